@@ -1,0 +1,23 @@
+// swift-tools-version: 6.0
+// The benchmarks live in their own package so that the main build never depends on them.
+import Foundation
+import PackageDescription
+
+// SwiftPM names a path dependency after its folder, which differs between checkouts.
+let spoorPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent.lowercased()
+
+let package = Package(
+    name: "SpoorBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "spoor-bench",
+            dependencies: [.product(name: "SpoorLedger", package: spoorPackage)]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Repeated runs of one scenario, reported as their median.
+struct Measurement {
+    let name: String
+    let unit: String
+    var samples: [Double] = []
+
+    var median: Double {
+        let sorted = samples.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    var line: String {
+        let runs = samples.map { String(format: "%.0f", $0) }.joined(separator: ", ")
+        return String(format: "%-44@ median %10.0f %@   (runs: %@)", name as NSString, median, unit as NSString, runs as NSString)
+    }
+}
+
+/// Seconds on the monotonic clock.
+func now() -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+}

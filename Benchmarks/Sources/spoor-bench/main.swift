@@ -1,0 +1,49 @@
+import Foundation
+
+// spoor-bench [--runs N] [--seconds S] [--events N] [--dir PATH]
+// Durable appends/s at 1, 8 and 64 concurrent appenders, and replay of a large log: medians of N runs.
+
+var arguments = [String: String]()
+var pending = CommandLine.arguments.dropFirst()[...]
+while let flag = pending.popFirst(), flag.hasPrefix("--"), let value = pending.popFirst() {
+    arguments[String(flag.dropFirst(2))] = value
+}
+let runs = Int(arguments["runs"] ?? "") ?? 5
+let seconds = Double(arguments["seconds"] ?? "") ?? 2
+let replayEvents = Int(arguments["events"] ?? "") ?? 1_000_000
+let payloadSize = 600
+let root = (arguments["dir"] ?? FileManager.default.currentDirectoryPath + "/.build-bench") + "/run-\(getpid())"
+try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: root) }
+
+print("spoor-bench: \(runs) runs each, \(payloadSize)-byte payloads, data in \(root)")
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
+
+for appenders in [1, 8, 64] {
+    var rate = Measurement(name: "durable appends, \(appenders) appenders", unit: "appends/s")
+    var batch = Measurement(name: "  events per durable commit", unit: "")
+    for run in 0..<runs {
+        let folder = "\(root)/appends-\(appenders)-\(run)"
+        let result = try await measureAppends(appenders: appenders, seconds: seconds, payloadSize: payloadSize, in: folder)
+        rate.samples.append(result.rate)
+        batch.samples.append(result.eventsPerCommit)
+        try FileManager.default.removeItem(atPath: folder)
+    }
+    print(rate.line)
+    print(batch.line)
+}
+
+let replayFolder = "\(root)/replay"
+let fillStart = now()
+try await fillLedger(at: replayFolder, count: replayEvents, payloadSize: payloadSize)
+print(String(format: "filled %d events in %.1f s", replayEvents, now() - fillStart))
+var replay = Measurement(name: "replay of \(replayEvents) events", unit: "events/s")
+var verification = Measurement(name: "verification of \(replayEvents) events", unit: "events/s")
+for _ in 0..<runs {
+    let result = try measureReplay(at: replayFolder)
+    precondition(result.events == replayEvents)
+    replay.samples.append(result.rate)
+}
+print(replay.line)
+for _ in 0..<max(1, runs / 2) { verification.samples.append(try measureVerification(at: replayFolder)) }
+print(verification.line)

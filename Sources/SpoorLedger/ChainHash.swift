@@ -1,0 +1,32 @@
+import Crypto
+import Foundation
+
+/// A SHA-256 digest: an event's hash, the previous hash it chains to, or a sealed part's digest.
+public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
+    public static let byteCount = 32
+    /// The previous hash of the first event.
+    public static let zero = ChainHash(bytes: [UInt8](repeating: 0, count: byteCount))
+
+    public let bytes: [UInt8]
+
+    init(bytes: [UInt8]) {
+        precondition(bytes.count == Self.byteCount)
+        self.bytes = bytes
+    }
+
+    init(bytes: UnsafeRawBufferPointer) { self.init(bytes: Array(bytes)) }
+
+    /// The SHA-256 of `data`.
+    static func of(_ data: some DataProtocol) -> ChainHash {
+        ChainHash(bytes: Array(SHA256.hash(data: data)))
+    }
+
+    public var hex: String { bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined() }
+    public var description: String { hex }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

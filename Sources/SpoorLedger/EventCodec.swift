@@ -1,0 +1,81 @@
+/// The canonical encoding of an event: the bytes its hash covers, and the value the log stores.
+///
+/// Fixed field order, big-endian integers, length-prefixed strings: one event has exactly one
+/// encoding, so any reader can recompute its hash. The stored value is the encoding followed by
+/// the 32-byte SHA-256 of it.
+///
+///     u8 format(1) · u64 position · 16 id · u16+utf8 stream · u64 stream version
+///     u16+utf8 type · u16 schema version · i64 recorded-at µs · u32 actor uid
+///     u16+utf8 actor name · u16+utf8 role · 16 correlation id · u8+16 causation id
+///     u32+bytes payload · u8+32 sealed digest · 32 previous hash  ‖  32 hash
+enum EventCodec {
+    static let format: UInt8 = 1
+
+    /// Encodes `event`'s fields (its `hash` aside) and returns the stored value, hash appended.
+    static func encode(
+        position: UInt64, proposed: ProposedEvent, sealedDigest: ChainHash?, stream: StreamName,
+        streamVersion: UInt64, recordedAt: Int64, metadata: AppendMetadata, previousHash: ChainHash
+    ) -> (stored: [UInt8], hash: ChainHash) {
+        var writer = ByteWriter(capacity: 160 + proposed.payload.count + stream.rawValue.utf8.count)
+        writer.write(format)
+        writer.write(position)
+        writer.write(raw: proposed.id.bytes)
+        writer.write(short: stream.rawValue)
+        writer.write(streamVersion)
+        writer.write(short: proposed.type)
+        writer.write(proposed.schemaVersion)
+        writer.write(recordedAt)
+        writer.write(metadata.actor.uid)
+        writer.write(short: metadata.actor.name)
+        writer.write(short: metadata.role)
+        writer.write(raw: metadata.correlationID.bytes)
+        writer.write(optional: metadata.causationID?.bytes)
+        writer.write(long: proposed.payload)
+        writer.write(optional: sealedDigest?.bytes)
+        writer.write(raw: previousHash.bytes)
+        let hash = ChainHash.of(writer.bytes)
+        writer.write(raw: hash.bytes)
+        return (writer.bytes, hash)
+    }
+
+    /// Decodes a stored value; `nil` when it is not a well-formed encoding.
+    static func decode(_ stored: UnsafeRawBufferPointer) -> RecordedEvent? {
+        var reader = ByteReader(stored)
+        do {
+            guard try reader.read(UInt8.self) == format else { return nil }
+            let position = try reader.read(UInt64.self)
+            let id = EventID(bytes: try reader.take(16))
+            guard let stream = try? StreamName(try reader.readShortString()) else { return nil }
+            let streamVersion = try reader.read(UInt64.self)
+            let type = try reader.readShortString()
+            let schemaVersion = try reader.read(UInt16.self)
+            let recordedAt = try reader.read(Int64.self)
+            let uid = try reader.read(UInt32.self)
+            let actorName = try reader.readShortString()
+            let role = try reader.readShortString()
+            let correlationID = EventID(bytes: try reader.take(16))
+            let causationID = try reader.readOptional(16).map(EventID.init(bytes:))
+            let payload = try reader.readLongBytes()
+            let sealedDigest = try reader.readOptional(ChainHash.byteCount).map(ChainHash.init(bytes:))
+            let previousHash = ChainHash(bytes: try reader.take(ChainHash.byteCount))
+            let hash = ChainHash(bytes: try reader.take(ChainHash.byteCount))
+            guard reader.isAtEnd else { return nil }
+            return RecordedEvent(
+                position: position, id: id, stream: stream, streamVersion: streamVersion, type: type,
+                schemaVersion: schemaVersion, recordedAtMicroseconds: recordedAt,
+                actor: .init(uid: uid, name: actorName), role: role, correlationID: correlationID,
+                causationID: causationID, payload: payload, sealedDigest: sealedDigest,
+                previousHash: previousHash, hash: hash)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Whether the stored value's trailing hash is the SHA-256 of the bytes before it.
+    static func hashMatches(_ stored: UnsafeRawBufferPointer) -> Bool {
+        guard stored.count > ChainHash.byteCount else { return false }
+        let body = UnsafeRawBufferPointer(rebasing: stored.dropLast(ChainHash.byteCount))
+        let trailer = UnsafeRawBufferPointer(rebasing: stored.suffix(ChainHash.byteCount))
+        return ChainHash.of(body).bytes.elementsEqual(trailer)
+    }
+}

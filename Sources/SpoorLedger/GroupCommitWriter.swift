@@ -1,0 +1,128 @@
+import Foundation
+import LMDB
+import Synchronization
+
+/// The one thread that owns every write transaction.
+///
+/// Appends queue up while a commit is in flight and are then committed together: one durable
+/// commit per batch, however many appenders. Each append runs in its own nested transaction, so a
+/// rejected one leaves its neighbours in the batch untouched. A caller resumes only after the
+/// batch's commit has returned, that is once it is on disk.
+final class GroupCommitWriter: @unchecked Sendable {
+    // `queue`, `isClosing` and `hasExited` are guarded by `condition`; `head` is touched only
+    // by the writer thread (and by `init` before it starts).
+    private let condition = NSCondition()
+    private var queue: [Pending] = []
+    private var isClosing = false
+    private var hasExited = false
+    private var head: ChainHead
+
+    private let store: LedgerStore
+    private let configuration: LedgerConfiguration
+    private let commits: CommitSignal
+    private let counters = Mutex(WriteStatistics(appends: 0, commits: 0))
+
+    private struct Pending {
+        let request: AppendRequest
+        let continuation: CheckedContinuation<AppendResult, any Error>
+    }
+
+    init(store: LedgerStore, head: ChainHead, configuration: LedgerConfiguration, commits: CommitSignal) {
+        self.store = store
+        self.head = head
+        self.configuration = configuration
+        self.commits = commits
+        let thread = Thread { [self] in run() }
+        thread.name = "spoor-ledger-writer"
+        thread.start()
+    }
+
+    /// Queues `request` and returns its result once its batch is durable.
+    func submit(_ request: AppendRequest) async throws -> AppendResult {
+        try await withCheckedThrowingContinuation { continuation in
+            condition.lock()
+            defer { condition.unlock() }
+            guard !isClosing else {
+                continuation.resume(throwing: LedgerError.closed)
+                return
+            }
+            queue.append(Pending(request: request, continuation: continuation))
+            condition.signal()
+        }
+    }
+
+    var statistics: WriteStatistics { counters.withLock { $0 } }
+
+    /// Commits what is queued, stops the thread and returns once it has stopped.
+    func close() {
+        condition.lock()
+        isClosing = true
+        condition.broadcast()
+        while !hasExited { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        while let batch = nextBatch() {
+            commit(batch)
+        }
+        condition.lock()
+        hasExited = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks until appends are queued; `nil` once closing and drained.
+    private func nextBatch() -> [Pending]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !isClosing { condition.wait() }
+        if queue.isEmpty { return nil }
+        let count = min(queue.count, configuration.maxBatchSize)
+        defer { queue.removeFirst(count) }
+        return Array(queue.prefix(count))
+    }
+
+    private func commit(_ batch: [Pending]) {
+        let outcomes: [Result<AppendResult, LedgerError>]
+        do {
+            let now = configuration.clock()
+            let written = try store.environment.write { txn in try apply(batch, at: now, in: txn) }
+            outcomes = written.outcomes
+            head = written.head
+            commits.committed(upTo: head.position)
+            counters.withLock { $0.commits += 1 }
+        } catch {
+            let failure = (error as? LedgerError) ?? .storage(error as? LMDBError ?? .closed)
+            outcomes = Array(repeating: .failure(failure), count: batch.count)
+        }
+        counters.withLock { $0.appends += batch.count }
+        for (pending, outcome) in zip(batch, outcomes) {
+            pending.continuation.resume(with: outcome.mapError { $0 as any Error })
+        }
+    }
+
+    private func apply(
+        _ batch: [Pending], at now: Int64, in txn: borrowing WriteTransaction
+    ) throws -> (outcomes: [Result<AppendResult, LedgerError>], head: ChainHead) {
+        var head = self.head
+        var outcomes: [Result<AppendResult, LedgerError>] = []
+        outcomes.reserveCapacity(batch.count)
+        for pending in batch {
+            do {
+                let (result, next) = try txn.nested { child in
+                    try store.append(pending.request, after: head, at: now, in: child)
+                }
+                head = next
+                outcomes.append(.success(result))
+            } catch let error as LMDBError where error.isMapFull {
+                throw error  // the whole batch is retried on a grown map
+            } catch let error as LedgerError {
+                outcomes.append(.failure(error))
+            } catch let error as LMDBError {
+                outcomes.append(.failure(.storage(error)))
+            }
+        }
+        return (outcomes, head)
+    }
+}

@@ -1,0 +1,70 @@
+import LMDB
+
+extension Ledger {
+    /// The position of the last durable event; 0 when the log is empty.
+    public var lastPosition: UInt64 { commits.lastPosition }
+
+    /// Up to `limit` events from `position` on, in log order.
+    public func read(from position: UInt64, limit: Int = 1_000) throws -> [RecordedEvent] {
+        try snapshot { txn in
+            var events: [RecordedEvent] = []
+            events.reserveCapacity(min(limit, 4_096))
+            guard limit > 0 else { return events }
+            try txn.withCursor(on: store.events) { cursor in
+                try cursor.forEach(from: max(position, 1).bigEndianBytes) { key, value in
+                    guard let event = EventCodec.decode(value) else {
+                        throw LedgerError.corrupt(position: UInt64(bigEndianBytes: key) ?? 0, reason: "the stored event does not decode")
+                    }
+                    events.append(event)
+                    return events.count < limit
+                }
+            }
+            return events
+        }
+    }
+
+    /// The event at `position`, or `nil` when there is none.
+    public func event(at position: UInt64) throws -> RecordedEvent? {
+        try snapshot { txn in try store.event(at: position, in: txn) }
+    }
+
+    /// Up to `limit` events of `stream` from `version` on, in stream order.
+    public func read(stream: StreamName, from version: UInt64 = 0, limit: Int = 1_000) throws -> [RecordedEvent] {
+        try snapshot { txn in
+            var positions: [UInt64] = []
+            let prefix = Array(stream.rawValue.utf8) + [0]
+            try txn.withCursor(on: store.streams) { cursor in
+                try cursor.forEach(from: LedgerStore.streamKey(stream, version: version)) { key, value in
+                    guard positions.count < limit, key.starts(with: prefix) else { return false }
+                    positions.append(UInt64(bigEndianBytes: value) ?? 0)
+                    return true
+                }
+            }
+            return try positions.map { position in
+                guard let event = try store.event(at: position, in: txn) else {
+                    throw LedgerError.corrupt(position: position, reason: "the stream index of \(stream) points at a missing event")
+                }
+                return event
+            }
+        }
+    }
+
+    /// The version of the stream's last event, or `nil` when the stream has none.
+    public func version(of stream: StreamName) throws -> UInt64? {
+        try snapshot { txn in try store.version(of: stream, in: txn) }
+    }
+
+    /// The sealed part of the event at `position` as stored, or `nil` when it has none or it was erased.
+    public func sealedContent(at position: UInt64) throws -> [UInt8]? {
+        try snapshot { txn in try txn.value(in: store.sealed, key: position.bigEndianBytes) }
+    }
+
+    /// Runs `body` on one read snapshot, reporting storage failures as ``LedgerError``.
+    func snapshot<T>(_ body: (borrowing ReadTransaction) throws -> T) throws -> T {
+        do {
+            return try store.environment.read(body)
+        } catch let error as LMDBError {
+            throw error == .closed ? LedgerError.closed : LedgerError.storage(error)
+        }
+    }
+}

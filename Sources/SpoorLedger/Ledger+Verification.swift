@@ -1,0 +1,62 @@
+import LMDB
+
+extension Ledger {
+    /// Walks the whole log, recomputes every hash and checks the chain, the sealed digests and the
+    /// indexes, and names the first position where anything is off.
+    ///
+    /// Reads in chunks of `chunkSize` events, one snapshot each, so that a long verification never
+    /// holds up map growth for the writers.
+    public func verify(chunkSize: Int = 10_000) throws -> VerificationReport {
+        var walk = ChainWalk()
+        while true {
+            let more = try snapshot { txn in try walk.advance(over: store, in: txn, limit: max(chunkSize, 1)) }
+            if walk.problem != nil || !more { break }
+        }
+        return VerificationReport(eventsVerified: walk.position, lastGoodHash: walk.hash, firstProblem: walk.problem)
+    }
+}
+
+/// The state of a verification between chunks.
+private struct ChainWalk {
+    var position: UInt64 = 0
+    var hash = ChainHash.zero
+    var problem: VerificationReport.Problem?
+
+    /// Checks up to `limit` events after `position`; returns whether the log may go on.
+    mutating func advance(over store: LedgerStore, in txn: borrowing ReadTransaction, limit: Int) throws -> Bool {
+        var checked = 0
+        try txn.withCursor(on: store.events) { cursor in
+            try cursor.forEach(from: (position + 1).bigEndianBytes) { key, value in
+                let expected = position + 1
+                if let reason = try Self.check(key: key, value: value, expected: expected, previous: hash, store: store, txn: txn) {
+                    problem = .init(position: expected, reason: reason)
+                    return false
+                }
+                position = expected
+                hash = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: value.suffix(ChainHash.byteCount)))
+                checked += 1
+                return checked < limit
+            }
+        }
+        return checked == limit
+    }
+
+    /// What is wrong with one stored event, or `nil` when it checks out.
+    private static func check(
+        key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, expected: UInt64, previous: ChainHash,
+        store: LedgerStore, txn: borrowing ReadTransaction
+    ) throws -> String? {
+        guard UInt64(bigEndianBytes: key) == expected else { return "position \(expected) is missing from the log" }
+        guard let event = EventCodec.decode(value) else { return "the stored event does not decode" }
+        guard EventCodec.hashMatches(value) else { return "the event's hash does not match its content" }
+        guard event.position == expected else { return "the event claims position \(event.position)" }
+        guard event.previousHash == previous else { return "the event does not chain to the hash of the event before it" }
+        let sealed = try txn.withValue(in: store.sealed, key: key.map { $0 }) { $0.map(ChainHash.of) }
+        if let sealed, sealed != event.sealedDigest { return "the sealed part does not match the event's digest" }
+        if try store.position(of: event.id, in: txn) != expected { return "the id index does not point at the event" }
+        let streamKey = LedgerStore.streamKey(event.stream, version: event.streamVersion)
+        let indexed = try txn.withValue(in: store.streams, key: streamKey) { $0.flatMap { UInt64(bigEndianBytes: $0) } }
+        if indexed != expected { return "the stream index of \(event.stream) does not point at the event" }
+        return nil
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import LMDB
+
+/// Spoor's append-only event log: streams of events in one LMDB environment, chained by hash.
+///
+/// Appends from any number of tasks are committed in batches by one writer thread; reads run
+/// concurrently on consistent snapshots. An append returns only once it is durable.
+public final class Ledger: Sendable {
+    public let configuration: LedgerConfiguration
+    let store: LedgerStore
+    let commits: CommitSignal
+    let writer: GroupCommitWriter
+
+    /// Opens the ledger in the folder at `path`, creating both when missing.
+    public init(path: String, configuration: LedgerConfiguration = LedgerConfiguration()) throws {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            var options = EnvironmentOptions()
+            options.mapSize = configuration.initialMapSize
+            options.maxMapSize = configuration.maxMapSize
+            let environment = try Environment(path: path, options: options)
+            let store = try LedgerStore(environment: environment)
+            let head = try environment.read { txn in try store.head(in: txn) }
+            self.configuration = configuration
+            self.store = store
+            self.commits = CommitSignal(lastPosition: head.position)
+            self.writer = GroupCommitWriter(store: store, head: head, configuration: configuration, commits: commits)
+        } catch let error as LMDBError {
+            throw LedgerError.storage(error)
+        }
+    }
+
+    /// Appends `events` to `stream` if it is at `expectedVersion`, and returns once they are durable.
+    ///
+    /// Retrying an append whose reply was lost, with the same event ids and content, returns the
+    /// original positions and writes nothing. Throws ``LedgerError``.
+    public func append(
+        to stream: StreamName, expectedVersion: ExpectedVersion = .any, events: [ProposedEvent],
+        metadata: AppendMetadata
+    ) async throws -> AppendResult {
+        let request = try AppendRequest(
+            stream: stream, expected: expectedVersion, events: events, metadata: metadata,
+            configuration: configuration)
+        return try await writer.submit(request)
+    }
+
+    /// Commits what is queued, ends every subscription and closes the store.
+    public func close() {
+        writer.close()
+        commits.close()
+        store.environment.close()
+    }
+}

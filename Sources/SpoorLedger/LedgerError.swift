@@ -1,0 +1,51 @@
+import LMDB
+
+/// Everything the ledger refuses or fails at, each with a message a person can act on.
+public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidStreamName(String, reason: String)
+    case invalidExpectedVersion(String)
+    case invalidEvent(index: Int, reason: String)
+    case emptyAppend
+    case tooManyEvents(count: Int, limit: Int)
+    case eventTooLarge(index: Int, size: Int, limit: Int)
+    case duplicateEventID(EventID)
+    case wrongExpectedVersion(stream: StreamName, expected: ExpectedVersion, actual: UInt64?)
+    /// The id is stored already, with other content or in another stream.
+    case eventIDConflict(EventID, storedAt: UInt64, reason: String)
+    /// Some ids of the append are stored already and some are not: not a clean retry.
+    case partialRetry(storedIDs: [EventID])
+    case corrupt(position: UInt64, reason: String)
+    case storage(LMDBError)
+    case closed
+
+    public var description: String {
+        switch self {
+        case .invalidStreamName(let name, let reason):
+            "invalid stream name \"\(name)\": \(reason)"
+        case .invalidExpectedVersion(let text):
+            "invalid expected version \"\(text)\": use \"any\", \"no-stream\" or a version number"
+        case .invalidEvent(let index, let reason):
+            "event \(index) of the append is invalid: \(reason)"
+        case .emptyAppend:
+            "an append needs at least one event"
+        case .tooManyEvents(let count, let limit):
+            "an append holds \(count) events, more than the limit of \(limit): split it"
+        case .eventTooLarge(let index, let size, let limit):
+            "event \(index) of the append is \(size) bytes, more than the limit of \(limit)"
+        case .duplicateEventID(let id):
+            "event id \(id) appears twice in one append"
+        case .wrongExpectedVersion(let stream, let expected, let actual):
+            "stream \(stream) was expected at \(expected) but is at \(actual.map { "version \($0)" } ?? "no stream"): reread it and decide again"
+        case .eventIDConflict(let id, let position, let reason):
+            "event id \(id) is stored already at position \(position) \(reason): use a new id for a new event"
+        case .partialRetry(let ids):
+            "\(ids.count) of the append's event ids are stored already and the others not; a retry must repeat the original append exactly"
+        case .corrupt(let position, let reason):
+            "the log is damaged at position \(position): \(reason)"
+        case .storage(let error):
+            "storage failed: \(error)"
+        case .closed:
+            "the ledger is closed"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// An event as the log holds it: the envelope of DESIGN.md, with its place in the hash chain.
+public struct RecordedEvent: Sendable, Equatable {
+    /// The global position, from 1, without gaps.
+    public let position: UInt64
+    public let id: EventID
+    public let stream: StreamName
+    /// The version within its stream, from 0, without gaps.
+    public let streamVersion: UInt64
+    public let type: String
+    public let schemaVersion: UInt16
+    /// The daemon's clock at commit, UTC, in microseconds since 1970; never decreasing along the log.
+    public let recordedAtMicroseconds: Int64
+    public let actor: AppendMetadata.Actor
+    public let role: String
+    public let correlationID: EventID
+    public let causationID: EventID?
+    public let payload: [UInt8]
+    /// The SHA-256 of the sealed part's stored bytes, when the event has one.
+    public let sealedDigest: ChainHash?
+    public let previousHash: ChainHash
+    /// The SHA-256 of the canonical encoding of everything above.
+    public let hash: ChainHash
+
+    public var recordedAt: Date {
+        Date(timeIntervalSince1970: Double(recordedAtMicroseconds) / 1_000_000)
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import SpoorLedger
+
+@Suite("Bad input is refused and changes nothing")
+struct BadInputTests {
+    @Test func invalidStreamNamesAreRefusedWithAReason() {
+        for bad in ["", "Case-1", "1case", "case 1", "case\u{0}1", "case/1", "zaak-é", String(repeating: "a", count: 129)] {
+            #expect(throws: LedgerError.self) { try StreamName(bad) }
+        }
+        #expect(throws: LedgerError.invalidStreamName("case/1", reason: "it may hold only a-z, 0-9 and - _ . :")) {
+            try StreamName("case/1")
+        }
+        #expect((try? StreamName("case-0f3a:signal_1.v2")) != nil)
+    }
+
+    @Test func refusedAppendsWriteNothingAndTheLedgerKeepsWorking() async throws {
+        var configuration = LedgerConfiguration()
+        configuration.maxEventSize = 1_000
+        configuration.maxEventsPerAppend = 3
+        try await withLedger(configuration) { ledger, _ in
+            let duplicate = event()
+            let refusals: [(LedgerError, [ProposedEvent], AppendMetadata)] = [
+                (.emptyAppend, [], alice),
+                (.eventTooLarge(index: 1, size: 1_015, limit: 1_000), [event(), event("signal-recorded", String(repeating: "x", count: 1_000))], alice),
+                (.tooManyEvents(count: 4, limit: 3), [event(), event(), event(), event()], alice),
+                (.duplicateEventID(duplicate.id), [duplicate, duplicate], alice),
+                (.invalidEvent(index: 0, reason: "the type must be 1 to 128 printable ASCII characters without spaces"), [event("")], alice),
+                (.invalidEvent(index: 0, reason: "the role must be 1 to 128 printable ASCII characters without spaces"),
+                 [event()], AppendMetadata(actor: alice.actor, role: "care giver")),
+            ]
+            for (expected, events, metadata) in refusals {
+                await #expect(throws: expected) {
+                    try await ledger.append(to: stream("case-1"), events: events, metadata: metadata)
+                }
+            }
+            #expect(ledger.lastPosition == 0)
+            let result = try await ledger.append(to: stream("case-1"), events: [event()], metadata: alice)
+            #expect(result.positions == [1])
+        }
+    }
+
+    @Test func oneBadAppendInABatchFailsAlone() async throws {
+        try await withLedger { ledger, _ in
+            _ = try await ledger.append(to: stream("case-0"), events: [event()], metadata: alice)
+            let results = await withTaskGroup(of: (Int, Bool).self) { group in
+                for index in 0..<32 {
+                    group.addTask {
+                        // Every fourth append expects a version its stream does not have.
+                        let expected: ExpectedVersion = index % 4 == 0 ? .exact(99) : .any
+                        let ok = (try? await ledger.append(to: stream("case-\(index % 4)"), expectedVersion: expected, events: [event()], metadata: alice)) != nil
+                        return (index, ok)
+                    }
+                }
+                return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            for (index, ok) in results { #expect(ok == (index % 4 != 0), "append \(index)") }
+            #expect(ledger.lastPosition == 1 + 24)
+            #expect(try ledger.verify().isIntact)
+        }
+    }
+}

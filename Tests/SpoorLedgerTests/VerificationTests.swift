@@ -1,0 +1,91 @@
+import Foundation
+import LMDB
+import Testing
+@testable import SpoorLedger
+
+@Suite("Verification of the hash chain")
+struct VerificationTests {
+    @Test func anIntactLogVerifiesAcrossChunks() async throws {
+        try await withLedger { ledger, _ in
+            #expect(try ledger.verify() == VerificationReport(eventsVerified: 0, lastGoodHash: .zero, firstProblem: nil))
+            for index in 0..<25 { _ = try await ledger.append(to: stream("case-\(index % 3)"), events: [event(sealed: "n\(index)")], metadata: alice) }
+            let report = try ledger.verify(chunkSize: 4)
+            #expect(report.isIntact)
+            #expect(report.eventsVerified == 25)
+            #expect(report.lastGoodHash == (try ledger.event(at: 25))?.hash)
+        }
+    }
+
+    @Test func aPayloadByteChangedBehindTheLedgersBackIsLocated() async throws {
+        let report = try await tampered { txn, events in
+            try rewrite(position: 7, in: events, txn) { stored in
+                stored[lastPayloadByte(of: stored)] ^= 0x01
+            }
+        }
+        #expect(report.firstProblem == .init(position: 7, reason: "the event's hash does not match its content"))
+        #expect(report.eventsVerified == 6)
+    }
+
+    @Test func aRewrittenEventWithARecomputedHashBreaksTheChainAfterIt() async throws {
+        let report = try await tampered { txn, events in
+            try rewrite(position: 4, in: events, txn) { stored in
+                stored[lastPayloadByte(of: stored)] ^= 0x01
+                let body = Array(stored.dropLast(32))
+                stored.replaceSubrange(stored.count - 32..<stored.count, with: ChainHash.of(body).bytes)
+            }
+        }
+        #expect(report.firstProblem == .init(position: 5, reason: "the event does not chain to the hash of the event before it"))
+    }
+
+    @Test func aDeletedEventIsLocated() async throws {
+        let report = try await tampered { txn, events in
+            try txn.delete(key: UInt64(3).bigEndianBytes, in: events)
+        }
+        #expect(report.firstProblem == .init(position: 3, reason: "position 3 is missing from the log"))
+    }
+
+    @Test func aSwappedSealedPartIsLocated() async throws {
+        let report = try await tampered { txn, _ in
+            let sealed = try txn.openDatabase("sealed", create: false)
+            try txn.put(Array("someone else".utf8), key: UInt64(9).bigEndianBytes, in: sealed)
+        }
+        #expect(report.firstProblem == .init(position: 9, reason: "the sealed part does not match the event's digest"))
+    }
+
+    @Test func anErasedSealedPartLeavesTheChainIntact() async throws {
+        let report = try await tampered { txn, _ in
+            let sealed = try txn.openDatabase("sealed", create: false)
+            try txn.delete(key: UInt64(9).bigEndianBytes, in: sealed)
+        }
+        #expect(report.isIntact)
+    }
+
+    /// Writes 12 events, changes the store with `change` through LMDB directly, and verifies.
+    private func tampered(_ change: (borrowing WriteTransaction, Database) throws -> Void) async throws -> VerificationReport {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        do {
+            let ledger = try Ledger(path: folder.path)
+            for index in 0..<12 { _ = try await ledger.append(to: stream("case-1"), events: [event("e", "{\"n\":\(index)}", sealed: "name \(index)")], metadata: alice) }
+            ledger.close()
+        }
+        do {
+            let environment = try Environment(path: folder.path)
+            defer { environment.close() }
+            try environment.write { txn in try change(txn, try txn.openDatabase("events", create: false)) }
+        }
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        return try ledger.verify()
+    }
+
+    /// The last payload byte sits before the sealed flag and digest, the previous hash and the hash.
+    private func lastPayloadByte(of stored: [UInt8]) -> Int { stored.count - 32 - 32 - 32 - 1 - 1 }
+
+    private func rewrite(position: UInt64, in events: Database, _ txn: borrowing WriteTransaction, _ edit: (inout [UInt8]) -> Void) throws {
+        let key = position.bigEndianBytes
+        var stored = try #require(try txn.value(in: events, key: key))
+        edit(&stored)
+        try txn.put(stored, key: key, in: events)
+    }
+}
