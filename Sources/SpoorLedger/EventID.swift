@@ -4,7 +4,22 @@ import Foundation
 public struct EventID: Hashable, Sendable, CustomStringConvertible {
     public let uuid: UUID
 
-    public init(_ uuid: UUID = UUID()) { self.uuid = uuid }
+    public init(_ uuid: UUID) { self.uuid = uuid }
+
+    /// A new time-ordered id (UUIDv7, RFC 9562): 48 bits of Unix milliseconds, then random bits.
+    ///
+    /// New ids sort after older ones, so the id index grows at its end like the log itself
+    /// instead of dirtying a random page of it for every event.
+    public init() {
+        var generator = SystemRandomNumberGenerator()
+        let milliseconds = UInt64(Date().timeIntervalSince1970 * 1_000)
+        var bytes = withUnsafeBytes(of: (milliseconds << 16).bigEndian) { Array($0.prefix(6)) }
+        bytes += withUnsafeBytes(of: generator.next() as UInt64) { Array($0) }
+        bytes += withUnsafeBytes(of: generator.next() as UInt16) { Array($0) }
+        bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)  // variant 10
+        self = bytes.withUnsafeBytes { EventID(bytes: $0) }
+    }
 
     public init?(_ text: String) {
         guard let uuid = UUID(uuidString: text) else { return nil }

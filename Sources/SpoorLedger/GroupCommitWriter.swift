@@ -110,9 +110,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         outcomes.reserveCapacity(batch.count)
         for pending in batch {
             do {
-                let (result, next) = try txn.nested { child in
-                    try store.append(pending.request, after: head, at: now, in: child)
-                }
+                let (result, next) = try store.append(pending.request, after: head, at: now, in: txn)
                 head = next
                 outcomes.append(.success(result))
             } catch let error as LMDBError where error.isMapFull {

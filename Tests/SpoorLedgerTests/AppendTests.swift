@@ -82,3 +82,23 @@ final class Counter: @unchecked Sendable {
     private var value = 0
     func increment() -> Int { lock.withLock { value += 1; return value } }
 }
+
+@Suite("Event ids")
+struct EventIDTests {
+    @Test func newIDsAreVersion7AndSortByTime() async throws {
+        let first = EventID()
+        try await Task.sleep(for: .milliseconds(2))
+        let second = EventID()
+        #expect(first.description.count == 36)
+        #expect(Array(first.description)[14] == "7")
+        #expect(["8", "9", "a", "b"].contains(Array(first.description)[19]))
+        #expect(first.bytes.lexicographicallyPrecedes(second.bytes))
+        #expect(Set((0..<1_000).map { _ in EventID() }).count == 1_000)
+    }
+
+    @Test func parsesAndPrintsTheCanonicalForm() {
+        let id = EventID("0190F5A2-7C1E-7B3A-9C4D-123456789ABC")
+        #expect(id?.description == "0190f5a2-7c1e-7b3a-9c4d-123456789abc")
+        #expect(EventID("not-a-uuid") == nil)
+    }
+}
