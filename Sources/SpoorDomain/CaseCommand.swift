@@ -1,0 +1,55 @@
+/// What a person asks of a case. Most commands carry the event they would record; ``Decider``
+/// checks them against the rules, fills in what the case decides (signal and report ids) and
+/// returns the events.
+public enum CaseCommand: Sendable, Equatable {
+    case open(CaseOpened)
+    case close(CaseClosed)
+    case reopen(CaseReopened)
+    case recordSignal(SignalRecorded)
+    case retractSignal(SignalRetracted)
+    case correctSignal(SignalCorrected)
+    case recordRiskAssessment(RiskAssessed)
+    case recordConsultation(ConsultationHeld)
+    case recordConversation(ConversationHeld)
+    case skipConversation(ConversationSkipped)
+    case weigh(WeighingRecorded)
+    case forwardSignal(SignalForwarded)
+    case reportToVeiligThuis(ReportedToVeiligThuis)
+    case recordFeedback(VeiligThuisFeedbackReceived)
+    case requestConsent(ConsentRequested)
+    case giveConsent(ConsentGiven)
+    case refuseConsent(ConsentRefused)
+    case withdrawConsent(ConsentWithdrawn)
+    case waiveConsent(ConsentWaived)
+    case registerAtCoMensha(RegisteredAtCoMensha)
+    case addStatement(ClientStatementAdded)
+    case erasePersonalData(PersonalDataErased)
+
+    /// What the command does, in the words of a refusal: "a professional may not …".
+    public var action: String {
+        switch self {
+        case .open: "open a case"
+        case .close: "close a case"
+        case .reopen: "reopen a case"
+        case .recordSignal: "record a signal"
+        case .retractSignal: "retract a signal"
+        case .correctSignal: "correct a signal"
+        case .recordRiskAssessment: "record a risk assessment"
+        case .recordConsultation: "record a consultation"
+        case .recordConversation: "record a conversation"
+        case .skipConversation: "skip the conversation"
+        case .weigh: "record a weighing"
+        case .forwardSignal: "forward a signal"
+        case .reportToVeiligThuis: "report to Veilig Thuis"
+        case .recordFeedback: "record feedback from Veilig Thuis"
+        case .requestConsent: "request consent"
+        case .giveConsent: "record consent"
+        case .refuseConsent: "record a refusal of consent"
+        case .withdrawConsent: "record a withdrawal of consent"
+        case .waiveConsent: "waive consent"
+        case .registerAtCoMensha: "register at CoMensha"
+        case .addStatement: "add a client statement"
+        case .erasePersonalData: "erase personal data"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Every event of a case, version 1: the whole meldcode path.
+public enum CaseEvent: Sendable, Equatable {
+    case caseOpened(CaseOpened)
+    case caseClosed(CaseClosed)
+    case caseReopened(CaseReopened)
+    case signalRecorded(SignalRecorded)
+    case signalRetracted(SignalRetracted)
+    case signalCorrected(SignalCorrected)
+    case riskAssessed(RiskAssessed)
+    case consultationHeld(ConsultationHeld)
+    case conversationHeld(ConversationHeld)
+    case conversationSkipped(ConversationSkipped)
+    case weighingRecorded(WeighingRecorded)
+    case signalForwarded(SignalForwarded)
+    case reportedToVeiligThuis(ReportedToVeiligThuis)
+    case veiligThuisFeedbackReceived(VeiligThuisFeedbackReceived)
+    case consentRequested(ConsentRequested)
+    case consentGiven(ConsentGiven)
+    case consentRefused(ConsentRefused)
+    case consentWithdrawn(ConsentWithdrawn)
+    case consentWaived(ConsentWaived)
+    case registeredAtCoMensha(RegisteredAtCoMensha)
+    case clientStatementAdded(ClientStatementAdded)
+    case personalDataErased(PersonalDataErased)
+}
+
+/// An event as a projection sees it: what happened, who did it in which role, and where in the log.
+public struct CaseEventRecord: Sendable, Equatable {
+    public var event: CaseEvent
+    public var actor: String
+    public var role: Role
+    public var position: UInt64
+    public var recordedOn: Day
+
+    public init(event: CaseEvent, actor: String, role: Role, position: UInt64, recordedOn: Day) {
+        self.event = event
+        self.actor = actor
+        self.role = role
+        self.position = position
+        self.recordedOn = recordedOn
+    }
+}

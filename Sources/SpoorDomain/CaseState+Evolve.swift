@@ -1,0 +1,110 @@
+extension CaseState {
+    /// Folds one event into the state; `nil` before the case is opened. Pure and total: events
+    /// are facts already decided, so evolve never refuses one.
+    public static func evolve(_ state: CaseState?, _ record: CaseEventRecord) -> CaseState? {
+        if case .caseOpened(let opened) = record.event {
+            var state = CaseState(
+                caseID: opened.caseID, unit: opened.unit, openedOn: opened.openedOn, youth: opened.youth,
+                identity: opened.personal, lastChangedOn: record.recordedOn)
+            state.note(record)
+            return state
+        }
+        guard var state else { return nil }
+        state.apply(record.event)
+        state.note(record)
+        return state
+    }
+
+    /// Replays a whole history.
+    public static func replay(_ records: some Sequence<CaseEventRecord>) -> CaseState? {
+        records.reduce(nil, evolve)
+    }
+
+    private mutating func note(_ record: CaseEventRecord) {
+        timeline.append(TimelineEntry(
+            type: record.event.type, actor: record.actor, role: record.role, recordedOn: record.recordedOn,
+            position: record.position))
+        lastChangedOn = max(lastChangedOn, record.recordedOn)
+    }
+
+    private mutating func apply(_ event: CaseEvent) {
+        switch event {
+        case .caseOpened: break
+        case .caseClosed: isOpen = false
+        case .caseReopened: isOpen = true
+        case .signalRecorded(let e):
+            signals[e.signalID] = Signal(recorded: e, step: .recorded, formsOfExploitation: e.formsOfExploitation, indicators: e.indicators)
+            signalOrder.append(e.signalID)
+        case .signalRetracted(let e): signals[e.signalID]?.isRetracted = true
+        case .signalCorrected(let e):
+            signals[e.signalID]?.formsOfExploitation = e.formsOfExploitation
+            signals[e.signalID]?.indicators = e.indicators
+        case .riskAssessed(let e): lastRiskAssessment = e
+        case .consultationHeld(let e):
+            consultations.append(e)
+            advance(e.signalIDs, to: .consulted)
+        case .conversationHeld(let e):
+            conversations.append(e)
+            advance(e.signalIDs, to: .conversed)
+        case .conversationSkipped(let e):
+            skippedConversations.append(e)
+            advance(e.signalIDs, to: .conversed)
+        case .weighingRecorded(let e):
+            weighings.append(e)
+            advance(e.signalIDs, to: e.decision.reports ? .weighed : .decided)
+        case .signalForwarded(let e):
+            for id in e.signalIDs { signals[id]?.forwardedTo.append(e.recipient) }
+        case .reportedToVeiligThuis(let e):
+            reports[e.reportID] = Report(report: e)
+            reportOrder.append(e.reportID)
+            advance(e.signalIDs, to: .decided)
+        case .veiligThuisFeedbackReceived(let e): reports[e.reportID]?.feedback.append(e)
+        case .consentRequested(let e): consent = .requested(from: e.from, on: e.requestedOn)
+        case .consentGiven(let e): consent = .given(e)
+        case .consentRefused(let e): consent = .refused(by: e.by, on: e.refusedOn)
+        case .consentWithdrawn(let e): consent = .withdrawn(by: e.by, on: e.withdrawnOn)
+        case .consentWaived(let e): waiver = e
+        case .registeredAtCoMensha(let e): registrations.append(e)
+        case .clientStatementAdded: statements += 1
+        case .personalDataErased:
+            isErased = true
+            identity = nil
+        }
+    }
+
+    private mutating func advance(_ signalIDs: [String], to step: Step) {
+        for id in signalIDs where signals[id].map({ $0.step < step }) == true {
+            signals[id]?.step = step
+        }
+    }
+}
+
+extension CaseEvent {
+    /// The event's type name, as stored in the log's envelope and named in `Schemas/events/`.
+    public var type: String {
+        switch self {
+        case .caseOpened: "case-opened"
+        case .caseClosed: "case-closed"
+        case .caseReopened: "case-reopened"
+        case .signalRecorded: "signal-recorded"
+        case .signalRetracted: "signal-retracted"
+        case .signalCorrected: "signal-corrected"
+        case .riskAssessed: "risk-assessed"
+        case .consultationHeld: "consultation-held"
+        case .conversationHeld: "conversation-held"
+        case .conversationSkipped: "conversation-skipped"
+        case .weighingRecorded: "weighing-recorded"
+        case .signalForwarded: "signal-forwarded"
+        case .reportedToVeiligThuis: "reported-to-veilig-thuis"
+        case .veiligThuisFeedbackReceived: "veilig-thuis-feedback-received"
+        case .consentRequested: "consent-requested"
+        case .consentGiven: "consent-given"
+        case .consentRefused: "consent-refused"
+        case .consentWithdrawn: "consent-withdrawn"
+        case .consentWaived: "consent-waived"
+        case .registeredAtCoMensha: "registered-at-comensha"
+        case .clientStatementAdded: "client-statement-added"
+        case .personalDataErased: "personal-data-erased"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// The current state of one case, folded from its events by ``CaseState/evolve(_:_:)``.
+public struct CaseState: Sendable, Equatable {
+    /// How far along the meldcode a signal is.
+    public enum Step: Int, Comparable, Sendable, Codable {
+        case recorded = 1, consulted, conversed, weighed, decided
+        public static func < (lhs: Step, rhs: Step) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public struct Signal: Sendable, Equatable {
+        public var recorded: SignalRecorded
+        public var step: Step
+        public var isRetracted = false
+        public var forwardedTo: [String] = []
+        public var formsOfExploitation: [String]
+        public var indicators: [String]
+    }
+
+    public struct Report: Sendable, Equatable {
+        public var report: ReportedToVeiligThuis
+        public var feedback: [VeiligThuisFeedbackReceived] = []
+    }
+
+    public enum Consent: Sendable, Equatable {
+        case notAsked
+        case requested(from: ConsentParty, on: Day)
+        case given(ConsentGiven)
+        case refused(by: ConsentParty, on: Day)
+        case withdrawn(by: ConsentParty, on: Day)
+    }
+
+    /// One line of the case's history: what, who, in which role, when, where in the log.
+    public struct TimelineEntry: Sendable, Equatable {
+        public var type: String
+        public var actor: String
+        public var role: Role
+        public var recordedOn: Day
+        public var position: UInt64
+    }
+
+    public let caseID: String
+    public var unit: String
+    public var openedOn: Day
+    public var youth: YouthProfile
+    /// The youth's identity; `nil` once erased or for a reader not entitled to it.
+    public var identity: YouthIdentity?
+    public var isOpen = true
+    public var isErased = false
+    public var signals: [String: Signal] = [:]
+    public var signalOrder: [String] = []
+    public var consultations: [ConsultationHeld] = []
+    public var conversations: [ConversationHeld] = []
+    public var skippedConversations: [ConversationSkipped] = []
+    public var weighings: [WeighingRecorded] = []
+    public var reports: [String: Report] = [:]
+    public var reportOrder: [String] = []
+    public var consent: Consent = .notAsked
+    public var waiver: ConsentWaived?
+    public var registrations: [RegisteredAtCoMensha] = []
+    public var lastRiskAssessment: RiskAssessed?
+    public var statements = 0
+    public var timeline: [TimelineEntry] = []
+    public var lastChangedOn: Day
+
+    /// Signals that are not retracted, in the order they were recorded.
+    public var activeSignals: [Signal] {
+        signalOrder.compactMap { signals[$0] }.filter { !$0.isRetracted }
+    }
+
+    /// The youth's age on `day`, from the birth date when known, else from the age at opening.
+    public func age(on day: Day) -> Int? {
+        identity.map { $0.birthDate.age(on: day) }
+    }
+}

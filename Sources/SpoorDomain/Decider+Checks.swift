@@ -1,0 +1,79 @@
+extension Decider {
+    func checked(_ opened: CaseOpened, _ context: Context) throws(DomainError) -> CaseOpened {
+        var opened = opened
+        guard !opened.caseID.isEmpty, opened.caseID.utf8.count <= 64,
+              opened.caseID.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D })
+        else { throw .invalidField("caseID", "use 1 to 64 characters a-z, 0-9 and -") }
+        guard !opened.unit.isEmpty else { throw .invalidField("unit", "name the unit the case belongs to") }
+        try notFuture(opened.openedOn, "openedOn", context)
+        if let identity = opened.personal {
+            guard identity.birthDate <= opened.openedOn else { throw .invalidField("birthDate", "lies after the opening day") }
+            opened.youth.ageAtOpening = identity.birthDate.age(on: opened.openedOn)
+        }
+        guard (0...Self.maxYouthAge).contains(opened.youth.ageAtOpening) else {
+            throw .invalidField("birthDate", "gives an age of \(opened.youth.ageAtOpening): youth care serves ages 0 to \(Self.maxYouthAge)")
+        }
+        return opened
+    }
+
+    func notFuture(_ day: Day, _ field: String, _ context: Context) throws(DomainError) {
+        guard day <= context.today else { throw .invalidField(field, "\(day) lies in the future") }
+    }
+
+    func requireOpen(_ state: CaseState, _ action: String) throws(DomainError) {
+        guard state.isOpen else {
+            throw .ruleViolated(rule: "case lifecycle", reason: "the case is closed: reopen it to \(action)")
+        }
+    }
+
+    /// Every id names a signal of the case that is not retracted; at least one is named.
+    func activeSignals(_ ids: [String], in state: CaseState) throws(DomainError) {
+        guard !ids.isEmpty else { throw .invalidField("signalIDs", "name at least one signal") }
+        for id in ids {
+            guard let signal = state.signals[id] else { throw .signalNotFound(id) }
+            guard !signal.isRetracted else {
+                throw .ruleViolated(rule: "signals", reason: "\(id) was retracted")
+            }
+        }
+    }
+
+    /// Derives the norm from the five answers and refuses a decision that ignores it.
+    static func checkDecision(_ weighing: inout WeighingRecorded) throws(DomainError) {
+        let norm = WeighingRecorded.norm(for: weighing.answers)
+        weighing.norm = norm
+        if let norm, !weighing.decision.reports {
+            let why = switch norm {
+            case .n1: "there is acute or structural unsafety"
+            case .n2: "no effective help can be offered or it is not accepted"
+            case .n3: "the help does not bring safety"
+            }
+            throw .ruleViolated(
+                rule: "afwegingskader norm \(norm.rawValue)",
+                reason: "the answers oblige a report to Veilig Thuis: \(why)")
+        }
+        if !weighing.answers.suspicion, weighing.decision.reports {
+            throw .ruleViolated(rule: "afwegingskader question 1", reason: "a report needs a suspicion: answer question 1 yes")
+        }
+    }
+
+    /// A report names at least one active signal, and each has had a conversation or a lawful skip.
+    static func checkReport(_ report: ReportedToVeiligThuis, on state: CaseState) throws(DomainError) {
+        guard !report.signalIDs.isEmpty else {
+            throw .ruleViolated(rule: "meldcode step 5", reason: "a report to Veilig Thuis needs at least one signal")
+        }
+        for id in report.signalIDs {
+            guard let signal = state.signals[id] else { throw .signalNotFound(id) }
+            guard !signal.isRetracted else { throw .ruleViolated(rule: "signals", reason: "\(id) was retracted") }
+            let talkedOrSkipped = state.conversations.contains { $0.signalIDs.contains(id) }
+                || state.skippedConversations.contains { $0.signalIDs.contains(id) }
+            guard talkedOrSkipped else {
+                throw .ruleViolated(
+                    rule: "meldcode step 3",
+                    reason: "talk with the client about \(id) first, or record why the conversation is skipped")
+            }
+        }
+        if !report.discussedWithClient && report.notDiscussedReason == nil {
+            throw .invalidField("notDiscussedReason", "a report not discussed with the client needs one of the legal reasons")
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// The rules of the meldcode and the law: `decide(command, state) -> [event]`, pure.
+public struct Decider: Sendable {
+    public let catalogue: Catalogue
+    /// The oldest a client of youth care can be (jeugdhulp runs to 18, extended to 23).
+    public static let maxYouthAge = 23
+
+    public init(catalogue: Catalogue = .standard) { self.catalogue = catalogue }
+
+    /// Who decides, in which role, and what day it is for them.
+    public struct Context: Sendable {
+        public var actor: String
+        public var role: Role
+        public var today: Day
+        public init(actor: String, role: Role, today: Day) {
+            self.actor = actor
+            self.role = role
+            self.today = today
+        }
+    }
+
+    /// The events `command` records on a case in `state` (`nil`: no such case yet), or the rule it breaks.
+    public func decide(_ command: CaseCommand, state: CaseState?, context: Context) throws(DomainError) -> [CaseEvent] {
+        try Permissions.check(context.role, may: command)
+        if case .open(let opened) = command {
+            guard state == nil else { throw .caseExists(opened.caseID) }
+            return [.caseOpened(try checked(opened, context))]
+        }
+        guard let state else { throw .caseNotFound("(unopened)") }
+        return [try decide(command, on: state, context)]
+    }
+
+    private func decide(_ command: CaseCommand, on state: CaseState, _ context: Context) throws(DomainError) -> CaseEvent {
+        switch command {
+        case .open(let e): throw .caseExists(e.caseID)
+        case .close(let e):
+            guard state.isOpen else { throw .ruleViolated(rule: "case lifecycle", reason: "the case is closed already") }
+            try notFuture(e.closedOn, "closedOn", context)
+            return .caseClosed(e)
+        case .reopen(let e):
+            guard !state.isOpen else { throw .ruleViolated(rule: "case lifecycle", reason: "the case is open") }
+            try notFuture(e.reopenedOn, "reopenedOn", context)
+            return .caseReopened(e)
+        case .recordSignal(var e):
+            try requireOpen(state, "record a signal")
+            try notFuture(e.observedOn, "observedOn", context)
+            try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
+            try catalogue.check(e.indicators, in: \.signalCategories, field: "indicators")
+            if e.source == .reportedByOther && (e.reportedBy ?? "").isEmpty {
+                throw .invalidField("reportedBy", "say who reported a signal that is not your own observation")
+            }
+            e.signalID = "signal-\(state.signalOrder.count + 1)"
+            return .signalRecorded(e)
+        case .retractSignal(let e):
+            try activeSignals([e.signalID], in: state)
+            try notFuture(e.retractedOn, "retractedOn", context)
+            return .signalRetracted(e)
+        case .correctSignal(let e):
+            try activeSignals([e.signalID], in: state)
+            try notFuture(e.correctedOn, "correctedOn", context)
+            try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
+            try catalogue.check(e.indicators, in: \.signalCategories, field: "indicators")
+            return .signalCorrected(e)
+        case .recordRiskAssessment(let e):
+            try catalogue.check([e.instrument], in: \.riskInstruments, field: "instrument")
+            try notFuture(e.assessedOn, "assessedOn", context)
+            guard e.nextDueOn > e.assessedOn else {
+                throw .invalidField("nextDueOn", "a risk assessment is repeated: the next one falls after \(e.assessedOn)")
+            }
+            return .riskAssessed(e)
+        case .recordConsultation(let e):
+            try activeSignals(e.signalIDs, in: state)
+            try notFuture(e.heldOn, "heldOn", context)
+            guard !e.parties.isEmpty else { throw .invalidField("parties", "name at least one party consulted") }
+            try catalogue.check(e.parties, in: \.consultationParties, field: "parties")
+            return .consultationHeld(e)
+        case .recordConversation(let e):
+            try activeSignals(e.signalIDs, in: state)
+            try notFuture(e.heldOn, "heldOn", context)
+            guard !e.participants.isEmpty else { throw .invalidField("participants", "name who took part") }
+            return .conversationHeld(e)
+        case .skipConversation(let e):
+            try activeSignals(e.signalIDs, in: state)
+            try notFuture(e.decidedOn, "decidedOn", context)
+            return .conversationSkipped(e)
+        case .weigh(var e):
+            try activeSignals(e.signalIDs, in: state)
+            try notFuture(e.weighedOn, "weighedOn", context)
+            try Self.checkDecision(&e)
+            return .weighingRecorded(e)
+        case .forwardSignal(let e):
+            try activeSignals(e.signalIDs, in: state)
+            try notFuture(e.forwardedOn, "forwardedOn", context)
+            try catalogue.check([e.recipient], in: \.forwardingRecipients, field: "recipient")
+            return .signalForwarded(e)
+        case .reportToVeiligThuis(var e):
+            try notFuture(e.reportedOn, "reportedOn", context)
+            try Self.checkReport(e, on: state)
+            e.reportID = "report-\(state.reportOrder.count + 1)"
+            return .reportedToVeiligThuis(e)
+        case .recordFeedback(let e):
+            guard let report = state.reports[e.reportID] else { throw .reportNotFound(e.reportID) }
+            try notFuture(e.receivedOn, "receivedOn", context)
+            guard e.receivedOn >= report.report.reportedOn else {
+                throw .invalidField("receivedOn", "feedback cannot come before the report of \(report.report.reportedOn)")
+            }
+            return .veiligThuisFeedbackReceived(e)
+        case .requestConsent(let e):
+            try notFuture(e.requestedOn, "requestedOn", context)
+            try ConsentRules.checkParty(e.from, state: state, on: e.requestedOn)
+            return .consentRequested(e)
+        case .giveConsent(let e):
+            try notFuture(e.givenOn, "givenOn", context)
+            try ConsentRules.checkParty(e.by, state: state, on: e.givenOn)
+            return .consentGiven(e)
+        case .refuseConsent(let e):
+            try notFuture(e.refusedOn, "refusedOn", context)
+            return .consentRefused(e)
+        case .withdrawConsent(let e):
+            try notFuture(e.withdrawnOn, "withdrawnOn", context)
+            guard case .given = state.consent else {
+                throw .ruleViolated(rule: "consent", reason: "there is no given consent to withdraw")
+            }
+            return .consentWithdrawn(e)
+        case .waiveConsent(let e):
+            try notFuture(e.waivedOn, "waivedOn", context)
+            guard !e.personal.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .invalidField("justification", "a waiver must be justified")
+            }
+            return .consentWaived(e)
+        case .registerAtCoMensha(let e):
+            try notFuture(e.registeredOn, "registeredOn", context)
+            try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
+            try ConsentRules.checkRegistration(e, state: state)
+            return .registeredAtCoMensha(e)
+        case .addStatement(let e):
+            try notFuture(e.addedOn, "addedOn", context)
+            return .clientStatementAdded(e)
+        case .erasePersonalData(let e):
+            guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }
+            try notFuture(e.erasedOn, "erasedOn", context)
+            return .personalDataErased(e)
+        }
+    }
+}

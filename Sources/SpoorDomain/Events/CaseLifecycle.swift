@@ -1,0 +1,47 @@
+/// The youth as statistics may see them: no name, no birth date.
+public struct YouthProfile: Codable, Sendable, Equatable {
+    public enum Gender: String, Codable, Sendable { case female, male, other, unknown }
+    /// Dutch or not; which nationality is personal content.
+    public enum NationalityGroup: String, Codable, Sendable { case dutch, nonDutch = "non-dutch", unknown }
+
+    public var gender: Gender
+    public var nationalityGroup: NationalityGroup
+    public var ageAtOpening: Int
+}
+
+/// Who the youth is: sealed personal content, erasable.
+public struct YouthIdentity: Codable, Sendable, Equatable {
+    public var name: String
+    public var birthDate: Day
+    public var clientNumber: String?
+    public var birthplace: String?
+    public var nationality: String?
+
+    public init(name: String, birthDate: Day, clientNumber: String? = nil, birthplace: String? = nil, nationality: String? = nil) {
+        self.name = name
+        self.birthDate = birthDate
+        self.clientNumber = clientNumber
+        self.birthplace = birthplace
+        self.nationality = nationality
+    }
+}
+
+public struct CaseOpened: Codable, Sendable, Equatable {
+    public var caseID: String
+    /// The organisational unit, a dimension of the statistics.
+    public var unit: String
+    public var openedOn: Day
+    public var youth: YouthProfile
+    /// Sealed.
+    public var personal: YouthIdentity?
+}
+
+public struct CaseClosed: Codable, Sendable, Equatable {
+    public enum Reason: String, Codable, Sendable { case concernsResolved = "concerns-resolved", careEnded = "care-ended", transferred, other }
+    public var closedOn: Day
+    public var reason: Reason
+}
+
+public struct CaseReopened: Codable, Sendable, Equatable {
+    public var reopenedOn: Day
+}

@@ -1,0 +1,46 @@
+/// Free text a professional writes: sealed personal content, erasable.
+public struct Note: Codable, Sendable, Equatable {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+}
+
+/// Meldcode step 1: a signal, recorded as fact, with interpretation kept apart.
+public struct SignalRecorded: Codable, Sendable, Equatable {
+    public enum Source: String, Codable, Sendable { case ownObservation = "own-observation", reportedByOther = "reported-by-other" }
+    public enum Nature: String, Codable, Sendable { case gutFeeling = "gut-feeling", concrete }
+
+    public var signalID: String
+    public var observedOn: Day
+    public var source: Source
+    /// The role or party that reported it, when `source` is `reported-by-other`.
+    public var reportedBy: String?
+    public var formsOfExploitation: [String]
+    public var indicators: [String]
+    public var nature: Nature
+    /// Sealed: what was seen.
+    public var personal: Note?
+}
+
+public struct SignalRetracted: Codable, Sendable, Equatable {
+    public var signalID: String
+    public var retractedOn: Day
+    /// Sealed: why.
+    public var personal: Note?
+}
+
+public struct SignalCorrected: Codable, Sendable, Equatable {
+    public var signalID: String
+    public var correctedOn: Day
+    public var formsOfExploitation: [String]
+    public var indicators: [String]
+    /// Sealed: the corrected account.
+    public var personal: Note?
+}
+
+/// Risicotaxatie: repeated, not done once, so it carries the date of the next one.
+public struct RiskAssessed: Codable, Sendable, Equatable {
+    public var instrument: String
+    public var outcome: String
+    public var assessedOn: Day
+    public var nextDueOn: Day
+}

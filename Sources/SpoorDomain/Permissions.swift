@@ -1,0 +1,19 @@
+/// Which role may issue which command. Auditors and admins append no case events at all.
+public enum Permissions {
+    private static let care: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
+    private static let officers: Set<Role> = [.attentionOfficer, .behaviouralScientist]
+
+    /// The roles allowed to issue `command`.
+    public static func roles(for command: CaseCommand) -> Set<Role> {
+        switch command {
+        case .close, .reopen, .registerAtCoMensha: officers
+        case .waiveConsent: [.behaviouralScientist]
+        case .erasePersonalData: [.privacyOfficer]
+        default: care
+        }
+    }
+
+    public static func check(_ role: Role, may command: CaseCommand) throws(DomainError) {
+        guard roles(for: command).contains(role) else { throw .notPermitted(role: role, command: command.action) }
+    }
+}

@@ -1,0 +1,15 @@
+/// The roles of DOMAIN.md. A person may hold several; each command is issued in one.
+public enum Role: String, Codable, CaseIterable, Sendable {
+    /// Jeugdhulpverlener: records signals, consultations and conversations.
+    case professional
+    /// Aandachtsfunctionaris: owns the meldcode, contacts Veilig Thuis, may register at CoMensha.
+    case attentionOfficer = "attention-officer"
+    /// Gedragswetenschapper: weighs, decides, approves a consent waiver.
+    case behaviouralScientist = "behavioural-scientist"
+    /// Traces who did what when; sees no personal content and appends no case events.
+    case auditor
+    /// Functionaris gegevensbescherming: erasure and subject access.
+    case privacyOfficer = "privacy-officer"
+    /// Runs the service; sees no personal content and appends no case events.
+    case admin
+}

@@ -1,0 +1,67 @@
+@testable import SpoorDomain
+
+func day(_ text: String) -> Day { try! Day(parsing: text) }
+
+/// A case driven through the decider as the daemon will: decide, then evolve each event.
+struct CaseHarness {
+    let decider = Decider()
+    var records: [CaseEventRecord] = []
+    var state: CaseState?
+
+    /// Decides `command` as `role` on `today` and folds the events in; returns them.
+    @discardableResult
+    mutating func run(_ command: CaseCommand, as role: Role = .professional, on today: String) throws(DomainError) -> [CaseEvent] {
+        let context = Decider.Context(actor: "\(role.rawValue)-1", role: role, today: day(today))
+        let events = try decider.decide(command, state: state, context: context)
+        for event in events {
+            let record = CaseEventRecord(event: event, actor: context.actor, role: role,
+                                         position: UInt64(records.count + 1), recordedOn: context.today)
+            records.append(record)
+            state = CaseState.evolve(state, record)
+        }
+        return events
+    }
+
+    var current: CaseState { state! }
+
+    static func opened(birthDate: String, on today: String, unit: String = "north") throws -> CaseHarness {
+        var harness = CaseHarness()
+        try harness.run(.open(CaseOpened(
+            caseID: "case-1", unit: unit, openedOn: day(today),
+            youth: YouthProfile(gender: .female, nationalityGroup: .dutch, ageAtOpening: 0),
+            personal: YouthIdentity(name: "J. Jansen", birthDate: day(birthDate)))), on: today)
+        return harness
+    }
+}
+
+extension CaseCommand {
+    static func signal(_ forms: [String] = ["criminal"], indicators: [String] = ["criminal-exploitation"], on: String) -> CaseCommand {
+        .recordSignal(SignalRecorded(signalID: "", observedOn: day(on), source: .ownObservation, reportedBy: nil,
+                                     formsOfExploitation: forms, indicators: indicators, nature: .concrete, personal: Note("seen with older men, new phone")))
+    }
+
+    static func consult(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
+        .recordConsultation(ConsultationHeld(signalIDs: ids, heldOn: day(on), parties: ["attention-officer"], personal: nil))
+    }
+
+    static func talk(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
+        .recordConversation(ConversationHeld(signalIDs: ids, heldOn: day(on), participants: [.youth], personal: nil))
+    }
+
+    static func weigh(unsafe: Bool, on: String, decision: WeighingRecorded.Decision = .report) -> CaseCommand {
+        .weigh(WeighingRecorded(
+            signalIDs: ["signal-1"], weighedOn: day(on),
+            answers: .init(suspicion: true, acuteOrStructuralUnsafety: unsafe, canOfferEffectiveHelp: true, helpAccepted: true, helpProducesSafety: nil),
+            decision: decision, norm: nil, personal: nil))
+    }
+
+    static func report(_ ids: [String] = ["signal-1"], on: String, urgency: ReportedToVeiligThuis.Urgency = .regular) -> CaseCommand {
+        .reportToVeiligThuis(ReportedToVeiligThuis(reportID: "", signalIDs: ids, reportedOn: day(on), urgency: urgency,
+                                                   discussedWithClient: true, notDiscussedReason: nil, reference: nil))
+    }
+
+    static func register(_ kind: RegisteredAtCoMensha.Kind, basis: RegisteredAtCoMensha.Basis, fields: [String], on: String) -> CaseCommand {
+        .registerAtCoMensha(RegisteredAtCoMensha(kind: kind, basis: basis, registeredOn: day(on), fieldsSent: fields,
+                                                 formsOfExploitation: ["criminal"], reference: nil))
+    }
+}

@@ -1,0 +1,115 @@
+import Testing
+@testable import SpoorDomain
+
+@Suite("Rules of the meldcode and the law")
+struct RuleTests {
+    @Test func aReportNeedsASignalAndAConversationOrSkip() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "meldcode step 5", reason: "a report to Veilig Thuis needs at least one signal")) {
+            try harness.run(.report([], on: "2026-11-02"), on: "2026-11-02")
+        }
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "meldcode step 3", reason: "talk with the client about signal-1 first, or record why the conversation is skipped")) {
+            try harness.run(.report(on: "2026-11-02"), on: "2026-11-02")
+        }
+        #expect(harness.current.reports.isEmpty)
+    }
+
+    @Test func aWaiverNeedsABehaviouralScientist() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        let waive = CaseCommand.waiveConsent(ConsentWaived(ground: .askingWouldCauseHarm, waivedOn: day("2026-11-02"), personal: Note("parents are the exploiters")))
+        for role in [Role.professional, .attentionOfficer, .auditor, .admin, .privacyOfficer] {
+            #expect(throws: DomainError.notPermitted(role: role, command: "waive consent")) { try harness.run(waive, as: role, on: "2026-11-02") }
+        }
+        try harness.run(waive, as: .behaviouralScientist, on: "2026-11-02")
+        try harness.run(.register(.identifiable, basis: .waiver, fields: ["name"], on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+    }
+
+    @Test func anIdentifiableRegistrationWithoutConsentOrWaiverIsRefused() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "no waiver approved by a behavioural scientist is recorded")) {
+            try harness.run(.register(.identifiable, basis: .waiver, fields: ["name"], on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        }
+        #expect(throws: DomainError.ruleViolated(rule: "consent", reason: "no consent is given: ask for it, or register non-identifiably")) {
+            try harness.run(.register(.identifiable, basis: .consent, fields: ["name"], on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        }
+    }
+
+    @Test func aClosedCaseTakesNoSignalsUntilReopened() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        try harness.run(.close(CaseClosed(closedOn: day("2026-11-03"), reason: .careEnded)), as: .attentionOfficer, on: "2026-11-03")
+        #expect(throws: DomainError.ruleViolated(rule: "case lifecycle", reason: "the case is closed: reopen it to record a signal")) {
+            try harness.run(.signal(on: "2026-11-04"), on: "2026-11-04")
+        }
+        try harness.run(.reopen(CaseReopened(reopenedOn: day("2026-11-04"))), as: .attentionOfficer, on: "2026-11-04")
+        try harness.run(.signal(on: "2026-11-04"), on: "2026-11-04")
+    }
+
+    @Test func auditorsAndAdminsAppendNoCaseEvents() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        for role in [Role.auditor, .admin] {
+            #expect(throws: DomainError.notPermitted(role: role, command: "record a signal")) {
+                try harness.run(.signal(on: "2026-11-02"), as: role, on: "2026-11-02")
+            }
+        }
+        #expect(harness.records.count == 1)
+    }
+
+    @Test func aWeighingThatIgnoresItsNormIsRefused() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "afwegingskader norm N1", reason: "the answers oblige a report to Veilig Thuis: there is acute or structural unsafety")) {
+            try harness.run(.weigh(unsafe: true, on: "2026-11-02", decision: .help), on: "2026-11-02")
+        }
+        try harness.run(.weigh(unsafe: false, on: "2026-11-02", decision: .help), on: "2026-11-02")
+        #expect(harness.current.weighings.last?.norm == nil)
+    }
+
+    @Test func badInputNamesTheField() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        #expect(throws: DomainError.invalidField("observedOn", "2026-12-01 lies in the future")) {
+            try harness.run(.signal(on: "2026-12-01"), on: "2026-11-02")
+        }
+        #expect(throws: DomainError.invalidField("formsOfExploitation", "\"forced-marriage\" is not in catalogue version 1")) {
+            try harness.run(.signal(["forced-marriage"], on: "2026-11-02"), on: "2026-11-02")
+        }
+        #expect(throws: DomainError.signalNotFound("signal-7")) { try harness.run(.consult(["signal-7"], on: "2026-11-02"), on: "2026-11-02") }
+        #expect(throws: DomainError.invalidField("birthDate", "gives an age of 100: youth care serves ages 0 to 23")) {
+            try CaseHarness.opened(birthDate: "1926-01-01", on: "2026-11-02")
+        }
+        #expect(throws: DomainError.invalidField("date", "1826-1-1 is not a valid date")) { _ = try Day(parsing: "1826-01-01") }
+        #expect(throws: DomainError.invalidField("date", "\"2026-02-30x\" is not a date of the form YYYY-MM-DD")) {
+            _ = try Day(parsing: "2026-02-30x")
+        }
+        #expect(throws: DomainError.invalidField("date", "2026-2-30 is not a valid date")) { _ = try Day(parsing: "2026-02-30") }
+        #expect(harness.records.count == 1)
+    }
+
+    @Test func aNewFormOfExploitationNeedsOnlyANewCatalogue() throws {
+        var catalogue = Catalogue.standard
+        catalogue.version = 2
+        catalogue.formsOfExploitation.append(.init(id: "forced-marriage", label: "forced marriage"))
+        let decider = Decider(catalogue: catalogue)
+        let harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        let context = Decider.Context(actor: "p", role: .professional, today: day("2026-11-02"))
+        let events = try decider.decide(.signal(["forced-marriage"], on: "2026-11-02"), state: harness.current, context: context)
+        guard case .signalRecorded(let signal) = events.first else { Issue.record("no signal recorded"); return }
+        #expect(signal.formsOfExploitation == ["forced-marriage"])
+    }
+}
+
+@Suite("Calendar days")
+struct DayTests {
+    @Test func parsesPrintsAndCountsWorkingDays() throws {
+        #expect(day("2026-11-29").description == "2026-11-29")
+        #expect(day("2024-02-29").adding(days: 1).description == "2024-03-01")
+        #expect(day("2026-11-27").isWorkingDay && !day("2026-11-28").isWorkingDay)  // Friday, Saturday
+        #expect(day("2026-11-27").adding(workingDays: 1) == day("2026-11-30"))
+        #expect(day("2026-11-02").workingDays(until: day("2026-11-11")) == 7)
+        #expect(day("2009-06-15").age(on: day("2025-06-14")) == 15)
+        #expect(day("2009-06-15").age(on: day("2025-06-15")) == 16)
+        for bad in ["", "2026-13-01", "2026-00-10", "26-11-29", "2026/11/29", "1800-01-01"] {
+            #expect(throws: DomainError.self) { try Day(parsing: bad) }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+@testable import SpoorDomain
+
+@Suite("Realistic cases, end to end")
+struct ScenarioTests {
+    @Test func aFifteenYearOldWhoseParentsRefuseConsentIsRegisteredNonIdentifiably() throws {
+        var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        #expect(harness.current.youth.ageAtOpening == 15)
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        #expect(harness.current.nextSteps(on: day("2026-11-02")).first?.rule == "meldcode step 2")
+        try harness.run(.consult(on: "2026-11-03"), on: "2026-11-03")
+        try harness.run(.talk(on: "2026-11-04"), on: "2026-11-04")
+        try harness.run(.weigh(unsafe: true, on: "2026-11-05"), as: .behaviouralScientist, on: "2026-11-05")
+        #expect(harness.current.weighings.last?.norm == .n1)
+        #expect(harness.current.nextSteps(on: day("2026-11-05")).contains { $0.action == "report to Veilig Thuis" && $0.rule == "norm N1" })
+        try harness.run(.report(on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
+        #expect(harness.current.nextSteps(on: day("2026-11-05")).contains {
+            $0.action == "ask the parents for consent" && $0.reason.hasSuffix("the youth is 15")
+        })
+
+        #expect(throws: DomainError.ruleViolated(rule: "UAVG art. 5", reason: "the youth is 15: a parent or guardian signs below 16, not the youth")) {
+            try harness.run(.giveConsent(ConsentGiven(by: .youth, givenOn: day("2026-11-06"), inWriting: true)), on: "2026-11-06")
+        }
+        try harness.run(.refuseConsent(ConsentRefused(by: .parent, refusedOn: day("2026-11-06"))), on: "2026-11-06")
+        #expect(throws: DomainError.ruleViolated(rule: "consent", reason: "the parent refused consent: register non-identifiably")) {
+            try harness.run(.register(.identifiable, basis: .consent, fields: ["name", "birth-date", "gender"], on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
+        }
+        #expect(throws: DomainError.ruleViolated(rule: "CoMensha non-identifiable", reason: "a non-identifiable registration may not send birth-date")) {
+            try harness.run(.register(.nonIdentifiable, basis: .none, fields: ["gender", "birth-date"], on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
+        }
+        try harness.run(.register(.nonIdentifiable, basis: .none, fields: ["gender", "age", "form-of-exploitation"], on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
+        #expect(harness.current.registrations.count == 1)
+    }
+
+    @Test func aSeventeenYearOldConsentsAndLaterWithdraws() throws {
+        var harness = try CaseHarness.opened(birthDate: "2009-06-15", on: "2026-10-01")
+        try harness.run(.signal(["sexual"], indicators: ["online"], on: "2026-10-01"), on: "2026-10-01")
+        #expect(throws: DomainError.ruleViolated(rule: "UAVG art. 5", reason: "the youth is 17: the youth signs from 16, not the parent")) {
+            try harness.run(.giveConsent(ConsentGiven(by: .parent, givenOn: day("2026-10-02"), inWriting: true)), on: "2026-10-02")
+        }
+        try harness.run(.giveConsent(ConsentGiven(by: .youth, givenOn: day("2026-10-02"), inWriting: true)), on: "2026-10-02")
+        try harness.run(.register(.identifiable, basis: .consent, fields: ["name", "birth-date", "gender"], on: "2026-10-03"), as: .attentionOfficer, on: "2026-10-03")
+        try harness.run(.withdrawConsent(ConsentWithdrawn(by: .youth, withdrawnOn: day("2026-10-10"))), on: "2026-10-10")
+        #expect(throws: DomainError.ruleViolated(rule: "consent", reason: "the youth withdrew consent on 2026-10-10: register non-identifiably")) {
+            try harness.run(.register(.identifiable, basis: .consent, fields: ["name"], on: "2026-10-11"), as: .attentionOfficer, on: "2026-10-11")
+        }
+    }
+
+    @Test func aReportWithoutFeedbackIsChasedAfterFiveWorkingDays() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.report(on: "2026-11-02"), on: "2026-11-02")  // a Monday
+        let chase = { (today: String) in harness.current.nextSteps(on: day(today)).filter { $0.action == "chase Veilig Thuis" } }
+        #expect(chase("2026-11-09").isEmpty)  // 5 working days later: still in time
+        #expect(chase("2026-11-11").map(\.reason) == ["no feedback 7 working days after report-1"])
+        #expect(throws: DomainError.reportNotFound("report-9")) {
+            try harness.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-9", receivedOn: day("2026-11-11"), kind: .safetyAssessment, personal: nil)), on: "2026-11-11")
+        }
+        try harness.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-11-11"), kind: .safetyAssessment, personal: nil)), on: "2026-11-11")
+        #expect(chase("2026-11-20").isEmpty)
+    }
+
+    @Test func anAcuteCaseIsReportedTheSameDayWithTheConversationSkippedForSafety() throws {
+        var harness = try CaseHarness.opened(birthDate: "2010-05-05", on: "2026-11-20")
+        try harness.run(.signal(["sexual"], indicators: ["behaviour", "coercion"], on: "2026-11-20"), on: "2026-11-20")
+        try harness.run(.skipConversation(ConversationSkipped(signalIDs: ["signal-1"], decidedOn: day("2026-11-20"), reason: .safetyOfChild, personal: Note("pimp waits outside"))), on: "2026-11-20")
+        try harness.run(.weigh(unsafe: true, on: "2026-11-20"), on: "2026-11-20")
+        try harness.run(.reportToVeiligThuis(ReportedToVeiligThuis(
+            reportID: "", signalIDs: ["signal-1"], reportedOn: day("2026-11-20"), urgency: .acute,
+            discussedWithClient: false, notDiscussedReason: .safetyOfChild, reference: "VT-123")), on: "2026-11-20")
+        #expect(harness.current.signals["signal-1"]?.step == .decided)
+        #expect(harness.current.reports["report-1"]?.report.urgency == .acute)
+        #expect(harness.current.timeline.map(\.type) == ["case-opened", "signal-recorded", "conversation-skipped", "weighing-recorded", "reported-to-veilig-thuis"])
+    }
+}
