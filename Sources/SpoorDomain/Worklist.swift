@@ -1,0 +1,48 @@
+/// What needs doing across all cases, oldest first: the institution's list against stalling.
+public enum Worklist {
+    public struct Item: Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable {
+            case riskReassessmentOverdue = "risk-reassessment-overdue"
+            case feedbackOverdue = "veilig-thuis-feedback-overdue"
+            case signalWithoutFollowUp = "signal-without-follow-up"
+            case consentPending = "consent-pending"
+        }
+        public var caseID: String
+        public var kind: Kind
+        /// The day since which the item waits.
+        public var since: Day
+        public var detail: String
+    }
+
+    /// The open items of `cases` on `today`. A signal counts as followed up once it is consulted
+    /// on; `signalFollowUpDays` is how long it may wait for that.
+    public static func items(for cases: some Sequence<CaseState>, on today: Day, signalFollowUpDays: Int = 7) -> [Item] {
+        cases.filter(\.isOpen).flatMap { state in
+            var items: [Item] = []
+            if let risk = state.lastRiskAssessment, risk.nextDueOn <= today {
+                items.append(Item(caseID: state.caseID, kind: .riskReassessmentOverdue, since: risk.nextDueOn,
+                                  detail: "\(risk.instrument) was due on \(risk.nextDueOn)"))
+            }
+            for report in state.reportOrder.compactMap({ state.reports[$0] }) where report.feedback.isEmpty {
+                let due = report.report.reportedOn.adding(workingDays: CaseState.feedbackDeadlineWorkingDays)
+                if due < today {
+                    items.append(Item(caseID: state.caseID, kind: .feedbackOverdue, since: due,
+                                      detail: "\(report.report.reportID) of \(report.report.reportedOn) has no feedback"))
+                }
+            }
+            for signal in state.activeSignals where signal.step == .recorded {
+                let due = signal.recorded.observedOn.adding(days: signalFollowUpDays)
+                if due < today {
+                    items.append(Item(caseID: state.caseID, kind: .signalWithoutFollowUp, since: due,
+                                      detail: "\(signal.recorded.signalID) of \(signal.recorded.observedOn) has had no follow-up"))
+                }
+            }
+            if case .requested(let party, let on) = state.consent {
+                items.append(Item(caseID: state.caseID, kind: .consentPending, since: on,
+                                  detail: "consent asked of the \(party.rawValue) on \(on)"))
+            }
+            return items
+        }
+        .sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import SpoorDomain
+
+@Suite("Audit trace and worklist")
+struct ProjectionTests {
+    @Test func theTraceShowsWhoForwardedWhichSignalWhen() throws {
+        var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.signal(["labour"], indicators: ["money"], on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), as: .attentionOfficer, on: "2026-11-03")
+        try harness.run(.talk(["signal-2"], on: "2026-11-04"), on: "2026-11-04")
+        try harness.run(.skipConversation(ConversationSkipped(signalIDs: ["signal-1"], decidedOn: day("2026-11-04"), reason: .safetyOfChild, personal: nil)), on: "2026-11-04")
+        try harness.run(.report(on: "2026-11-04"), on: "2026-11-04")
+        try harness.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-11-06"), kind: .safetyAssessment, personal: Note("secret"))), on: "2026-11-06")
+
+        let trace = AuditTrace(signalID: "signal-1", records: harness.records)
+        #expect(trace.entries.map(\.what) == [
+            "recorded (own-observation, concrete): criminal",
+            "forwarded to care-coordinator",
+            "conversation skipped: safety-of-child",
+            "reported to Veilig Thuis as report-1 (regular)",
+            "feedback from Veilig Thuis on report-1: safety-assessment",
+        ])
+        #expect(trace.entries[1].role == .attentionOfficer && trace.entries[1].recordedOn == day("2026-11-03"))
+        #expect(trace.entries.map(\.position) == [2, 4, 6, 7, 8])
+        #expect(!trace.entries.contains { $0.what.contains("secret") })
+    }
+
+    @Test func theWorklistListsWhatStalls() throws {
+        var stalled = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-10-01")
+        try stalled.run(.signal(on: "2026-10-01"), on: "2026-10-01")
+        try stalled.run(.recordRiskAssessment(RiskAssessed(instrument: "vlaggensysteem", outcome: "yellow", assessedOn: day("2026-10-01"), nextDueOn: day("2026-11-01"))), on: "2026-10-01")
+        try stalled.run(.requestConsent(ConsentRequested(from: .parent, requestedOn: day("2026-10-02"))), on: "2026-10-02")
+        var reported = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        try reported.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try reported.run(.talk(on: "2026-11-02"), on: "2026-11-02")
+        try reported.run(.report(on: "2026-11-02"), on: "2026-11-02")
+
+        let items = Worklist.items(for: [stalled.current, reported.current], on: day("2026-11-20"))
+        #expect(items.map(\.kind) == [.consentPending, .signalWithoutFollowUp, .riskReassessmentOverdue, .feedbackOverdue])
+        #expect(items.last?.since == day("2026-11-09"))
+        #expect(Worklist.items(for: [reported.current], on: day("2026-11-09")).isEmpty)
+    }
+}
