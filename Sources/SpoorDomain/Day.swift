@@ -74,7 +74,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
     public init(from decoder: any Decoder) throws {
-        self = try Day(parsing: try decoder.singleValueContainer().decode(String.self))
+        let container = try decoder.singleValueContainer()
+        do {
+            self = try Day(parsing: try container.decode(String.self))
+        } catch let DomainError.invalidField(_, problem) {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: problem)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

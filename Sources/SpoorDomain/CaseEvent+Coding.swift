@@ -1,0 +1,89 @@
+import Foundation
+
+extension CaseEvent {
+    /// The schema version of every event type written by this code.
+    public static let schemaVersion: UInt16 = 1
+
+    /// The event's payload as JSON with sorted keys, the body the ledger stores; its type and
+    /// schema version travel in the envelope.
+    public func payload() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        switch self {
+        case .caseOpened(let e): return try encoder.encode(e)
+        case .caseClosed(let e): return try encoder.encode(e)
+        case .caseReopened(let e): return try encoder.encode(e)
+        case .signalRecorded(let e): return try encoder.encode(e)
+        case .signalRetracted(let e): return try encoder.encode(e)
+        case .signalCorrected(let e): return try encoder.encode(e)
+        case .riskAssessed(let e): return try encoder.encode(e)
+        case .consultationHeld(let e): return try encoder.encode(e)
+        case .conversationHeld(let e): return try encoder.encode(e)
+        case .conversationSkipped(let e): return try encoder.encode(e)
+        case .weighingRecorded(let e): return try encoder.encode(e)
+        case .signalForwarded(let e): return try encoder.encode(e)
+        case .reportedToVeiligThuis(let e): return try encoder.encode(e)
+        case .veiligThuisFeedbackReceived(let e): return try encoder.encode(e)
+        case .consentRequested(let e): return try encoder.encode(e)
+        case .consentGiven(let e): return try encoder.encode(e)
+        case .consentRefused(let e): return try encoder.encode(e)
+        case .consentWithdrawn(let e): return try encoder.encode(e)
+        case .consentWaived(let e): return try encoder.encode(e)
+        case .registeredAtCoMensha(let e): return try encoder.encode(e)
+        case .clientStatementAdded(let e): return try encoder.encode(e)
+        case .personalDataErased(let e): return try encoder.encode(e)
+        }
+    }
+
+    /// Decodes a stored event; an unknown type or schema version, or a payload that does not
+    /// fit the type, is a typed error naming what is wrong.
+    public init(type: String, schemaVersion: UInt16, payload: Data) throws(DomainError) {
+        guard schemaVersion == Self.schemaVersion else {
+            throw .invalidField("schemaVersion", "\(type) version \(schemaVersion) is unknown; this build reads version \(Self.schemaVersion)")
+        }
+        guard let decode = Self.decoders[type] else { throw .invalidField("type", "\"\(type)\" is not an event type") }
+        do {
+            self = try decode(payload)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw .invalidField(key.stringValue, "is missing from \(type)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw .invalidField(context.codingPath.map(\.stringValue).joined(separator: "."), "has the wrong type in \(type)")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw .invalidField(context.codingPath.map(\.stringValue).joined(separator: "."), "is not valid in \(type): \(context.debugDescription)")
+        } catch let error as DomainError {
+            throw error
+        } catch {
+            throw .invalidField("payload", "\(type) does not decode: \(error)")
+        }
+    }
+
+    private static let decoders: [String: @Sendable (Data) throws -> CaseEvent] = {
+        func entry<T: Decodable & SendableMetatype>(_ type: String, _: T.Type, _ wrap: @escaping @Sendable (T) -> CaseEvent) -> (String, @Sendable (Data) throws -> CaseEvent) {
+            (type, { data in wrap(try JSONDecoder().decode(T.self, from: data)) })
+        }
+        return Dictionary(uniqueKeysWithValues: [
+            entry("case-opened", CaseOpened.self, CaseEvent.caseOpened),
+            entry("case-closed", CaseClosed.self, CaseEvent.caseClosed),
+            entry("case-reopened", CaseReopened.self, CaseEvent.caseReopened),
+            entry("signal-recorded", SignalRecorded.self, CaseEvent.signalRecorded),
+            entry("signal-retracted", SignalRetracted.self, CaseEvent.signalRetracted),
+            entry("signal-corrected", SignalCorrected.self, CaseEvent.signalCorrected),
+            entry("risk-assessed", RiskAssessed.self, CaseEvent.riskAssessed),
+            entry("consultation-held", ConsultationHeld.self, CaseEvent.consultationHeld),
+            entry("conversation-held", ConversationHeld.self, CaseEvent.conversationHeld),
+            entry("conversation-skipped", ConversationSkipped.self, CaseEvent.conversationSkipped),
+            entry("weighing-recorded", WeighingRecorded.self, CaseEvent.weighingRecorded),
+            entry("signal-forwarded", SignalForwarded.self, CaseEvent.signalForwarded),
+            entry("reported-to-veilig-thuis", ReportedToVeiligThuis.self, CaseEvent.reportedToVeiligThuis),
+            entry("veilig-thuis-feedback-received", VeiligThuisFeedbackReceived.self, CaseEvent.veiligThuisFeedbackReceived),
+            entry("consent-requested", ConsentRequested.self, CaseEvent.consentRequested),
+            entry("consent-given", ConsentGiven.self, CaseEvent.consentGiven),
+            entry("consent-refused", ConsentRefused.self, CaseEvent.consentRefused),
+            entry("consent-withdrawn", ConsentWithdrawn.self, CaseEvent.consentWithdrawn),
+            entry("consent-waived", ConsentWaived.self, CaseEvent.consentWaived),
+            entry("registered-at-comensha", RegisteredAtCoMensha.self, CaseEvent.registeredAtCoMensha),
+            entry("client-statement-added", ClientStatementAdded.self, CaseEvent.clientStatementAdded),
+            entry("personal-data-erased", PersonalDataErased.self, CaseEvent.personalDataErased),
+        ])
+    }()
+}
