@@ -66,7 +66,7 @@ public struct CaseState: Sendable, Equatable {
         signalOrder.compactMap { signals[$0] }.filter { !$0.isRetracted }
     }
 
-    /// The youth's age on `day`, from the birth date when known, else from the age at opening.
+    /// The youth's age on `day`, or `nil` when the birth date is not known (erased, or not shown).
     public func age(on day: Day) -> Int? {
         identity.map { $0.birthDate.age(on: day) }
     }

@@ -93,8 +93,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             commits.committed(upTo: head.position)
             counters.withLock { $0.commits += 1 }
         } catch {
-            let failure = (error as? LedgerError) ?? .storage(error as? LMDBError ?? .closed)
-            outcomes = Array(repeating: .failure(failure), count: batch.count)
+            outcomes = Array(repeating: .failure(LedgerError(error)), count: batch.count)
         }
         counters.withLock { $0.appends += batch.count }
         for (pending, outcome) in zip(batch, outcomes) {
@@ -110,15 +109,15 @@ final class GroupCommitWriter: @unchecked Sendable {
         outcomes.reserveCapacity(batch.count)
         for pending in batch {
             do {
-                let (result, next) = try store.append(pending.request, after: head, at: now, in: txn)
+                let (result, next) = try txn.nested { child in
+                    try store.append(pending.request, after: head, at: now, in: child)
+                }
                 head = next
                 outcomes.append(.success(result))
             } catch let error as LMDBError where error.isMapFull {
                 throw error  // the whole batch is retried on a grown map
-            } catch let error as LedgerError {
-                outcomes.append(.failure(error))
-            } catch let error as LMDBError {
-                outcomes.append(.failure(.storage(error)))
+            } catch {
+                outcomes.append(.failure(LedgerError(error)))
             }
         }
         return (outcomes, head)

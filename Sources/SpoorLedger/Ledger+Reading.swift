@@ -63,8 +63,8 @@ extension Ledger {
     func snapshot<T>(_ body: (borrowing ReadTransaction) throws -> T) throws -> T {
         do {
             return try store.environment.read(body)
-        } catch let error as LMDBError {
-            throw error == .closed ? LedgerError.closed : LedgerError.storage(error)
+        } catch {
+            throw LedgerError(error)
         }
     }
 }

@@ -15,8 +15,8 @@ extension Ledger {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try store.environment.copy(to: path, compact: true)
-        } catch let error as LMDBError {
-            throw error == .closed ? LedgerError.closed : LedgerError.storage(error)
+        } catch {
+            throw LedgerError(error)
         }
     }
 }

@@ -26,8 +26,8 @@ public final class Ledger: Sendable {
             self.store = store
             self.commits = CommitSignal(lastPosition: head.position)
             self.writer = GroupCommitWriter(store: store, head: head, configuration: configuration, commits: commits)
-        } catch let error as LMDBError {
-            throw LedgerError.storage(error)
+        } catch {
+            throw LedgerError(error)
         }
     }
 

@@ -16,7 +16,20 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case partialRetry(storedIDs: [EventID])
     case corrupt(position: UInt64, reason: String)
     case storage(LMDBError)
+    /// The ledger's folder could not be made or written.
+    case fileSystem(String)
     case closed
+
+    /// Any error the ledger meets, as the ledger's own: LMDB's are storage failures, a closed
+    /// environment means a closed ledger, and file-system errors keep their message.
+    init(_ error: any Error) {
+        switch error {
+        case let error as LedgerError: self = error
+        case LMDBError.closed: self = .closed
+        case let error as LMDBError: self = .storage(error)
+        default: self = .fileSystem(String(describing: error))
+        }
+    }
 
     public var description: String {
         switch self {
@@ -44,6 +57,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             "the log is damaged at position \(position): \(reason)"
         case .storage(let error):
             "storage failed: \(error)"
+        case .fileSystem(let message):
+            "the ledger's folder is not usable: \(message)"
         case .closed:
             "the ledger is closed"
         }

@@ -1,3 +1,4 @@
+import LMDB
 import Testing
 @testable import SpoorLedger
 
@@ -57,5 +58,31 @@ struct BadInputTests {
             #expect(ledger.lastPosition == 1 + 24)
             #expect(try ledger.verify().isIntact)
         }
+    }
+}
+
+@Suite("A storage failure inside one append")
+struct PartialWriteTests {
+    @Test func leavesNothingOfThatAppendAndTheLogGoesOn() async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        // Plant a stream-index entry behind the ledger's back, so that the first append to
+        // "case-x" fails inside its writes, after its event was already put.
+        do {
+            let environment = try Environment(path: folder.path)
+            let streams = try environment.openDatabase("streams")
+            try environment.write { txn in try txn.put(UInt64(99).bigEndianBytes, key: LedgerStore.streamKey(stream("case-x"), version: 0), in: streams) }
+            environment.close()
+        }
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        await #expect(throws: LedgerError.storage(.lmdb(code: LMDBError.keyExistsCode, operation: "mdb_put(streams)"))) {
+            try await ledger.append(to: stream("case-x"), events: [event()], metadata: alice)
+        }
+        #expect(ledger.lastPosition == 0)
+        #expect(try ledger.event(at: 1) == nil)
+        let next = try await ledger.append(to: stream("case-y"), events: [event()], metadata: alice)
+        #expect(next.positions == [1])
+        #expect(try ledger.verify().isIntact)
     }
 }
