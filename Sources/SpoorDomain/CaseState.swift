@@ -18,6 +18,15 @@ public struct CaseState: Sendable, Equatable {
     public struct Report: Sendable, Equatable {
         public var report: ReportedToVeiligThuis
         public var feedback: [VeiligThuisFeedbackReceived] = []
+
+        /// The last day Veilig Thuis has for its feedback.
+        public var feedbackDueOn: Day { report.reportedOn.adding(workingDays: CaseState.feedbackDeadlineWorkingDays) }
+
+        /// The working days waited for feedback on `today` when past the deadline, else `nil`.
+        public func feedbackOverdue(on today: Day) -> Int? {
+            let waited = report.reportedOn.workingDays(until: today)
+            return feedback.isEmpty && waited > CaseState.feedbackDeadlineWorkingDays ? waited : nil
+        }
     }
 
     public enum Consent: Sendable, Equatable {

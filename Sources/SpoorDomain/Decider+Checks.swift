@@ -27,7 +27,7 @@ extension Decider {
     }
 
     /// Every id names a signal of the case that is not retracted; at least one is named.
-    func activeSignals(_ ids: [String], in state: CaseState) throws(DomainError) {
+    static func activeSignals(_ ids: [String], in state: CaseState) throws(DomainError) {
         guard !ids.isEmpty else { throw .invalidField("signalIDs", "name at least one signal") }
         for id in ids {
             guard let signal = state.signals[id] else { throw .signalNotFound(id) }
@@ -61,9 +61,8 @@ extension Decider {
         guard !report.signalIDs.isEmpty else {
             throw .ruleViolated(rule: "meldcode step 5", reason: "a report to Veilig Thuis needs at least one signal")
         }
+        try activeSignals(report.signalIDs, in: state)
         for id in report.signalIDs {
-            guard let signal = state.signals[id] else { throw .signalNotFound(id) }
-            guard !signal.isRetracted else { throw .ruleViolated(rule: "signals", reason: "\(id) was retracted") }
             let talkedOrSkipped = state.conversations.contains { $0.signalIDs.contains(id) }
                 || state.skippedConversations.contains { $0.signalIDs.contains(id) }
             guard talkedOrSkipped else {

@@ -53,11 +53,11 @@ public struct Decider: Sendable {
             e.signalID = "signal-\(state.signalOrder.count + 1)"
             return .signalRecorded(e)
         case .retractSignal(let e):
-            try activeSignals([e.signalID], in: state)
+            try Self.activeSignals([e.signalID], in: state)
             try notFuture(e.retractedOn, "retractedOn", context)
             return .signalRetracted(e)
         case .correctSignal(let e):
-            try activeSignals([e.signalID], in: state)
+            try Self.activeSignals([e.signalID], in: state)
             try notFuture(e.correctedOn, "correctedOn", context)
             try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
             try catalogue.check(e.indicators, in: \.signalCategories, field: "indicators")
@@ -70,27 +70,27 @@ public struct Decider: Sendable {
             }
             return .riskAssessed(e)
         case .recordConsultation(let e):
-            try activeSignals(e.signalIDs, in: state)
+            try Self.activeSignals(e.signalIDs, in: state)
             try notFuture(e.heldOn, "heldOn", context)
             guard !e.parties.isEmpty else { throw .invalidField("parties", "name at least one party consulted") }
             try catalogue.check(e.parties, in: \.consultationParties, field: "parties")
             return .consultationHeld(e)
         case .recordConversation(let e):
-            try activeSignals(e.signalIDs, in: state)
+            try Self.activeSignals(e.signalIDs, in: state)
             try notFuture(e.heldOn, "heldOn", context)
             guard !e.participants.isEmpty else { throw .invalidField("participants", "name who took part") }
             return .conversationHeld(e)
         case .skipConversation(let e):
-            try activeSignals(e.signalIDs, in: state)
+            try Self.activeSignals(e.signalIDs, in: state)
             try notFuture(e.decidedOn, "decidedOn", context)
             return .conversationSkipped(e)
         case .weigh(var e):
-            try activeSignals(e.signalIDs, in: state)
+            try Self.activeSignals(e.signalIDs, in: state)
             try notFuture(e.weighedOn, "weighedOn", context)
             try Self.checkDecision(&e)
             return .weighingRecorded(e)
         case .forwardSignal(let e):
-            try activeSignals(e.signalIDs, in: state)
+            try Self.activeSignals(e.signalIDs, in: state)
             try notFuture(e.forwardedOn, "forwardedOn", context)
             try catalogue.check([e.recipient], in: \.forwardingRecipients, field: "recipient")
             return .signalForwarded(e)

@@ -44,9 +44,8 @@ extension CaseState {
     }
 
     private func chaseVeiligThuis(on today: Day) -> [NextStep] {
-        reportOrder.compactMap { reports[$0] }.filter(\.feedback.isEmpty).compactMap { report in
-            let waited = report.report.reportedOn.workingDays(until: today)
-            guard waited > Self.feedbackDeadlineWorkingDays else { return nil }
+        reportOrder.compactMap { reports[$0] }.compactMap { report in
+            guard let waited = report.feedbackOverdue(on: today) else { return nil }
             return NextStep(action: "chase Veilig Thuis", rule: "feedback within \(Self.feedbackDeadlineWorkingDays) working days",
                             reason: "no feedback \(waited) working days after \(report.report.reportID)", signalIDs: report.report.signalIDs)
         }

@@ -23,12 +23,9 @@ public enum Worklist {
                 items.append(Item(caseID: state.caseID, kind: .riskReassessmentOverdue, since: risk.nextDueOn,
                                   detail: "\(risk.instrument) was due on \(risk.nextDueOn)"))
             }
-            for report in state.reportOrder.compactMap({ state.reports[$0] }) where report.feedback.isEmpty {
-                let due = report.report.reportedOn.adding(workingDays: CaseState.feedbackDeadlineWorkingDays)
-                if due < today {
-                    items.append(Item(caseID: state.caseID, kind: .feedbackOverdue, since: due,
-                                      detail: "\(report.report.reportID) of \(report.report.reportedOn) has no feedback"))
-                }
+            for report in state.reportOrder.compactMap({ state.reports[$0] }) where report.feedbackOverdue(on: today) != nil {
+                items.append(Item(caseID: state.caseID, kind: .feedbackOverdue, since: report.feedbackDueOn,
+                                  detail: "\(report.report.reportID) of \(report.report.reportedOn) has no feedback"))
             }
             for signal in state.activeSignals where signal.step == .recorded {
                 let due = signal.recorded.observedOn.adding(days: signalFollowUpDays)
