@@ -8,9 +8,17 @@ let package = Package(
         .library(name: "LMDB", targets: ["LMDB"]),
         .library(name: "SpoorLedger", targets: ["SpoorLedger"]),
         .library(name: "SpoorDomain", targets: ["SpoorDomain"]),
+        .library(name: "SpoorProtocol", targets: ["SpoorProtocol"]),
+        .library(name: "SpoorServer", targets: ["SpoorServer"]),
+        .executable(name: "spoord", targets: ["spoord"]),
+        .executable(name: "spoorctl", targets: ["spoorctl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,9 +32,31 @@ let package = Package(
             name: "SpoorLedger",
             dependencies: ["LMDB", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "SpoorProtocol"),
+        .target(
+            name: "SpoorServer",
+            dependencies: [
+                "SpoorLedger", "SpoorDomain", "SpoorProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "spoord",
+            dependencies: ["SpoorServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "spoorctl",
+            dependencies: ["SpoorProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain"]),
         .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "LMDB"]),
+        .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
+        .testTarget(name: "SpoorServerTests", dependencies: ["SpoorServer", "SpoorProtocol"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,30 +9,7 @@ extension CaseEvent {
     public func payload() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        switch self {
-        case .caseOpened(let e): return try encoder.encode(e)
-        case .caseClosed(let e): return try encoder.encode(e)
-        case .caseReopened(let e): return try encoder.encode(e)
-        case .signalRecorded(let e): return try encoder.encode(e)
-        case .signalRetracted(let e): return try encoder.encode(e)
-        case .signalCorrected(let e): return try encoder.encode(e)
-        case .riskAssessed(let e): return try encoder.encode(e)
-        case .consultationHeld(let e): return try encoder.encode(e)
-        case .conversationHeld(let e): return try encoder.encode(e)
-        case .conversationSkipped(let e): return try encoder.encode(e)
-        case .weighingRecorded(let e): return try encoder.encode(e)
-        case .signalForwarded(let e): return try encoder.encode(e)
-        case .reportedToVeiligThuis(let e): return try encoder.encode(e)
-        case .veiligThuisFeedbackReceived(let e): return try encoder.encode(e)
-        case .consentRequested(let e): return try encoder.encode(e)
-        case .consentGiven(let e): return try encoder.encode(e)
-        case .consentRefused(let e): return try encoder.encode(e)
-        case .consentWithdrawn(let e): return try encoder.encode(e)
-        case .consentWaived(let e): return try encoder.encode(e)
-        case .registeredAtCoMensha(let e): return try encoder.encode(e)
-        case .clientStatementAdded(let e): return try encoder.encode(e)
-        case .personalDataErased(let e): return try encoder.encode(e)
-        }
+        return try encoder.encode(body)
     }
 
     /// Decodes a stored event; an unknown type or schema version, or a payload that does not
@@ -44,6 +21,8 @@ extension CaseEvent {
         guard let decode = Self.decoders[type] else { throw .invalidField("type", "\"\(type)\" is not an event type") }
         do {
             self = try decode(payload)
+        } catch let DecodingError.keyNotFound(key, context) where !context.codingPath.isEmpty {
+            throw .invalidField((context.codingPath + [key]).map(\.stringValue).joined(separator: "."), "is missing from \(type)")
         } catch let DecodingError.keyNotFound(key, _) {
             throw .invalidField(key.stringValue, "is missing from \(type)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
@@ -54,6 +33,36 @@ extension CaseEvent {
             throw error
         } catch {
             throw .invalidField("payload", "\(type) does not decode: \(error)")
+        }
+        guard let json = try? JSONSerialization.jsonObject(with: payload) else { return }
+        try KnownFields.check(json, against: body)
+    }
+
+    /// The event's body: the struct its payload decodes to.
+    var body: any Encodable {
+        switch self {
+        case .caseOpened(let e): e
+        case .caseClosed(let e): e
+        case .caseReopened(let e): e
+        case .signalRecorded(let e): e
+        case .signalRetracted(let e): e
+        case .signalCorrected(let e): e
+        case .riskAssessed(let e): e
+        case .consultationHeld(let e): e
+        case .conversationHeld(let e): e
+        case .conversationSkipped(let e): e
+        case .weighingRecorded(let e): e
+        case .signalForwarded(let e): e
+        case .reportedToVeiligThuis(let e): e
+        case .veiligThuisFeedbackReceived(let e): e
+        case .consentRequested(let e): e
+        case .consentGiven(let e): e
+        case .consentRefused(let e): e
+        case .consentWithdrawn(let e): e
+        case .consentWaived(let e): e
+        case .registeredAtCoMensha(let e): e
+        case .clientStatementAdded(let e): e
+        case .personalDataErased(let e): e
         }
     }
 

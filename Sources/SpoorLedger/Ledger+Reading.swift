@@ -54,6 +54,11 @@ extension Ledger {
         try snapshot { txn in try store.version(of: stream, in: txn) }
     }
 
+    /// The position of the event with `id`, or `nil` when no such event is stored.
+    public func position(of id: EventID) throws -> UInt64? {
+        try snapshot { txn in try store.position(of: id, in: txn) }
+    }
+
     /// The sealed part of the event at `position` as stored, or `nil` when it has none or it was erased.
     public func sealedContent(at position: UInt64) throws -> [UInt8]? {
         try snapshot { txn in try txn.value(in: store.sealed, key: position.bigEndianBytes) }

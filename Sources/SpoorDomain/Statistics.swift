@@ -1,0 +1,123 @@
+/// Anonymous figures along the slachtoffermonitor's dimensions: how many signals, how far they got
+/// along the funnel signal → consultation → report → registration, and how long each step took.
+///
+/// The unit is a signal (not retracted) observed in the period. Only the case skeleton is read,
+/// never personal content, so erasing a case's personal data leaves every figure as it was.
+public struct Statistics: Sendable, Equatable {
+    /// What figures can be grouped by.
+    public enum Dimension: String, Sendable, CaseIterable {
+        /// A signal with two forms of exploitation counts under each.
+        case form, ageGroup = "age-group", gender, nationality, unit, month, year
+    }
+
+    public struct Row: Sendable, Equatable {
+        /// The value of each requested dimension, in the order requested.
+        public var group: [String]
+        public var signals = 0
+        public var consulted = 0
+        public var reported = 0
+        public var registered = 0
+        /// Median days from observation to the first consultation, report and registration.
+        public var medianDaysToConsultation: Double?
+        public var medianDaysToReport: Double?
+        public var medianDaysToRegistration: Double?
+    }
+
+    public let dimensions: [Dimension]
+    public let rows: [Row]
+
+    /// The figures of `cases` for signals observed from `from` through `to`, grouped by `dimensions`.
+    public init(cases: some Sequence<CaseState>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = []) {
+        self.dimensions = dimensions
+        var tallies: [[String]: Tally] = [:]
+        for state in cases {
+            for signal in state.activeSignals where Self.contains(signal.recorded.observedOn, from: from, to: to) {
+                let steps = Steps(signal: signal, in: state)
+                for group in Self.groups(of: signal, in: state, by: dimensions) {
+                    tallies[group, default: Tally()].add(steps)
+                }
+            }
+        }
+        rows = tallies.map { $0.value.row(group: $0.key) }.sorted { $0.group.lexicographicallyPrecedes($1.group) }
+    }
+
+    /// The age groups the monitor reports in.
+    public static func ageGroup(_ age: Int) -> String {
+        switch age {
+        case ..<12: "0-11"
+        case 12...15: "12-15"
+        case 16...17: "16-17"
+        default: "18-23"
+        }
+    }
+
+    private static func contains(_ day: Day, from: Day?, to: Day?) -> Bool {
+        (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
+    }
+
+    /// Every combination of dimension values `signal` falls under (several when it has several forms).
+    private static func groups(of signal: CaseState.Signal, in state: CaseState, by dimensions: [Dimension]) -> [[String]] {
+        dimensions.reduce([[]]) { groups, dimension in
+            let values = self.values(of: dimension, signal: signal, state: state)
+            return groups.flatMap { group in values.map { group + [$0] } }
+        }
+    }
+
+    private static func values(of dimension: Dimension, signal: CaseState.Signal, state: CaseState) -> [String] {
+        let observed = signal.recorded.observedOn.components
+        switch dimension {
+        case .form: return signal.formsOfExploitation.isEmpty ? ["unknown"] : signal.formsOfExploitation.sorted()
+        case .ageGroup: return [ageGroup(state.youth.ageAtOpening)]
+        case .gender: return [state.youth.gender.rawValue]
+        case .nationality: return [state.youth.nationalityGroup.rawValue]
+        case .unit: return [state.unit]
+        case .month: return ["\(observed.year)-\(observed.month < 10 ? "0" : "")\(observed.month)"]
+        case .year: return ["\(observed.year)"]
+        }
+    }
+}
+
+extension Statistics {
+    /// The days from a signal's observation to each later step it reached.
+    struct Steps {
+        var toConsultation: Int?
+        var toReport: Int?
+        var toRegistration: Int?
+
+        init(signal: CaseState.Signal, in state: CaseState) {
+            let id = signal.recorded.signalID
+            let observed = signal.recorded.observedOn
+            func days(_ dates: [Day]) -> Int? { dates.min().map { max(0, $0.ordinal - observed.ordinal) } }
+            toConsultation = days(state.consultations.filter { $0.signalIDs.contains(id) }.map(\.heldOn))
+            toReport = days(state.reports.values.filter { $0.report.signalIDs.contains(id) }.map(\.report.reportedOn))
+            toRegistration = days(state.registrations.map(\.registeredOn).filter { $0 >= observed })
+        }
+    }
+
+    struct Tally {
+        var signals = 0
+        var consultation: [Int] = []
+        var report: [Int] = []
+        var registration: [Int] = []
+
+        mutating func add(_ steps: Steps) {
+            signals += 1
+            if let days = steps.toConsultation { consultation.append(days) }
+            if let days = steps.toReport { report.append(days) }
+            if let days = steps.toRegistration { registration.append(days) }
+        }
+
+        func row(group: [String]) -> Row {
+            Row(group: group, signals: signals, consulted: consultation.count, reported: report.count,
+                registered: registration.count, medianDaysToConsultation: Self.median(consultation),
+                medianDaysToReport: Self.median(report), medianDaysToRegistration: Self.median(registration))
+        }
+
+        static func median(_ values: [Int]) -> Double? {
+            guard !values.isEmpty else { return nil }
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// What a request asks the daemon to do.
+public enum Method: String, Codable, Sendable, CaseIterable {
+    /// Daemon health: last position, store size, clients, uptime, version.
+    case status
+    /// A domain command on one case (`CommandParams`).
+    case caseCommand = "case.command"
+    /// A case's current state (`CaseParams`).
+    case caseShow = "case.show"
+    /// The next steps of a case (`CaseParams`).
+    case caseNext = "case.next"
+    /// Every open task across cases (`WorklistParams`).
+    case worklist
+    /// Every event that touched one signal (`TraceParams`).
+    case auditTrace = "audit.trace"
+    /// Statistics along the slachtoffermonitor's dimensions (`StatsParams`).
+    case stats
+    /// Events from a position, optionally following new ones (`TailParams`); streams its reply.
+    case eventsTail = "events.tail"
+    /// Drops and refolds every projection from the log; streams progress.
+    case projectionsRebuild = "projections.rebuild"
+    /// A hot, compacting copy of the store (`BackupParams`).
+    case backup
+}

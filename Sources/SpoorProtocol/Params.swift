@@ -1,0 +1,96 @@
+/// The parameters of each method. Unknown fields are refused by the daemon, not ignored.
+
+/// `case.command`: one domain command on one case.
+public struct CommandParams: Codable, Equatable, Sendable {
+    /// The case id, e.g. `2026-0042`.
+    public var `case`: String
+    /// The command, e.g. `record-signal` (see `Schemas/protocol/`).
+    public var command: String
+    /// The command's fields, as the event it records (without the ids the case assigns).
+    public var body: JSONValue
+    /// The role to act in; by default the first of the user's roles that may issue the command.
+    public var role: String?
+    /// A client-chosen UUID for the event: a retry with the same id returns the first reply.
+    public var eventID: String?
+
+    public init(case caseID: String, command: String, body: JSONValue, role: String? = nil, eventID: String? = nil) {
+        self.case = caseID
+        self.command = command
+        self.body = body
+        self.role = role
+        self.eventID = eventID
+    }
+}
+
+/// `case.show`, `case.next`.
+public struct CaseParams: Codable, Equatable, Sendable {
+    public var `case`: String
+    /// The day to judge deadlines on (`YYYY-MM-DD`), today by default.
+    public var on: String?
+
+    public init(case caseID: String, on: String? = nil) {
+        self.case = caseID
+        self.on = on
+    }
+}
+
+/// `worklist`.
+public struct WorklistParams: Codable, Equatable, Sendable {
+    public var on: String?
+    /// Days a signal may wait for a next step before it is listed; the daemon's setting by default.
+    public var signalFollowUpDays: Int?
+
+    public init(on: String? = nil, signalFollowUpDays: Int? = nil) {
+        self.on = on
+        self.signalFollowUpDays = signalFollowUpDays
+    }
+}
+
+/// `audit.trace`.
+public struct TraceParams: Codable, Equatable, Sendable {
+    public var `case`: String
+    public var signal: String
+
+    public init(case caseID: String, signal: String) {
+        self.case = caseID
+        self.signal = signal
+    }
+}
+
+/// `stats`.
+public struct StatsParams: Codable, Equatable, Sendable {
+    /// First and last day of the period (`YYYY-MM-DD`), inclusive; open-ended when absent.
+    public var from: String?
+    public var to: String?
+    /// Dimensions to group by: `form`, `age-group`, `gender`, `nationality`, `unit`, `month`, `year`.
+    public var by: [String]?
+
+    public init(from: String? = nil, to: String? = nil, by: [String]? = nil) {
+        self.from = from
+        self.to = to
+        self.by = by
+    }
+}
+
+/// `events.tail`.
+public struct TailParams: Codable, Equatable, Sendable {
+    /// The first position to send; by default the last `limit` events.
+    public var from: UInt64?
+    public var limit: Int?
+    /// Keep the reply open and send events as they are committed.
+    public var follow: Bool?
+
+    public init(from: UInt64? = nil, limit: Int? = nil, follow: Bool? = nil) {
+        self.from = from
+        self.limit = limit
+        self.follow = follow
+    }
+}
+
+/// `backup`.
+public struct BackupParams: Codable, Equatable, Sendable {
+    /// An absolute path the daemon may write, new or an empty folder.
+    public var path: String
+
+    public init(path: String) { self.path = path }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import SpoorDomain
+import SpoorLedger
+
+/// How cases live in the log: one stream `case-<id>` per case, events as the domain's JSON.
+enum CaseStream {
+    static let prefix = "case-"
+
+    /// The stream of case `id`; ids are 1 to 64 of `a-z 0-9 . _ -`, starting with a letter or digit.
+    static func name(of id: String) throws(DomainError) -> StreamName {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+        guard (1...64).contains(id.count), id.allSatisfy(allowed.contains), id.first!.isLetter || id.first!.isNumber,
+              let name = try? StreamName(prefix + id)
+        else { throw .invalidField("case", "\"\(id)\" is not a case id: use 1 to 64 of a-z, 0-9, '.', '_' and '-'") }
+        return name
+    }
+
+    /// The case id of `stream`, or `nil` when it is not a case stream.
+    static func caseID(of stream: StreamName) -> String? {
+        stream.rawValue.hasPrefix(prefix) ? String(stream.rawValue.dropFirst(prefix.count)) : nil
+    }
+
+    /// A stored case event as the domain sees it.
+    static func record(of event: RecordedEvent) throws(DomainError) -> CaseEventRecord {
+        let domainEvent = try CaseEvent(type: event.type, schemaVersion: event.schemaVersion, payload: Data(event.payload))
+        return CaseEventRecord(event: domainEvent, actor: event.actor.name, role: Role(rawValue: event.role) ?? .admin,
+                               position: event.position, recordedOn: Day(event.recordedAt))
+    }
+}
+
+extension Day {
+    /// The calendar day `date` falls on in the daemon's time zone (Europe/Amsterdam on a Dutch server).
+    init(_ date: Date, in timeZone: TimeZone = .current) {
+        let seconds = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        self.init(ordinal: Int((seconds / 86_400).rounded(.down)))
+    }
+
+    static var today: Day { Day(Date()) }
+}

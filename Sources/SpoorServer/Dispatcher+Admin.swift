@@ -1,0 +1,71 @@
+import Foundation
+import SpoorLedger
+import SpoorProtocol
+
+extension Dispatcher {
+    /// The most events one `events.tail` page holds.
+    static let maxTailLimit = 1_000
+
+    func status() throws -> JSONValue {
+        [
+            "version": .string(ServerStatistics.version), "protocol": .number(Double(WireProtocol.version)),
+            "lastPosition": .number(Double(ledger.lastPosition)),
+            "projectionPosition": .number(Double(projections.applied)),
+            "undecodableEvents": .number(Double(projections.undecodable)),
+            "storeBytes": .number(Double(ledger.usedBytes)), "mapBytes": .number(Double(ledger.mapSize)),
+            "clients": .number(Double(statistics.openConnections)),
+            "uptimeSeconds": .number(Date().timeIntervalSince(statistics.startedAt).rounded()),
+        ]
+    }
+
+    /// Sends events from a position as `done: false` lines; without `follow` it ends after one
+    /// page, with `follow` it goes on with each commit until the client leaves or the daemon stops.
+    func tail(_ params: TailParams, _ id: String, _ reply: Reply) async throws -> JSONValue {
+        let limit = params.limit ?? 100
+        guard (1...Self.maxTailLimit).contains(limit) else {
+            throw WireError(.invalidField, "must be between 1 and \(Self.maxTailLimit)", field: "limit")
+        }
+        let last = ledger.lastPosition
+        var next = params.from ?? (last >= UInt64(limit) ? last - UInt64(limit) + 1 : 1)
+        if params.follow == true {
+            for try await event in ledger.subscribe(from: next) {
+                try await reply(.success(id, event.json, done: false))
+                next = event.position + 1
+            }
+        } else {
+            for event in try ledger.read(from: next, limit: limit) {
+                try await reply(.success(id, event.json, done: false))
+                next = event.position + 1
+            }
+        }
+        return ["next": .number(Double(next))]
+    }
+
+    /// Refolds every projection from the first event aside and swaps it in, sending progress
+    /// lines; the daemon keeps serving from the old projection meanwhile.
+    func rebuild(_ id: String, _ reply: Reply) async throws -> JSONValue {
+        let started = Date()
+        let (progress, continuation) = AsyncStream.makeStream(of: (UInt64, UInt64).self, bufferingPolicy: .bufferingNewest(1))
+        let work = Task.detached { [projections] in
+            defer { continuation.finish() }
+            try projections.rebuild { continuation.yield(($0, $1)) }
+        }
+        for await (applied, target) in progress {
+            try await reply(.success(id, ["applied": .number(Double(applied)), "target": .number(Double(target))], done: false))
+        }
+        try await work.value
+        return ["applied": .number(Double(projections.applied)),
+                "seconds": .number((Date().timeIntervalSince(started) * 1_000).rounded() / 1_000)]
+    }
+
+    func backup(_ params: BackupParams) throws -> JSONValue {
+        guard params.path.hasPrefix("/") else { throw WireError(.invalidField, "must be an absolute path", field: "path") }
+        do {
+            try ledger.backup(to: params.path)
+        } catch {
+            throw WireError(.invalidField, "cannot back up to \(params.path): \(error)", field: "path")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: params.path + "/data.mdb")[.size] as? Int) ?? 0
+        return ["path": .string(params.path), "bytes": .number(Double(size)), "lastPosition": .number(Double(ledger.lastPosition))]
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SpoorDomain
+import SpoorLedger
+import SpoorProtocol
+
+extension Dispatcher {
+    /// How often a command is decided again when another writer changed its case in between.
+    static let maxConflictRetries = 8
+
+    /// Decides a domain command against the case as it is, appends its events expecting the
+    /// case's version, and replies once the projection holds them. A concurrent change to the
+    /// same case makes it decide again on the new state.
+    func command(_ params: CommandParams, _ caller: Caller) async throws -> JSONValue {
+        let stream = try CaseStream.name(of: params.case)
+        let command = try CaseCommand(name: params.command, caseID: params.case, body: try Self.canonical(params.body))
+        let role = try await role(params.role, for: command, caller)
+        let eventID = try Self.eventID(params.eventID)
+        if let position = try ledger.position(of: eventID) { return try await storedReply(at: position, in: stream) }
+
+        let actor = AppendMetadata.Actor(uid: caller.principal.uid, name: caller.principal.name)
+        for _ in 0..<Self.maxConflictRetries {
+            let entry = projections.entry(of: params.case)
+            if entry == nil, case .open = command {} else if entry == nil { throw DomainError.caseNotFound(params.case) }
+            let context = Decider.Context(actor: actor.name, role: role, today: .today)
+            let events = try decider.decide(command, state: entry?.state, context: context)
+            let proposed = try events.enumerated().map { index, event in
+                ProposedEvent(id: index == 0 ? eventID : EventID(), type: event.type, payload: Array(try event.payload()))
+            }
+            do {
+                let result = try await ledger.append(
+                    to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: proposed,
+                    metadata: AppendMetadata(actor: actor, role: role.rawValue))
+                return try await storedReply(at: result.positions[0], in: stream)
+            } catch LedgerError.wrongExpectedVersion {
+                await projections.waitUntilApplied(ledger.lastPosition)
+            }
+        }
+        throw WireError(.conflict, "case \(params.case) kept changing while the command was decided; try again")
+    }
+
+    /// The reply to a command whose event is at `position`, once the projection holds it: the
+    /// same for the first attempt and for a retry with the same event id.
+    private func storedReply(at position: UInt64, in stream: StreamName) async throws -> JSONValue {
+        await projections.waitUntilApplied(position)
+        guard let event = try ledger.event(at: position) else { throw WireError(.internal, "event \(position) vanished") }
+        guard event.stream == stream else {
+            throw WireError(.conflict, "event id \(event.id) was used for another case; use a new id for a new command", field: "eventID")
+        }
+        return [
+            "position": .number(Double(event.position)), "streamVersion": .number(Double(event.streamVersion)),
+            "type": .string(event.type), "eventID": .string(event.id.description),
+            "event": try JSONDecoder().decode(JSONValue.self, from: Data(event.payload)),
+        ]
+    }
+
+    /// The role the caller acts in: the one asked for, which it must hold, or else the first of
+    /// its roles that may issue `command`.
+    private func role(_ asked: String?, for command: CaseCommand, _ caller: Caller) async throws -> Role {
+        let held = caller.principal.roles
+        let permitted = Permissions.roles(for: command)
+        if let asked {
+            guard let role = Role(rawValue: asked) else {
+                throw WireError(.invalidField, "\"\(asked)\" is not a role", field: "role")
+            }
+            guard held.contains(role) else {
+                throw await denied(caller, method: command.action, reason: "\(caller.principal.name) does not hold the role \(asked)")
+            }
+            guard permitted.contains(role) else {
+                throw await denied(caller, method: command.action, reason: DomainError.notPermitted(role: role, command: command.action).description)
+            }
+            return role
+        }
+        guard let role = held.first(where: permitted.contains) else {
+            throw await denied(caller, method: command.action,
+                               reason: "none of \(caller.principal.name)'s roles may \(command.action); it needs one of \(permitted.map(\.rawValue).sorted().joined(separator: ", "))")
+        }
+        return role
+    }
+
+    private static func eventID(_ text: String?) throws(WireError) -> EventID {
+        guard let text else { return EventID() }
+        guard let id = EventID(text) else { throw WireError(.invalidField, "\"\(text)\" is not a UUID", field: "eventID") }
+        return id
+    }
+}

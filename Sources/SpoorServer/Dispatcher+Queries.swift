@@ -1,0 +1,85 @@
+import Foundation
+import SpoorDomain
+import SpoorLedger
+import SpoorProtocol
+
+extension Dispatcher {
+    func show(_ params: CaseParams, _ caller: Caller) throws -> JSONValue {
+        let entry = try caseEntry(params.case)
+        let view = try JSONValue(encoding: CaseView(entry))
+        if entry.state.isErased { return view.sealingPersonalContent(as: .erased) }
+        return caller.mayReadPersonalContent ? view : view.sealingPersonalContent(as: .sealed)
+    }
+
+    func nextSteps(_ params: CaseParams) throws -> JSONValue {
+        let entry = try caseEntry(params.case)
+        let today = try Self.day(params.on)
+        let steps = entry.state.nextSteps(on: today).map { step -> JSONValue in
+            ["action": .string(step.action), "rule": .string(step.rule), "reason": .string(step.reason),
+             "signals": .array(step.signalIDs.map(JSONValue.string))]
+        }
+        return ["case": .string(params.case), "on": .string(today.description), "steps": .array(steps)]
+    }
+
+    func worklist(_ params: WorklistParams) throws -> JSONValue {
+        let today = try Self.day(params.on)
+        let days = params.signalFollowUpDays ?? signalFollowUpDays
+        guard days > 0 else { throw WireError(.invalidField, "must be at least 1", field: "signalFollowUpDays") }
+        let items = Worklist.items(for: projections.allCases(), on: today, signalFollowUpDays: days).map { item -> JSONValue in
+            ["case": .string(item.caseID), "kind": .string(item.kind.rawValue), "since": .string(item.since.description),
+             "detail": .string(item.detail)]
+        }
+        return ["on": .string(today.description), "items": .array(items)]
+    }
+
+    /// The trail of one signal, read from the case's stream itself rather than the projection,
+    /// so that it shows the log as it is, position by position.
+    func trace(_ params: TraceParams) throws -> JSONValue {
+        let stream = try CaseStream.name(of: params.case)
+        guard let entry = projections.entry(of: params.case) else { throw DomainError.caseNotFound(params.case) }
+        guard entry.state.signals[params.signal] != nil else { throw DomainError.signalNotFound(params.signal) }
+        var records: [CaseEventRecord] = []
+        var next: UInt64 = 0
+        while true {
+            let chunk = try ledger.read(stream: stream, from: next, limit: 1_024)
+            records += try chunk.map { try CaseStream.record(of: $0) }
+            guard let last = chunk.last, chunk.count == 1_024 else { break }
+            next = last.streamVersion + 1
+        }
+        let entries = AuditTrace(signalID: params.signal, records: records).entries.map { entry -> JSONValue in
+            ["position": .number(Double(entry.position)), "recordedOn": .string(entry.recordedOn.description),
+             "actor": .string(entry.actor), "role": .string(entry.role.rawValue), "type": .string(entry.type),
+             "what": .string(entry.what)]
+        }
+        return ["case": .string(params.case), "signal": .string(params.signal), "entries": .array(entries)]
+    }
+
+    func stats(_ params: StatsParams) throws -> JSONValue {
+        let from = try params.from.map { text throws(WireError) in try Self.day(text, field: "from") }
+        let to = try params.to.map { text throws(WireError) in try Self.day(text, field: "to") }
+        let dimensions = try (params.by ?? []).map { name throws(WireError) in
+            guard let dimension = Statistics.Dimension(rawValue: name) else {
+                throw WireError(.invalidField, "\"\(name)\" is not a dimension; use \(Statistics.Dimension.allCases.map(\.rawValue).joined(separator: ", "))", field: "by")
+            }
+            return dimension
+        }
+        let statistics = Statistics(cases: projections.allCases(), from: from, to: to, by: dimensions)
+        func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        let rows = statistics.rows.map { row -> JSONValue in
+            ["group": .object(Dictionary(uniqueKeysWithValues: zip(dimensions.map(\.rawValue), row.group.map(JSONValue.string)))),
+             "signals": .number(Double(row.signals)), "consulted": .number(Double(row.consulted)),
+             "reported": .number(Double(row.reported)), "registered": .number(Double(row.registered)),
+             "medianDaysToConsultation": number(row.medianDaysToConsultation),
+             "medianDaysToReport": number(row.medianDaysToReport),
+             "medianDaysToRegistration": number(row.medianDaysToRegistration)]
+        }
+        return ["from": from.map { .string($0.description) } ?? .null, "to": to.map { .string($0.description) } ?? .null,
+                "by": .array(dimensions.map { .string($0.rawValue) }), "rows": .array(rows)]
+    }
+
+    private func caseEntry(_ id: String) throws -> CaseProjection.Entry {
+        _ = try CaseStream.name(of: id)
+        guard let entry = projections.entry(of: id) else { throw DomainError.caseNotFound(id) }
+        return entry
+    }
+}

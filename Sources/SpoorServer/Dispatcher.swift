@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+import SpoorDomain
+import SpoorLedger
+import SpoorProtocol
+
+/// Turns requests into replies: authorises the caller, decodes the parameters strictly, and
+/// hands the work to the ledger and the projections.
+final class Dispatcher: Sendable {
+    let ledger: Ledger
+    let projections: ProjectionHost
+    let decider = Decider()
+    let signalFollowUpDays: Int
+    let statistics: ServerStatistics
+    let logger: Logger
+
+    init(ledger: Ledger, projections: ProjectionHost, signalFollowUpDays: Int, statistics: ServerStatistics, logger: Logger) {
+        self.ledger = ledger
+        self.projections = projections
+        self.signalFollowUpDays = signalFollowUpDays
+        self.statistics = statistics
+        self.logger = logger
+    }
+
+    /// A function that sends one reply line; a streaming method calls it more than once.
+    typealias Reply = @Sendable (Response) async throws -> Void
+
+    /// Serves `request`, sending its reply lines through `reply`. Never throws for the request's
+    /// fault: every failure becomes a typed error line.
+    func handle(_ request: Request, from caller: Caller, reply: Reply) async throws {
+        do {
+            try await authorise(request.method, caller)
+            if let result = try await serve(request, caller, reply) {
+                try await reply(.success(request.id, result))
+            }
+        } catch {
+            let wireError = WireError.from(error)
+            if wireError.code == .internal {
+                logger.error("request \(request.method.rawValue) of \(caller.principal.name) failed: \(wireError.message)")
+            }
+            try await reply(.failure(request.id, wireError))
+        }
+    }
+
+    /// Runs the method; a streaming method sends its lines itself and returns its final result.
+    private func serve(_ request: Request, _ caller: Caller, _ reply: Reply) async throws -> JSONValue? {
+        switch request.method {
+        case .status: try status()
+        case .caseCommand: try await command(try params(request), caller)
+        case .caseShow: try show(try params(request), caller)
+        case .caseNext: try nextSteps(try params(request))
+        case .worklist: try worklist(try params(request))
+        case .auditTrace: try trace(try params(request))
+        case .stats: try stats(try params(request))
+        case .eventsTail: try await tail(try params(request), request.id, reply)
+        case .projectionsRebuild: try await rebuild(request.id, reply)
+        case .backup: try backup(try params(request))
+        }
+    }
+
+    /// The roles that may call each method at all; commands are checked again, one by one,
+    /// against the domain's permissions.
+    static func roles(for method: SpoorProtocol.Method) -> Set<Role> {
+        switch method {
+        case .status, .stats, .caseCommand: Set(Role.allCases)
+        case .caseShow: Caller.careRoles.union([.auditor, .privacyOfficer])
+        case .caseNext, .worklist: Caller.careRoles
+        case .auditTrace: [.auditor, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
+        case .eventsTail: [.admin, .auditor]
+        case .projectionsRebuild, .backup: [.admin]
+        }
+    }
+
+    private func authorise(_ method: SpoorProtocol.Method, _ caller: Caller) async throws {
+        let roles = caller.principal.roles
+        guard !Self.roles(for: method).isDisjoint(with: roles) else {
+            let reason = roles.isEmpty
+                ? "user \(caller.principal.name) has no role in Spoor; ask an admin to add it to the configuration"
+                : "\(method.rawValue) needs one of the roles \(Self.roles(for: method).map(\.rawValue).sorted().joined(separator: ", "))"
+            throw await denied(caller, method: method.rawValue, reason: reason)
+        }
+    }
+
+    /// Decodes the request's parameters as `T`, refusing fields `T` does not have.
+    func params<T: Decodable>(_ request: Request) throws(WireError) -> T {
+        let value: T
+        do { value = try request.params.decode(as: T.self) } catch {
+            throw WireError(.badRequest, "the parameters of \(request.method.rawValue) do not fit: \(Self.describe(error))")
+        }
+        let known = Set(Mirror(reflecting: value).children.compactMap(\.label))
+        if let unknown = request.params.object?.keys.sorted().first(where: { !known.contains($0) }) {
+            throw WireError(.badRequest, "\(request.method.rawValue) has no parameter \"\(unknown)\"", field: unknown)
+        }
+        return value
+    }
+
+    /// A `DecodingError` in words: which field, what is wrong.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "\"\(key.stringValue)\" is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+             DecodingError.dataCorrupted(let context):
+            "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is not valid: \(context.debugDescription)"
+        default: String(describing: error)
+        }
+    }
+
+    /// Logs a denial, records it as a security event in the `system` stream, and returns the
+    /// error to answer with.
+    func denied(_ caller: Caller, method: String, reason: String) async -> WireError {
+        let principal = caller.principal
+        logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason)")
+        let payload: JSONValue = ["method": .string(method), "reason": .string(reason),
+                                  "roles": .array(principal.roles.map { .string($0.rawValue) })]
+        do {
+            _ = try await ledger.append(
+                to: .system, events: [ProposedEvent(type: "access-denied", payload: Array(try Self.canonical(payload)))],
+                metadata: AppendMetadata(actor: .init(uid: principal.uid, name: principal.name), role: "none"))
+        } catch {
+            logger.error("could not record the denial of \(method) to \(principal.name): \(error)")
+        }
+        return WireError(.denied, reason)
+    }
+
+    static func canonical(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    /// The day a request asks about, today by default.
+    static func day(_ text: String?, field: String = "on") throws(WireError) -> Day {
+        guard let text else { return .today }
+        do { return try Day(parsing: text) } catch { throw WireError(.invalidField, error.description, field: field) }
+    }
+}

@@ -1,0 +1,22 @@
+import SpoorProtocol
+
+extension JSONValue {
+    /// What a reader without a need to know sees in place of personal content.
+    enum PersonalContent: String {
+        case sealed = "«sealed»", erased = "«erased»"
+    }
+
+    /// This value with every `personal` field, at any depth, replaced by `marker`: the skeleton
+    /// that auditors, admins and the privacy officer see.
+    func sealingPersonalContent(as marker: PersonalContent) -> JSONValue {
+        switch self {
+        case .object(let object):
+            .object(object.reduce(into: [:]) { result, field in
+                result[field.key] = field.key == "personal" && field.value != .null
+                    ? .string(marker.rawValue) : field.value.sealingPersonalContent(as: marker)
+            })
+        case .array(let array): .array(array.map { $0.sealingPersonalContent(as: marker) })
+        default: self
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SpoorDomain
+
+/// The daemon's configuration file (`/etc/spoor/spoord.json` by default): where the store and the
+/// socket live, and which OS users hold which roles.
+///
+/// ```json
+/// {"dataDirectory": "/var/lib/spoor", "socketPath": "/run/spoor/spoor.sock",
+///  "users": {"anna": ["professional"], "bram": ["attention-officer", "behavioural-scientist"]}}
+/// ```
+public struct ServerConfiguration: Codable, Equatable, Sendable {
+    public static let defaultPath = "/etc/spoor/spoord.json"
+
+    public var dataDirectory: String = "/var/lib/spoor"
+    public var socketPath: String = "/run/spoor/spoor.sock"
+    /// OS user name → the roles that user may act in, the first being the default.
+    public var users: [String: [Role]] = [:]
+    /// Days a signal may wait for a consultation before the worklist lists it.
+    public var signalFollowUpDays: Int = 7
+    /// Connections served at once; more are refused with `busy`.
+    public var maxConnections: Int = 256
+    /// The largest the LMDB map may grow to, in bytes.
+    public var maxStoreBytes: Int = 64 << 30
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ServerConfiguration()
+        dataDirectory = try container.decodeIfPresent(String.self, forKey: .dataDirectory) ?? defaults.dataDirectory
+        socketPath = try container.decodeIfPresent(String.self, forKey: .socketPath) ?? defaults.socketPath
+        users = try container.decodeIfPresent([String: [Role]].self, forKey: .users) ?? defaults.users
+        signalFollowUpDays = try container.decodeIfPresent(Int.self, forKey: .signalFollowUpDays) ?? defaults.signalFollowUpDays
+        maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? defaults.maxConnections
+        maxStoreBytes = try container.decodeIfPresent(Int.self, forKey: .maxStoreBytes) ?? defaults.maxStoreBytes
+    }
+
+    /// Reads and checks the file at `path`; a bad file is an error that names it and what is wrong.
+    public static func load(from path: String) throws(ServerError) -> ServerConfiguration {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .configuration(path: path, reason: "cannot be read: \(error.localizedDescription)")
+        }
+        let configuration: ServerConfiguration
+        do { configuration = try JSONDecoder().decode(ServerConfiguration.self, from: data) } catch {
+            throw .configuration(path: path, reason: "is not a valid configuration: \(error)")
+        }
+        for (user, roles) in configuration.users where roles.isEmpty {
+            throw .configuration(path: path, reason: "user \(user) has no roles; leave the user out instead")
+        }
+        guard configuration.signalFollowUpDays > 0, configuration.maxConnections > 0 else {
+            throw .configuration(path: path, reason: "signalFollowUpDays and maxConnections must be positive")
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import SpoorProtocol
+import Synchronization
+
+/// The Unix socket server: accepts connections, learns each peer from the kernel, reads request
+/// lines and writes reply lines, one request at a time per connection. On graceful shutdown it
+/// stops accepting, lets every connection finish the request it is serving, and returns.
+final class SocketServer: Service {
+    let listener: Listener
+    let dispatcher: Dispatcher
+    let users: UserDirectory
+    let maxConnections: Int
+    let logger: Logger
+    /// Called once the socket listens: when the daemon may say READY.
+    let onListening: @Sendable () -> Void
+    /// Called when graceful shutdown begins: when the daemon says STOPPING.
+    let onStopping: @Sendable () -> Void
+    private let connections = Mutex<[Int: any Channel]>([:])
+    private let isStopping = Atomic(false)
+
+    init(listener: Listener, dispatcher: Dispatcher, users: UserDirectory, maxConnections: Int, logger: Logger,
+         onListening: @escaping @Sendable () -> Void, onStopping: @escaping @Sendable () -> Void) {
+        self.listener = listener
+        self.dispatcher = dispatcher
+        self.users = users
+        self.maxConnections = maxConnections
+        self.logger = logger
+        self.onListening = onListening
+        self.onStopping = onStopping
+    }
+
+    private struct Connection: Sendable {
+        let channel: NIOAsyncChannel<Frame, ByteBuffer>
+        let credentials: PeerCredentials
+    }
+
+    func run() async throws {
+        let server = try await bind()
+        onListening()
+        logger.info("listening on \(listener.description)")
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await server.executeThenClose { inbound in
+                    for try await connection in inbound {
+                        group.addTask { await self.serve(connection) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            self.onStopping()
+            self.isStopping.store(true, ordering: .sequentiallyConsistent)
+            server.channel.close(promise: nil)
+            self.connections.withLock { $0.values.forEach { $0.close(mode: .input, promise: nil) } }
+        }
+        if case .path(let path) = listener { unlink(path) }
+        logger.info("stopped serving; every connection is drained")
+    }
+
+    private func bind() async throws -> NIOAsyncChannel<Connection, Never> {
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { channel in
+            PeerCredentials.of(channel).flatMapThrowing { credentials in
+                try channel.pipeline.syncOperations.addHandler(
+                    ByteToMessageHandler(LineFrameDecoder(maxLength: WireProtocol.maxFrameBytes)))
+                return Connection(channel: try NIOAsyncChannel(wrappingChannelSynchronously: channel), credentials: credentials)
+            }
+        }
+        switch listener {
+        case .path(let path):
+            try Self.refuseIfInUse(path)
+            let server = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true,
+                                                  childChannelInitializer: initializer)
+            chmod(path, 0o660)  // the service user and the admin group, no one else
+            return server
+        case .activated(let fd, _):
+            return try await bootstrap.bind(fd, childChannelInitializer: initializer)
+        }
+    }
+
+    /// A socket file another daemon still listens on is not ours to remove.
+    private static func refuseIfInUse(_ path: String) throws(ServerError) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        defer { close(probe) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: path.utf8.prefix(raw.count - 1))
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        if connected == 0 { throw .socket(path: path, reason: "another process listens on it; stop it first") }
+    }
+
+    private func serve(_ connection: Connection) async {
+        let principal = users.principal(uid: connection.credentials.uid)
+        guard let number = dispatcher.statistics.admit(limit: maxConnections) else {
+            await refuse(connection, WireError(.busy, "the daemon serves \(maxConnections) connections already; try again later"))
+            return
+        }
+        defer { dispatcher.statistics.release() }
+        connections.withLock { $0[number] = connection.channel.channel }
+        defer { _ = connections.withLock { $0.removeValue(forKey: number) } }
+        if isStopping.load(ordering: .sequentiallyConsistent) { connection.channel.channel.close(mode: .input, promise: nil) }
+
+        let caller = Caller(principal: principal, connection: number)
+        logger.debug("connection \(number) from \(principal.name) (uid \(principal.uid), pid \(connection.credentials.pid))")
+        do {
+            try await connection.channel.executeThenClose { inbound, outbound in
+                let reply: Dispatcher.Reply = { response in
+                    try await outbound.write(ByteBuffer(bytes: try response.line()))
+                }
+                for try await frame in inbound {
+                    try await self.handle(frame, from: caller, reply: reply)
+                }
+            }
+        } catch {
+            logger.debug("connection \(number) ended: \(error)")
+        }
+    }
+
+    private func handle(_ frame: Frame, from caller: Caller, reply: Dispatcher.Reply) async throws {
+        switch frame {
+        case .oversize:
+            try await reply(.failure(nil, WireError(.frameTooLarge, "a request line may hold at most \(WireProtocol.maxFrameBytes) bytes")))
+        case .truncated:
+            try await reply(.failure(nil, WireError(.badRequest, "the connection closed in the middle of a request; end each request with a newline")))
+        case .line(let line):
+            guard line.readableBytes > 0 else { return }
+            switch RequestDecoder.decode(line) {
+            case .success(let request):
+                try await dispatcher.handle(request, from: caller, reply: reply)
+            case .failure(let failure):
+                try await reply(.failure(failure.id, failure.error))
+            }
+        }
+    }
+
+    private func refuse(_ connection: Connection, _ error: WireError) async {
+        logger.warning("refused a connection: \(error.message)")
+        try? await connection.channel.executeThenClose { _, outbound in
+            try await outbound.write(ByteBuffer(bytes: try Response.failure(nil, error).line()))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SpoorLedger
+
+/// The daemon: opens the store, folds the projections, serves the socket, talks to systemd, and
+/// on SIGTERM or SIGINT drains every request and closes the store cleanly.
+public enum SpoorDaemon {
+    /// Runs until a shutdown signal; throws when it cannot start, saying why.
+    public static func run(options: DaemonOptions, configuration base: ServerConfiguration? = nil, logger: Logger) async throws {
+        let configuration = try options.resolve(base)
+        let notifier = SystemdNotifier()
+        let listener = try Listener.fromEnvironment() ?? .path(configuration.socketPath)
+        let lock = try StoreLock(folder: configuration.dataDirectory)
+        defer { lock.release() }
+
+        var ledgerConfiguration = LedgerConfiguration()
+        ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
+        let ledger = try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration)
+        defer { ledger.close() }
+        let projections = ProjectionHost(ledger: ledger)
+        let started = ContinuousClock.now
+        try projections.rebuild { _, _ in }
+        logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition); projections folded in \(ContinuousClock.now - started)")
+
+        let users = UserDirectory(users: configuration.users)
+        let statistics = ServerStatistics()
+        let dispatcher = Dispatcher(ledger: ledger, projections: projections,
+                                    signalFollowUpDays: configuration.signalFollowUpDays, statistics: statistics, logger: logger)
+        let server = SocketServer(
+            listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
+            logger: logger,
+            onListening: { notifier.ready(status: "serving \(listener.description) at position \(ledger.lastPosition)") },
+            onStopping: { notifier.stopping() })
+        let watchdog = WatchdogService(notifier: notifier) { (try? ledger.read(from: ledger.lastPosition, limit: 1)) != nil }
+
+        // Shut down in reverse order: the reloader and watchdog first, then the server drains,
+        // and the projection folder, which draining requests wait on, last.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: ProjectionService(projections: projections, logger: logger)),
+            .init(service: server),
+        ]
+        if let watchdog { services.append(.init(service: watchdog)) }
+        services.append(.init(service: ConfigurationReloader(options: options, users: users, logger: logger)))
+        let group = ServiceGroup(configuration: .init(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.info("store closed at position \(ledger.lastPosition)")
+    }
+}

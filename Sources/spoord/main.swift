@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SpoorServer
+
+/// `spoord`: the Spoor daemon.
+@main
+struct Spoord: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spoord",
+        abstract: "The Spoor registration ledger daemon.",
+        discussion: """
+            Serves the event log over a Unix socket (newline-delimited JSON). Run by systemd \
+            (Type=notify, socket activation) or in the foreground. SIGTERM and SIGINT drain and \
+            stop; SIGHUP rereads the users and roles.
+            """,
+        version: "0.2.0")
+
+    @Option(help: "The configuration file.")
+    var config: String = "/etc/spoor/spoord.json"
+
+    @Option(help: "The data folder, overriding the configuration's dataDirectory.")
+    var data: String?
+
+    @Option(help: "The socket path, overriding the configuration's socketPath.")
+    var socket: String?
+
+    @Option(help: "Run on the embedded development default in this folder: store and socket inside it, you in every role.")
+    var development: String?
+
+    @Option(help: "The least severe log level written: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("--log-level \(logLevel) is not a level")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = JournalLogHandler(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "spoord")
+        do {
+            if let development {
+                let (options, configuration) = DaemonOptions.development(folder: development)
+                logger.warning("DEVELOPMENT MODE: store and socket under \(development), user \(configuration.users.keys.first ?? "?") holds every role. Never use this for real client data.")
+                try await SpoorDaemon.run(options: options, configuration: configuration, logger: logger)
+            } else {
+                try await SpoorDaemon.run(options: DaemonOptions(configPath: config, dataDirectory: data, socketPath: socket), logger: logger)
+            }
+        } catch {
+            logger.critical("cannot run: \(error)")
+            throw ExitCode(78)  // EX_CONFIG: systemd should not restart into the same failure forever
+        }
+    }
+}
