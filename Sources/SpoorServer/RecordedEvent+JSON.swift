@@ -11,7 +11,7 @@ extension RecordedEvent {
             "position": .number(Double(position)), "id": .string(id.description), "stream": .string(stream.rawValue),
             "streamVersion": .number(Double(streamVersion)), "type": .string(type),
             "schemaVersion": .number(Double(schemaVersion)),
-            "recordedAt": .string(recordedAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))),
+            "recordedAt": .string(recordedAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))),
             "actor": ["uid": .number(Double(actor.uid)), "name": .string(actor.name)], "role": .string(role),
             "correlationID": .string(correlationID.description),
             "causationID": causationID.map { .string($0.description) } ?? .null,

@@ -1,0 +1,77 @@
+import Foundation
+import Glibc
+
+/// A blocking connection to the daemon, for `spoorctl` and tests: one request at a time,
+/// replies read line by line.
+public final class SocketClient {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var nextID = 1
+
+    /// Connects to the daemon's socket, or says why it cannot.
+    public init(socketPath: String) throws(ClientError) {
+        var address = sockaddr_un()
+        let path = Array(socketPath.utf8)
+        guard path.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            throw .unreachable("the socket path \(socketPath) is too long")
+        }
+        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw .unreachable("cannot make a socket: \(String(cString: strerror(errno)))") }
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path) }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard result == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .unreachable("cannot reach spoord at \(socketPath): \(reason). Is it running? (--socket or SPOOR_SOCKET)")
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Sends one request and returns its final result; `partial` sees each streamed line first.
+    public func call(_ method: Method, _ params: JSONValue = [:], partial: (JSONValue) throws -> Void = { _ in }) throws -> JSONValue {
+        let id = String(nextID)
+        nextID += 1
+        try send(try Request(id: id, method: method, params: params).line())
+        while true {
+            let response = try readResponse()
+            if let error = response.error { throw ClientError.daemon(error) }
+            guard response.done else {
+                try partial(response.result ?? .null)
+                continue
+            }
+            return response.result ?? .null
+        }
+    }
+
+    public func send(_ data: Data) throws(ClientError) {
+        var offset = 0
+        while offset < data.count {
+            let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, data.count - offset) }
+            guard written > 0 else { throw .unreachable("the daemon closed the connection") }
+            offset += written
+        }
+    }
+
+    public func readResponse() throws -> Response {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = Data(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                do { return try JSONDecoder().decode(Response.self, from: line) } catch {
+                    throw ClientError.protocolViolation("the daemon sent a line that is not a reply: \(error)")
+                }
+            }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            guard count > 0 else { throw ClientError.unreachable("the daemon closed the connection before replying") }
+            buffer += chunk[..<count]
+            guard buffer.count <= WireProtocol.maxFrameBytes + 1 else {
+                throw ClientError.protocolViolation("the daemon sent a line longer than \(WireProtocol.maxFrameBytes) bytes")
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import SpoorProtocol
+
+/// The options of every command that records something on a case.
+struct CaseTarget: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("The case id.", valueName: "id"))
+    var caseID: String
+
+    @Option(help: ArgumentHelp("The role to act in, when you hold several.", valueName: "role"))
+    var role: String?
+
+    @Option(help: ArgumentHelp("A UUID for the event, so that a retry after a lost reply records it once.", valueName: "uuid"))
+    var eventID: String?
+}
+
+/// A subcommand that sends one domain command: its options make the command's body.
+protocol CaseCommandLine: ParsableCommand {
+    /// The command's name in the wire protocol, e.g. `record-signal`.
+    static var wireName: String { get }
+    var target: CaseTarget { get }
+    func body() throws -> JSONValue
+}
+
+extension CaseCommandLine {
+    func run() throws {
+        let params = CommandParams(case: target.caseID, command: Self.wireName, body: try body(),
+                                   role: target.role, eventID: target.eventID)
+        try target.global.run({ client in try client.call(.caseCommand, JSONValue(encoding: params)) }) { result in
+            let event = result["event"]
+            var lines = ["\(Output.text(result["type"])) recorded on case \(target.caseID) at position \(Output.text(result["position"]))"]
+            if let signal = event?["signalID"]?.string, Self.wireName == "record-signal" { lines.append("signal: \(signal)") }
+            if let report = event?["reportID"]?.string { lines.append("report: \(report)") }
+            if let norm = event?["norm"]?.string { lines.append("norm: \(norm)") }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+/// Today in the local time zone, as the daemon expects dates: `YYYY-MM-DD`.
+func today() -> String {
+    let formatter = DateFormatter()
+    formatter.calendar = Calendar(identifier: .gregorian)
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date())
+}
+
+extension JSONValue {
+    /// An object of the fields that have a value: absent options stay out of the body.
+    static func fields(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        .object(Dictionary(pairs.compactMap { key, value in value.map { (key, $0) } }, uniquingKeysWith: { $1 }))
+    }
+
+    static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+    /// A free-text note, sealed by the daemon; absent when `text` is.
+    static func note(_ text: String?) -> JSONValue? { text.map { ["text": .string($0)] } }
+}

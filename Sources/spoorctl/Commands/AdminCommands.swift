@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import SpoorProtocol
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "The daemon's health: position, store, clients, uptime.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try global.run({ try $0.call(.status) }) { s in
+            let mib = { (value: JSONValue?) in String(format: "%.1f MiB", (value?.number ?? 0) / 1_048_576) }
+            return Output.fields([
+                ("version", Output.text(s["version"])), ("last position", Output.text(s["lastPosition"])),
+                ("projections at", Output.text(s["projectionPosition"])),
+                ("store", "\(mib(s["storeBytes"])) used of a \(mib(s["mapBytes"])) map"),
+                ("clients", Output.text(s["clients"])), ("uptime", "\(Output.text(s["uptimeSeconds"])) s"),
+            ])
+        }
+    }
+}
+
+struct EventsGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "events", abstract: "The raw log, personal content sealed.",
+                                                    subcommands: [TailEvents.self])
+}
+
+struct TailEvents: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tail", abstract: "The last events, or those from a position; --follow for new ones.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The first position to show.") var from: UInt64?
+    @Option(help: "How many events (at most 1000).") var limit: Int = 20
+    @Flag(help: "Keep showing events as they are committed, until interrupted.") var follow = false
+
+    func run() throws {
+        try global.run({ client in
+            _ = try client.call(.eventsTail, JSONValue(encoding: TailParams(from: from, limit: limit, follow: follow))) { event in
+                print(global.json ? Output.line(event) : Render.event(event))
+                fflush(nil)
+            }
+            return nil
+        }, render: { _ in "" })
+    }
+}
+
+struct ProjectionsGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "projections", abstract: "The daemon's read models.",
+                                                    subcommands: [RebuildProjections.self])
+}
+
+struct RebuildProjections: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rebuild", abstract: "Refold every projection from the log while the daemon keeps serving.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let terminal = isatty(STDERR_FILENO) == 1
+        try global.run({ client in
+            try client.call(.projectionsRebuild) { progress in
+                let applied = progress["applied"]?.number ?? 0, target = max(progress["target"]?.number ?? 0, 1)
+                if global.json { print(Output.line(progress)) } else if terminal {
+                    let width = 40, filled = Int(Double(width) * min(applied / target, 1))
+                    FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(Int(applied))/\(Int(target))".utf8))
+                } else {
+                    print("rebuilt \(Int(applied)) of \(Int(target)) events")
+                }
+            }
+        }) { result in
+            (terminal ? "\n" : "") + "projections rebuilt: \(Output.text(result["applied"])) events in \(Output.text(result["seconds"])) s"
+        }
+    }
+}
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "A hot, compacting copy of the store that opens as a store of its own.",
+        discussion: "The daemon writes the copy: give a folder it may write, new or empty.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The folder to write the copy into.") var path: String
+
+    func run() throws {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        try global.run({ try $0.call(.backup, JSONValue(encoding: BackupParams(path: absolute))) }) { r in
+            "backed up to \(Output.text(r["path"])): \(Output.text(r["bytes"])) bytes, up to position \(Output.text(r["lastPosition"]))"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import SpoorProtocol
+
+struct CaseGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Open, show, close and reopen cases; ask for the next steps.",
+        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, NextSteps.self])
+}
+
+struct OpenCase: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a case for a youth.")
+    static let wireName = "open-case"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "The organisational unit.") var unit: String
+    @Option(help: "female, male, other or unknown.") var gender: String
+    @Option(help: "dutch, non-dutch or unknown.") var nationalityGroup: String
+    @Option(help: "The youth's age when the case opens.") var age: Int
+    @Option(help: "YYYY-MM-DD, today by default.") var openedOn: String?
+    @Option(help: "The youth's name (sealed).") var name: String?
+    @Option(help: "The youth's birth date, YYYY-MM-DD (sealed).") var birthDate: String?
+    @Option(help: "The institution's client number (sealed).") var clientNumber: String?
+    @Option(help: "Place of birth (sealed).") var birthplace: String?
+    @Option(help: "Nationality (sealed).") var nationality: String?
+
+    func validate() throws {
+        guard (name == nil) == (birthDate == nil) else { throw ValidationError("give --name and --birth-date together") }
+    }
+
+    func body() -> JSONValue {
+        let personal: JSONValue? = name.map { name in
+            .fields(["name": .string(name), "birthDate": birthDate.map(JSONValue.string), "clientNumber": clientNumber.map(JSONValue.string),
+                     "birthplace": birthplace.map(JSONValue.string), "nationality": nationality.map(JSONValue.string)])
+        }
+        return .fields([
+            "unit": .string(unit), "openedOn": .string(openedOn ?? today()),
+            "youth": ["gender": .string(gender), "nationalityGroup": .string(nationalityGroup), "ageAtOpening": .number(Double(age))],
+            "personal": personal,
+        ])
+    }
+}
+
+struct CloseCase: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case.")
+    static let wireName = "close-case"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "concerns-resolved, care-ended, transferred or other.") var reason: String
+    @Option(help: "YYYY-MM-DD, today by default.") var closedOn: String?
+    func body() -> JSONValue { ["reason": .string(reason), "closedOn": .string(closedOn ?? today())] }
+}
+
+struct ReopenCase: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case.")
+    static let wireName = "reopen-case"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "YYYY-MM-DD, today by default.") var reopenedOn: String?
+    func body() -> JSONValue { ["reopenedOn": .string(reopenedOn ?? today())] }
+}
+
+struct ShowCase: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case as it is now.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+
+    func run() throws {
+        try global.run({ try $0.call(.caseShow, JSONValue(encoding: CaseParams(case: caseID))) }, render: Render.caseSummary)
+    }
+}
+
+struct NextSteps: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "next", abstract: "The next steps for a case, with the rule and the reason.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Option(help: "Judge deadlines on this day, YYYY-MM-DD; today by default.") var on: String?
+
+    func run() throws {
+        try global.run({ try $0.call(.caseNext, JSONValue(encoding: CaseParams(case: caseID, on: on))) }) { result in
+            let steps = result["steps"]?.array ?? []
+            guard !steps.isEmpty else { return "no next steps for case \(caseID)" }
+            return steps.map { "- \(Output.text($0["action"])): \(Output.text($0["reason"])) (\(Output.text($0["rule"])))" }
+                .joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// `spoorctl`: talks to `spoord` over its Unix socket.
+@main
+struct Spoorctl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spoorctl",
+        abstract: "Work with the Spoor registration ledger: cases, signals, reports, consent, audit and administration.",
+        discussion: """
+            Talks to spoord over its Unix socket (--socket, or SPOOR_SOCKET, default /run/spoor/spoor.sock). \
+            The daemon knows you by your OS user; your roles come from its configuration.
+            Exit codes: 0 done, 64 usage, 65 invalid input or a rule broken, 66 not found, \
+            69 daemon unreachable, 70 daemon failure, 75 conflict (reread and retry), 77 denied.
+            """,
+        version: "0.2.0",
+        subcommands: [
+            CaseGroup.self, SignalGroup.self, RiskGroup.self, ConsultGroup.self, ConversationGroup.self, Weigh.self,
+            ReportGroup.self, FeedbackGroup.self, ConsentGroup.self, RegisterGroup.self, StatementGroup.self,
+            WorklistCommand.self, AuditGroup.self, StatsCommand.self, EventsGroup.self, ProjectionsGroup.self,
+            BackupCommand.self, StatusCommand.self,
+        ])
+}
