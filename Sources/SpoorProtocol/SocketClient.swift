@@ -47,6 +47,10 @@ public final class SocketClient {
         }
     }
 
+    /// Closes the sending side: the daemon sees the end of input and answers what it has.
+    public func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
+
+    /// Sends raw bytes: a request line from `Request.line()`, or anything else a test needs.
     public func send(_ data: Data) throws(ClientError) {
         var offset = 0
         while offset < data.count {
@@ -56,6 +60,7 @@ public final class SocketClient {
         }
     }
 
+    /// Reads the next reply line.
     public func readResponse() throws -> Response {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {

@@ -1,0 +1,83 @@
+import Foundation
+import SpoorProtocol
+import Testing
+
+@Suite("A whole case through spoorctl against a real daemon", .serialized)
+struct WholeCaseTests {
+    @Test("the meldcode path from signal to registration, with next steps, audit trace and statistics")
+    func wholeCase() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        let c = ["--case", "2026-0042"]
+        func ok(_ arguments: [String]) throws -> Spoorctl.Result {
+            let result = try ctl.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.error)")
+            return result
+        }
+        _ = try ok(["case", "open"] + c + ["--unit", "north", "--gender", "female", "--nationality-group", "non-dutch",
+                                           "--age", "17", "--name", "Amira", "--birth-date", "2009-03-14", "--opened-on", "2026-11-02"])
+        let signal = try ok(["signal", "record"] + c + ["--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-03",
+                                                        "--note", "older men pick her up at school", "--json"])
+        #expect(signal.json?["event"]?["signalID"] == "signal-1")
+        _ = try ok(["signal", "forward"] + c + ["--signal", "signal-1", "--to", "attention-officer", "--on", "2026-11-03"])
+        _ = try ok(["consult", "record"] + c + ["--signal", "signal-1", "--party", "attention-officer", "--on", "2026-11-04"])
+        _ = try ok(["conversation", "record"] + c + ["--signal", "signal-1", "--participant", "youth", "--on", "2026-11-05"])
+        let weighing = try ok(["weigh"] + c + ["--signal", "signal-1", "--suspicion", "--unsafety", "--effective-help",
+                                               "--decision", "report-and-help", "--on", "2026-11-06"])
+        #expect(weighing.output.contains("norm: N1"))
+        _ = try ok(["report", "veilig-thuis"] + c + ["--signal", "signal-1", "--discussed-with-client", "--on", "2026-11-06"])
+        _ = try ok(["feedback", "record"] + c + ["--report", "report-1", "--kind", "safety-assessment", "--on", "2026-11-10"])
+        _ = try ok(["consent", "request"] + c + ["--from", "youth", "--on", "2026-11-10"])
+        _ = try ok(["consent", "give"] + c + ["--by", "youth", "--in-writing", "--on", "2026-11-11"])
+        _ = try ok(["register", "comensha"] + c + ["--kind", "identifiable", "--basis", "consent", "--field", "name",
+                                                   "--field", "age", "--form", "sexual", "--on", "2026-11-12", "--role", "attention-officer"])
+        _ = try ok(["statement", "add"] + c + ["--text", "I want this written down"])
+
+        let shown = try ok(["case", "show"] + c + ["--json"]).json
+        #expect(shown?["consent"]?["state"] == "given")
+        #expect(shown?["registrations"]?.array?.count == 1)
+        #expect(shown?["personal"]?["name"] == "Amira")
+
+        let trace = try ok(["audit", "trace"] + c + ["--signal", "signal-1", "--json"]).json
+        let what = trace?["entries"]?.array?.compactMap { $0["what"]?.string } ?? []
+        #expect(what.contains("forwarded to attention-officer"))
+        #expect(what.contains { $0.hasPrefix("feedback from Veilig Thuis on report-1") })
+
+        let stats = try ok(["stats", "--by", "form", "--format", "csv"]).output
+        #expect(stats.contains("sexual,1,1,1,1,1,3,9"))
+        _ = try ok(["case", "next"] + c)
+        _ = try ok(["worklist"])
+        _ = try ok(["status"])
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("exit codes tell usage, invalid input, not found, conflict, denied and unreachable apart")
+    func exitCodes() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        let open = ["case", "open", "--case", "c1", "--unit", "u", "--gender", "male", "--nationality-group", "dutch", "--age", "15"]
+        #expect(try ctl.run(open).status == 0)
+        #expect(try ctl.run(open).status == 75)  // the case exists: a conflict
+        #expect(try ctl("case", "show", "--case", "nope").status == 66)
+        #expect(try ctl("case", "show").status == 64)
+        #expect(try ctl("signal", "record", "--case", "c1", "--form", "no-such-form", "--nature", "concrete").status == 65)
+        // A professional-only user does not hold the role it asks for.
+        #expect(try ctl("case", "close", "--case", "c1", "--reason", "other", "--role", "auditor").status == 77)
+        #expect(try Spoorctl(socketPath: daemon.folder + "/absent.sock")("status").status == 69)
+        daemon.stop()
+    }
+
+    @Test("a retry with the same event id records the command once")
+    func idempotentRetry() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        #expect(try ctl("case", "open", "--case", "c1", "--unit", "u", "--gender", "male", "--nationality-group", "dutch", "--age", "15").status == 0)
+        let id = UUID().uuidString.lowercased()
+        let record = ["signal", "record", "--case", "c1", "--form", "criminal", "--nature", "concrete", "--event-id", id, "--json"]
+        let first = try ctl.run(record), second = try ctl.run(record)
+        #expect(first.status == 0 && second.status == 0)
+        #expect(first.json?["position"] != nil && first.json?["position"] == second.json?["position"])
+        #expect(try ctl("case", "show", "--case", "c1", "--json").json?["signals"]?.array?.count == 1)
+        daemon.stop()
+    }
+}
