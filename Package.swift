@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain"]),
         .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "LMDB"]),
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
-        .testTarget(name: "SpoorServerTests", dependencies: ["SpoorServer", "SpoorProtocol"]),
+        .testTarget(name: "SpoorServerTests", dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,8 +39,18 @@ final class CommitSignal: Sendable {
     }
 
     /// Waits until the log holds a position past `position`. Returns `false` when the ledger
-    /// closed or the task was cancelled first.
+    /// closed or the task was cancelled first. A wake-up without progress (a batch whose
+    /// appends all failed) just waits again.
     func wait(past position: UInt64) async -> Bool {
+        while true {
+            await waitForWakeUp(past: position)
+            let (grown, closed) = state.withLock { ($0.lastPosition > position, $0.isClosed) }
+            if grown { return true }
+            if closed || Task.isCancelled { return false }
+        }
+    }
+
+    private func waitForWakeUp(past position: UInt64) async {
         let id = state.withLock { state in
             defer { state.nextWaiter += 1 }
             return state.nextWaiter
@@ -57,6 +67,5 @@ final class CommitSignal: Sendable {
         } onCancel: {
             state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
         }
-        return state.withLock { $0.lastPosition > position }
     }
 }

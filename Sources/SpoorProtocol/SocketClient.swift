@@ -54,7 +54,7 @@ public final class SocketClient {
     public func send(_ data: Data) throws(ClientError) {
         var offset = 0
         while offset < data.count {
-            let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, data.count - offset) }
+            let written = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, data.count - offset, Int32(MSG_NOSIGNAL)) }
             guard written > 0 else { throw .unreachable("the daemon closed the connection") }
             offset += written
         }

@@ -10,6 +10,8 @@ final class ProjectionHost: Sendable {
     private struct State {
         var projection = CaseProjection()
         var waiters: [(position: UInt64, continuation: CheckedContinuation<Void, Never>)] = []
+        /// Set once the folder stops: nothing will be folded any more, so no one may wait.
+        var isStopped = false
     }
 
     private let ledger: Ledger
@@ -40,15 +42,18 @@ final class ProjectionHost: Sendable {
         } catch {
             logger.error("projection stopped folding: \(error)")
         }
-        state.withLock { state in defer { state.waiters.removeAll() }; return state.waiters.map(\.continuation) }
-            .forEach { $0.resume() }
+        state.withLock { state in
+            state.isStopped = true
+            defer { state.waiters.removeAll() }
+            return state.waiters.map(\.continuation)
+        }.forEach { $0.resume() }
     }
 
-    /// Waits until the projection holds every event up to `position`.
+    /// Waits until the projection holds every event up to `position`, or the folder stopped.
     func waitUntilApplied(_ position: UInt64) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let now = state.withLock { state in
-                if state.projection.applied >= position { return true }
+                if state.projection.applied >= position || state.isStopped { return true }
                 state.waiters.append((position, continuation))
                 return false
             }

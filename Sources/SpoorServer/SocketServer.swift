@@ -110,7 +110,6 @@ final class SocketServer: Service {
         defer { _ = connections.withLock { $0.removeValue(forKey: number) } }
         if isStopping.load(ordering: .sequentiallyConsistent) { connection.channel.channel.close(mode: .input, promise: nil) }
 
-        let caller = Caller(principal: principal, connection: number)
         logger.debug("connection \(number) from \(principal.name) (uid \(principal.uid), pid \(connection.credentials.pid))")
         do {
             try await connection.channel.executeThenClose { inbound, outbound in
@@ -118,6 +117,7 @@ final class SocketServer: Service {
                     try await outbound.write(ByteBuffer(bytes: try response.line()))
                 }
                 for try await frame in inbound {
+                    let caller = Caller(principal: self.users.principal(uid: principal.uid, name: principal.name), connection: number)
                     try await self.handle(frame, from: caller, reply: reply)
                 }
             }

@@ -21,8 +21,13 @@ public final class UserDirectory: Sendable {
 
     /// The principal of `uid`; a uid with no passwd entry is named `uid:N` and has no roles.
     public func principal(uid: UInt32) -> Principal {
-        let name = Self.userName(of: uid) ?? "uid:\(uid)"
-        return Principal(uid: uid, name: name, roles: roles.withLock { $0[name] } ?? [])
+        principal(uid: uid, name: Self.userName(of: uid) ?? "uid:\(uid)")
+    }
+
+    /// The principal of a peer already named, with the roles the configuration gives it now:
+    /// looked up per request, so a reload reaches connections that are open.
+    func principal(uid: UInt32, name: String) -> Principal {
+        Principal(uid: uid, name: name, roles: roles.withLock { $0[name] } ?? [])
     }
 
     static func userName(of uid: UInt32) -> String? {

@@ -19,11 +19,11 @@ struct WatchdogService: Service {
         self.isHealthy = isHealthy
     }
 
-    func run() async throws {
-        try await cancelWhenGracefulShutdown {
+    func run() async {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 if isHealthy() { notifier.watchdog() }
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
             }
         }
     }

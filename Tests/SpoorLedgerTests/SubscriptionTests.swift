@@ -64,4 +64,26 @@ struct SubscriptionTests {
             #expect(try await follower.value)
         }
     }
+
+    @Test func aCommitWhoseAppendsAllFailedDoesNotEndAWaitingSubscription() async throws {
+        try await withLedger { ledger, _ in
+            _ = try await ledger.append(to: stream("case-0"), events: [event()], metadata: alice)
+            let follower = Task {
+                var positions: [UInt64] = []
+                for try await recorded in ledger.subscribe(from: 1) {
+                    positions.append(recorded.position)
+                    if positions.count == 2 { break }
+                }
+                return positions
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            // A batch of one refused append: the writer signals a commit that added nothing.
+            await #expect(throws: LedgerError.self) {
+                try await ledger.append(to: stream("case-0"), expectedVersion: .noStream, events: [event()], metadata: alice)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            _ = try await ledger.append(to: stream("case-0"), events: [event()], metadata: alice)
+            #expect(try await follower.value == [1, 2])
+        }
+    }
 }

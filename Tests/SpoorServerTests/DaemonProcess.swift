@@ -16,11 +16,12 @@ final class DaemonProcess: @unchecked Sendable {
 
     /// Starts `spoord` with `arguments` (development mode in a new folder by default) and waits
     /// until its socket answers.
-    init(arguments: [String]? = nil, environment: [String: String] = [:], executable: String? = nil, waitForSocket: Bool = true) throws {
+    init(arguments: [String]? = nil, environment: [String: String] = [:], executable: String? = nil, socketPath: String? = nil,
+         waitForSocket: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("spoord-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        socketPath = folder + "/spoor.sock"
-        logPath = folder + "/spoord.log"
+        self.socketPath = socketPath ?? folder + "/spoor.sock"
+        logPath = folder + ".log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable ?? Self.products.appendingPathComponent("spoord").path)
         process.arguments = arguments ?? ["--development", folder]
@@ -61,6 +62,7 @@ final class DaemonProcess: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(atPath: folder)
+        try? FileManager.default.removeItem(atPath: logPath)
     }
 
     enum DaemonError: Error {
@@ -94,14 +96,29 @@ struct Spoorctl {
             process.arguments = arguments
         }
         process.environment = ["SPOOR_SOCKET": socketPath, "PATH": "/usr/bin:/bin"]
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
+        // Files, not pipes: a pipe's write end leaks into any process another test starts
+        // meanwhile, and reading it to the end would then wait for that process.
+        let output = try Capture(), error = try Capture()
+        process.standardOutput = output.handle
+        process.standardError = error.handle
         try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-                      error: String(decoding: err, as: UTF8.self))
+        return Result(status: process.terminationStatus, output: output.text, error: error.text)
+    }
+}
+
+/// A temporary file that takes a child's output.
+private struct Capture {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("spoorctl-\(UUID().uuidString)").path
+    let handle: FileHandle
+
+    init() throws {
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+
+    var text: String {
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 }
