@@ -5,42 +5,87 @@ SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 CONFIG      ?= debug
-DEBIAN_DEPS := liblmdb-dev lmdb-utils pkg-config
+BINDIR      := $(PREFIX)/bin
+UNITDIR     ?= $(PREFIX)/lib/systemd/system
+DEV_FOLDER  ?= $(CURDIR)/.spoor
+# Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks).
+BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
+TEST_DEPS   := systemd
 
-.PHONY: all deps build test run bench clean
+.PHONY: all deps test-deps build test run bench install install-units man completions clean
 
 all: build
 
-## deps: install Debian's LMDB library and tools when they are missing
+## deps: install Debian's packages when they are missing, or say which to install
 deps:
-	@missing=""; \
-	pkg-config --exists lmdb 2>/dev/null || missing="$$missing liblmdb-dev pkg-config"; \
-	command -v mdb_stat >/dev/null 2>&1 || missing="$$missing lmdb-utils"; \
-	if [ -n "$$missing" ]; then \
+	@$(call ensure,$(BUILD_DEPS),pkg-config --exists lmdb && command -v mdb_stat)
+
+test-deps: deps
+	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate)
+
+# ensure(packages, check): run `check`; when it fails, apt-get the packages as root, or explain.
+define ensure
+	if ! ( $(2) ) >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_DEPS) >/dev/null; \
+	    echo "installing: $(1)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	  else \
-	    echo "missing:$$missing. Install them with: sudo apt-get install $(DEBIAN_DEPS)" >&2; exit 1; \
+	    echo "missing packages. Install them with: sudo apt-get install $(1)" >&2; exit 1; \
 	  fi; \
 	fi
+endef
 
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
-## test: the whole suite (Swift Testing)
-test: deps
+## test: the whole suite (Swift Testing), unit and integration tests with the real binaries
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## run: the daemon lands with the daemon issue; until then this builds the libraries
+## run: the daemon in the foreground on the embedded development default: store and socket in
+## ./.spoor, you in every role. Talk to it from a second terminal (see README.md).
 run: build
-	@echo "spoord, the daemon, is not built yet: the ledger libraries are. See README.md."
+	@echo "spoord: development mode in $(DEV_FOLDER). In another terminal:"
+	@echo "  export SPOOR_SOCKET=$(DEV_FOLDER)/spoor.sock; $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/spoorctl status"
+	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/spoord --development $(DEV_FOLDER)
 
-## bench: the ledger benchmark (release build, its own package under Benchmarks/)
+## bench: the ledger and socket benchmarks (release build, their own package under Benchmarks/)
 bench: deps
 	$(SWIFT) run -c release --package-path Benchmarks spoor-bench $(BENCH_ARGS)
 
+## man, completions: generated from the argument parsers
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration $(CONFIG)
+
+completions: build
+	mkdir -p .build/completions
+	for shell in bash zsh fish; do \
+	  $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/spoorctl --generate-completion-script $$shell > .build/completions/spoorctl.$$shell; \
+	done
+
+## install: binaries, units, sysusers and tmpfiles entries, man pages and completions, under
+## $(DESTDIR)$(PREFIX); then `systemd-sysusers && systemd-tmpfiles --create` and see README.md.
+install: CONFIG = release
+install: build man completions install-units
+	bin=$$($(SWIFT) build -c $(CONFIG) --show-bin-path); \
+	install -D -m 0755 $$bin/spoord $(DESTDIR)$(BINDIR)/spoord; \
+	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl
+	install -D -m 0644 systemd/spoord.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/spoord.json.example
+	install -D -m 0644 .build/plugins/GenerateManual/outputs/spoord/spoord.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoord.1
+	install -D -m 0644 .build/plugins/GenerateManual/outputs/spoorctl/spoorctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoorctl.1
+	install -D -m 0644 .build/completions/spoorctl.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/spoorctl
+	install -D -m 0644 .build/completions/spoorctl.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_spoorctl
+	install -D -m 0644 .build/completions/spoorctl.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/spoorctl.fish
+
+## install-units: the systemd units, sysusers.d and tmpfiles.d entries alone
+install-units:
+	mkdir -p $(DESTDIR)$(UNITDIR)
+	sed 's|@BINDIR@|$(BINDIR)|g' systemd/spoord.service.in > $(DESTDIR)$(UNITDIR)/spoord.service
+	install -m 0644 systemd/spoord.socket $(DESTDIR)$(UNITDIR)/spoord.socket
+	install -D -m 0644 systemd/spoor.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/spoor.conf
+	install -D -m 0644 systemd/spoor.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/spoor.conf
+
 clean:
 	$(SWIFT) package clean
-	rm -rf Benchmarks/.build
+	rm -rf Benchmarks/.build .spoor

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite("The systemd units as installed", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")))
+struct SystemdUnitTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Runs a command, returning its exit status and everything it printed.
+    static func run(_ arguments: [String], in folder: String = packageRoot) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)").path
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+    }
+
+    /// `make install-units` into a temporary DESTDIR, with ExecStart pointing at the built daemon.
+    static func installUnits() throws -> String {
+        let destination = FileManager.default.temporaryDirectory.appendingPathComponent("units-\(UUID().uuidString.prefix(8))").path
+        let install = try run(["make", "-s", "install-units", "DESTDIR=\(destination)", "PREFIX=/usr",
+                               "BINDIR=\(DaemonProcess.products.path)"])
+        #expect(install.status == 0, "\(install.output)")
+        return destination + "/usr/lib/systemd/system"
+    }
+
+    @Test("systemd-analyze verify finds nothing to say about the service and the socket")
+    func verify() throws {
+        let units = try Self.installUnits()
+        defer { try? FileManager.default.removeItem(atPath: units) }
+        // It exits 0 on many warnings, so any output at all is a failure.
+        let result = try Self.run(["systemd-analyze", "verify", "--man=no", units + "/spoord.service", units + "/spoord.socket"])
+        #expect(result.status == 0)
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(result.output)")
+    }
+
+    @Test("systemd-analyze security rates the service 2.0 or lower")
+    func exposure() throws {
+        let units = try Self.installUnits()
+        defer { try? FileManager.default.removeItem(atPath: units) }
+        let result = try Self.run(["systemd-analyze", "security", "--offline=yes", units + "/spoord.service"])
+        let line = result.output.split(separator: "\n").first { $0.contains("Overall exposure level") }
+        let level = line.flatMap { $0.split(separator: ":").last?.split(separator: " ").first }.flatMap { Double($0) }
+        #expect(level != nil && level! <= 2.0, "\(line ?? "no rating in: \(result.output)")")
+    }
+}
