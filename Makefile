@@ -8,7 +8,8 @@ CONFIG      ?= debug
 BINDIR      := $(PREFIX)/bin
 UNITDIR     ?= $(PREFIX)/lib/systemd/system
 DEV_FOLDER  ?= $(CURDIR)/.spoor
-# Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks).
+# Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks) and
+# Python's jsonschema (the schema tests).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
 TEST_DEPS   := systemd
 
@@ -22,6 +23,8 @@ deps:
 
 test-deps: deps
 	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate)
+	@python3 -c 'import jsonschema, referencing' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18' \
+	  || { echo "the schema tests need Python's jsonschema: pip install 'jsonschema>=4.18'" >&2; exit 1; }
 
 # ensure(packages, check): run `check`; when it fails, apt-get the packages as root, or explain.
 define ensure

@@ -1,0 +1,41 @@
+@testable import SpoorDomain
+
+/// A case that goes through every event type at least once, some with their optional fields and
+/// some without: material for the schema and replay tests.
+enum EveryEventType {
+    static func harness() throws -> CaseHarness {
+        var h = try CaseHarness.opened(birthDate: "2011-01-15", on: "2026-09-01")
+        try h.run(.signal(on: "2026-09-01"), on: "2026-09-01")
+        try h.run(.recordSignal(SignalRecorded(signalID: "", observedOn: day("2026-09-02"), source: .reportedByOther, reportedBy: "school",
+                                               formsOfExploitation: ["sexual"], indicators: [], nature: .gutFeeling, personal: nil)), on: "2026-09-02")
+        try h.run(.retractSignal(SignalRetracted(signalID: "signal-2", retractedOn: day("2026-09-03"), personal: Note("mixed up"))), on: "2026-09-03")
+        try h.run(.correctSignal(SignalCorrected(signalID: "signal-1", correctedOn: day("2026-09-03"), formsOfExploitation: ["criminal", "labour"],
+                                                 indicators: ["money"], personal: nil)), on: "2026-09-03")
+        try h.run(.recordRiskAssessment(RiskAssessed(instrument: "ris-l", outcome: "high", assessedOn: day("2026-09-03"), nextDueOn: day("2026-10-03"))), on: "2026-09-03")
+        try h.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-09-03"), recipient: "attention-officer")), on: "2026-09-03")
+        try h.run(.recordConsultation(ConsultationHeld(signalIDs: ["signal-1"], heldOn: day("2026-09-04"),
+                                                       parties: ["attention-officer", "veilig-thuis-advice"], personal: Note("report"))), on: "2026-09-04")
+        try h.run(.talk(on: "2026-09-05"), on: "2026-09-05")
+        try h.run(.signal(["labour"], indicators: [], on: "2026-09-05"), on: "2026-09-05")
+        try h.run(.skipConversation(ConversationSkipped(signalIDs: ["signal-3"], decidedOn: day("2026-09-05"), reason: .riskOfLosingContact,
+                                                        personal: Note("she would run"))), on: "2026-09-05")
+        try h.run(.weigh(unsafe: true, on: "2026-09-06"), as: .behaviouralScientist, on: "2026-09-06")
+        try h.run(.reportToVeiligThuis(ReportedToVeiligThuis(reportID: "", signalIDs: ["signal-1"], reportedOn: day("2026-09-06"), urgency: .acute,
+                                                             discussedWithClient: false, notDiscussedReason: .safetyOfChild, reference: "VT-1")),
+                  as: .attentionOfficer, on: "2026-09-06")
+        try h.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-09-10"), kind: .safetyAssessment,
+                                                              personal: Note("safety plan"))), on: "2026-09-10")
+        try h.run(.requestConsent(ConsentRequested(from: .parent, requestedOn: day("2026-09-10"))), on: "2026-09-10")
+        try h.run(.giveConsent(ConsentGiven(by: .parent, givenOn: day("2026-09-11"), inWriting: true)), on: "2026-09-11")
+        try h.run(.withdrawConsent(ConsentWithdrawn(by: .parent, withdrawnOn: day("2026-09-12"))), on: "2026-09-12")
+        try h.run(.refuseConsent(ConsentRefused(by: .guardian, refusedOn: day("2026-09-12"))), on: "2026-09-12")
+        try h.run(.waiveConsent(ConsentWaived(ground: .askingWouldCauseHarm, waivedOn: day("2026-09-13"), personal: Note("the father is the recruiter"))),
+                  as: .behaviouralScientist, on: "2026-09-13")
+        try h.run(.register(.identifiable, basis: .waiver, fields: ["name", "age"], on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
+        try h.run(.addStatement(ClientStatementAdded(addedOn: day("2026-09-15"), personal: Note("I want to go home"))), on: "2026-09-15")
+        try h.run(.close(CaseClosed(closedOn: day("2026-10-01"), reason: .careEnded)), as: .attentionOfficer, on: "2026-10-01")
+        try h.run(.reopen(CaseReopened(reopenedOn: day("2026-10-02"))), as: .attentionOfficer, on: "2026-10-02")
+        try h.run(.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-10-03"))), as: .privacyOfficer, on: "2026-10-03")
+        return h
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import SpoorDomain
+
+@Suite("Statistics along the slachtoffermonitor's dimensions")
+struct StatisticsTests {
+    /// Two cases: a 15-year-old reported and registered, a 17-year-old with two forms, consulted only.
+    static func cases() throws -> [CaseState] {
+        var first = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02", unit: "north")
+        try first.run(.signal(["criminal"], on: "2026-11-02"), on: "2026-11-02")
+        try first.run(.consult(on: "2026-11-04"), on: "2026-11-04")
+        try first.run(.talk(on: "2026-11-05"), on: "2026-11-05")
+        try first.run(.weigh(unsafe: true, on: "2026-11-06"), as: .behaviouralScientist, on: "2026-11-06")
+        try first.run(.report(on: "2026-11-08"), as: .attentionOfficer, on: "2026-11-08")
+        try first.run(.register(.nonIdentifiable, basis: .none, fields: ["age"], on: "2026-11-12"), as: .attentionOfficer, on: "2026-11-12")
+
+        var second = try CaseHarness.opened(birthDate: "2009-01-01", on: "2026-10-01", unit: "south")
+        try second.run(.signal(["sexual", "labour"], on: "2026-10-01"), on: "2026-10-01")
+        try second.run(.consult(on: "2026-10-09"), on: "2026-10-09")
+        try second.run(.signal(["labour"], on: "2026-10-02"), on: "2026-10-02")
+        try second.run(.retractSignal(SignalRetracted(signalID: "signal-2", retractedOn: day("2026-10-03"), personal: nil)), on: "2026-10-03")
+        return [first.current, second.current]
+    }
+
+    @Test("the funnel and the median days, without grouping")
+    func funnel() throws {
+        let rows = Statistics(cases: try Self.cases()).rows
+        #expect(rows.count == 1)
+        let row = try #require(rows.first)
+        #expect((row.signals, row.consulted, row.reported, row.registered) == (2, 2, 1, 1))
+        #expect(row.medianDaysToConsultation == 5)  // 2 and 8 days
+        #expect(row.medianDaysToReport == 6)
+        #expect(row.medianDaysToRegistration == 10)
+    }
+
+    @Test("a signal with two forms counts under each form; groups combine dimensions")
+    func grouping() throws {
+        let statistics = Statistics(cases: try Self.cases(), by: [.form, .ageGroup])
+        let byGroup = Dictionary(uniqueKeysWithValues: statistics.rows.map { ($0.group, $0.signals) })
+        #expect(byGroup == [["criminal", "12-15"]: 1, ["labour", "16-17"]: 1, ["sexual", "16-17"]: 1])
+        #expect(Statistics(cases: try Self.cases(), by: [.unit, .month]).rows.map(\.group) == [["north", "2026-11"], ["south", "2026-10"]])
+    }
+
+    @Test("the period bounds the day a signal was observed, inclusive")
+    func period() throws {
+        let november = Statistics(cases: try Self.cases(), from: day("2026-11-01"), to: day("2026-11-02"))
+        #expect(november.rows.first?.signals == 1)
+        #expect(Statistics(cases: try Self.cases(), from: day("2027-01-01")).rows.isEmpty)
+    }
+
+    @Test("erasing a case's personal data leaves every figure as it was")
+    func erasureKeepsFigures() throws {
+        var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        let before = Statistics(cases: [harness.current], by: Statistics.Dimension.allCases)
+        try harness.run(.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-11-03"))), as: .privacyOfficer, on: "2026-11-03")
+        #expect(harness.current.identity == nil)
+        #expect(Statistics(cases: [harness.current], by: Statistics.Dimension.allCases) == before)
+    }
+}
