@@ -4,8 +4,9 @@
     validate.py FOLDER FILE
 
 FOLDER is a folder of schemas (e.g. Schemas/events); FILE holds one JSON object per line,
-{"schema": NAME, "document": {...}}, checked against FOLDER/NAME.json. Every schema in FOLDER
-is checked to be a valid schema first. Prints each failure and exits 1 if there is any.
+{"schema": NAME, "document": {...}}, checked against FOLDER/NAME.json, or against a part of it
+when NAME has a fragment (results#/$defs/status). Every schema in FOLDER is checked to be a valid
+schema first. Prints each failure and exits 1 if there is any.
 """
 import json
 import pathlib
@@ -23,7 +24,10 @@ def main(folder: str, path: str) -> int:
     failures = 0
     for number, line in enumerate(pathlib.Path(path).read_text().splitlines(), 1):
         item = json.loads(line)
-        schema = schemas.get(item["schema"])
+        name, _, fragment = item["schema"].partition("#")
+        schema = schemas.get(name)
+        if schema is not None and fragment:
+            schema = {"$ref": schema["$id"] + "#" + fragment}
         if schema is None:
             print(f"line {number}: no schema {item['schema']}.json in {folder}")
             failures += 1

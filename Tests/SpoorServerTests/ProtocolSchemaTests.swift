@@ -1,0 +1,82 @@
+import Foundation
+import SpoorProtocol
+import Testing
+
+@Suite("Every request and reply on the wire fits Schemas/protocol (Python's jsonschema, 2020-12)")
+struct ProtocolSchemaTests {
+    static let schemas = URL(fileURLWithPath: SystemdUnitTests.packageRoot).appendingPathComponent("Schemas")
+
+    @Test("a session through every method, its errors included")
+    func everyMessageValidates() throws {
+        let daemon = try DaemonProcess()
+        let client = try daemon.client()
+        var documents: [(schema: String, document: JSONValue)] = []
+        /// Sends a request and keeps it and its replies; a request meant to be refused is not kept.
+        func exchange(_ method: SpoorProtocol.Method, _ params: JSONValue, valid: Bool = true) throws {
+            let request = Request(id: "r\(documents.count)", method: method, params: params)
+            if valid { documents.append(("request", try JSONValue(encoding: request))) }
+            try client.send(try request.line())
+            while true {
+                let response = try client.readResponse()
+                documents.append(("response", try JSONValue(encoding: response)))
+                if let result = response.result { documents.append(("results#/$defs/\(method.rawValue)", result)) }
+                if response.done { break }
+            }
+        }
+        let opened: JSONValue = ["unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
+                                 "personal": ["name": "Noor", "birthDate": "2011-02-03"]]
+        let signal: JSONValue = ["observedOn": "2026-11-03", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": ["online"], "nature": "concrete"]
+        try exchange(.caseCommand, ["case": "p1", "command": "open-case", "body": opened])
+        try exchange(.caseCommand, ["case": "p1", "command": "record-signal", "body": signal, "eventID": .string(UUID().uuidString.lowercased())])
+        try exchange(.caseCommand, ["case": "p1", "command": "record-consultation", "role": "attention-officer",
+                                    "body": ["signalIDs": ["signal-1"], "heldOn": "2026-11-04", "parties": ["attention-officer"]]])
+        try exchange(.caseCommand, ["case": "p1", "command": "give-consent", "body": ["by": "youth", "givenOn": "2026-11-04", "inWriting": true]])
+        try exchange(.caseShow, ["case": "p1"])
+        try exchange(.caseShow, ["case": "missing"])
+        try exchange(.caseNext, ["case": "p1", "on": "2026-11-20"])
+        try exchange(.worklist, ["on": "2026-12-20", "signalFollowUpDays": 3])
+        try exchange(.auditTrace, ["case": "p1", "signal": "signal-1"])
+        try exchange(.stats, ["from": "2026-01-01", "to": "2026-12-31", "by": ["form", "age-group", "unit"]])
+        try exchange(.stats, ["by": ["weather"]], valid: false)
+        try exchange(.eventsTail, ["from": 1, "limit": 10])
+        try exchange(.projectionsRebuild, [:])
+        try exchange(.backup, ["path": .string(daemon.folder + "/backup")])
+        try exchange(.status, [:])
+        try exchange(.status, ["verbose": true], valid: false)
+        daemon.stop()
+
+        #expect(Set(documents.filter { $0.schema == "request" }.compactMap { $0.document["method"]?.string }) == Set(SpoorProtocol.Method.allCases.map(\.rawValue)))
+        let lines = documents.map { #"{"schema":""# + $0.schema + #"","document":"# + Output.line($0.document) + "}" }
+        let result = try Self.validate(lines, in: "protocol")
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test("the request schema refuses what the daemon refuses")
+    func requestSchemaRefuses() throws {
+        let bad = [
+            #"{"v":2,"id":"x","method":"status"}"#,
+            #"{"v":1,"id":"x","method":"status","extra":1}"#,
+            #"{"v":1,"id":"x","method":"case.show","params":{"case":"c","colour":"red"}}"#,
+            #"{"v":1,"id":"x","method":"drop.tables"}"#,
+        ]
+        for line in bad {
+            #expect(try Self.validate([#"{"schema":"request","document":"# + line + "}"], in: "protocol").status == 1, "\(line)")
+        }
+    }
+
+    static func validate(_ lines: [String], in folder: String) throws -> (status: Int32, output: String) {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("messages-\(UUID().uuidString).jsonl").path
+        try lines.joined(separator: "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        return try SystemdUnitTests.run(["python3", schemas.appendingPathComponent("validate.py").path,
+                                         schemas.appendingPathComponent(folder).path, input])
+    }
+}
+
+enum Output {
+    static func line(_ value: JSONValue) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+}
