@@ -13,7 +13,7 @@ DEV_FOLDER  ?= $(CURDIR)/.spoor
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
 TEST_DEPS   := systemd
 
-.PHONY: all deps test-deps build test run bench install install-units man completions clean
+.PHONY: all deps test-deps build test run bench bench-socket install install-units man completions clean
 
 all: build
 
@@ -53,9 +53,13 @@ run: build
 	@echo "  export SPOOR_SOCKET=$(DEV_FOLDER)/spoor.sock; $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/spoorctl status"
 	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/spoord --development $(DEV_FOLDER)
 
-## bench: the ledger and socket benchmarks (release build, their own package under Benchmarks/)
+## bench, bench-socket: the ledger and the socket benchmarks (release build, their own package under Benchmarks/)
 bench: deps
 	$(SWIFT) run -c release --package-path Benchmarks spoor-bench $(BENCH_ARGS)
+
+bench-socket: deps
+	$(SWIFT) build -c release --product spoord
+	$(SWIFT) run -c release --package-path Benchmarks spoor-bench socket --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord $(BENCH_ARGS)
 
 ## man, completions: generated from the argument parsers
 man: deps

@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "spoor-bench",
-            dependencies: [.product(name: "SpoorLedger", package: spoorPackage)]
+            dependencies: [
+                .product(name: "SpoorLedger", package: spoorPackage),
+                .product(name: "SpoorProtocol", package: spoorPackage),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

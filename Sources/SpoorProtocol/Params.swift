@@ -94,3 +94,25 @@ public struct BackupParams: Codable, Equatable, Sendable {
 
     public init(path: String) { self.path = path }
 }
+
+extension CommandParams {
+    /// Reads the parameters straight from a request's JSON: the body stays as parsed, without a
+    /// `Codable` pass over it, the hot path of every command. Unknown parameters are refused.
+    public init(json: JSONValue) throws(WireError) {
+        guard let object = json.object else { throw WireError(.badRequest, "the parameters must be an object", field: "params") }
+        if let unknown = object.keys.sorted().first(where: { !["case", "command", "body", "role", "eventID"].contains($0) }) {
+            throw WireError(.badRequest, "case.command has no parameter \"\(unknown)\"", field: unknown)
+        }
+        func text(_ key: String) throws(WireError) -> String? {
+            guard let value = object[key], value != .null else { return nil }
+            guard let text = value.string else { throw WireError(.badRequest, "\"\(key)\" must be a string", field: key) }
+            return text
+        }
+        guard let caseID = try text("case") else { throw WireError(.badRequest, "\"case\" is missing", field: "case") }
+        guard let command = try text("command") else { throw WireError(.badRequest, "\"command\" is missing", field: "command") }
+        guard let body = object["body"], body.object != nil else {
+            throw WireError(.badRequest, "\"body\" must be an object with the command's fields", field: "body")
+        }
+        self.init(case: caseID, command: command, body: body, role: try text("role"), eventID: try text("eventID"))
+    }
+}

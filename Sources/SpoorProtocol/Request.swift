@@ -17,14 +17,7 @@ public struct Request: Codable, Equatable, Sendable {
 
     /// The request as one line, newline included.
     public func line() throws -> Data {
-        var data = try Self.encoder.encode(self)
-        data.append(0x0A)
-        return data
+        let json: JSONValue = ["v": .number(Double(v)), "id": .string(id), "method": .string(method.rawValue), "params": params]
+        return Data(json.serialized + [0x0A])
     }
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }

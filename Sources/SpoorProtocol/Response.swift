@@ -11,6 +11,15 @@ public struct Response: Codable, Equatable, Sendable {
     public var result: JSONValue?
     public var error: WireError?
 
+    public init(v: Int, id: String?, ok: Bool, done: Bool, result: JSONValue?, error: WireError?) {
+        self.v = v
+        self.id = id
+        self.ok = ok
+        self.done = done
+        self.result = result
+        self.error = error
+    }
+
     public static func success(_ id: String?, _ result: JSONValue, done: Bool = true) -> Response {
         Response(v: WireProtocol.version, id: id, ok: true, done: done, result: result, error: nil)
     }
@@ -21,8 +30,24 @@ public struct Response: Codable, Equatable, Sendable {
 
     /// The reply as one line, newline included.
     public func line() throws -> Data {
-        var data = try Request.encoder.encode(self)
-        data.append(0x0A)
-        return data
+        var json: [String: JSONValue] = ["v": .number(Double(v)), "id": id.map(JSONValue.string) ?? .null, "ok": .bool(ok), "done": .bool(done)]
+        if let result { json["result"] = result }
+        if let error {
+            json["error"] = .object(["code": .string(error.code.rawValue), "message": .string(error.message)]
+                .merging(error.field.map { ["field": .string($0)] } ?? [:]) { $1 })
+        }
+        return Data(JSONValue.object(json).serialized + [0x0A])
+    }
+
+    /// Reads a reply line; `nil` when it is not one.
+    public init?(line: some Collection<UInt8>) {
+        guard let json = try? JSONValue.parse(line), let v = json["v"]?.number, let ok = json["ok"]?.bool,
+              let done = json["done"]?.bool else { return nil }
+        var error: WireError?
+        if let failure = json["error"] {
+            guard let code = failure["code"]?.string.flatMap(ErrorCode.init), let message = failure["message"]?.string else { return nil }
+            error = WireError(code, message, field: failure["field"]?.string)
+        }
+        self.init(v: Int(v), id: json["id"]?.string, ok: ok, done: done, result: json["result"], error: error)
     }
 }

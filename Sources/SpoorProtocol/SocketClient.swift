@@ -67,11 +67,11 @@ public final class SocketClient {
     public func readResponse() throws -> Response {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Data(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                do { return try JSONDecoder().decode(Response.self, from: line) } catch {
-                    throw ClientError.protocolViolation("the daemon sent a line that is not a reply: \(error)")
+                defer { buffer.removeSubrange(...newline) }
+                guard let response = Response(line: buffer[..<newline]) else {
+                    throw ClientError.protocolViolation("the daemon sent a line that is not a reply")
                 }
+                return response
             }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

@@ -17,16 +17,34 @@ struct CaseProjection: Sendable {
     /// Case events that did not decode: a sign of a newer writer or damage, reported by `status`.
     private(set) var undecodable = 0
 
-    /// Folds `event` in; events of other streams (`system`) only move `applied`.
-    mutating func apply(_ event: RecordedEvent) {
-        defer { applied = event.position }
-        guard let caseID = CaseStream.caseID(of: event.stream) else { return }
-        guard let record = try? CaseStream.record(of: event) else {
-            undecodable += 1
-            return
+    /// An event decoded for folding, which can be done before taking any lock.
+    struct Decoded: Sendable {
+        let position: UInt64
+        let streamVersion: UInt64
+        /// The case and its record; `nil` for other streams (`system`).
+        let change: Result<(caseID: String, record: CaseEventRecord), DomainError>?
+
+        init(_ event: RecordedEvent) {
+            position = event.position
+            streamVersion = event.streamVersion
+            change = CaseStream.caseID(of: event.stream).map { caseID in
+                Result { () throws(DomainError) in (caseID, try CaseStream.record(of: event)) }
+            }
         }
-        guard let state = CaseState.evolve(cases[caseID]?.state, record) else { return }
-        cases[caseID] = Entry(state: state, version: event.streamVersion)
+    }
+
+    mutating func apply(_ event: RecordedEvent) { apply(Decoded(event)) }
+
+    /// Folds `event` in; events of other streams only move `applied`.
+    mutating func apply(_ event: Decoded) {
+        defer { applied = event.position }
+        switch event.change {
+        case nil: return
+        case .failure: undecodable += 1
+        case .success(let change):
+            guard let state = CaseState.evolve(cases[change.caseID]?.state, change.record) else { return }
+            cases[change.caseID] = Entry(state: state, version: event.streamVersion)
+        }
     }
 
     /// Folds every event of `ledger` past `applied`, calling `progress` after each chunk.

@@ -12,7 +12,7 @@ extension Dispatcher {
     /// same case makes it decide again on the new state.
     func command(_ params: CommandParams, _ caller: Caller) async throws -> JSONValue {
         let stream = try CaseStream.name(of: params.case)
-        let command = try CaseCommand(name: params.command, caseID: params.case, body: try Self.canonical(params.body))
+        let command = try CaseCommand(name: params.command, caseID: params.case, body: Data(params.body.serialized))
         let role = try await role(params.role, for: command, caller)
         let eventID = try Self.eventID(params.eventID)
         if let position = try ledger.position(of: eventID) { return try await storedReply(at: position, in: stream) }
@@ -49,7 +49,7 @@ extension Dispatcher {
         return [
             "position": .number(Double(event.position)), "streamVersion": .number(Double(event.streamVersion)),
             "type": .string(event.type), "eventID": .string(event.id.description),
-            "event": try JSONDecoder().decode(JSONValue.self, from: Data(event.payload)),
+            "event": try JSONValue.parse(event.payload),
         ]
     }
 

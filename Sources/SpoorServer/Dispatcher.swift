@@ -46,7 +46,7 @@ final class Dispatcher: Sendable {
     private func serve(_ request: Request, _ caller: Caller, _ reply: Reply) async throws -> JSONValue? {
         switch request.method {
         case .status: try status()
-        case .caseCommand: try await command(try params(request), caller)
+        case .caseCommand: try await command(try CommandParams(json: request.params), caller)
         case .caseShow: try show(try params(request), caller)
         case .caseNext: try nextSteps(try params(request))
         case .worklist: try worklist(try params(request))

@@ -33,8 +33,9 @@ final class ProjectionHost: Sendable {
     func run(logger: Logger) async {
         do {
             for try await event in ledger.subscribe(from: applied + 1) {
+                let decoded = CaseProjection.Decoded(event)  // outside the lock: readers wait only for the fold
                 let ready = state.withLock { state in
-                    state.projection.apply(event)
+                    state.projection.apply(decoded)
                     return Self.takeWaiters(upTo: event.position, from: &state.waiters)
                 }
                 ready.forEach { $0.resume() }

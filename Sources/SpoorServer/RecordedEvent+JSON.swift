@@ -6,7 +6,7 @@ extension RecordedEvent {
     /// The envelope as the wire shows it, with personal content sealed: `events tail` is for
     /// admins and auditors.
     var json: JSONValue {
-        let payload = (try? JSONDecoder().decode(JSONValue.self, from: Data(payload))) ?? .string("«not JSON»")
+        let payload = (try? JSONValue.parse(payload)) ?? .string("«not JSON»")
         return [
             "position": .number(Double(position)), "id": .string(id.description), "stream": .string(stream.rawValue),
             "streamVersion": .number(Double(streamVersion)), "type": .string(type),

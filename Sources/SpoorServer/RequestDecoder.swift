@@ -1,4 +1,3 @@
-import Foundation
 import NIOCore
 import SpoorProtocol
 
@@ -11,8 +10,11 @@ enum RequestDecoder {
     }
 
     static func decode(_ line: ByteBuffer) -> Result<Request, Failure> {
-        let data = Data(line.readableBytesView)
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), let object = value.object else {
+        let value: JSONValue
+        do { value = try JSONValue.parse(line.readableBytesView) } catch {
+            return .failure(Failure(id: nil, error: WireError(.badRequest, "the line is not JSON: \(error)")))
+        }
+        guard let object = value.object else {
             return .failure(Failure(id: nil, error: WireError(.badRequest, "the line is not a JSON object")))
         }
         let id = object["id"]?.string

@@ -1,10 +1,14 @@
 import Foundation
 
-// spoor-bench [--runs N] [--seconds S] [--events N] [--dir PATH]
-// Durable appends/s at 1, 8 and 64 concurrent appenders, and replay of a large log: medians of N runs.
+// spoor-bench [socket] [--runs N] [--seconds S] [--events N] [--dir PATH] [--spoord PATH]
+// Ledger: durable appends/s at 1, 8 and 64 concurrent appenders, and replay of a large log.
+// socket: acknowledged appends/s through spoord with 1, 8 and 64 clients, latency at a fixed
+// load, and the daemon's memory with a large store. Medians of N runs.
 
 var arguments = [String: String]()
 var pending = CommandLine.arguments.dropFirst()[...]
+let socketMode = pending.first == "socket"
+if socketMode { pending = pending.dropFirst() }
 while let flag = pending.popFirst(), flag.hasPrefix("--"), let value = pending.popFirst() {
     arguments[String(flag.dropFirst(2))] = value
 }
@@ -15,6 +19,12 @@ let payloadSize = 600
 let root = (arguments["dir"] ?? FileManager.default.currentDirectoryPath + "/.build-bench") + "/run-\(getpid())"
 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: root) }
+
+if socketMode {
+    try await SocketBenchmark.run(spoord: arguments["spoord"] ?? "../.build/release/spoord", root: root, runs: runs,
+                                  seconds: seconds, events: replayEvents)
+    exit(0)
+}
 
 print("spoor-bench: \(runs) runs each, \(payloadSize)-byte payloads, data in \(root)")
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")

@@ -1,0 +1,106 @@
+import Foundation
+import SpoorLedger
+import SpoorProtocol
+
+/// Acknowledged commands through the socket: every request a real `open-case` decided by the
+/// domain, appended durably and folded into the projection before the reply.
+enum SocketBenchmark {
+    static func openCase(_ id: String) -> JSONValue {
+        ["case": .string(id), "command": "open-case", "body": [
+            "unit": "north", "openedOn": "2026-01-05",
+            "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
+            "personal": ["name": "Bench Mark", "birthDate": "2011-01-01"],
+        ]]
+    }
+
+    /// Acknowledged appends per second with `clients` connections, each sending its next
+    /// command when the last is acknowledged, for `seconds`.
+    static func throughput(socketPath: String, clients: Int, seconds: Double, run: Int) -> Double {
+        let start = now(), deadline = start + seconds
+        let counts = onThreads(clients) { client -> Int in
+            guard let connection = try? SocketClient(socketPath: socketPath) else { return 0 }
+            var count = 0
+            while now() < deadline {
+                guard (try? connection.call(.caseCommand, openCase("t\(run)-\(clients)-\(client)-\(count)"))) != nil else { break }
+                count += 1
+            }
+            return count
+        }
+        return Double(counts.reduce(0, +)) / (now() - start)
+    }
+
+    /// Latencies at a fixed offered load: `rate` requests per second spread over `clients`
+    /// connections on a fixed schedule, each measured from its scheduled time (so a stall counts
+    /// against every request it delays: no coordinated omission).
+    static func latencies(socketPath: String, rate: Double, clients: Int, seconds: Double) -> [Double] {
+        let interval = Double(clients) / rate
+        let start = now() + 0.05
+        return onThreads(clients) { client -> [Double] in
+            guard let connection = try? SocketClient(socketPath: socketPath) else { return [] }
+            var samples: [Double] = []
+            var next = start + interval * Double(client) / Double(clients)
+            while next < start + seconds {
+                let wait = next - now()
+                if wait > 0 { usleep(UInt32(wait * 1e6)) }
+                _ = try? connection.call(.caseCommand, openCase("l-\(client)-\(samples.count)"))
+                samples.append(now() - next)
+                next += interval
+            }
+            return samples
+        }.flatMap { $0 }.sorted()
+    }
+
+    /// Fills a store with `events` valid case events, ten per case (an opening, nine signals), straight through the ledger.
+    static func fill(folder: String, events: Int) async throws {
+        let ledger = try Ledger(path: folder)
+        defer { ledger.close() }
+        let metadata = AppendMetadata(actor: .init(uid: getuid(), name: "bench"), role: "professional")
+        let cases = events / 10
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<64 {
+                group.addTask {
+                    for number in stride(from: worker, to: cases, by: 64) {
+                        let id = "m\(number)"
+                        var batch = [ProposedEvent(type: "case-opened", payload: Array(#"{"caseID":"\#(id)","openedOn":"2026-01-05","unit":"north","youth":{"ageAtOpening":15,"gender":"female","nationalityGroup":"dutch"}}"#.utf8))]
+                        for signal in 1...9 {
+                            batch.append(ProposedEvent(type: "signal-recorded", payload: Array(#"{"formsOfExploitation":["sexual"],"indicators":["online"],"nature":"concrete","observedOn":"2026-01-06","personal":{"text":"seen at the station with an older man"},"signalID":"signal-\#(signal)","source":"own-observation"}"#.utf8)))
+                        }
+                        _ = try await ledger.append(to: try StreamName("case-\(id)"), expectedVersion: .noStream, events: batch, metadata: metadata)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    static func run(spoord: String, root: String, runs: Int, seconds: Double, events: Int) async throws {
+        print("socket benchmark: spoord \(spoord), medians of \(runs) runs")
+        let folder = root + "/socket"
+        let daemon = try DaemonUnderTest(executable: spoord, folder: folder)
+        for clients in [1, 8, 64] {
+            var rate = Measurement(name: "acknowledged appends, \(clients) clients", unit: "appends/s")
+            for run in 0..<runs { rate.samples.append(throughput(socketPath: daemon.socketPath, clients: clients, seconds: seconds, run: run)) }
+            print(rate.line)
+        }
+        for _ in 0..<1 {
+            let samples = latencies(socketPath: daemon.socketPath, rate: 1_000, clients: 8, seconds: max(seconds * 2, 5))
+            func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] * 1_000 }
+            print(String(format: "latency at 1,000 requests/s (8 clients, %d requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                         samples.count, percentile(0.5), percentile(0.99), samples.last.map { $0 * 1_000 } ?? 0))
+        }
+        daemon.stop()
+
+        let large = root + "/memory"
+        let fillStart = now()
+        try await fill(folder: large + "/data", events: events)
+        print(String(format: "filled %d events (%d cases) in %.1f s", events, events / 10, now() - fillStart))
+        let foldStart = now()
+        let full = try DaemonUnderTest(executable: spoord, folder: large)
+        print(String(format: "spoord started on it (projections folded) in %.1f s", now() - foldStart))
+        let connections = (0..<64).compactMap { _ in try? SocketClient(socketPath: full.socketPath) }
+        for connection in connections { _ = try? connection.call(.status) }
+        print(String(format: "RssAnon with %d events stored and %d clients connected: %.1f MiB", events, connections.count,
+                     Double(full.anonymousMemory) / 1_048_576))
+        full.stop()
+    }
+}

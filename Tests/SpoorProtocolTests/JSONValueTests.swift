@@ -1,0 +1,42 @@
+import Foundation
+import SpoorProtocol
+import Testing
+
+@Suite("The wire's JSON parser and writer")
+struct JSONValueTests {
+    @Test("what the writer writes, the parser reads back, and Foundation agrees")
+    func roundTrip() throws {
+        let value: JSONValue = ["name": "Zoë \"Z\" \\ /\n\t\u{1}", "n": -12.5, "big": 1_234_567_890_123, "ok": true, "nothing": nil,
+                                "list": [1, "two", [3], ["four": 4]], "emoji": "🚸"]
+        let text = value.serialized
+        #expect(try JSONValue.parse(text) == value)
+        #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text)) == value)
+        #expect(String(decoding: (["b": 1, "a": [true]] as JSONValue).serialized, as: UTF8.self) == #"{"a":[true],"b":1}"#)
+    }
+
+    @Test("escapes, surrogate pairs and numbers as RFC 8259 has them")
+    func escapes() throws {
+        #expect(try JSONValue.parse(Array(#"["\u00e9\ud83d\ude00\/\b\f\r",1e3,-0.5,0]"#.utf8)) == ["é😀/\u{8}\u{c}\r", 1000, -0.5, 0])
+        #expect(try JSONValue.parse(Array("  {\"a\" : [ ] }\n".utf8)) == ["a": []])
+    }
+
+    @Test("malformed JSON is refused with the offset of the fault",
+          arguments: [#"{"a":1,}"#, "[1,]", "01", #"{"a":1,"a":2}"#, "\"tab\there\"", #""\ud800""#, "[1", #"{"a" 1}"#, "tru", "1 2",
+                      #""\x""#, "-", "1.", "1e", String(repeating: "[", count: 100) + String(repeating: "]", count: 100), ""])
+    func refusesMalformed(text: String) {
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Array(text.utf8)) }
+    }
+
+    @Test("invalid UTF-8 inside a string is refused")
+    func invalidUTF8() {
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse([0x22, 0xC3, 0x28, 0x22]) }
+    }
+
+    @Test("a reply line survives the trip through the wire")
+    func replyLine() throws {
+        let reply = Response.failure("7", WireError(.invalidField, "must be positive", field: "limit"))
+        #expect(Response(line: try reply.line().dropLast()) == reply)
+        let success = Response.success("8", ["lastPosition": 42], done: false)
+        #expect(Response(line: try success.line().dropLast()) == success)
+    }
+}
