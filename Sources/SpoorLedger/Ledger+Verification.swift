@@ -1,8 +1,8 @@
 import LMDB
 
 extension Ledger {
-    /// Walks the whole log, recomputes every hash and checks the chain, the sealed digests and the
-    /// indexes, and names the first position where anything is off.
+    /// Walks the whole log, recomputes every hash and checks the chain, the sealed digests, the
+    /// indexes and the Merkle tree, and names the first position where anything is off.
     ///
     /// Reads in chunks of `chunkSize` events, one snapshot each, so that a long verification never
     /// holds up map growth for the writers.
@@ -57,6 +57,23 @@ private struct ChainWalk {
         let streamKey = LedgerStore.streamKey(event.stream, version: event.streamVersion)
         let indexed = try txn.withValue(in: store.streams, key: streamKey) { $0.flatMap { UInt64(bigEndianBytes: $0) } }
         if indexed != expected { return "the stream index of \(event.stream) does not point at the event" }
-        return nil
+        return try checkTree(leaf: expected - 1, eventHash: event.hash, store: store, txn: txn)
+    }
+
+    /// Whether the tree's leaf for the event, and every subtree root it completes, are what the
+    /// events say they must be: a node changed behind the ledger's back is found at its first leaf.
+    private static func checkTree(leaf index: UInt64, eventHash: ChainHash, store: LedgerStore, txn: borrowing ReadTransaction) throws -> String? {
+        var node = MerkleHash.leaf(of: eventHash)
+        var level = 0, at = index
+        while true {
+            let stored = try txn.withValue(in: store.merkle, key: LedgerStore.merkleKey(level: level, index: at)) { $0.map { Array($0) } }
+            guard stored == node.bytes else {
+                return level == 0 ? "the Merkle tree's leaf does not match the event" : "the Merkle tree's node at level \(level) does not match its children"
+            }
+            guard at & 1 == 1 else { return nil }
+            node = MerkleHash.node(try store.perfectNode(level: level, index: at - 1, in: txn), node)
+            level += 1
+            at >>= 1
+        }
     }
 }

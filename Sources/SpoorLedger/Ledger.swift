@@ -22,6 +22,9 @@ public final class Ledger: Sendable {
             let environment = try Environment(path: path, options: options)
             let store = try LedgerStore(environment: environment)
             let head = try environment.read { txn in try store.head(in: txn) }
+            if try environment.read({ txn in try store.merkleSize(in: txn) }) < head.position {
+                try environment.write { txn in try store.completeMerkleTree(in: txn) }
+            }
             self.configuration = configuration
             self.store = store
             self.commits = CommitSignal(lastPosition: head.position)

@@ -31,6 +31,7 @@ extension LedgerStore {
             try txn.put(positionKey, key: Self.streamKey(request.stream, version: version), in: streams, flags: .noOverwrite)
             try txn.put(positionKey, key: event.id.bytes, in: ids, flags: .noOverwrite)
             if let sealed = event.sealed { try txn.put(sealed, key: positionKey, in: self.sealed, flags: .append) }
+            try appendLeaf(index: position - 1, eventHash: hash, in: txn)
             positions.append(position)
             head = ChainHead(position: position, hash: hash, recordedAt: recordedAt)
             version += 1

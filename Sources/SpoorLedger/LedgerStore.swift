@@ -9,6 +9,7 @@ import LMDB
 /// | `heads` | stream name | the stream's last version |
 /// | `ids` | event id, 16 bytes | position |
 /// | `sealed` | position | the sealed part's bytes, as the caller sealed them |
+/// | `merkle` | level, u8 ‖ index, u64 big-endian | the root of that perfect subtree of the RFC 6962 tree |
 struct LedgerStore: Sendable {
     let environment: Environment
     let events: Database
@@ -16,6 +17,7 @@ struct LedgerStore: Sendable {
     let heads: Database
     let ids: Database
     let sealed: Database
+    let merkle: Database
 
     init(environment: Environment) throws {
         self.environment = environment
@@ -24,6 +26,7 @@ struct LedgerStore: Sendable {
         heads = try environment.openDatabase("heads")
         ids = try environment.openDatabase("ids")
         sealed = try environment.openDatabase("sealed")
+        merkle = try environment.openDatabase("merkle")
     }
 
     static func streamKey(_ stream: StreamName, version: UInt64) -> [UInt8] {
