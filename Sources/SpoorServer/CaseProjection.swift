@@ -35,8 +35,10 @@ struct CaseProjection: Sendable {
 
     mutating func apply(_ event: RecordedEvent) { apply(Decoded(event)) }
 
-    /// Folds `event` in; events of other streams only move `applied`.
+    /// Folds `event` in; events of other streams only move `applied`. An event at or before
+    /// `applied` is skipped: a rebuilt projection can be ahead of the folder that feeds it.
     mutating func apply(_ event: Decoded) {
+        guard event.position > applied else { return }
         defer { applied = event.position }
         switch event.change {
         case nil: return

@@ -26,7 +26,7 @@ struct VerificationTests {
         #expect(report.eventsVerified == 6)
     }
 
-    @Test func aRewrittenEventWithARecomputedHashBreaksTheChainAfterIt() async throws {
+    @Test func aRewrittenEventWithARecomputedHashIsCaughtByTheMerkleTreeAtItsOwnPosition() async throws {
         let report = try await tampered { txn, events in
             try rewrite(position: 4, in: events, txn) { stored in
                 stored[lastPayloadByte(of: stored)] ^= 0x01
@@ -34,7 +34,8 @@ struct VerificationTests {
                 stored.replaceSubrange(stored.count - 32..<stored.count, with: ChainHash.of(body).bytes)
             }
         }
-        #expect(report.firstProblem == .init(position: 5, reason: "the event does not chain to the hash of the event before it"))
+        // Its chain hash is consistent again, but its Merkle leaf, written with the original, is not.
+        #expect(report.firstProblem == .init(position: 4, reason: "the Merkle tree's leaf does not match the event"))
     }
 
     @Test func aDeletedEventIsLocated() async throws {
