@@ -50,7 +50,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "spoorctl",
-            dependencies: ["SpoorProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            // SpoorLedger for the proof and checkpoint verifiers: an auditor checks without trusting the daemon.
+            dependencies: ["SpoorProtocol", "SpoorLedger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain"]),

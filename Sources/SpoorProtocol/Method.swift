@@ -20,4 +20,12 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case projectionsRebuild = "projections.rebuild"
     /// A hot, compacting copy of the store (`BackupParams`).
     case backup
+    /// The current tree head as a signed checkpoint, with the log's verifier key.
+    case auditCheckpoint = "audit.checkpoint"
+    /// An inclusion proof of one event in a tree of a given size (`ProveParams`).
+    case auditProve = "audit.prove"
+    /// A consistency proof between two tree sizes (`ConsistencyParams`).
+    case auditConsistency = "audit.consistency"
+    /// Recomputes the chain and the tree and names the first bad position.
+    case auditVerify = "audit.verify"
 }

@@ -87,6 +87,30 @@ public struct TailParams: Codable, Equatable, Sendable {
     }
 }
 
+/// `audit.prove`.
+public struct ProveParams: Codable, Equatable, Sendable {
+    public var position: UInt64
+    /// The tree to prove against, the size of a checkpoint the auditor holds; the whole log by default.
+    public var treeSize: UInt64?
+
+    public init(position: UInt64, treeSize: UInt64? = nil) {
+        self.position = position
+        self.treeSize = treeSize
+    }
+}
+
+/// `audit.consistency`.
+public struct ConsistencyParams: Codable, Equatable, Sendable {
+    public var from: UInt64
+    /// The later tree size; the whole log by default.
+    public var to: UInt64?
+
+    public init(from: UInt64, to: UInt64? = nil) {
+        self.from = from
+        self.to = to
+    }
+}
+
 /// `backup`.
 public struct BackupParams: Codable, Equatable, Sendable {
     /// An absolute path the daemon may write, new or an empty folder.

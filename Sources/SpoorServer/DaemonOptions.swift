@@ -23,6 +23,7 @@ public struct DaemonOptions: Sendable {
         configuration.socketPath = folder + "/spoor.sock"
         let user = UserDirectory.userName(of: getuid()) ?? "uid:\(getuid())"
         configuration.users = [user: Role.allCases]
+        configuration.signingKeyPath = try? SigningKey.development(in: folder)
         return (DaemonOptions(configPath: nil), configuration)
     }
 

@@ -11,13 +11,17 @@ final class Dispatcher: Sendable {
     let projections: ProjectionHost
     let decider = Decider()
     let signalFollowUpDays: Int
+    /// Signs checkpoints; `nil` when the daemon has no signing key.
+    let signer: CheckpointSigner?
     let statistics: ServerStatistics
     let logger: Logger
 
-    init(ledger: Ledger, projections: ProjectionHost, signalFollowUpDays: Int, statistics: ServerStatistics, logger: Logger) {
+    init(ledger: Ledger, projections: ProjectionHost, signalFollowUpDays: Int, signer: CheckpointSigner?,
+         statistics: ServerStatistics, logger: Logger) {
         self.ledger = ledger
         self.projections = projections
         self.signalFollowUpDays = signalFollowUpDays
+        self.signer = signer
         self.statistics = statistics
         self.logger = logger
     }
@@ -55,6 +59,10 @@ final class Dispatcher: Sendable {
         case .eventsTail: try await tail(try params(request), request.id, reply)
         case .projectionsRebuild: try await rebuild(request.id, reply)
         case .backup: try backup(try params(request))
+        case .auditCheckpoint: try checkpoint()
+        case .auditProve: try prove(try params(request))
+        case .auditConsistency: try consistency(try params(request))
+        case .auditVerify: try verifyLog()
         }
     }
 
@@ -68,6 +76,8 @@ final class Dispatcher: Sendable {
         case .auditTrace: [.auditor, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         case .eventsTail: [.admin, .auditor]
         case .projectionsRebuild, .backup: [.admin]
+        case .auditCheckpoint, .auditProve, .auditConsistency, .auditVerify:
+            [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         }
     }
 

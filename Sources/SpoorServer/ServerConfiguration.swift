@@ -21,6 +21,10 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var maxConnections: Int = 256
     /// The largest the LMDB map may grow to, in bytes.
     public var maxStoreBytes: Int = 64 << 30
+    /// The log's name in its checkpoints, unique among the logs an auditor follows.
+    public var logOrigin: String = "spoor/" + (ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "log")
+    /// The checkpoint signing key; by default the credential `spoor-signing-key`.
+    public var signingKeyPath: String?
 
     public init() {}
 
@@ -33,6 +37,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         signalFollowUpDays = try container.decodeIfPresent(Int.self, forKey: .signalFollowUpDays) ?? defaults.signalFollowUpDays
         maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? defaults.maxConnections
         maxStoreBytes = try container.decodeIfPresent(Int.self, forKey: .maxStoreBytes) ?? defaults.maxStoreBytes
+        logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin) ?? defaults.logOrigin
+        signingKeyPath = try container.decodeIfPresent(String.self, forKey: .signingKeyPath)
     }
 
     /// Reads and checks the file at `path`; a bad file is an error that names it and what is wrong.

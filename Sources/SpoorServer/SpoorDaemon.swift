@@ -23,10 +23,17 @@ public enum SpoorDaemon {
         try projections.rebuild { _, _ in }
         logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition); projections folded in \(ContinuousClock.now - started)")
 
+        let signer = try SigningKey.load(path: SigningKey.path(configured: configuration.signingKeyPath), origin: configuration.logOrigin)
+        if let signer {
+            logger.info("signing checkpoints as \(signer.name); verifier key \(signer.verifierKey)")
+        } else {
+            logger.warning("no checkpoint signing key (credential \(SigningKey.credentialName)): audit.checkpoint is unavailable")
+        }
         let users = UserDirectory(users: configuration.users)
         let statistics = ServerStatistics()
         let dispatcher = Dispatcher(ledger: ledger, projections: projections,
-                                    signalFollowUpDays: configuration.signalFollowUpDays, statistics: statistics, logger: logger)
+                                    signalFollowUpDays: configuration.signalFollowUpDays, signer: signer,
+                                    statistics: statistics, logger: logger)
         let server = SocketServer(
             listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
             logger: logger,

@@ -20,6 +20,7 @@ extension WireError {
         case .wrongExpectedVersion, .eventIDConflict, .partialRetry: self.init(.conflict, error.description)
         case .closed: self.init(.unavailable, "the daemon is shutting down")
         case .invalidEvent, .eventTooLarge, .tooManyEvents: self.init(.invalidField, error.description)
+        case .beyondTree: self.init(.notFound, error.description)
         default: self.init(.internal, error.description)
         }
     }

@@ -19,6 +19,8 @@ struct GlobalOptions: ParsableArguments {
         } catch let error as ClientError {
             FileHandle.standardError.write(Data("spoorctl: \(error)\n".utf8))
             throw error.exitCode
+        } catch let failure as AuditFailure {
+            throw failure.exit()
         }
     }
 }

@@ -57,3 +57,12 @@ for _ in 0..<runs {
 print(replay.line)
 for _ in 0..<max(1, runs / 2) { verification.samples.append(try measureVerification(at: replayFolder)) }
 print(verification.line)
+var inclusion = Measurement(name: "inclusion proof + verify, \(replayEvents) events", unit: "µs")
+var consistency = Measurement(name: "consistency proof + verify, \(replayEvents) events", unit: "µs")
+for _ in 0..<runs {
+    let result = try measureProofs(at: replayFolder)
+    inclusion.samples.append(result.inclusion)
+    consistency.samples.append(result.consistency)
+}
+print(inclusion.line)
+print(consistency.line)

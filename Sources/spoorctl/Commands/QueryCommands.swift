@@ -16,11 +16,6 @@ struct WorklistCommand: ParsableCommand {
     }
 }
 
-struct AuditGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The auditor's view of the log.",
-                                                    subcommands: [TraceSignal.self])
-}
-
 struct TraceSignal: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "trace", abstract: "Every event that touched a signal: what, who, role, when, position.")
     @OptionGroup var global: GlobalOptions

@@ -1,0 +1,75 @@
+import Foundation
+import SpoorProtocol
+import Testing
+
+@Suite("Checkpoints and proofs through spoorctl, checked without trusting the daemon", .serialized)
+struct AuditProofTests {
+    static func openCase(_ ctl: Spoorctl, _ id: String, unit: String = "north") throws {
+        let result = try ctl("case", "open", "--case", id, "--unit", unit, "--gender", "male", "--nationality-group", "dutch", "--age", "14")
+        #expect(result.status == 0, "\(result.error)")
+    }
+
+    @Test("checkpoint, consistency, inclusion, and an offline proof check; a tampered proof or another key fails")
+    func proofs() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        for n in 0..<5 { try Self.openCase(ctl, "a\(n)") }
+        let old = daemon.folder + "/old.checkpoint", new = daemon.folder + "/new.checkpoint", proof = daemon.folder + "/proof.json"
+        let taken = try ctl("audit", "checkpoint", "--out", old, "--json")
+        #expect(taken.status == 0, "\(taken.error)")
+        let key = try #require(taken.json?["verifierKey"]?.string)
+        for n in 5..<12 { try Self.openCase(ctl, "a\(n)") }
+        #expect(try ctl("audit", "checkpoint", "--out", new).status == 0)
+
+        let consistent = try ctl("audit", "consistency", "--old", old, "--new", new, "--key", key)
+        #expect(consistent.status == 0, "\(consistent.error)")
+        #expect(try ctl("audit", "consistency", "--old", new, "--new", old, "--key", key).status != 0)
+        let proved = try ctl("audit", "prove", "--position", "3", "--checkpoint", old, "--key", key, "--out", proof)
+        #expect(proved.status == 0, "\(proved.error)")
+        #expect(try ctl("audit", "prove", "--position", "9", "--checkpoint", old, "--key", key).status == 66)  // past the checkpoint
+        daemon.stop()
+
+        // Offline: no daemon, no store.
+        #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key).status == 0)
+        var text = try String(contentsOfFile: proof, encoding: .utf8)
+        let json = try JSONValue.parse(Array(text.utf8))
+        let firstHash = try #require(json["proof"]?.array?.first?.string)
+        text = text.replacingOccurrences(of: firstHash, with: String(firstHash.reversed()))
+        try text.write(toFile: proof, atomically: true, encoding: .utf8)
+        #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key).status == 65)
+        let otherKey = "spoor/other+00000000+AQ" + String(repeating: "A", count: 42) + "="
+        #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", otherKey).status != 0)
+    }
+
+    @Test("a payload byte rewritten in the LMDB file is found and located by audit verify")
+    func tamperedFile() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try Self.openCase(ctl, "t0")
+        try Self.openCase(ctl, "t1", unit: "unit-marker-qzx")
+        try Self.openCase(ctl, "t2")
+        let checkpoint = daemon.folder + "/before.checkpoint"
+        let key = try #require(try ctl("audit", "checkpoint", "--out", checkpoint, "--json").json?["verifierKey"]?.string)
+        #expect(try ctl("audit", "verify", "--checkpoint", checkpoint, "--key", key).status == 0)
+        daemon.stop()
+
+        let file = daemon.folder + "/data/data.mdb"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        // Every copy: LMDB's copy-on-write leaves stale pages with old copies in the file.
+        var search = bytes.startIndex..<bytes.endIndex
+        var changed = 0
+        while let found = bytes.range(of: Data("unit-marker-qzx".utf8), in: search) {
+            bytes[found.lowerBound] = UInt8(ascii: "U")
+            search = found.upperBound..<bytes.endIndex
+            changed += 1
+        }
+        #expect(changed > 0)
+        try bytes.write(to: URL(fileURLWithPath: file))
+
+        let restarted = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
+        let verified = try ctl("audit", "verify", "--checkpoint", checkpoint, "--key", key)
+        #expect(verified.status == 65)
+        #expect(verified.error.contains("position 2"), "\(verified.error)")
+        restarted.stop()
+    }
+}
