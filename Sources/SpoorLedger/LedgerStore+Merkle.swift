@@ -3,21 +3,30 @@ import LMDB
 /// The Merkle tree kept in step with the log: each event adds its leaf and completes the perfect
 /// subtrees it closes, in the same transaction, so the tree never needs recomputing (about two
 /// writes per event). Any tree head and proof is then read from these nodes.
+///
+/// Nodes are keyed by the order they are made in (post-order), so every write lands at the end
+/// of the B-tree, like the log's own: a commit dirties a page or two of it, not one per level.
 extension LedgerStore {
+    /// The post-order number of the perfect subtree of height `level` at `index`: the nodes made
+    /// before its last leaf, plus its height.
     static func merkleKey(level: Int, index: UInt64) -> [UInt8] {
-        [UInt8(level)] + index.bigEndianBytes
+        let lastLeaf = (index + 1) << level - 1
+        return (nodesMade(byLeaves: lastLeaf) + UInt64(level)).bigEndianBytes
     }
+
+    /// The nodes a tree of `leaves` leaves has made: each leaf, and each perfect subtree it closed.
+    static func nodesMade(byLeaves leaves: UInt64) -> UInt64 { 2 * leaves - UInt64(leaves.nonzeroBitCount) }
 
     /// Stores the leaf of the event at `index` (its position - 1) and every parent it completes.
     func appendLeaf(index: UInt64, eventHash: ChainHash, in txn: borrowing WriteTransaction) throws {
         var node = MerkleHash.leaf(of: eventHash)
         var level = 0, at = index
-        try txn.put(node.bytes, key: Self.merkleKey(level: 0, index: at), in: merkle)
+        try txn.put(node.bytes, key: Self.merkleKey(level: 0, index: at), in: merkle, flags: .append)
         while at & 1 == 1 {
             node = MerkleHash.node(try perfectNode(level: level, index: at - 1, in: txn), node)
             level += 1
             at >>= 1
-            try txn.put(node.bytes, key: Self.merkleKey(level: level, index: at), in: merkle)
+            try txn.put(node.bytes, key: Self.merkleKey(level: level, index: at), in: merkle, flags: .append)
         }
     }
 
@@ -31,15 +40,17 @@ extension LedgerStore {
         }
     }
 
-    /// The number of leaves the stored tree holds.
+    /// The number of leaves the stored tree holds, from the number of its nodes.
     func merkleSize(in txn: borrowing some TransactionReading & ~Copyable) throws -> UInt64 {
-        try txn.withCursor(on: merkle) { cursor in
-            // Level-0 keys sort first; the last of them is the last leaf.
-            guard try cursor.seek(atLeast: Self.merkleKey(level: 1, index: 0)) ? try cursor.previous() : try cursor.last() else { return 0 }
-            return try cursor.withCurrent { key, _ in
-                key.first == 0 ? (UInt64(bigEndianBytes: UnsafeRawBufferPointer(rebasing: key.dropFirst())) ?? 0) + 1 : 0
-            }
+        let nodes = try txn.withCursor(on: merkle) { cursor in
+            try cursor.last() ? try cursor.withCurrent { key, _ in (UInt64(bigEndianBytes: key) ?? 0) + 1 } : 0
         }
+        var leaves = nodes / 2
+        while Self.nodesMade(byLeaves: leaves) < nodes { leaves += 1 }
+        guard Self.nodesMade(byLeaves: leaves) == nodes else {
+            throw LedgerError.corrupt(position: leaves, reason: "the Merkle tree's last node is not where a whole tree ends")
+        }
+        return leaves
     }
 }
 

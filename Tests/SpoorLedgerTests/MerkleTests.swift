@@ -162,3 +162,65 @@ struct LedgerMerkleTests {
         #expect(try ledger.verify().isIntact)
     }
 }
+
+@Suite("Checkpoints hold the log to its past")
+struct CheckpointHoldsTests {
+    @Test("a forger who rewrites an event and rebuilds the whole tree still fails the old checkpoint")
+    func rebuiltTreeFailsConsistency() async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let before: TreeHead
+        do {
+            let ledger = try Ledger(path: folder.path)
+            for n in 0..<10 { _ = try await ledger.append(to: stream("case-1"), events: [event("e", "{\"n\":\(n)}")], metadata: alice) }
+            before = try ledger.treeHead()
+            ledger.close()
+        }
+        do {
+            let environment = try Environment(path: folder.path)
+            defer { environment.close() }
+            try environment.write { txn in
+                let events = try txn.openDatabase("events", create: false)
+                var stored = try #require(try txn.value(in: events, key: UInt64(3).bigEndianBytes))
+                stored[stored.count - 32 - 32 - 32 - 1 - 1 - 1] ^= 0x01  // a payload byte of event 3
+                stored.replaceSubrange(stored.count - 32..<stored.count, with: ChainHash.of(Array(stored.dropLast(32))).bytes)
+                try txn.put(stored, key: UInt64(3).bigEndianBytes, in: events)
+                try txn.empty(try txn.openDatabase("merkle", create: false))  // the ledger rebuilds it on open
+            }
+        }
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        let after = try ledger.treeHead()
+        #expect(after.size == before.size && after.root != before.root)
+        #expect(!MerkleVerifier.verifyConsistency(oldSize: before.size, newSize: after.size, oldRoot: before.root, newRoot: after.root,
+                                                  proof: try ledger.consistencyProof(from: before.size, to: after.size)))
+    }
+
+    @Test("erasing sealed parts leaves the chain, the tree and every proof valid")
+    func erasureKeepsProofs() async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let head: TreeHead
+        do {
+            let ledger = try Ledger(path: folder.path)
+            for n in 0..<9 { _ = try await ledger.append(to: stream("case-1"), events: [event("e", "{\"n\":\(n)}", sealed: "name \(n)")], metadata: alice) }
+            head = try ledger.treeHead()
+            ledger.close()
+        }
+        do {
+            let environment = try Environment(path: folder.path)
+            defer { environment.close() }
+            try environment.write { txn in try txn.empty(try txn.openDatabase("sealed", create: false)) }
+        }
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        #expect(try ledger.sealedContent(at: 4) == nil)
+        #expect(try ledger.verify().isIntact)
+        #expect(try ledger.treeHead() == head)
+        for position in 1...head.size {
+            let (proof, proofHead) = try ledger.inclusionProof(position: position, treeSize: head.size)
+            #expect(proofHead == head)
+            #expect(MerkleVerifier.verifyInclusion(leafHash: try ledger.leafHash(position: position), index: position - 1, size: head.size, proof: proof, root: head.root))
+        }
+    }
+}

@@ -43,6 +43,11 @@ struct WholeCaseTests {
         #expect(what.contains("forwarded to attention-officer"))
         #expect(what.contains { $0.hasPrefix("feedback from Veilig Thuis on report-1") })
 
+        let checkpoint = daemon.folder + "/case.checkpoint"
+        let key = try #require(try ok(["audit", "checkpoint", "--out", checkpoint, "--json"]).json?["verifierKey"]?.string)
+        let proved = try ok(["audit", "trace"] + c + ["--signal", "signal-1", "--prove", "--checkpoint", checkpoint, "--key", key, "--json"]).json
+        #expect(proved?["entries"]?.array?.allSatisfy { $0["proof"] == "verified" } == true)
+
         let stats = try ok(["stats", "--by", "form", "--format", "csv"]).output
         #expect(stats.contains("sexual,1,1,1,1,1,3,9"))
         _ = try ok(["case", "next"] + c)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpoorLedger
 import SpoorProtocol
 
 struct WorklistCommand: ParsableCommand {
@@ -17,17 +18,48 @@ struct WorklistCommand: ParsableCommand {
 }
 
 struct TraceSignal: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "trace", abstract: "Every event that touched a signal: what, who, role, when, position.")
+    static let configuration = CommandConfiguration(
+        commandName: "trace", abstract: "Every event that touched a signal: what, who, role, when, position.",
+        discussion: "With --prove, each event comes with its inclusion proof, checked here against a checkpoint you hold.")
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("case"), help: "The case id.") var caseID: String
     @Option(help: "The signal id, e.g. signal-1.") var signal: String
+    @Flag(help: "Prove each event's inclusion in the log of the checkpoint (needs --checkpoint and --key).") var prove = false
+    @Option(name: .customLong("checkpoint"), help: "A checkpoint file from `audit checkpoint --out`.") var checkpointFile: String?
+    @Option(help: "The log's verifier key.") var key: String?
+
+    func validate() throws {
+        guard !prove || (checkpointFile != nil && key != nil) else { throw ValidationError("--prove needs --checkpoint and --key") }
+    }
 
     func run() throws {
-        try global.run({ try $0.call(.auditTrace, JSONValue(encoding: TraceParams(case: caseID, signal: signal))) }) { result in
-            Output.table(["position", "day", "actor", "role", "what"], (result["entries"]?.array ?? []).map { entry in
-                ["position", "recordedOn", "actor", "role", "what"].map { Output.text(entry[$0]) }
+        let held = try prove ? CheckpointOptions.parse(["--key", key!]).read(checkpointFile!) : nil
+        try global.run({ client in
+            var trace = try client.call(.auditTrace, JSONValue(encoding: TraceParams(case: caseID, signal: signal)))
+            guard let held, case .object(var object) = trace else { return trace }
+            object["entries"] = .array(try (trace["entries"]?.array ?? []).map { entry in
+                try Self.proved(entry, by: client, against: held)
+            })
+            trace = .object(object)
+            return trace
+        }) { result in
+            Output.table(["position", "day", "actor", "role", "what"] + (prove ? ["proof"] : []), (result["entries"]?.array ?? []).map { entry in
+                ["position", "recordedOn", "actor", "role", "what"].map { Output.text(entry[$0]) } + (prove ? [Output.text(entry["proof"])] : [])
             })
         }
+    }
+
+    /// `entry` with its proof checked: "verified", or "after the checkpoint" for a later event.
+    static func proved(_ entry: JSONValue, by client: SocketClient, against held: Checkpoint) throws -> JSONValue {
+        guard case .object(var object) = entry, let position = entry["position"]?.number.map(UInt64.init) else { return entry }
+        if position > held.head.size {
+            object["proof"] = "after the checkpoint"
+        } else {
+            let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: held.head.size)))
+            try ProofCheck.inclusion(proof, against: held)
+            object["proof"] = "verified"
+        }
+        return .object(object)
     }
 }
 
