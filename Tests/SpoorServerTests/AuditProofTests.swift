@@ -39,6 +39,12 @@ struct AuditProofTests {
         #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key).status == 65)
         let otherKey = "spoor/other+00000000+AQ" + String(repeating: "A", count: 42) + "="
         #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", otherKey).status != 0)
+        try String(text.prefix(text.count / 2)).write(toFile: proof, atomically: true, encoding: .utf8)  // truncated
+        let truncated = try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key)
+        #expect(truncated.status == 65 && truncated.error.contains("not a proof file"))
+        try String(repeating: "[", count: 2 << 20).write(toFile: proof, atomically: true, encoding: .utf8)  // oversize
+        #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key).status == 65)
+        #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", proof, "--key", key).status == 65)  // not a checkpoint
     }
 
     @Test("a payload byte rewritten in the LMDB file is found and located by audit verify")

@@ -18,7 +18,7 @@ struct CheckpointOptions: ParsableArguments {
     /// Reads and verifies the checkpoint at `path`.
     func read(_ path: String) throws -> Checkpoint {
         guard let data = FileManager.default.contents(atPath: path), data.count <= 4_096 else {
-            throw ValidationError("cannot read a checkpoint from \(path) (missing, or over 4 KiB)")
+            throw AuditFailure(message: "cannot read a checkpoint from \(path) (missing, or over 4 KiB)").exit()
         }
         do {
             return try Checkpoint(note: String(decoding: data, as: UTF8.self), verifiedBy: try CheckpointVerifier(verifierKey: key))
