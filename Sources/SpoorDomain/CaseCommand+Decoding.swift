@@ -72,3 +72,11 @@ extension CaseCommand {
         }
     }
 }
+
+extension CaseCommand {
+    /// Whether the command erases the case's personal data.
+    public var erases: Bool {
+        if case .erasePersonalData = self { return true }
+        return false
+    }
+}

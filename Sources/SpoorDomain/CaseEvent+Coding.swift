@@ -38,6 +38,13 @@ extension CaseEvent {
         try KnownFields.check(json, against: body)
     }
 
+    /// Whether the event carries personal content (a `personal` field with a value).
+    public var hasPersonalContent: Bool {
+        Mirror(reflecting: body).children.contains { child in
+            child.label == "personal" && Mirror(reflecting: child.value).children.count > 0
+        }
+    }
+
     /// The event's body: the struct its payload decodes to.
     var body: any Encodable {
         switch self {

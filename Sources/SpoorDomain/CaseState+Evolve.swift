@@ -68,7 +68,7 @@ extension CaseState {
         case .clientStatementAdded: statements += 1
         case .personalDataErased:
             isErased = true
-            identity = nil
+            forgetPersonalContent()
         }
     }
 

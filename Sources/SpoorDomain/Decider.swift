@@ -28,7 +28,11 @@ public struct Decider: Sendable {
             return [.caseOpened(try checked(opened, context))]
         }
         guard let state else { throw .caseNotFound("(unopened)") }
-        return [try decide(command, on: state, context)]
+        let event = try decide(command, on: state, context)
+        if state.isErased && event.hasPersonalContent {
+            throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased: record this without personal content")
+        }
+        return [event]
     }
 
     private func decide(_ command: CaseCommand, on state: CaseState, _ context: Context) throws(DomainError) -> CaseEvent {
@@ -125,7 +129,7 @@ public struct Decider: Sendable {
             return .consentWithdrawn(e)
         case .waiveConsent(let e):
             try notFuture(e.waivedOn, "waivedOn", context)
-            guard !e.personal.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard !(e.personal?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw .invalidField("justification", "a waiver must be justified")
             }
             return .consentWaived(e)
@@ -136,6 +140,9 @@ public struct Decider: Sendable {
             return .registeredAtCoMensha(e)
         case .addStatement(let e):
             try notFuture(e.addedOn, "addedOn", context)
+            guard !(e.personal?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .invalidField("personal", "a statement needs its text")
+            }
             return .clientStatementAdded(e)
         case .erasePersonalData(let e):
             guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }

@@ -6,11 +6,12 @@ struct AppendRequest: Sendable {
     /// The SHA-256 of each event's sealed part, computed by the caller off the writer thread.
     let sealedDigests: [ChainHash?]
     let metadata: AppendMetadata
+    let keyChange: StreamKeyChange?
 
     /// Checks everything that needs no store, so that bad input never reaches the writer.
     init(
         stream: StreamName, expected: ExpectedVersion, events: [ProposedEvent], metadata: AppendMetadata,
-        configuration: LedgerConfiguration
+        keyChange: StreamKeyChange? = nil, configuration: LedgerConfiguration
     ) throws(LedgerError) {
         guard !events.isEmpty else { throw .emptyAppend }
         guard events.count <= configuration.maxEventsPerAppend else {
@@ -31,6 +32,7 @@ struct AppendRequest: Sendable {
         self.events = events
         self.sealedDigests = events.map { $0.sealed.map(ChainHash.of) }
         self.metadata = metadata
+        self.keyChange = keyChange
     }
 
     /// Types, roles and actor names: 1 to 128 printable ASCII characters.

@@ -37,13 +37,14 @@ public final class Ledger: Sendable {
     /// Appends `events` to `stream` if it is at `expectedVersion`, and returns once they are durable.
     ///
     /// Retrying an append whose reply was lost, with the same event ids and content, returns the
-    /// original positions and writes nothing. Throws ``LedgerError``.
+    /// original positions and writes nothing. `keyChange` creates or destroys the stream's data
+    /// key in the same transaction. Throws ``LedgerError``.
     public func append(
         to stream: StreamName, expectedVersion: ExpectedVersion = .any, events: [ProposedEvent],
-        metadata: AppendMetadata
+        metadata: AppendMetadata, keyChange: StreamKeyChange? = nil
     ) async throws -> AppendResult {
         let request = try AppendRequest(
-            stream: stream, expected: expectedVersion, events: events, metadata: metadata,
+            stream: stream, expected: expectedVersion, events: events, metadata: metadata, keyChange: keyChange,
             configuration: configuration)
         return try await writer.submit(request)
     }

@@ -15,6 +15,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Some ids of the append are stored already and some are not: not a clean retry.
     case partialRetry(storedIDs: [EventID])
     case corrupt(position: UInt64, reason: String)
+    /// The stream has a data key already; another writer created it first.
+    case keyExists(StreamName)
     /// A tree size or position past the events the log holds.
     case beyondTree(size: UInt64, treeSize: UInt64)
     case storage(LMDBError)
@@ -55,6 +57,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             "event id \(id) is stored already at position \(position) \(reason): use a new id for a new event"
         case .partialRetry(let ids):
             "\(ids.count) of the append's event ids are stored already and the others not; a retry must repeat the original append exactly"
+        case .keyExists(let stream):
+            "stream \(stream) has a data key already"
         case .beyondTree(let size, let treeSize):
             "\(size) is past the tree, which holds \(treeSize) events"
         case .corrupt(let position, let reason):

@@ -16,6 +16,7 @@ extension LedgerStore {
         guard request.expected.isSatisfied(by: current) else {
             throw LedgerError.wrongExpectedVersion(stream: request.stream, expected: request.expected, actual: current)
         }
+        if let change = request.keyChange { try apply(change, to: request.stream, in: txn) }
         var head = head
         var positions: [UInt64] = []
         positions.reserveCapacity(request.events.count)

@@ -9,6 +9,7 @@ import LMDB
 /// | `heads` | stream name | the stream's last version |
 /// | `ids` | event id, 16 bytes | position |
 /// | `sealed` | position | the sealed part's bytes, as the caller sealed them |
+/// | `keys` | stream name | the stream's data key, wrapped by the caller (absent once erased) |
 /// | `merkle` | level, u8 ‖ index, u64 big-endian | the root of that perfect subtree of the RFC 6962 tree |
 struct LedgerStore: Sendable {
     let environment: Environment
@@ -18,6 +19,7 @@ struct LedgerStore: Sendable {
     let ids: Database
     let sealed: Database
     let merkle: Database
+    let keys: Database
 
     init(environment: Environment) throws {
         self.environment = environment
@@ -27,6 +29,7 @@ struct LedgerStore: Sendable {
         ids = try environment.openDatabase("ids")
         sealed = try environment.openDatabase("sealed")
         merkle = try environment.openDatabase("merkle")
+        keys = try environment.openDatabase("keys")
     }
 
     static func streamKey(_ stream: StreamName, version: UInt64) -> [UInt8] {

@@ -24,16 +24,14 @@ struct CaseProjection: Sendable {
         /// The case and its record; `nil` for other streams (`system`).
         let change: Result<(caseID: String, record: CaseEventRecord), DomainError>?
 
-        init(_ event: RecordedEvent) {
+        init(_ event: RecordedEvent, reader: PersonalContentReader?) {
             position = event.position
             streamVersion = event.streamVersion
             change = CaseStream.caseID(of: event.stream).map { caseID in
-                Result { () throws(DomainError) in (caseID, try CaseStream.record(of: event)) }
+                Result { () throws(DomainError) in (caseID, try CaseStream.record(of: event, personal: reader?.personal(of: event))) }
             }
         }
     }
-
-    mutating func apply(_ event: RecordedEvent) { apply(Decoded(event)) }
 
     /// Folds `event` in; events of other streams only move `applied`. An event at or before
     /// `applied` is skipped: a rebuilt projection can be ahead of the folder that feeds it.
@@ -50,11 +48,12 @@ struct CaseProjection: Sendable {
     }
 
     /// Folds every event of `ledger` past `applied`, calling `progress` after each chunk.
-    mutating func catchUp(with ledger: Ledger, through last: UInt64 = .max, progress: (UInt64) -> Void = { _ in }) throws {
+    mutating func catchUp(with ledger: Ledger, reader: PersonalContentReader?, through last: UInt64 = .max,
+                          progress: (UInt64) -> Void = { _ in }) throws {
         while applied < last {
             let chunk = try ledger.read(from: applied + 1, limit: Int(min(4_096, last - applied)))
             guard !chunk.isEmpty else { return }
-            chunk.forEach { apply($0) }
+            chunk.forEach { apply(Decoded($0, reader: reader)) }
             progress(applied)
         }
     }

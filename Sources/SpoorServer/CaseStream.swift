@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProtocol
 
 /// How cases live in the log: one stream `case-<id>` per case, events as the domain's JSON.
 enum CaseStream {
@@ -20,9 +21,11 @@ enum CaseStream {
         stream.rawValue.hasPrefix(prefix) ? String(stream.rawValue.dropFirst(prefix.count)) : nil
     }
 
-    /// A stored case event as the domain sees it.
-    static func record(of event: RecordedEvent) throws(DomainError) -> CaseEventRecord {
-        let domainEvent = try CaseEvent(type: event.type, schemaVersion: event.schemaVersion, payload: Data(event.payload))
+    /// A stored case event as the domain sees it, with its personal content when given.
+    static func record(of event: RecordedEvent, personal: JSONValue? = nil) throws(DomainError) -> CaseEventRecord {
+        var payload = Data(event.payload)
+        if let personal, let stored = try? JSONValue.parse(event.payload) { payload = Data(PersonalContent.merge(stored, personal).serialized) }
+        let domainEvent = try CaseEvent(type: event.type, schemaVersion: event.schemaVersion, payload: payload)
         return CaseEventRecord(event: domainEvent, actor: event.actor.name, role: Role(rawValue: event.role) ?? .admin,
                                position: event.position, recordedOn: Day(event.recordedAt))
     }

@@ -24,6 +24,7 @@ public struct DaemonOptions: Sendable {
         let user = UserDirectory.userName(of: getuid()) ?? "uid:\(getuid())"
         configuration.users = [user: Role.allCases]
         configuration.signingKeyPath = try? SigningKey.development(in: folder)
+        configuration.masterKeyPath = try? MasterKey.development(in: folder)
         return (DaemonOptions(configPath: nil), configuration)
     }
 

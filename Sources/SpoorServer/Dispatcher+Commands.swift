@@ -23,19 +23,39 @@ extension Dispatcher {
             if entry == nil, case .open = command {} else if entry == nil { throw DomainError.caseNotFound(params.case) }
             let context = Decider.Context(actor: actor.name, role: role, today: .today)
             let events = try decider.decide(command, state: entry?.state, context: context)
-            let proposed = try events.enumerated().map { index, event in
-                ProposedEvent(id: index == 0 ? eventID : EventID(), type: event.type, payload: Array(try event.payload()))
-            }
+            let (proposed, keyChange) = try seal(events, firstID: eventID, in: stream, erasing: entry?.state.isErased == false && command.erases)
             do {
                 let result = try await ledger.append(
                     to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: proposed,
-                    metadata: AppendMetadata(actor: actor, role: role.rawValue))
+                    metadata: AppendMetadata(actor: actor, role: role.rawValue), keyChange: keyChange)
+                if keyChange == .erase { keys.forget(stream) }
                 return try await storedReply(at: result.positions[0], in: stream)
-            } catch LedgerError.wrongExpectedVersion {
+            } catch LedgerError.wrongExpectedVersion, LedgerError.keyExists {
                 await projections.waitUntilApplied(ledger.lastPosition)
             }
         }
         throw WireError(.conflict, "case \(params.case) kept changing while the command was decided; try again")
+    }
+
+    /// The events as the log keeps them: each one's personal content split off and sealed with the
+    /// case's data key (made with the case's first sealed event), and, for an erasure, the order
+    /// to destroy that key and every sealed part of the case in the same transaction.
+    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, erasing: Bool) throws -> ([ProposedEvent], StreamKeyChange?) {
+        var change: StreamKeyChange? = erasing ? .erase : nil
+        var key: [UInt8]?
+        let proposed = try events.enumerated().map { index, event in
+            let id = index == 0 ? firstID : EventID()
+            let (payload, personal) = PersonalContent.split(try JSONValue.parse(try event.payload()))
+            guard let personal else { return ProposedEvent(id: id, type: event.type, payload: payload.serialized) }
+            if key == nil, let stored = try keys.key(for: stream) {
+                key = stored
+            } else if key == nil {
+                let made = try keys.make(for: stream)
+                (key, change) = (made.key, made.change)
+            }
+            return ProposedEvent(id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id))
+        }
+        return (proposed, change)
     }
 
     /// The reply to a command whose event is at `position`, once the projection holds it: the

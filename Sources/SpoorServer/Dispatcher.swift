@@ -13,11 +13,14 @@ final class Dispatcher: Sendable {
     let signalFollowUpDays: Int
     /// Signs checkpoints; `nil` when the daemon has no signing key.
     let signer: CheckpointSigner?
+    /// The cases' data keys, which seal their personal content.
+    let keys: CaseKeys
     let statistics: ServerStatistics
     let logger: Logger
 
-    init(ledger: Ledger, projections: ProjectionHost, signalFollowUpDays: Int, signer: CheckpointSigner?,
+    init(ledger: Ledger, projections: ProjectionHost, signalFollowUpDays: Int, signer: CheckpointSigner?, keys: CaseKeys,
          statistics: ServerStatistics, logger: Logger) {
+        self.keys = keys
         self.ledger = ledger
         self.projections = projections
         self.signalFollowUpDays = signalFollowUpDays

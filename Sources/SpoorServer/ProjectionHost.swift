@@ -15,9 +15,13 @@ final class ProjectionHost: Sendable {
     }
 
     private let ledger: Ledger
+    private let reader: PersonalContentReader?
     private let state = Mutex(State())
 
-    init(ledger: Ledger) { self.ledger = ledger }
+    init(ledger: Ledger, reader: PersonalContentReader?) {
+        self.ledger = ledger
+        self.reader = reader
+    }
 
     var applied: UInt64 { state.withLock { $0.projection.applied } }
     var undecodable: Int { state.withLock { $0.projection.undecodable } }
@@ -33,7 +37,7 @@ final class ProjectionHost: Sendable {
     func run(logger: Logger) async {
         do {
             for try await event in ledger.subscribe(from: applied + 1) {
-                let decoded = CaseProjection.Decoded(event)  // outside the lock: readers wait only for the fold
+                let decoded = CaseProjection.Decoded(event, reader: reader)  // outside the lock: readers wait only for the fold
                 let ready = state.withLock { state in
                     state.projection.apply(decoded)
                     return Self.takeWaiters(upTo: event.position, from: &state.waiters)
@@ -67,9 +71,9 @@ final class ProjectionHost: Sendable {
     func rebuild(progress: (UInt64, UInt64) -> Void) throws {
         var fresh = CaseProjection()
         let target = ledger.lastPosition
-        try fresh.catchUp(with: ledger, through: target) { progress($0, target) }
+        try fresh.catchUp(with: ledger, reader: reader, through: target) { progress($0, target) }
         try state.withLock { state in
-            try fresh.catchUp(with: ledger, through: state.projection.applied)
+            try fresh.catchUp(with: ledger, reader: reader, through: state.projection.applied)
             state.projection = fresh
         }
         progress(fresh.applied, max(target, fresh.applied))

@@ -25,6 +25,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var logOrigin: String = "spoor/" + (ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "log")
     /// The checkpoint signing key; by default the credential `spoor-signing-key`.
     public var signingKeyPath: String?
+    /// The master key that wraps the cases' data keys; by default the credential `spoor-master-key`.
+    public var masterKeyPath: String?
 
     public init() {}
 
@@ -39,6 +41,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         maxStoreBytes = try container.decodeIfPresent(Int.self, forKey: .maxStoreBytes) ?? defaults.maxStoreBytes
         logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin) ?? defaults.logOrigin
         signingKeyPath = try container.decodeIfPresent(String.self, forKey: .signingKeyPath)
+        masterKeyPath = try container.decodeIfPresent(String.self, forKey: .masterKeyPath)
     }
 
     /// Reads and checks the file at `path`; a bad file is an error that names it and what is wrong.

@@ -18,7 +18,10 @@ public enum SpoorDaemon {
         ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
         let ledger = try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration)
         defer { ledger.close() }
-        let projections = ProjectionHost(ledger: ledger)
+        let master = try MasterKey.load(path: try masterKeyPath(configuration))
+        try checkMasterKey(master, opens: ledger)
+        let keys = CaseKeys(ledger: ledger, master: master)
+        let projections = ProjectionHost(ledger: ledger, reader: PersonalContentReader(ledger: ledger, keys: keys))
         let started = ContinuousClock.now
         try projections.rebuild { _, _ in }
         logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition); projections folded in \(ContinuousClock.now - started)")
@@ -33,7 +36,7 @@ public enum SpoorDaemon {
         let statistics = ServerStatistics()
         let dispatcher = Dispatcher(ledger: ledger, projections: projections,
                                     signalFollowUpDays: configuration.signalFollowUpDays, signer: signer,
-                                    statistics: statistics, logger: logger)
+                                    keys: keys, statistics: statistics, logger: logger)
         let server = SocketServer(
             listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
             logger: logger,
@@ -53,5 +56,27 @@ public enum SpoorDaemon {
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         logger.info("store closed at position \(ledger.lastPosition)")
+    }
+
+    /// The master key's file: configured, or systemd's credential.
+    static func masterKeyPath(_ configuration: ServerConfiguration) throws(ServerError) -> String {
+        guard let path = configuration.masterKeyPath ?? ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"].map({
+            $0 + "/" + MasterKey.credentialName
+        }) else {
+            throw .configuration(path: "masterKeyPath", reason: "is not set and there is no credential \(MasterKey.credentialName): the daemon seals personal data and needs its master key")
+        }
+        return path
+    }
+
+    /// Refuses a master key that is not the store's, before anything is written; a new store
+    /// records the key's check value.
+    static func checkMasterKey(_ master: MasterKey, opens ledger: Ledger) throws {
+        if let check = try ledger.keyCheck() {
+            guard master.opens(checkValue: check) else {
+                throw ServerError.configuration(path: "master key", reason: "does not open this store: it is not the key the store was sealed with")
+            }
+        } else {
+            try ledger.replaceKeys(check: try master.checkValue(), wrapped: [])
+        }
     }
 }

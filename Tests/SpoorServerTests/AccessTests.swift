@@ -72,7 +72,8 @@ struct AccessTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roles-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
-        let configuration = #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "users": {"\#(me)": ["auditor", "professional"]}}"#
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        let configuration = #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "users": {"\#(me)": ["auditor", "professional"]}}"#
         try configuration.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         let client = try SocketClient(socketPath: folder + "/s.sock")

@@ -37,6 +37,6 @@ public struct ConsentWaived: Codable, Sendable, Equatable {
     }
     public var ground: Ground
     public var waivedOn: Day
-    /// Sealed: the justification.
-    public var personal: Note
+    /// Sealed: the justification. Required to waive; gone once the case's personal data is erased.
+    public var personal: Note?
 }

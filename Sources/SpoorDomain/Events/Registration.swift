@@ -20,8 +20,8 @@ public struct RegisteredAtCoMensha: Codable, Sendable, Equatable {
 /// The client's own statement added to the dossier.
 public struct ClientStatementAdded: Codable, Sendable, Equatable {
     public var addedOn: Day
-    /// Sealed: the statement.
-    public var personal: Note
+    /// Sealed: the statement. Required to add one; gone once the case's personal data is erased.
+    public var personal: Note?
 }
 
 /// Crypto-shredding done: the case's personal content is gone, its skeleton remains.

@@ -1,0 +1,40 @@
+import LMDB
+
+extension Ledger {
+    /// The stream's data key as the caller wrapped it, or `nil` when it has none (never made, or erased).
+    public func wrappedKey(of stream: StreamName) throws -> [UInt8]? {
+        try snapshot { txn in try txn.value(in: store.keys, key: Array(stream.rawValue.utf8)) }
+    }
+
+    /// Every stream that has a data key, with the key as wrapped: what a master key rotation rewraps.
+    public func wrappedKeys() throws -> [(stream: StreamName, wrapped: [UInt8])] {
+        try snapshot { txn in
+            var keys: [(StreamName, [UInt8])] = []
+            try txn.withCursor(on: store.keys) { cursor in
+                try cursor.forEach(from: []) { key, value in
+                    if let stream = try? StreamName(String(decoding: key, as: UTF8.self)) { keys.append((stream, Array(value))) }
+                    return true
+                }
+            }
+            return keys
+        }
+    }
+
+    /// The caller's value for telling its master key is the right one, or `nil` on a new store.
+    public func keyCheck() throws -> [UInt8]? {
+        try snapshot { txn in try txn.value(in: store.keys, key: LedgerStore.keyCheckName) }
+    }
+
+    /// Replaces the check value and the given wrapped keys in one durable transaction: a master key
+    /// rotation is all or nothing. Runs beside the writer; LMDB serialises the two.
+    public func replaceKeys(check: [UInt8], wrapped: [(stream: StreamName, wrapped: [UInt8])]) throws {
+        do {
+            try store.environment.write { txn in
+                try txn.put(check, key: LedgerStore.keyCheckName, in: store.keys)
+                for (stream, key) in wrapped { try txn.put(key, key: Array(stream.rawValue.utf8), in: store.keys) }
+            }
+        } catch {
+            throw LedgerError(error)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Crypto
+import Foundation
+import SpoorLedger
+
+/// The key that wraps every case's data key (AES-256-GCM key wrapping), read from systemd's
+/// credential `spoor-master-key`: 32 bytes, raw or base64. It never touches the store.
+struct MasterKey: Sendable {
+    static let credentialName = "spoor-master-key"
+    private static let checkText = Array("spoor master key check".utf8)
+
+    private let bytes: [UInt8]
+
+    init(bytes: [UInt8]) throws(ServerError) {
+        guard bytes.count == 32 else { throw .configuration(path: "master key", reason: "must be 32 bytes, not \(bytes.count)") }
+        self.bytes = bytes
+    }
+
+    /// Reads the key at `path`; a missing or malformed file is an error that says which.
+    static func load(path: String) throws(ServerError) -> MasterKey {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw .configuration(path: path, reason: "cannot be read: the daemon needs its master key (credential \(credentialName)) to seal personal data")
+        }
+        let text = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let raw = contents.count == 32 ? Array(contents) : Data(base64Encoded: text).map(Array.init) ?? []
+        do { return try MasterKey(bytes: raw) } catch {
+            throw .configuration(path: path, reason: "is not a master key: 32 bytes, raw or base64 (head -c 32 /dev/urandom | base64)")
+        }
+    }
+
+    /// A development key in `folder`, made on first use (mode 0600).
+    static func development(in folder: String) throws -> String {
+        let path = folder + "/dev-master-key"
+        if !FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+            _ = FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
+        }
+        return path
+    }
+
+    private var key: SymmetricKey { SymmetricKey(data: bytes) }
+
+    /// A data key sealed under this key, bound to its stream so it cannot be moved to another case.
+    func wrap(_ dataKey: [UInt8], for stream: StreamName) throws -> [UInt8] {
+        Array(try AES.GCM.seal(dataKey, using: key, authenticating: Array("data key \(stream)".utf8)).combined!)
+    }
+
+    func unwrap(_ wrapped: [UInt8], for stream: StreamName) throws -> [UInt8] {
+        Array(try AES.GCM.open(AES.GCM.SealedBox(combined: wrapped), using: key, authenticating: Array("data key \(stream)".utf8)))
+    }
+
+    /// A value only this key opens, stored with the data so that a wrong key is refused at start.
+    func checkValue() throws -> [UInt8] {
+        Array(try AES.GCM.seal(Self.checkText, using: key).combined!)
+    }
+
+    func opens(checkValue: [UInt8]) -> Bool {
+        (try? AES.GCM.open(AES.GCM.SealedBox(combined: checkValue), using: key)).map(Array.init) == Self.checkText
+    }
+}
