@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain"]),
         .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "LMDB"]),
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
-        .testTarget(name: "SpoorServerTests", dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger"]),
+        .testTarget(name: "SpoorServerTests", dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "LMDB"]),
     ],
     swiftLanguageModes: [.v6]
 )

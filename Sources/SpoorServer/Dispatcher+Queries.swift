@@ -7,7 +7,10 @@ extension Dispatcher {
     func show(_ params: CaseParams, _ caller: Caller) throws -> JSONValue {
         let entry = try caseEntry(params.case)
         let view = try JSONValue(encoding: CaseView(entry))
-        if entry.state.isErased { return view.sealingPersonalContent(as: .erased) }
+        if entry.state.isErased, case .object(var object) = view {
+            object["personal"] = .string(JSONValue.PersonalContent.erased.rawValue)  // say so, rather than leave it out
+            return JSONValue.object(object).sealingPersonalContent(as: .erased)
+        }
         return caller.mayReadPersonalContent ? view : view.sealingPersonalContent(as: .sealed)
     }
 

@@ -29,4 +29,6 @@ public struct PersonalDataErased: Codable, Sendable, Equatable {
     public enum Basis: String, Codable, Sendable { case request, retention }
     public var basis: Basis
     public var erasedOn: Day
+    /// Why, in the privacy officer's words: the request's reference, or the retention rule applied.
+    public var reason: String?
 }

@@ -1,0 +1,133 @@
+import Foundation
+import LMDB
+import SpoorLedger
+import SpoorProtocol
+import Testing
+
+@Suite("Personal data: sealed at rest, erasable without breaking the trail", .serialized)
+struct SealingTests {
+    static let markers = ["Marker-Name-7731", "marker-note-4417", "marker-statement-9921", "marker-advice-5530"]
+
+    /// Opens a case and records personal content carrying every marker, through spoorctl.
+    static func plantMarkers(_ ctl: Spoorctl, case id: String) throws {
+        let c = ["--case", id]
+        for arguments in [
+            ["case", "open"] + c + ["--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                                    "--name", markers[0], "--birth-date", "2011-04-04"],
+            ["signal", "record"] + c + ["--form", "sexual", "--nature", "concrete", "--note", markers[1]],
+            ["statement", "add"] + c + ["--text", markers[2]],
+            ["consult", "record"] + c + ["--signal", "signal-1", "--party", "attention-officer", "--advice", markers[3]],
+        ] {
+            let result = try ctl.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.error)")
+        }
+    }
+
+    static func files(under folder: String) -> [String] {
+        (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []).map { folder + "/" + $0 }
+            .filter { (try? FileManager.default.attributesOfItem(atPath: $0)[.type] as? FileAttributeType) == .typeRegular }
+    }
+
+    static func plaintextFound(in folder: String) -> [String] {
+        files(under: folder).flatMap { file -> [String] in
+            guard let bytes = FileManager.default.contents(atPath: file) else { return [] }
+            return markers.filter { bytes.range(of: Data($0.utf8)) != nil }.map { "\($0) in \(file)" }
+        }
+    }
+
+    @Test("markers planted through spoorctl are in no file of the store or of a backup, yet read back for the professional")
+    func plaintextNeverOnDisk() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try Self.plantMarkers(ctl, case: "s1")
+        let shown = try ctl("case", "show", "--case", "s1", "--json").json
+        #expect(shown?["personal"]?["name"] == .string(Self.markers[0]))
+        #expect(shown?["signals"]?.array?.first?["recorded"]?["personal"]?["text"] == .string(Self.markers[1]))
+        #expect(try ctl("backup", daemon.folder + "/backup").status == 0)
+        daemon.stop()
+        #expect(Self.plaintextFound(in: daemon.folder + "/data") == [])
+        #expect(Self.plaintextFound(in: daemon.folder + "/backup") == [])
+    }
+
+    @Test("erasure: the key and the sealed parts go in one transaction; skeleton, statistics, chain and proofs stay")
+    func erasure() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try Self.plantMarkers(ctl, case: "e1")
+        try Self.plantMarkers(ctl, case: "e2")
+        let statsBefore = try ctl("stats", "--by", "form,age-group", "--json").json
+        let checkpoint = daemon.folder + "/before.checkpoint"
+        let key = try #require(try ctl("audit", "checkpoint", "--out", checkpoint, "--json").json?["verifierKey"]?.string)
+
+        #expect(try ctl("subject", "erase", "--case", "e1", "--basis", "request", "--reason", "R-12", "--role", "professional").status == 77)
+        let erased = try ctl("subject", "erase", "--case", "e1", "--basis", "request", "--reason", "R-12", "--role", "privacy-officer")
+        #expect(erased.status == 0, "\(erased.error)")
+        #expect(try ctl("subject", "erase", "--case", "e1", "--basis", "request", "--reason", "R-12").status == 65)  // erased already
+        let shown = try ctl("case", "show", "--case", "e1", "--json").json
+        #expect(shown?["erased"] == true && shown?["personal"] == "«erased»")
+        #expect(shown?["signals"]?.array?.first?["recorded"]?["personal"] == nil || shown?["signals"]?.array?.first?["recorded"]?["personal"] == .null)
+        #expect(try ctl("case", "show", "--case", "e2", "--json").json?["personal"]?["name"] == .string(Self.markers[0]))
+        #expect(try ctl("stats", "--by", "form,age-group", "--json").json == statsBefore)
+        #expect(try ctl("signal", "record", "--case", "e1", "--form", "sexual", "--nature", "concrete", "--note", "new").status == 65)
+        #expect(try ctl("audit", "verify", "--checkpoint", checkpoint, "--key", key).status == 0)
+        #expect(try ctl("audit", "prove", "--position", "2", "--checkpoint", checkpoint, "--key", key).status == 0)
+        #expect(try ctl("backup", daemon.folder + "/after").status == 0)
+        daemon.stop()
+
+        let backup = try Ledger(path: daemon.folder + "/after")
+        defer { backup.close() }
+        #expect(try backup.wrappedKey(of: try StreamName("case-e1")) == nil)
+        #expect(try backup.wrappedKey(of: try StreamName("case-e2")) != nil)
+        for position in 1...4 as ClosedRange<UInt64> { #expect(try backup.sealedContent(at: position) == nil) }  // e1's events
+        #expect(try backup.sealedContent(at: 5) != nil)  // e2's opening
+        #expect(try backup.verify().isIntact)
+    }
+
+    @Test("a wrong master key is refused at start with a clear error, and nothing is written")
+    func wrongMasterKey() throws {
+        let daemon = try DaemonProcess()
+        try Self.plantMarkers(Spoorctl(socketPath: daemon.socketPath), case: "w1")
+        daemon.stop()
+        let store = daemon.folder + "/data/data.mdb"
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        try Data(SymmetricKeyBytes.random().utf8).write(to: URL(fileURLWithPath: daemon.folder + "/dev-master-key"))
+        let refused = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath, waitForSocket: false)
+        refused.process.waitUntilExit()
+        #expect(refused.process.terminationStatus == 78)
+        #expect(refused.log.contains("does not open this store"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+    }
+
+    @Test("one damaged wrapped key fails its own case, clearly, and no other")
+    func damagedKey() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try Self.plantMarkers(ctl, case: "k1")
+        try Self.plantMarkers(ctl, case: "k2")
+        daemon.stop()
+        do {
+            let environment = try Environment(path: daemon.folder + "/data")
+            defer { environment.close() }
+            try environment.write { txn in
+                let keys = try txn.openDatabase("keys", create: false)
+                var wrapped = try #require(try txn.value(in: keys, key: Array("case-k1".utf8)))
+                wrapped[20] ^= 0xFF
+                try txn.put(wrapped, key: Array("case-k1".utf8), in: keys)
+            }
+        }
+        let restarted = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
+        let failing = try ctl("statement", "add", "--case", "k1", "--text", "more")
+        #expect(failing.status == 70 && failing.error.contains("data key of case-k1"), "\(failing.error)")
+        #expect(try ctl("statement", "add", "--case", "k2", "--text", "more").status == 0)
+        #expect(try ctl("case", "show", "--case", "k2", "--json").json?["personal"]?["name"] == .string(Self.markers[0]))
+        restarted.stop()
+    }
+}
+
+/// A random 32-byte key in base64, for a master key that is not the store's.
+enum SymmetricKeyBytes {
+    static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Data((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
+    }
+}
