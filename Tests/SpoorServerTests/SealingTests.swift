@@ -124,6 +124,39 @@ struct SealingTests {
     }
 }
 
+extension SealingTests {
+    @Test("erasure racing with appends to the same case leaves no sealed part and no key behind")
+    func erasureRace() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try Self.plantMarkers(ctl, case: "r1")
+        let socketPath = daemon.socketPath
+        let outcomes = Concurrently.run(threads: 4) { writer -> [Bool] in
+            guard let client = try? SocketClient(socketPath: socketPath) else { return [] }
+            if writer == 0 {
+                usleep(20_000)
+                let erase = CommandParams(case: "r1", command: "erase-personal-data", body: ["basis": "request", "erasedOn": "2026-11-29"])
+                return [(try? client.call(.caseCommand, JSONValue(encoding: erase))) != nil]
+            }
+            return (0..<40).map { n in
+                let statement = CommandParams(case: "r1", command: "add-statement",
+                                              body: ["addedOn": "2026-11-29", "personal": ["text": .string("racing \(writer)-\(n)")]])
+                return (try? client.call(.caseCommand, JSONValue(encoding: statement))) != nil
+            }
+        }
+        #expect(outcomes.contains([true]))  // the erasure went through
+        daemon.stop()
+        let ledger = try Ledger(path: daemon.folder + "/data")
+        defer { ledger.close() }
+        let stream = try StreamName("case-r1")
+        #expect(try ledger.wrappedKey(of: stream) == nil)
+        let events = try ledger.read(stream: stream, limit: 1_000)
+        #expect(events.contains { $0.type == "personal-data-erased" })
+        for event in events { #expect(try ledger.sealedContent(at: event.position) == nil, "event \(event.position) \(event.type)") }
+        #expect(try ledger.verify().isIntact)
+    }
+}
+
 /// A random 32-byte key in base64, for a master key that is not the store's.
 enum SymmetricKeyBytes {
     static func random() -> String {
