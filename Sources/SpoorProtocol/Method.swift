@@ -28,4 +28,6 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case auditConsistency = "audit.consistency"
     /// Recomputes the chain and the tree and names the first bad position.
     case auditVerify = "audit.verify"
+    /// The whole case, decrypted, for the youth or parents (inzage); recorded (`CaseParams`).
+    case subjectExport = "subject.export"
 }

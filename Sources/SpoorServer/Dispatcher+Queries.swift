@@ -4,14 +4,18 @@ import SpoorLedger
 import SpoorProtocol
 
 extension Dispatcher {
-    func show(_ params: CaseParams, _ caller: Caller) throws -> JSONValue {
+    /// The case for the caller: personal content in plain text only for those who care for the
+    /// youth, and each such read recorded in the `system` stream before it is answered.
+    func show(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
         let entry = try caseEntry(params.case)
         let view = try JSONValue(encoding: CaseView(entry))
         if entry.state.isErased, case .object(var object) = view {
             object["personal"] = .string(JSONValue.PersonalContent.erased.rawValue)  // say so, rather than leave it out
             return JSONValue.object(object).sealingPersonalContent(as: .erased)
         }
-        return caller.mayReadPersonalContent ? view : view.sealingPersonalContent(as: .sealed)
+        guard caller.mayReadPersonalContent else { return view.sealingPersonalContent(as: .sealed) }
+        try await recordInSystemStream("personal-data-read", ["case": .string(params.case), "method": "case.show"], by: caller)
+        return view
     }
 
     func nextSteps(_ params: CaseParams) throws -> JSONValue {

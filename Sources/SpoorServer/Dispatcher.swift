@@ -54,7 +54,7 @@ final class Dispatcher: Sendable {
         switch request.method {
         case .status: try status()
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)
-        case .caseShow: try show(try params(request), caller)
+        case .caseShow: try await show(try params(request), caller)
         case .caseNext: try nextSteps(try params(request))
         case .worklist: try worklist(try params(request))
         case .auditTrace: try trace(try params(request))
@@ -66,6 +66,7 @@ final class Dispatcher: Sendable {
         case .auditProve: try prove(try params(request))
         case .auditConsistency: try consistency(try params(request))
         case .auditVerify: try verifyLog()
+        case .subjectExport: try await export(try params(request), caller)
         }
     }
 
@@ -81,6 +82,7 @@ final class Dispatcher: Sendable {
         case .projectionsRebuild, .backup: [.admin]
         case .auditCheckpoint, .auditProve, .auditConsistency, .auditVerify:
             [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
+        case .subjectExport: [.privacyOfficer]
         }
     }
 
@@ -123,16 +125,22 @@ final class Dispatcher: Sendable {
     func denied(_ caller: Caller, method: String, reason: String) async -> WireError {
         let principal = caller.principal
         logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason)")
-        let payload: JSONValue = ["method": .string(method), "reason": .string(reason),
-                                  "roles": .array(principal.roles.map { .string($0.rawValue) })]
         do {
-            _ = try await ledger.append(
-                to: .system, events: [ProposedEvent(type: "access-denied", payload: Array(try Self.canonical(payload)))],
-                metadata: AppendMetadata(actor: .init(uid: principal.uid, name: principal.name), role: "none"))
+            try await recordInSystemStream("access-denied", ["method": .string(method), "reason": .string(reason),
+                                                            "roles": .array(principal.roles.map { .string($0.rawValue) })], by: caller)
         } catch {
             logger.error("could not record the denial of \(method) to \(principal.name): \(error)")
         }
         return WireError(.denied, reason)
+    }
+
+    /// Appends a security event to the `system` stream, attributed to the caller, durably.
+    func recordInSystemStream(_ type: String, _ payload: JSONValue, by caller: Caller) async throws {
+        let principal = caller.principal
+        _ = try await ledger.append(
+            to: .system, events: [ProposedEvent(type: type, payload: payload.serialized)],
+            metadata: AppendMetadata(actor: .init(uid: principal.uid, name: principal.name),
+                                     role: principal.roles.first?.rawValue ?? "none"))
     }
 
     static func canonical(_ value: some Encodable) throws -> Data {

@@ -82,6 +82,7 @@ struct AccessTests {
             "personal": ["name": "Joris", "birthDate": "2011-01-01"],
         ])))
         #expect(try client.call(.caseShow, ["case": "c1"])["personal"]?["name"] == "Joris")
+        #expect(throws: ClientError.self) { try client.call(.subjectExport, ["case": "c1"]) }  // the privacy officer's alone
         // Reload the configuration with the auditor role alone: the same user now sees the skeleton.
         try configuration.replacingOccurrences(of: #", "professional""#, with: "").write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         kill(daemon.process.processIdentifier, SIGHUP)

@@ -46,6 +46,7 @@ struct ProtocolSchemaTests {
         try exchange(.auditProve, ["position": 99], valid: true)
         try exchange(.auditConsistency, ["from": 1, "to": 4])
         try exchange(.auditVerify, [:])
+        try exchange(.subjectExport, ["case": "p1"])
         try exchange(.status, [:])
         try exchange(.status, ["verbose": true], valid: false)
         daemon.stop()

@@ -157,6 +157,29 @@ extension SealingTests {
     }
 }
 
+extension SealingTests {
+    @Test("subject export: the whole case decrypted, as JSON and a readable document, for the privacy officer only; reads are recorded")
+    func export() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try Self.plantMarkers(ctl, case: "x1")
+        let out = daemon.folder + "/inzage.json"
+        #expect(try ctl("subject", "export", "--case", "x1", "--out", out, "--json").status == 0)
+        let json = try String(contentsOfFile: out, encoding: .utf8)
+        let document = try String(contentsOfFile: out + ".md", encoding: .utf8)
+        for marker in Self.markers { #expect(json.contains(marker) && document.contains(marker), "\(marker)") }
+        #expect(document.hasPrefix("# Your file at the institution: case x1"))
+        #expect(try ctl("case", "show", "--case", "x1").status == 0)
+
+        var recorded: [JSONValue] = []
+        _ = try daemon.client().call(.eventsTail, ["from": 1, "limit": 1_000]) { if $0["stream"] == "system" { recorded.append($0) } }
+        let types = recorded.compactMap { $0["type"]?.string }
+        #expect(types.contains("subject-exported") && types.contains("personal-data-read"))
+        #expect(recorded.first { $0["type"] == "personal-data-read" }?["payload"]?["case"] == "x1")
+        daemon.stop()
+    }
+}
+
 /// A random 32-byte key in base64, for a master key that is not the store's.
 enum SymmetricKeyBytes {
     static func random() -> String {

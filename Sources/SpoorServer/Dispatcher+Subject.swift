@@ -1,0 +1,32 @@
+import Foundation
+import SpoorLedger
+import SpoorProtocol
+
+extension Dispatcher {
+    /// Inzage: the whole case for the youth or parents, decrypted: its current state and every
+    /// event with its personal content, as JSON and as a readable document. The export is
+    /// recorded in the `system` stream before anything is handed out.
+    func export(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
+        let stream = try CaseStream.name(of: params.case)
+        guard let entry = projections.entry(of: params.case) else { throw WireError(.notFound, "there is no case \(params.case)") }
+        let reader = PersonalContentReader(ledger: ledger, keys: keys)
+        var events: [JSONValue] = []
+        var next: UInt64 = 0
+        while true {
+            let chunk = try ledger.read(stream: stream, from: next, limit: 1_024)
+            events += chunk.map { event in
+                var json = event.json
+                if case .object(var object) = json, let payload = try? JSONValue.parse(event.payload) {
+                    object["payload"] = PersonalContent.merge(payload, reader.personal(of: event))
+                    json = .object(object)
+                }
+                return json
+            }
+            guard let last = chunk.last, chunk.count == 1_024 else { break }
+            next = last.streamVersion + 1
+        }
+        try await recordInSystemStream("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
+        let view = try JSONValue(encoding: CaseView(entry))
+        return ["case": view, "events": .array(events), "document": .string(SubjectDocument.markdown(case: view, events: events))]
+    }
+}
