@@ -11,7 +11,7 @@ extension Ledger {
         try snapshot { txn in
             var keys: [(StreamName, [UInt8])] = []
             try txn.withCursor(on: store.keys) { cursor in
-                try cursor.forEach(from: []) { key, value in
+                try cursor.forEach(from: [0]) { key, value in  // LMDB refuses an empty key to seek to
                     if let stream = try? StreamName(String(decoding: key, as: UTF8.self)) { keys.append((stream, Array(value))) }
                     return true
                 }

@@ -30,4 +30,10 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case auditVerify = "audit.verify"
     /// The whole case, decrypted, for the youth or parents (inzage); recorded (`CaseParams`).
     case subjectExport = "subject.export"
+    /// Cases whose last change is older than the retention period (`RetentionParams`).
+    case retentionDue = "retention.due"
+    /// Erases the personal data of every case past retention; a dry run unless confirmed (`RetentionParams`).
+    case retentionApply = "retention.apply"
+    /// Rewraps every data key under a new master key (`RotateParams`).
+    case keysRotate = "keys.rotate"
 }

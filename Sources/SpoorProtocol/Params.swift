@@ -111,6 +111,27 @@ public struct ConsistencyParams: Codable, Equatable, Sendable {
     }
 }
 
+/// `retention.due`, `retention.apply`.
+public struct RetentionParams: Codable, Equatable, Sendable {
+    /// The day to judge the retention period on, today by default.
+    public var on: String?
+    /// For `retention.apply`: erase for real; without it, only say what would be erased.
+    public var confirm: Bool?
+
+    public init(on: String? = nil, confirm: Bool? = nil) {
+        self.on = on
+        self.confirm = confirm
+    }
+}
+
+/// `keys.rotate`.
+public struct RotateParams: Codable, Equatable, Sendable {
+    /// A file the daemon can read holding the new master key (32 bytes, raw or base64).
+    public var newKeyPath: String
+
+    public init(newKeyPath: String) { self.newKeyPath = newKeyPath }
+}
+
 /// `backup`.
 public struct BackupParams: Codable, Equatable, Sendable {
     /// An absolute path the daemon may write, new or an empty folder.

@@ -11,6 +11,7 @@ final class Dispatcher: Sendable {
     let projections: ProjectionHost
     let decider = Decider()
     let signalFollowUpDays: Int
+    let retentionYears: Int
     /// Signs checkpoints; `nil` when the daemon has no signing key.
     let signer: CheckpointSigner?
     /// The cases' data keys, which seal their personal content.
@@ -18,8 +19,9 @@ final class Dispatcher: Sendable {
     let statistics: ServerStatistics
     let logger: Logger
 
-    init(ledger: Ledger, projections: ProjectionHost, signalFollowUpDays: Int, signer: CheckpointSigner?, keys: CaseKeys,
-         statistics: ServerStatistics, logger: Logger) {
+    init(ledger: Ledger, projections: ProjectionHost, signalFollowUpDays: Int, retentionYears: Int, signer: CheckpointSigner?,
+         keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
+        self.retentionYears = retentionYears
         self.keys = keys
         self.ledger = ledger
         self.projections = projections
@@ -67,6 +69,9 @@ final class Dispatcher: Sendable {
         case .auditConsistency: try consistency(try params(request))
         case .auditVerify: try verifyLog()
         case .subjectExport: try await export(try params(request), caller)
+        case .retentionDue: try retentionDue(try params(request))
+        case .retentionApply: try await retentionApply(try params(request), caller)
+        case .keysRotate: try await rotateKeys(try params(request), caller)
         }
     }
 
@@ -82,7 +87,8 @@ final class Dispatcher: Sendable {
         case .projectionsRebuild, .backup: [.admin]
         case .auditCheckpoint, .auditProve, .auditConsistency, .auditVerify:
             [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
-        case .subjectExport: [.privacyOfficer]
+        case .subjectExport, .retentionDue, .retentionApply: [.privacyOfficer]
+        case .keysRotate: [.admin]
         }
     }
 

@@ -27,6 +27,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var signingKeyPath: String?
     /// The master key that wraps the cases' data keys; by default the credential `spoor-master-key`.
     public var masterKeyPath: String?
+    /// Years after a case's last change that its personal data must be erased (Jeugdwet: 20).
+    public var retentionYears: Int = 20
 
     public init() {}
 
@@ -42,6 +44,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin) ?? defaults.logOrigin
         signingKeyPath = try container.decodeIfPresent(String.self, forKey: .signingKeyPath)
         masterKeyPath = try container.decodeIfPresent(String.self, forKey: .masterKeyPath)
+        retentionYears = try container.decodeIfPresent(Int.self, forKey: .retentionYears) ?? defaults.retentionYears
     }
 
     /// Reads and checks the file at `path`; a bad file is an error that names it and what is wrong.
@@ -57,8 +60,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         for (user, roles) in configuration.users where roles.isEmpty {
             throw .configuration(path: path, reason: "user \(user) has no roles; leave the user out instead")
         }
-        guard configuration.signalFollowUpDays > 0, configuration.maxConnections > 0 else {
-            throw .configuration(path: path, reason: "signalFollowUpDays and maxConnections must be positive")
+        guard configuration.signalFollowUpDays > 0, configuration.maxConnections > 0, configuration.retentionYears > 0 else {
+            throw .configuration(path: path, reason: "signalFollowUpDays, maxConnections and retentionYears must be positive")
         }
         return configuration
     }

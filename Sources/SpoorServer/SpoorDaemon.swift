@@ -35,7 +35,8 @@ public enum SpoorDaemon {
         let users = UserDirectory(users: configuration.users)
         let statistics = ServerStatistics()
         let dispatcher = Dispatcher(ledger: ledger, projections: projections,
-                                    signalFollowUpDays: configuration.signalFollowUpDays, signer: signer,
+                                    signalFollowUpDays: configuration.signalFollowUpDays,
+                                    retentionYears: configuration.retentionYears, signer: signer,
                                     keys: keys, statistics: statistics, logger: logger)
         let server = SocketServer(
             listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,

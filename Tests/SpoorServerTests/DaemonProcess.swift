@@ -48,6 +48,13 @@ final class DaemonProcess: @unchecked Sendable {
 
     func client() throws -> SocketClient { try SocketClient(socketPath: socketPath) }
 
+    /// Waits up to `timeout` seconds for a daemon that should exit by itself; kills it if it does not.
+    func exitStatus(within timeout: Double = 20) -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        return stop(signal: SIGKILL)
+    }
+
     /// Sends SIGTERM and waits for the exit; returns the exit status.
     @discardableResult
     func stop(signal: Int32 = SIGTERM) -> Int32 {

@@ -7,18 +7,45 @@ import Synchronization
 /// on first use and kept in memory until the case is erased.
 final class CaseKeys: Sendable {
     private let ledger: Ledger
-    private let master: MasterKey
+    /// The master key, and during a rotation the one it replaces, which still opens keys wrapped
+    /// by appends that were in flight when the rotation began.
+    private let masters: Mutex<(current: MasterKey, previous: MasterKey?)>
     private let cache = Mutex<[StreamName: [UInt8]]>([:])
 
     init(ledger: Ledger, master: MasterKey) {
         self.ledger = ledger
-        self.master = master
+        self.masters = Mutex((master, nil))
     }
+
+    private var master: MasterKey { masters.withLock { $0.current } }
 
     /// A new key for a new case, and the wrapped form the append stores with the case's first event.
     func make(for stream: StreamName) throws -> (key: [UInt8], change: StreamKeyChange) {
         let key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
         return (key, .create(wrapped: try master.wrap(key, for: stream)))
+    }
+
+    /// Rewraps every data key under `new` and replaces the check value, in one transaction, so
+    /// that the old master key opens nothing. The events are not touched. A key that opens with
+    /// neither master key stops the rotation, naming its case, before anything is written.
+    func rotate(to new: MasterKey) throws -> Int {
+        let old = masters.withLock { masters in
+            defer { masters = (new, masters.current) }
+            return masters.current
+        }
+        defer { masters.withLock { $0.previous = nil } }
+        var rewrapped = 0
+        // Twice: a case opened while the first pass ran may have wrapped its key under the old one.
+        for _ in 0..<2 {
+            let stale = try ledger.wrappedKeys().filter { (try? new.unwrap($0.wrapped, for: $0.stream)) == nil }
+            let replaced = try stale.map { stream, wrapped in
+                guard let key = try? old.unwrap(wrapped, for: stream) else { throw SealingError.keyDamaged(stream) }
+                return (stream: stream, wrapped: try new.wrap(key, for: stream))
+            }
+            try ledger.replaceKeys(check: try new.checkValue(), wrapped: replaced)
+            rewrapped += replaced.count
+        }
+        return rewrapped
     }
 
     /// The case's key, or `nil` when it has none (erased). A stored key the master key does not
@@ -27,7 +54,8 @@ final class CaseKeys: Sendable {
         if let key = cache.withLock({ $0[stream] }) { return key }
         guard let wrapped = try ledger.wrappedKey(of: stream) else { return nil }
         do {
-            let key = try master.unwrap(wrapped, for: stream)
+            let (current, previous) = masters.withLock { ($0.current, $0.previous) }
+            let key = try (try? current.unwrap(wrapped, for: stream)) ?? (previous ?? current).unwrap(wrapped, for: stream)
             cache.withLock { $0[stream] = key }
             return key
         } catch {

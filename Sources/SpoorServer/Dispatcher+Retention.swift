@@ -1,0 +1,51 @@
+import SpoorDomain
+import SpoorLedger
+import SpoorProtocol
+
+extension Dispatcher {
+    /// Cases not erased whose last change lies more than the retention period before `on`.
+    private func casesPastRetention(on day: Day) -> [CaseState] {
+        let components = day.components
+        let limit = (try? Day(year: components.year - retentionYears, month: components.month, day: min(components.day, 28))) ?? day
+        return projections.allCases().filter { !$0.isErased && $0.lastChangedOn < limit }.sorted { $0.caseID < $1.caseID }
+    }
+
+    private func listing(_ cases: [CaseState]) -> JSONValue {
+        .array(cases.map { ["case": .string($0.caseID), "lastChangedOn": .string($0.lastChangedOn.description)] })
+    }
+
+    func retentionDue(_ params: RetentionParams) throws -> JSONValue {
+        let day = try Self.day(params.on)
+        return ["on": .string(day.description), "retentionYears": .number(Double(retentionYears)), "cases": listing(casesPastRetention(on: day))]
+    }
+
+    /// Erases every case past retention, each through the erase command as the caller (so each
+    /// erasure is its own recorded, atomic event); without `confirm`, says what it would erase.
+    func retentionApply(_ params: RetentionParams, _ caller: Caller) async throws -> JSONValue {
+        let day = try Self.day(params.on)
+        let due = casesPastRetention(on: day)
+        guard params.confirm == true else {
+            return ["dryRun": true, "on": .string(day.description), "cases": listing(due)]
+        }
+        var erased: [JSONValue] = []
+        for state in due {
+            let body: JSONValue = ["basis": "retention", "erasedOn": .string(Day.today.description),
+                                   "reason": .string("retention: last change \(state.lastChangedOn), more than \(retentionYears) years before \(day)")]
+            _ = try await command(CommandParams(case: state.caseID, command: "erase-personal-data", body: body, role: Role.privacyOfficer.rawValue), caller)
+            erased.append(.string(state.caseID))
+        }
+        return ["dryRun": false, "on": .string(day.description), "erased": .array(erased)]
+    }
+
+    /// Rewraps every data key under the master key in `newKeyPath`; the old key opens nothing after.
+    func rotateKeys(_ params: RotateParams, _ caller: Caller) async throws -> JSONValue {
+        let new: MasterKey
+        do { new = try MasterKey.load(path: params.newKeyPath) } catch {
+            throw WireError(.invalidField, error.description, field: "newKeyPath")
+        }
+        let rewrapped = try keys.rotate(to: new)
+        try await recordInSystemStream("master-key-rotated", ["dataKeys": .number(Double(rewrapped))], by: caller)
+        logger.notice("master key rotated: \(rewrapped) data keys rewrapped; install the new key as the credential \(MasterKey.credentialName) before the next start")
+        return ["rewrapped": .number(Double(rewrapped))]
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SpoorProtocol
+
+struct RetentionGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retention", abstract: "Cases past the retention period (20 years after their last change by default).",
+        subcommands: [RetentionDue.self, RetentionApply.self])
+}
+
+struct RetentionDue: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "due", abstract: "List the cases whose personal data must be erased.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Judge on this day, YYYY-MM-DD; today by default.") var on: String?
+
+    func run() throws {
+        try global.run({ try $0.call(.retentionDue, JSONValue(encoding: RetentionParams(on: on))) }) { r in
+            Output.table(["case", "last change"], (r["cases"]?.array ?? []).map { [Output.text($0["case"]), Output.text($0["lastChangedOn"])] })
+        }
+    }
+}
+
+struct RetentionApply: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply", abstract: "Erase the personal data of every case past retention; a dry run unless --yes.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Judge on this day, YYYY-MM-DD; today by default.") var on: String?
+    @Flag(help: "Erase for real. Without it, only say what would be erased.") var yes = false
+
+    func run() throws {
+        try global.run({ try $0.call(.retentionApply, JSONValue(encoding: RetentionParams(on: on, confirm: yes))) }) { r in
+            if r["dryRun"] == true {
+                let cases = (r["cases"]?.array ?? []).map { Output.text($0["case"]) }
+                return cases.isEmpty ? "nothing is past retention" : "would erase \(cases.count) cases: \(cases.joined(separator: ", ")) (run with --yes to erase)"
+            }
+            return "erased: \(Output.text(r["erased"]))"
+        }
+    }
+}
+
+struct KeysGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "keys", abstract: "The master key that wraps the cases' data keys (admin).",
+                                                    subcommands: [RotateKeys.self])
+}
+
+struct RotateKeys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate", abstract: "Rewrap every data key under a new master key; the events are not touched.",
+        discussion: "Give a file the daemon can read (e.g. in its state folder). Afterwards install it as the credential spoor-master-key and delete the file: the old key opens nothing.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The new master key's file: 32 bytes, raw or base64.") var newKey: String
+
+    func run() throws {
+        let absolute = newKey.hasPrefix("/") ? newKey : FileManager.default.currentDirectoryPath + "/" + newKey
+        try global.run({ try $0.call(.keysRotate, JSONValue(encoding: RotateParams(newKeyPath: absolute))) }) { r in
+            "rotated: \(Output.text(r["rewrapped"])) data keys rewrapped. Install the new key as the credential spoor-master-key now."
+        }
+    }
+}
