@@ -10,7 +10,7 @@ extension Dispatcher {
         let entry = try caseEntry(params.case)
         let view = try JSONValue(encoding: CaseView(entry))
         if entry.state.isErased, case .object(var object) = view {
-            object["personal"] = .string(JSONValue.PersonalContent.erased.rawValue)  // say so, rather than leave it out
+            object["personal"] = .string(JSONValue.Redaction.erased.rawValue)  // say so, rather than leave it out
             return JSONValue.object(object).sealingPersonalContent(as: .erased)
         }
         guard caller.mayReadPersonalContent else { return view.sealingPersonalContent(as: .sealed) }

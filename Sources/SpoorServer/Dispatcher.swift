@@ -149,12 +149,6 @@ final class Dispatcher: Sendable {
                                      role: principal.roles.first?.rawValue ?? "none"))
     }
 
-    static func canonical(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
-    }
-
     /// The day a request asks about, today by default.
     static func day(_ text: String?, field: String = "on") throws(WireError) -> Day {
         guard let text else { return .today }

@@ -2,13 +2,13 @@ import SpoorProtocol
 
 extension JSONValue {
     /// What a reader without a need to know sees in place of personal content.
-    enum PersonalContent: String {
+    enum Redaction: String {
         case sealed = "«sealed»", erased = "«erased»"
     }
 
     /// This value with every `personal` field, at any depth, replaced by `marker`: the skeleton
     /// that auditors, admins and the privacy officer see.
-    func sealingPersonalContent(as marker: PersonalContent) -> JSONValue {
+    func sealingPersonalContent(as marker: Redaction) -> JSONValue {
         switch self {
         case .object(let object):
             .object(object.reduce(into: [:]) { result, field in

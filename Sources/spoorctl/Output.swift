@@ -10,11 +10,7 @@ enum Output {
     }
 
     /// One JSON line, for streams that scripts read line by line.
-    static func line(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
+    static func line(_ value: JSONValue) -> String { String(decoding: value.serialized, as: UTF8.self) }
 
     /// A value as a table cell.
     static func text(_ value: JSONValue?) -> String {

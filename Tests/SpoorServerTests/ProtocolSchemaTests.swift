@@ -56,7 +56,7 @@ struct ProtocolSchemaTests {
         daemon.stop()
 
         #expect(Set(documents.filter { $0.schema == "request" }.compactMap { $0.document["method"]?.string }) == Set(SpoorProtocol.Method.allCases.map(\.rawValue)))
-        let lines = documents.map { #"{"schema":""# + $0.schema + #"","document":"# + Output.line($0.document) + "}" }
+        let lines = documents.map { #"{"schema":""# + $0.schema + #"","document":"# + String(decoding: $0.document.serialized, as: UTF8.self) + "}" }
         let result = try Self.validate(lines, in: "protocol")
         #expect(result.status == 0, "\(result.output)")
     }
@@ -80,13 +80,5 @@ struct ProtocolSchemaTests {
         defer { try? FileManager.default.removeItem(atPath: input) }
         return try SystemdUnitTests.run(["python3", schemas.appendingPathComponent("validate.py").path,
                                          schemas.appendingPathComponent(folder).path, input])
-    }
-}
-
-enum Output {
-    static func line(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 }
