@@ -44,7 +44,7 @@ struct Spoord: AsyncParsableCommand {
         do {
             if let development {
                 let (options, configuration) = DaemonOptions.development(folder: development)
-                logger.warning("DEVELOPMENT MODE: store and socket under \(development), user \(configuration.users.keys.first ?? "?") holds every role. Never use this for real client data.")
+                logger.warning("DEVELOPMENT MODE: store and socket under \(development), user \(configuration.users.keys.first ?? "?") holds every role, and the master and signing keys are development keys generated in that folder, beside the data they protect. Never use this for real client data.")
                 try await SpoorDaemon.run(options: options, configuration: configuration, logger: logger)
             } else {
                 try await SpoorDaemon.run(options: DaemonOptions(configPath: config, dataDirectory: data, socketPath: socket), logger: logger)
