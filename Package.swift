@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "spoord",
-            dependencies: ["SpoorServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SpoorServer", "SpoorProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "spoorctl",

@@ -1,5 +1,7 @@
 /// The constants both ends agree on.
 public enum WireProtocol {
+    /// The version of spoord and spoorctl.
+    public static let softwareVersion = "0.2.0"
     /// The protocol version every message carries as `v`.
     public static let version = 1
     /// The longest line either end accepts, newline excluded: a request holds one command, a

@@ -8,7 +8,7 @@ extension Dispatcher {
 
     func status() throws -> JSONValue {
         [
-            "version": .string(ServerStatistics.version), "protocol": .number(Double(WireProtocol.version)),
+            "version": .string(WireProtocol.softwareVersion), "protocol": .number(Double(WireProtocol.version)),
             "lastPosition": .number(Double(ledger.lastPosition)),
             "projectionPosition": .number(Double(projections.applied)),
             "undecodableEvents": .number(Double(projections.undecodable)),

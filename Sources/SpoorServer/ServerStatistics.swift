@@ -1,9 +1,9 @@
 import Foundation
+import SpoorProtocol
 import Synchronization
 
 /// Figures about the running daemon for `status`.
 final class ServerStatistics: Sendable {
-    static let version = "0.2.0"
 
     let startedAt = Date()
     private let connections = Atomic<Int>(0)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpoorProtocol
 
 /// `spoorctl`: talks to `spoord` over its Unix socket.
 @main
@@ -12,7 +13,7 @@ struct Spoorctl: ParsableCommand {
             Exit codes: 0 done, 64 usage, 65 invalid input or a rule broken, 66 not found, \
             69 daemon unreachable, 70 daemon failure, 75 conflict (reread and retry), 77 denied.
             """,
-        version: "0.2.0",
+        version: WireProtocol.softwareVersion,
         subcommands: [
             CaseGroup.self, SignalGroup.self, RiskGroup.self, ConsultGroup.self, ConversationGroup.self, Weigh.self,
             ReportGroup.self, FeedbackGroup.self, ConsentGroup.self, RegisterGroup.self, StatementGroup.self,

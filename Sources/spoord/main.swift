@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SpoorProtocol
 import SpoorServer
 
 /// `spoord`: the Spoor daemon.
@@ -14,7 +15,7 @@ struct Spoord: AsyncParsableCommand {
             (Type=notify, socket activation) or in the foreground. SIGTERM and SIGINT drain and \
             stop; SIGHUP rereads the users and roles.
             """,
-        version: "0.2.0")
+        version: WireProtocol.softwareVersion)
 
     @Option(help: "The configuration file.")
     var config: String = "/etc/spoor/spoord.json"
