@@ -74,6 +74,12 @@ extension CaseCommand {
 }
 
 extension CaseCommand {
+    /// Whether the command opens a case, the one command for a case that does not exist yet.
+    public var opens: Bool {
+        if case .open = self { return true }
+        return false
+    }
+
     /// Whether the command erases the case's personal data.
     public var erases: Bool {
         if case .erasePersonalData = self { return true }

@@ -20,10 +20,10 @@ extension Dispatcher {
         let actor = AppendMetadata.Actor(uid: caller.principal.uid, name: caller.principal.name)
         for _ in 0..<Self.maxConflictRetries {
             let entry = projections.entry(of: params.case)
-            if entry == nil, case .open = command {} else if entry == nil { throw DomainError.caseNotFound(params.case) }
+            if entry == nil && !command.opens { throw DomainError.caseNotFound(params.case) }
             let context = Decider.Context(actor: actor.name, role: role, today: .today)
             let events = try decider.decide(command, state: entry?.state, context: context)
-            let (proposed, keyChange) = try seal(events, firstID: eventID, in: stream, erasing: entry?.state.isErased == false && command.erases)
+            let (proposed, keyChange) = try seal(events, firstID: eventID, in: stream, erasing: command.erases)
             do {
                 let result = try await ledger.append(
                     to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: proposed,
