@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 import SpoorLedger
 import SpoorProtocol
 
@@ -20,7 +21,7 @@ extension Dispatcher {
 
     /// Sends events from a position as `done: false` lines; without `follow` it ends after one
     /// page, with `follow` it goes on with each commit until the client leaves or the daemon stops.
-    func tail(_ params: TailParams, _ id: String, _ reply: Reply) async throws -> JSONValue {
+    func tail(_ params: TailParams, _ id: String, _ reply: @escaping Reply) async throws -> JSONValue {
         let limit = params.limit ?? 100
         guard (1...Self.maxTailLimit).contains(limit) else {
             throw WireError(.invalidField, "must be between 1 and \(Self.maxTailLimit)", field: "limit")
@@ -28,9 +29,14 @@ extension Dispatcher {
         let last = ledger.lastPosition
         var next = params.from ?? (last >= UInt64(limit) ? last - UInt64(limit) + 1 : 1)
         if params.follow == true {
-            for try await event in ledger.subscribe(from: next) {
-                try await reply(.success(id, event.json, done: false))
-                next = event.position + 1
+            // A follower waits for commits forever: graceful shutdown must end it, or draining would wait on it.
+            next = try await cancelWhenGracefulShutdown { [ledger, next] in
+                var position = next
+                for try await event in ledger.subscribe(from: position) {
+                    try await reply(.success(id, event.json, done: false))
+                    position = event.position + 1
+                }
+                return position
             }
         } else {
             for event in try ledger.read(from: next, limit: limit) {

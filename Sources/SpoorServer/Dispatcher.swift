@@ -36,7 +36,7 @@ final class Dispatcher: Sendable {
 
     /// Serves `request`, sending its reply lines through `reply`. Never throws for the request's
     /// fault: every failure becomes a typed error line.
-    func handle(_ request: Request, from caller: Caller, reply: Reply) async throws {
+    func handle(_ request: Request, from caller: Caller, reply: @escaping Reply) async throws {
         do {
             try await authorise(request.method, caller)
             if let result = try await serve(request, caller, reply) {
@@ -52,7 +52,7 @@ final class Dispatcher: Sendable {
     }
 
     /// Runs the method; a streaming method sends its lines itself and returns its final result.
-    private func serve(_ request: Request, _ caller: Caller, _ reply: Reply) async throws -> JSONValue? {
+    private func serve(_ request: Request, _ caller: Caller, _ reply: @escaping Reply) async throws -> JSONValue? {
         switch request.method {
         case .status: try status()
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)

@@ -126,7 +126,7 @@ final class SocketServer: Service {
         }
     }
 
-    private func handle(_ frame: Frame, from caller: Caller, reply: Dispatcher.Reply) async throws {
+    private func handle(_ frame: Frame, from caller: Caller, reply: @escaping Dispatcher.Reply) async throws {
         switch frame {
         case .oversize:
             try await reply(.failure(nil, WireError(.frameTooLarge, "a request line may hold at most \(WireProtocol.maxFrameBytes) bytes")))

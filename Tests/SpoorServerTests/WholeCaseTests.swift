@@ -86,3 +86,26 @@ struct WholeCaseTests {
         daemon.stop()
     }
 }
+
+@Suite("Following the log")
+struct FollowTests {
+    @Test("events tail --follow shows stored events, then new ones as they commit, and ends when the daemon stops")
+    func follow() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        let open = ["case", "open", "--unit", "u", "--gender", "male", "--nationality-group", "dutch", "--age", "15"]
+        #expect(try ctl.run(open + ["--case", "f1"]).status == 0)
+        let followed = Concurrently.run(threads: 2, after: 1.5, { daemon.stop() }) { thread -> [String] in
+            if thread == 1 {
+                usleep(500_000)
+                _ = try? ctl.run(open + ["--case", "f2"])
+                return []
+            }
+            let result = (try? ctl.run(["events", "tail", "--follow", "--from", "1", "--json"])) ?? .init(status: -1, output: "", error: "")
+            return result.output.split(separator: "\n").compactMap { line in
+                (try? JSONValue.parse(Array(line.utf8)))?["stream"]?.string
+            }
+        }.flatMap { $0 }
+        #expect(followed == ["case-f1", "case-f2"])
+    }
+}
