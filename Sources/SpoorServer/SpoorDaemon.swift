@@ -53,9 +53,11 @@ public enum SpoorDaemon {
         ]
         if let watchdog { services.append(.init(service: watchdog)) }
         services.append(.init(service: ConfigurationReloader(options: options, users: users, logger: logger)))
-        let group = ServiceGroup(configuration: .init(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // A client that stops reading must not hold the drain forever; systemd's TimeoutStopSec is 60 s.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
+        try await ServiceGroup(configuration: groupConfiguration).run()
         logger.info("store closed at position \(ledger.lastPosition)")
     }
 
