@@ -21,6 +21,16 @@ enum CaseStream {
         stream.rawValue.hasPrefix(prefix) ? String(stream.rawValue.dropFirst(prefix.count)) : nil
     }
 
+    /// Every event of `stream`, in stream order, read a page at a time.
+    static func events(of stream: StreamName, in ledger: Ledger) throws -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        while true {
+            let page = try ledger.read(stream: stream, from: events.last.map { $0.streamVersion + 1 } ?? 0, limit: 1_024)
+            events += page
+            if page.count < 1_024 { return events }
+        }
+    }
+
     /// A stored case event as the domain sees it, with its personal content when given.
     static func record(of event: RecordedEvent, personal: JSONValue? = nil) throws(DomainError) -> CaseEventRecord {
         var payload = Data(event.payload)

@@ -45,14 +45,7 @@ extension Dispatcher {
         let stream = try CaseStream.name(of: params.case)
         guard let entry = projections.entry(of: params.case) else { throw DomainError.caseNotFound(params.case) }
         guard entry.state.signals[params.signal] != nil else { throw DomainError.signalNotFound(params.signal) }
-        var records: [CaseEventRecord] = []
-        var next: UInt64 = 0
-        while true {
-            let chunk = try ledger.read(stream: stream, from: next, limit: 1_024)
-            records += try chunk.map { try CaseStream.record(of: $0) }
-            guard let last = chunk.last, chunk.count == 1_024 else { break }
-            next = last.streamVersion + 1
-        }
+        let records = try CaseStream.events(of: stream, in: ledger).map { try CaseStream.record(of: $0) }
         let entries = AuditTrace(signalID: params.signal, records: records).entries.map { entry -> JSONValue in
             ["position": .number(Double(entry.position)), "recordedOn": .string(entry.recordedOn.description),
              "actor": .string(entry.actor), "role": .string(entry.role.rawValue), "type": .string(entry.type),

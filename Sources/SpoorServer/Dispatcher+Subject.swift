@@ -10,20 +10,13 @@ extension Dispatcher {
         let stream = try CaseStream.name(of: params.case)
         guard let entry = projections.entry(of: params.case) else { throw WireError(.notFound, "there is no case \(params.case)") }
         let reader = PersonalContentReader(ledger: ledger, keys: keys)
-        var events: [JSONValue] = []
-        var next: UInt64 = 0
-        while true {
-            let chunk = try ledger.read(stream: stream, from: next, limit: 1_024)
-            events += chunk.map { event in
-                var json = event.json
-                if case .object(var object) = json, let payload = try? JSONValue.parse(event.payload) {
-                    object["payload"] = PersonalContent.merge(payload, reader.personal(of: event))
-                    json = .object(object)
-                }
-                return json
+        let events = try CaseStream.events(of: stream, in: ledger).map { event in
+            var json = event.json
+            if case .object(var object) = json, let payload = try? JSONValue.parse(event.payload) {
+                object["payload"] = PersonalContent.merge(payload, reader.personal(of: event))
+                json = .object(object)
             }
-            guard let last = chunk.last, chunk.count == 1_024 else { break }
-            next = last.streamVersion + 1
+            return json
         }
         try await recordInSystemStream("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
         let view = try JSONValue(encoding: CaseView(entry))

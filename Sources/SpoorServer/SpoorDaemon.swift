@@ -26,7 +26,9 @@ public enum SpoorDaemon {
         try projections.rebuild { _, _ in }
         logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition); projections folded in \(ContinuousClock.now - started)")
 
-        let signer = try SigningKey.load(path: SigningKey.path(configured: configuration.signingKeyPath), origin: configuration.logOrigin)
+        let signer = try SigningKey.load(
+            path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName),
+            origin: configuration.logOrigin)
         if let signer {
             logger.info("signing checkpoints as \(signer.name); verifier key \(signer.verifierKey)")
         } else {
@@ -63,9 +65,7 @@ public enum SpoorDaemon {
 
     /// The master key's file: configured, or systemd's credential.
     static func masterKeyPath(_ configuration: ServerConfiguration) throws(ServerError) -> String {
-        guard let path = configuration.masterKeyPath ?? ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"].map({
-            $0 + "/" + MasterKey.credentialName
-        }) else {
+        guard let path = KeyFile.path(configured: configuration.masterKeyPath, credential: MasterKey.credentialName) else {
             throw .configuration(path: "masterKeyPath", reason: "is not set and there is no credential \(MasterKey.credentialName): the daemon seals personal data and needs its master key")
         }
         return path

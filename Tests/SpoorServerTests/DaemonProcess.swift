@@ -115,7 +115,7 @@ struct Spoorctl {
 }
 
 /// A temporary file that takes a child's output.
-private struct Capture {
+struct Capture {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("spoorctl-\(UUID().uuidString)").path
     let handle: FileHandle
 

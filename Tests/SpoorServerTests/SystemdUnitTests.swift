@@ -11,15 +11,12 @@ struct SystemdUnitTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)").path
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: log) }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = handle
-        process.standardError = handle
+        let log = try Capture()
+        process.standardOutput = log.handle
+        process.standardError = log.handle
         try process.run()
         process.waitUntilExit()
-        return (process.terminationStatus, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+        return (process.terminationStatus, log.text)
     }
 
     /// `make install-units` into a temporary DESTDIR, with ExecStart pointing at the built daemon.

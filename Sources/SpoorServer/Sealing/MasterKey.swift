@@ -17,25 +17,12 @@ struct MasterKey: Sendable {
 
     /// Reads the key at `path`; a missing or malformed file is an error that says which.
     static func load(path: String) throws(ServerError) -> MasterKey {
-        guard let contents = FileManager.default.contents(atPath: path) else {
+        guard let raw = KeyFile.read(path) else {
             throw .configuration(path: path, reason: "cannot be read: the daemon needs its master key (credential \(credentialName)) to seal personal data")
         }
-        let text = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let raw = contents.count == 32 ? Array(contents) : Data(base64Encoded: text).map(Array.init) ?? []
         do { return try MasterKey(bytes: raw) } catch {
             throw .configuration(path: path, reason: "is not a master key: 32 bytes, raw or base64 (head -c 32 /dev/urandom | base64)")
         }
-    }
-
-    /// A development key in `folder`, made on first use (mode 0600).
-    static func development(in folder: String) throws -> String {
-        let path = folder + "/dev-master-key"
-        if !FileManager.default.fileExists(atPath: path) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let key = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
-            _ = FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
-        }
-        return path
     }
 
     private var key: SymmetricKey { SymmetricKey(data: bytes) }
