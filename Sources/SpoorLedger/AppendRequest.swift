@@ -7,11 +7,12 @@ struct AppendRequest: Sendable {
     let sealedDigests: [ChainHash?]
     let metadata: AppendMetadata
     let keyChange: StreamKeyChange?
+    let projector: InlineProjector?
 
     /// Checks everything that needs no store, so that bad input never reaches the writer.
     init(
         stream: StreamName, expected: ExpectedVersion, events: [ProposedEvent], metadata: AppendMetadata,
-        keyChange: StreamKeyChange? = nil, configuration: LedgerConfiguration
+        keyChange: StreamKeyChange? = nil, projector: InlineProjector? = nil, configuration: LedgerConfiguration
     ) throws(LedgerError) {
         guard !events.isEmpty else { throw .emptyAppend }
         guard events.count <= configuration.maxEventsPerAppend else {
@@ -33,6 +34,7 @@ struct AppendRequest: Sendable {
         self.sealedDigests = events.map { $0.sealed.map(ChainHash.of) }
         self.metadata = metadata
         self.keyChange = keyChange
+        self.projector = projector
     }
 
     /// Types, roles and actor names: 1 to 128 printable ASCII characters.

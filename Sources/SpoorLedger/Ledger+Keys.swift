@@ -26,15 +26,11 @@ extension Ledger {
     }
 
     /// Replaces the check value and the given wrapped keys in one durable transaction: a master key
-    /// rotation is all or nothing. Runs beside the writer; LMDB serialises the two.
+    /// rotation is all or nothing.
     public func replaceKeys(check: [UInt8], wrapped: [(stream: StreamName, wrapped: [UInt8])]) throws {
-        do {
-            try store.environment.write { txn in
-                try txn.put(check, key: LedgerStore.keyCheckName, in: store.keys)
-                for (stream, key) in wrapped { try txn.put(key, key: Array(stream.rawValue.utf8), in: store.keys) }
-            }
-        } catch {
-            throw LedgerError(error)
+        try write { txn in
+            try txn.put(check, key: LedgerStore.keyCheckName, in: store.keys)
+            for (stream, key) in wrapped { try txn.put(key, key: Array(stream.rawValue.utf8), in: store.keys) }
         }
     }
 }

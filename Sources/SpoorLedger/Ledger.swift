@@ -1,5 +1,6 @@
 import Foundation
 import LMDB
+import Synchronization
 
 /// Spoor's append-only event log: streams of events in one LMDB environment, chained by hash.
 ///
@@ -10,6 +11,8 @@ public final class Ledger: Sendable {
     let store: LedgerStore
     let commits: CommitSignal
     let writer: GroupCommitWriter
+    /// Set while a projection rebuild fills the spare slot: one rebuild at a time.
+    let isRebuilding = Atomic(false)
 
     /// Opens the ledger in the folder at `path`, creating both when missing.
     public init(path: String, configuration: LedgerConfiguration = LedgerConfiguration()) throws {
@@ -38,15 +41,27 @@ public final class Ledger: Sendable {
     ///
     /// Retrying an append whose reply was lost, with the same event ids and content, returns the
     /// original positions and writes nothing. `keyChange` creates or destroys the stream's data
-    /// key in the same transaction. Throws ``LedgerError``.
+    /// key in the same transaction. `projector` folds the append into the inline projection, also
+    /// in the same transaction, once positions and time are fixed; it is not called for a retry.
+    /// Throws ``LedgerError``.
     public func append(
         to stream: StreamName, expectedVersion: ExpectedVersion = .any, events: [ProposedEvent],
-        metadata: AppendMetadata, keyChange: StreamKeyChange? = nil
+        metadata: AppendMetadata, keyChange: StreamKeyChange? = nil, projector: InlineProjector? = nil
     ) async throws -> AppendResult {
         let request = try AppendRequest(
             stream: stream, expected: expectedVersion, events: events, metadata: metadata, keyChange: keyChange,
-            configuration: configuration)
+            projector: projector, configuration: configuration)
         return try await writer.submit(request)
+    }
+
+    /// A durable write transaction beside the group-commit writer, for what is not an append;
+    /// LMDB serialises the two.
+    func write<T>(_ body: (borrowing WriteTransaction) throws -> T) throws -> T {
+        do {
+            return try store.environment.write(body)
+        } catch {
+            throw LedgerError(error)
+        }
     }
 
     /// Commits what is queued, ends every subscription and closes the store.

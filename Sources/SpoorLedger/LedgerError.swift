@@ -19,6 +19,10 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case keyExists(StreamName)
     /// A tree size or position past the events the log holds.
     case beyondTree(size: UInt64, treeSize: UInt64)
+    /// The caller's inline projection refused an append, or a projection record is malformed.
+    case invalidProjection(String)
+    /// A projection rebuild is running already; one at a time.
+    case rebuildRunning
     case storage(LMDBError)
     /// The ledger's folder could not be made or written.
     case fileSystem(String)
@@ -63,6 +67,10 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(size) is past the tree, which holds \(treeSize) events"
         case .corrupt(let position, let reason):
             "the log is damaged at position \(position): \(reason)"
+        case .invalidProjection(let reason):
+            "the projection refused the append: \(reason)"
+        case .rebuildRunning:
+            "a projection rebuild is running already: wait for it to finish"
         case .storage(let error):
             "storage failed: \(error)"
         case .fileSystem(let message):

@@ -38,7 +38,19 @@ extension LedgerStore {
             version += 1
         }
         try txn.put((version - 1).bigEndianBytes, key: Array(request.stream.rawValue.utf8), in: heads)
+        if let projector = request.projector {
+            try put(try Self.project(projector, positions, recordedAt), slot: try liveSlot(in: txn), in: txn)
+        }
         return (AppendResult(positions: positions, streamVersion: version - 1, wasRetry: false), head)
+    }
+
+    /// The records the caller's projector makes; anything it throws becomes ``LedgerError/invalidProjection(_:)``.
+    private static func project(_ projector: InlineProjector, _ positions: [UInt64], _ recordedAt: Int64) throws -> [ProjectionRecord] {
+        do {
+            return try projector(positions, recordedAt)
+        } catch {
+            throw LedgerError.invalidProjection(String(describing: error))
+        }
     }
 
     /// The stored result when every event of `request` is stored already; `nil` when none is.

@@ -11,6 +11,8 @@ import LMDB
 /// | `sealed` | position | the sealed part's bytes, as the caller sealed them |
 /// | `keys` | stream name | the stream's data key, wrapped by the caller (absent once erased) |
 /// | `merkle` | level, u8 ‖ index, u64 big-endian | the root of that perfect subtree of the RFC 6962 tree |
+/// | `projection.0`, `projection.1` | the caller's key | the caller's inline projection: one slot live, the other a rebuild's |
+/// | `meta` | `projection` | the live projection slot, 0 or 1 (absent: 0) |
 struct LedgerStore: Sendable {
     let environment: Environment
     let events: Database
@@ -20,6 +22,9 @@ struct LedgerStore: Sendable {
     let sealed: Database
     let merkle: Database
     let keys: Database
+    let meta: Database
+    /// Two slots for the inline projection: the live one, and the one a rebuild fills aside.
+    let projectionSlots: [Database]
 
     init(environment: Environment) throws {
         self.environment = environment
@@ -30,6 +35,8 @@ struct LedgerStore: Sendable {
         sealed = try environment.openDatabase("sealed")
         merkle = try environment.openDatabase("merkle")
         keys = try environment.openDatabase("keys")
+        meta = try environment.openDatabase("meta")
+        projectionSlots = [try environment.openDatabase("projection.0"), try environment.openDatabase("projection.1")]
     }
 
     static func streamKey(_ stream: StreamName, version: UInt64) -> [UInt8] {

@@ -1,0 +1,62 @@
+import LMDB
+
+/// The inline projection: records the caller folds from its appends, kept in the append's own
+/// transaction (see ``Ledger/append(to:expectedVersion:events:metadata:keyChange:projector:)``),
+/// and rebuilt from the log beside the live one while appends go on.
+extension Ledger {
+    /// The live projection's value under `key`, or `nil`.
+    public func projectionValue(for key: [UInt8]) throws -> [UInt8]? {
+        try snapshot { txn in try txn.value(in: store.projectionSlots[try store.liveSlot(in: txn)], key: key) }
+    }
+
+    /// Every live record whose key starts with `prefix` (not empty), in key order, on one snapshot.
+    public func forEachProjectionRecord(withPrefix prefix: [UInt8], _ body: (ProjectionRecord) throws -> Void) throws {
+        try snapshot { txn in
+            try txn.withCursor(on: store.projectionSlots[try store.liveSlot(in: txn)]) { cursor in
+                try cursor.forEach(from: prefix) { key, value in
+                    guard key.starts(with: prefix) else { return false }
+                    try body(ProjectionRecord(key: Array(key), value: Array(value)))
+                    return true
+                }
+            }
+        }
+    }
+
+    /// Folds the whole log into the spare slot and makes it live, while appends go on writing
+    /// the live one. `fold` gets each chunk of events in log order and a lookup into what the
+    /// spare holds so far, and returns the records the chunk changes. The swap happens in the
+    /// transaction that writes the last chunk, and only if no event came after it; otherwise the
+    /// newer events are folded next. Returns the position the new projection was swapped in at.
+    public func rebuildProjection(
+        chunkSize: Int = 4_096,
+        fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> [UInt8]?) throws -> [ProjectionRecord],
+        progress: (_ folded: UInt64, _ last: UInt64) -> Void = { _, _ in }
+    ) throws -> UInt64 {
+        guard isRebuilding.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+            throw LedgerError.rebuildRunning
+        }
+        defer { isRebuilding.store(false, ordering: .releasing) }
+        try write { txn in try txn.empty(store.projectionSlots[1 - (try store.liveSlot(in: txn))]) }
+        var folded: UInt64 = 0
+        while true {
+            let events = try read(from: folded + 1, limit: chunkSize)
+            let records = try fold(events, spareValue)
+            folded = events.last?.position ?? folded
+            let through = folded
+            if try write({ txn in try fillSpare(with: records, through: through, in: txn) }) { return folded }
+            progress(folded, lastPosition)
+        }
+    }
+
+    /// Writes a chunk into the spare slot, and swaps when the chunk reaches the log's head.
+    private func fillSpare(with records: [ProjectionRecord], through position: UInt64, in txn: borrowing WriteTransaction) throws -> Bool {
+        try store.put(records, slot: 1 - (try store.liveSlot(in: txn)), in: txn)
+        guard try store.head(in: txn).position == position else { return false }
+        try store.swapSlots(in: txn)
+        return true
+    }
+
+    private func spareValue(_ key: [UInt8]) throws -> [UInt8]? {
+        try snapshot { txn in try txn.value(in: store.projectionSlots[1 - (try store.liveSlot(in: txn))], key: key) }
+    }
+}

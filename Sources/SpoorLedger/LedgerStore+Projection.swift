@@ -1,0 +1,30 @@
+import LMDB
+
+extension LedgerStore {
+    static let liveSlotName = Array("projection".utf8)
+
+    /// The slot the projection is served from and appends write to.
+    func liveSlot(in txn: borrowing some TransactionReading & ~Copyable) throws -> Int {
+        try txn.withValue(in: meta, key: Self.liveSlotName) { value in value?.first == 1 ? 1 : 0 }
+    }
+
+    /// Puts `records` into the slot `slot`, checking each key as LMDB will.
+    func put(_ records: [ProjectionRecord], slot: Int, in txn: borrowing WriteTransaction) throws {
+        for record in records {
+            guard (1...Self.maxProjectionKeySize).contains(record.key.count) else {
+                throw LedgerError.invalidProjection("a projection key must be 1 to \(Self.maxProjectionKeySize) bytes, not \(record.key.count)")
+            }
+            try txn.put(record.value, key: record.key, in: projectionSlots[slot])
+        }
+    }
+
+    /// LMDB's default limit on key size.
+    static let maxProjectionKeySize = 511
+
+    /// Makes the spare slot live and empties the one it replaces.
+    func swapSlots(in txn: borrowing WriteTransaction) throws {
+        let live = try liveSlot(in: txn)
+        try txn.put([UInt8(1 - live)], key: Self.liveSlotName, in: meta)
+        try txn.empty(projectionSlots[live])
+    }
+}
