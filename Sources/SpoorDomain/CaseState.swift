@@ -1,12 +1,13 @@
 /// The current state of one case, folded from its events by ``CaseState/evolve(_:_:)``.
-public struct CaseState: Sendable, Equatable {
+/// Codable: the daemon keeps each case folded in its inline projection.
+public struct CaseState: Sendable, Equatable, Codable {
     /// How far along the meldcode a signal is.
     public enum Step: Int, Comparable, Sendable, Codable {
         case recorded = 1, consulted, conversed, weighed, decided
         public static func < (lhs: Step, rhs: Step) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    public struct Signal: Sendable, Equatable {
+    public struct Signal: Sendable, Equatable, Codable {
         public var recorded: SignalRecorded
         public var step: Step
         public var isRetracted = false
@@ -15,7 +16,7 @@ public struct CaseState: Sendable, Equatable {
         public var indicators: [String]
     }
 
-    public struct Report: Sendable, Equatable {
+    public struct Report: Sendable, Equatable, Codable {
         public var report: ReportedToVeiligThuis
         public var feedback: [VeiligThuisFeedbackReceived] = []
 
@@ -29,7 +30,7 @@ public struct CaseState: Sendable, Equatable {
         }
     }
 
-    public enum Consent: Sendable, Equatable {
+    public enum Consent: Sendable, Equatable, Codable {
         case notAsked
         case requested(from: ConsentParty, on: Day)
         case given(ConsentGiven)
@@ -38,7 +39,7 @@ public struct CaseState: Sendable, Equatable {
     }
 
     /// One line of the case's history: what, who, in which role, when, where in the log.
-    public struct TimelineEntry: Sendable, Equatable {
+    public struct TimelineEntry: Sendable, Equatable, Codable {
         public var type: String
         public var actor: String
         public var role: Role

@@ -17,7 +17,7 @@ public enum Worklist {
     /// The open items of `cases` on `today`. A signal counts as followed up once it is consulted
     /// on; `signalFollowUpDays` is how long it may wait for that.
     public static func items(for cases: some Sequence<CaseState>, on today: Day, signalFollowUpDays: Int = 7) -> [Item] {
-        cases.filter(\.isOpen).flatMap { state in
+        cases.lazy.filter(\.isOpen).flatMap { state in  // lazy: one case in memory at a time
             var items: [Item] = []
             if let risk = state.lastRiskAssessment, risk.nextDueOn <= today {
                 items.append(Item(caseID: state.caseID, kind: .riskReassessmentOverdue, since: risk.nextDueOn,

@@ -9,16 +9,20 @@ extension Ledger {
         try snapshot { txn in try txn.value(in: store.projectionSlots[try store.liveSlot(in: txn)], key: key) }
     }
 
-    /// Every live record whose key starts with `prefix` (not empty), in key order, on one snapshot.
-    public func forEachProjectionRecord(withPrefix prefix: [UInt8], _ body: (ProjectionRecord) throws -> Void) throws {
-        try snapshot { txn in
+    /// Up to `limit` live records whose keys start with `prefix`, from the first key after `after`
+    /// (or the first of the prefix), in key order: a page of a scan that holds no snapshot open.
+    public func projectionRecords(withPrefix prefix: [UInt8], after: [UInt8]? = nil, limit: Int) throws -> [ProjectionRecord] {
+        precondition(!prefix.isEmpty, "LMDB refuses an empty key to seek to")
+        return try snapshot { txn in
+            var records: [ProjectionRecord] = []
             try txn.withCursor(on: store.projectionSlots[try store.liveSlot(in: txn)]) { cursor in
-                try cursor.forEach(from: prefix) { key, value in
-                    guard key.starts(with: prefix) else { return false }
-                    try body(ProjectionRecord(key: Array(key), value: Array(value)))
+                try cursor.forEach(from: after.map { $0 + [0] } ?? prefix) { key, value in
+                    guard key.starts(with: prefix), records.count < limit else { return false }
+                    records.append(ProjectionRecord(key: Array(key), value: Array(value)))
                     return true
                 }
             }
+            return records
         }
     }
 

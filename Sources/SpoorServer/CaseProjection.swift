@@ -1,9 +1,11 @@
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProtocol
 
-/// Every case as its events say it is, folded in log order: the projection the daemon decides
-/// commands against and answers reads from. A value, so a rebuild can fold a fresh one aside.
+/// Every case as its events say it is, kept inline by the ledger: each case's state is written in
+/// the transaction of the events it was folded from, so it is never behind the log, costs no
+/// memory and no fold at start-up. Rebuilt from the log beside the live one on request.
 struct CaseProjection: Sendable {
     struct Entry: Sendable {
         var state: CaseState
@@ -11,50 +13,117 @@ struct CaseProjection: Sendable {
         var version: UInt64
     }
 
-    private(set) var cases: [String: Entry] = [:]
-    /// The last log position folded in.
-    private(set) var applied: UInt64 = 0
-    /// Case events that did not decode: a sign of a newer writer or damage, reported by `status`.
-    private(set) var undecodable = 0
+    /// The stored form's version; when the daemon meets another, it rebuilds before serving.
+    static let format = 1
+    /// `{"format": N, "undecodable": N}`, written by every rebuild.
+    private static let metaKey = Array("#meta".utf8)
 
-    /// An event decoded for folding, which can be done before taking any lock.
-    struct Decoded: Sendable {
-        let position: UInt64
-        let streamVersion: UInt64
-        /// The case and its record; `nil` for other streams (`system`).
-        let change: Result<(caseID: String, record: CaseEventRecord), DomainError>?
+    let ledger: Ledger
+    let keys: CaseKeys
 
-        init(_ event: RecordedEvent, reader: PersonalContentReader?) {
-            position = event.position
-            streamVersion = event.streamVersion
-            change = CaseStream.caseID(of: event.stream).map { caseID in
-                Result { () throws(DomainError) in (caseID, try CaseStream.record(of: event, personal: reader?.personal(of: event))) }
+    /// The case `id` and its stream version, or `nil` when there is no such case.
+    func entry(of id: String) throws -> Entry? {
+        try ledger.projectionValue(for: StoredCase.key(of: id)).map { try decode($0, caseID: id) }
+    }
+
+    /// Runs `body` over every case, decoded one at a time as it iterates; a case that does not
+    /// read fails the call once `body` returns.
+    func withCases<T>(_ body: (Cases) -> T) throws -> T {
+        let cases = Cases(projection: self)
+        let result = body(cases)
+        if let failure = cases.failure { throw failure }
+        return result
+    }
+
+    /// The projector of an append of `events`, decided on `entry` (`nil`: the case is new), that
+    /// writes the case as those events leave it; sealed with `key` when given.
+    func projector(caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, sealedWith key: [UInt8]?) -> InlineProjector {
+        { positions, recordedAt in
+            var state = entry?.state
+            let day = Day(Date(timeIntervalSince1970: Double(recordedAt) / 1_000_000))
+            for (event, position) in zip(events, positions) {
+                state = CaseState.evolve(state, CaseEventRecord(event: event, actor: actor, role: role, position: position, recordedOn: day))
             }
+            guard let state else { throw DomainError.caseNotFound(caseID) }
+            let version = (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1
+            return [ProjectionRecord(key: StoredCase.key(of: caseID), value: try StoredCase.encode(Entry(state: state, version: version), sealedWith: key))]
         }
     }
 
-    /// Folds `event` in; events of other streams only move `applied`. An event at or before
-    /// `applied` is skipped: a rebuilt projection can be ahead of the folder that feeds it.
-    mutating func apply(_ event: Decoded) {
-        guard event.position > applied else { return }
-        defer { applied = event.position }
-        switch event.change {
-        case nil: return
-        case .failure: undecodable += 1
-        case .success(let change):
-            guard let state = CaseState.evolve(cases[change.caseID]?.state, change.record) else { return }
-            cases[change.caseID] = Entry(state: state, version: event.streamVersion)
-        }
+    /// The events that did not decode at the last rebuild, or `nil` when the stored projection is
+    /// not of this ``format`` (or was never built) and must be rebuilt.
+    func undecodableAtLastRebuild() throws -> Int? {
+        guard let bytes = try ledger.projectionValue(for: Self.metaKey), case .object(let meta) = try? JSONValue.parse(bytes),
+              meta["format"] == .number(Double(Self.format)), case .number(let undecodable) = meta["undecodable"]
+        else { return nil }
+        return Int(undecodable)
     }
 
-    /// Folds every event of `ledger` past `applied`, calling `progress` after each chunk.
-    mutating func catchUp(with ledger: Ledger, reader: PersonalContentReader?, through last: UInt64 = .max,
-                          progress: (UInt64) -> Void = { _ in }) throws {
-        while applied < last {
-            let chunk = try ledger.read(from: applied + 1, limit: Int(min(4_096, last - applied)))
-            guard !chunk.isEmpty else { return }
-            chunk.forEach { apply(Decoded($0, reader: reader)) }
-            progress(applied)
+    /// Folds the whole log aside and swaps the result in while appends go on, reporting
+    /// `progress(folded, last)`. Returns the position it swapped at and the events that did not
+    /// decode (a sign of a newer writer or damage).
+    func rebuild(progress: (UInt64, UInt64) -> Void) throws -> (position: UInt64, undecodable: Int) {
+        let reader = PersonalContentReader(ledger: ledger, keys: keys)
+        var undecodable = 0
+        let position = try ledger.rebuildProjection(fold: { events, spare in
+            var folded: [String: Entry] = [:]
+            for event in events {
+                guard let caseID = CaseStream.caseID(of: event.stream) else { continue }
+                guard let record = try? CaseStream.record(of: event, personal: reader.personal(of: event)) else {
+                    undecodable += 1
+                    continue
+                }
+                let previous = try folded[caseID] ?? spare(StoredCase.key(of: caseID)).map { try decode($0, caseID: caseID) }
+                guard let state = CaseState.evolve(previous?.state, record) else { continue }
+                folded[caseID] = Entry(state: state, version: event.streamVersion)
+            }
+            let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
+            return try folded.map { caseID, entry in
+                ProjectionRecord(key: StoredCase.key(of: caseID), value: try StoredCase.encode(entry, sealedWith: try key(of: caseID)))
+            } + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
+        }, progress: progress)
+        return (position, undecodable)
+    }
+
+    private func decode(_ bytes: [UInt8], caseID: String) throws -> Entry {
+        try StoredCase.decode(bytes, caseID: caseID) { try key(of: caseID) }
+    }
+
+    private func key(of caseID: String) throws -> [UInt8]? {
+        try keys.key(for: try CaseStream.name(of: caseID))
+    }
+}
+
+extension CaseProjection {
+    /// The cases, read a page at a time and decoded one at a time, so a scan of every case holds
+    /// one page in memory rather than every case. Records the first failure and ends there.
+    final class Cases: Sequence {
+        private let projection: CaseProjection
+        fileprivate(set) var failure: (any Error)?
+
+        fileprivate init(projection: CaseProjection) { self.projection = projection }
+
+        func makeIterator() -> AnyIterator<CaseState> {
+            var page: [ProjectionRecord] = []
+            var index = 0
+            var lastKey: [UInt8]?
+            return AnyIterator { [self] in
+                guard failure == nil else { return nil }
+                do {
+                    if index == page.count {
+                        page = try projection.ledger.projectionRecords(withPrefix: StoredCase.keyPrefix, after: lastKey, limit: 256)
+                        index = 0
+                        lastKey = page.last?.key
+                    }
+                    guard index < page.count else { return nil }
+                    defer { index += 1 }
+                    let caseID = String(decoding: page[index].key.dropFirst(StoredCase.keyPrefix.count), as: UTF8.self)
+                    return try projection.decode(page[index].value, caseID: caseID).state
+                } catch {
+                    failure = error
+                    return nil
+                }
+            }
         }
     }
 }

@@ -11,8 +11,9 @@ extension Dispatcher {
         [
             "version": .string(WireProtocol.softwareVersion), "protocol": .number(Double(WireProtocol.version)),
             "lastPosition": .number(Double(ledger.lastPosition)),
-            "projectionPosition": .number(Double(projections.applied)),
-            "undecodableEvents": .number(Double(projections.undecodable)),
+            // The projection is written with its events: it is always at the log's last position.
+            "projectionPosition": .number(Double(ledger.lastPosition)),
+            "undecodableEvents": .number(Double(try projections.undecodableAtLastRebuild() ?? 0)),
             "storeBytes": .number(Double(ledger.usedBytes)), "mapBytes": .number(Double(ledger.mapSize)),
             "clients": .number(Double(statistics.openConnections)),
             "uptimeSeconds": .number(Date().timeIntervalSince(statistics.startedAt).rounded()),
@@ -52,22 +53,23 @@ extension Dispatcher {
     func rebuild(_ id: String, _ reply: Reply) async throws -> JSONValue {
         let started = Date()
         let (progress, continuation) = AsyncStream.makeStream(of: (UInt64, UInt64).self, bufferingPolicy: .bufferingNewest(1))
-        let work = Task.detached { [projections] in
+        let work = Task { [projections] in
             defer { continuation.finish() }
-            try projections.rebuild { continuation.yield(($0, $1)) }
+            return try await BlockingWork.run("spoor-rebuild") { try projections.rebuild { continuation.yield(($0, $1)) } }
         }
         for await (applied, target) in progress {
             try await reply(.success(id, ["applied": .number(Double(applied)), "target": .number(Double(target))], done: false))
         }
-        try await work.value
-        return ["applied": .number(Double(projections.applied)),
+        let (position, undecodable) = try await work.value
+        if undecodable > 0 { logger.warning("projection rebuild: \(undecodable) case events did not decode") }
+        return ["applied": .number(Double(position)),
                 "seconds": .number((Date().timeIntervalSince(started) * 1_000).rounded() / 1_000)]
     }
 
-    func backup(_ params: BackupParams) throws -> JSONValue {
+    func backup(_ params: BackupParams) async throws -> JSONValue {
         guard params.path.hasPrefix("/") else { throw WireError(.invalidField, "must be an absolute path", field: "path") }
         do {
-            try ledger.backup(to: params.path)
+            try await BlockingWork.run("spoor-backup") { [ledger] in try ledger.backup(to: params.path) }
         } catch {
             throw WireError(.invalidField, "cannot back up to \(params.path): \(error)", field: "path")
         }

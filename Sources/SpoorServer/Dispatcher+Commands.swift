@@ -7,31 +7,35 @@ extension Dispatcher {
     /// How often a command is decided again when another writer changed its case in between.
     static let maxConflictRetries = 8
 
-    /// Decides a domain command against the case as it is, appends its events expecting the
-    /// case's version, and replies once the projection holds them. A concurrent change to the
-    /// same case makes it decide again on the new state.
+    /// Decides a domain command against the case as it is, and appends its events expecting the
+    /// case's version, with the case's new state for the projection in the same transaction. A
+    /// concurrent change to the same case makes it decide again on the new state.
     func command(_ params: CommandParams, _ caller: Caller) async throws -> JSONValue {
         let stream = try CaseStream.name(of: params.case)
         let command = try CaseCommand(name: params.command, caseID: params.case, body: Data(params.body.serialized))
         let role = try await role(params.role, for: command, caller)
         let eventID = try Self.eventID(params.eventID)
-        if let position = try ledger.position(of: eventID) { return try await storedReply(at: position, in: stream) }
+        if let position = try ledger.position(of: eventID) { return try storedReply(at: position, in: stream) }
 
         let actor = AppendMetadata.Actor(uid: caller.principal.uid, name: caller.principal.name)
         for _ in 0..<Self.maxConflictRetries {
-            let entry = projections.entry(of: params.case)
+            let entry = try projections.entry(of: params.case)
             if entry == nil && !command.opens { throw DomainError.caseNotFound(params.case) }
             let context = Decider.Context(actor: actor.name, role: role, today: .today)
             let events = try decider.decide(command, state: entry?.state, context: context)
-            let (proposed, keyChange) = try seal(events, firstID: eventID, in: stream, erasing: command.erases)
+            let sealed = try seal(events, firstID: eventID, in: stream, erasing: command.erases)
+            let projector = projections.projector(caseID: params.case, after: entry, events: events, actor: actor.name, role: role, sealedWith: sealed.stateKey)
             do {
                 let result = try await ledger.append(
-                    to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: proposed,
-                    metadata: AppendMetadata(actor: actor, role: role.rawValue), keyChange: keyChange)
-                if keyChange == .erase { keys.forget(stream) }
-                return try await storedReply(at: result.positions[0], in: stream)
+                    to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: sealed.events,
+                    metadata: AppendMetadata(actor: actor, role: role.rawValue), keyChange: sealed.keyChange, projector: projector)
+                if sealed.keyChange == .erase { keys.forget(stream) }
+                if result.wasRetry { return try storedReply(at: result.positions[0], in: stream) }
+                let first = sealed.events[0]
+                return try Self.reply(position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
+                                      type: first.type, id: first.id, payload: first.payload)
             } catch LedgerError.wrongExpectedVersion, LedgerError.keyExists {
-                await projections.waitUntilApplied(ledger.lastPosition)
+                continue  // the case changed since it was read: decide again on its new state
             }
         }
         throw WireError(.conflict, "case \(params.case) kept changing while the command was decided; try again")
@@ -39,8 +43,10 @@ extension Dispatcher {
 
     /// The events as the log keeps them: each one's personal content split off and sealed with the
     /// case's data key (made with the case's first sealed event), and, for an erasure, the order
-    /// to destroy that key and every sealed part of the case in the same transaction.
-    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, erasing: Bool) throws -> ([ProposedEvent], StreamKeyChange?) {
+    /// to destroy that key and every sealed part of the case in the same transaction; with the
+    /// key the case's new state is sealed with (none once erased).
+    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, erasing: Bool) throws
+        -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?) {
         var change: StreamKeyChange? = erasing ? .erase : nil
         var key: [UInt8]?
         let proposed = try events.enumerated().map { index, event in
@@ -55,22 +61,23 @@ extension Dispatcher {
             }
             return ProposedEvent(id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id))
         }
-        return (proposed, change)
+        return (proposed, change, erasing ? nil : try key ?? keys.key(for: stream))
     }
 
-    /// The reply to a command whose event is at `position`, once the projection holds it: the
-    /// same for the first attempt and for a retry with the same event id.
-    private func storedReply(at position: UInt64, in stream: StreamName) async throws -> JSONValue {
-        await projections.waitUntilApplied(position)
+    /// The reply to a retried command whose event is at `position`: the same as the first
+    /// attempt got, unless the id was used for another case.
+    private func storedReply(at position: UInt64, in stream: StreamName) throws -> JSONValue {
         guard let event = try ledger.event(at: position) else { throw WireError(.internal, "event \(position) vanished") }
         guard event.stream == stream else {
             throw WireError(.conflict, "event id \(event.id) was used for another case; use a new id for a new command", field: "eventID")
         }
-        return [
-            "position": .number(Double(event.position)), "streamVersion": .number(Double(event.streamVersion)),
-            "type": .string(event.type), "eventID": .string(event.id.description),
-            "event": try JSONValue.parse(event.payload),
-        ]
+        return try Self.reply(position: event.position, streamVersion: event.streamVersion, type: event.type, id: event.id, payload: event.payload)
+    }
+
+    /// The reply to a command: its first event, where it is stored, and what it says (without personal content).
+    private static func reply(position: UInt64, streamVersion: UInt64, type: String, id: EventID, payload: [UInt8]) throws -> JSONValue {
+        ["position": .number(Double(position)), "streamVersion": .number(Double(streamVersion)),
+         "type": .string(type), "eventID": .string(id.description), "event": try JSONValue.parse(payload)]
     }
 
     /// The role the caller acts in: the one asked for, which it must hold, or else the first of

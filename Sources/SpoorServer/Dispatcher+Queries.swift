@@ -32,7 +32,7 @@ extension Dispatcher {
         let today = try Self.day(params.on)
         let days = params.signalFollowUpDays ?? signalFollowUpDays
         guard days > 0 else { throw WireError(.invalidField, "must be at least 1", field: "signalFollowUpDays") }
-        let items = Worklist.items(for: projections.allCases(), on: today, signalFollowUpDays: days).map { item -> JSONValue in
+        let items = try projections.withCases { Worklist.items(for: $0, on: today, signalFollowUpDays: days) }.map { item -> JSONValue in
             ["case": .string(item.caseID), "kind": .string(item.kind.rawValue), "since": .string(item.since.description),
              "detail": .string(item.detail)]
         }
@@ -43,7 +43,7 @@ extension Dispatcher {
     /// so that it shows the log as it is, position by position.
     func trace(_ params: TraceParams) throws -> JSONValue {
         let stream = try CaseStream.name(of: params.case)
-        guard let entry = projections.entry(of: params.case) else { throw DomainError.caseNotFound(params.case) }
+        guard let entry = try projections.entry(of: params.case) else { throw DomainError.caseNotFound(params.case) }
         guard entry.state.signals[params.signal] != nil else { throw DomainError.signalNotFound(params.signal) }
         let records = try CaseStream.events(of: stream, in: ledger).map { try CaseStream.record(of: $0) }
         let entries = AuditTrace(signalID: params.signal, records: records).entries.map { entry -> JSONValue in
@@ -63,7 +63,7 @@ extension Dispatcher {
             }
             return dimension
         }
-        let statistics = Statistics(cases: projections.allCases(), from: from, to: to, by: dimensions)
+        let statistics = try projections.withCases { Statistics(cases: $0, from: from, to: to, by: dimensions) }
         func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         let rows = statistics.rows.map { row -> JSONValue in
             ["group": .object(Dictionary(uniqueKeysWithValues: zip(dimensions.map(\.rawValue), row.group.map(JSONValue.string)))),
@@ -79,7 +79,7 @@ extension Dispatcher {
 
     private func caseEntry(_ id: String) throws -> CaseProjection.Entry {
         _ = try CaseStream.name(of: id)
-        guard let entry = projections.entry(of: id) else { throw DomainError.caseNotFound(id) }
+        guard let entry = try projections.entry(of: id) else { throw DomainError.caseNotFound(id) }
         return entry
     }
 }

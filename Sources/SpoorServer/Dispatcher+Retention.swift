@@ -4,10 +4,10 @@ import SpoorProtocol
 
 extension Dispatcher {
     /// Cases not erased whose last change lies more than the retention period before `on`.
-    private func casesPastRetention(on day: Day) -> [CaseState] {
+    private func casesPastRetention(on day: Day) throws -> [CaseState] {
         let components = day.components
         let limit = (try? Day(year: components.year - retentionYears, month: components.month, day: min(components.day, 28))) ?? day
-        return projections.allCases().filter { !$0.isErased && $0.lastChangedOn < limit }.sorted { $0.caseID < $1.caseID }
+        return try projections.withCases { $0.filter { !$0.isErased && $0.lastChangedOn < limit } }.sorted { $0.caseID < $1.caseID }
     }
 
     private func listing(_ cases: [CaseState]) -> JSONValue {
@@ -16,14 +16,14 @@ extension Dispatcher {
 
     func retentionDue(_ params: RetentionParams) throws -> JSONValue {
         let day = try Self.day(params.on)
-        return ["on": .string(day.description), "retentionYears": .number(Double(retentionYears)), "cases": listing(casesPastRetention(on: day))]
+        return ["on": .string(day.description), "retentionYears": .number(Double(retentionYears)), "cases": listing(try casesPastRetention(on: day))]
     }
 
     /// Erases every case past retention, each through the erase command as the caller (so each
     /// erasure is its own recorded, atomic event); without `confirm`, says what it would erase.
     func retentionApply(_ params: RetentionParams, _ caller: Caller) async throws -> JSONValue {
         let day = try Self.day(params.on)
-        let due = casesPastRetention(on: day)
+        let due = try casesPastRetention(on: day)
         guard params.confirm == true else {
             return ["dryRun": true, "on": .string(day.description), "cases": listing(due)]
         }

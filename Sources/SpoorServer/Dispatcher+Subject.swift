@@ -8,7 +8,7 @@ extension Dispatcher {
     /// recorded in the `system` stream before anything is handed out.
     func export(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
         let stream = try CaseStream.name(of: params.case)
-        guard let entry = projections.entry(of: params.case) else { throw WireError(.notFound, "there is no case \(params.case)") }
+        guard let entry = try projections.entry(of: params.case) else { throw WireError(.notFound, "there is no case \(params.case)") }
         let reader = PersonalContentReader(ledger: ledger, keys: keys)
         let events = try CaseStream.events(of: stream, in: ledger).map { event in
             var json = event.json

@@ -8,7 +8,7 @@ import SpoorProtocol
 /// hands the work to the ledger and the projections.
 final class Dispatcher: Sendable {
     let ledger: Ledger
-    let projections: ProjectionHost
+    let projections: CaseProjection
     let decider = Decider()
     let signalFollowUpDays: Int
     let retentionYears: Int
@@ -19,7 +19,7 @@ final class Dispatcher: Sendable {
     let statistics: ServerStatistics
     let logger: Logger
 
-    init(ledger: Ledger, projections: ProjectionHost, signalFollowUpDays: Int, retentionYears: Int, signer: CheckpointSigner?,
+    init(ledger: Ledger, projections: CaseProjection, signalFollowUpDays: Int, retentionYears: Int, signer: CheckpointSigner?,
          keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
         self.retentionYears = retentionYears
         self.keys = keys
@@ -63,7 +63,7 @@ final class Dispatcher: Sendable {
         case .stats: try stats(try params(request))
         case .eventsTail: try await tail(try params(request), request.id, reply)
         case .projectionsRebuild: try await rebuild(request.id, reply)
-        case .backup: try backup(try params(request))
+        case .backup: try await backup(try params(request))
         case .auditCheckpoint: try checkpoint()
         case .auditProve: try prove(try params(request))
         case .auditConsistency: try consistency(try params(request))

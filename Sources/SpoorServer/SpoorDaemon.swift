@@ -3,7 +3,7 @@ import Logging
 import ServiceLifecycle
 import SpoorLedger
 
-/// The daemon: opens the store, folds the projections, serves the socket, talks to systemd, and
+/// The daemon: opens the store, rebuilds the projection if its form changed, serves the socket, talks to systemd, and
 /// on SIGTERM or SIGINT drains every request and closes the store cleanly.
 public enum SpoorDaemon {
     /// Runs until a shutdown signal; throws when it cannot start, saying why.
@@ -21,10 +21,9 @@ public enum SpoorDaemon {
         let master = try MasterKey.load(path: try masterKeyPath(configuration))
         try checkMasterKey(master, opens: ledger)
         let keys = CaseKeys(ledger: ledger, master: master)
-        let projections = ProjectionHost(ledger: ledger, reader: PersonalContentReader(ledger: ledger, keys: keys))
-        let started = ContinuousClock.now
-        try projections.rebuild { _, _ in }
-        logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition); projections folded in \(ContinuousClock.now - started)")
+        let projections = CaseProjection(ledger: ledger, keys: keys)
+        logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition)")
+        try rebuildIfOutdated(projections, notifier: notifier, logger: logger)
 
         let signer = try SigningKey.load(
             path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName),
@@ -47,12 +46,8 @@ public enum SpoorDaemon {
             onStopping: { notifier.stopping() })
         let watchdog = WatchdogService(notifier: notifier) { (try? ledger.read(from: ledger.lastPosition, limit: 1)) != nil }
 
-        // Shut down in reverse order: the reloader and watchdog first, then the server drains,
-        // and the projection folder, which draining requests wait on, last.
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: ProjectionService(projections: projections, logger: logger)),
-            .init(service: server),
-        ]
+        // Shut down in reverse order: the reloader and watchdog first, then the server drains.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
         if let watchdog { services.append(.init(service: watchdog)) }
         services.append(.init(service: ConfigurationReloader(options: options, users: users, logger: logger)))
         var groupConfiguration = ServiceGroupConfiguration(
@@ -61,6 +56,21 @@ public enum SpoorDaemon {
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
         try await ServiceGroup(configuration: groupConfiguration).run()
         logger.info("store closed at position \(ledger.lastPosition)")
+    }
+
+    /// Rebuilds the case projection before serving when it was never built or is of an older
+    /// form (a new store, or a new version of the daemon), keeping systemd's start timeout ahead.
+    static func rebuildIfOutdated(_ projections: CaseProjection, notifier: SystemdNotifier, logger: Logger) throws {
+        guard try projections.undecodableAtLastRebuild() == nil else { return }
+        let started = ContinuousClock.now
+        var lastReport = started
+        let (position, undecodable) = try projections.rebuild { folded, last in
+            guard ContinuousClock.now - lastReport > .seconds(1) else { return }
+            lastReport = .now
+            notifier.extendStartTimeout(by: .seconds(30), status: "rebuilding the case projection: \(folded) of \(last) events")
+        }
+        logger.info("case projection rebuilt up to position \(position) in \(ContinuousClock.now - started)")
+        if undecodable > 0 { logger.warning("\(undecodable) case events did not decode; spoorctl status counts them") }
     }
 
     /// The master key's file: configured, or systemd's credential.

@@ -15,6 +15,10 @@ public struct SystemdNotifier: Sendable {
     func ready(status: String) { send("READY=1\nSTATUS=\(status)") }
     func status(_ text: String) { send("STATUS=\(text)") }
     func watchdog() { send("WATCHDOG=1") }
+    /// Asks for more time to start: a long start-up step still shows progress.
+    func extendStartTimeout(by duration: Duration, status: String) {
+        send("EXTEND_TIMEOUT_USEC=\(duration.components.seconds * 1_000_000)\nSTATUS=\(status)")
+    }
     func stopping() { send("STOPPING=1\nSTATUS=draining requests and closing the store") }
 
     /// Sends `message`; a lost notification is not worth failing the daemon for.

@@ -1,4 +1,5 @@
 import Foundation
+import LMDB
 import SpoorProtocol
 import Testing
 
@@ -29,10 +30,63 @@ struct RebuildTests {
 
         let live = try Self.everyCase(setup)
         daemon.stop()
+        try Self.dropProjection(in: daemon.folder + "/data")
         let fresh = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
+        #expect(fresh.log.contains("case projection rebuilt"))
         #expect(try Self.everyCase(fresh.client()) == live)
         #expect(live.values.reduce(0) { $0 + ($1["signals"]?.array?.count ?? 0) } == 4 * 60)
         fresh.stop()
+    }
+
+    @Test("the projection is stored with its events: a restart folds nothing; a damaged or outdated one is rebuilt")
+    func storedProjection() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try SealingTests.plantMarkers(ctl, case: "p1")
+        let before = try ctl("case", "show", "--case", "p1", "--json")
+        daemon.stop()
+
+        let restarted = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
+        #expect(!restarted.log.contains("case projection rebuilt"))
+        #expect(try ctl("case", "show", "--case", "p1", "--json").output == before.output)
+        restarted.stop()
+
+        try Self.damageProjection(in: daemon.folder + "/data", case: "p1")
+        let damaged = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
+        let refused = try ctl("case", "show", "--case", "p1")
+        #expect(refused.status == 70 && refused.error.contains("projections rebuild"), "\(refused.error)")
+        #expect(try ctl("projections", "rebuild").status == 0)
+        #expect(try ctl("case", "show", "--case", "p1", "--json").output == before.output)
+        damaged.stop()
+
+        try Self.dropProjection(in: daemon.folder + "/data")
+        let outdated = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
+        #expect(outdated.log.contains("case projection rebuilt"))
+        #expect(try ctl("case", "show", "--case", "p1", "--json").output == before.output)
+        outdated.stop()
+    }
+
+    /// Empties both projection slots, as a store written before them, or by an older form, looks.
+    static func dropProjection(in path: String) throws {
+        let environment = try Environment(path: path)
+        defer { environment.close() }
+        try environment.write { txn in
+            for name in ["projection.0", "projection.1"] { try txn.empty(try txn.openDatabase(name, create: false)) }
+        }
+    }
+
+    /// Flips a byte of the case's stored state in the live slot.
+    static func damageProjection(in path: String, case id: String) throws {
+        let environment = try Environment(path: path)
+        defer { environment.close() }
+        try environment.write { txn in
+            let meta = try txn.openDatabase("meta", create: false)
+            let live = try txn.value(in: meta, key: Array("projection".utf8))?.first ?? 0
+            let slot = try txn.openDatabase("projection.\(live)", create: false)
+            var stored = try #require(try txn.value(in: slot, key: Array("case/\(id)".utf8)))
+            stored[stored.count / 2] ^= 0xFF
+            try txn.put(stored, key: Array("case/\(id)".utf8), in: slot)
+        }
     }
 
     static func everyCase(_ client: SocketClient) throws -> [String: JSONValue] {
