@@ -14,32 +14,52 @@ public enum Worklist {
         public var detail: String
     }
 
-    /// The open items of `cases` on `today`. A signal counts as followed up once it is consulted
-    /// on; `signalFollowUpDays` is how long it may wait for that.
+    /// The open items of `cases` on `today`, oldest first. A signal counts as followed up once it
+    /// is consulted on; `signalFollowUpDays` is how long it may wait for that.
     public static func items(for cases: some Sequence<CaseState>, on today: Day, signalFollowUpDays: Int = 7) -> [Item] {
-        cases.lazy.filter(\.isOpen).flatMap { state in  // lazy: one case in memory at a time
-            var items: [Item] = []
-            if let risk = state.lastRiskAssessment, risk.nextDueOn <= today {
-                items.append(Item(caseID: state.caseID, kind: .riskReassessmentOverdue, since: risk.nextDueOn,
-                                  detail: "\(risk.instrument) was due on \(risk.nextDueOn)"))
-            }
-            for report in state.reportOrder.compactMap({ state.reports[$0] }) where report.feedbackOverdue(on: today) != nil {
-                items.append(Item(caseID: state.caseID, kind: .feedbackOverdue, since: report.feedbackDueOn,
-                                  detail: "\(report.report.reportID) of \(report.report.reportedOn) has no feedback"))
-            }
-            for signal in state.activeSignals where signal.step == .recorded {
-                let due = signal.recorded.observedOn.adding(days: signalFollowUpDays)
-                if due < today {
-                    items.append(Item(caseID: state.caseID, kind: .signalWithoutFollowUp, since: due,
-                                      detail: "\(signal.recorded.signalID) of \(signal.recorded.observedOn) has had no follow-up"))
-                }
-            }
-            if case .requested(let party, let on) = state.consent {
-                items.append(Item(caseID: state.caseID, kind: .consentPending, since: on,
-                                  detail: "consent asked of the \(party.rawValue) on \(on)"))
-            }
-            return items
+        oldest(.max, of: cases, on: today, signalFollowUpDays: signalFollowUpDays).items
+    }
+
+    /// The `limit` oldest open items, and how many there are in all. Holds at most twice `limit`
+    /// items at a time, so a list over every case of a large institution stays small.
+    public static func oldest(_ limit: Int, of cases: some Sequence<CaseState>, on today: Day, signalFollowUpDays: Int = 7) -> (items: [Item], total: Int) {
+        var kept: [Item] = []
+        var total = 0
+        func trim() {
+            kept.sort { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
+            if kept.count > limit { kept.removeLast(kept.count - limit) }
         }
-        .sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
+        for state in cases where state.isOpen {
+            let items = self.items(of: state, on: today, signalFollowUpDays: signalFollowUpDays)
+            total += items.count
+            kept += items
+            if kept.count - limit >= max(limit, 1_024) { trim() }
+        }
+        trim()
+        return (kept, total)
+    }
+
+    private static func items(of state: CaseState, on today: Day, signalFollowUpDays: Int) -> [Item] {
+        var items: [Item] = []
+        if let risk = state.lastRiskAssessment, risk.nextDueOn <= today {
+            items.append(Item(caseID: state.caseID, kind: .riskReassessmentOverdue, since: risk.nextDueOn,
+                              detail: "\(risk.instrument) was due on \(risk.nextDueOn)"))
+        }
+        for report in state.reportOrder.compactMap({ state.reports[$0] }) where report.feedbackOverdue(on: today) != nil {
+            items.append(Item(caseID: state.caseID, kind: .feedbackOverdue, since: report.feedbackDueOn,
+                              detail: "\(report.report.reportID) of \(report.report.reportedOn) has no feedback"))
+        }
+        for signal in state.activeSignals where signal.step == .recorded {
+            let due = signal.recorded.observedOn.adding(days: signalFollowUpDays)
+            if due < today {
+                items.append(Item(caseID: state.caseID, kind: .signalWithoutFollowUp, since: due,
+                                  detail: "\(signal.recorded.signalID) of \(signal.recorded.observedOn) has had no follow-up"))
+            }
+        }
+        if case .requested(let party, let on) = state.consent {
+            items.append(Item(caseID: state.caseID, kind: .consentPending, since: on,
+                              detail: "consent asked of the \(party.rawValue) on \(on)"))
+        }
+        return items
     }
 }

@@ -39,10 +39,13 @@ public struct WorklistParams: Codable, Equatable, Sendable {
     public var on: String?
     /// Days a signal may wait for a next step before it is listed; the daemon's setting by default.
     public var signalFollowUpDays: Int?
+    /// The most items the reply lists, oldest first; its `total` counts them all.
+    public var limit: Int?
 
-    public init(on: String? = nil, signalFollowUpDays: Int? = nil) {
+    public init(on: String? = nil, signalFollowUpDays: Int? = nil, limit: Int? = nil) {
         self.on = on
         self.signalFollowUpDays = signalFollowUpDays
+        self.limit = limit
     }
 }
 

@@ -28,15 +28,23 @@ extension Dispatcher {
         return ["case": .string(params.case), "on": .string(today.description), "steps": .array(steps)]
     }
 
+    static let defaultWorklistLimit = 1_000
+    static let maxWorklistLimit = 10_000
+
     func worklist(_ params: WorklistParams) throws -> JSONValue {
         let today = try Self.day(params.on)
         let days = params.signalFollowUpDays ?? signalFollowUpDays
         guard days > 0 else { throw WireError(.invalidField, "must be at least 1", field: "signalFollowUpDays") }
-        let items = try projections.withCases { Worklist.items(for: $0, on: today, signalFollowUpDays: days) }.map { item -> JSONValue in
+        let limit = params.limit ?? Self.defaultWorklistLimit
+        guard (1...Self.maxWorklistLimit).contains(limit) else {
+            throw WireError(.invalidField, "must be between 1 and \(Self.maxWorklistLimit)", field: "limit")
+        }
+        let (oldest, total) = try projections.withCases { Worklist.oldest(limit, of: $0, on: today, signalFollowUpDays: days) }
+        let items = oldest.map { item -> JSONValue in
             ["case": .string(item.caseID), "kind": .string(item.kind.rawValue), "since": .string(item.since.description),
              "detail": .string(item.detail)]
         }
-        return ["on": .string(today.description), "items": .array(items)]
+        return ["on": .string(today.description), "items": .array(items), "total": .number(Double(total))]
     }
 
     /// The trail of one signal, read from the case's stream itself rather than the projection,

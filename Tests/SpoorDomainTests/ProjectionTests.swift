@@ -41,4 +41,19 @@ struct ProjectionTests {
         #expect(items.last?.since == day("2026-11-09"))
         #expect(Worklist.items(for: [reported.current], on: day("2026-11-09")).isEmpty)
     }
+
+    @Test func aLimitedWorklistKeepsTheOldestAndCountsThemAll() throws {
+        var cases: [CaseState] = []
+        for day in (1...28).reversed() {
+            let observed = "2026-10-\(day < 10 ? "0" : "")\(day)"
+            var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: observed)
+            try harness.run(.signal(on: observed), on: observed)
+            cases.append(harness.current)
+        }
+        let all = Worklist.items(for: cases, on: day("2026-12-01"))
+        let (oldest, total) = Worklist.oldest(3, of: cases, on: day("2026-12-01"))
+        #expect(total == all.count && total == 28)  // one signal without follow-up per case
+        #expect(oldest == Array(all.prefix(3)))
+        #expect(oldest.first?.since == day("2026-10-08"))
+    }
 }

@@ -96,11 +96,25 @@ enum SocketBenchmark {
         print(String(format: "filled %d events (%d cases) in %.1f s", events, events / 10, now() - fillStart))
         let foldStart = now()
         let full = try DaemonUnderTest(executable: spoord, folder: large)
-        print(String(format: "spoord started on it (projections folded) in %.1f s", now() - foldStart))
+        print(String(format: "spoord started on it (the ledger filled it without a projection: rebuilt at start) in %.1f s", now() - foldStart))
         let connections = (0..<64).compactMap { _ in try? SocketClient(socketPath: full.socketPath) }
         for connection in connections { _ = try? connection.call(.status) }
         print(String(format: "RssAnon with %d events stored and %d clients connected: %.1f MiB", events, connections.count,
                      Double(full.anonymousMemory) / 1_048_576))
         full.stop()
+
+        let restartStart = now()
+        let restarted = try DaemonUnderTest(executable: spoord, folder: large)
+        print(String(format: "spoord restarted on it (projection stored) in %.2f s", now() - restartStart))
+        let clients = (0..<64).compactMap { _ in try? SocketClient(socketPath: restarted.socketPath) }
+        for connection in clients { _ = try? connection.call(.status) }
+        print(String(format: "RssAnon after the restart, %d clients connected: %.1f MiB", clients.count, Double(restarted.anonymousMemory) / 1_048_576))
+        for (name, method, params) in [("worklist", SpoorProtocol.Method.worklist, JSONValue.object([:])), ("stats by form", .stats, ["by": ["form"]])] {
+            let started = now()
+            _ = try clients[0].call(method, params)
+            print(String(format: "%@ over %d cases: %.2f s; RssAnon after it %.1f MiB", name, events / 10, now() - started,
+                         Double(restarted.anonymousMemory) / 1_048_576))
+        }
+        restarted.stop()
     }
 }

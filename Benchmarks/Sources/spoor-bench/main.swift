@@ -5,6 +5,7 @@ import Foundation
 // socket: acknowledged appends/s through spoord with 1, 8 and 64 clients, latency at a fixed
 // load, and the daemon's memory with a large store. Medians of N runs.
 
+setvbuf(stdout, nil, _IOLBF, 0)  // results show as they come, and survive a crash
 var arguments = [String: String]()
 var pending = CommandLine.arguments.dropFirst()[...]
 let socketMode = pending.first == "socket"

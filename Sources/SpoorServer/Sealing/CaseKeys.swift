@@ -4,13 +4,14 @@ import SpoorLedger
 import Synchronization
 
 /// Each case's data key: made when the case opens, stored wrapped beside its events, unwrapped
-/// on first use and kept in memory until the case is erased.
+/// on first use and kept in memory until the case is erased, or until the cache is full.
 final class CaseKeys: Sendable {
     private let ledger: Ledger
     /// The master key, and during a rotation the one it replaces, which still opens keys wrapped
     /// by appends that were in flight when the rotation began.
     private let masters: Mutex<(current: MasterKey, previous: MasterKey?)>
     private let cache = Mutex<[StreamName: [UInt8]]>([:])
+    static let cachedKeys = 4_096
 
     init(ledger: Ledger, master: MasterKey) {
         self.ledger = ledger
@@ -56,7 +57,12 @@ final class CaseKeys: Sendable {
         do {
             let (current, previous) = masters.withLock { ($0.current, $0.previous) }
             let key = try (try? current.unwrap(wrapped, for: stream)) ?? (previous ?? current).unwrap(wrapped, for: stream)
-            cache.withLock { $0[stream] = key }
+            cache.withLock { cache in
+                // A scan of every case must not keep every key: past the bound, start afresh.
+                // Unwrapping again costs microseconds.
+                if cache.count >= Self.cachedKeys { cache.removeAll(keepingCapacity: true) }
+                cache[stream] = key
+            }
             return key
         } catch {
             throw SealingError.keyDamaged(stream)

@@ -7,12 +7,16 @@ struct WorklistCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Judge deadlines on this day, YYYY-MM-DD; today by default.") var on: String?
     @Option(help: "Days a signal may wait for a consultation; the daemon's setting by default.") var followUpDays: Int?
+    @Option(help: "List at most this many items, the oldest (1 to 10000; 1000 by default).") var limit: Int?
 
     func run() throws {
-        try global.run({ try $0.call(.worklist, JSONValue(encoding: WorklistParams(on: on, signalFollowUpDays: followUpDays))) }) { result in
-            Output.table(["since", "case", "kind", "detail"], (result["items"]?.array ?? []).map { item in
+        try global.run({ try $0.call(.worklist, JSONValue(encoding: WorklistParams(on: on, signalFollowUpDays: followUpDays, limit: limit))) }) { result in
+            let items = result["items"]?.array ?? []
+            var table = Output.table(["since", "case", "kind", "detail"], items.map { item in
                 ["since", "case", "kind", "detail"].map { Output.text(item[$0]) }
             })
+            if let total = result["total"]?.number, Int(total) > items.count { table += "\n\(items.count) of \(Int(total)) items shown, the oldest; see --limit" }
+            return table
         }
     }
 }
