@@ -2,7 +2,7 @@
 /// along the funnel signal → consultation → report → registration, and how long each step took.
 ///
 /// The unit is a signal (not retracted) observed in the period. Only the case skeleton is read,
-/// never personal content, so erasing a case's personal data leaves every figure as it was.
+/// (its ``CaseDigest``), never personal content, so erasing a case's personal data leaves every figure as it was.
 public struct Statistics: Sendable, Equatable {
     /// What figures can be grouped by.
     public enum Dimension: String, Sendable, CaseIterable {
@@ -27,11 +27,11 @@ public struct Statistics: Sendable, Equatable {
     public let rows: [Row]
 
     /// The figures of `cases` for signals observed from `from` through `to`, grouped by `dimensions`.
-    public init(cases: some Sequence<CaseState>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = []) {
+    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = []) {
         self.dimensions = dimensions
         var tallies: [[String]: Tally] = [:]
         for state in cases {
-            for signal in state.activeSignals where Self.contains(signal.recorded.observedOn, from: from, to: to) {
+            for signal in state.activeSignals where Self.contains(signal.observedOn, from: from, to: to) {
                 let steps = Steps(signal: signal, in: state)
                 for group in Self.groups(of: signal, in: state, by: dimensions) {
                     tallies[group, default: Tally()].add(steps)
@@ -56,15 +56,15 @@ public struct Statistics: Sendable, Equatable {
     }
 
     /// Every combination of dimension values `signal` falls under (several when it has several forms).
-    private static func groups(of signal: CaseState.Signal, in state: CaseState, by dimensions: [Dimension]) -> [[String]] {
+    private static func groups(of signal: CaseDigest.Signal, in state: CaseDigest, by dimensions: [Dimension]) -> [[String]] {
         dimensions.reduce([[]]) { groups, dimension in
             let values = self.values(of: dimension, signal: signal, state: state)
             return groups.flatMap { group in values.map { group + [$0] } }
         }
     }
 
-    private static func values(of dimension: Dimension, signal: CaseState.Signal, state: CaseState) -> [String] {
-        let observed = signal.recorded.observedOn.components
+    private static func values(of dimension: Dimension, signal: CaseDigest.Signal, state: CaseDigest) -> [String] {
+        let observed = signal.observedOn.components
         switch dimension {
         case .form: return signal.formsOfExploitation.isEmpty ? ["unknown"] : signal.formsOfExploitation.sorted()
         case .ageGroup: return [ageGroup(state.youth.ageAtOpening)]
@@ -84,13 +84,13 @@ extension Statistics {
         var toReport: Int?
         var toRegistration: Int?
 
-        init(signal: CaseState.Signal, in state: CaseState) {
-            let id = signal.recorded.signalID
-            let observed = signal.recorded.observedOn
+        init(signal: CaseDigest.Signal, in state: CaseDigest) {
+            let id = signal.id
+            let observed = signal.observedOn
             func days(_ dates: [Day]) -> Int? { dates.min().map { max(0, $0.ordinal - observed.ordinal) } }
             toConsultation = days(state.consultations.filter { $0.signalIDs.contains(id) }.map(\.heldOn))
-            toReport = days(state.reports.values.filter { $0.report.signalIDs.contains(id) }.map(\.report.reportedOn))
-            toRegistration = days(state.registrations.map(\.registeredOn).filter { $0 >= observed })
+            toReport = days(state.reports.filter { $0.signalIDs.contains(id) }.map(\.reportedOn))
+            toRegistration = days(state.registeredOn.filter { $0 >= observed })
         }
     }
 

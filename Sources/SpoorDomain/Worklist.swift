@@ -16,13 +16,13 @@ public enum Worklist {
 
     /// The open items of `cases` on `today`, oldest first. A signal counts as followed up once it
     /// is consulted on; `signalFollowUpDays` is how long it may wait for that.
-    public static func items(for cases: some Sequence<CaseState>, on today: Day, signalFollowUpDays: Int = 7) -> [Item] {
+    public static func items(for cases: some Sequence<CaseDigest>, on today: Day, signalFollowUpDays: Int = 7) -> [Item] {
         oldest(.max, of: cases, on: today, signalFollowUpDays: signalFollowUpDays).items
     }
 
     /// The `limit` oldest open items, and how many there are in all. Holds at most twice `limit`
     /// items at a time, so a list over every case of a large institution stays small.
-    public static func oldest(_ limit: Int, of cases: some Sequence<CaseState>, on today: Day, signalFollowUpDays: Int = 7) -> (items: [Item], total: Int) {
+    public static func oldest(_ limit: Int, of cases: some Sequence<CaseDigest>, on today: Day, signalFollowUpDays: Int = 7) -> (items: [Item], total: Int) {
         var kept: [Item] = []
         var total = 0
         func trim() {
@@ -39,26 +39,26 @@ public enum Worklist {
         return (kept, total)
     }
 
-    private static func items(of state: CaseState, on today: Day, signalFollowUpDays: Int) -> [Item] {
+    private static func items(of state: CaseDigest, on today: Day, signalFollowUpDays: Int) -> [Item] {
         var items: [Item] = []
-        if let risk = state.lastRiskAssessment, risk.nextDueOn <= today {
-            items.append(Item(caseID: state.caseID, kind: .riskReassessmentOverdue, since: risk.nextDueOn,
-                              detail: "\(risk.instrument) was due on \(risk.nextDueOn)"))
+        if let risk = state.riskAssessmentDue, risk.since <= today {
+            items.append(Item(caseID: state.caseID, kind: .riskReassessmentOverdue, since: risk.since,
+                              detail: "\(risk.what) was due on \(risk.since)"))
         }
-        for report in state.reportOrder.compactMap({ state.reports[$0] }) where report.feedbackOverdue(on: today) != nil {
+        for report in state.reports where report.feedbackOverdue(on: today) {
             items.append(Item(caseID: state.caseID, kind: .feedbackOverdue, since: report.feedbackDueOn,
-                              detail: "\(report.report.reportID) of \(report.report.reportedOn) has no feedback"))
+                              detail: "\(report.id) of \(report.reportedOn) has no feedback"))
         }
         for signal in state.activeSignals where signal.step == .recorded {
-            let due = signal.recorded.observedOn.adding(days: signalFollowUpDays)
+            let due = signal.observedOn.adding(days: signalFollowUpDays)
             if due < today {
                 items.append(Item(caseID: state.caseID, kind: .signalWithoutFollowUp, since: due,
-                                  detail: "\(signal.recorded.signalID) of \(signal.recorded.observedOn) has had no follow-up"))
+                                  detail: "\(signal.id) of \(signal.observedOn) has had no follow-up"))
             }
         }
-        if case .requested(let party, let on) = state.consent {
-            items.append(Item(caseID: state.caseID, kind: .consentPending, since: on,
-                              detail: "consent asked of the \(party.rawValue) on \(on)"))
+        if let consent = state.consentRequested {
+            items.append(Item(caseID: state.caseID, kind: .consentPending, since: consent.since,
+                              detail: "consent asked of the \(consent.what) on \(consent.since)"))
         }
         return items
     }

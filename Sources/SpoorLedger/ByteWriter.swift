@@ -1,34 +1,34 @@
 /// Appends big-endian integers and length-prefixed fields to a byte buffer.
-struct ByteWriter {
-    private(set) var bytes: [UInt8]
+public struct ByteWriter {
+    public private(set) var bytes: [UInt8]
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func write<T: FixedWidthInteger>(_ value: T) {
+    public mutating func write<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func write(raw: some Collection<UInt8>) {
+    public mutating func write(raw: some Collection<UInt8>) {
         bytes.append(contentsOf: raw)
     }
 
     /// A string with a 16-bit length; callers have checked that it fits.
-    mutating func write(short string: String) {
+    public mutating func write(short string: String) {
         write(UInt16(string.utf8.count))
         bytes.append(contentsOf: string.utf8)
     }
 
     /// Bytes with a 32-bit length.
-    mutating func write(long data: [UInt8]) {
+    public mutating func write(long data: [UInt8]) {
         write(UInt32(data.count))
         bytes.append(contentsOf: data)
     }
 
     /// A presence flag, then the fixed-size bytes when present.
-    mutating func write(optional data: [UInt8]?) {
+    public mutating func write(optional data: [UInt8]?) {
         write(UInt8(data == nil ? 0 : 1))
         if let data { bytes.append(contentsOf: data) }
     }

@@ -14,7 +14,7 @@ struct CaseProjection: Sendable {
     }
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
-    static let format = 1
+    static let format = 2
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     private static let metaKey = Array("#meta".utf8)
 
@@ -26,10 +26,10 @@ struct CaseProjection: Sendable {
         try ledger.projectionValue(for: StoredCase.key(of: id)).map { try decode($0, caseID: id) }
     }
 
-    /// Runs `body` over every case, decoded one at a time as it iterates; a case that does not
-    /// read fails the call once `body` returns.
-    func withCases<T>(_ body: (Cases) -> T) throws -> T {
-        let cases = Cases(projection: self)
+    /// Runs `body` over every case's digest, decoded one at a time as it iterates; a digest that
+    /// does not read fails the call once `body` returns.
+    func withDigests<T>(_ body: (Digests) -> T) throws -> T {
+        let cases = Digests(ledger: ledger)
         let result = body(cases)
         if let failure = cases.failure { throw failure }
         return result
@@ -46,7 +46,7 @@ struct CaseProjection: Sendable {
             }
             guard let state else { throw DomainError.caseNotFound(caseID) }
             let version = (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1
-            return [ProjectionRecord(key: StoredCase.key(of: caseID), value: try StoredCase.encode(Entry(state: state, version: version), sealedWith: key))]
+            return try Self.records(of: Entry(state: state, version: version), sealedWith: key)
         }
     }
 
@@ -78,11 +78,17 @@ struct CaseProjection: Sendable {
                 folded[caseID] = Entry(state: state, version: event.streamVersion)
             }
             let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
-            return try folded.map { caseID, entry in
-                ProjectionRecord(key: StoredCase.key(of: caseID), value: try StoredCase.encode(entry, sealedWith: try key(of: caseID)))
-            } + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
+            return try folded.values.flatMap { entry in try Self.records(of: entry, sealedWith: try key(of: entry.state.caseID)) }
+                + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
         }, progress: progress)
         return (position, undecodable)
+    }
+
+    /// What the projection keeps of a case: its state, and its digest for scans.
+    private static func records(of entry: Entry, sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
+        let id = entry.state.caseID
+        return [ProjectionRecord(key: StoredCase.key(of: id), value: try StoredCase.encode(entry, sealedWith: key)),
+                ProjectionRecord(key: StoredDigest.key(of: id), value: try StoredDigest.encode(entry.state.digest))]
     }
 
     private func decode(_ bytes: [UInt8], caseID: String) throws -> Entry {
@@ -95,30 +101,31 @@ struct CaseProjection: Sendable {
 }
 
 extension CaseProjection {
-    /// The cases, read a page at a time and decoded one at a time, so a scan of every case holds
-    /// one page in memory rather than every case. Records the first failure and ends there.
-    final class Cases: Sequence {
-        private let projection: CaseProjection
+    /// The digests of every case, read a page at a time and decoded one at a time, so a scan of
+    /// every case holds one page in memory. Records the first failure and ends there.
+    final class Digests: Sequence {
+        private let ledger: Ledger
         fileprivate(set) var failure: (any Error)?
 
-        fileprivate init(projection: CaseProjection) { self.projection = projection }
+        fileprivate init(ledger: Ledger) { self.ledger = ledger }
 
-        func makeIterator() -> AnyIterator<CaseState> {
+        func makeIterator() -> AnyIterator<CaseDigest> {
             var page: [ProjectionRecord] = []
             var index = 0
-            var lastKey: [UInt8]?
+            var isDone = false
             return AnyIterator { [self] in
-                guard failure == nil else { return nil }
+                guard !isDone, failure == nil else { return nil }
                 do {
                     if index == page.count {
-                        page = try projection.ledger.projectionRecords(withPrefix: StoredCase.keyPrefix, after: lastKey, limit: 256)
+                        page = try ledger.projectionRecords(withPrefix: StoredDigest.keyPrefix, after: page.last?.key, limit: 1_024)
                         index = 0
-                        lastKey = page.last?.key
                     }
-                    guard index < page.count else { return nil }
+                    guard index < page.count else {
+                        isDone = true
+                        return nil
+                    }
                     defer { index += 1 }
-                    let caseID = String(decoding: page[index].key.dropFirst(StoredCase.keyPrefix.count), as: UTF8.self)
-                    return try projection.decode(page[index].value, caseID: caseID).state
+                    return try StoredDigest.decode(page[index].value)
                 } catch {
                     failure = error
                     return nil

@@ -39,7 +39,7 @@ extension Dispatcher {
         guard (1...Self.maxWorklistLimit).contains(limit) else {
             throw WireError(.invalidField, "must be between 1 and \(Self.maxWorklistLimit)", field: "limit")
         }
-        let (oldest, total) = try projections.withCases { Worklist.oldest(limit, of: $0, on: today, signalFollowUpDays: days) }
+        let (oldest, total) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, signalFollowUpDays: days) }
         let items = oldest.map { item -> JSONValue in
             ["case": .string(item.caseID), "kind": .string(item.kind.rawValue), "since": .string(item.since.description),
              "detail": .string(item.detail)]
@@ -71,7 +71,7 @@ extension Dispatcher {
             }
             return dimension
         }
-        let statistics = try projections.withCases { Statistics(cases: $0, from: from, to: to, by: dimensions) }
+        let statistics = try projections.withDigests { Statistics(cases: $0, from: from, to: to, by: dimensions) }
         func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         let rows = statistics.rows.map { row -> JSONValue in
             ["group": .object(Dictionary(uniqueKeysWithValues: zip(dimensions.map(\.rawValue), row.group.map(JSONValue.string)))),

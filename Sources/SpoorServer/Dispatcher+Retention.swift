@@ -4,13 +4,13 @@ import SpoorProtocol
 
 extension Dispatcher {
     /// Cases not erased whose last change lies more than the retention period before `on`.
-    private func casesPastRetention(on day: Day) throws -> [CaseState] {
+    private func casesPastRetention(on day: Day) throws -> [CaseDigest] {
         let components = day.components
         let limit = (try? Day(year: components.year - retentionYears, month: components.month, day: min(components.day, 28))) ?? day
-        return try projections.withCases { $0.filter { !$0.isErased && $0.lastChangedOn < limit } }.sorted { $0.caseID < $1.caseID }
+        return try projections.withDigests { $0.filter { !$0.isErased && $0.lastChangedOn < limit } }.sorted { $0.caseID < $1.caseID }
     }
 
-    private func listing(_ cases: [CaseState]) -> JSONValue {
+    private func listing(_ cases: [CaseDigest]) -> JSONValue {
         .array(cases.map { ["case": .string($0.caseID), "lastChangedOn": .string($0.lastChangedOn.description)] })
     }
 

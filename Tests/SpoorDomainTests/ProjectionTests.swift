@@ -36,19 +36,19 @@ struct ProjectionTests {
         try reported.run(.talk(on: "2026-11-02"), on: "2026-11-02")
         try reported.run(.report(on: "2026-11-02"), on: "2026-11-02")
 
-        let items = Worklist.items(for: [stalled.current, reported.current], on: day("2026-11-20"))
+        let items = Worklist.items(for: [stalled.current.digest, reported.current.digest], on: day("2026-11-20"))
         #expect(items.map(\.kind) == [.consentPending, .signalWithoutFollowUp, .riskReassessmentOverdue, .feedbackOverdue])
         #expect(items.last?.since == day("2026-11-09"))
-        #expect(Worklist.items(for: [reported.current], on: day("2026-11-09")).isEmpty)
+        #expect(Worklist.items(for: [reported.current.digest], on: day("2026-11-09")).isEmpty)
     }
 
     @Test func aLimitedWorklistKeepsTheOldestAndCountsThemAll() throws {
-        var cases: [CaseState] = []
+        var cases: [CaseDigest] = []
         for day in (1...28).reversed() {
             let observed = "2026-10-\(day < 10 ? "0" : "")\(day)"
             var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: observed)
             try harness.run(.signal(on: observed), on: observed)
-            cases.append(harness.current)
+            cases.append(harness.current.digest)
         }
         let all = Worklist.items(for: cases, on: day("2026-12-01"))
         let (oldest, total) = Worklist.oldest(3, of: cases, on: day("2026-12-01"))

@@ -4,7 +4,7 @@ import Testing
 @Suite("Statistics along the slachtoffermonitor's dimensions")
 struct StatisticsTests {
     /// Two cases: a 15-year-old reported and registered, a 17-year-old with two forms, consulted only.
-    static func cases() throws -> [CaseState] {
+    static func cases() throws -> [CaseDigest] {
         var first = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02", unit: "north")
         try first.run(.signal(["criminal"], on: "2026-11-02"), on: "2026-11-02")
         try first.run(.consult(on: "2026-11-04"), on: "2026-11-04")
@@ -18,7 +18,7 @@ struct StatisticsTests {
         try second.run(.consult(on: "2026-10-09"), on: "2026-10-09")
         try second.run(.signal(["labour"], on: "2026-10-02"), on: "2026-10-02")
         try second.run(.retractSignal(SignalRetracted(signalID: "signal-2", retractedOn: day("2026-10-03"), personal: nil)), on: "2026-10-03")
-        return [first.current, second.current]
+        return [first.current.digest, second.current.digest]
     }
 
     @Test("the funnel and the median days, without grouping")
@@ -51,9 +51,9 @@ struct StatisticsTests {
     func erasureKeepsFigures() throws {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
-        let before = Statistics(cases: [harness.current], by: Statistics.Dimension.allCases)
+        let before = Statistics(cases: [harness.current.digest], by: Statistics.Dimension.allCases)
         try harness.run(.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-11-03"))), as: .privacyOfficer, on: "2026-11-03")
         #expect(harness.current.identity == nil)
-        #expect(Statistics(cases: [harness.current], by: Statistics.Dimension.allCases) == before)
+        #expect(Statistics(cases: [harness.current.digest], by: Statistics.Dimension.allCases) == before)
     }
 }

@@ -23,3 +23,9 @@ struct Measurement {
 func now() -> Double {
     Double(DispatchTime.now().uptimeNanoseconds) / 1e9
 }
+
+/// Writes `line` at once: stdout to a file or pipe is block-buffered, and a result must show as it
+/// comes and survive a crash of a later step.
+func print(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

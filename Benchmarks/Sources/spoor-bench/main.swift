@@ -1,14 +1,21 @@
 import Foundation
 
-// spoor-bench [socket] [--runs N] [--seconds S] [--events N] [--dir PATH] [--spoord PATH]
+// spoor-bench [socket] [--runs N] [--seconds S] [--events N] [--dir PATH] [--spoord PATH] [--fill PATH]
 // Ledger: durable appends/s at 1, 8 and 64 concurrent appenders, and replay of a large log.
 // socket: acknowledged appends/s through spoord with 1, 8 and 64 clients, latency at a fixed
 // load, and the daemon's memory with a large store. Medians of N runs.
 
-setvbuf(stdout, nil, _IOLBF, 0)  // results show as they come, and survive a crash
 var arguments = [String: String]()
 var pending = CommandLine.arguments.dropFirst()[...]
 let socketMode = pending.first == "socket"
+if arguments["fill"] != nil {
+    // spoor-bench --fill PATH [--events N]: a store for profiling by hand, as the socket benchmark fills it.
+    let path = arguments["fill"] ?? root + "/fill"
+    try await SocketBenchmark.fill(folder: path, events: replayEvents)
+    print("filled \(path) with \(replayEvents) events")
+    exit(0)
+}
+
 if socketMode { pending = pending.dropFirst() }
 while let flag = pending.popFirst(), flag.hasPrefix("--"), let value = pending.popFirst() {
     arguments[String(flag.dropFirst(2))] = value
@@ -20,6 +27,14 @@ let payloadSize = 600
 let root = (arguments["dir"] ?? FileManager.default.currentDirectoryPath + "/.build-bench") + "/run-\(getpid())"
 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: root) }
+
+if arguments["fill"] != nil {
+    // spoor-bench --fill PATH [--events N]: a store for profiling by hand, as the socket benchmark fills it.
+    let path = arguments["fill"] ?? root + "/fill"
+    try await SocketBenchmark.fill(folder: path, events: replayEvents)
+    print("filled \(path) with \(replayEvents) events")
+    exit(0)
+}
 
 if socketMode {
     try await SocketBenchmark.run(spoord: arguments["spoord"] ?? "../.build/release/spoord", root: root, runs: runs,

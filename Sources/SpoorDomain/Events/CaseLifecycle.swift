@@ -7,6 +7,12 @@ public struct YouthProfile: Codable, Sendable, Equatable {
     public var gender: Gender
     public var nationalityGroup: NationalityGroup
     public var ageAtOpening: Int
+
+    public init(gender: Gender, nationalityGroup: NationalityGroup, ageAtOpening: Int) {
+        self.gender = gender
+        self.nationalityGroup = nationalityGroup
+        self.ageAtOpening = ageAtOpening
+    }
 }
 
 /// Who the youth is: sealed personal content, erasable.

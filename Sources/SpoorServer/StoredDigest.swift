@@ -1,0 +1,131 @@
+import SpoorDomain
+import SpoorLedger
+
+/// A case's ``CaseDigest`` as the inline projection keeps it, under `digest/<id>`: a compact,
+/// plain binary form (it holds no personal content) that decodes in microseconds, for the scans
+/// of every case that the worklist, the statistics and retention make.
+///
+/// Bytes, big-endian: form u8 (1) ‖ caseID ‖ unit ‖ gender ‖ nationality group ‖ age i32 ‖
+/// flags u8 (open, erased) ‖ lastChangedOn i32 ‖ signals ‖ consultations ‖ reports ‖
+/// registrations ‖ pending consent ‖ pending risk assessment. Strings carry a u16 length, lists a
+/// u16 count, days are day ordinals, optionals a presence byte.
+enum StoredDigest {
+    static let keyPrefix = Array("digest/".utf8)
+    static func key(of caseID: String) -> [UInt8] { keyPrefix + Array(caseID.utf8) }
+    private static let form: UInt8 = 1
+
+    static func encode(_ digest: CaseDigest) throws -> [UInt8] {
+        var out = Writer()
+        out.bytes.write(form)
+        try out.strings([digest.caseID, digest.unit, digest.youth.gender.rawValue, digest.youth.nationalityGroup.rawValue])
+        out.bytes.write(Int32(clamping: digest.youth.ageAtOpening))
+        out.bytes.write(UInt8((digest.isOpen ? 1 : 0) | (digest.isErased ? 2 : 0)))
+        out.day(digest.lastChangedOn)
+        try out.list(digest.activeSignals) { out, signal in
+            try out.strings([signal.id])
+            out.day(signal.observedOn)
+            out.bytes.write(UInt8(signal.step.rawValue))
+            try out.list(signal.formsOfExploitation) { try $0.strings([$1]) }
+        }
+        try out.list(digest.consultations) { out, consultation in
+            try out.list(consultation.signalIDs) { try $0.strings([$1]) }
+            out.day(consultation.heldOn)
+        }
+        try out.list(digest.reports) { out, report in
+            try out.strings([report.id])
+            try out.list(report.signalIDs) { try $0.strings([$1]) }
+            out.day(report.reportedOn)
+            out.bytes.write(UInt8(report.hasFeedback ? 1 : 0))
+        }
+        try out.list(digest.registeredOn) { $0.day($1) }
+        for pending in [digest.consentRequested, digest.riskAssessmentDue] {
+            out.bytes.write(UInt8(pending == nil ? 0 : 1))
+            if let pending {
+                try out.strings([pending.what])
+                out.day(pending.since)
+            }
+        }
+        return out.bytes.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> CaseDigest {
+        try bytes.withUnsafeBytes { buffer in
+            var reader = Reader(bytes: ByteReader(buffer))
+            do {
+                let digest = try reader.digest()
+                guard reader.bytes.isAtEnd else { throw StoredCaseError.damaged(digest.caseID) }
+                return digest
+            } catch is ByteReader.Truncated {
+                throw StoredCaseError.damaged("with the digest \(bytes.prefix(24))…")
+            }
+        }
+    }
+
+    private struct Writer {
+        var bytes = ByteWriter(capacity: 256)
+
+        mutating func strings(_ strings: [String]) throws {
+            for string in strings {
+                guard string.utf8.count <= UInt16.max else { throw DigestTooLarge() }
+                bytes.write(short: string)
+            }
+        }
+
+        mutating func day(_ day: Day) { bytes.write(Int32(clamping: day.ordinal)) }
+
+        mutating func list<T>(_ items: [T], _ each: (inout Writer, T) throws -> Void) throws {
+            guard items.count <= UInt16.max else { throw DigestTooLarge() }
+            bytes.write(UInt16(items.count))
+            for item in items { try each(&self, item) }
+        }
+    }
+
+    private struct Reader {
+        var bytes: ByteReader
+
+        mutating func digest() throws -> CaseDigest {
+            guard try bytes.read(UInt8.self) == StoredDigest.form else { throw StoredCaseError.outdated("with a digest of another form") }
+            let caseID = try string()
+            let unit = try string()
+            guard let gender = YouthProfile.Gender(rawValue: try string()),
+                  let nationality = YouthProfile.NationalityGroup(rawValue: try string())
+            else { throw StoredCaseError.damaged(caseID) }
+            let youth = YouthProfile(gender: gender, nationalityGroup: nationality, ageAtOpening: Int(try bytes.read(Int32.self)))
+            let flags = try bytes.read(UInt8.self)
+            let lastChangedOn = try day()
+            let signals = try list { reader in
+                let id = try reader.string(), observedOn = try reader.day()
+                guard let step = CaseState.Step(rawValue: Int(try reader.bytes.read(UInt8.self))) else { throw StoredCaseError.damaged(caseID) }
+                return CaseDigest.Signal(id: id, observedOn: observedOn, step: step, formsOfExploitation: try reader.list { try $0.string() })
+            }
+            let consultations = try list { reader in
+                CaseDigest.Consultation(signalIDs: try reader.list { try $0.string() }, heldOn: try reader.day())
+            }
+            let reports = try list { reader in
+                CaseDigest.Report(id: try reader.string(), signalIDs: try reader.list { try $0.string() }, reportedOn: try reader.day(),
+                                  hasFeedback: try reader.bytes.read(UInt8.self) == 1)
+            }
+            let registeredOn = try list { try $0.day() }
+            return CaseDigest(
+                caseID: caseID, unit: unit, youth: youth, isOpen: flags & 1 != 0, isErased: flags & 2 != 0, lastChangedOn: lastChangedOn,
+                activeSignals: signals, consultations: consultations, reports: reports, registeredOn: registeredOn,
+                consentRequested: try pending(), riskAssessmentDue: try pending())
+        }
+
+        mutating func string() throws -> String { try bytes.readShortString() }
+        mutating func day() throws -> Day { Day(ordinal: Int(try bytes.read(Int32.self))) }
+
+        mutating func list<T>(_ each: (inout Reader) throws -> T) throws -> [T] {
+            try (0..<Int(try bytes.read(UInt16.self))).map { _ in try each(&self) }
+        }
+
+        mutating func pending() throws -> CaseDigest.Pending? {
+            try bytes.read(UInt8.self) == 0 ? nil : CaseDigest.Pending(what: try string(), since: try day())
+        }
+    }
+}
+
+/// A digest field longer than its 16-bit length or count: no valid case comes near it.
+struct DigestTooLarge: Error, CustomStringConvertible {
+    var description: String { "a field of the case is too large for its digest (65,535 bytes or items at most)" }
+}
