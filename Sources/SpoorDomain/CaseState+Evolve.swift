@@ -21,9 +21,6 @@ extension CaseState {
     }
 
     private mutating func note(_ record: CaseEventRecord) {
-        timeline.append(TimelineEntry(
-            type: record.event.type, actor: record.actor, role: record.role, recordedOn: record.recordedOn,
-            position: record.position))
         lastChangedOn = max(lastChangedOn, record.recordedOn)
     }
 

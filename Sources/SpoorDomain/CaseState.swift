@@ -1,5 +1,7 @@
 /// The current state of one case, folded from its events by ``CaseState/evolve(_:_:)``.
-/// Codable: the daemon keeps each case folded in its inline projection.
+/// Codable: the daemon keeps each case folded in its inline projection. It depends on the day each
+/// event was recorded, not on its log position, so the daemon can fold it before the append; the
+/// case's history, position by position, is its stream.
 public struct CaseState: Sendable, Equatable, Codable {
     /// How far along the meldcode a signal is.
     public enum Step: Int, Comparable, Sendable, Codable {
@@ -38,15 +40,6 @@ public struct CaseState: Sendable, Equatable, Codable {
         case withdrawn(by: ConsentParty, on: Day)
     }
 
-    /// One line of the case's history: what, who, in which role, when, where in the log.
-    public struct TimelineEntry: Sendable, Equatable, Codable {
-        public var type: String
-        public var actor: String
-        public var role: Role
-        public var recordedOn: Day
-        public var position: UInt64
-    }
-
     public let caseID: String
     public var unit: String
     public var openedOn: Day
@@ -68,7 +61,6 @@ public struct CaseState: Sendable, Equatable, Codable {
     public var registrations: [RegisteredAtCoMensha] = []
     public var lastRiskAssessment: RiskAssessed?
     public var statements = 0
-    public var timeline: [TimelineEntry] = []
     public var lastChangedOn: Day
 
     /// Signals that are not retracted, in the order they were recorded.

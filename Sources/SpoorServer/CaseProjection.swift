@@ -14,7 +14,7 @@ struct CaseProjection: Sendable {
     }
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
-    static let format = 2
+    static let format = 3
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     private static let metaKey = Array("#meta".utf8)
 
@@ -37,16 +37,26 @@ struct CaseProjection: Sendable {
 
     /// The projector of an append of `events`, decided on `entry` (`nil`: the case is new), that
     /// writes the case as those events leave it; sealed with `key` when given.
-    func projector(caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, sealedWith key: [UInt8]?) -> InlineProjector {
-        { positions, recordedAt in
+    ///
+    /// The records are made here, on the caller's thread, for the day it is now: the state does
+    /// not depend on log positions, so the writer thread, which every append waits for, only
+    /// checks the day and puts them. An append recorded on another day (across midnight) is
+    /// folded again there.
+    func projector(caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, sealedWith key: [UInt8]?) throws -> InlineProjector {
+        @Sendable func records(on day: Day) throws -> [ProjectionRecord] {
             var state = entry?.state
-            let day = Day(Date(timeIntervalSince1970: Double(recordedAt) / 1_000_000))
-            for (event, position) in zip(events, positions) {
-                state = CaseState.evolve(state, CaseEventRecord(event: event, actor: actor, role: role, position: position, recordedOn: day))
+            for event in events {
+                state = CaseState.evolve(state, CaseEventRecord(event: event, actor: actor, role: role, position: 0, recordedOn: day))
             }
             guard let state else { throw DomainError.caseNotFound(caseID) }
             let version = (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1
             return try Self.records(of: Entry(state: state, version: version), sealedWith: key)
+        }
+        let today = Day.today
+        let prepared = try records(on: today)
+        return { _, recordedAt in
+            let day = Day(Date(timeIntervalSince1970: Double(recordedAt) / 1_000_000))
+            return day == today ? prepared : try records(on: day)
         }
     }
 

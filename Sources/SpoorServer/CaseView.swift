@@ -1,4 +1,5 @@
 import SpoorDomain
+import SpoorLedger
 
 /// A case as the wire shows it. Personal content stays under `personal` keys (and `identity`),
 /// which ``JSONValue/sealingPersonalContent(as:)`` replaces for readers without a need to know.
@@ -55,7 +56,8 @@ struct CaseView: Encodable {
     var statements: Int
     var timeline: [TimelineView]
 
-    init(_ entry: CaseProjection.Entry) {
+    /// The case as `entry` holds it, with its timeline read from `history`, the case's stream.
+    init(_ entry: CaseProjection.Entry, history: [RecordedEvent]) {
         let s = entry.state
         self.case = s.caseID
         version = entry.version
@@ -82,8 +84,9 @@ struct CaseView: Encodable {
         registrations = s.registrations
         lastRiskAssessment = s.lastRiskAssessment
         statements = s.statements
-        timeline = s.timeline.map {
-            TimelineView(position: $0.position, recordedOn: $0.recordedOn, type: $0.type, actor: $0.actor, role: $0.role)
+        timeline = history.prefix { $0.streamVersion <= entry.version }.map {  // the stream may have moved on since
+            TimelineView(position: $0.position, recordedOn: Day($0.recordedAt), type: $0.type, actor: $0.actor.name,
+                         role: Role(rawValue: $0.role) ?? .admin)
         }
     }
 }

@@ -24,7 +24,7 @@ extension Dispatcher {
             let context = Decider.Context(actor: actor.name, role: role, today: .today)
             let events = try decider.decide(command, state: entry?.state, context: context)
             let sealed = try seal(events, firstID: eventID, in: stream, erasing: command.erases)
-            let projector = projections.projector(caseID: params.case, after: entry, events: events, actor: actor.name, role: role, sealedWith: sealed.stateKey)
+            let projector = try projections.projector(caseID: params.case, after: entry, events: events, actor: actor.name, role: role, sealedWith: sealed.stateKey)
             do {
                 let result = try await ledger.append(
                     to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: sealed.events,

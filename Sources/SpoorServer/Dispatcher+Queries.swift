@@ -8,7 +8,8 @@ extension Dispatcher {
     /// youth, and each such read recorded in the `system` stream before it is answered.
     func show(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
         let entry = try caseEntry(params.case)
-        let view = try JSONValue(encoding: CaseView(entry))
+        let history = try CaseStream.events(of: try CaseStream.name(of: params.case), in: ledger)
+        let view = try JSONValue(encoding: CaseView(entry, history: history))
         if entry.state.isErased, case .object(var object) = view {
             object["personal"] = .string(JSONValue.Redaction.erased.rawValue)  // say so, rather than leave it out
             return JSONValue.object(object).sealingPersonalContent(as: .erased)

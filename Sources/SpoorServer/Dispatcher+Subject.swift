@@ -10,7 +10,8 @@ extension Dispatcher {
         let stream = try CaseStream.name(of: params.case)
         guard let entry = try projections.entry(of: params.case) else { throw WireError(.notFound, "there is no case \(params.case)") }
         let reader = PersonalContentReader(ledger: ledger, keys: keys)
-        let events = try CaseStream.events(of: stream, in: ledger).map { event in
+        let history = try CaseStream.events(of: stream, in: ledger)
+        let events = history.map { event in
             var json = event.json
             if case .object(var object) = json, let payload = try? JSONValue.parse(event.payload) {
                 object["payload"] = PersonalContent.merge(payload, reader.personal(of: event))
@@ -19,7 +20,7 @@ extension Dispatcher {
             return json
         }
         try await recordInSystemStream("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
-        let view = try JSONValue(encoding: CaseView(entry))
+        let view = try JSONValue(encoding: CaseView(entry, history: history))
         return ["case": view, "events": .array(events), "document": .string(SubjectDocument.markdown(case: view, events: events))]
     }
 }

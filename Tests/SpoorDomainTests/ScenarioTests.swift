@@ -71,6 +71,6 @@ struct ScenarioTests {
             discussedWithClient: false, notDiscussedReason: .safetyOfChild, reference: "VT-123")), on: "2026-11-20")
         #expect(harness.current.signals["signal-1"]?.step == .decided)
         #expect(harness.current.reports["report-1"]?.report.urgency == .acute)
-        #expect(harness.current.timeline.map(\.type) == ["case-opened", "signal-recorded", "conversation-skipped", "weighing-recorded", "reported-to-veilig-thuis"])
+        #expect(harness.records.map(\.event.type) == ["case-opened", "signal-recorded", "conversation-skipped", "weighing-recorded", "reported-to-veilig-thuis"])
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import SpoorLedger
 import SpoorDomain
 @testable import SpoorServer
 
@@ -36,5 +38,29 @@ struct StoredDigestTests {
         var huge = Self.full
         huge.unit = String(repeating: "u", count: 70_000)
         #expect(throws: DigestTooLarge.self) { try StoredDigest.encode(huge) }
+    }
+}
+
+@Suite("The case projector")
+struct CaseProjectorTests {
+    /// Records are made before the append for today; an append the ledger records on another day
+    /// (it crossed midnight) must be folded again for that day, not stored with today's.
+    @Test func anAppendRecordedOnAnotherDayIsFoldedForThatDay() throws {
+        let folder = NSTemporaryDirectory() + "spoor-projector-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: folder)
+        defer { ledger.close() }
+        let projection = CaseProjection(ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32))))
+        let opened = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: Data(
+            #"{"caseID":"d1","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch","ageAtOpening":15}}"#.utf8))
+        let projector = try projection.projector(caseID: "d1", after: nil, events: [opened], actor: "alice", role: .professional, sealedWith: nil)
+
+        func lastChanged(recordedOn day: Day) throws -> Day {
+            let noon = Int64(day.ordinal) * 86_400_000_000 + 12 * 3_600_000_000
+            let stored = try #require(try projector([1], noon).first { $0.key == StoredCase.key(of: "d1") })
+            return try StoredCase.decode(stored.value, caseID: "d1") { nil }.state.lastChangedOn
+        }
+        #expect(try lastChanged(recordedOn: .today) == .today)
+        #expect(try lastChanged(recordedOn: Day.today.adding(days: 1)) == Day.today.adding(days: 1))
     }
 }
