@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "LMDB", targets: ["LMDB"]),
         .library(name: "SpoorLedger", targets: ["SpoorLedger"]),
         .library(name: "SpoorDomain", targets: ["SpoorDomain"]),
+        .library(name: "SpoorJSON", targets: ["SpoorJSON"]),
         .library(name: "SpoorProtocol", targets: ["SpoorProtocol"]),
         .library(name: "SpoorServer", targets: ["SpoorServer"]),
         .executable(name: "spoord", targets: ["spoord"]),
@@ -27,12 +28,13 @@ let package = Package(
             providers: [.apt(["liblmdb-dev"])]
         ),
         .target(name: "LMDB", dependencies: ["CLMDB"]),
-        .target(name: "SpoorDomain"),
+        .target(name: "SpoorJSON"),
+        .target(name: "SpoorDomain", dependencies: ["SpoorJSON"]),
         .target(
             name: "SpoorLedger",
             dependencies: ["LMDB", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "SpoorProtocol"),
+        .target(name: "SpoorProtocol", dependencies: ["SpoorJSON"]),
         .target(
             name: "SpoorServer",
             dependencies: [
@@ -54,8 +56,9 @@ let package = Package(
             dependencies: ["SpoorProtocol", "SpoorLedger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
-        .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain"]),
+        .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain", "SpoorJSON"]),
         .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "LMDB"]),
+        .testTarget(name: "SpoorJSONTests", dependencies: ["SpoorJSON"]),
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
         .testTarget(name: "SpoorServerTests", dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "LMDB"]),
     ],

@@ -1,4 +1,4 @@
-import Foundation
+import SpoorJSON
 
 extension CaseCommand {
     /// The command names of the wire protocol and the event type each one records.
@@ -18,20 +18,17 @@ extension CaseCommand {
     /// Decodes the command `name` on case `caseID` from its JSON `body`: the fields of the event
     /// it records, less those the case fills in (the case id, new signal and report ids).
     /// Missing, mistyped or unknown fields are a typed error naming the field.
-    public init(name: String, caseID: String, body: Data) throws(DomainError) {
+    public init(name: String, caseID: String, body: JSONValue) throws(DomainError) {
         guard let type = Self.eventTypes[name] else {
             throw .invalidField("command", "\"\(name)\" is not a command; known: \(Self.eventTypes.keys.sorted().joined(separator: ", "))")
         }
-        guard var object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
-            throw .invalidField("body", "must be a JSON object")
-        }
+        guard case .object(var object) = body else { throw .invalidField("body", "must be a JSON object") }
         for field in Self.assignedFields(of: type) {
             guard object[field] == nil else { throw .invalidField(field, "is assigned by the case, not by the request") }
             object[field] = ""
         }
-        if type == "case-opened" { object["caseID"] = caseID }
-        let payload = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
-        self.init(recording: try CaseEvent(type: type, schemaVersion: CaseEvent.schemaVersion, payload: payload))
+        if type == "case-opened" { object["caseID"] = .string(caseID) }
+        self.init(recording: try CaseEvent(type: type, schemaVersion: CaseEvent.schemaVersion, payload: .object(object)))
     }
 
     /// The fields the decider assigns, which a request must leave out.

@@ -1,26 +1,33 @@
 import Foundation
+import SpoorJSON
 
 extension CaseEvent {
     /// The schema version of every event type written by this code.
     public static let schemaVersion: UInt16 = 1
 
-    /// The event's payload as JSON with sorted keys, the body the ledger stores; its type and
+    /// The event's payload, the body the ledger stores (as JSON with sorted keys); its type and
     /// schema version travel in the envelope.
-    public func payload() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(body)
+    public func payload() throws -> JSONValue {
+        try JSONValueEncoder().encode(body)
     }
 
-    /// Decodes a stored event; an unknown type or schema version, or a payload that does not
-    /// fit the type, is a typed error naming what is wrong.
-    public init(type: String, schemaVersion: UInt16, payload: Data) throws(DomainError) {
+    /// Decodes a stored event from its payload's JSON text.
+    public init(type: String, schemaVersion: UInt16, payload: some Collection<UInt8>) throws(DomainError) {
+        guard let json = try? JSONValue.parse(payload) else { throw .invalidField("payload", "\(type) is not JSON") }
+        try self.init(type: type, schemaVersion: schemaVersion, payload: json)
+    }
+
+    /// Decodes an event; an unknown type or schema version, or a payload that does not fit the
+    /// type (a field missing, mistyped or unknown), is a typed error naming what is wrong.
+    public init(type: String, schemaVersion: UInt16, payload: JSONValue) throws(DomainError) {
         guard schemaVersion == Self.schemaVersion else {
             throw .invalidField("schemaVersion", "\(type) version \(schemaVersion) is unknown; this build reads version \(Self.schemaVersion)")
         }
         guard let decode = Self.decoders[type] else { throw .invalidField("type", "\"\(type)\" is not an event type") }
         do {
             self = try decode(payload)
+        } catch let unknown as JSONValueDecoder.UnknownKey {
+            throw .invalidField(unknown.path, "is not a field of \(unknown.typeName)")
         } catch let DecodingError.keyNotFound(key, context) where !context.codingPath.isEmpty {
             throw .invalidField((context.codingPath + [key]).map(\.stringValue).joined(separator: "."), "is missing from \(type)")
         } catch let DecodingError.keyNotFound(key, _) {
@@ -34,8 +41,6 @@ extension CaseEvent {
         } catch {
             throw .invalidField("payload", "\(type) does not decode: \(error)")
         }
-        guard let json = try? JSONSerialization.jsonObject(with: payload) else { return }
-        try KnownFields.check(json, against: body)
     }
 
     /// Whether the event carries personal content (a `personal` field with a value).
@@ -73,9 +78,9 @@ extension CaseEvent {
         }
     }
 
-    private static let decoders: [String: @Sendable (Data) throws -> CaseEvent] = {
-        func entry<T: Decodable & SendableMetatype>(_ type: String, _: T.Type, _ wrap: @escaping @Sendable (T) -> CaseEvent) -> (String, @Sendable (Data) throws -> CaseEvent) {
-            (type, { data in wrap(try JSONDecoder().decode(T.self, from: data)) })
+    private static let decoders: [String: @Sendable (JSONValue) throws -> CaseEvent] = {
+        func entry<T: Decodable & SendableMetatype>(_ type: String, _: T.Type, _ wrap: @escaping @Sendable (T) -> CaseEvent) -> (String, @Sendable (JSONValue) throws -> CaseEvent) {
+            (type, { json in wrap(try JSONValueDecoder().decode(T.self, from: json)) })
         }
         return Dictionary(uniqueKeysWithValues: [
             entry("case-opened", CaseOpened.self, CaseEvent.caseOpened),

@@ -33,9 +33,8 @@ enum CaseStream {
 
     /// A stored case event as the domain sees it, with its personal content when given.
     static func record(of event: RecordedEvent, personal: JSONValue? = nil) throws(DomainError) -> CaseEventRecord {
-        var payload = Data(event.payload)
-        if let personal, let stored = try? JSONValue.parse(event.payload) { payload = Data(PersonalContent.merge(stored, personal).serialized) }
-        let domainEvent = try CaseEvent(type: event.type, schemaVersion: event.schemaVersion, payload: payload)
+        guard let stored = try? JSONValue.parse(event.payload) else { throw .invalidField("payload", "event \(event.position) is not JSON") }
+        let domainEvent = try CaseEvent(type: event.type, schemaVersion: event.schemaVersion, payload: PersonalContent.merge(stored, personal))
         return CaseEventRecord(event: domainEvent, actor: event.actor.name, role: Role(rawValue: event.role) ?? .admin,
                                position: event.position, recordedOn: Day(event.recordedAt))
     }

@@ -12,7 +12,7 @@ extension Dispatcher {
     /// concurrent change to the same case makes it decide again on the new state.
     func command(_ params: CommandParams, _ caller: Caller) async throws -> JSONValue {
         let stream = try CaseStream.name(of: params.case)
-        let command = try CaseCommand(name: params.command, caseID: params.case, body: Data(params.body.serialized))
+        let command = try CaseCommand(name: params.command, caseID: params.case, body: params.body)
         let role = try await role(params.role, for: command, caller)
         let eventID = try Self.eventID(params.eventID)
         if let position = try ledger.position(of: eventID) { return try storedReply(at: position, in: stream) }
@@ -51,7 +51,7 @@ extension Dispatcher {
         var key: [UInt8]?
         let proposed = try events.enumerated().map { index, event in
             let id = index == 0 ? firstID : EventID()
-            let (payload, personal) = PersonalContent.split(try JSONValue.parse(try event.payload()))
+            let (payload, personal) = PersonalContent.split(try event.payload())
             guard let personal else { return ProposedEvent(id: id, type: event.type, payload: payload.serialized) }
             if key == nil, let stored = try keys.key(for: stream) {
                 key = stored

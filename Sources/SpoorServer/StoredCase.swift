@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProtocol
 
 /// A case as the inline projection keeps it: the stream version it is folded up to, and the
 /// state as JSON, sealed with the case's data key while the case has one. Erasure destroys the key
@@ -14,7 +15,7 @@ enum StoredCase {
     static let keyPrefix = Array("case/".utf8)
 
     static func encode(_ entry: CaseProjection.Entry, sealedWith key: [UInt8]?) throws -> [UInt8] {
-        let json = try JSONEncoder().encode(entry.state)
+        let json = try JSONValueEncoder().encode(entry.state).serialized
         let bytes = withUnsafeBytes(of: entry.version.bigEndian) { Array($0) }
         guard let key else { return bytes + [0] + json }
         let box = try AES.GCM.seal(json, using: SymmetricKey(data: key), authenticating: Self.context(of: entry.state.caseID))
@@ -38,7 +39,7 @@ enum StoredCase {
         default: throw StoredCaseError.damaged(caseID)
         }
         do {
-            return CaseProjection.Entry(state: try JSONDecoder().decode(CaseState.self, from: json), version: version)
+            return CaseProjection.Entry(state: try JSONValueDecoder().decode(CaseState.self, from: try JSONValue.parse(json)), version: version)
         } catch {
             throw StoredCaseError.outdated(caseID)
         }

@@ -1,11 +1,13 @@
 import Foundation
+import SpoorJSON
 import Testing
 @testable import SpoorDomain
 
 @Suite("Commands from the wire: names, bodies, and the fields a case assigns")
 struct CommandDecodingTests {
     func decode(_ name: String, _ json: String) throws(DomainError) -> CaseCommand {
-        try CaseCommand(name: name, caseID: "c1", body: Data(json.utf8))
+        guard let body = try? JSONValue.parse(Array(json.utf8)) else { throw .invalidField("body", "must be a JSON object") }
+        return try CaseCommand(name: name, caseID: "c1", body: body)
     }
 
     @Test func everyCommandNameRecordsAKnownEventType() throws {

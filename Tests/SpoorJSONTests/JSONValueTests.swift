@@ -1,5 +1,5 @@
 import Foundation
-import SpoorProtocol
+import SpoorJSON
 import Testing
 
 @Suite("The wire's JSON parser and writer")
@@ -30,13 +30,5 @@ struct JSONValueTests {
     @Test("invalid UTF-8 inside a string is refused")
     func invalidUTF8() {
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse([0x22, 0xC3, 0x28, 0x22]) }
-    }
-
-    @Test("a reply line survives the trip through the wire")
-    func replyLine() throws {
-        let reply = Response.failure("7", WireError(.invalidField, "must be positive", field: "limit"))
-        #expect(Response(line: try reply.line().dropLast()) == reply)
-        let success = Response.success("8", ["lastPosition": 42], done: false)
-        #expect(Response(line: try success.line().dropLast()) == success)
     }
 }

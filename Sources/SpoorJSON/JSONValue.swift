@@ -47,7 +47,7 @@ public enum JSONValue: Codable, Equatable, Sendable {
 
     /// Any `Encodable` value as JSON.
     public init(encoding value: some Encodable) throws {
-        self = try JSONValue.parse(try JSONEncoder().encode(value))
+        self = try JSONValueEncoder().encode(value)
     }
 
     /// This value decoded as `T`.

@@ -1,0 +1,227 @@
+/// Decodes `Decodable` values straight from a parsed ``JSONValue``, and strictly: a key that the
+/// type never asked for is an error naming it, where Foundation's `JSONDecoder` would drop it
+/// silently (a misspelt `reportedBy` must fail loudly, not record a signal without its reporter).
+///
+/// Errors are `DecodingError`s with the coding path, and ``UnknownKey`` for a key too many.
+public struct JSONValueDecoder {
+    /// A key of an object that the type it decoded to does not have.
+    public struct UnknownKey: Error, Equatable, CustomStringConvertible {
+        /// The key's path, dotted: `youth.shoeSize`, `signals.0.colour`.
+        public let path: String
+        /// The type that has no such field.
+        public let typeName: String
+
+        public init(path: String, typeName: String) {
+            self.path = path
+            self.typeName = typeName
+        }
+
+        public var description: String { "\(path) is not a field of \(typeName)" }
+    }
+
+    public init() {}
+
+    public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+        let tracker = KeyTracker()
+        let decoded = try T(from: ValueDecoder(value: value, codingPath: [], tracker: tracker, typeName: "\(T.self)"))
+        try tracker.checkEveryKeyWasRead()
+        return decoded
+    }
+}
+
+/// Remembers which keys of each object a decoding read, by the object's path.
+private final class KeyTracker {
+    private var objects: [String: (path: [any CodingKey], type: String, keys: Set<String>, read: Set<String>)] = [:]
+
+    func opened(_ object: [String: JSONValue], at path: [any CodingKey], as type: String) {
+        let id = Self.id(path)
+        if objects[id] == nil { objects[id] = (path, type, Set(object.keys), []) }
+    }
+
+    func read(_ key: String, at path: [any CodingKey]) {
+        objects[Self.id(path)]?.read.insert(key)
+    }
+
+    func checkEveryKeyWasRead() throws {
+        // The shallowest first, so that an unknown object reports itself rather than its insides.
+        for (path, type, keys, read) in objects.sorted(by: { ($0.value.path.count, $0.key) < ($1.value.path.count, $1.key) }).map(\.value) {
+            if let unknown = keys.subtracting(read).sorted().first {
+                throw JSONValueDecoder.UnknownKey(path: (path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: type)
+            }
+        }
+    }
+
+    private static func id(_ path: [any CodingKey]) -> String { path.map(\.stringValue).joined(separator: "\u{0}") }
+}
+
+struct AnyKey: CodingKey {
+    let stringValue: String
+    let intValue: Int?
+    init(_ string: String) { (stringValue, intValue) = (string, nil) }
+    init(index: Int) { (stringValue, intValue) = (String(index), index) }
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { self.init(index: intValue) }
+}
+
+private struct ValueDecoder: Decoder {
+    let value: JSONValue
+    let codingPath: [any CodingKey]
+    let tracker: KeyTracker
+    /// The type being decoded, for naming it when a key is unknown.
+    var typeName = ""
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let object) = value else { throw mismatch([String: JSONValue].self, value, codingPath) }
+        tracker.opened(object, at: codingPath, as: typeName.isEmpty ? "\(Key.self)" : typeName)
+        return KeyedDecodingContainer(Keyed<Key>(object: object, codingPath: codingPath, tracker: tracker))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let elements) = value else { throw mismatch([JSONValue].self, value, codingPath) }
+        return Unkeyed(elements: elements, codingPath: codingPath, tracker: tracker)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(decoder: self) }
+
+    /// Decodes `T` from `value`, the primitives directly and anything else through its `init(from:)`.
+    static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, at path: [any CodingKey], tracker: KeyTracker) throws -> T {
+        switch (value, type) {
+        case (.string(let string), is String.Type): return string as! T
+        case (.bool(let flag), is Bool.Type): return flag as! T
+        case (.number(let number), is Double.Type): return number as! T
+        case (.number(let number), is Float.Type): return Float(number) as! T
+        case (_, is JSONValue.Type): return value as! T  // open by design: nothing in it is checked
+        case (.number(let number), let integer as any FixedWidthInteger.Type):
+            guard let exact = integer.init(exactly: number) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(number) is not a \(type)"))
+            }
+            return exact as! T
+        default:
+            let isPrimitive = type == String.self || type == Bool.self || type == Double.self || type == Float.self || type is any FixedWidthInteger.Type
+            if isPrimitive && value == .null {
+                throw DecodingError.valueNotFound(type, .init(codingPath: path, debugDescription: "null where a \(type) belongs"))
+            }
+            if isPrimitive { throw mismatch(type, value, path) }
+            return try T(from: ValueDecoder(value: value, codingPath: path, tracker: tracker, typeName: "\(T.self)"))
+        }
+    }
+}
+
+private func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
+    .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(type), found \(value.kind)"))
+}
+
+extension JSONValue {
+    /// The JSON kind, for messages.
+    var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let object: [String: JSONValue]
+    let codingPath: [any CodingKey]
+    let tracker: KeyTracker
+
+    var allKeys: [Key] { object.keys.compactMap(Key.init(stringValue:)) }
+
+    func contains(_ key: Key) -> Bool {
+        tracker.read(key.stringValue, at: codingPath)
+        return object[key.stringValue] != nil
+    }
+
+    private func value(_ key: Key) throws -> JSONValue {
+        tracker.read(key.stringValue, at: codingPath)
+        guard let value = object[key.stringValue] else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "\(key.stringValue) is missing"))
+        }
+        return value
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try value(key) == .null }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try ValueDecoder.decode(type, try value(key), at: codingPath + [key], tracker: tracker)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try ValueDecoder(value: try value(key), codingPath: codingPath + [key], tracker: tracker).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try ValueDecoder(value: try value(key), codingPath: codingPath + [key], tracker: tracker).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder { try superDecoder(forKey: Key(stringValue: "super")!) }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        ValueDecoder(value: try value(key), codingPath: codingPath + [key], tracker: tracker)
+    }
+}
+
+private struct Unkeyed: UnkeyedDecodingContainer {
+    let elements: [JSONValue]
+    let codingPath: [any CodingKey]
+    let tracker: KeyTracker
+    private(set) var currentIndex = 0
+
+    init(elements: [JSONValue], codingPath: [any CodingKey], tracker: KeyTracker) {
+        (self.elements, self.codingPath, self.tracker) = (elements, codingPath, tracker)
+    }
+
+    var count: Int? { elements.count }
+    var isAtEnd: Bool { currentIndex >= elements.count }
+
+    private mutating func next() throws -> (JSONValue, [any CodingKey]) {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(JSONValue.self, .init(codingPath: codingPath, debugDescription: "the array has only \(elements.count) elements"))
+        }
+        defer { currentIndex += 1 }
+        return (elements[currentIndex], codingPath + [AnyKey(index: currentIndex)])
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, elements[currentIndex] == .null else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let (value, path) = try next()
+        return try ValueDecoder.decode(type, value, at: path, tracker: tracker)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let (value, path) = try next()
+        return try ValueDecoder(value: value, codingPath: path, tracker: tracker).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        let (value, path) = try next()
+        return try ValueDecoder(value: value, codingPath: path, tracker: tracker).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder {
+        let (value, path) = try next()
+        return ValueDecoder(value: value, codingPath: path, tracker: tracker)
+    }
+}
+
+private struct Single: SingleValueDecodingContainer {
+    let decoder: ValueDecoder
+    var codingPath: [any CodingKey] { decoder.codingPath }
+
+    func decodeNil() -> Bool { decoder.value == .null }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try ValueDecoder.decode(type, decoder.value, at: decoder.codingPath, tracker: decoder.tracker)
+    }
+}

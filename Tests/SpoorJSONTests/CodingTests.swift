@@ -1,0 +1,91 @@
+import Foundation
+import SpoorJSON
+import Testing
+
+struct Profile: Codable, Equatable {
+    enum Gender: String, Codable { case female, male }
+    var gender: Gender
+    var age: Int
+}
+
+struct Record: Codable, Equatable {
+    enum State: Codable, Equatable { case open, closed(on: String) }
+    var name: String
+    var note: String?
+    var score: Double
+    var count: UInt16
+    var flags: [Bool]
+    var profile: Profile
+    var profiles: [Profile]
+    var byID: [String: Profile]
+    var state: State
+    var extra: JSONValue?
+}
+
+@Suite("Codable straight to and from JSONValue")
+struct CodingTests {
+    static let record = Record(
+        name: "Zoë", note: nil, score: 2.5, count: 7, flags: [true, false], profile: .init(gender: .female, age: 15),
+        profiles: [.init(gender: .male, age: 12)], byID: ["a": .init(gender: .female, age: 16)], state: .closed(on: "2026-11-29"),
+        extra: ["anything": [1, "goes"]])
+
+    @Test("the encoder writes what Foundation's JSONEncoder writes, and the decoder reads it back")
+    func agreesWithFoundation() throws {
+        let ours = try JSONValueEncoder().encode(Self.record)
+        #expect(ours == (try JSONValue.parse(try JSONEncoder().encode(Self.record))))
+        #expect(ours["note"] == nil)  // a nil optional is left out
+        #expect(try JSONValueDecoder().decode(Record.self, from: ours) == Self.record)
+    }
+
+    @Test("a key the type does not have is refused with its path, at any depth")
+    func unknownKeys() throws {
+        let valid = try JSONValueEncoder().encode(Self.record)
+        func refusal(_ change: (inout [String: JSONValue]) -> Void) -> String? {
+            var object = valid.object!
+            change(&object)
+            do {
+                _ = try JSONValueDecoder().decode(Record.self, from: .object(object))
+                return nil
+            } catch let unknown as JSONValueDecoder.UnknownKey {
+                return unknown.path
+            } catch {
+                return "other: \(error)"
+            }
+        }
+        #expect(refusal { $0["shoeSize"] = 42 } == "shoeSize")
+        #expect(throws: JSONValueDecoder.UnknownKey(path: "profile.shoeSize", typeName: "Profile")) {
+            try JSONValueDecoder().decode(Record.self, from: .object(valid.object!.merging(["profile": ["gender": "female", "age": 15, "shoeSize": 42]]) { $1 }))
+        }
+        #expect(refusal { $0["profile"] = ["gender": "female", "age": 15, "shoeSize": 42] } == "profile.shoeSize")
+        #expect(refusal { $0["profiles"] = [["gender": "male", "age": 12, "x": 1]] } == "profiles.0.x")
+        #expect(refusal { $0["state"] = ["closed": ["on": "2026-11-29", "by": "x"]] } == "state.closed.by")
+        #expect(refusal { $0["extra"] = ["free": ["form": true]] } == nil)  // a JSONValue field is open by design
+        #expect(refusal { $0["note"] = "present" } == nil)
+    }
+
+    @Test("missing keys, wrong types, inexact integers and nulls are DecodingErrors with the path")
+    func badValues() throws {
+        let valid = try JSONValueEncoder().encode(Self.record).object!
+        func error(_ change: (inout [String: JSONValue]) -> Void) -> DecodingError? {
+            var object = valid
+            change(&object)
+            do {
+                _ = try JSONValueDecoder().decode(Record.self, from: .object(object))
+                return nil
+            } catch let error as DecodingError {
+                return error
+            } catch {
+                return nil
+            }
+        }
+        guard case .keyNotFound(let key, _)? = error({ $0["name"] = nil }) else { Issue.record("a missing key"); return }
+        #expect(key.stringValue == "name")
+        guard case .typeMismatch(_, let context)? = error({ $0["profile"] = ["gender": "female", "age": "15"] }) else { Issue.record("a string for an Int"); return }
+        #expect(context.codingPath.map(\.stringValue) == ["profile", "age"])
+        guard case .dataCorrupted? = error({ $0["count"] = 70_000 }) else { Issue.record("an integer out of range"); return }
+        guard case .dataCorrupted? = error({ $0["count"] = 1.5 }) else { Issue.record("a fraction for an integer"); return }
+        guard case .valueNotFound? = error({ $0["name"] = nil; $0["name"] = .null }) else { Issue.record("null for a String"); return }
+        guard case .dataCorrupted? = error({ $0["profile"] = ["gender": "other", "age": 15] }) else { Issue.record("an unknown enum case"); return }
+        #expect(error { $0["note"] = .null } == nil)  // null is nil for an optional
+    }
+}
