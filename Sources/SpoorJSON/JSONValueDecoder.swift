@@ -29,24 +29,36 @@ public struct JSONValueDecoder {
     }
 }
 
-/// Remembers which keys of each object a decoding read, by the object's path.
+/// Remembers which keys of each object a decoding read. Each keyed container marks its own
+/// object's entry; entries for one path (an object opened twice) are merged only at the end.
 private final class KeyTracker {
-    private var objects: [String: (path: [any CodingKey], type: String, keys: Set<String>, read: Set<String>)] = [:]
+    final class Entry {
+        let path: [any CodingKey]
+        let type: String
+        let keys: Dictionary<String, JSONValue>.Keys
+        var read: Set<String> = []
 
-    func opened(_ object: [String: JSONValue], at path: [any CodingKey], as type: String) {
-        let id = Self.id(path)
-        if objects[id] == nil { objects[id] = (path, type, Set(object.keys), []) }
+        init(path: [any CodingKey], type: String, keys: Dictionary<String, JSONValue>.Keys) {
+            (self.path, self.type, self.keys) = (path, type, keys)
+        }
     }
 
-    func read(_ key: String, at path: [any CodingKey]) {
-        objects[Self.id(path)]?.read.insert(key)
+    private var entries: [Entry] = []
+
+    func opened(_ object: [String: JSONValue], at path: [any CodingKey], as type: String) -> Entry {
+        let entry = Entry(path: path, type: type, keys: object.keys)
+        if !object.isEmpty { entries.append(entry) }
+        return entry
     }
 
     func checkEveryKeyWasRead() throws {
+        var read: [String: Set<String>] = [:]
+        for entry in entries { read[Self.id(entry.path), default: []].formUnion(entry.read) }
         // The shallowest first, so that an unknown object reports itself rather than its insides.
-        for (path, type, keys, read) in objects.sorted(by: { ($0.value.path.count, $0.key) < ($1.value.path.count, $1.key) }).map(\.value) {
-            if let unknown = keys.subtracting(read).sorted().first {
-                throw JSONValueDecoder.UnknownKey(path: (path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: type)
+        for entry in entries.sorted(by: { ($0.path.count, Self.id($0.path)) < ($1.path.count, Self.id($1.path)) }) {
+            let seen = read[Self.id(entry.path)] ?? []
+            if let unknown = entry.keys.filter({ !seen.contains($0) }).sorted().first {
+                throw JSONValueDecoder.UnknownKey(path: (entry.path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: entry.type)
             }
         }
     }
@@ -73,8 +85,8 @@ private struct ValueDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else { throw mismatch([String: JSONValue].self, value, codingPath) }
-        tracker.opened(object, at: codingPath, as: typeName.isEmpty ? "\(Key.self)" : typeName)
-        return KeyedDecodingContainer(Keyed<Key>(object: object, codingPath: codingPath, tracker: tracker))
+        let entry = tracker.opened(object, at: codingPath, as: typeName.isEmpty ? "\(Key.self)" : typeName)
+        return KeyedDecodingContainer(Keyed<Key>(object: object, codingPath: codingPath, tracker: tracker, entry: entry))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -130,16 +142,17 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: [String: JSONValue]
     let codingPath: [any CodingKey]
     let tracker: KeyTracker
+    let entry: KeyTracker.Entry
 
     var allKeys: [Key] { object.keys.compactMap(Key.init(stringValue:)) }
 
     func contains(_ key: Key) -> Bool {
-        tracker.read(key.stringValue, at: codingPath)
+        entry.read.insert(key.stringValue)
         return object[key.stringValue] != nil
     }
 
     private func value(_ key: Key) throws -> JSONValue {
-        tracker.read(key.stringValue, at: codingPath)
+        entry.read.insert(key.stringValue)
         guard let value = object[key.stringValue] else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "\(key.stringValue) is missing"))
         }

@@ -10,47 +10,39 @@ public struct JSONValueEncoder {
 }
 
 /// What an encoder has been given so far: nothing yet, one value, or a container being filled.
+/// An object keeps its plain members as values and only its nested containers as slots, so that
+/// a struct of primitives costs one dictionary, not a slot per field.
 private final class Slot {
-    enum Content {
-        case empty
-        case value(JSONValue)
-        case object([String: Slot])
-        case array([Slot])
-    }
-
-    var content: Content = .empty
+    var single: JSONValue?
+    var members: [String: JSONValue]?
+    var nested: [String: Slot] = [:]
+    var elements: [Slot]?
 
     var value: JSONValue {
-        switch content {
-        case .empty: .object([:])
-        case .value(let value): value
-        case .object(let members): .object(members.mapValues(\.value))
-        case .array(let elements): .array(elements.map(\.value))
-        }
+        if let single { return single }
+        if let elements { return .array(elements.map(\.value)) }
+        var object = members ?? [:]
+        for (key, slot) in nested { object[key] = slot.value }
+        return .object(object)
     }
 
-    /// The members of an object, making this slot one if it is still empty.
-    func objectMember(_ key: String) -> Slot {
-        if case .object(var members) = content {
-            if let existing = members[key] { return existing }
-            let slot = Slot()
-            members[key] = slot
-            content = .object(members)
-            return slot
-        }
+    func set(_ value: JSONValue, forKey key: String) {
+        if members == nil { members = [:] }
+        members![key] = value
+    }
+
+    func nestedSlot(forKey key: String) -> Slot {
+        if members == nil { members = [:] }
+        if let existing = nested[key] { return existing }
         let slot = Slot()
-        content = .object([key: slot])
+        nested[key] = slot
         return slot
     }
 
     func appendElement() -> Slot {
         let slot = Slot()
-        if case .array(var elements) = content {
-            elements.append(slot)
-            content = .array(elements)
-        } else {
-            content = .array([slot])
-        }
+        if elements == nil { elements = [] }
+        elements!.append(slot)
         return slot
     }
 }
@@ -61,12 +53,12 @@ private struct ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .empty = slot.content { slot.content = .object([:]) }
+        if slot.members == nil { slot.members = [:] }
         return KeyedEncodingContainer(Keyed<Key>(slot: slot, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .empty = slot.content { slot.content = .array([]) }
+        if slot.elements == nil { slot.elements = [] }
         return Unkeyed(slot: slot, codingPath: codingPath)
     }
 
@@ -93,24 +85,24 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: Slot
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { slot.objectMember(key.stringValue).content = .value(.null) }
+    mutating func encodeNil(forKey key: Key) throws { slot.set(.null, forKey: key.stringValue) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        slot.objectMember(key.stringValue).content = .value(try ValueEncoder.encode(value, at: codingPath + [key]))
+        slot.set(try ValueEncoder.encode(value, at: codingPath + [key]), forKey: key.stringValue)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        ValueEncoder(slot: slot.objectMember(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        ValueEncoder(slot: slot.nestedSlot(forKey: key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        ValueEncoder(slot: slot.objectMember(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+        ValueEncoder(slot: slot.nestedSlot(forKey: key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        ValueEncoder(slot: slot.objectMember(key.stringValue), codingPath: codingPath + [key])
+        ValueEncoder(slot: slot.nestedSlot(forKey: key.stringValue), codingPath: codingPath + [key])
     }
 }
 
@@ -126,11 +118,11 @@ private struct Unkeyed: UnkeyedEncodingContainer {
         return (slot.appendElement(), codingPath + [AnyKey(index: count)])
     }
 
-    mutating func encodeNil() throws { next().0.content = .value(.null) }
+    mutating func encodeNil() throws { next().0.single = .null }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let (element, path) = next()
-        element.content = .value(try ValueEncoder.encode(value, at: path))
+        element.single = try ValueEncoder.encode(value, at: path)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -153,9 +145,9 @@ private struct Single: SingleValueEncodingContainer {
     let slot: Slot
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil() throws { slot.content = .value(.null) }
+    mutating func encodeNil() throws { slot.single = .null }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        slot.content = .value(try ValueEncoder.encode(value, at: codingPath))
+        slot.single = try ValueEncoder.encode(value, at: codingPath)
     }
 }

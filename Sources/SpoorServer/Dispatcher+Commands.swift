@@ -32,8 +32,8 @@ extension Dispatcher {
                 if sealed.keyChange == .erase { keys.forget(stream) }
                 if result.wasRetry { return try storedReply(at: result.positions[0], in: stream) }
                 let first = sealed.events[0]
-                return try Self.reply(position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
-                                      type: first.type, id: first.id, payload: first.payload)
+                return Self.reply(position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
+                                  type: first.type, id: first.id, payload: sealed.firstPayload)
             } catch LedgerError.wrongExpectedVersion, LedgerError.keyExists {
                 continue  // the case changed since it was read: decide again on its new state
             }
@@ -46,12 +46,14 @@ extension Dispatcher {
     /// to destroy that key and every sealed part of the case in the same transaction; with the
     /// key the case's new state is sealed with (none once erased).
     private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, erasing: Bool) throws
-        -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?) {
+        -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?, firstPayload: JSONValue) {
         var change: StreamKeyChange? = erasing ? .erase : nil
         var key: [UInt8]?
+        var firstPayload: JSONValue = .null
         let proposed = try events.enumerated().map { index, event in
             let id = index == 0 ? firstID : EventID()
             let (payload, personal) = PersonalContent.split(try event.payload())
+            if index == 0 { firstPayload = payload }
             guard let personal else { return ProposedEvent(id: id, type: event.type, payload: payload.serialized) }
             if key == nil, let stored = try keys.key(for: stream) {
                 key = stored
@@ -61,7 +63,7 @@ extension Dispatcher {
             }
             return ProposedEvent(id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id))
         }
-        return (proposed, change, erasing ? nil : try key ?? keys.key(for: stream))
+        return (proposed, change, erasing ? nil : try key ?? keys.key(for: stream), firstPayload)
     }
 
     /// The reply to a retried command whose event is at `position`: the same as the first
@@ -71,13 +73,14 @@ extension Dispatcher {
         guard event.stream == stream else {
             throw WireError(.conflict, "event id \(event.id) was used for another case; use a new id for a new command", field: "eventID")
         }
-        return try Self.reply(position: event.position, streamVersion: event.streamVersion, type: event.type, id: event.id, payload: event.payload)
+        return Self.reply(position: event.position, streamVersion: event.streamVersion, type: event.type, id: event.id,
+                          payload: try JSONValue.parse(event.payload))
     }
 
     /// The reply to a command: its first event, where it is stored, and what it says (without personal content).
-    private static func reply(position: UInt64, streamVersion: UInt64, type: String, id: EventID, payload: [UInt8]) throws -> JSONValue {
+    private static func reply(position: UInt64, streamVersion: UInt64, type: String, id: EventID, payload: JSONValue) -> JSONValue {
         ["position": .number(Double(position)), "streamVersion": .number(Double(streamVersion)),
-         "type": .string(type), "eventID": .string(id.description), "event": try JSONValue.parse(payload)]
+         "type": .string(type), "eventID": .string(id.description), "event": payload]
     }
 
     /// The role the caller acts in: the one asked for, which it must hold, or else the first of
