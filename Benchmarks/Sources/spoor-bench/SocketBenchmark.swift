@@ -79,8 +79,15 @@ enum SocketBenchmark {
         let daemon = try DaemonUnderTest(executable: spoord, folder: folder)
         for clients in [1, 8, 64] {
             var rate = Measurement(name: "acknowledged appends, \(clients) clients", unit: "appends/s")
-            for run in 0..<runs { rate.samples.append(throughput(socketPath: daemon.socketPath, clients: clients, seconds: seconds, run: run)) }
+            var cpu = Measurement(name: "  daemon CPU per append", unit: "µs")
+            for run in 0..<runs {
+                let before = daemon.cpuSeconds
+                let appends = throughput(socketPath: daemon.socketPath, clients: clients, seconds: seconds, run: run)
+                rate.samples.append(appends)
+                cpu.samples.append((daemon.cpuSeconds - before) / (appends * seconds) * 1e6)
+            }
             print(rate.line)
+            print(cpu.line)
         }
         for _ in 0..<1 {
             let samples = latencies(socketPath: daemon.socketPath, rate: 1_000, clients: 8, seconds: max(seconds * 2, 5))
