@@ -38,6 +38,20 @@ enum EventCodec {
         return (writer.bytes, hash)
     }
 
+    /// The stream name's bytes and the stream version of a stored value, read without decoding
+    /// the rest; `nil` when the value is too short to hold them.
+    static func streamAndVersion(of stored: UnsafeRawBufferPointer) -> (stream: UnsafeRawBufferPointer, version: UInt64)? {
+        var reader = ByteReader(stored)
+        do {
+            guard try reader.read(UInt8.self) == format else { return nil }
+            _ = try reader.take(8 + 16)  // position and id
+            let stream = try reader.take(Int(try reader.read(UInt16.self)))
+            return (stream, try reader.read(UInt64.self))
+        } catch {
+            return nil
+        }
+    }
+
     /// Decodes a stored value; `nil` when it is not a well-formed encoding.
     static func decode(_ stored: UnsafeRawBufferPointer) -> RecordedEvent? {
         var reader = ByteReader(stored)

@@ -9,13 +9,15 @@ import Synchronization
 /// rejected one leaves its neighbours in the batch untouched. A caller resumes only after the
 /// batch's commit has returned, that is once it is on disk.
 final class GroupCommitWriter: @unchecked Sendable {
-    // `queue`, `isClosing` and `hasExited` are guarded by `condition`; `head` is touched only
-    // by the writer thread (and by `init` before it starts).
+    // `queue`, `isClosing` and `hasExited` are guarded by `condition`; `head` and `indexed` are
+    // touched only by the writer thread (and by `init` before it starts).
     private let condition = NSCondition()
     private var queue: [Pending] = []
     private var isClosing = false
     private var hasExited = false
     private var head: ChainHead
+    /// The position through which the stream index is written.
+    private var indexed: UInt64
 
     private let store: LedgerStore
     private let configuration: LedgerConfiguration
@@ -27,9 +29,10 @@ final class GroupCommitWriter: @unchecked Sendable {
         let continuation: CheckedContinuation<AppendResult, any Error>
     }
 
-    init(store: LedgerStore, head: ChainHead, configuration: LedgerConfiguration, commits: CommitSignal) {
+    init(store: LedgerStore, head: ChainHead, indexed: UInt64, configuration: LedgerConfiguration, commits: CommitSignal) {
         self.store = store
         self.head = head
+        self.indexed = indexed
         self.configuration = configuration
         self.commits = commits
         let thread = Thread { [self] in run() }
@@ -90,6 +93,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             let written = try store.environment.write { txn in try apply(batch, at: now, in: txn) }
             outcomes = written.outcomes
             head = written.head
+            indexed = written.indexed
             commits.committed(upTo: head.position)
             counters.withLock { $0.commits += 1 }
         } catch {
@@ -103,7 +107,7 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private func apply(
         _ batch: [Pending], at now: Int64, in txn: borrowing WriteTransaction
-    ) throws -> (outcomes: [Result<AppendResult, LedgerError>], head: ChainHead) {
+    ) throws -> (outcomes: [Result<AppendResult, LedgerError>], head: ChainHead, indexed: UInt64) {
         var head = self.head
         var outcomes: [Result<AppendResult, LedgerError>] = []
         outcomes.reserveCapacity(batch.count)
@@ -120,6 +124,8 @@ final class GroupCommitWriter: @unchecked Sendable {
                 outcomes.append(.failure(LedgerError(error)))
             }
         }
-        return (outcomes, head)
+        guard head.position - indexed > configuration.streamIndexLag else { return (outcomes, head, indexed) }
+        try store.indexStreams(after: indexed, through: head.position, in: txn)
+        return (outcomes, head, head.position)
     }
 }

@@ -31,16 +31,7 @@ extension Ledger {
     /// Up to `limit` events of `stream` from `version` on, in stream order.
     public func read(stream: StreamName, from version: UInt64 = 0, limit: Int = 1_000) throws -> [RecordedEvent] {
         try snapshot { txn in
-            var positions: [UInt64] = []
-            let prefix = Array(stream.rawValue.utf8) + [0]
-            try txn.withCursor(on: store.streams) { cursor in
-                try cursor.forEach(from: LedgerStore.streamKey(stream, version: version)) { key, value in
-                    guard positions.count < limit, key.starts(with: prefix) else { return false }
-                    positions.append(UInt64(bigEndianBytes: value) ?? 0)
-                    return true
-                }
-            }
-            return try positions.map { position in
+            try store.positions(of: stream, from: version, limit: limit, in: txn).map { position in
                 guard let event = try store.event(at: position, in: txn) else {
                     throw LedgerError.corrupt(position: position, reason: "the stream index of \(stream) points at a missing event")
                 }

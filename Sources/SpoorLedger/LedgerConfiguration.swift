@@ -12,6 +12,9 @@ public struct LedgerConfiguration: Sendable {
     public var maxEventsPerAppend: Int = 1_000
     /// The most appends committed together in one durable write transaction.
     public var maxBatchSize: Int = 1_024
+    /// How many events the stream index may lag behind the log before the writer indexes them
+    /// together (see `LedgerStore+Streams.swift`); 0 indexes every commit's events at once.
+    public var streamIndexLag: UInt64 = 256
     /// The daemon's clock, UTC microseconds since 1970. Injectable so that tests control time.
     public var clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1_000_000) }
 

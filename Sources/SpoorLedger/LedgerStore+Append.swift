@@ -29,7 +29,6 @@ extension LedgerStore {
                 streamVersion: version, recordedAt: recordedAt, metadata: request.metadata, previousHash: head.hash)
             let positionKey = position.bigEndianBytes
             try txn.put(stored, key: positionKey, in: events, flags: .append)
-            try txn.put(positionKey, key: Self.streamKey(request.stream, version: version), in: streams, flags: .noOverwrite)
             try txn.put(positionKey, key: event.id.bytes, in: ids, flags: .noOverwrite)
             if let sealed = event.sealed { try txn.put(sealed, key: positionKey, in: self.sealed, flags: .append) }
             try appendLeaf(index: position - 1, eventHash: hash, in: txn)

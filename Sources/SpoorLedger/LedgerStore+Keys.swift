@@ -18,18 +18,4 @@ extension LedgerStore {
             for position in try positions(of: stream, in: txn) { _ = try txn.delete(key: position.bigEndianBytes, in: sealed) }
         }
     }
-
-    /// Every position of `stream`, in stream order.
-    func positions(of stream: StreamName, in txn: borrowing some TransactionReading & ~Copyable) throws -> [UInt64] {
-        var positions: [UInt64] = []
-        let prefix = Array(stream.rawValue.utf8) + [0]
-        try txn.withCursor(on: streams) { cursor in
-            try cursor.forEach(from: prefix) { key, value in
-                guard key.starts(with: prefix) else { return false }
-                positions.append(UInt64(bigEndianBytes: value) ?? 0)
-                return true
-            }
-        }
-        return positions
-    }
 }

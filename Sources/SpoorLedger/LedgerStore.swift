@@ -5,7 +5,7 @@ import LMDB
 /// | database | key | value |
 /// |---|---|---|
 /// | `events` | position, u64 big-endian | canonical encoding ‖ hash (``EventCodec``) |
-/// | `streams` | stream name ‖ 0x00 ‖ version, u64 big-endian | position |
+/// | `streams` | stream name ‖ 0x00 ‖ version, u64 big-endian | position (written a little behind the log: `LedgerStore+Streams.swift`) |
 /// | `heads` | stream name | the stream's last version |
 /// | `ids` | event id, 16 bytes | position |
 /// | `sealed` | position | the sealed part's bytes, as the caller sealed them |
@@ -13,6 +13,7 @@ import LMDB
 /// | `merkle` | level, u8 ‖ index, u64 big-endian | the root of that perfect subtree of the RFC 6962 tree |
 /// | `projection.0`, `projection.1` | the caller's key | the caller's inline projection: one slot live, the other a rebuild's |
 /// | `meta` | `projection` | the live projection slot, 0 or 1 (absent: 0) |
+/// | `meta` | `streams.indexed` | the position through which `streams` is written |
 struct LedgerStore: Sendable {
     let environment: Environment
     let events: Database

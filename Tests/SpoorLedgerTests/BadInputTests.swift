@@ -66,18 +66,19 @@ struct PartialWriteTests {
     @Test func leavesNothingOfThatAppendAndTheLogGoesOn() async throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        // Plant a stream-index entry behind the ledger's back, so that the first append to
-        // "case-x" fails inside its writes, after its event was already put.
+        // Plant a sealed part for position 99 behind the ledger's back: sealed parts are put in
+        // position order, so the first append with one fails inside its writes, after its event
+        // and its id were already put.
         do {
             let environment = try Environment(path: folder.path)
-            let streams = try environment.openDatabase("streams")
-            try environment.write { txn in try txn.put(UInt64(99).bigEndianBytes, key: LedgerStore.streamKey(stream("case-x"), version: 0), in: streams) }
+            let sealed = try environment.openDatabase("sealed")
+            try environment.write { txn in try txn.put([1], key: UInt64(99).bigEndianBytes, in: sealed) }
             environment.close()
         }
         let ledger = try Ledger(path: folder.path)
         defer { ledger.close() }
-        await #expect(throws: LedgerError.storage(.lmdb(code: LMDBError.keyExistsCode, operation: "mdb_put(streams)"))) {
-            try await ledger.append(to: stream("case-x"), events: [event()], metadata: alice)
+        await #expect(throws: LedgerError.storage(.lmdb(code: LMDBError.keyExistsCode, operation: "mdb_put(sealed)"))) {
+            try await ledger.append(to: stream("case-x"), events: [event(sealed: "name")], metadata: alice)
         }
         #expect(ledger.lastPosition == 0)
         #expect(try ledger.event(at: 1) == nil)
