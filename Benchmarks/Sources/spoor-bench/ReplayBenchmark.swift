@@ -51,3 +51,29 @@ func measureVerification(at folder: String) throws -> Double {
     precondition(report.isIntact, "\(report)")
     return Double(report.eventsVerified) / (now() - start)
 }
+
+/// Microseconds per stream read with 255 events past the stream index (the most the default lag
+/// leaves): the last 5 events of a stream that is all indexed (its index, then a scan of the
+/// whole tail for more), and the last 10 events of a stream that is all in the tail. Appends the
+/// tail to the filled ledger first, so run it last, once.
+func measureStreamReads(at folder: String, samples: Int = 2_000) async throws -> (indexed: Double, tail: Double) {
+    var configuration = LedgerConfiguration()
+    configuration.streamIndexLag = 100_000  // so that the tail stays in the tail
+    let ledger = try Ledger(path: folder, configuration: configuration)
+    defer { ledger.close() }
+    let metadata = AppendMetadata(actor: .init(uid: 1000, name: "bench"), role: "professional")
+    let tailStream = try StreamName("case-tail")
+    for _ in 0..<255 {
+        _ = try await ledger.append(to: tailStream, events: [ProposedEvent(type: "signal-recorded", payload: [UInt8](repeating: 120, count: 600))], metadata: metadata)
+    }
+    func perRead(_ stream: StreamName, last count: UInt64) throws -> Double {
+        let from = try ledger.version(of: stream)! + 1 - count
+        let start = now()
+        for _ in 0..<samples {
+            let events = try ledger.read(stream: stream, from: from, limit: 10)
+            precondition(events.count == count)
+        }
+        return (now() - start) / Double(samples) * 1e6
+    }
+    return (try perRead(try StreamName("case-0"), last: 5), try perRead(tailStream, last: 10))
+}
