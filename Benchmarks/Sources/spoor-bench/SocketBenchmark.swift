@@ -16,12 +16,22 @@ enum SocketBenchmark {
     /// Acknowledged appends per second with `clients` connections, each sending its next
     /// command when the last is acknowledged, for `seconds`.
     static func throughput(socketPath: String, clients: Int, seconds: Double, run: Int) -> Double {
+        requests(socketPath: socketPath, clients: clients, seconds: seconds) { client, count in
+            (.caseCommand, openCase("t\(run)-\(clients)-\(client)-\(count)"))
+        }
+    }
+
+    /// Replies per second with `clients` connections sending `request(client, count)` one after
+    /// the other, for `seconds`.
+    static func requests(socketPath: String, clients: Int, seconds: Double,
+                         _ request: @escaping @Sendable (Int, Int) -> (SpoorProtocol.Method, JSONValue)) -> Double {
         let start = now(), deadline = start + seconds
         let counts = onThreads(clients) { client -> Int in
             guard let connection = try? SocketClient(socketPath: socketPath) else { return 0 }
             var count = 0
             while now() < deadline {
-                guard (try? connection.call(.caseCommand, openCase("t\(run)-\(clients)-\(client)-\(count)"))) != nil else { break }
+                let (method, params) = request(client, count)
+                guard (try? connection.call(method, params)) != nil else { break }
                 count += 1
             }
             return count
@@ -89,6 +99,9 @@ enum SocketBenchmark {
             print(rate.line)
             print(cpu.line)
         }
+        var status = Measurement(name: "status requests (no append: the transport's ceiling), 64 clients", unit: "replies/s")
+        for _ in 0..<runs { status.samples.append(requests(socketPath: daemon.socketPath, clients: 64, seconds: seconds) { _, _ in (.status, [:]) }) }
+        print(status.line)
         for _ in 0..<1 {
             let samples = latencies(socketPath: daemon.socketPath, rate: 1_000, clients: 8, seconds: max(seconds * 2, 5))
             func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] * 1_000 }
