@@ -28,9 +28,10 @@ extension Ledger {
 
     /// Folds the whole log into the spare slot and makes it live, while appends go on writing
     /// the live one. `fold` gets each chunk of events in log order and a lookup into what the
-    /// spare holds so far, and returns the records the chunk changes. The swap happens in the
-    /// transaction that writes the last chunk, and only if no event came after it; otherwise the
-    /// newer events are folded next. Returns the position the new projection was swapped in at.
+    /// spare holds so far, and returns the records the chunk changes. Once the log's head is less
+    /// than a chunk away, the last chunk is read and folded inside the transaction that writes it
+    /// and swaps the slots, so that appends, however steady, cannot keep the rebuild from ending;
+    /// they wait for that one chunk. Returns the position the new projection was swapped in at.
     public func rebuildProjection(
         chunkSize: Int = 4_096,
         fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> [UInt8]?) throws -> [ProjectionRecord],
@@ -47,17 +48,35 @@ extension Ledger {
             let records = try fold(events, spareValue)
             folded = events.last?.position ?? folded
             let through = folded
-            if try write({ txn in try fillSpare(with: records, through: through, in: txn) }) { return folded }
+            let swappedAt = try write { txn in
+                try fillSpare(with: records, through: through, chunkSize: chunkSize, fold: fold, in: txn)
+            }
+            if let swappedAt { return swappedAt }
             progress(folded, lastPosition)
         }
     }
 
-    /// Writes a chunk into the spare slot, and swaps when the chunk reaches the log's head.
-    private func fillSpare(with records: [ProjectionRecord], through position: UInt64, in txn: borrowing WriteTransaction) throws -> Bool {
-        try store.put(records, slot: 1 - (try store.liveSlot(in: txn)), in: txn)
-        guard try store.head(in: txn).position == position else { return false }
+    /// Writes a chunk into the spare slot; when the head is at most a chunk further, folds the
+    /// rest here, in the transaction, and swaps. Returns the head it swapped at, or `nil`.
+    private func fillSpare(
+        with records: [ProjectionRecord], through position: UInt64, chunkSize: Int,
+        fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> [UInt8]?) throws -> [ProjectionRecord],
+        in txn: borrowing WriteTransaction
+    ) throws -> UInt64? {
+        let spare = 1 - (try store.liveSlot(in: txn))
+        try store.put(records, slot: spare, in: txn)
+        let head = try store.head(in: txn).position
+        guard head - position <= UInt64(chunkSize) else { return nil }
+        if head > position {
+            let rest = try (position + 1...head).map { at in
+                guard let event = try store.event(at: at, in: txn) else { throw LedgerError.corrupt(position: at, reason: "the event is missing") }
+                return event
+            }
+            let spareSlot = store.projectionSlots[spare]
+            try store.put(try fold(rest) { key in try txn.value(in: spareSlot, key: key) }, slot: spare, in: txn)
+        }
         try store.swapSlots(in: txn)
-        return true
+        return head
     }
 
     private func spareValue(_ key: [UInt8]) throws -> [UInt8]? {

@@ -136,6 +136,46 @@ struct ProjectionTests {
         }
     }
 
+    /// Appenders that never pause must not keep a rebuild from ending: the last chunk is folded
+    /// inside the transaction that swaps, with the appenders waiting for it.
+    @Test func aRebuildEndsUnderAppendsThatNeverPause() async throws {
+        try await withLedger { ledger, _ in
+            let streams = (0..<32).map { stream("case-\($0)") }
+            let rebuilt = Flag()
+            let deadline = ContinuousClock.now + .seconds(20)
+            let appending = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for name in streams {
+                        group.addTask {
+                            while !rebuilt.isRaised && ContinuousClock.now < deadline {
+                                _ = try await ledger.append(to: name, events: [event()], metadata: alice, projector: countProjector(ledger, name))
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            try await Task.sleep(for: .milliseconds(200))  // let the appends get going
+            let swappedAt = try ledger.rebuildProjection(chunkSize: 256, fold: { events, spare in
+                Thread.sleep(forTimeInterval: 0.005)  // a slow fold: commits always land while it runs
+                var changed: [[UInt8]: [UInt8]] = [:]
+                for event in events {
+                    let key = Array(event.stream.rawValue.utf8)
+                    changed[key] = counted(try changed[key] ?? spare(key), plus: 1, last: event.position)
+                }
+                return changed.map { ProjectionRecord(key: $0.key, value: $0.value) }
+            })
+            rebuilt.raise()
+            try await appending.value
+            #expect(ContinuousClock.now < deadline, "the rebuild ended only once the appenders gave up")
+            #expect(swappedAt < ledger.lastPosition, "appends went on after the swap")
+            for name in streams {
+                let events = try ledger.read(stream: name, from: 0, limit: 100_000)
+                #expect(try value(ledger, name.rawValue) == "\(events.count)@\(events.last!.position)")
+            }
+        }
+    }
+
     @Test func oneRebuildAtATime() async throws {
         try await withLedger { ledger, _ in
             _ = try await ledger.append(to: stream("case-1"), events: [event()], metadata: alice)
@@ -153,4 +193,11 @@ private final class Recorder: Sendable {
     private let lines = Mutex<[String]>([])
     func add(_ line: String) { lines.withLock { $0.append(line) } }
     var all: [String] { lines.withLock { $0 } }
+}
+
+/// A one-way signal between tasks.
+private final class Flag: Sendable {
+    private let raised = Atomic(false)
+    func raise() { raised.store(true, ordering: .releasing) }
+    var isRaised: Bool { raised.load(ordering: .acquiring) }
 }
