@@ -18,8 +18,10 @@ extension Dispatcher {
         if let position = try ledger.position(of: eventID) { return try storedReply(at: position, in: stream) }
 
         let actor = AppendMetadata.Actor(uid: caller.principal.uid, name: caller.principal.name)
+        var refusedAt: UInt64??  // the version an append expected and was refused at
         for _ in 0..<Self.maxConflictRetries {
             let entry = try projections.entry(of: params.case)
+            if let refusedAt, refusedAt == entry?.version { throw projectionBehind(params.case, at: entry?.version, stream: stream) }
             if entry == nil && !command.opens { throw DomainError.caseNotFound(params.case) }
             let context = Decider.Context(actor: actor.name, role: role, today: .today)
             let events = try decider.decide(command, state: entry?.state, context: context)
@@ -35,10 +37,17 @@ extension Dispatcher {
                 return Self.reply(position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
                                   type: first.type, id: first.id, payload: sealed.firstPayload)
             } catch LedgerError.wrongExpectedVersion, LedgerError.keyExists {
-                continue  // the case changed since it was read: decide again on its new state
+                refusedAt = .some(entry?.version)  // the case changed since it was read: decide again on its new state
             }
         }
         throw WireError(.conflict, "case \(params.case) kept changing while the command was decided; try again")
+    }
+
+    /// The error for a case whose stream is ahead of its projection although every append moves
+    /// both together: the stream holds events this daemon could not fold (a newer writer, or damage).
+    private func projectionBehind(_ caseID: String, at version: UInt64?, stream: StreamName) -> WireError {
+        let streamVersion = (try? ledger.version(of: stream)).flatMap { $0 }.map(String.init) ?? "none"
+        return WireError(.internal, "the projection of case \(caseID) is at version \(version.map(String.init) ?? "none") but its stream at \(streamVersion): it holds events this daemon cannot read (spoorctl status counts them); run spoorctl projections rebuild once the daemon can")
     }
 
     /// The events as the log keeps them: each one's personal content split off and sealed with the

@@ -1,5 +1,6 @@
 import Foundation
 import LMDB
+import SpoorLedger
 import SpoorProtocol
 import Testing
 
@@ -64,6 +65,26 @@ struct RebuildTests {
         #expect(outdated.log.contains("case projection rebuilt"))
         #expect(try ctl("case", "show", "--case", "p1", "--json").output == before.output)
         outdated.stop()
+    }
+
+    @Test("a case event this daemon cannot read is counted, and commands on that case say why they fail")
+    func unreadableEvent() async throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try SealingTests.plantMarkers(ctl, case: "u1")
+        daemon.stop()
+        do {
+            let ledger = try Ledger(path: daemon.folder + "/data")
+            defer { ledger.close() }
+            _ = try await ledger.append(to: try StreamName("case-u1"), events: [ProposedEvent(type: "from-a-newer-version", payload: Array("{}".utf8))],
+                                        metadata: AppendMetadata(actor: .init(uid: 0, name: "future"), role: "admin"))
+        }
+        try Self.dropProjection(in: daemon.folder + "/data")
+        let restarted = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
+        #expect(try ctl("status", "--json").json?["undecodableEvents"] == 1)
+        let refused = try ctl("statement", "add", "--case", "u1", "--text", "more")
+        #expect(refused.status == 70 && refused.error.contains("cannot read"), "\(refused.error)")
+        restarted.stop()
     }
 
     /// Empties both projection slots, as a store written before them, or by an older form, looks.
