@@ -17,6 +17,8 @@ final class Dispatcher: Sendable {
     /// The cases' data keys, which seal their personal content.
     let keys: CaseKeys
     let statistics: ServerStatistics
+    /// Bounds the denials each user puts on the record.
+    let denials = DenialLimiter()
     let logger: Logger
 
     init(ledger: Ledger, projections: CaseProjection, signalFollowUpDays: Int, retentionYears: Int, signer: CheckpointSigner?,
@@ -130,10 +132,16 @@ final class Dispatcher: Sendable {
     /// error to answer with.
     func denied(_ caller: Caller, method: String, reason: String) async -> WireError {
         let principal = caller.principal
+        guard let unrecorded = denials.admit(uid: principal.uid) else {
+            logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason); not recorded: over the limit of denials on the record")
+            return WireError(.denied, reason)
+        }
         logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason)")
+        var record: [String: JSONValue] = ["method": .string(method), "reason": .string(reason),
+                                           "roles": .array(principal.roles.map { .string($0.rawValue) })]
+        if unrecorded > 0 { record["unrecordedBefore"] = .number(Double(unrecorded)) }
         do {
-            try await recordInSystemStream("access-denied", ["method": .string(method), "reason": .string(reason),
-                                                            "roles": .array(principal.roles.map { .string($0.rawValue) })], by: caller)
+            try await recordInSystemStream("access-denied", .object(record), by: caller)
         } catch {
             logger.error("could not record the denial of \(method) to \(principal.name): \(error)")
         }
