@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import LMDB
 import SpoorLedger
 import SpoorProtocol
@@ -37,6 +38,49 @@ struct RebuildTests {
         #expect(try Self.everyCase(fresh.client()) == live)
         #expect(live.values.reduce(0) { $0 + ($1["signals"]?.array?.count ?? 0) } == 4 * 60)
         fresh.stop()
+    }
+
+    /// The projection is written in the events' own transaction: a daemon killed outright in the
+    /// middle of a burst leaves no event without its projection and no projection without its
+    /// event, and every acknowledged command is there.
+    @Test("SIGKILL during a burst: every acknowledged command is stored, and the projection equals a fresh fold")
+    func killedMidBurst() throws {
+        let daemon = try DaemonProcess()
+        let socketPath = daemon.socketPath
+        let setup = try daemon.client()
+        let body: JSONValue = ["unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 16]]
+        for n in 0..<8 { _ = try setup.call(.caseCommand, JSONValue(encoding: CommandParams(case: "k\(n)", command: "open-case", body: body))) }
+        let signal: JSONValue = ["observedOn": "2026-11-03", "source": "own-observation", "formsOfExploitation": ["labour"], "indicators": [],
+                                 "nature": "concrete", "personal": ["text": "seen at the bus station"]]
+        let acknowledged = Concurrently.run(threads: 16, after: 0.4, { kill(daemon.process.processIdentifier, SIGKILL) }) { writer -> [String] in
+            var ids: [String] = []
+            guard let client = try? SocketClient(socketPath: socketPath) else { return ids }
+            for _ in 0..<2_000 {
+                let id = UUID().uuidString.lowercased()
+                let command = CommandParams(case: "k\(writer % 8)", command: "record-signal", body: signal, eventID: id)
+                do { _ = try client.call(.caseCommand, JSONValue(encoding: command)) } catch { break }
+                ids.append(id)
+            }
+            return ids
+        }.flatMap { $0 }
+        daemon.stop()
+        #expect(!acknowledged.isEmpty)
+
+        let restarted = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: socketPath)
+        #expect(!restarted.log.contains("case projection rebuilt"))
+        let afterKill = try (0..<8).map { try restarted.client().call(.caseShow, ["case": .string("k\($0)")]) }
+        restarted.stop()
+        do {
+            let ledger = try Ledger(path: daemon.folder + "/data")
+            defer { ledger.close() }
+            let missing = try acknowledged.filter { try ledger.position(of: EventID($0)!) == nil }
+            #expect(missing.isEmpty, "\(missing.count) of \(acknowledged.count) acknowledged commands are lost")
+        }
+        try Self.dropProjection(in: daemon.folder + "/data")
+        let refolded = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: socketPath)
+        #expect(refolded.log.contains("case projection rebuilt"))
+        #expect(try (0..<8).map { try refolded.client().call(.caseShow, ["case": .string("k\($0)")]) } == afterKill)
+        refolded.stop()
     }
 
     @Test("the projection is stored with its events: a restart folds nothing; a damaged or outdated one is rebuilt")
