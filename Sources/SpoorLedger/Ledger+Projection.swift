@@ -41,7 +41,7 @@ extension Ledger {
             throw LedgerError.rebuildRunning
         }
         defer { isRebuilding.store(false, ordering: .releasing) }
-        try write { txn in try txn.empty(store.projectionSlots[1 - (try store.liveSlot(in: txn))]) }
+        try write { txn in try txn.empty(store.projectionSlots[try store.spareSlot(in: txn)]) }
         var folded: UInt64 = 0
         while true {
             let events = try read(from: folded + 1, limit: chunkSize)
@@ -63,7 +63,7 @@ extension Ledger {
         fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> [UInt8]?) throws -> [ProjectionRecord],
         in txn: borrowing WriteTransaction
     ) throws -> UInt64? {
-        let spare = 1 - (try store.liveSlot(in: txn))
+        let spare = try store.spareSlot(in: txn)
         try store.put(records, slot: spare, in: txn)
         let head = try store.head(in: txn).position
         guard head - position <= UInt64(chunkSize) else { return nil }
@@ -80,6 +80,6 @@ extension Ledger {
     }
 
     private func spareValue(_ key: [UInt8]) throws -> [UInt8]? {
-        try snapshot { txn in try txn.value(in: store.projectionSlots[1 - (try store.liveSlot(in: txn))], key: key) }
+        try snapshot { txn in try txn.value(in: store.projectionSlots[try store.spareSlot(in: txn)], key: key) }
     }
 }

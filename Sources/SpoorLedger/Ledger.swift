@@ -28,14 +28,17 @@ public final class Ledger: Sendable {
             if try environment.read({ txn in try store.merkleSize(in: txn) }) < head.position {
                 try environment.write { txn in try store.completeMerkleTree(in: txn) }
             }
-            if try !environment.read({ txn in try store.hasIndexMark(in: txn) }) {
+            let indexed: UInt64
+            if let mark = try environment.read({ txn in try store.indexMark(in: txn) }) {
+                indexed = mark
+            } else {
                 // New, or written when every event was indexed as it was appended.
                 try environment.write { txn in try store.markIndexed(through: head.position, in: txn) }
+                indexed = head.position
             }
             self.configuration = configuration
             self.store = store
             self.commits = CommitSignal(lastPosition: head.position)
-            let indexed = try environment.read { txn in try store.indexedThrough(in: txn) }
             self.writer = GroupCommitWriter(store: store, head: head, indexed: indexed, configuration: configuration, commits: commits)
         } catch {
             throw LedgerError(error)

@@ -8,6 +8,11 @@ extension LedgerStore {
         try txn.withValue(in: meta, key: Self.liveSlotName) { value in value?.first == 1 ? 1 : 0 }
     }
 
+    /// The slot a rebuild fills.
+    func spareSlot(in txn: borrowing some TransactionReading & ~Copyable) throws -> Int {
+        1 - (try liveSlot(in: txn))
+    }
+
     /// Puts `records` into the slot `slot`, checking each key as LMDB will.
     func put(_ records: [ProjectionRecord], slot: Int, in txn: borrowing WriteTransaction) throws {
         for record in records {

@@ -13,7 +13,12 @@ extension LedgerStore {
 
     /// The position through which every event is in `streams`.
     func indexedThrough(in txn: borrowing some TransactionReading & ~Copyable) throws -> UInt64 {
-        try txn.withValue(in: meta, key: Self.indexedThroughName) { value in value.flatMap { UInt64(bigEndianBytes: $0) } ?? 0 }
+        try indexMark(in: txn) ?? 0
+    }
+
+    /// `streams.indexed` as recorded, or `nil` when it never was.
+    func indexMark(in txn: borrowing some TransactionReading & ~Copyable) throws -> UInt64? {
+        try txn.withValue(in: meta, key: Self.indexedThroughName) { value in value.flatMap { UInt64(bigEndianBytes: $0) } }
     }
 
     /// Records that `streams` is complete through `position`, as a store written before the lag
@@ -22,17 +27,12 @@ extension LedgerStore {
         try txn.put(position.bigEndianBytes, key: Self.indexedThroughName, in: meta)
     }
 
-    /// Whether `streams.indexed` was ever recorded.
-    func hasIndexMark(in txn: borrowing some TransactionReading & ~Copyable) throws -> Bool {
-        try txn.withValue(in: meta, key: Self.indexedThroughName) { $0 != nil }
-    }
-
     /// Indexes the events after `indexed` through `last`, in key order, and records it.
     func indexStreams(after indexed: UInt64, through last: UInt64, in txn: borrowing WriteTransaction) throws {
         var entries: [(key: [UInt8], position: [UInt8])] = []
         entries.reserveCapacity(Int(last - indexed))
         try forEachTailEvent(after: indexed, in: txn) { position, stream, version in
-            entries.append((Array(stream) + [0] + version.bigEndianBytes, position.bigEndianBytes))
+            entries.append((Self.streamKey(name: stream, version: version), position.bigEndianBytes))
         }
         entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
         for entry in entries { try txn.put(entry.position, key: entry.key, in: streams) }

@@ -41,7 +41,11 @@ struct LedgerStore: Sendable {
     }
 
     static func streamKey(_ stream: StreamName, version: UInt64) -> [UInt8] {
-        var key = Array(stream.rawValue.utf8)
+        streamKey(name: stream.rawValue.utf8, version: version)
+    }
+
+    static func streamKey(name: some Collection<UInt8>, version: UInt64) -> [UInt8] {
+        var key = Array(name)
         key.append(0)
         key.append(contentsOf: version.bigEndianBytes)
         return key
