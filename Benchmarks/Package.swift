@@ -17,6 +17,7 @@ let package = Package(
         .executableTarget(
             name: "spoor-bench",
             dependencies: [
+                .product(name: "SpoorDomain", package: spoorPackage),
                 .product(name: "SpoorLedger", package: spoorPackage),
                 .product(name: "SpoorProtocol", package: spoorPackage),
             ]

@@ -23,42 +23,52 @@ public struct JSONValueDecoder {
 
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         let tracker = KeyTracker()
-        let decoded = try T(from: ValueDecoder(value: value, codingPath: [], tracker: tracker, typeName: "\(T.self)"))
+        let decoded = try T(from: ValueDecoder(value: value, codingPath: [], tracker: tracker, type: T.self))
         try tracker.checkEveryKeyWasRead()
         return decoded
     }
 }
 
 /// Remembers which keys of each object a decoding read. Each keyed container marks its own
-/// object's entry; entries for one path (an object opened twice) are merged only at the end.
+/// object's entry; entries for one path (an object opened twice) are merged only when an entry
+/// alone has not read all its keys.
 private final class KeyTracker {
     final class Entry {
         let path: [any CodingKey]
-        let type: String
+        let type: Any.Type
         let keys: Dictionary<String, JSONValue>.Keys
-        var read: Set<String> = []
+        /// The object's keys read, each once: objects are small, and a key's reads come one after
+        /// another (`contains`, `decodeNil`, `decode`), so a list beats hashing every key again.
+        private(set) var read: [String] = []
 
-        init(path: [any CodingKey], type: String, keys: Dictionary<String, JSONValue>.Keys) {
+        init(path: [any CodingKey], type: Any.Type, keys: Dictionary<String, JSONValue>.Keys) {
             (self.path, self.type, self.keys) = (path, type, keys)
         }
+
+        func markRead(_ key: String) {
+            if read.last != key && !read.contains(key) { read.append(key) }
+        }
+
+        var hasReadEveryKey: Bool { read.count == keys.count }
     }
 
     private var entries: [Entry] = []
 
-    func opened(_ object: [String: JSONValue], at path: [any CodingKey], as type: String) -> Entry {
+    func opened(_ object: [String: JSONValue], at path: [any CodingKey], as type: Any.Type) -> Entry {
         let entry = Entry(path: path, type: type, keys: object.keys)
         if !object.isEmpty { entries.append(entry) }
         return entry
     }
 
     func checkEveryKeyWasRead() throws {
+        guard !entries.allSatisfy(\.hasReadEveryKey) else { return }
         var read: [String: Set<String>] = [:]
         for entry in entries { read[Self.id(entry.path), default: []].formUnion(entry.read) }
         // The shallowest first, so that an unknown object reports itself rather than its insides.
         for entry in entries.sorted(by: { ($0.path.count, Self.id($0.path)) < ($1.path.count, Self.id($1.path)) }) {
             let seen = read[Self.id(entry.path)] ?? []
             if let unknown = entry.keys.filter({ !seen.contains($0) }).sorted().first {
-                throw JSONValueDecoder.UnknownKey(path: (entry.path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: entry.type)
+                throw JSONValueDecoder.UnknownKey(path: (entry.path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: "\(entry.type)")
             }
         }
     }
@@ -79,13 +89,13 @@ private struct ValueDecoder: Decoder {
     let value: JSONValue
     let codingPath: [any CodingKey]
     let tracker: KeyTracker
-    /// The type being decoded, for naming it when a key is unknown.
-    var typeName = ""
+    /// The type being decoded, for naming it when a key is unknown; `nil`: the container's key type.
+    var type: Any.Type?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else { throw mismatch([String: JSONValue].self, value, codingPath) }
-        let entry = tracker.opened(object, at: codingPath, as: typeName.isEmpty ? "\(Key.self)" : typeName)
+        let entry = tracker.opened(object, at: codingPath, as: self.type ?? Key.self)
         return KeyedDecodingContainer(Keyed<Key>(object: object, codingPath: codingPath, tracker: tracker, entry: entry))
     }
 
@@ -97,7 +107,9 @@ private struct ValueDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(decoder: self) }
 
     /// Decodes `T` from `value`, the primitives directly and anything else through its `init(from:)`.
-    static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, at path: [any CodingKey], tracker: KeyTracker) throws -> T {
+    /// The path is built only when needed: for a nested container or an error.
+    static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, at path: @autoclosure () -> [any CodingKey],
+                                     tracker: KeyTracker) throws -> T {
         switch (value, type) {
         case (.string(let string), is String.Type): return string as! T
         case (.bool(let flag), is Bool.Type): return flag as! T
@@ -106,16 +118,16 @@ private struct ValueDecoder: Decoder {
         case (_, is JSONValue.Type): return value as! T  // open by design: nothing in it is checked
         case (.number(let number), let integer as any FixedWidthInteger.Type):
             guard let exact = integer.init(exactly: number) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(number) is not a \(type)"))
+                throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "\(number) is not a \(type)"))
             }
             return exact as! T
         default:
             let isPrimitive = type == String.self || type == Bool.self || type == Double.self || type == Float.self || type is any FixedWidthInteger.Type
             if isPrimitive && value == .null {
-                throw DecodingError.valueNotFound(type, .init(codingPath: path, debugDescription: "null where a \(type) belongs"))
+                throw DecodingError.valueNotFound(type, .init(codingPath: path(), debugDescription: "null where a \(type) belongs"))
             }
-            if isPrimitive { throw mismatch(type, value, path) }
-            return try T(from: ValueDecoder(value: value, codingPath: path, tracker: tracker, typeName: "\(T.self)"))
+            if isPrimitive { throw mismatch(type, value, path()) }
+            return try T(from: ValueDecoder(value: value, codingPath: path(), tracker: tracker, type: T.self))
         }
     }
 }
@@ -147,15 +159,16 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] { object.keys.compactMap(Key.init(stringValue:)) }
 
     func contains(_ key: Key) -> Bool {
-        entry.read.insert(key.stringValue)
-        return object[key.stringValue] != nil
+        guard object[key.stringValue] != nil else { return false }
+        entry.markRead(key.stringValue)
+        return true
     }
 
     private func value(_ key: Key) throws -> JSONValue {
-        entry.read.insert(key.stringValue)
         guard let value = object[key.stringValue] else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "\(key.stringValue) is missing"))
         }
+        entry.markRead(key.stringValue)
         return value
     }
 
@@ -193,12 +206,13 @@ private struct Unkeyed: UnkeyedDecodingContainer {
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
-    private mutating func next() throws -> (JSONValue, [any CodingKey]) {
+    /// The next element, with its coding path when asked for.
+    private mutating func next(withPath: Bool = true) throws -> (JSONValue, [any CodingKey]) {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(JSONValue.self, .init(codingPath: codingPath, debugDescription: "the array has only \(elements.count) elements"))
         }
         defer { currentIndex += 1 }
-        return (elements[currentIndex], codingPath + [AnyKey(index: currentIndex)])
+        return (elements[currentIndex], withPath ? codingPath + [AnyKey(index: currentIndex)] : [])
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -208,8 +222,9 @@ private struct Unkeyed: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let (value, path) = try next()
-        return try ValueDecoder.decode(type, value, at: path, tracker: tracker)
+        let index = currentIndex
+        let (value, _) = try next(withPath: false)
+        return try ValueDecoder.decode(type, value, at: codingPath + [AnyKey(index: index)], tracker: tracker)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

@@ -64,8 +64,9 @@ private struct ValueEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { Single(slot: slot, codingPath: codingPath) }
 
-    /// The primitives directly, anything else through its `encode(to:)`.
-    static func encode(_ value: some Encodable, at path: [any CodingKey]) throws -> JSONValue {
+    /// The primitives directly, anything else through its `encode(to:)`. The path is built only
+    /// for a value that has one.
+    static func encode(_ value: some Encodable, at path: @autoclosure () -> [any CodingKey]) throws -> JSONValue {
         switch value {
         case let string as String: return .string(string)
         case let flag as Bool: return .bool(flag)
@@ -75,7 +76,7 @@ private struct ValueEncoder: Encoder {
         case let json as JSONValue: return json
         default:
             let slot = Slot()
-            try value.encode(to: ValueEncoder(slot: slot, codingPath: path))
+            try value.encode(to: ValueEncoder(slot: slot, codingPath: path()))
             return slot.value
         }
     }
@@ -118,11 +119,15 @@ private struct Unkeyed: UnkeyedEncodingContainer {
         return (slot.appendElement(), codingPath + [AnyKey(index: count)])
     }
 
-    mutating func encodeNil() throws { next().0.single = .null }
+    mutating func encodeNil() throws {
+        slot.appendElement().single = .null
+        count += 1
+    }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let (element, path) = next()
-        element.single = try ValueEncoder.encode(value, at: path)
+        let element = slot.appendElement()
+        element.single = try ValueEncoder.encode(value, at: codingPath + [AnyKey(index: count)])
+        count += 1
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {

@@ -83,33 +83,41 @@ enum SocketBenchmark {
         }
     }
 
-    static func run(spoord: String, root: String, runs: Int, seconds: Double, events: Int) async throws {
+    /// Runs the `parts` asked for (throughput, status, latency, memory), throughput with each of `clients`.
+    static func run(spoord: String, root: String, runs: Int, seconds: Double, events: Int, clients: [Int], parts: Set<String>) async throws {
         print("socket benchmark: spoord \(spoord), medians of \(runs) runs")
         let folder = root + "/socket"
         let daemon = try DaemonUnderTest(executable: spoord, folder: folder)
-        for clients in [1, 8, 64] {
+        for clients in parts.contains("throughput") ? clients : [] {
             var rate = Measurement(name: "acknowledged appends, \(clients) clients", unit: "appends/s")
             var cpu = Measurement(name: "  daemon CPU per append", unit: "µs")
+            var clientCPU = Measurement(name: "  the clients' CPU per append", unit: "µs")
             for run in 0..<runs {
-                let before = daemon.cpuSeconds
+                let (before, clientsBefore) = (daemon.cpuSeconds, ownCPUSeconds())
                 let appends = throughput(socketPath: daemon.socketPath, clients: clients, seconds: seconds, run: run)
                 rate.samples.append(appends)
                 cpu.samples.append((daemon.cpuSeconds - before) / (appends * seconds) * 1e6)
+                clientCPU.samples.append((ownCPUSeconds() - clientsBefore) / (appends * seconds) * 1e6)
             }
             print(rate.line)
             print(cpu.line)
+            print(clientCPU.line)
         }
         var status = Measurement(name: "status requests (no append: the transport's ceiling), 64 clients", unit: "replies/s")
-        for _ in 0..<runs { status.samples.append(requests(socketPath: daemon.socketPath, clients: 64, seconds: seconds) { _, _ in (.status, [:]) }) }
-        print(status.line)
-        for _ in 0..<1 {
+        for _ in 0..<(parts.contains("status") ? runs : 0) { status.samples.append(requests(socketPath: daemon.socketPath, clients: 64, seconds: seconds) { _, _ in (.status, [:]) }) }
+        if !status.samples.isEmpty { print(status.line) }
+        if parts.contains("latency") {
             let samples = latencies(socketPath: daemon.socketPath, rate: 1_000, clients: 8, seconds: max(seconds * 2, 5))
             func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] * 1_000 }
             print(String(format: "latency at 1,000 requests/s (8 clients, %d requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
                          samples.count, percentile(0.5), percentile(0.99), samples.last.map { $0 * 1_000 } ?? 0))
         }
         daemon.stop()
+        if parts.contains("memory") { try await memory(spoord: spoord, root: root, events: events) }
+    }
 
+    /// The daemon's memory, restart time and scans with `events` stored.
+    static func memory(spoord: String, root: String, events: Int) async throws {
         let large = root + "/memory"
         let fillStart = now()
         try await fill(folder: large + "/data", events: events)

@@ -1,22 +1,17 @@
 import Foundation
 
-// spoor-bench [socket] [--runs N] [--seconds S] [--events N] [--dir PATH] [--spoord PATH] [--fill PATH]
+// spoor-bench [socket | codec] [--runs N] [--seconds S] [--events N] [--dir PATH] [--spoord PATH] [--fill PATH]
+//             [--clients 1,8,64] [--parts throughput,status,latency,memory]
 // Ledger: durable appends/s at 1, 8 and 64 concurrent appenders, and replay of a large log.
 // socket: acknowledged appends/s through spoord with 1, 8 and 64 clients, latency at a fixed
-// load, and the daemon's memory with a large store. Medians of N runs.
+// load, and the daemon's memory with a large store. codec: the JSON each command pays for.
+// Medians of N runs.
 
 var arguments = [String: String]()
 var pending = CommandLine.arguments.dropFirst()[...]
 let socketMode = pending.first == "socket"
-if arguments["fill"] != nil {
-    // spoor-bench --fill PATH [--events N]: a store for profiling by hand, as the socket benchmark fills it.
-    let path = arguments["fill"] ?? root + "/fill"
-    try await SocketBenchmark.fill(folder: path, events: replayEvents)
-    print("filled \(path) with \(replayEvents) events")
-    exit(0)
-}
-
-if socketMode { pending = pending.dropFirst() }
+let codecMode = pending.first == "codec"
+if socketMode || codecMode { pending = pending.dropFirst() }
 while let flag = pending.popFirst(), flag.hasPrefix("--"), let value = pending.popFirst() {
     arguments[String(flag.dropFirst(2))] = value
 }
@@ -36,9 +31,16 @@ if arguments["fill"] != nil {
     exit(0)
 }
 
+if codecMode {
+    try CodecBenchmark.run(runs: runs)
+    exit(0)
+}
+
 if socketMode {
     try await SocketBenchmark.run(spoord: arguments["spoord"] ?? "../.build/release/spoord", root: root, runs: runs,
-                                  seconds: seconds, events: replayEvents)
+                                  seconds: seconds, events: replayEvents,
+                                  clients: (arguments["clients"] ?? "1,8,64").split(separator: ",").compactMap { Int($0) },
+                                  parts: Set((arguments["parts"] ?? "throughput,status,latency,memory").split(separator: ",").map(String.init)))
     exit(0)
 }
 
