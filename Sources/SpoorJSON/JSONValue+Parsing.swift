@@ -28,7 +28,12 @@ extension JSONValue {
         func error(_ reason: String) -> ParseError { ParseError(offset: index, reason: reason) }
 
         mutating func skipWhitespace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
         }
 
         mutating func value(depth: Int) throws(ParseError) -> JSONValue {
@@ -95,7 +100,16 @@ extension JSONValue {
 
         mutating func string() throws(ParseError) -> String {
             index += 1
-            var scalars: [UInt8] = []
+            // Most strings hold no escape: take them from the buffer in one piece.
+            var end = index
+            while end < bytes.count, bytes[end] >= 0x20, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { throw error("the string is not valid UTF-8") }
+                index = end + 1
+                return text
+            }
+            var scalars = Array(bytes[index..<end])
+            index = end
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1

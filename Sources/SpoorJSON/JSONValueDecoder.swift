@@ -107,28 +107,31 @@ private struct ValueDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(decoder: self) }
 
     /// Decodes `T` from `value`, the primitives directly and anything else through its `init(from:)`.
-    /// The path is built only when needed: for a nested container or an error.
+    /// The path is built only when needed: for a nested container or an error. Compares types
+    /// before casting, as the encoder does.
     static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, at path: @autoclosure () -> [any CodingKey],
                                      tracker: KeyTracker) throws -> T {
-        switch (value, type) {
-        case (.string(let string), is String.Type): return string as! T
-        case (.bool(let flag), is Bool.Type): return flag as! T
-        case (.number(let number), is Double.Type): return number as! T
-        case (.number(let number), is Float.Type): return Float(number) as! T
-        case (_, is JSONValue.Type): return value as! T  // open by design: nothing in it is checked
-        case (.number(let number), let integer as any FixedWidthInteger.Type):
-            guard let exact = integer.init(exactly: number) else {
+        switch ObjectIdentifier(type) {
+        case ObjectIdentifier(String.self): if case .string(let string) = value { return string as! T }
+        case ObjectIdentifier(Bool.self): if case .bool(let flag) = value { return flag as! T }
+        case ObjectIdentifier(Double.self): if case .number(let number) = value { return number as! T }
+        case ObjectIdentifier(Float.self): if case .number(let number) = value { return Float(number) as! T }
+        case ObjectIdentifier(JSONValue.self): return value as! T  // open by design: nothing in it is checked
+        case ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int16.self),
+             ObjectIdentifier(Int8.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self), ObjectIdentifier(UInt32.self),
+             ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt8.self):
+            guard case .number(let number) = value else { break }
+            guard let exact = (type as! any FixedWidthInteger.Type).init(exactly: number) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "\(number) is not a \(type)"))
             }
             return exact as! T
         default:
-            let isPrimitive = type == String.self || type == Bool.self || type == Double.self || type == Float.self || type is any FixedWidthInteger.Type
-            if isPrimitive && value == .null {
-                throw DecodingError.valueNotFound(type, .init(codingPath: path(), debugDescription: "null where a \(type) belongs"))
-            }
-            if isPrimitive { throw mismatch(type, value, path()) }
             return try T(from: ValueDecoder(value: value, codingPath: path(), tracker: tracker, type: T.self))
         }
+        if value == .null {
+            throw DecodingError.valueNotFound(type, .init(codingPath: path(), debugDescription: "null where a \(type) belongs"))
+        }
+        throw mismatch(type, value, path())
     }
 }
 

@@ -66,18 +66,28 @@ private struct ValueEncoder: Encoder {
 
     /// The primitives directly, anything else through its `encode(to:)`. The path is built only
     /// for a value that has one.
-    static func encode(_ value: some Encodable, at path: @autoclosure () -> [any CodingKey]) throws -> JSONValue {
-        switch value {
-        case let string as String: return .string(string)
-        case let flag as Bool: return .bool(flag)
-        case let number as Double: return .number(number)
-        case let number as Float: return .number(Double(number))
-        case let integer as any FixedWidthInteger: return .number(Double(integer))
-        case let json as JSONValue: return json
-        default:
-            let slot = Slot()
-            try value.encode(to: ValueEncoder(slot: slot, codingPath: path()))
-            return slot.value
+    static func encode<T: Encodable>(_ value: T, at path: @autoclosure () -> [any CodingKey]) throws -> JSONValue {
+        if let primitive = primitive(value) { return primitive }
+        let slot = Slot()
+        try value.encode(to: ValueEncoder(slot: slot, codingPath: path()))
+        return slot.value
+    }
+
+    /// `value` as a JSON primitive, when its type is one. Compares types before casting: most
+    /// values are not primitives, and a cast that fails costs far more than a comparison.
+    private static func primitive<T>(_ value: T) -> JSONValue? {
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(String.self): return .string(value as! String)
+        case ObjectIdentifier(Bool.self): return .bool(value as! Bool)
+        case ObjectIdentifier(Double.self): return .number(value as! Double)
+        case ObjectIdentifier(Float.self): return .number(Double(value as! Float))
+        case ObjectIdentifier(JSONValue.self): return (value as! JSONValue)
+        case ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int16.self),
+             ObjectIdentifier(Int8.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self), ObjectIdentifier(UInt32.self),
+             ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt8.self):
+            let integer = value as! any BinaryInteger
+            return .number(Double(integer))
+        default: return nil
         }
     }
 }

@@ -37,6 +37,20 @@ struct CodingTests {
         #expect(try JSONValueDecoder().decode(Record.self, from: ours) == Self.record)
     }
 
+    @Test("every standard integer type goes through as a number and back")
+    func integers() throws {
+        struct Widths: Codable, Equatable {
+            var a: Int8, b: UInt8, c: Int16, d: UInt16, e: Int32, f: UInt32, g: Int64, h: UInt64, i: Int, j: UInt, k: Float
+        }
+        let widths = Widths(a: -8, b: 8, c: -16, d: 16, e: -32, f: 32, g: -64, h: 64, i: -1, j: 1, k: 0.5)
+        let encoded = try JSONValueEncoder().encode(widths)
+        #expect(encoded == ["a": -8, "b": 8, "c": -16, "d": 16, "e": -32, "f": 32, "g": -64, "h": 64, "i": -1, "j": 1, "k": 0.5])
+        #expect(try JSONValueDecoder().decode(Widths.self, from: encoded) == widths)
+        var negative = try #require(encoded.object)
+        negative["b"] = -1  // not a UInt8
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Widths.self, from: .object(negative)) }
+    }
+
     @Test("a key the type does not have is refused with its path, at any depth")
     func unknownKeys() throws {
         let valid = try JSONValueEncoder().encode(Self.record)

@@ -14,6 +14,14 @@ struct JSONValueTests {
         #expect(String(decoding: (["b": 1, "a": [true]] as JSONValue).serialized, as: UTF8.self) == #"{"a":[true],"b":1}"#)
     }
 
+    @Test("keys in UTF-8 byte order, whole numbers as integers, strings escaped only where they must be")
+    func writerForm() throws {
+        let value: JSONValue = ["é": 1, "z": -1_234_567, "Z": 0, "zz": -0.0, "a": 999_999_999_999_999, "b": 1e15, "s": "plain, then \"quoted\"\n"]
+        #expect(String(decoding: value.serialized, as: UTF8.self)
+            == #"{"Z":0,"a":999999999999999,"b":1000000000000000.0,"s":"plain, then \"quoted\"\n","z":-1234567,"zz":0,"é":1}"#)
+        #expect(try JSONValue.parse(value.serialized) == value)
+    }
+
     @Test("escapes, surrogate pairs and numbers as RFC 8259 has them")
     func escapes() throws {
         #expect(try JSONValue.parse(Array(#"["\u00e9\ud83d\ude00\/\b\f\r",1e3,-0.5,0]"#.utf8)) == ["é😀/\u{8}\u{c}\r", 1000, -0.5, 0])
