@@ -20,10 +20,16 @@ struct CaseProjection: Sendable {
 
     let ledger: Ledger
     let keys: CaseKeys
+    /// The cases decoded or written last, to skip decoding them again.
+    let recent = RecentCases()
 
     /// The case `id` and its stream version, or `nil` when there is no such case.
     func entry(of id: String) throws -> Entry? {
-        try ledger.projectionValue(for: StoredCase.key(of: id)).map { try decode($0, caseID: id) }
+        guard let stored = try ledger.projectionValue(for: StoredCase.key(of: id)) else { return nil }
+        if let entry = recent.entry(of: id, stored: stored) { return entry }
+        let entry = try decode(stored, caseID: id)
+        recent.remember(entry, stored: stored)
+        return entry
     }
 
     /// Runs `body` over every case's digest, decoded one at a time as it iterates; a digest that
@@ -41,19 +47,22 @@ struct CaseProjection: Sendable {
     /// The records are made here, on the caller's thread, for the day it is now: the state does
     /// not depend on log positions, so the writer thread, which every append waits for, only
     /// checks the day and puts them. An append recorded on another day (across midnight) is
-    /// folded again there.
+    /// folded again there. The state made here is remembered at once: should the append be
+    /// refused or folded again, the stored bytes differ from those remembered, and count for nothing.
     func projector(caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, sealedWith key: [UInt8]?) throws -> InlineProjector {
-        @Sendable func records(on day: Day) throws -> [ProjectionRecord] {
+        @Sendable func folded(on day: Day) throws -> Entry {
             var state = entry?.state
             for event in events {
                 state = CaseState.evolve(state, CaseEventRecord(event: event, actor: actor, role: role, position: 0, recordedOn: day))
             }
             guard let state else { throw DomainError.caseNotFound(caseID) }
-            let version = (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1
-            return try Self.records(of: Entry(state: state, version: version), sealedWith: key)
+            return Entry(state: state, version: (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1)
         }
+        @Sendable func records(on day: Day) throws -> [ProjectionRecord] { try Self.records(of: try folded(on: day), sealedWith: key) }
         let today = Day.today
-        let prepared = try records(on: today)
+        let next = try folded(on: today)
+        let prepared = try Self.records(of: next, sealedWith: key)
+        recent.remember(next, stored: prepared[0].value)
         return { _, recordedAt in
             let day = Day(Date(timeIntervalSince1970: Double(recordedAt) / 1_000_000))
             return day == today ? prepared : try records(on: day)
@@ -94,7 +103,7 @@ struct CaseProjection: Sendable {
         return (position, undecodable)
     }
 
-    /// What the projection keeps of a case: its state, and its digest for scans.
+    /// What the projection keeps of a case: its state, and its digest for scans (in that order).
     private static func records(of entry: Entry, sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
         let id = entry.state.caseID
         return [ProjectionRecord(key: StoredCase.key(of: id), value: try StoredCase.encode(entry, sealedWith: key)),

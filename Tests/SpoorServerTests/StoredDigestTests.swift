@@ -63,4 +63,57 @@ struct CaseProjectorTests {
         #expect(try lastChanged(recordedOn: .today) == .today)
         #expect(try lastChanged(recordedOn: Day.today.adding(days: 1)) == Day.today.adding(days: 1))
     }
+
+    /// The projector remembers the state it made, to spare the next command a decode; the ledger
+    /// may store another (folded for another day): then what is read is what is stored.
+    @Test func aCaseReadBackIsTheStoredOneNotTheOneRemembered() async throws {
+        let folder = NSTemporaryDirectory() + "spoor-projector-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = try Ledger(path: folder)
+        defer { ledger.close() }
+        let projection = CaseProjection(ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32))))
+        let opened = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: Data(
+            #"{"caseID":"d2","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch","ageAtOpening":15}}"#.utf8))
+        let tomorrow = Day.today.adding(days: 1)
+        let projector = try projection.projector(caseID: "d2", after: nil, events: [opened], actor: "alice", role: .professional, sealedWith: nil)
+        _ = try await ledger.append(
+            to: try CaseStream.name(of: "d2"), expectedVersion: .noStream, events: [ProposedEvent(type: opened.type, payload: Array(try opened.payload().serialized))],
+            metadata: AppendMetadata(actor: .init(uid: 1, name: "alice"), role: "professional"),
+            projector: { positions, _ in try projector(positions, Int64(tomorrow.ordinal) * 86_400_000_000 + 12 * 3_600_000_000) })
+        #expect(try projection.entry(of: "d2")?.state.lastChangedOn == tomorrow)
+        #expect(try projection.entry(of: "d2")?.state.lastChangedOn == tomorrow)  // now from the remembered cases
+        #expect(projection.recent.count == 1)
+    }
+}
+
+@Suite("The recently decoded cases")
+struct RecentCasesTests {
+    static func entry(_ id: String) throws -> CaseProjection.Entry {
+        let opened = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: Data(
+            #"{"caseID":"\#(id)","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch","ageAtOpening":15}}"#.utf8))
+        let state = try #require(CaseState.evolve(nil, CaseEventRecord(event: opened, actor: "a", role: .professional, position: 0, recordedOn: .today)))
+        return CaseProjection.Entry(state: state, version: 0)
+    }
+
+    @Test func anEntryServesOnlyTheBytesItWasDecodedFrom() throws {
+        let recent = RecentCases()
+        recent.remember(try Self.entry("a"), stored: [1, 2, 3])
+        #expect(recent.entry(of: "a", stored: [1, 2, 3])?.state.caseID == "a")
+        #expect(recent.entry(of: "a", stored: [1, 2, 4]) == nil)
+        #expect(recent.entry(of: "b", stored: [1, 2, 3]) == nil)
+    }
+
+    @Test func itStaysWithinItsBytes() throws {
+        let recent = RecentCases(maxBytes: 64_000)  // counts twice the stored bytes; keeps none over a sixteenth
+        recent.remember(try Self.entry("huge"), stored: Array(repeating: 0, count: 2_001))
+        #expect(recent.count == 0)
+        for number in 0..<15 { recent.remember(try Self.entry("c\(number)"), stored: Array(repeating: 0, count: 2_000)) }
+        #expect(recent.count == 15)
+        recent.remember(try Self.entry("c0"), stored: Array(repeating: 1, count: 2_000))  // replaces, takes no more
+        #expect(recent.count == 15)
+        recent.remember(try Self.entry("c15"), stored: Array(repeating: 0, count: 2_000))  // 64,000: still within
+        #expect(recent.count == 16)
+        recent.remember(try Self.entry("c16"), stored: Array(repeating: 0, count: 2_000))  // over: emptied
+        #expect(recent.count == 0)
+    }
 }

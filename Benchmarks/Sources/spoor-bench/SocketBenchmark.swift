@@ -21,6 +21,25 @@ enum SocketBenchmark {
         }
     }
 
+    /// Acknowledged commands per second on cases that exist: each client first opens its case and
+    /// records three signals, then records risk assessments on it, which keep its state's size. So
+    /// each command reads, decides on and writes back a case as a week of work leaves it.
+    static func existingCaseThroughput(socketPath: String, clients: Int, seconds: Double, run: Int) -> Double {
+        let signal: JSONValue = ["formsOfExploitation": ["sexual"], "indicators": ["online"], "nature": "concrete",
+                                 "observedOn": "2026-01-06", "source": "own-observation",
+                                 "personal": ["text": "seen at the station with an older man"]]
+        let risk: JSONValue = ["instrument": "ris-l", "outcome": "high", "assessedOn": "2026-01-07", "nextDueOn": "2026-02-07"]
+        @Sendable func caseID(_ client: Int) -> String { "e\(run)-\(clients)-\(client)" }
+        _ = onThreads(clients) { client in
+            guard let connection = try? SocketClient(socketPath: socketPath) else { return }
+            _ = try? connection.call(.caseCommand, openCase(caseID(client)))
+            for _ in 0..<3 { _ = try? connection.call(.caseCommand, ["case": .string(caseID(client)), "command": "record-signal", "body": signal]) }
+        }
+        return requests(socketPath: socketPath, clients: clients, seconds: seconds) { client, _ in
+            (.caseCommand, ["case": .string(caseID(client)), "command": "record-risk-assessment", "body": risk])
+        }
+    }
+
     /// Replies per second with `clients` connections sending `request(client, count)` one after
     /// the other, for `seconds`.
     static func requests(socketPath: String, clients: Int, seconds: Double,
@@ -83,7 +102,8 @@ enum SocketBenchmark {
         }
     }
 
-    /// Runs the `parts` asked for (throughput, status, latency, memory), throughput with each of `clients`.
+    /// Runs the `parts` asked for (throughput, existing, status, latency, memory), the throughputs
+    /// with each of `clients`.
     static func run(spoord: String, root: String, runs: Int, seconds: Double, events: Int, clients: [Int], parts: Set<String>) async throws {
         print("socket benchmark: spoord \(spoord), medians of \(runs) runs")
         let folder = root + "/socket"
@@ -102,6 +122,18 @@ enum SocketBenchmark {
             print(rate.line)
             print(cpu.line)
             print(clientCPU.line)
+        }
+        for clients in parts.contains("existing") ? clients : [] {
+            var rate = Measurement(name: "commands on a case with 3 signals, \(clients) clients", unit: "appends/s")
+            var cpu = Measurement(name: "  daemon CPU per append", unit: "µs")
+            for run in 0..<runs {
+                let before = daemon.cpuSeconds
+                let appends = existingCaseThroughput(socketPath: daemon.socketPath, clients: clients, seconds: seconds, run: run)
+                rate.samples.append(appends)
+                cpu.samples.append((daemon.cpuSeconds - before) / (appends * seconds) * 1e6)
+            }
+            print(rate.line)
+            print(cpu.line)
         }
         var status = Measurement(name: "status requests (no append: the transport's ceiling), 64 clients", unit: "replies/s")
         for _ in 0..<(parts.contains("status") ? runs : 0) { status.samples.append(requests(socketPath: daemon.socketPath, clients: 64, seconds: seconds) { _, _ in (.status, [:]) }) }
