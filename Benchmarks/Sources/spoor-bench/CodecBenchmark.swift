@@ -2,25 +2,29 @@ import Foundation
 import SpoorDomain
 import SpoorProtocol
 
-/// What every command pays outside the ledger for its JSON: decoding the command, and writing and
-/// reading the case's state as the projection stores it (here a case with three signals).
+/// What every command pays outside the ledger for its data: decoding the command, and writing and
+/// reading the case's state as the projection stores it (binary), and as it did before (JSON),
+/// here for a case with three signals.
 enum CodecBenchmark {
     static func run(runs: Int) throws {
-        print("codec benchmark: µs per operation, medians of \(runs) runs of 2,000")
+        print("codec benchmark: ns per operation, medians of \(runs) runs of 2,000")
         let state = try caseWithSignals(3)
-        let stored = try JSONValueEncoder().encode(state).serialized
+        let json = try JSONValueEncoder().encode(state).serialized
+        let binary = state.binary()
         let command = SocketBenchmark.openCase("c1")
         let measures: [(String, () throws -> Void)] = [
             ("decode an open-case command", { _ = try CaseCommand(name: "open-case", caseID: "c1", body: command["body"]!) }),
-            ("encode a case state (\(stored.count) bytes)", { _ = try JSONValueEncoder().encode(state).serialized }),
-            ("decode a case state", { _ = try JSONValueDecoder().decode(CaseState.self, from: try JSONValue.parse(stored)) }),
+            ("write a case state, binary (\(binary.count) bytes)", { _ = state.binary() }),
+            ("read a case state, binary", { _ = try CaseState(binary: binary) }),
+            ("write a case state, JSON (\(json.count) bytes)", { _ = try JSONValueEncoder().encode(state).serialized }),
+            ("read a case state, JSON", { _ = try JSONValueDecoder().decode(CaseState.self, from: try JSONValue.parse(json)) }),
         ]
         for (name, operation) in measures {
-            var perOperation = Measurement(name: name, unit: "µs")
+            var perOperation = Measurement(name: name, unit: "ns")
             for _ in 0..<runs {
                 let start = now()
                 for _ in 0..<2_000 { try operation() }
-                perOperation.samples.append((now() - start) / 2_000 * 1e6)
+                perOperation.samples.append((now() - start) / 2_000 * 1e9)
             }
             print(perOperation.line)
         }

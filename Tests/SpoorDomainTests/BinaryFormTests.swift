@@ -1,0 +1,65 @@
+import Testing
+@testable import SpoorDomain
+
+@Suite("The binary form of a case state")
+struct BinaryFormTests {
+    /// Every state a case passes through on its way through every event type.
+    static func everyState() throws -> [CaseState] {
+        var states: [CaseState] = []
+        var state: CaseState?
+        for record in try EveryEventType.harness().records {
+            state = CaseState.evolve(state, record)
+            states.append(try #require(state))
+        }
+        return states
+    }
+
+    @Test func everyStateOfACaseRoundTrips() throws {
+        for state in try Self.everyState() {
+            #expect(try CaseState(binary: state.binary()) == state)
+        }
+    }
+
+    /// A field added to one of these types and not to `CaseState+Binary.swift` would be lost from
+    /// the projection without a word: when a count here changes, change the binary form with it.
+    @Test func theBinaryFormKnowsEveryField() throws {
+        let state = try #require(try Self.everyState().last { $0.identity != nil })  // the fullest, just before erasure
+        let signal = try #require(state.signals.values.first)
+        let report = try #require(state.reports.values.first)
+        let weighing = try #require(state.weighings.first)
+        let fields: [(Any, Int)] = [
+            (state, 21), (signal, 6), (report, 2), (signal.recorded, 8), (state.youth, 3), (try #require(state.identity), 5),
+            (Note("n"), 1), (try #require(state.lastRiskAssessment), 4), (try #require(state.consultations.first), 4),
+            (try #require(state.conversations.first), 4), (try #require(state.skippedConversations.first), 4), (weighing, 6),
+            (weighing.answers, 5), (report.report, 7), (try #require(report.feedback.first), 4), (try #require(state.waiver), 3),
+            (try #require(state.registrations.first), 6), (ConsentGiven(by: .youth, givenOn: Day(ordinal: 0), inWriting: true), 3),
+        ]
+        for (value, count) in fields {
+            #expect(Mirror(reflecting: value).children.count == count, "\(type(of: value)) has other fields than its binary form")
+        }
+    }
+
+    @Test func everyConsentRoundTrips() throws {
+        var state = try #require(try Self.everyState().last)
+        for consent: CaseState.Consent in [.notAsked, .requested(from: .parent, on: Day(ordinal: 1)),
+                                          .given(ConsentGiven(by: .youth, givenOn: Day(ordinal: 2), inWriting: false)),
+                                          .refused(by: .guardian, on: Day(ordinal: -3)), .withdrawn(by: .youth, on: Day(ordinal: 4))] {
+            state.consent = consent
+            #expect(try CaseState(binary: state.binary()) == state)
+        }
+    }
+
+    @Test func damagedBytesAreRefused() throws {
+        let state = try #require(try Self.everyState().first { !$0.signals.isEmpty })
+        let bytes = state.binary()
+        for cut in [0, 1, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: BinaryFormError.self) { try CaseState(binary: bytes.prefix(cut)) }
+        }
+        #expect(throws: BinaryFormError.self) { try CaseState(binary: bytes + [0]) }
+        #expect(throws: BinaryFormError.self) { try CaseState(binary: [UInt8](repeating: 0xFF, count: 64)) }
+        var unknownGender = bytes
+        let offset = 1 + state.caseID.utf8.count + 1 + state.unit.utf8.count + 3  // caseID, unit, openedOn (3 bytes), then gender
+        unknownGender[offset + 1] = UInt8(ascii: "X")
+        #expect(throws: BinaryFormError.self) { try CaseState(binary: unknownGender) }
+    }
+}
