@@ -6,6 +6,8 @@ import Glibc
 public final class SocketClient {
     private let fd: Int32
     private var buffer: [UInt8] = []
+    /// What one `read` fills, kept from call to call rather than made (and zeroed) for each.
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
     private var nextID = 1
 
     /// Connects to the daemon's socket, or says why it cannot.
@@ -73,7 +75,6 @@ public final class SocketClient {
                 }
                 return response
             }
-            var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             guard count > 0 else { throw ClientError.unreachable("the daemon closed the connection before replying") }
             buffer += chunk[..<count]
