@@ -6,10 +6,17 @@ final class DaemonUnderTest {
     let process = Process()
     let socketPath: String
 
-    init(executable: String, folder: String) throws {
+    /// Starts `executable` on `folder`, confined to CPU `cpu` when given (with taskset).
+    init(executable: String, folder: String, cpu: Int? = nil) throws {
         socketPath = folder + "/spoor.sock"
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--development", folder, "--log-level", "warning"]
+        let arguments = ["--development", folder, "--log-level", "warning"]
+        if let cpu {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+            process.arguments = ["-c", String(cpu), executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         process.standardError = FileHandle.nullDevice
         try process.run()
         for _ in 0..<6_000 {  // folding a large store takes a while

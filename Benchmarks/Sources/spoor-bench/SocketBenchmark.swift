@@ -104,10 +104,12 @@ enum SocketBenchmark {
 
     /// Runs the `parts` asked for (throughput, existing, status, latency, memory), the throughputs
     /// with each of `clients`.
-    static func run(spoord: String, root: String, runs: Int, seconds: Double, events: Int, clients: [Int], parts: Set<String>) async throws {
-        print("socket benchmark: spoord \(spoord), medians of \(runs) runs")
+    /// `daemonCPU` confines the daemon to that CPU (run the benchmark itself under `taskset` on the others).
+    static func run(spoord: String, root: String, runs: Int, seconds: Double, events: Int, clients: [Int], parts: Set<String>,
+                    daemonCPU: Int?) async throws {
+        print("socket benchmark: spoord \(spoord)\(daemonCPU.map { " on CPU \($0) alone" } ?? ""), medians of \(runs) runs")
         let folder = root + "/socket"
-        let daemon = try DaemonUnderTest(executable: spoord, folder: folder)
+        let daemon = try DaemonUnderTest(executable: spoord, folder: folder, cpu: daemonCPU)
         for clients in parts.contains("throughput") ? clients : [] {
             var rate = Measurement(name: "acknowledged appends, \(clients) clients", unit: "appends/s")
             var cpu = Measurement(name: "  daemon CPU per append", unit: "µs")
@@ -136,8 +138,17 @@ enum SocketBenchmark {
             print(cpu.line)
         }
         var status = Measurement(name: "status requests (no append: the transport's ceiling), 64 clients", unit: "replies/s")
-        for _ in 0..<(parts.contains("status") ? runs : 0) { status.samples.append(requests(socketPath: daemon.socketPath, clients: 64, seconds: seconds) { _, _ in (.status, [:]) }) }
-        if !status.samples.isEmpty { print(status.line) }
+        var statusCPU = Measurement(name: "  daemon CPU per reply", unit: "µs")
+        for _ in 0..<(parts.contains("status") ? runs : 0) {
+            let before = daemon.cpuSeconds
+            let replies = requests(socketPath: daemon.socketPath, clients: 64, seconds: seconds) { _, _ in (.status, [:]) }
+            status.samples.append(replies)
+            statusCPU.samples.append((daemon.cpuSeconds - before) / (replies * seconds) * 1e6)
+        }
+        if !status.samples.isEmpty {
+            print(status.line)
+            print(statusCPU.line)
+        }
         if parts.contains("latency") {
             let samples = latencies(socketPath: daemon.socketPath, rate: 1_000, clients: 8, seconds: max(seconds * 2, 5))
             func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] * 1_000 }

@@ -1,7 +1,7 @@
 import Foundation
 
 // spoor-bench [socket | codec] [--runs N] [--seconds S] [--events N] [--dir PATH] [--spoord PATH] [--fill PATH]
-//             [--clients 1,8,64] [--parts throughput,existing,status,latency,memory]
+//             [--clients 1,8,64] [--parts throughput,existing,status,latency,memory] [--daemon-cpu N]
 // Ledger: durable appends/s at 1, 8 and 64 concurrent appenders, and replay of a large log.
 // socket: acknowledged appends/s through spoord with 1, 8 and 64 clients, latency at a fixed
 // load, and the daemon's memory with a large store. codec: the JSON each command pays for.
@@ -40,7 +40,8 @@ if socketMode {
     try await SocketBenchmark.run(spoord: arguments["spoord"] ?? "../.build/release/spoord", root: root, runs: runs,
                                   seconds: seconds, events: replayEvents,
                                   clients: (arguments["clients"] ?? "1,8,64").split(separator: ",").compactMap { Int($0) },
-                                  parts: Set((arguments["parts"] ?? "throughput,existing,status,latency,memory").split(separator: ",").map(String.init)))
+                                  parts: Set((arguments["parts"] ?? "throughput,existing,status,latency,memory").split(separator: ",").map(String.init)),
+                                  daemonCPU: arguments["daemon-cpu"].flatMap { Int($0) })
     exit(0)
 }
 
