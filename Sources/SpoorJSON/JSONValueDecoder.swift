@@ -209,13 +209,18 @@ private struct Unkeyed: UnkeyedDecodingContainer {
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
-    /// The next element, with its coding path when asked for.
-    private mutating func next(withPath: Bool = true) throws -> (JSONValue, [any CodingKey]) {
+    /// The next element and its coding path.
+    private mutating func next() throws -> (JSONValue, [any CodingKey]) {
+        let path = codingPath + [AnyKey(index: currentIndex)]
+        return (try nextValue(), path)
+    }
+
+    private mutating func nextValue() throws -> JSONValue {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(JSONValue.self, .init(codingPath: codingPath, debugDescription: "the array has only \(elements.count) elements"))
         }
         defer { currentIndex += 1 }
-        return (elements[currentIndex], withPath ? codingPath + [AnyKey(index: currentIndex)] : [])
+        return elements[currentIndex]
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -225,9 +230,8 @@ private struct Unkeyed: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let index = currentIndex
-        let (value, _) = try next(withPath: false)
-        return try ValueDecoder.decode(type, value, at: codingPath + [AnyKey(index: index)], tracker: tracker)
+        let index = currentIndex  // the path is built only when needed
+        return try ValueDecoder.decode(type, try nextValue(), at: codingPath + [AnyKey(index: index)], tracker: tracker)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

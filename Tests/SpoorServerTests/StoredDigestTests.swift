@@ -43,56 +43,62 @@ struct StoredDigestTests {
 
 @Suite("The case projector")
 struct CaseProjectorTests {
-    /// Records are made before the append for today; an append the ledger records on another day
-    /// (it crossed midnight) must be folded again for that day, not stored with today's.
-    @Test func anAppendRecordedOnAnotherDayIsFoldedForThatDay() throws {
+    /// A new ledger and a projection on it, for `body`; removed afterwards.
+    static func withProjection(_ body: (Ledger, CaseProjection) async throws -> Void) async throws {
         let folder = NSTemporaryDirectory() + "spoor-projector-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ledger = try Ledger(path: folder)
         defer { ledger.close() }
-        let projection = CaseProjection(ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32))))
-        let opened = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: Data(
-            #"{"caseID":"d1","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch","ageAtOpening":15}}"#.utf8))
-        let projector = try projection.projector(caseID: "d1", after: nil, events: [opened], actor: "alice", role: .professional, sealedWith: nil)
+        try await body(ledger, CaseProjection(ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32)))))
+    }
 
-        func lastChanged(recordedOn day: Day) throws -> Day {
-            let noon = Int64(day.ordinal) * 86_400_000_000 + 12 * 3_600_000_000
-            let stored = try #require(try projector([1], noon).first { $0.key == StoredCase.key(of: "d1") })
-            return try StoredCase.decode(stored.value, caseID: "d1") { nil }.state.lastChangedOn
+    static func opened(_ id: String) throws -> CaseEvent {
+        try CaseEvent(type: "case-opened", schemaVersion: 1, payload: Data(
+            #"{"caseID":"\#(id)","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch","ageAtOpening":15}}"#.utf8))
+    }
+
+    /// Noon of `day`, in microseconds since 1970, as the ledger records time.
+    static func noon(of day: Day) -> Int64 { Int64(day.ordinal) * 86_400_000_000 + 12 * 3_600_000_000 }
+
+    /// Records are made before the append for today; an append the ledger records on another day
+    /// (it crossed midnight) must be folded again for that day, not stored with today's.
+    @Test func anAppendRecordedOnAnotherDayIsFoldedForThatDay() async throws {
+        try await Self.withProjection { _, projection in
+            let projector = try projection.projector(caseID: "d1", after: nil, events: [try Self.opened("d1")], actor: "alice",
+                                                     role: .professional, sealedWith: nil)
+            func lastChanged(recordedOn day: Day) throws -> Day {
+                let stored = try #require(try projector([1], Self.noon(of: day)).first { $0.key == StoredCase.key(of: "d1") })
+                return try StoredCase.decode(stored.value, caseID: "d1") { nil }.state.lastChangedOn
+            }
+            #expect(try lastChanged(recordedOn: .today) == .today)
+            #expect(try lastChanged(recordedOn: Day.today.adding(days: 1)) == Day.today.adding(days: 1))
         }
-        #expect(try lastChanged(recordedOn: .today) == .today)
-        #expect(try lastChanged(recordedOn: Day.today.adding(days: 1)) == Day.today.adding(days: 1))
     }
 
     /// The projector remembers the state it made, to spare the next command a decode; the ledger
     /// may store another (folded for another day): then what is read is what is stored.
     @Test func aCaseReadBackIsTheStoredOneNotTheOneRemembered() async throws {
-        let folder = NSTemporaryDirectory() + "spoor-projector-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let ledger = try Ledger(path: folder)
-        defer { ledger.close() }
-        let projection = CaseProjection(ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32))))
-        let opened = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: Data(
-            #"{"caseID":"d2","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch","ageAtOpening":15}}"#.utf8))
-        let tomorrow = Day.today.adding(days: 1)
-        let projector = try projection.projector(caseID: "d2", after: nil, events: [opened], actor: "alice", role: .professional, sealedWith: nil)
-        _ = try await ledger.append(
-            to: try CaseStream.name(of: "d2"), expectedVersion: .noStream, events: [ProposedEvent(type: opened.type, payload: Array(try opened.payload().serialized))],
-            metadata: AppendMetadata(actor: .init(uid: 1, name: "alice"), role: "professional"),
-            projector: { positions, _ in try projector(positions, Int64(tomorrow.ordinal) * 86_400_000_000 + 12 * 3_600_000_000) })
-        #expect(try projection.entry(of: "d2")?.state.lastChangedOn == tomorrow)
-        #expect(try projection.entry(of: "d2")?.state.lastChangedOn == tomorrow)  // now from the remembered cases
-        #expect(projection.recent.count == 1)
+        try await Self.withProjection { ledger, projection in
+            let opened = try Self.opened("d2")
+            let tomorrow = Day.today.adding(days: 1)
+            let projector = try projection.projector(caseID: "d2", after: nil, events: [opened], actor: "alice", role: .professional, sealedWith: nil)
+            _ = try await ledger.append(
+                to: try CaseStream.name(of: "d2"), expectedVersion: .noStream,
+                events: [ProposedEvent(type: opened.type, payload: try opened.payload().serialized)],
+                metadata: AppendMetadata(actor: .init(uid: 1, name: "alice"), role: "professional"),
+                projector: { positions, _ in try projector(positions, Self.noon(of: tomorrow)) })
+            #expect(try projection.entry(of: "d2")?.state.lastChangedOn == tomorrow)
+            #expect(try projection.entry(of: "d2")?.state.lastChangedOn == tomorrow)  // now from the remembered cases
+            #expect(projection.recent.count == 1)
+        }
     }
 }
 
 @Suite("The recently decoded cases")
 struct RecentCasesTests {
     static func entry(_ id: String) throws -> CaseProjection.Entry {
-        let opened = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: Data(
-            #"{"caseID":"\#(id)","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch","ageAtOpening":15}}"#.utf8))
-        let state = try #require(CaseState.evolve(nil, CaseEventRecord(event: opened, actor: "a", role: .professional, position: 0, recordedOn: .today)))
-        return CaseProjection.Entry(state: state, version: 0)
+        let record = CaseEventRecord(event: try CaseProjectorTests.opened(id), actor: "a", role: .professional, position: 0, recordedOn: .today)
+        return CaseProjection.Entry(state: try #require(CaseState.evolve(nil, record)), version: 0)
     }
 
     @Test func anEntryServesOnlyTheBytesItWasDecodedFrom() throws {
