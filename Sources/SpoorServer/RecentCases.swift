@@ -1,8 +1,8 @@
 import Synchronization
 
 /// The cases decoded last, each with the stored bytes it was decoded from, so that the next
-/// command on a busy case skips opening and decoding its state: the larger part of a command's
-/// work on a case of a few weeks.
+/// command on a busy case skips finding its key, opening and decoding its state: 12 µs of the
+/// daemon's 74 µs a command on a case of three signals (`Benchmarks/compare-daemons.sh`, 64 clients).
 ///
 /// An entry is used only while the projection holds exactly the bytes it was made from, so it can
 /// never be stale: an append the writer folded again (across midnight), a rebuild or a refused

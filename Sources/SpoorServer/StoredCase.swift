@@ -5,8 +5,9 @@ import SpoorLedger
 import SpoorProtocol
 
 /// A case as the inline projection keeps it: the stream version it is folded up to, and the
-/// state in its binary form (`CaseState.binary()`), sealed with the case's data key while the case has one. Erasure destroys the key
-/// in the transaction that writes the erased state, which is plain: it holds no personal content.
+/// state in its binary form (`CaseState.binary()`), sealed with the case's data key while the
+/// case has one. Erasure destroys the key in the transaction that writes the erased state, which
+/// is plain: it holds no personal content.
 ///
 /// Bytes: version, u64 big-endian ‖ form, u8 (0 plain, 1 sealed) ‖ state, or AES-256-GCM of it
 /// (nonce ‖ ciphertext ‖ tag) authenticated with the case's id.
