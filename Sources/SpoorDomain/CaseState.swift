@@ -1,15 +1,16 @@
 /// The current state of one case, folded from its events by ``CaseState/evolve(_:_:)``.
-/// Codable: the daemon keeps each case folded in its inline projection. It depends on the day each
-/// event was recorded, not on its log position, so the daemon can fold it before the append; the
-/// case's history, position by position, is its stream.
-public struct CaseState: Sendable, Equatable, Codable {
+/// The daemon keeps each case folded in its inline projection, in the binary form of
+/// `CaseState+Binary.swift`. It depends on the day each event was recorded, not on its log
+/// position, so the daemon can fold it before the append; the case's history, position by
+/// position, is its stream.
+public struct CaseState: Sendable, Equatable {
     /// How far along the meldcode a signal is.
-    public enum Step: Int, Comparable, Sendable, Codable {
+    public enum Step: Int, Comparable, Sendable {
         case recorded = 1, consulted, conversed, weighed, decided
         public static func < (lhs: Step, rhs: Step) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    public struct Signal: Sendable, Equatable, Codable {
+    public struct Signal: Sendable, Equatable {
         public var recorded: SignalRecorded
         public var step: Step
         public var isRetracted = false
@@ -18,7 +19,7 @@ public struct CaseState: Sendable, Equatable, Codable {
         public var indicators: [String]
     }
 
-    public struct Report: Sendable, Equatable, Codable {
+    public struct Report: Sendable, Equatable {
         public var report: ReportedToVeiligThuis
         public var feedback: [VeiligThuisFeedbackReceived] = []
 
@@ -32,7 +33,7 @@ public struct CaseState: Sendable, Equatable, Codable {
         }
     }
 
-    public enum Consent: Sendable, Equatable, Codable {
+    public enum Consent: Sendable, Equatable {
         case notAsked
         case requested(from: ConsentParty, on: Day)
         case given(ConsentGiven)

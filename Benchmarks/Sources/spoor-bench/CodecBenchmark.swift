@@ -3,21 +3,17 @@ import SpoorDomain
 import SpoorProtocol
 
 /// What every command pays outside the ledger for its data: decoding the command, and writing and
-/// reading the case's state as the projection stores it (binary), and as it did before (JSON),
-/// here for a case with three signals.
+/// reading the case's state as the projection stores it, here for a case with three signals.
 enum CodecBenchmark {
     static func run(runs: Int) throws {
         print("codec benchmark: ns per operation, medians of \(runs) runs of 2,000")
         let state = try caseWithSignals(3)
-        let json = try JSONValueEncoder().encode(state).serialized
         let binary = state.binary()
         let command = SocketBenchmark.openCase("c1")
         let measures: [(String, () throws -> Void)] = [
             ("decode an open-case command", { _ = try CaseCommand(name: "open-case", caseID: "c1", body: command["body"]!) }),
             ("write a case state, binary (\(binary.count) bytes)", { _ = state.binary() }),
             ("read a case state, binary", { _ = try CaseState(binary: binary) }),
-            ("write a case state, JSON (\(json.count) bytes)", { _ = try JSONValueEncoder().encode(state).serialized }),
-            ("read a case state, JSON", { _ = try JSONValueDecoder().decode(CaseState.self, from: try JSONValue.parse(json)) }),
         ]
         for (name, operation) in measures {
             var perOperation = Measurement(name: name, unit: "ns")
