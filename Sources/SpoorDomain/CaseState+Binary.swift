@@ -111,9 +111,16 @@ struct BinaryReader {
 
     mutating func read() throws(BinaryFormError) -> Day { Day(ordinal: try read()) }
 
+    /// A count of bytes or elements, each at least a byte: no more than the bytes left.
+    private mutating func count() throws(BinaryFormError) -> Int {
+        let count: UInt64 = try read()
+        guard count <= UInt64(remaining) else { throw BinaryFormError("a count of \(count) at byte \(index) runs past the end") }
+        return Int(count)
+    }
+
     mutating func read() throws(BinaryFormError) -> String {
-        let count = Int(try read() as UInt64)
-        guard count <= remaining, let text = String(validating: bytes[index..<index + count], as: UTF8.self) else {
+        let count = try count()
+        guard let text = String(validating: bytes[index..<index + count], as: UTF8.self) else {
             throw BinaryFormError("expected a string at byte \(index)")
         }
         index += count
@@ -133,8 +140,7 @@ struct BinaryReader {
     }
 
     mutating func read<T>(_ element: (inout BinaryReader) throws(BinaryFormError) -> T) throws(BinaryFormError) -> [T] {
-        let count = Int(try read() as UInt64)
-        guard count <= remaining else { throw BinaryFormError("\(count) elements cannot fit in \(remaining) bytes") }
+        let count = try count()
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try element(&self)) }

@@ -49,6 +49,23 @@ struct BinaryFormTests {
         }
     }
 
+    /// Bytes changed at random never crash the reader: they are refused, or read as some state.
+    @Test func randomDamageNeverCrashes() throws {
+        var rng = SplitMix64(state: 2026)
+        for state in try Self.everyState() {
+            let bytes = state.binary()
+            for _ in 0..<200 {
+                var damaged = bytes
+                for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                    damaged[Int.random(in: 0..<damaged.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                }
+                _ = try? CaseState(binary: damaged)
+            }
+        }
+        // A count or length near 2^64, which no Int holds.
+        #expect(throws: BinaryFormError.self) { try CaseState(binary: [UInt8](repeating: 0xFF, count: 9) + [0x01]) }
+    }
+
     @Test func damagedBytesAreRefused() throws {
         let state = try #require(try Self.everyState().first { !$0.signals.isEmpty })
         let bytes = state.binary()
