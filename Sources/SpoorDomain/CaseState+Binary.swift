@@ -72,6 +72,8 @@ struct BinaryWriter {
 
     mutating func write(_ values: [String]) { write(values) { $0.write($1) } }
     mutating func write(_ value: String?) { write(value) { $0.write($1) } }
+    mutating func write(_ value: Bool?) { write(value) { $0.write($1) } }
+    mutating func write<T: RawRepresentable<String>>(_ values: [T]) { write(values) { $0.write($1) } }
     mutating func write<T: BinaryCodable>(_ values: [T]) { write(values) { $0.write($1) } }
     mutating func write<T: BinaryCodable>(_ value: T?) { write(value) { $0.write($1) } }
     mutating func write<T: RawRepresentable<String>>(_ value: T?) { write(value) { $0.write($1) } }
@@ -149,6 +151,8 @@ struct BinaryReader {
 
     mutating func read() throws(BinaryFormError) -> [String] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read() throws(BinaryFormError) -> String? { try read { reader throws(BinaryFormError) in try reader.read() } }
+    mutating func read() throws(BinaryFormError) -> Bool? { try read { reader throws(BinaryFormError) in try reader.read() } }
+    mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> [T] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: BinaryCodable>() throws(BinaryFormError) -> [T] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: BinaryCodable>() throws(BinaryFormError) -> T? { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> T? { try read { reader throws(BinaryFormError) in try reader.read() } }
@@ -269,12 +273,11 @@ extension ConsultationHeld: BinaryCodable {
 
 extension ConversationHeld: BinaryCodable {
     func write(to w: inout BinaryWriter) {
-        w.write(signalIDs); w.write(heldOn); w.write(participants) { $0.write($1) }; w.write(personal)
+        w.write(signalIDs); w.write(heldOn); w.write(participants); w.write(personal)
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(signalIDs: try r.read(), heldOn: try r.read(),
-                  participants: try r.read { r throws(BinaryFormError) in try r.read() }, personal: try r.read())
+        self.init(signalIDs: try r.read(), heldOn: try r.read(), participants: try r.read(), personal: try r.read())
     }
 }
 
@@ -299,13 +302,12 @@ extension WeighingRecorded: BinaryCodable {
 extension WeighingRecorded.Answers: BinaryCodable {
     func write(to w: inout BinaryWriter) {
         w.write(suspicion); w.write(acuteOrStructuralUnsafety); w.write(canOfferEffectiveHelp)
-        w.write(helpAccepted) { $0.write($1) }; w.write(helpProducesSafety) { $0.write($1) }
+        w.write(helpAccepted); w.write(helpProducesSafety)
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        func flag(_ r: inout BinaryReader) throws(BinaryFormError) -> Bool? { try r.read { r throws(BinaryFormError) in try r.read() } }
         self.init(suspicion: try r.read(), acuteOrStructuralUnsafety: try r.read(), canOfferEffectiveHelp: try r.read(),
-                  helpAccepted: try flag(&r), helpProducesSafety: try flag(&r))
+                  helpAccepted: try r.read(), helpProducesSafety: try r.read())
     }
 }
 

@@ -48,13 +48,6 @@ final class DaemonUnderTest {
     }
 }
 
-/// The CPU time this process has used so far, user and system, in seconds: the benchmark's clients.
-func ownCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-}
-
 /// Runs `body(index)` on `count` threads at once (clients block on their sockets) and returns the results.
 func onThreads<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
     let results = NSLock()

@@ -24,6 +24,13 @@ func now() -> Double {
     Double(DispatchTime.now().uptimeNanoseconds) / 1e9
 }
 
+/// The CPU time this process has used so far, user and system, in seconds: the benchmark's clients.
+func ownCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 /// Writes `line` at once: stdout to a file or pipe is block-buffered, and a result must show as it
 /// comes and survive a crash of a later step.
 func print(_ line: String) {
