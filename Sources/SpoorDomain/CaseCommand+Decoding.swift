@@ -10,8 +10,9 @@ extension CaseCommand {
         "weigh": "weighing-recorded", "forward-signal": "signal-forwarded",
         "report-to-veilig-thuis": "reported-to-veilig-thuis", "record-feedback": "veilig-thuis-feedback-received",
         "request-consent": "consent-requested", "give-consent": "consent-given", "refuse-consent": "consent-refused",
-        "withdraw-consent": "consent-withdrawn", "waive-consent": "consent-waived",
-        "register-at-comensha": "registered-at-comensha", "add-statement": "client-statement-added",
+        "withdraw-consent": "consent-withdrawn", "request-waiver": "consent-waiver-requested", "waive-consent": "consent-waived",
+        "register-at-comensha": "registered-at-comensha", "decline-registration": "registration-declined",
+        "record-registered-elsewhere": "registered-elsewhere", "add-statement": "client-statement-added",
         "erase-personal-data": "personal-data-erased",
     ]
 
@@ -23,20 +24,24 @@ extension CaseCommand {
             throw .invalidField("command", "\"\(name)\" is not a command; known: \(Self.eventTypes.keys.sorted().joined(separator: ", "))")
         }
         guard case .object(var object) = body else { throw .invalidField("body", "must be a JSON object") }
-        for field in Self.assignedFields(of: type) {
+        for (field, placeholder) in Self.assignedFields(of: type) {
             guard object[field] == nil else { throw .invalidField(field, "is assigned by the case, not by the request") }
-            object[field] = ""
+            object[field] = placeholder
         }
         if type == "case-opened" { object["caseID"] = .string(caseID) }
         self.init(recording: try CaseEvent(type: type, schemaVersion: CaseEvent.schemaVersion, payload: .object(object)))
     }
 
-    /// The fields the decider assigns, which a request must leave out.
-    private static func assignedFields(of type: String) -> [String] {
+    /// The fields the decider assigns, which a request must leave out, each with what stands in
+    /// for it until the decider fills it in (`nil`: left out).
+    private static func assignedFields(of type: String) -> [(String, JSONValue?)] {
         switch type {
-        case "case-opened": ["caseID"]
-        case "signal-recorded": ["signalID"]
-        case "reported-to-veilig-thuis": ["reportID"]
+        case "case-opened": [("caseID", "")]
+        case "signal-recorded": [("signalID", "")]
+        case "reported-to-veilig-thuis": [("reportID", "")]
+        case "consent-waived": [("validUntil", nil)]
+        case "registered-at-comensha":
+            [("fieldsSent", []), ("formsOfExploitation", []), ("analytics", nil), ("supersedes", nil), ("personal", nil)]
         default: []
         }
     }
@@ -62,8 +67,11 @@ extension CaseCommand {
         case .consentGiven(let e): self = .giveConsent(e)
         case .consentRefused(let e): self = .refuseConsent(e)
         case .consentWithdrawn(let e): self = .withdrawConsent(e)
+        case .consentWaiverRequested(let e): self = .requestWaiver(e)
         case .consentWaived(let e): self = .waiveConsent(e)
         case .registeredAtCoMensha(let e): self = .registerAtCoMensha(e)
+        case .registrationDeclined(let e): self = .declineRegistration(e)
+        case .registeredElsewhere(let e): self = .recordRegisteredElsewhere(e)
         case .clientStatementAdded(let e): self = .addStatement(e)
         case .personalDataErased(let e): self = .erasePersonalData(e)
         }

@@ -20,8 +20,11 @@ public enum CaseCommand: Sendable, Equatable {
     case giveConsent(ConsentGiven)
     case refuseConsent(ConsentRefused)
     case withdrawConsent(ConsentWithdrawn)
+    case requestWaiver(ConsentWaiverRequested)
     case waiveConsent(ConsentWaived)
     case registerAtCoMensha(RegisteredAtCoMensha)
+    case declineRegistration(RegistrationDeclined)
+    case recordRegisteredElsewhere(RegisteredElsewhere)
     case addStatement(ClientStatementAdded)
     case erasePersonalData(PersonalDataErased)
 
@@ -46,8 +49,11 @@ public enum CaseCommand: Sendable, Equatable {
         case .giveConsent: "record consent"
         case .refuseConsent: "record a refusal of consent"
         case .withdrawConsent: "record a withdrawal of consent"
-        case .waiveConsent: "waive consent"
+        case .requestWaiver: "request a consent waiver"
+        case .waiveConsent: "approve a consent waiver"
         case .registerAtCoMensha: "register at CoMensha"
+        case .declineRegistration: "decline a registration at CoMensha"
+        case .recordRegisteredElsewhere: "record a registration by another registrant"
         case .addStatement: "add a client statement"
         case .erasePersonalData: "erase personal data"
         }

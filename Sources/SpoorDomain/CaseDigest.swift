@@ -74,11 +74,13 @@ public struct CaseDigest: Sendable, Equatable {
     public var consentRequested: Pending?
     /// The instrument of the last risk assessment and when it is due again.
     public var riskAssessmentDue: Pending?
+    /// Why a registration at CoMensha is due, and since when.
+    public var registrationDue: Pending?
 
     public init(
         caseID: String, unit: String, youth: YouthProfile, isOpen: Bool, isErased: Bool, lastChangedOn: Day,
         activeSignals: [Signal], consultations: [Consultation], reports: [Report], registeredOn: [Day],
-        consentRequested: Pending?, riskAssessmentDue: Pending?
+        consentRequested: Pending?, riskAssessmentDue: Pending?, registrationDue: Pending?
     ) {
         self.caseID = caseID
         self.unit = unit
@@ -92,14 +94,14 @@ public struct CaseDigest: Sendable, Equatable {
         self.registeredOn = registeredOn
         self.consentRequested = consentRequested
         self.riskAssessmentDue = riskAssessmentDue
+        self.registrationDue = registrationDue
     }
 }
 
 extension CaseState {
     /// The case as the worklist, the statistics and retention read it.
     public var digest: CaseDigest {
-        var requested: CaseDigest.Pending?
-        if case .requested(let party, let on) = consent { requested = .init(what: party.rawValue, since: on) }
+        let requested = consents.first { $0.status == .requested }.map { CaseDigest.Pending(what: $0.party.rawValue, since: $0.on) }
         return CaseDigest(
             caseID: caseID, unit: unit, youth: youth, isOpen: isOpen, isErased: isErased, lastChangedOn: lastChangedOn,
             activeSignals: activeSignals.map {
@@ -110,6 +112,7 @@ extension CaseState {
                 .init(id: $0.report.reportID, signalIDs: $0.report.signalIDs, reportedOn: $0.report.reportedOn, hasFeedback: !$0.feedback.isEmpty)
             },
             registeredOn: registrations.map(\.registeredOn), consentRequested: requested,
-            riskAssessmentDue: lastRiskAssessment.map { .init(what: $0.instrument, since: $0.nextDueOn) })
+            riskAssessmentDue: lastRiskAssessment.map { .init(what: $0.instrument, since: $0.nextDueOn) },
+            registrationDue: registrationDue.map { .init(what: $0.because, since: $0.since) })
     }
 }

@@ -71,8 +71,11 @@ extension CaseEvent {
         case .consentGiven(let e): e
         case .consentRefused(let e): e
         case .consentWithdrawn(let e): e
+        case .consentWaiverRequested(let e): e
         case .consentWaived(let e): e
         case .registeredAtCoMensha(let e): e
+        case .registrationDeclined(let e): e
+        case .registeredElsewhere(let e): e
         case .clientStatementAdded(let e): e
         case .personalDataErased(let e): e
         }
@@ -101,8 +104,11 @@ extension CaseEvent {
             entry("consent-given", ConsentGiven.self, CaseEvent.consentGiven),
             entry("consent-refused", ConsentRefused.self, CaseEvent.consentRefused),
             entry("consent-withdrawn", ConsentWithdrawn.self, CaseEvent.consentWithdrawn),
+            entry("consent-waiver-requested", ConsentWaiverRequested.self, CaseEvent.consentWaiverRequested),
             entry("consent-waived", ConsentWaived.self, CaseEvent.consentWaived),
             entry("registered-at-comensha", RegisteredAtCoMensha.self, CaseEvent.registeredAtCoMensha),
+            entry("registration-declined", RegistrationDeclined.self, CaseEvent.registrationDeclined),
+            entry("registered-elsewhere", RegisteredElsewhere.self, CaseEvent.registeredElsewhere),
             entry("client-statement-added", ClientStatementAdded.self, CaseEvent.clientStatementAdded),
             entry("personal-data-erased", PersonalDataErased.self, CaseEvent.personalDataErased),
         ])

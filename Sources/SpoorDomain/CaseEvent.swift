@@ -18,8 +18,11 @@ public enum CaseEvent: Sendable, Equatable {
     case consentGiven(ConsentGiven)
     case consentRefused(ConsentRefused)
     case consentWithdrawn(ConsentWithdrawn)
+    case consentWaiverRequested(ConsentWaiverRequested)
     case consentWaived(ConsentWaived)
     case registeredAtCoMensha(RegisteredAtCoMensha)
+    case registrationDeclined(RegistrationDeclined)
+    case registeredElsewhere(RegisteredElsewhere)
     case clientStatementAdded(ClientStatementAdded)
     case personalDataErased(PersonalDataErased)
 }

@@ -73,6 +73,7 @@ struct BinaryWriter {
     mutating func write(_ values: [String]) { write(values) { $0.write($1) } }
     mutating func write(_ value: String?) { write(value) { $0.write($1) } }
     mutating func write(_ value: Bool?) { write(value) { $0.write($1) } }
+    mutating func write(_ value: Day?) { write(value) { $0.write($1) } }
     mutating func write<T: RawRepresentable<String>>(_ values: [T]) { write(values) { $0.write($1) } }
     mutating func write<T: BinaryCodable>(_ values: [T]) { write(values) { $0.write($1) } }
     mutating func write<T: BinaryCodable>(_ value: T?) { write(value) { $0.write($1) } }
@@ -152,6 +153,7 @@ struct BinaryReader {
     mutating func read() throws(BinaryFormError) -> [String] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read() throws(BinaryFormError) -> String? { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read() throws(BinaryFormError) -> Bool? { try read { reader throws(BinaryFormError) in try reader.read() } }
+    mutating func read() throws(BinaryFormError) -> Day? { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> [T] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: BinaryCodable>() throws(BinaryFormError) -> [T] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: BinaryCodable>() throws(BinaryFormError) -> T? { try read { reader throws(BinaryFormError) in try reader.read() } }
@@ -167,7 +169,8 @@ extension CaseState: BinaryCodable {
         w.write(signals.sorted { $0.key < $1.key }) { w, member in w.write(member.key); w.write(member.value) }
         w.write(signalOrder); w.write(consultations); w.write(conversations); w.write(skippedConversations); w.write(weighings)
         w.write(reports.sorted { $0.key < $1.key }) { w, member in w.write(member.key); w.write(member.value) }
-        w.write(reportOrder); w.write(consent); w.write(waiver); w.write(registrations); w.write(lastRiskAssessment)
+        w.write(reportOrder); w.write(consents); w.write(waiverRequest); w.write(waiver); w.write(registrations)
+        w.write(registeredElsewhere); w.write(declinedRegistrations); w.write(registrationDue); w.write(lastRiskAssessment)
         w.write(statements); w.write(lastChangedOn)
     }
 
@@ -179,8 +182,10 @@ extension CaseState: BinaryCodable {
         self.init(caseID: try r.read(), unit: try r.read(), openedOn: try r.read(), youth: try r.read(), identity: try r.read(),
                   isOpen: try r.read(), isErased: try r.read(), signals: try members(&r), signalOrder: try r.read(),
                   consultations: try r.read(), conversations: try r.read(), skippedConversations: try r.read(), weighings: try r.read(),
-                  reports: try members(&r), reportOrder: try r.read(), consent: try r.read(), waiver: try r.read(),
-                  registrations: try r.read(), lastRiskAssessment: try r.read(), statements: try r.read(), lastChangedOn: try r.read())
+                  reports: try members(&r), reportOrder: try r.read(), consents: try r.read(), waiverRequest: try r.read(),
+                  waiver: try r.read(), registrations: try r.read(), registeredElsewhere: try r.read(),
+                  declinedRegistrations: try r.read(), registrationDue: try r.read(), lastRiskAssessment: try r.read(),
+                  statements: try r.read(), lastChangedOn: try r.read())
     }
 }
 
@@ -203,27 +208,21 @@ extension CaseState.Report: BinaryCodable {
     init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(report: try r.read(), feedback: try r.read()) }
 }
 
-extension CaseState.Consent: BinaryCodable {
-    func write(to w: inout BinaryWriter) {
-        switch self {
-        case .notAsked: w.write(0)
-        case .requested(let party, let day): w.write(1); w.write(party); w.write(day)
-        case .given(let given): w.write(2); w.write(given)
-        case .refused(let party, let day): w.write(3); w.write(party); w.write(day)
-        case .withdrawn(let party, let day): w.write(4); w.write(party); w.write(day)
-        }
-    }
-
+extension CaseState.PartyConsent: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(party); w.write(status); w.write(on); w.write(form) }
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        switch try r.read() as Int {
-        case 0: self = .notAsked
-        case 1: self = .requested(from: try r.read(), on: try r.read())
-        case 2: self = .given(try r.read())
-        case 3: self = .refused(by: try r.read(), on: try r.read())
-        case 4: self = .withdrawn(by: try r.read(), on: try r.read())
-        case let tag: throw BinaryFormError("\(tag) is not a consent")
-        }
+        self.init(party: try r.read(), status: try r.read(), on: try r.read(), form: try r.read())
     }
+}
+
+extension CaseState.WaiverRequest: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(request); w.write(requestedBy) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(request: try r.read(), requestedBy: try r.read()) }
+}
+
+extension CaseState.RegistrationDue: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(since); w.write(because) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(since: try r.read(), because: try r.read()) }
 }
 
 extension YouthProfile: BinaryCodable {
@@ -234,9 +233,13 @@ extension YouthProfile: BinaryCodable {
 }
 
 extension YouthIdentity: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(name); w.write(birthDate); w.write(clientNumber); w.write(birthplace); w.write(nationality) }
+    func write(to w: inout BinaryWriter) {
+        w.write(name); w.write(birthDate); w.write(clientNumber); w.write(birthplace); w.write(nationality); w.write(countryOfBirth)
+    }
+
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(name: try r.read(), birthDate: try r.read(), clientNumber: try r.read(), birthplace: try r.read(), nationality: try r.read())
+        self.init(name: try r.read(), birthDate: try r.read(), clientNumber: try r.read(), birthplace: try r.read(), nationality: try r.read(),
+                  countryOfBirth: try r.read())
     }
 }
 
@@ -330,23 +333,54 @@ extension VeiligThuisFeedbackReceived: BinaryCodable {
     }
 }
 
-extension ConsentGiven: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(by); w.write(givenOn); w.write(inWriting) }
-    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(by: try r.read(), givenOn: try r.read(), inWriting: try r.read()) }
+extension ConsentWaiverRequested: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(ground); w.write(harm); w.write(requestedOn); w.write(personal) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(ground: try r.read(), harm: try r.read(), requestedOn: try r.read(), personal: try r.read())
+    }
 }
 
 extension ConsentWaived: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(ground); w.write(waivedOn); w.write(personal) }
-    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(ground: try r.read(), waivedOn: try r.read(), personal: try r.read()) }
+    func write(to w: inout BinaryWriter) { w.write(ground); w.write(waivedOn); w.write(validUntil); w.write(personal) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(ground: try r.read(), waivedOn: try r.read(), validUntil: try r.read(),
+                  personal: try r.read())
+    }
 }
 
 extension RegisteredAtCoMensha: BinaryCodable {
     func write(to w: inout BinaryWriter) {
-        w.write(kind); w.write(basis); w.write(registeredOn); w.write(fieldsSent); w.write(formsOfExploitation); w.write(reference)
+        w.write(kind); w.write(basis); w.write(purpose); w.write(registeredOn); w.write(fieldsSent); w.write(formsOfExploitation)
+        w.write(analytics); w.write(supersedes); w.write(reference); w.write(personal)
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(kind: try r.read(), basis: try r.read(), registeredOn: try r.read(), fieldsSent: try r.read(),
-                  formsOfExploitation: try r.read(), reference: try r.read())
+        self.init(kind: try r.read(), basis: try r.read(), purpose: try r.read(), registeredOn: try r.read(), fieldsSent: try r.read(),
+                  formsOfExploitation: try r.read(), analytics: try r.read(), supersedes: try r.read(),
+                  reference: try r.read(), personal: try r.read())
     }
+}
+
+extension RegisteredAtCoMensha.Analytics: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(ageAtFirstSignal); w.write(gender); w.write(nationalityGroup); w.write(region); w.write(organisation) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(ageAtFirstSignal: try r.read(), gender: try r.read(), nationalityGroup: try r.read(), region: try r.read(), organisation: try r.read())
+    }
+}
+
+extension RegisteredAtCoMensha.Identity: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(name); w.write(birthDate); w.write(gender); w.write(nationality); w.write(countryOfBirth) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(name: try r.read(), birthDate: try r.read(), gender: try r.read(), nationality: try r.read(), countryOfBirth: try r.read())
+    }
+}
+
+extension RegisteredElsewhere: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(registrant); w.write(learnedOn); w.write(reference) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(registrant: try r.read(), learnedOn: try r.read(), reference: try r.read()) }
+}
+
+extension RegistrationDeclined: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(reason); w.write(declinedOn); w.write(personal) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(reason: try r.read(), declinedOn: try r.read(), personal: try r.read()) }
 }

@@ -10,7 +10,7 @@ extension CaseState {
             return state
         }
         guard var state else { return nil }
-        state.apply(record.event)
+        state.apply(record.event, by: record.actor)
         state.note(record)
         return state
     }
@@ -24,7 +24,7 @@ extension CaseState {
         lastChangedOn = max(lastChangedOn, record.recordedOn)
     }
 
-    private mutating func apply(_ event: CaseEvent) {
+    private mutating func apply(_ event: CaseEvent, by actor: String) {
         switch event {
         case .caseOpened: break
         case .caseClosed: isOpen = false
@@ -49,23 +49,54 @@ extension CaseState {
         case .weighingRecorded(let e):
             weighings.append(e)
             advance(e.signalIDs, to: e.decision.reports ? .weighed : .decided)
+            if e.answers.suspicion { registrationCalledFor(on: e.weighedOn, because: "a weighing recorded a suspicion") }
         case .signalForwarded(let e):
             for id in e.signalIDs { signals[id]?.forwardedTo.append(e.recipient) }
+            if e.recipient == "care-coordinator" { registrationCalledFor(on: e.forwardedOn, because: "a signal was forwarded to the care coordinator") }
         case .reportedToVeiligThuis(let e):
             reports[e.reportID] = Report(report: e)
             reportOrder.append(e.reportID)
             advance(e.signalIDs, to: .decided)
+            registrationCalledFor(on: e.reportedOn, because: "\(e.reportID) was made to Veilig Thuis")
         case .veiligThuisFeedbackReceived(let e): reports[e.reportID]?.feedback.append(e)
-        case .consentRequested(let e): consent = .requested(from: e.from, on: e.requestedOn)
-        case .consentGiven(let e): consent = .given(e)
-        case .consentRefused(let e): consent = .refused(by: e.by, on: e.refusedOn)
-        case .consentWithdrawn(let e): consent = .withdrawn(by: e.by, on: e.withdrawnOn)
-        case .consentWaived(let e): waiver = e
-        case .registeredAtCoMensha(let e): registrations.append(e)
+        case .consentRequested(let e): set(PartyConsent(party: e.from, status: .requested, on: e.requestedOn))
+        case .consentGiven(let e): set(PartyConsent(party: e.by, status: .given, on: e.givenOn, form: e.explicitForm))
+        case .consentRefused(let e): set(PartyConsent(party: e.by, status: .refused, on: e.refusedOn))
+        case .consentWithdrawn(let e): set(PartyConsent(party: e.by, status: .withdrawn, on: e.withdrawnOn))
+        case .consentWaiverRequested(let e): waiverRequest = WaiverRequest(request: e, requestedBy: actor)
+        case .consentWaived(let e):
+            waiver = e
+            waiverRequest = nil
+        case .registeredAtCoMensha(let e):
+            registrations.append(e)
+            registrationDue = nil
+            if e.basis == .waiver { waiver = nil }  // a waiver allows one registration
+        case .registrationDeclined(let e):
+            declinedRegistrations.append(e)
+            registrationDue = nil
+        case .registeredElsewhere(let e):
+            registeredElsewhere.append(e)
+            registrationDue = nil
         case .clientStatementAdded: statements += 1
         case .personalDataErased:
             isErased = true
             forgetPersonalContent()
+        }
+    }
+
+    /// A registration is due from the first event that calls for one, until the youth is
+    /// registered or the registration is declined; a later call makes it due again.
+    private mutating func registrationCalledFor(on day: Day, because reason: String) {
+        guard !isRegistered, registrationDue == nil else { return }
+        registrationDue = RegistrationDue(since: day, because: reason)
+    }
+
+    private mutating func set(_ consent: PartyConsent) {
+        if let index = consents.firstIndex(where: { $0.party == consent.party }) {
+            consents[index] = consent
+        } else {
+            consents.append(consent)
+            consents.sort { $0.party < $1.party }
         }
     }
 
@@ -98,8 +129,11 @@ extension CaseEvent {
         case .consentGiven: "consent-given"
         case .consentRefused: "consent-refused"
         case .consentWithdrawn: "consent-withdrawn"
+        case .consentWaiverRequested: "consent-waiver-requested"
         case .consentWaived: "consent-waived"
         case .registeredAtCoMensha: "registered-at-comensha"
+        case .registrationDeclined: "registration-declined"
+        case .registeredElsewhere: "registered-elsewhere"
         case .clientStatementAdded: "client-statement-added"
         case .personalDataErased: "personal-data-erased"
         }

@@ -33,12 +33,35 @@ public struct CaseState: Sendable, Equatable {
         }
     }
 
-    public enum Consent: Sendable, Equatable {
-        case notAsked
-        case requested(from: ConsentParty, on: Day)
-        case given(ConsentGiven)
-        case refused(by: ConsentParty, on: Day)
-        case withdrawn(by: ConsentParty, on: Day)
+    /// Where one party's consent stands; the case keeps one per party, so that one party's
+    /// consent never covers another's refusal.
+    public struct PartyConsent: Sendable, Equatable {
+        public enum Status: String, Sendable { case requested, given, refused, withdrawn }
+        public var party: ConsentParty
+        public var status: Status
+        public var on: Day
+        /// How a given consent was made explicit; `nil` unless given.
+        public var form: ConsentGiven.Form?
+    }
+
+    /// A waiver asked for and not yet approved: who asked, so that the approver is someone else.
+    public struct WaiverRequest: Sendable, Equatable {
+        public var request: ConsentWaiverRequested
+        public var requestedBy: String
+    }
+
+    /// A registration the case calls for and does not have yet.
+    public struct RegistrationDue: Sendable, Equatable {
+        public var since: Day
+        /// What made it due: "a weighing recorded a suspicion", …
+        public var because: String
+    }
+
+    /// What must happen before a case is closed, unless the closing names it and says why.
+    public enum Obligation: String, Codable, Sendable, CaseIterable {
+        case registrationDue = "registration-due"
+        case reportNotMade = "report-not-made"
+        case feedbackOutstanding = "feedback-outstanding"
     }
 
     public let caseID: String
@@ -57,9 +80,15 @@ public struct CaseState: Sendable, Equatable {
     public var weighings: [WeighingRecorded] = []
     public var reports: [String: Report] = [:]
     public var reportOrder: [String] = []
-    public var consent: Consent = .notAsked
+    /// One entry per party that was asked or answered, in party order.
+    public var consents: [PartyConsent] = []
+    public var waiverRequest: WaiverRequest?
+    /// The approved waiver not yet used for its one registration.
     public var waiver: ConsentWaived?
     public var registrations: [RegisteredAtCoMensha] = []
+    public var registeredElsewhere: [RegisteredElsewhere] = []
+    public var declinedRegistrations: [RegistrationDeclined] = []
+    public var registrationDue: RegistrationDue?
     public var lastRiskAssessment: RiskAssessed?
     public var statements = 0
     public var lastChangedOn: Day
@@ -69,8 +98,26 @@ public struct CaseState: Sendable, Equatable {
         signalOrder.compactMap { signals[$0] }.filter { !$0.isRetracted }
     }
 
+    /// Whether CoMensha knows the youth, from this institution or another registrant.
+    public var isRegistered: Bool { !registrations.isEmpty || !registeredElsewhere.isEmpty }
+
+    /// The consent state of `party`, if it was asked or answered.
+    public func consent(of party: ConsentParty) -> PartyConsent? { consents.first { $0.party == party } }
+
     /// The youth's age on `day`, or `nil` when the birth date is not known (erased, or not shown).
     public func age(on day: Day) -> Int? {
         identity.map { $0.birthDate.age(on: day) }
+    }
+}
+
+extension CaseState {
+    /// What keeps the case from closing: a registration due, a report decided but not made,
+    /// Veilig Thuis's feedback outstanding.
+    public var openObligations: [Obligation] {
+        var open: [Obligation] = []
+        if registrationDue != nil { open.append(.registrationDue) }
+        if activeSignals.contains(where: { $0.step == .weighed }) { open.append(.reportNotMade) }
+        if reports.values.contains(where: { $0.feedback.isEmpty }) { open.append(.feedbackOutstanding) }
+        return open
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Decider {
     func checked(_ opened: CaseOpened, _ context: Context) throws(DomainError) -> CaseOpened {
         var opened = opened
@@ -24,6 +26,22 @@ extension Decider {
         guard state.isOpen else {
             throw .ruleViolated(rule: "case lifecycle", reason: "the case is closed: reopen it to \(action)")
         }
+    }
+
+    static func requireText(_ note: Note?, _ field: String, _ problem: String) throws(DomainError) {
+        guard !(note?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .invalidField(field, problem) }
+    }
+
+    /// A case with open obligations closes only when the closing names every one of them and says why.
+    static func checkObligations(_ closing: CaseClosed, on state: CaseState) throws(DomainError) {
+        let open = state.openObligations
+        let named = closing.openObligations ?? []
+        guard Set(named) == Set(open) else {
+            let list = open.isEmpty ? "none" : open.map(\.rawValue).joined(separator: ", ")
+            throw .ruleViolated(rule: "closing a case",
+                                reason: "the open obligations are: \(list); close only naming each of them, with the reason")
+        }
+        if !open.isEmpty { try requireText(closing.personal, "reason", "say why the case is closed with obligations open") }
     }
 
     /// Every id names a signal of the case that is not retracted; at least one is named.

@@ -3,10 +3,16 @@ import Foundation
 /// The rules of the meldcode and the law: `decide(command, state) -> [event]`, pure.
 public struct Decider: Sendable {
     public let catalogue: Catalogue
+    public let rules: RegistrationRules
+    public let institution: Institution
     /// The oldest a client of youth care can be (jeugdhulp runs to 18, extended to 23).
     public static let maxYouthAge = 23
 
-    public init(catalogue: Catalogue = .standard) { self.catalogue = catalogue }
+    public init(catalogue: Catalogue = .standard, rules: RegistrationRules = .standard, institution: Institution = Institution()) {
+        self.catalogue = catalogue
+        self.rules = rules
+        self.institution = institution
+    }
 
     /// Who decides, in which role, and what day it is for them.
     public struct Context: Sendable {
@@ -35,12 +41,15 @@ public struct Decider: Sendable {
         return [event]
     }
 
+    var consentRules: ConsentRules { ConsentRules(rules: rules) }
+
     private func decide(_ command: CaseCommand, on state: CaseState, _ context: Context) throws(DomainError) -> CaseEvent {
         switch command {
         case .open(let e): throw .caseExists(e.caseID)
         case .close(let e):
             guard state.isOpen else { throw .ruleViolated(rule: "case lifecycle", reason: "the case is closed already") }
             try notFuture(e.closedOn, "closedOn", context)
+            try Self.checkObligations(e, on: state)
             return .caseClosed(e)
         case .reopen(let e):
             guard !state.isOpen else { throw .ruleViolated(rule: "case lifecycle", reason: "the case is open") }
@@ -112,37 +121,44 @@ public struct Decider: Sendable {
             return .veiligThuisFeedbackReceived(e)
         case .requestConsent(let e):
             try notFuture(e.requestedOn, "requestedOn", context)
-            try ConsentRules.checkParty(e.from, state: state, on: e.requestedOn)
+            try consentRules.checkParty(e.from, state: state, on: e.requestedOn)
             return .consentRequested(e)
         case .giveConsent(let e):
             try notFuture(e.givenOn, "givenOn", context)
-            try ConsentRules.checkParty(e.by, state: state, on: e.givenOn)
+            try consentRules.checkGiven(e, state: state)
             return .consentGiven(e)
         case .refuseConsent(let e):
             try notFuture(e.refusedOn, "refusedOn", context)
+            try consentRules.checkParty(e.by, state: state, on: e.refusedOn)
             return .consentRefused(e)
         case .withdrawConsent(let e):
             try notFuture(e.withdrawnOn, "withdrawnOn", context)
-            guard case .given = state.consent else {
-                throw .ruleViolated(rule: "consent", reason: "there is no given consent to withdraw")
-            }
+            try consentRules.checkWithdrawal(e, state: state)
             return .consentWithdrawn(e)
+        case .requestWaiver(let e):
+            try notFuture(e.requestedOn, "requestedOn", context)
+            try Self.requireText(e.personal, "justification", "a waiver must be justified, case by case")
+            try consentRules.checkWaiverRequest(e, state: state)
+            return .consentWaiverRequested(e)
         case .waiveConsent(let e):
             try notFuture(e.waivedOn, "waivedOn", context)
-            guard !(e.personal?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw .invalidField("justification", "a waiver must be justified")
-            }
-            return .consentWaived(e)
+            return .consentWaived(try approveWaiver(e, on: state, context))
         case .registerAtCoMensha(let e):
             try notFuture(e.registeredOn, "registeredOn", context)
-            try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
-            try ConsentRules.checkRegistration(e, state: state)
-            return .registeredAtCoMensha(e)
+            return .registeredAtCoMensha(try register(e, on: state))
+        case .declineRegistration(let e):
+            try notFuture(e.declinedOn, "declinedOn", context)
+            try decline(e, on: state)
+            return .registrationDeclined(e)
+        case .recordRegisteredElsewhere(let e):
+            try notFuture(e.learnedOn, "learnedOn", context)
+            guard !state.activeSignals.isEmpty else {
+                throw .ruleViolated(rule: "CoMensha registration", reason: "the case has no active signal: there is nothing registered to record")
+            }
+            return .registeredElsewhere(e)
         case .addStatement(let e):
             try notFuture(e.addedOn, "addedOn", context)
-            guard !(e.personal?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw .invalidField("personal", "a statement needs its text")
-            }
+            try Self.requireText(e.personal, "personal", "a statement needs its text")
             return .clientStatementAdded(e)
         case .erasePersonalData(let e):
             guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }

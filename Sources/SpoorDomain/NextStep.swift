@@ -4,6 +4,19 @@ public struct NextStep: Sendable, Equatable, CustomStringConvertible {
     public var rule: String
     public var reason: String
     public var signalIDs: [String]
+    /// The role that takes the step, where the rules name one.
+    public var responsible: Role?
+    /// The last day for it, where the rules set one.
+    public var dueOn: Day?
+
+    public init(action: String, rule: String, reason: String, signalIDs: [String], responsible: Role? = nil, dueOn: Day? = nil) {
+        self.action = action
+        self.rule = rule
+        self.reason = reason
+        self.signalIDs = signalIDs
+        self.responsible = responsible
+        self.dueOn = dueOn
+    }
 
     public var description: String { "\(action): \(reason) (\(rule))" }
 }
@@ -13,13 +26,13 @@ extension CaseState {
     public static let feedbackDeadlineWorkingDays = 5
 
     /// The decision tree the research asks for: the next steps for this case on `today`.
-    public func nextSteps(on today: Day) -> [NextStep] {
-        guard isOpen else { return [] }
+    public func nextSteps(on today: Day, rules: RegistrationRules = .standard) -> [NextStep] {
+        let registration = registrationStep(on: today, rules: rules).map { [$0] } ?? []
+        guard isOpen else { return registration }
         var steps = activeSignals.compactMap { meldcodeStep(for: $0) }
         steps += chaseVeiligThuis(on: today)
         steps += riskAssessmentDue(on: today)
-        if let consentStep = consentStep(on: today) { steps.append(consentStep) }
-        return steps
+        return steps + registration
     }
 
     private func meldcodeStep(for signal: Signal) -> NextStep? {
@@ -61,22 +74,28 @@ extension CaseState {
                          reason: "it was due on \(last.nextDueOn)", signalIDs: [])]
     }
 
-    /// Consent for CoMensha, once a report was made and nothing was registered yet.
-    private func consentStep(on today: Day) -> NextStep? {
-        guard !reports.isEmpty, registrations.isEmpty else { return nil }
-        switch consent {
-        case .notAsked:
-            guard let age = age(on: today) else { return nil }
-            let who = age >= 16 ? "ask the youth for consent" : "ask the parents for consent"
-            return NextStep(action: who, rule: "UAVG art. 5",
-                            reason: "register the youth at CoMensha; the youth is \(age)", signalIDs: [])
-        case .given:
-            return NextStep(action: "register at CoMensha", rule: "CoMensha", reason: "consent is given", signalIDs: [])
-        case .refused, .withdrawn:
-            return NextStep(action: "register at CoMensha non-identifiably", rule: "CoMensha",
-                            reason: "there is no consent; a non-identifiable registration still counts the victim", signalIDs: [])
-        case .requested:
-            return nil
+    /// The registration at CoMensha, once the case calls for one: how it can be made lawfully
+    /// today, by whom and by when. It stays until the youth is registered or it is declined.
+    private func registrationStep(on today: Day, rules: RegistrationRules) -> NextStep? {
+        guard let due = registrationDue else { return nil }
+        let deadline = rules.deadline(dueSince: due.since)
+        func step(_ action: String, _ reason: String) -> NextStep {
+            NextStep(action: action, rule: "CoMensha registration, due \(deadline) since \(due.since)",
+                     reason: "\(due.because); \(reason)", signalIDs: [], responsible: RegistrationRules.responsibleRole, dueOn: deadline)
+        }
+        guard let (age, _, assessment) = try? ConsentRules(rules: rules).assess(self, on: today) else {
+            return step("register at CoMensha non-identifiably", "the birth date is not known, so who may consent cannot be told")
+        }
+        switch assessment {
+        case .complete:
+            return step("register at CoMensha identifiably", "consent is complete for a youth of \(age)")
+        case .blocked(let refusal):
+            return step("register at CoMensha non-identifiably",
+                        "the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on); a non-identifiable registration still counts the youth")
+        case .missing(let who) where waiver != nil:
+            return step("register at CoMensha identifiably under the approved waiver", "\(who) did not consent, and a waiver is approved")
+        case .missing(let who):
+            return step("ask \(who) for explicit consent, or register non-identifiably", "the youth is \(age)")
         }
     }
 }

@@ -6,7 +6,7 @@ public enum Permissions {
     /// The roles allowed to issue `command`.
     public static func roles(for command: CaseCommand) -> Set<Role> {
         switch command {
-        case .close, .reopen, .registerAtCoMensha: officers
+        case .close, .reopen, .registerAtCoMensha, .declineRegistration, .recordRegisteredElsewhere: officers
         case .waiveConsent: [.behaviouralScientist]
         case .erasePersonalData: [.privacyOfficer]
         default: care

@@ -8,6 +8,8 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case caseShow = "case.show"
     /// The next steps of a case (`CaseParams`).
     case caseNext = "case.next"
+    /// A registration at CoMensha filled in from the case, to submit; a plaintext read (`RegistrationFormParams`).
+    case registrationForm = "registration.form"
     /// Every open task across cases (`WorklistParams`).
     case worklist
     /// Every event that touched one signal (`TraceParams`).

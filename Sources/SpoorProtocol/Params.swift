@@ -34,6 +34,18 @@ public struct CaseParams: Codable, Equatable, Sendable {
     }
 }
 
+/// `registration.form`.
+public struct RegistrationFormParams: Codable, Equatable, Sendable {
+    public var `case`: String
+    /// Which of the case's registrations, counting from 1; the last by default.
+    public var registration: Int?
+
+    public init(case caseID: String, registration: Int? = nil) {
+        self.case = caseID
+        self.registration = registration
+    }
+}
+
 /// `worklist`.
 public struct WorklistParams: Codable, Equatable, Sendable {
     public var on: String?

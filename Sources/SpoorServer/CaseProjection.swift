@@ -14,7 +14,7 @@ struct CaseProjection: Sendable {
     }
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
-    static let format = 4
+    static let format = 5
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     private static let metaKey = Array("#meta".utf8)
 

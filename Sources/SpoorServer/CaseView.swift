@@ -20,10 +20,22 @@ struct CaseView: Encodable {
     }
 
     struct ConsentView: Encodable {
+        var party: ConsentParty
         var state: String
-        var party: ConsentParty?
-        var on: Day?
-        var inWriting: Bool?
+        var on: Day
+        var form: ConsentGiven.Form?
+    }
+
+    struct WaiverRequestView: Encodable {
+        var request: ConsentWaiverRequested
+        var requestedBy: String
+    }
+
+    struct RegistrationDueView: Encodable {
+        var since: Day
+        var dueOn: Day
+        var because: String
+        var responsible: Role
     }
 
     struct TimelineView: Encodable {
@@ -49,15 +61,20 @@ struct CaseView: Encodable {
     var skippedConversations: [ConversationSkipped]
     var weighings: [WeighingRecorded]
     var reports: [ReportView]
-    var consent: ConsentView
+    var consents: [ConsentView]
+    var waiverRequest: WaiverRequestView?
     var waiver: ConsentWaived?
     var registrations: [RegisteredAtCoMensha]
+    var registeredElsewhere: [RegisteredElsewhere]
+    var declinedRegistrations: [RegistrationDeclined]
+    var registrationDue: RegistrationDueView?
+    var openObligations: [CaseState.Obligation]
     var lastRiskAssessment: RiskAssessed?
     var statements: Int
     var timeline: [TimelineView]
 
     /// The case as `entry` holds it, with its timeline read from `history`, the case's stream.
-    init(_ entry: CaseProjection.Entry, history: [RecordedEvent]) {
+    init(_ entry: CaseProjection.Entry, history: [RecordedEvent], rules: RegistrationRules) {
         let s = entry.state
         self.case = s.caseID
         version = entry.version
@@ -79,26 +96,22 @@ struct CaseView: Encodable {
         reports = s.reportOrder.compactMap { s.reports[$0] }.map {
             ReportView(report: $0.report, feedbackDueOn: $0.feedbackDueOn, feedback: $0.feedback)
         }
-        consent = ConsentView(s.consent)
+        consents = s.consents.map { ConsentView(party: $0.party, state: $0.status.rawValue, on: $0.on, form: $0.form) }
+        waiverRequest = s.waiverRequest.map { WaiverRequestView(request: $0.request, requestedBy: $0.requestedBy) }
         waiver = s.waiver
         registrations = s.registrations
+        registeredElsewhere = s.registeredElsewhere
+        declinedRegistrations = s.declinedRegistrations
+        registrationDue = s.registrationDue.map {
+            RegistrationDueView(since: $0.since, dueOn: rules.deadline(dueSince: $0.since), because: $0.because,
+                                responsible: RegistrationRules.responsibleRole)
+        }
+        openObligations = s.openObligations
         lastRiskAssessment = s.lastRiskAssessment
         statements = s.statements
         timeline = history.prefix { $0.streamVersion <= entry.version }.map {  // the stream may have moved on since
             TimelineView(position: $0.position, recordedOn: Day($0.recordedAt), type: $0.type, actor: $0.actor.name,
                          role: Role(rawValue: $0.role) ?? .admin)
-        }
-    }
-}
-
-extension CaseView.ConsentView {
-    init(_ consent: CaseState.Consent) {
-        switch consent {
-        case .notAsked: self.init(state: "not-asked")
-        case .requested(let from, let on): self.init(state: "requested", party: from, on: on)
-        case .given(let given): self.init(state: "given", party: given.by, on: given.givenOn, inWriting: given.inWriting)
-        case .refused(let by, let on): self.init(state: "refused", party: by, on: on)
-        case .withdrawn(let by, let on): self.init(state: "withdrawn", party: by, on: on)
         }
     }
 }

@@ -9,7 +9,7 @@ extension Dispatcher {
     func show(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
         let entry = try caseEntry(params.case)
         let history = try CaseStream.events(of: try CaseStream.name(of: params.case), in: ledger)
-        let view = try JSONValue(encoding: CaseView(entry, history: history))
+        let view = try JSONValue(encoding: CaseView(entry, history: history, rules: decider.rules))
         if entry.state.isErased, case .object(var object) = view {
             object["personal"] = .string(JSONValue.Redaction.erased.rawValue)  // say so, rather than leave it out
             return JSONValue.object(object).sealingPersonalContent(as: .erased)
@@ -22,9 +22,12 @@ extension Dispatcher {
     func nextSteps(_ params: CaseParams) throws -> JSONValue {
         let entry = try caseEntry(params.case)
         let today = try Self.day(params.on)
-        let steps = entry.state.nextSteps(on: today).map { step -> JSONValue in
-            ["action": .string(step.action), "rule": .string(step.rule), "reason": .string(step.reason),
-             "signals": .array(step.signalIDs.map(JSONValue.string))]
+        let steps = entry.state.nextSteps(on: today, rules: decider.rules).map { step -> JSONValue in
+            var json: [String: JSONValue] = ["action": .string(step.action), "rule": .string(step.rule), "reason": .string(step.reason),
+                                             "signals": .array(step.signalIDs.map(JSONValue.string))]
+            json["responsible"] = step.responsible.map { .string($0.rawValue) }
+            json["dueOn"] = step.dueOn.map { .string($0.description) }
+            return .object(json)
         }
         return ["case": .string(params.case), "on": .string(today.description), "steps": .array(steps)]
     }
@@ -40,7 +43,7 @@ extension Dispatcher {
         guard (1...Self.maxWorklistLimit).contains(limit) else {
             throw WireError(.invalidField, "must be between 1 and \(Self.maxWorklistLimit)", field: "limit")
         }
-        let (oldest, total) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, signalFollowUpDays: days) }
+        let (oldest, total) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, signalFollowUpDays: days, rules: decider.rules) }
         let items = oldest.map { item -> JSONValue in
             ["case": .string(item.caseID), "kind": .string(item.kind.rawValue), "since": .string(item.since.description),
              "detail": .string(item.detail)]

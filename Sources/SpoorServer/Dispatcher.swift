@@ -9,7 +9,7 @@ import SpoorProtocol
 final class Dispatcher: Sendable {
     let ledger: Ledger
     let projections: CaseProjection
-    let decider = Decider()
+    let decider: Decider
     let signalFollowUpDays: Int
     let retentionYears: Int
     /// Signs checkpoints; `nil` when the daemon has no signing key.
@@ -21,8 +21,9 @@ final class Dispatcher: Sendable {
     let denials = DenialLimiter()
     let logger: Logger
 
-    init(ledger: Ledger, projections: CaseProjection, signalFollowUpDays: Int, retentionYears: Int, signer: CheckpointSigner?,
-         keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
+    init(ledger: Ledger, projections: CaseProjection, decider: Decider = Decider(), signalFollowUpDays: Int, retentionYears: Int,
+         signer: CheckpointSigner?, keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
+        self.decider = decider
         self.retentionYears = retentionYears
         self.keys = keys
         self.ledger = ledger
@@ -60,6 +61,7 @@ final class Dispatcher: Sendable {
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)
         case .caseShow: try await show(try params(request), caller)
         case .caseNext: try nextSteps(try params(request))
+        case .registrationForm: try await registrationForm(try params(request), caller)
         case .worklist: try worklist(try params(request))
         case .auditTrace: try trace(try params(request))
         case .stats: try stats(try params(request))
@@ -83,7 +85,7 @@ final class Dispatcher: Sendable {
         switch method {
         case .status, .stats, .caseCommand: Set(Role.allCases)
         case .caseShow: Caller.careRoles.union([.auditor, .privacyOfficer])
-        case .caseNext, .worklist: Caller.careRoles
+        case .caseNext, .worklist, .registrationForm: Caller.careRoles
         case .auditTrace: [.auditor, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         case .eventsTail: [.admin, .auditor]
         case .projectionsRebuild, .backup: [.admin]

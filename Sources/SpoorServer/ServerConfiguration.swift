@@ -29,6 +29,9 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var masterKeyPath: String?
     /// Years after a case's last change that its personal data must be erased (Jeugdwet: 20).
     public var retentionYears: Int = 20
+    /// The institution as its CoMensha registrations name it (registrerende organisatie), and its region.
+    public var organisation: String?
+    public var region: String?
 
     public init() {}
 
@@ -45,6 +48,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         signingKeyPath = try container.decodeIfPresent(String.self, forKey: .signingKeyPath)
         masterKeyPath = try container.decodeIfPresent(String.self, forKey: .masterKeyPath)
         retentionYears = try container.decodeIfPresent(Int.self, forKey: .retentionYears) ?? defaults.retentionYears
+        organisation = try container.decodeIfPresent(String.self, forKey: .organisation)
+        region = try container.decodeIfPresent(String.self, forKey: .region)
     }
 
     /// Reads and checks the file at `path`; a bad file is an error that names it and what is wrong.

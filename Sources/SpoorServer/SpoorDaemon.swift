@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import SpoorDomain
 import SpoorLedger
 
 /// The daemon: opens the store, rebuilds the projection if its form changed, serves the socket, talks to systemd, and
@@ -35,7 +36,8 @@ public enum SpoorDaemon {
         }
         let users = UserDirectory(users: configuration.users)
         let statistics = ServerStatistics()
-        let dispatcher = Dispatcher(ledger: ledger, projections: projections,
+        let institution = Decider.Institution(name: configuration.organisation, region: configuration.region)
+        let dispatcher = Dispatcher(ledger: ledger, projections: projections, decider: Decider(institution: institution),
                                     signalFollowUpDays: configuration.signalFollowUpDays,
                                     retentionYears: configuration.retentionYears, signer: signer,
                                     keys: keys, statistics: statistics, logger: logger)

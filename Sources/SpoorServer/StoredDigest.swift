@@ -7,12 +7,12 @@ import SpoorLedger
 ///
 /// Bytes, big-endian: form u8 (1) ‖ caseID ‖ unit ‖ gender ‖ nationality group ‖ age i32 ‖
 /// flags u8 (open, erased) ‖ lastChangedOn i32 ‖ signals ‖ consultations ‖ reports ‖
-/// registrations ‖ pending consent ‖ pending risk assessment. Strings carry a u16 length, lists a
+/// registrations ‖ pending consent ‖ pending risk assessment ‖ registration due. Strings carry a u16 length, lists a
 /// u16 count, days are day ordinals, optionals a presence byte.
 enum StoredDigest {
     static let keyPrefix = Array("digest/".utf8)
     static func key(of caseID: String) -> [UInt8] { keyPrefix + Array(caseID.utf8) }
-    private static let form: UInt8 = 1
+    private static let form: UInt8 = 2
 
     static func encode(_ digest: CaseDigest) throws -> [UInt8] {
         var out = Writer()
@@ -38,7 +38,7 @@ enum StoredDigest {
             out.bytes.write(UInt8(report.hasFeedback ? 1 : 0))
         }
         try out.list(digest.registeredOn) { $0.day($1) }
-        for pending in [digest.consentRequested, digest.riskAssessmentDue] {
+        for pending in [digest.consentRequested, digest.riskAssessmentDue, digest.registrationDue] {
             out.bytes.write(UInt8(pending == nil ? 0 : 1))
             if let pending {
                 try out.strings([pending.what])
@@ -109,7 +109,7 @@ enum StoredDigest {
             return CaseDigest(
                 caseID: caseID, unit: unit, youth: youth, isOpen: flags & 1 != 0, isErased: flags & 2 != 0, lastChangedOn: lastChangedOn,
                 activeSignals: signals, consultations: consultations, reports: reports, registeredOn: registeredOn,
-                consentRequested: try pending(), riskAssessmentDue: try pending())
+                consentRequested: try pending(), riskAssessmentDue: try pending(), registrationDue: try pending())
         }
 
         mutating func string() throws -> String { try bytes.readShortString() }

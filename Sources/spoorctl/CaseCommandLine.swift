@@ -22,13 +22,21 @@ protocol CaseCommandLine: ParsableCommand {
     static var wireName: String { get }
     var target: CaseTarget { get }
     func body() throws -> JSONValue
+    /// What to do on the same connection once the command is recorded; nothing by default.
+    func afterRecording(_ client: SocketClient) throws
 }
 
 extension CaseCommandLine {
+    func afterRecording(_ client: SocketClient) throws {}
+
     func run() throws {
         let params = CommandParams(case: target.caseID, command: Self.wireName, body: try body(),
                                    role: target.role, eventID: target.eventID)
-        try target.global.run({ client in try client.call(.caseCommand, JSONValue(encoding: params)) }) { result in
+        try target.global.run({ client in
+            let result = try client.call(.caseCommand, JSONValue(encoding: params))
+            try afterRecording(client)
+            return result
+        }) { result in
             let event = result["event"]
             var lines = ["\(Output.text(result["type"])) recorded on case \(target.caseID) at position \(Output.text(result["position"]))"]
             if let signal = event?["signalID"]?.string, Self.wireName == "record-signal" { lines.append("signal: \(signal)") }

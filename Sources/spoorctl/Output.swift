@@ -1,8 +1,16 @@
+import ArgumentParser
 import Foundation
 import SpoorProtocol
 
 /// Turning replies into text for people.
 enum Output {
+    /// Writes `text` to `path`, readable by its owner alone: what it holds is personal data.
+    static func writePrivate(_ text: String, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("cannot write \(path)")
+        }
+    }
+
     static func json(_ value: JSONValue) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -12,12 +12,29 @@ enum Render {
         if let personal = c["personal"], personal != .null {
             pairs.append(("identity", personal.string ?? "\(Output.text(personal["name"])), born \(Output.text(personal["birthDate"]))"))
         }
-        let consent = c["consent"]
-        pairs.append(("consent", [consent?["state"], consent?["party"], consent?["on"]].compactMap { $0?.string }.joined(separator: " ")))
+        let consents = (c["consents"]?.array ?? []).map { consent in
+            [consent["party"], consent["state"], consent["on"], consent["form"]].compactMap { $0?.string }.joined(separator: " ")
+        }
+        pairs.append(("consent", consents.isEmpty ? "not asked" : consents.joined(separator: "; ")))
+        if let request = c["waiverRequest"], request != .null {
+            pairs.append(("waiver", "requested by \(Output.text(request["requestedBy"])): \(Output.text(request["request"]?["ground"]))"))
+        }
+        if let waiver = c["waiver"], waiver != .null {
+            pairs.append(("waiver", "approved \(Output.text(waiver["waivedOn"])) (\(Output.text(waiver["ground"]))), valid until \(Output.text(waiver["validUntil"]))"))
+        }
         if let risk = c["lastRiskAssessment"], risk != .null {
             pairs.append(("risk", "\(Output.text(risk["instrument"])): \(Output.text(risk["outcome"])), next due \(Output.text(risk["nextDueOn"]))"))
         }
-        pairs.append(("registrations", String(c["registrations"]?.array?.count ?? 0)))
+        let registrations = (c["registrations"]?.array ?? []).map { r in
+            "\(Output.text(r["registeredOn"])) \(Output.text(r["kind"])) (\(Output.text(r["basis"])), \(r["purpose"]?.string ?? "statistics"))"
+        } + (c["registeredElsewhere"]?.array ?? []).map { "by \(Output.text($0["registrant"])), learned \(Output.text($0["learnedOn"]))" }
+        pairs.append(("registrations", registrations.isEmpty ? "none" : registrations.joined(separator: "; ")))
+        if let due = c["registrationDue"], due != .null {
+            pairs.append(("registration due", "by \(Output.text(due["dueOn"])) (\(Output.text(due["because"])); the \(Output.text(due["responsible"])) registers)"))
+        }
+        if let open = c["openObligations"]?.array, !open.isEmpty {
+            pairs.append(("obligations", open.map { Output.text($0) }.joined(separator: ", ")))
+        }
         let signals = (c["signals"]?.array ?? []).map { s in
             [Output.text(s["recorded"]?["signalID"]), Output.text(s["recorded"]?["observedOn"]), Output.text(s["formsOfExploitation"]),
              Output.text(s["step"]), s["retracted"]?.bool == true ? "retracted" : "", Output.text(s["forwardedTo"])]

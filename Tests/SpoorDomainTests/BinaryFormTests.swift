@@ -23,16 +23,22 @@ struct BinaryFormTests {
     /// A field added to one of these types and not to `CaseState+Binary.swift` would be lost from
     /// the projection without a word: when a count here changes, change the binary form with it.
     @Test func theBinaryFormKnowsEveryField() throws {
-        let state = try #require(try Self.everyState().last { $0.identity != nil })  // the fullest, just before erasure
+        let states = try Self.everyState()
+        let state = try #require(states.last { $0.identity != nil })  // the fullest, just before erasure
         let signal = try #require(state.signals.values.first)
         let report = try #require(state.reports.values.first)
         let weighing = try #require(state.weighings.first)
+        let registration = try #require(state.registrations.last)
+        let waiverRequest = try #require(states.compactMap(\.waiverRequest).first)
         let fields: [(Any, Int)] = [
-            (state, 21), (signal, 6), (report, 2), (signal.recorded, 8), (state.youth, 3), (try #require(state.identity), 5),
+            (state, 25), (signal, 6), (report, 2), (signal.recorded, 8), (state.youth, 3), (try #require(state.identity), 6),
             (Note("n"), 1), (try #require(state.lastRiskAssessment), 4), (try #require(state.consultations.first), 4),
             (try #require(state.conversations.first), 4), (try #require(state.skippedConversations.first), 4), (weighing, 6),
-            (weighing.answers, 5), (report.report, 7), (try #require(report.feedback.first), 4), (try #require(state.waiver), 3),
-            (try #require(state.registrations.first), 6), (ConsentGiven(by: .youth, givenOn: Day(ordinal: 0), inWriting: true), 3),
+            (weighing.answers, 5), (report.report, 7), (try #require(report.feedback.first), 4),
+            (try #require(states.compactMap(\.waiver).first), 4), (waiverRequest, 2), (waiverRequest.request, 4),
+            (registration, 10), (try #require(registration.analytics), 5), (try #require(registration.personal), 5),
+            (try #require(state.consents.first), 4), (try #require(states.compactMap(\.registrationDue).first), 2),
+            (try #require(state.registeredElsewhere.first), 3), (try #require(state.declinedRegistrations.first), 3),
         ]
         for (value, count) in fields {
             #expect(Mirror(reflecting: value).children.count == count, "\(type(of: value)) has other fields than its binary form")
@@ -41,11 +47,11 @@ struct BinaryFormTests {
 
     @Test func everyConsentRoundTrips() throws {
         var state = try #require(try Self.everyState().last)
-        for consent: CaseState.Consent in [.notAsked, .requested(from: .parent, on: Day(ordinal: 1)),
-                                          .given(ConsentGiven(by: .youth, givenOn: Day(ordinal: 2), inWriting: false)),
-                                          .refused(by: .guardian, on: Day(ordinal: -3)), .withdrawn(by: .youth, on: Day(ordinal: 4))] {
-            state.consent = consent
-            #expect(try CaseState(binary: state.binary()) == state)
+        for status in [CaseState.PartyConsent.Status.requested, .given, .refused, .withdrawn] {
+            for party in ConsentParty.allCases {
+                state.consents = [.init(party: party, status: status, on: Day(ordinal: -3), form: status == .given ? .spoken : nil)]
+                #expect(try CaseState(binary: state.binary()) == state)
+            }
         }
     }
 

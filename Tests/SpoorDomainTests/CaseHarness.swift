@@ -10,8 +10,8 @@ struct CaseHarness {
 
     /// Decides `command` as `role` on `today` and folds the events in; returns them.
     @discardableResult
-    mutating func run(_ command: CaseCommand, as role: Role = .professional, on today: String) throws(DomainError) -> [CaseEvent] {
-        let context = Decider.Context(actor: "\(role.rawValue)-1", role: role, today: day(today))
+    mutating func run(_ command: CaseCommand, as role: Role = .professional, actor: String? = nil, on today: String) throws(DomainError) -> [CaseEvent] {
+        let context = Decider.Context(actor: actor ?? "\(role.rawValue)-1", role: role, today: day(today))
         let events = try decider.decide(command, state: state, context: context)
         for event in events {
             let record = CaseEventRecord(event: event, actor: context.actor, role: role,
@@ -60,8 +60,24 @@ extension CaseCommand {
                                                    discussedWithClient: true, notDiscussedReason: nil, reference: nil))
     }
 
-    static func register(_ kind: RegisteredAtCoMensha.Kind, basis: RegisteredAtCoMensha.Basis, fields: [String], on: String) -> CaseCommand {
-        .registerAtCoMensha(RegisteredAtCoMensha(kind: kind, basis: basis, registeredOn: day(on), fieldsSent: fields,
-                                                 formsOfExploitation: ["criminal"], reference: nil))
+    static func register(_ kind: RegisteredAtCoMensha.Kind, basis: RegisteredAtCoMensha.Basis = .none,
+                         purpose: RegisteredAtCoMensha.Purpose = .statistics, on: String) -> CaseCommand {
+        .registerAtCoMensha(RegisteredAtCoMensha(kind: kind, basis: basis, purpose: purpose, registeredOn: day(on), fieldsSent: [],
+                                                 formsOfExploitation: [], reference: nil))
+    }
+
+    static func give(_ party: ConsentParty, form: ConsentGiven.Form = .written, on: String) -> CaseCommand {
+        .giveConsent(ConsentGiven(by: party, givenOn: day(on), form: form))
+    }
+
+    static func refuse(_ party: ConsentParty, on: String) -> CaseCommand { .refuseConsent(ConsentRefused(by: party, refusedOn: day(on))) }
+    static func withdraw(_ party: ConsentParty, on: String) -> CaseCommand { .withdrawConsent(ConsentWithdrawn(by: party, withdrawnOn: day(on))) }
+
+    static func requestWaiver(_ ground: WaiverGround, harm: WaiverHarm? = nil, on: String) -> CaseCommand {
+        .requestWaiver(ConsentWaiverRequested(ground: ground, harm: harm, requestedOn: day(on), personal: Note("the father recruits her")))
+    }
+
+    static func approveWaiver(_ ground: WaiverGround, on: String) -> CaseCommand {
+        .waiveConsent(ConsentWaived(ground: ground, waivedOn: day(on), personal: nil))
     }
 }

@@ -26,12 +26,18 @@ enum EveryEventType {
         try h.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-09-10"), kind: .safetyAssessment,
                                                               personal: Note("safety plan"))), on: "2026-09-10")
         try h.run(.requestConsent(ConsentRequested(from: .parent, requestedOn: day("2026-09-10"))), on: "2026-09-10")
-        try h.run(.giveConsent(ConsentGiven(by: .parent, givenOn: day("2026-09-11"), inWriting: true)), on: "2026-09-11")
-        try h.run(.withdrawConsent(ConsentWithdrawn(by: .parent, withdrawnOn: day("2026-09-12"))), on: "2026-09-12")
-        try h.run(.refuseConsent(ConsentRefused(by: .guardian, refusedOn: day("2026-09-12"))), on: "2026-09-12")
-        try h.run(.waiveConsent(ConsentWaived(ground: .askingWouldCauseHarm, waivedOn: day("2026-09-13"), personal: Note("the father is the recruiter"))),
-                  as: .behaviouralScientist, on: "2026-09-13")
-        try h.run(.register(.identifiable, basis: .waiver, fields: ["name", "age"], on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
+        try h.run(.give(.parent, on: "2026-09-11"), on: "2026-09-11")
+        try h.run(.withdraw(.parent, on: "2026-09-12"), on: "2026-09-12")
+        try h.run(.refuse(.guardian, on: "2026-09-12"), on: "2026-09-12")
+        try h.run(.declineRegistration(RegistrationDeclined(reason: .otherFormOfHarm, declinedOn: day("2026-09-13"), personal: Note("debts, not exploitation"))),
+                  as: .attentionOfficer, on: "2026-09-13")
+        try h.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-09-13"), recipient: "care-coordinator")), on: "2026-09-13")
+        try h.run(.register(.nonIdentifiable, on: "2026-09-13"), as: .attentionOfficer, on: "2026-09-13")
+        try h.run(.requestWaiver(.unableToConsent, on: "2026-09-13"), on: "2026-09-13")
+        try h.run(.approveWaiver(.unableToConsent, on: "2026-09-13"), as: .behaviouralScientist, on: "2026-09-13")
+        try h.run(.register(.identifiable, basis: .waiver, on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
+        try h.run(.recordRegisteredElsewhere(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-09-14"), reference: "PL-77")),
+                  as: .attentionOfficer, on: "2026-09-14")
         try h.run(.addStatement(ClientStatementAdded(addedOn: day("2026-09-15"), personal: Note("I want to go home"))), on: "2026-09-15")
         try h.run(.close(CaseClosed(closedOn: day("2026-10-01"), reason: .careEnded)), as: .attentionOfficer, on: "2026-10-01")
         try h.run(.reopen(CaseReopened(reopenedOn: day("2026-10-02"))), as: .attentionOfficer, on: "2026-10-02")

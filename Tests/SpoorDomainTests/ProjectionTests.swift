@@ -37,9 +37,10 @@ struct ProjectionTests {
         try reported.run(.report(on: "2026-11-02"), on: "2026-11-02")
 
         let items = Worklist.items(for: [stalled.current.digest, reported.current.digest], on: day("2026-11-20"))
-        #expect(items.map(\.kind) == [.consentPending, .signalWithoutFollowUp, .riskReassessmentOverdue, .feedbackOverdue])
+        #expect(items.map(\.kind) == [.consentPending, .signalWithoutFollowUp, .riskReassessmentOverdue, .registrationDue, .feedbackOverdue])
         #expect(items.last?.since == day("2026-11-09"))
-        #expect(Worklist.items(for: [reported.current.digest], on: day("2026-11-09")).isEmpty)
+        // The report makes a registration due at once; the feedback is chased only after 5 working days.
+        #expect(Worklist.items(for: [reported.current.digest], on: day("2026-11-09")).map(\.kind) == [.registrationDue])
     }
 
     @Test func aLimitedWorklistKeepsTheOldestAndCountsThemAll() throws {

@@ -21,7 +21,7 @@ struct ReplayPropertyTests {
         let signal = "signal-\(Int.random(in: 1...3, using: &rng))"
         let roles: [Role] = [.professional, .attentionOfficer, .behaviouralScientist, .privacyOfficer, .auditor]
         let role = roles.randomElement(using: &rng)!
-        let party = [ConsentParty.youth, .parent, .guardian].randomElement(using: &rng)!
+        let party = ConsentParty.allCases.randomElement(using: &rng)!
         let commands: [CaseCommand] = [
             .signal(["criminal", "sexual", "labour"].shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng)).map { $0 }, on: today),
             .retractSignal(SignalRetracted(signalID: signal, retractedOn: day(today), personal: nil)),
@@ -33,10 +33,14 @@ struct ReplayPropertyTests {
             .report([signal], on: today),
             .recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day(today), kind: .investigationClosed, personal: nil)),
             .requestConsent(ConsentRequested(from: party, requestedOn: day(today))),
-            .giveConsent(ConsentGiven(by: party, givenOn: day(today), inWriting: true)),
+            .giveConsent(ConsentGiven(by: party, givenOn: day(today), form: .written)),
             .refuseConsent(ConsentRefused(by: party, refusedOn: day(today))),
             .withdrawConsent(ConsentWithdrawn(by: party, withdrawnOn: day(today))),
-            .register([.identifiable, .nonIdentifiable].randomElement(using: &rng)!, basis: .consent, fields: ["age"], on: today),
+            .requestWaiver([.unableToConsent, .cannotReasonablyBeAsked].randomElement(using: &rng)!, harm: .danger, on: today),
+            .approveWaiver([.unableToConsent, .cannotReasonablyBeAsked].randomElement(using: &rng)!, on: today),
+            .declineRegistration(RegistrationDeclined(reason: RegistrationDeclined.Reason.allCases.randomElement(using: &rng)!, declinedOn: day(today))),
+            .recordRegisteredElsewhere(RegisteredElsewhere(registrant: .careCoordinator, learnedOn: day(today))),
+            .register([.identifiable, .nonIdentifiable].randomElement(using: &rng)!, basis: [.consent, .none, .waiver].randomElement(using: &rng)!, on: today),
             .close(CaseClosed(closedOn: day(today), reason: .other)),
             .reopen(CaseReopened(reopenedOn: day(today))),
             .erasePersonalData(PersonalDataErased(basis: .retention, erasedOn: day(today))),

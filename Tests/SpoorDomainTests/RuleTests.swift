@@ -15,24 +15,40 @@ struct RuleTests {
         #expect(harness.current.reports.isEmpty)
     }
 
-    @Test func aWaiverNeedsABehaviouralScientist() throws {
+    @Test func aWaiverIsApprovedByAnotherBehaviouralScientist() throws {
         var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
-        let waive = CaseCommand.waiveConsent(ConsentWaived(ground: .askingWouldCauseHarm, waivedOn: day("2026-11-02"), personal: Note("parents are the exploiters")))
-        for role in [Role.professional, .attentionOfficer, .auditor, .admin, .privacyOfficer] {
-            #expect(throws: DomainError.notPermitted(role: role, command: "waive consent")) { try harness.run(waive, as: role, on: "2026-11-02") }
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        let approve = CaseCommand.approveWaiver(.unableToConsent, on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "no waiver is requested: someone in care requests it, then a behavioural scientist approves it")) {
+            try harness.run(approve, as: .behaviouralScientist, on: "2026-11-02")
         }
-        try harness.run(waive, as: .behaviouralScientist, on: "2026-11-02")
-        try harness.run(.register(.identifiable, basis: .waiver, fields: ["name"], on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-02"), as: .behaviouralScientist, actor: "bea", on: "2026-11-02")
+        for role in [Role.professional, .attentionOfficer, .auditor, .admin, .privacyOfficer] {
+            #expect(throws: DomainError.notPermitted(role: role, command: "approve a consent waiver")) { try harness.run(approve, as: role, on: "2026-11-02") }
+        }
+        #expect(throws: DomainError.ruleViolated(rule: "consent waiver: four eyes", reason: "bea requested this waiver; another behavioural scientist approves it")) {
+            try harness.run(approve, as: .behaviouralScientist, actor: "bea", on: "2026-11-02")
+        }
+        try harness.run(approve, as: .behaviouralScientist, actor: "bram", on: "2026-11-02")
+        #expect(harness.current.waiver?.validUntil == day("2026-12-02"))
+        try harness.run(.register(.identifiable, basis: .waiver, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        #expect(harness.current.waiver == nil)  // one waiver, one registration
     }
 
     @Test func anIdentifiableRegistrationWithoutConsentOrWaiverIsRefused() throws {
         var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
-        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "no waiver approved by a behavioural scientist is recorded")) {
-            try harness.run(.register(.identifiable, basis: .waiver, fields: ["name"], on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "CoMensha registration", reason: "the case has no active signal: a registration needs one")) {
+            try harness.run(.register(.nonIdentifiable, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
-        #expect(throws: DomainError.ruleViolated(rule: "consent", reason: "no consent is given: ask for it, or register non-identifiably")) {
-            try harness.run(.register(.identifiable, basis: .consent, fields: ["name"], on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "no unused waiver approved by a behavioural scientist is recorded")) {
+            try harness.run(.register(.identifiable, basis: .waiver, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
+        #expect(throws: DomainError.ruleViolated(rule: ConsentTable.standard.rows[1].source,
+                                                 reason: "the youth is 14: the youth and the parents or guardian with authority must give explicit consent first, or register non-identifiably")) {
+            try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        }
+        #expect(harness.records.count == 2)
     }
 
     @Test func aClosedCaseTakesNoSignalsUntilReopened() throws {

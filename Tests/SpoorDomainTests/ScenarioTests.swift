@@ -14,35 +14,39 @@ struct ScenarioTests {
         #expect(harness.current.weighings.last?.norm == .n1)
         #expect(harness.current.nextSteps(on: day("2026-11-05")).contains { $0.action == "report to Veilig Thuis" && $0.rule == "norm N1" })
         try harness.run(.report(on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
-        #expect(harness.current.nextSteps(on: day("2026-11-05")).contains {
-            $0.action == "ask the parents for consent" && $0.reason.hasSuffix("the youth is 15")
-        })
+        let ask = try #require(harness.current.nextSteps(on: day("2026-11-05")).last)
+        #expect(ask.action == "ask the youth and the parents or guardian with authority for explicit consent, or register non-identifiably")
+        #expect(ask.responsible == .attentionOfficer && ask.dueOn == day("2026-11-19"))
 
-        #expect(throws: DomainError.ruleViolated(rule: "UAVG art. 5", reason: "the youth is 15: a parent or guardian signs below 16, not the youth")) {
-            try harness.run(.giveConsent(ConsentGiven(by: .youth, givenOn: day("2026-11-06"), inWriting: true)), on: "2026-11-06")
+        try harness.run(.give(.youth, on: "2026-11-06"), on: "2026-11-06")
+        try harness.run(.refuse(.parent, on: "2026-11-06"), on: "2026-11-06")
+        #expect(throws: DomainError.ruleViolated(rule: ConsentTable.standard.rows[1].source,
+                                                 reason: "the parent refused consent on 2026-11-06, and the youth is 15: register non-identifiably")) {
+            try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
         }
-        try harness.run(.refuseConsent(ConsentRefused(by: .parent, refusedOn: day("2026-11-06"))), on: "2026-11-06")
-        #expect(throws: DomainError.ruleViolated(rule: "consent", reason: "the parent refused consent: register non-identifiably")) {
-            try harness.run(.register(.identifiable, basis: .consent, fields: ["name", "birth-date", "gender"], on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
-        }
-        #expect(throws: DomainError.ruleViolated(rule: "CoMensha non-identifiable", reason: "a non-identifiable registration may not send birth-date")) {
-            try harness.run(.register(.nonIdentifiable, basis: .none, fields: ["gender", "birth-date"], on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
-        }
-        try harness.run(.register(.nonIdentifiable, basis: .none, fields: ["gender", "age", "form-of-exploitation"], on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
-        #expect(harness.current.registrations.count == 1)
+        try harness.run(.register(.nonIdentifiable, on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
+        let registration = try #require(harness.current.registrations.first)
+        #expect(registration.personal == nil && !registration.fieldsSent.contains("name"))
+        #expect(registration.formsOfExploitation == ["criminal"] && registration.analytics?.ageAtFirstSignal == 15)
+        #expect(harness.current.registrationDue == nil)
     }
 
     @Test func aSeventeenYearOldConsentsAndLaterWithdraws() throws {
         var harness = try CaseHarness.opened(birthDate: "2009-06-15", on: "2026-10-01")
         try harness.run(.signal(["sexual"], indicators: ["online"], on: "2026-10-01"), on: "2026-10-01")
-        #expect(throws: DomainError.ruleViolated(rule: "UAVG art. 5", reason: "the youth is 17: the youth signs from 16, not the parent")) {
-            try harness.run(.giveConsent(ConsentGiven(by: .parent, givenOn: day("2026-10-02"), inWriting: true)), on: "2026-10-02")
+        #expect(throws: DomainError.ruleViolated(rule: ConsentTable.standard.rows[2].source,
+                                                 reason: "the youth is 17: the youth consent, not the parent")) {
+            try harness.run(.give(.parent, on: "2026-10-02"), on: "2026-10-02")
         }
-        try harness.run(.giveConsent(ConsentGiven(by: .youth, givenOn: day("2026-10-02"), inWriting: true)), on: "2026-10-02")
-        try harness.run(.register(.identifiable, basis: .consent, fields: ["name", "birth-date", "gender"], on: "2026-10-03"), as: .attentionOfficer, on: "2026-10-03")
-        try harness.run(.withdrawConsent(ConsentWithdrawn(by: .youth, withdrawnOn: day("2026-10-10"))), on: "2026-10-10")
-        #expect(throws: DomainError.ruleViolated(rule: "consent", reason: "the youth withdrew consent on 2026-10-10: register non-identifiably")) {
-            try harness.run(.register(.identifiable, basis: .consent, fields: ["name"], on: "2026-10-11"), as: .attentionOfficer, on: "2026-10-11")
+        try harness.run(.give(.youth, form: .spoken, on: "2026-10-02"), on: "2026-10-02")
+        try harness.run(.register(.identifiable, basis: .consent, on: "2026-10-03"), as: .attentionOfficer, on: "2026-10-03")
+        let sent = try #require(harness.current.registrations.last)
+        #expect(sent.personal?.name == "J. Jansen" && sent.personal?.birthDate == day("2009-06-15"))
+        #expect(sent.fieldsSent.starts(with: ["name", "birth-date", "gender", "nationality", "country-of-birth"]))
+        try harness.run(.withdraw(.youth, on: "2026-10-10"), on: "2026-10-10")
+        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count",
+                                                 reason: "the youth was registered identifiable on 2026-10-03 already")) {
+            try harness.run(.register(.identifiable, basis: .consent, on: "2026-10-11"), as: .attentionOfficer, on: "2026-10-11")
         }
     }
 

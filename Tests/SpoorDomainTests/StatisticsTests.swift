@@ -11,7 +11,7 @@ struct StatisticsTests {
         try first.run(.talk(on: "2026-11-05"), on: "2026-11-05")
         try first.run(.weigh(unsafe: true, on: "2026-11-06"), as: .behaviouralScientist, on: "2026-11-06")
         try first.run(.report(on: "2026-11-08"), as: .attentionOfficer, on: "2026-11-08")
-        try first.run(.register(.nonIdentifiable, basis: .none, fields: ["age"], on: "2026-11-12"), as: .attentionOfficer, on: "2026-11-12")
+        try first.run(.register(.nonIdentifiable, basis: .none, on: "2026-11-12"), as: .attentionOfficer, on: "2026-11-12")
 
         var second = try CaseHarness.opened(birthDate: "2009-01-01", on: "2026-10-01", unit: "south")
         try second.run(.signal(["sexual", "labour"], on: "2026-10-01"), on: "2026-10-01")

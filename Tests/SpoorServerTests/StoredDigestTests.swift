@@ -15,13 +15,14 @@ struct StoredDigestTests {
         reports: [.init(id: "report-1", signalIDs: ["signal-1"], reportedOn: Day(ordinal: 20_403), hasFeedback: true)],
         registeredOn: [Day(ordinal: 20_404), Day(ordinal: 20_405)],
         consentRequested: .init(what: "parent", since: Day(ordinal: 20_406)),
-        riskAssessmentDue: .init(what: "vlaggensysteem", since: Day(ordinal: 20_407)))
+        riskAssessmentDue: .init(what: "vlaggensysteem", since: Day(ordinal: 20_407)),
+        registrationDue: .init(what: "report-1 was made to Veilig Thuis", since: Day(ordinal: 20_408)))
 
     @Test func everyFieldRoundTrips() throws {
         #expect(try StoredDigest.decode(try StoredDigest.encode(Self.full)) == Self.full)
         var bare = Self.full
         (bare.activeSignals, bare.consultations, bare.reports, bare.registeredOn) = ([], [], [], [])
-        (bare.consentRequested, bare.riskAssessmentDue, bare.isOpen, bare.isErased) = (nil, nil, true, false)
+        (bare.consentRequested, bare.riskAssessmentDue, bare.registrationDue, bare.isOpen, bare.isErased) = (nil, nil, nil, true, false)
         #expect(try StoredDigest.decode(try StoredDigest.encode(bare)) == bare)
     }
 

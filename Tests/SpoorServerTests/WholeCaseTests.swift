@@ -28,13 +28,18 @@ struct WholeCaseTests {
         _ = try ok(["report", "veilig-thuis"] + c + ["--signal", "signal-1", "--discussed-with-client", "--on", "2026-11-06"])
         _ = try ok(["feedback", "record"] + c + ["--report", "report-1", "--kind", "safety-assessment", "--on", "2026-11-10"])
         _ = try ok(["consent", "request"] + c + ["--from", "youth", "--on", "2026-11-10"])
-        _ = try ok(["consent", "give"] + c + ["--by", "youth", "--in-writing", "--on", "2026-11-11"])
-        _ = try ok(["register", "comensha"] + c + ["--kind", "identifiable", "--basis", "consent", "--field", "name",
-                                                   "--field", "age", "--form", "sexual", "--on", "2026-11-12", "--role", "attention-officer"])
+        _ = try ok(["consent", "give"] + c + ["--by", "youth", "--form", "written", "--on", "2026-11-11"])
+        let form = daemon.folder + "/comensha"
+        _ = try ok(["register", "comensha"] + c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-12",
+                                                   "--role", "attention-officer", "--form-out", form])
+        let filled = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: form + ".json"))))
+        #expect(filled["identifying"]?["name"] == "Amira" && filled["identifying"]?["birthDate"] == "2009-03-14")
+        #expect(filled["analytic"]?["ageAtFirstSignal"] == 17 && filled["formsOfExploitation"] == ["sexual"])
+        #expect(try String(contentsOfFile: form + ".md", encoding: .utf8).contains("- Naam: Amira"))
         _ = try ok(["statement", "add"] + c + ["--text", "I want this written down"])
 
         let shown = try ok(["case", "show"] + c + ["--json"]).json
-        #expect(shown?["consent"]?["state"] == "given")
+        #expect(shown?["consents"]?.array?.first?["state"] == "given" && shown?["consents"]?.array?.first?["form"] == "written")
         #expect(shown?["registrations"]?.array?.count == 1)
         #expect(shown?["personal"]?["name"] == "Amira")
 

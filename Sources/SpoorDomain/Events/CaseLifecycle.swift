@@ -22,13 +22,17 @@ public struct YouthIdentity: Codable, Sendable, Equatable {
     public var clientNumber: String?
     public var birthplace: String?
     public var nationality: String?
+    /// Asked by CoMensha to avoid double counts.
+    public var countryOfBirth: String?
 
-    public init(name: String, birthDate: Day, clientNumber: String? = nil, birthplace: String? = nil, nationality: String? = nil) {
+    public init(name: String, birthDate: Day, clientNumber: String? = nil, birthplace: String? = nil, nationality: String? = nil,
+                countryOfBirth: String? = nil) {
         self.name = name
         self.birthDate = birthDate
         self.clientNumber = clientNumber
         self.birthplace = birthplace
         self.nationality = nationality
+        self.countryOfBirth = countryOfBirth
     }
 }
 
@@ -46,6 +50,10 @@ public struct CaseClosed: Codable, Sendable, Equatable {
     public enum Reason: String, Codable, Sendable { case concernsResolved = "concerns-resolved", careEnded = "care-ended", transferred, other }
     public var closedOn: Day
     public var reason: Reason
+    /// The obligations still open when the case is closed anyway: all of them, named.
+    public var openObligations: [CaseState.Obligation]?
+    /// Sealed: why the case is closed with obligations open.
+    public var personal: Note?
 }
 
 public struct CaseReopened: Codable, Sendable, Equatable {

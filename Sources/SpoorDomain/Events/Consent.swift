@@ -1,10 +1,19 @@
-/// Who may consent to a CoMensha registration: the youth from 16, a parent or guardian below it
-/// (UAVG art. 5).
-public enum ConsentParty: String, Codable, Sendable {
-    case youth, parent, guardian
+/// A party whose consent may count for a CoMensha registration. Which of them must consent depends
+/// on the youth's age on the day (``ConsentTable``): the youth, and the parents or the guardian
+/// with parental authority (gezag).
+public enum ConsentParty: String, Codable, Sendable, CaseIterable, Comparable {
+    case youth
+    /// A parent with authority: the first one asked.
+    case parent
+    /// The other parent with authority, kept apart so that one parent's consent never covers the other's refusal.
+    case otherParent = "other-parent"
+    /// The guardian (voogd) with authority.
+    case guardian
 
-    /// The party whose consent counts for a youth of `age`.
-    static func entitled(forAge age: Int) -> [ConsentParty] { age >= 16 ? [.youth] : [.parent, .guardian] }
+    /// Parents and the guardian: the legal representatives.
+    public var isRepresentative: Bool { self != .youth }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)! }
 }
 
 public struct ConsentRequested: Codable, Sendable, Equatable {
@@ -12,11 +21,20 @@ public struct ConsentRequested: Codable, Sendable, Equatable {
     public var requestedOn: Day
 }
 
+/// Explicit (uitdrukkelijke) consent of one party.
 public struct ConsentGiven: Codable, Sendable, Equatable {
+    /// How the consent was made explicit: in writing, or spoken and recorded by the professional.
+    public enum Form: String, Codable, Sendable { case written, spoken }
+
     public var by: ConsentParty
     public var givenOn: Day
-    /// CoMensha needs written consent from care professionals.
-    public var inWriting: Bool
+    /// Required since the consent rules were made per party; `nil` in events recorded before.
+    public var form: Form?
+    /// Events recorded before `form` said only whether the consent was in writing.
+    public var inWriting: Bool?
+
+    /// The recorded form; an old event not in writing has none, so it does not count as explicit.
+    public var explicitForm: Form? { form ?? (inWriting == true ? .written : nil) }
 }
 
 public struct ConsentRefused: Codable, Sendable, Equatable {
@@ -29,14 +47,43 @@ public struct ConsentWithdrawn: Codable, Sendable, Equatable {
     public var withdrawnOn: Day
 }
 
-/// An identifiable registration without consent, approved by a behavioural scientist (the actor).
+/// The lawful grounds for an identifiable registration without consent (research report §6.2:
+/// "in redelijkheid niet in staat is om toestemming te geven, of in redelijkheid niet verlangd kan
+/// worden dat de toestemming wordt gevraagd").
+public enum WaiverGround: String, Codable, Sendable {
+    case unableToConsent = "unable-to-consent"
+    case cannotReasonablyBeAsked = "cannot-reasonably-be-asked"
+    /// Recorded before the grounds were split; read as `cannotReasonablyBeAsked` for psychological harm.
+    case askingWouldCauseHarm = "asking-would-cause-harm"
+}
+
+/// What asking for consent would cause, named for the ground `cannot-reasonably-be-asked`.
+public enum WaiverHarm: String, Codable, Sendable {
+    /// The research's example: "als het vragen van toestemming leidt tot psychische schade".
+    case psychologicalHarm = "psychological-harm"
+    /// Asking would endanger the youth or others, e.g. when the parents are involved in the exploitation.
+    case danger
+    /// Asking would make the youth break off contact with care.
+    case lossOfContact = "loss-of-contact"
+}
+
+/// The first pair of eyes: someone in care asks to register identifiably without consent.
+public struct ConsentWaiverRequested: Codable, Sendable, Equatable {
+    public var ground: WaiverGround
+    /// Required for `cannot-reasonably-be-asked`.
+    public var harm: WaiverHarm?
+    public var requestedOn: Day
+    /// Sealed: the justification, case by case ("geldt niet bij voorbaat voor ieder slachtoffer").
+    public var personal: Note?
+}
+
+/// The second pair of eyes: a behavioural scientist, not the requester, approves the waiver (the
+/// event's actor). It allows one identifiable registration, until `validUntil`.
 public struct ConsentWaived: Codable, Sendable, Equatable {
-    public enum Ground: String, Codable, Sendable {
-        case askingWouldCauseHarm = "asking-would-cause-harm"
-        case cannotReasonablyBeAsked = "cannot-reasonably-be-asked"
-    }
-    public var ground: Ground
+    public var ground: WaiverGround
     public var waivedOn: Day
-    /// Sealed: the justification. Required to waive; gone once the case's personal data is erased.
+    /// Set by the case: the last day the waiver may be used. `nil` in events recorded before waivers lapsed.
+    public var validUntil: Day?
+    /// Sealed: the approver's note; events recorded before requests held the justification here.
     public var personal: Note?
 }

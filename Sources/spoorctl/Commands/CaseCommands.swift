@@ -21,6 +21,7 @@ struct OpenCase: CaseCommandLine {
     @Option(help: "The institution's client number (sealed).") var clientNumber: String?
     @Option(help: "Place of birth (sealed).") var birthplace: String?
     @Option(help: "Nationality (sealed).") var nationality: String?
+    @Option(help: "Country of birth (sealed).") var countryOfBirth: String?
 
     func validate() throws {
         guard (name == nil) == (birthDate == nil) else { throw ValidationError("give --name and --birth-date together") }
@@ -29,7 +30,8 @@ struct OpenCase: CaseCommandLine {
     func body() -> JSONValue {
         let personal: JSONValue? = name.map { name in
             .fields(["name": .string(name), "birthDate": birthDate.map(JSONValue.string), "clientNumber": clientNumber.map(JSONValue.string),
-                     "birthplace": birthplace.map(JSONValue.string), "nationality": nationality.map(JSONValue.string)])
+                     "birthplace": birthplace.map(JSONValue.string), "nationality": nationality.map(JSONValue.string),
+                     "countryOfBirth": countryOfBirth.map(JSONValue.string)])
         }
         return .fields([
             "unit": .string(unit), "openedOn": .string(openedOn ?? today()),
@@ -44,8 +46,15 @@ struct CloseCase: CaseCommandLine {
     static let wireName = "close-case"
     @OptionGroup var target: CaseTarget
     @Option(help: "concerns-resolved, care-ended, transferred or other.") var reason: String
+    @Option(name: .customLong("open-obligation"),
+            help: "Close although this obligation is open: registration-due, report-not-made or feedback-outstanding (repeat for each).")
+    var openObligations: [String] = []
+    @Option(help: "Why the case closes with obligations open (sealed).") var because: String?
     @Option(help: "YYYY-MM-DD, today by default.") var closedOn: String?
-    func body() -> JSONValue { ["reason": .string(reason), "closedOn": .string(closedOn ?? today())] }
+    func body() -> JSONValue {
+        .fields(["reason": .string(reason), "closedOn": .string(closedOn ?? today()), "personal": .note(because),
+                 "openObligations": openObligations.isEmpty ? nil : .strings(openObligations)])
+    }
 }
 
 struct ReopenCase: CaseCommandLine {
@@ -76,7 +85,10 @@ struct NextSteps: ParsableCommand {
         try global.run({ try $0.call(.caseNext, JSONValue(encoding: CaseParams(case: caseID, on: on))) }) { result in
             let steps = result["steps"]?.array ?? []
             guard !steps.isEmpty else { return "no next steps for case \(caseID)" }
-            return steps.map { "- \(Output.text($0["action"])): \(Output.text($0["reason"])) (\(Output.text($0["rule"])))" }
+            return steps.map { step in
+                let who = [step["responsible"].map { "the \(Output.text($0))" }, step["dueOn"].map { "by \(Output.text($0))" }].compactMap { $0 }
+                return "- \(Output.text(step["action"]))\(who.isEmpty ? "" : " [\(who.joined(separator: ", "))]"): \(Output.text(step["reason"])) (\(Output.text(step["rule"])))"
+            }
                 .joined(separator: "\n")
         }
     }

@@ -3,15 +3,16 @@ import SpoorProtocol
 
 struct ConsentGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "consent", abstract: "Consent for an identifiable CoMensha registration: the youth from 16, a parent or guardian below.",
-        subcommands: [RequestConsent.self, GiveConsent.self, RefuseConsent.self, WithdrawConsent.self, WaiveConsent.self])
+        commandName: "consent",
+        abstract: "Consent for an identifiable CoMensha registration, per party: below 12 the parents or guardian, 12 to 15 the youth and the parents or guardian, from 16 the youth.",
+        subcommands: [RequestConsent.self, GiveConsent.self, RefuseConsent.self, WithdrawConsent.self, WaiverGroup.self])
 }
 
 struct RequestConsent: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "request", abstract: "Record that consent was asked.")
     static let wireName = "request-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "youth, parent or guardian.") var from: String
+    @Option(help: "youth, parent, other-parent or guardian.") var from: String
     @Option(help: "YYYY-MM-DD, today by default.") var on: String?
     func body() -> JSONValue { ["from": .string(from), "requestedOn": .string(on ?? today())] }
 }
@@ -20,17 +21,17 @@ struct GiveConsent: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "give", abstract: "Record that consent was given.")
     static let wireName = "give-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "youth, parent or guardian.") var by: String
-    @Flag(help: "The consent is in writing, as CoMensha needs.") var inWriting = false
+    @Option(help: "youth, parent, other-parent or guardian.") var by: String
+    @Option(help: "How it was made explicit: written, or spoken (and recorded by you).") var form: String
     @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["by": .string(by), "inWriting": .bool(inWriting), "givenOn": .string(on ?? today())] }
+    func body() -> JSONValue { ["by": .string(by), "form": .string(form), "givenOn": .string(on ?? today())] }
 }
 
 struct RefuseConsent: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "refuse", abstract: "Record that consent was refused.")
     static let wireName = "refuse-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "youth, parent or guardian.") var by: String
+    @Option(help: "youth, parent, other-parent or guardian.") var by: String
     @Option(help: "YYYY-MM-DD, today by default.") var on: String?
     func body() -> JSONValue { ["by": .string(by), "refusedOn": .string(on ?? today())] }
 }
@@ -39,17 +40,37 @@ struct WithdrawConsent: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that consent was withdrawn.")
     static let wireName = "withdraw-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "youth, parent or guardian.") var by: String
+    @Option(help: "youth, parent, other-parent or guardian.") var by: String
     @Option(help: "YYYY-MM-DD, today by default.") var on: String?
     func body() -> JSONValue { ["by": .string(by), "withdrawnOn": .string(on ?? today())] }
 }
 
-struct WaiveConsent: CaseCommandLine {
-    static let configuration = CommandConfiguration(commandName: "waive", abstract: "Waive consent (behavioural scientist only).")
+struct WaiverGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waiver", abstract: "An identifiable registration without consent: requested by one person, approved by a behavioural scientist who did not ask.",
+        subcommands: [RequestWaiver.self, ApproveWaiver.self])
+}
+
+struct RequestWaiver: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "request", abstract: "Ask for a waiver of consent, with the ground and why.")
+    static let wireName = "request-waiver"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "unable-to-consent or cannot-reasonably-be-asked.") var ground: String
+    @Option(help: "For cannot-reasonably-be-asked: psychological-harm, danger or loss-of-contact.") var harm: String?
+    @Option(help: "The justification, case by case (sealed).") var justification: String
+    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    func body() -> JSONValue {
+        .fields(["ground": .string(ground), "harm": harm.map(JSONValue.string), "personal": .note(justification),
+                 "requestedOn": .string(on ?? today())])
+    }
+}
+
+struct ApproveWaiver: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve the requested waiver (a behavioural scientist other than the requester).")
     static let wireName = "waive-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "asking-would-cause-harm or cannot-reasonably-be-asked.") var ground: String
-    @Option(help: "The justification (sealed).") var justification: String
+    @Option(help: "The ground of the request being approved.") var ground: String
+    @Option(help: "Your note (sealed).") var note: String?
     @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["ground": .string(ground), "personal": ["text": .string(justification)], "waivedOn": .string(on ?? today())] }
+    func body() -> JSONValue { .fields(["ground": .string(ground), "personal": .note(note), "waivedOn": .string(on ?? today())]) }
 }

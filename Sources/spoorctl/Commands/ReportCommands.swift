@@ -42,25 +42,85 @@ struct RecordFeedback: CaseCommandLine {
 }
 
 struct RegisterGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "register", abstract: "Registrations.",
-                                                    subcommands: [RegisterAtCoMensha.self])
+    static let configuration = CommandConfiguration(
+        commandName: "register", abstract: "Registration at CoMensha: register, record a registration by another registrant, decline, print the form.",
+        subcommands: [RegisterAtCoMensha.self, RegisteredElsewhereCommand.self, DeclineRegistration.self, RegistrationFormCommand.self])
 }
 
 struct RegisterAtCoMensha: CaseCommandLine {
     static let configuration = CommandConfiguration(
-        commandName: "comensha", abstract: "Record a registration at CoMensha.",
-        discussion: "Identifiable only with consent of the right person for the youth's age, or an approved waiver.")
+        commandName: "comensha", abstract: "Record a registration at CoMensha, filled in from the case.",
+        discussion: """
+            Identifiable only with explicit consent of every party the youth's age requires, or an approved waiver (for statistics \
+            only). What is sent is taken from the case: name, birth date, gender, nationality and country of birth for an \
+            identifiable registration; the analytic fields for both kinds.
+            """)
     static let wireName = "register-at-comensha"
     @OptionGroup var target: CaseTarget
     @Option(help: "identifiable or non-identifiable.") var kind: String
     @Option(help: "consent, waiver or none.") var basis: String = "none"
-    @Option(name: .customLong("field"), help: "A field sent, e.g. gender, age, name (repeat).") var fields: [String] = []
-    @Option(name: .customLong("form"), help: "A form of exploitation (repeat).") var forms: [String] = []
+    @Option(help: "statistics, or care-coordination (a melding for care coordination by CoMensha).") var purpose: String = "statistics"
     @Option(help: "CoMensha's reference.") var reference: String?
     @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @Option(help: ArgumentHelp("Write the filled-in registration to FILE.json and FILE.md, to submit (a recorded read).", valueName: "FILE"))
+    var formOut: String?
+
     func body() -> JSONValue {
-        .fields(["kind": .string(kind), "basis": .string(basis), "fieldsSent": .strings(fields), "formsOfExploitation": .strings(forms),
+        .fields(["kind": .string(kind), "basis": .string(basis), "purpose": .string(purpose),
                  "reference": reference.map(JSONValue.string), "registeredOn": .string(on ?? today())])
+    }
+
+    func afterRecording(_ client: SocketClient) throws {
+        guard let formOut else { return }
+        try RegistrationFormCommand.write(try client.call(.registrationForm, JSONValue(encoding: RegistrationFormParams(case: target.caseID))), to: formOut)
+    }
+}
+
+struct RegisteredElsewhereCommand: CaseCommandLine {
+    static let configuration = CommandConfiguration(
+        commandName: "elsewhere", abstract: "Record that another registrant registered the youth at CoMensha, so the youth is counted once.")
+    static let wireName = "record-registered-elsewhere"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "police, kmar, labour-inspectorate, care-coordinator or other-organisation.") var by: String
+    @Option(help: "CoMensha's or the registrant's reference.") var reference: String?
+    @Option(help: "YYYY-MM-DD when you learned of it, today by default.") var on: String?
+    func body() -> JSONValue {
+        .fields(["registrant": .string(by), "reference": reference.map(JSONValue.string), "learnedOn": .string(on ?? today())])
+    }
+}
+
+struct DeclineRegistration: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "decline", abstract: "Record why a registration that is due is not made.")
+    static let wireName = "decline-registration"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "suspicion-dropped, other-form-of-harm or registered-in-earlier-case.") var reason: String
+    @Option(help: "The explanation (sealed).") var note: String?
+    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    func body() -> JSONValue { .fields(["reason": .string(reason), "personal": .note(note), "declinedOn": .string(on ?? today())]) }
+}
+
+struct RegistrationFormCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "form", abstract: "Print or write a registration filled in from the case (a recorded read of personal data).")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Option(help: "Which registration of the case, from 1; the last by default.") var registration: Int?
+    @Option(help: ArgumentHelp("Write it to FILE.json and FILE.md instead of printing it.", valueName: "FILE")) var out: String?
+
+    func run() throws {
+        try global.run({ client in
+            let result = try client.call(.registrationForm, JSONValue(encoding: RegistrationFormParams(case: caseID, registration: registration)))
+            guard let out else { return result }
+            try Self.write(result, to: out)
+            return ["written": .string(out)]
+        }) { result in result["document"]?.string ?? "written to \(out ?? "").json and .md" }
+    }
+
+    /// Writes the form as `path.json` (for a system) and `path.md` (for a person), readable by the owner only.
+    static func write(_ result: JSONValue, to path: String) throws {
+        let base = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
+        try Output.writePrivate(Output.json(result["form"] ?? .null) + "\n", to: base + ".json")
+        try Output.writePrivate(result["document"]?.string ?? "", to: base + ".md")
     }
 }
 

@@ -30,8 +30,8 @@ struct ExportSubject: ParsableCommand {
     func run() throws {
         try global.run({ client in
             let export = try client.call(.subjectExport, JSONValue(encoding: CaseParams(case: caseID)))
-            try Data(Output.json(export).utf8).write(to: URL(fileURLWithPath: out))
-            try Data((export["document"]?.string ?? "").utf8).write(to: URL(fileURLWithPath: out + ".md"))
+            try Output.writePrivate(Output.json(export), to: out)
+            try Output.writePrivate(export["document"]?.string ?? "", to: out + ".md")
             return export
         }) { export in "exported case \(caseID): \(export["events"]?.array?.count ?? 0) events to \(out) and \(out).md" }
     }

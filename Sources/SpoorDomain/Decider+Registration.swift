@@ -1,0 +1,105 @@
+/// The registration at CoMensha: lawful by consent or waiver, filled in from the case, one count per youth.
+extension Decider {
+    /// The institution as a registration names it: CoMensha's "registrerende organisatie" and region.
+    public struct Institution: Sendable, Equatable {
+        public var name: String?
+        public var region: String?
+        public init(name: String? = nil, region: String? = nil) {
+            self.name = name
+            self.region = region
+        }
+    }
+
+    func register(_ request: RegisteredAtCoMensha, on state: CaseState) throws(DomainError) -> RegisteredAtCoMensha {
+        let signals = state.activeSignals
+        guard let first = signals.min(by: { $0.recorded.observedOn < $1.recorded.observedOn }) else {
+            throw .ruleViolated(rule: "CoMensha registration", reason: "the case has no active signal: a registration needs one")
+        }
+        try checkOneCount(request, state: state)
+        try checkLawful(request, state: state)
+        var registration = request
+        var forms: [String] = []
+        for form in signals.flatMap(\.formsOfExploitation) where !forms.contains(form) { forms.append(form) }
+        registration.formsOfExploitation = forms
+        registration.analytics = .init(
+            ageAtFirstSignal: state.age(on: first.recorded.observedOn) ?? state.youth.ageAtOpening,
+            gender: state.youth.gender, nationalityGroup: state.youth.nationalityGroup,
+            region: institution.region, organisation: institution.name)
+        registration.fieldsSent = RegisteredAtCoMensha.analyticFields
+        guard request.kind == .identifiable else { return registration }
+        guard let identity = state.identity else {
+            throw .ruleViolated(rule: "CoMensha registration", reason: "the case holds no name and birth date to send: register non-identifiably")
+        }
+        registration.personal = .init(name: identity.name, birthDate: identity.birthDate, gender: state.youth.gender,
+                                      nationality: identity.nationality, countryOfBirth: identity.countryOfBirth)
+        registration.fieldsSent = RegisteredAtCoMensha.identifyingFields + RegisteredAtCoMensha.analyticFields.filter { $0 != "gender" }
+        registration.supersedes = state.registrations.last { $0.kind == .nonIdentifiable }?.registeredOn
+        return registration
+    }
+
+    /// One youth, one count: CoMensha is told of the youth once, identifiably at most once, and a
+    /// later identifiable registration supersedes a non-identifiable one.
+    private func checkOneCount(_ request: RegisteredAtCoMensha, state: CaseState) throws(DomainError) {
+        if let elsewhere = state.registeredElsewhere.first, request.effectivePurpose == .statistics {
+            throw .ruleViolated(rule: "CoMensha: one youth, one count",
+                                reason: "the \(elsewhere.registrant.rawValue) registered the youth already (learned on \(elsewhere.learnedOn))")
+        }
+        let same = state.registrations.filter { $0.effectivePurpose == request.effectivePurpose }
+        if let earlier = same.first(where: { $0.kind == .identifiable }) ?? (request.kind == .nonIdentifiable ? same.first : nil) {
+            throw .ruleViolated(rule: "CoMensha: one youth, one count",
+                                reason: "the youth was registered \(earlier.kind.rawValue) on \(earlier.registeredOn) already")
+        }
+    }
+
+    private func checkLawful(_ request: RegisteredAtCoMensha, state: CaseState) throws(DomainError) {
+        let consent = ConsentRules(rules: rules)
+        switch (request.kind, request.basis) {
+        case (.nonIdentifiable, .none):
+            guard request.effectivePurpose == .statistics else {
+                throw .ruleViolated(rule: "CoMensha care coordination", reason: "a melding for care coordination names the youth: register identifiably")
+            }
+        case (.nonIdentifiable, _):
+            throw .invalidField("basis", "a non-identifiable registration sends nothing that identifies the youth and needs no basis: use none")
+        case (.identifiable, .consent):
+            try consent.checkConsent(on: request.registeredOn, state: state)
+        case (.identifiable, .waiver):
+            guard request.effectivePurpose == .statistics else {
+                throw .ruleViolated(rule: "research report §6.2",
+                                    reason: "without consent, data may be shared only \"ten behoeve van statistiek\": a melding for care coordination needs consent")
+            }
+            try consent.checkWaiver(on: request.registeredOn, state: state)
+        case (.identifiable, .none):
+            throw .ruleViolated(rule: "beroepsgeheim (research report §6.2)",
+                                reason: "an identifiable registration needs consent or an approved waiver; register non-identifiably instead")
+        }
+    }
+
+    func decline(_ decline: RegistrationDeclined, on state: CaseState) throws(DomainError) {
+        guard state.registrationDue != nil else {
+            throw .ruleViolated(rule: "CoMensha registration", reason: "no registration is due, so there is none to decline")
+        }
+        if decline.reason == .suspicionDropped, state.weighings.last?.answers.suspicion != false {
+            throw .ruleViolated(rule: "afwegingskader question 1", reason: "the last weighing did not drop the suspicion: record one that answers question 1 no")
+        }
+    }
+
+    /// A waiver's second pair of eyes: a behavioural scientist who did not ask for it.
+    func approveWaiver(_ approval: ConsentWaived, on state: CaseState, _ context: Context) throws(DomainError) -> ConsentWaived {
+        guard let pending = state.waiverRequest else {
+            throw .ruleViolated(rule: "consent waiver", reason: "no waiver is requested: someone in care requests it, then a behavioural scientist approves it")
+        }
+        guard pending.requestedBy != context.actor else {
+            throw .ruleViolated(rule: "consent waiver: four eyes", reason: "\(context.actor) requested this waiver; another behavioural scientist approves it")
+        }
+        guard approval.ground == pending.request.ground else {
+            throw .invalidField("ground", "the request was for \(pending.request.ground.rawValue)")
+        }
+        guard approval.waivedOn >= pending.request.requestedOn else {
+            throw .invalidField("waivedOn", "lies before the request of \(pending.request.requestedOn)")
+        }
+        try ConsentRules(rules: rules).checkGroundHolds(approval.ground, state: state, on: approval.waivedOn)
+        var approved = approval
+        approved.validUntil = approval.waivedOn.adding(days: rules.waiverValidDays)
+        return approved
+    }
+}

@@ -1,0 +1,112 @@
+/// Consent for an identifiable CoMensha registration, per party, by the ``ConsentTable``: who may
+/// answer, whether the answers allow a registration, and when a waiver may stand in for them.
+struct ConsentRules {
+    let rules: RegistrationRules
+
+    /// Where the consent of the parties the table requires stands on a day.
+    enum Assessment: Equatable {
+        /// Every required side consented explicitly, and nobody required refused or withdrew.
+        case complete
+        /// A required party refused or withdrew.
+        case blocked(CaseState.PartyConsent)
+        /// Some required side has not consented (yet): who is still to ask or to answer.
+        case missing(String)
+    }
+
+    /// The table's row for the youth's age on `day`; a case without a birth date cannot tell.
+    func row(for state: CaseState, on day: Day) throws(DomainError) -> (age: Int, row: ConsentTable.Row) {
+        guard let age = state.age(on: day) else {
+            throw .ruleViolated(rule: "consent", reason: "the youth's birth date is not known, so who may consent cannot be told")
+        }
+        guard let row = rules.consent.row(forAge: age) else {
+            throw .ruleViolated(rule: "consent table", reason: "the consent table has no row for age \(age)")
+        }
+        return (age, row)
+    }
+
+    /// The party must be one the table asks for at the youth's age on `day`.
+    func checkParty(_ party: ConsentParty, state: CaseState, on day: Day) throws(DomainError) {
+        let (age, row) = try row(for: state, on: day)
+        guard row.entitles(party) else {
+            throw .ruleViolated(rule: row.source, reason: "the youth is \(age): \(row.who) consent, not the \(party.rawValue)")
+        }
+    }
+
+    /// A withdrawal needs that party's consent to stand.
+    func checkWithdrawal(_ withdrawal: ConsentWithdrawn, state: CaseState) throws(DomainError) {
+        try checkParty(withdrawal.by, state: state, on: withdrawal.withdrawnOn)
+        guard state.consent(of: withdrawal.by)?.status == .given else {
+            throw .ruleViolated(rule: "consent", reason: "the \(withdrawal.by.rawValue) has no consent standing to withdraw")
+        }
+    }
+
+    /// Given consent needs its form: CoMensha asks care professionals for it in writing, and a
+    /// spoken consent the professional records is explicit too.
+    func checkGiven(_ given: ConsentGiven, state: CaseState) throws(DomainError) {
+        guard given.form != nil, given.inWriting == nil else {
+            throw .invalidField("form", "say how the consent was made explicit: written, or spoken and recorded by you")
+        }
+        try checkParty(given.by, state: state, on: given.givenOn)
+    }
+
+    func assess(_ state: CaseState, on day: Day) throws(DomainError) -> (age: Int, row: ConsentTable.Row, assessment: Assessment) {
+        let (age, row) = try row(for: state, on: day)
+        let required = state.consents.filter { row.entitles($0.party) }
+        if let refusal = required.first(where: { $0.status == .refused || $0.status == .withdrawn }) {
+            return (age, row, .blocked(refusal))
+        }
+        let missing = row.requires.filter { side in
+            !required.contains { side.includes($0.party) && $0.status == .given && $0.form != nil }
+        }
+        guard missing.isEmpty else {
+            return (age, row, .missing(ConsentTable.Row(ages: row.ages, requires: missing, source: row.source).who))
+        }
+        return (age, row, .complete)
+    }
+
+    /// Identifiable with consent: every required side consented explicitly, nobody required refused.
+    func checkConsent(on day: Day, state: CaseState) throws(DomainError) {
+        let (age, row, assessment) = try assess(state, on: day)
+        switch assessment {
+        case .complete: return
+        case .blocked(let refusal):
+            throw .ruleViolated(rule: row.source, reason: "the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on), and the youth is \(age): register non-identifiably")
+        case .missing(let who):
+            throw .ruleViolated(rule: row.source, reason: "the youth is \(age): \(who) must give explicit consent first, or register non-identifiably")
+        }
+    }
+
+    /// A waiver request names a ground, and the harm for `cannot-reasonably-be-asked`.
+    func checkWaiverRequest(_ request: ConsentWaiverRequested, state: CaseState) throws(DomainError) {
+        switch request.ground {
+        case .askingWouldCauseHarm:
+            throw .invalidField("ground", "use unable-to-consent, or cannot-reasonably-be-asked with the harm named")
+        case .unableToConsent:
+            guard request.harm == nil else { throw .invalidField("harm", "is named only for cannot-reasonably-be-asked") }
+        case .cannotReasonablyBeAsked:
+            guard request.harm != nil else { throw .invalidField("harm", "name what asking would cause: psychological-harm, danger or loss-of-contact") }
+        }
+        try checkGroundHolds(request.ground, state: state, on: request.requestedOn)
+    }
+
+    /// "In redelijkheid niet verlangd kan worden dat de toestemming wordt gevraagd" no longer
+    /// holds once a required party was asked and refused or withdrew (§6.2).
+    func checkGroundHolds(_ ground: WaiverGround, state: CaseState, on day: Day) throws(DomainError) {
+        guard ground != .unableToConsent, case .blocked(let refusal) = try assess(state, on: day).assessment else { return }
+        throw .ruleViolated(
+            rule: "research report §6.2: consent \"in redelijkheid niet verlangd kan worden\"",
+            reason: "the \(refusal.party.rawValue) was asked and \(refusal.status.rawValue) consent on \(refusal.on), so consent can be asked: register non-identifiably")
+    }
+
+    /// The approved waiver a registration on `day` may use: unused, not lapsed, its ground still holding.
+    func checkWaiver(on day: Day, state: CaseState) throws(DomainError) {
+        guard let waiver = state.waiver else {
+            throw .ruleViolated(rule: "consent waiver", reason: "no unused waiver approved by a behavioural scientist is recorded")
+        }
+        let lapses = waiver.validUntil ?? waiver.waivedOn.adding(days: rules.waiverValidDays)
+        guard day <= lapses else {
+            throw .ruleViolated(rule: "consent waiver", reason: "the waiver of \(waiver.waivedOn) lapsed on \(lapses): request a new one")
+        }
+        try checkGroundHolds(waiver.ground, state: state, on: day)
+    }
+}

@@ -1,0 +1,118 @@
+import Testing
+@testable import SpoorDomain
+
+/// The research report (§6.1): consent is needed "van de jongere, ouder(s) en/of voogd(en),
+/// afhankelijk van de leeftijdsgrens van 16 jaar"; under professional secrecy (§6.2) a youth of 12
+/// to 15 and the parent(s) or guardian with authority both consent (DOMAIN.md, corrected).
+@Suite("Consent per party, by the youth's age")
+struct ConsentTests {
+    /// Who may answer for a youth of `age`, written out from DOMAIN.md rather than read from the
+    /// code's table: under 12 the parents or guardian; 12 to 15 the youth and the parents or
+    /// guardian; from 16 the youth alone.
+    static func entitled(_ party: ConsentParty, age: Int) -> Bool {
+        switch age {
+        case ..<12: party != .youth
+        case 12...15: true
+        default: party == .youth
+        }
+    }
+
+    enum Answer: CaseIterable { case give, refuse, withdraw }
+
+    /// A case of a youth who turns `age` on 2026-11-02, with one signal.
+    static func youth(aged age: Int) throws -> CaseHarness {
+        var harness = try CaseHarness.opened(birthDate: "\(2026 - age)-11-01", on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        return harness
+    }
+
+    @Test("ages 10 to 18 × every party × give, refuse, withdraw: only the parties the age requires may answer",
+          arguments: 10...18)
+    func everyAgePartyAndAnswer(age: Int) throws {
+        for party in ConsentParty.allCases {
+            for answer in Answer.allCases {
+                var harness = try Self.youth(aged: age)
+                let before = harness.records.count
+                let command: CaseCommand = switch answer {
+                case .give: .give(party, on: "2026-11-02")
+                case .refuse: .refuse(party, on: "2026-11-02")
+                case .withdraw: .withdraw(party, on: "2026-11-02")
+                }
+                if answer == .withdraw, Self.entitled(party, age: age) {
+                    // Nothing to withdraw yet; after consent, the withdrawal stands.
+                    #expect(throws: DomainError.ruleViolated(rule: "consent", reason: "the \(party.rawValue) has no consent standing to withdraw")) {
+                        try harness.run(command, on: "2026-11-02")
+                    }
+                    try harness.run(.give(party, on: "2026-11-02"), on: "2026-11-02")
+                }
+                if Self.entitled(party, age: age) {
+                    try harness.run(command, on: "2026-11-02")
+                    let expected: CaseState.PartyConsent.Status = switch answer { case .give: .given; case .refuse: .refused; case .withdraw: .withdrawn }
+                    #expect(harness.current.consent(of: party)?.status == expected, "age \(age), \(party), \(answer)")
+                } else {
+                    let row = try #require(ConsentTable.standard.row(forAge: age))
+                    #expect(throws: DomainError.ruleViolated(rule: row.source, reason: "the youth is \(age): \(row.who) consent, not the \(party.rawValue)"),
+                            "age \(age), \(party), \(answer)") {
+                        try harness.run(command, on: "2026-11-02")
+                    }
+                    #expect(harness.records.count == before, "a refused command records nothing")
+                }
+            }
+        }
+    }
+
+    /// Whether an identifiable registration with consent is allowed after `answers`.
+    static func mayRegister(aged age: Int, after answers: [CaseCommand]) throws -> Bool {
+        var harness = try youth(aged: age)
+        for answer in answers { try harness.run(answer, on: "2026-11-02") }
+        do {
+            try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    @Test("the parties required together, and any required party's refusal blocks")
+    func requiredPartiesAndRefusals() throws {
+        let youth = CaseCommand.give(.youth, on: "2026-11-02"), parent = CaseCommand.give(.parent, on: "2026-11-02")
+        // Under 12: a parent or the guardian; the youth is no party.
+        #expect(try Self.mayRegister(aged: 10, after: [parent]))
+        #expect(try Self.mayRegister(aged: 11, after: [.give(.guardian, on: "2026-11-02")]))
+        #expect(try !Self.mayRegister(aged: 11, after: [parent, .refuse(.otherParent, on: "2026-11-02")]))
+        // 12 to 15: the youth and the parents, neither alone.
+        for age in 12...15 {
+            #expect(try !Self.mayRegister(aged: age, after: [parent]), "\(age): the parents alone")
+            #expect(try !Self.mayRegister(aged: age, after: [youth]), "\(age): the youth alone")
+            #expect(try Self.mayRegister(aged: age, after: [youth, parent]), "\(age): both")
+            #expect(try !Self.mayRegister(aged: age, after: [.refuse(.youth, on: "2026-11-02"), parent]),
+                    "\(age): a parent's later consent does not cover the youth's refusal")
+            #expect(try !Self.mayRegister(aged: age, after: [youth, parent, .refuse(.otherParent, on: "2026-11-02")]),
+                    "\(age): the other parent's refusal blocks")
+        }
+        // From 16: the youth alone.
+        #expect(try Self.mayRegister(aged: 16, after: [youth]))
+        #expect(try !Self.mayRegister(aged: 17, after: [youth, .withdraw(.youth, on: "2026-11-02")]))
+    }
+
+    @Test("explicit consent may be spoken and recorded by the professional; a consent without its form is refused")
+    func explicitNotOnlyWritten() throws {
+        #expect(try Self.mayRegister(aged: 17, after: [.give(.youth, form: .spoken, on: "2026-11-02")]))
+        var harness = try Self.youth(aged: 17)
+        #expect(throws: DomainError.invalidField("form", "say how the consent was made explicit: written, or spoken and recorded by you")) {
+            try harness.run(.giveConsent(ConsentGiven(by: .youth, givenOn: day("2026-11-02"))), on: "2026-11-02")
+        }
+        // An event recorded before forms, not in writing, is not taken as explicit.
+        let old = ConsentGiven(by: .youth, givenOn: day("2026-11-02"), inWriting: false)
+        #expect(old.explicitForm == nil)
+        #expect(ConsentGiven(by: .youth, givenOn: day("2026-11-02"), inWriting: true).explicitForm == .written)
+    }
+
+    @Test("the youth's age is taken on the day of each answer")
+    func ageOnTheDay() throws {
+        var harness = try CaseHarness.opened(birthDate: "2010-11-10", on: "2026-11-02")  // 15, and 16 on 2026-11-10
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.give(.parent, on: "2026-11-09"), on: "2026-11-09")
+        #expect(throws: DomainError.self) { try harness.run(.withdraw(.parent, on: "2026-11-10"), on: "2026-11-10") }
+    }
+}

@@ -1,0 +1,151 @@
+import Testing
+@testable import SpoorDomain
+
+@Suite("Registration at CoMensha: waivers, made due, one count per youth")
+struct RegistrationTests {
+    static func reportedCase(birthDate: String = "2011-03-01") throws -> CaseHarness {
+        var harness = try CaseHarness.opened(birthDate: birthDate, on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.report(on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        return harness
+    }
+
+    // "Toestemming is niet vereist bij gegevensdeling ten behoeve van statistiek indien de persoon in
+    // redelijkheid niet in staat is om toestemming te geven, of in redelijkheid niet verlangd kan
+    // worden dat de toestemming wordt gevraagd" (§6.2).
+    @Test("a waiver on the second ground is refused once a required party refused; the first ground still holds")
+    func waiverAfterRefusal() throws {
+        var harness = try Self.reportedCase()
+        try harness.run(.refuse(.youth, on: "2026-11-03"), on: "2026-11-03")
+        let refused = DomainError.ruleViolated(
+            rule: "research report §6.2: consent \"in redelijkheid niet verlangd kan worden\"",
+            reason: "the youth was asked and refused consent on 2026-11-03, so consent can be asked: register non-identifiably")
+        #expect(throws: refused) { try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .psychologicalHarm, on: "2026-11-04"), on: "2026-11-04") }
+        try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-04"), on: "2026-11-04")
+        try harness.run(.approveWaiver(.unableToConsent, on: "2026-11-04"), as: .behaviouralScientist, on: "2026-11-04")
+        #expect(harness.current.waiver != nil)
+    }
+
+    @Test("a refusal between request and approval makes the approval fail")
+    func refusalBeforeApproval() throws {
+        var harness = try Self.reportedCase()
+        try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .danger, on: "2026-11-03"), on: "2026-11-03")
+        try harness.run(.refuse(.parent, on: "2026-11-04"), on: "2026-11-04")
+        #expect(throws: DomainError.self) { try harness.run(.approveWaiver(.cannotReasonablyBeAsked, on: "2026-11-05"), as: .behaviouralScientist, on: "2026-11-05") }
+        #expect(harness.current.waiver == nil)
+    }
+
+    @Test("each path of a waiver request: the harm named for the second ground only, the old ground no longer taken")
+    func waiverRequestFields() throws {
+        var harness = try Self.reportedCase()
+        #expect(throws: DomainError.invalidField("harm", "name what asking would cause: psychological-harm, danger or loss-of-contact")) {
+            try harness.run(.requestWaiver(.cannotReasonablyBeAsked, on: "2026-11-03"), on: "2026-11-03")
+        }
+        #expect(throws: DomainError.invalidField("harm", "is named only for cannot-reasonably-be-asked")) {
+            try harness.run(.requestWaiver(.unableToConsent, harm: .danger, on: "2026-11-03"), on: "2026-11-03")
+        }
+        #expect(throws: DomainError.invalidField("ground", "use unable-to-consent, or cannot-reasonably-be-asked with the harm named")) {
+            try harness.run(.requestWaiver(.askingWouldCauseHarm, on: "2026-11-03"), on: "2026-11-03")
+        }
+        #expect(throws: DomainError.invalidField("justification", "a waiver must be justified, case by case")) {
+            try harness.run(.requestWaiver(ConsentWaiverRequested(ground: .unableToConsent, requestedOn: day("2026-11-03"), personal: Note(" "))), on: "2026-11-03")
+        }
+        try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .danger, on: "2026-11-03"), on: "2026-11-03")
+        #expect(throws: DomainError.invalidField("ground", "the request was for cannot-reasonably-be-asked")) {
+            try harness.run(.approveWaiver(.unableToConsent, on: "2026-11-03"), as: .behaviouralScientist, on: "2026-11-03")
+        }
+    }
+
+    @Test("a waiver lapses after its days, serves statistics only, and serves one registration")
+    func waiverLapsesAndIsUsedOnce() throws {
+        var harness = try Self.reportedCase()
+        try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-03"), on: "2026-11-03")
+        try harness.run(.approveWaiver(.unableToConsent, on: "2026-11-03"), as: .behaviouralScientist, on: "2026-11-03")
+        var late = harness
+        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "the waiver of 2026-11-03 lapsed on 2026-12-03: request a new one")) {
+            try late.run(.register(.identifiable, basis: .waiver, on: "2026-12-04"), as: .attentionOfficer, on: "2026-12-04")
+        }
+        #expect(throws: DomainError.self) {
+            try harness.run(.register(.identifiable, basis: .waiver, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        }
+        try harness.run(.register(.identifiable, basis: .waiver, on: "2026-12-03"), as: .attentionOfficer, on: "2026-12-03")
+        #expect(harness.current.waiver == nil && harness.current.registrations.last?.basis == .waiver)
+    }
+
+    @Test("a registration is due from the first weighing with a suspicion, report or forward to the care coordinator")
+    func madeDue() throws {
+        var weighed = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        try weighed.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        #expect(weighed.current.registrationDue == nil)
+        try weighed.run(.weigh(unsafe: false, on: "2026-11-04", decision: .help), on: "2026-11-04")
+        #expect(weighed.current.registrationDue == .init(since: day("2026-11-04"), because: "a weighing recorded a suspicion"))
+        try weighed.run(.talk(on: "2026-11-05"), on: "2026-11-05")
+        try weighed.run(.report(on: "2026-11-06"), on: "2026-11-06")
+        #expect(weighed.current.registrationDue?.since == day("2026-11-04"), "the first call counts")
+        let step = try #require(weighed.current.nextSteps(on: day("2026-11-06")).last)
+        #expect(step.responsible == .attentionOfficer && step.dueOn == day("2026-11-18"))
+
+        var forwarded = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        try forwarded.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try forwarded.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "attention-officer")), on: "2026-11-03")
+        #expect(forwarded.current.registrationDue == nil)
+        try forwarded.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), on: "2026-11-03")
+        #expect(forwarded.current.registrationDue?.because == "a signal was forwarded to the care coordinator")
+    }
+
+    @Test("declining needs a reason from the list that holds; registered elsewhere ends it and counts the youth once")
+    func declinedOrRegisteredElsewhere() throws {
+        var harness = try Self.reportedCase()
+        #expect(throws: DomainError.ruleViolated(rule: "afwegingskader question 1", reason: "the last weighing did not drop the suspicion: record one that answers question 1 no")) {
+            try harness.run(.declineRegistration(RegistrationDeclined(reason: .suspicionDropped, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+        }
+        var declined = harness
+        try declined.run(.declineRegistration(RegistrationDeclined(reason: .otherFormOfHarm, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+        #expect(declined.current.registrationDue == nil && declined.current.openObligations == [.feedbackOutstanding])
+
+        try harness.run(.recordRegisteredElsewhere(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+        #expect(harness.current.registrationDue == nil && harness.current.isRegistered)
+        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count", reason: "the police registered the youth already (learned on 2026-11-03)")) {
+            try harness.run(.register(.nonIdentifiable, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        }
+    }
+
+    @Test("a later identifiable registration supersedes the non-identifiable one; a second of either kind is refused")
+    func oneYouthOneCount() throws {
+        var harness = try Self.reportedCase(birthDate: "2009-01-01")
+        try harness.run(.register(.nonIdentifiable, on: "2026-11-03"), as: .attentionOfficer, on: "2026-11-03")
+        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count", reason: "the youth was registered non-identifiable on 2026-11-03 already")) {
+            try harness.run(.register(.nonIdentifiable, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        }
+        try harness.run(.give(.youth, on: "2026-11-04"), on: "2026-11-04")
+        try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
+        #expect(harness.current.registrations.last?.supersedes == day("2026-11-03"))
+        // A melding for care coordination is its own purpose, with consent only.
+        try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
+        #expect(throws: DomainError.self) {
+            try harness.run(.register(.nonIdentifiable, purpose: .careCoordination, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
+        }
+    }
+
+    @Test("a case with a registration due, a report not made or feedback outstanding closes only naming them, with a reason")
+    func closingWithOpenObligations() throws {
+        var harness = try Self.reportedCase()
+        let close = { (named: [CaseState.Obligation]?, reason: String?) in
+            CaseCommand.close(CaseClosed(closedOn: day("2026-11-20"), reason: .careEnded, openObligations: named, personal: reason.map(Note.init)))
+        }
+        #expect(throws: DomainError.ruleViolated(rule: "closing a case",
+                                                 reason: "the open obligations are: registration-due, feedback-outstanding; close only naming each of them, with the reason")) {
+            try harness.run(close(nil, nil), as: .attentionOfficer, on: "2026-11-20")
+        }
+        #expect(throws: DomainError.self) { try harness.run(close([.registrationDue], "moved abroad"), as: .attentionOfficer, on: "2026-11-20") }
+        #expect(throws: DomainError.invalidField("reason", "say why the case is closed with obligations open")) {
+            try harness.run(close([.registrationDue, .feedbackOutstanding], nil), as: .attentionOfficer, on: "2026-11-20")
+        }
+        try harness.run(close([.feedbackOutstanding, .registrationDue], "the family moved abroad"), as: .attentionOfficer, on: "2026-11-20")
+        #expect(!harness.current.isOpen)
+        // Closed, the registration stays on the worklist and in the next steps until it is made or declined.
+        #expect(Worklist.items(for: [harness.current.digest], on: day("2026-11-25")).map(\.kind) == [.registrationDue])
+        #expect(harness.current.nextSteps(on: day("2026-11-25")).count == 1)
+    }
+}
