@@ -92,12 +92,25 @@ struct Spoorctl {
 
     func callAsFunction(_ arguments: String...) throws -> Result { try run(arguments) }
 
+    /// A copy of `spoorctl` that any user can run: the checkout may sit in a folder other users
+    /// cannot enter, such as root's home (mode 0700).
+    static let sharedCopy: String = {
+        let folder = "/tmp/spoor-tests-\(getpid())"
+        let copy = folder + "/spoorctl"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try? FileManager.default.removeItem(atPath: copy)
+        try? FileManager.default.copyItem(atPath: DaemonProcess.products.appendingPathComponent("spoorctl").path, toPath: copy)
+        chmod(folder, 0o755)
+        chmod(copy, 0o755)
+        return copy
+    }()
+
     func run(_ arguments: [String], asUser user: String? = nil) throws -> Result {
         let process = Process()
         let spoorctl = DaemonProcess.products.appendingPathComponent("spoorctl").path
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", spoorctl] + arguments
+            process.arguments = ["-u", user, "--", Self.sharedCopy] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: spoorctl)
             process.arguments = arguments

@@ -1,0 +1,122 @@
+import Foundation
+import SpoorProtocol
+import Testing
+
+/// The consent and registration rules through the real daemon and spoorctl, as a professional
+/// meets them. The research report (§6.4): registration is "vaak niet als prioriteit gezien", and
+/// "het is voor hulpverleners niet duidelijk welke partij er verantwoordelijk is voor het
+/// doorzetten van signalen en op welk moment".
+@Suite("Consent and registration at CoMensha through spoorctl", .serialized)
+struct RegistrationScenarioTests {
+    struct Session {
+        let daemon: DaemonProcess
+        let ctl: Spoorctl
+        let c: [String]
+
+        init(age: Int, caseID: String = "r1") throws {
+            daemon = try DaemonProcess()
+            ctl = Spoorctl(socketPath: daemon.socketPath)
+            c = ["--case", caseID]
+            try ok(["case", "open"] + c + ["--unit", "north", "--gender", "female", "--nationality-group", "non-dutch", "--age", "\(age)",
+                                            "--name", "Noor", "--birth-date", "\(2026 - age)-01-15", "--nationality", "Eritrean",
+                                            "--country-of-birth", "Eritrea", "--opened-on", "2026-11-02"])
+            try ok(["signal", "record"] + c + ["--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-02"])
+        }
+
+        @discardableResult
+        func ok(_ arguments: [String]) throws -> Spoorctl.Result {
+            let result = try ctl.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.error)")
+            return result
+        }
+
+        /// Runs a command that must be refused with exit 65 and a message containing `rule`, and
+        /// checks that nothing was appended.
+        func refused(_ arguments: [String], naming rule: String) throws {
+            let before = try version()
+            let result = try ctl.run(arguments)
+            #expect(result.status == 65, "\(arguments.joined(separator: " ")): \(result.status) \(result.error)")
+            #expect(result.error.contains(rule), "\(result.error)")
+            #expect(try version() == before, "a refused command appended an event")
+        }
+
+        func version() throws -> JSONValue? { try ctl.run(["case", "show"] + c + ["--json"]).json?["version"] }
+        func show() throws -> JSONValue? { try ok(["case", "show"] + c + ["--json"]).json }
+    }
+
+    @Test("a 15-year-old whose parents consent but who refuses herself: identifiable refused, non-identifiable allowed")
+    func fifteenYearOldRefusesHerself() throws {
+        let s = try Session(age: 15)
+        try s.ok(["consent", "give"] + s.c + ["--by", "parent", "--form", "written", "--on", "2026-11-03"])
+        try s.ok(["consent", "give"] + s.c + ["--by", "other-parent", "--form", "spoken", "--on", "2026-11-03"])
+        try s.ok(["consent", "refuse"] + s.c + ["--by", "youth", "--on", "2026-11-03"])
+        try s.refused(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-04"],
+                      naming: "the youth refused consent on 2026-11-03, and the youth is 15: register non-identifiably (WGBO art. 7:450 lid 2 BW")
+        try s.ok(["register", "comensha"] + s.c + ["--kind", "non-identifiable", "--on", "2026-11-04"])
+        let shown = try s.show()
+        #expect(shown?["consents"]?.array?.count == 3)
+        #expect(shown?["registrations"]?.array?.first?["fieldsSent"]?.array?.contains("name") == false)
+        s.daemon.stop()
+    }
+
+    @Test("a 17-year-old's parent cannot withdraw the youth's consent")
+    func parentCannotWithdrawForSeventeen() throws {
+        let s = try Session(age: 17)
+        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--on", "2026-11-03"])
+        try s.refused(["consent", "withdraw"] + s.c + ["--by", "parent", "--on", "2026-11-04"],
+                      naming: "the youth is 17: the youth consent, not the parent (WGBO art. 7:447 BW")
+        try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-04"])
+        s.daemon.stop()
+    }
+
+    @Test("a waiver on the ground that consent cannot reasonably be asked is refused after a refusal")
+    func waiverAfterRefusal() throws {
+        let s = try Session(age: 16)
+        try s.ok(["consent", "refuse"] + s.c + ["--by", "youth", "--on", "2026-11-03"])
+        try s.refused(["consent", "waiver", "request"] + s.c + ["--ground", "cannot-reasonably-be-asked", "--harm", "psychological-harm",
+                                                                "--justification", "asking would upset her", "--on", "2026-11-04"],
+                      naming: "so consent can be asked: register non-identifiably (research report §6.2")
+        // The same person cannot request and approve.
+        try s.ok(["consent", "waiver", "request"] + s.c + ["--ground", "unable-to-consent", "--justification", "in crisis care", "--on", "2026-11-04"])
+        try s.refused(["consent", "waiver", "approve"] + s.c + ["--ground", "unable-to-consent", "--on", "2026-11-04", "--role", "behavioural-scientist"],
+                      naming: "another behavioural scientist approves it (consent waiver: four eyes)")
+        s.daemon.stop()
+    }
+
+    @Test("a registration is due after a weighing with a suspicion, listed on the worklist until it is made; the case cannot close meanwhile")
+    func madeDueListedAndBlocksClosing() throws {
+        let s = try Session(age: 16)
+        try s.ok(["consult", "record"] + s.c + ["--signal", "signal-1", "--party", "attention-officer", "--on", "2026-11-03"])
+        try s.ok(["conversation", "record"] + s.c + ["--signal", "signal-1", "--participant", "youth", "--on", "2026-11-04"])
+        try s.ok(["weigh"] + s.c + ["--signal", "signal-1", "--suspicion", "--no-unsafety", "--effective-help", "--help-accepted",
+                                    "--decision", "help", "--on", "2026-11-05"])
+        let worklist = try s.ok(["worklist", "--on", "2026-11-06", "--json"]).json
+        let item = try #require(worklist?["items"]?.array?.first { $0["kind"] == "registration-due" })
+        #expect(item["case"] == "r1" && item["since"] == "2026-11-05")
+        #expect(item["detail"]?.string?.contains("due by 2026-11-19") == true && item["detail"]?.string?.contains("attention-officer") == true)
+        let next = try s.ok(["case", "next"] + s.c + ["--on", "2026-11-06"]).output
+        #expect(next.contains("[the attention-officer, by 2026-11-19]"), "\(next)")
+
+        try s.refused(["case", "close"] + s.c + ["--reason", "care-ended", "--closed-on", "2026-11-06"],
+                      naming: "the open obligations are: registration-due")
+        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "spoken", "--on", "2026-11-06"])
+        try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-06"])
+        let after = try s.ok(["worklist", "--on", "2026-11-06", "--json"]).json
+        #expect(after?["items"]?.array?.contains { $0["kind"] == "registration-due" } == false)
+        try s.ok(["case", "close"] + s.c + ["--reason", "care-ended", "--closed-on", "2026-11-06"])
+        s.daemon.stop()
+    }
+
+    @Test("the filled-in form shows the identifying fields to carers, and its read is recorded")
+    func formIsARecordedRead() throws {
+        let s = try Session(age: 17)
+        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--on", "2026-11-03"])
+        try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--purpose", "care-coordination", "--on", "2026-11-03"])
+        let form = try s.ok(["register", "form"] + s.c).output
+        #expect(form.contains("- Naam: Noor") && form.contains("- Geboorteland: Eritrea") && form.contains("zorgcoördinatie"))
+        var reads: [JSONValue] = []
+        _ = try s.daemon.client().call(.eventsTail, ["from": 1]) { if $0["type"] == "personal-data-read" { reads.append($0) } }
+        #expect(reads.count == 1)
+        s.daemon.stop()
+    }
+}
