@@ -52,7 +52,7 @@ extension Decider {
     }
 
     private func checkLawful(_ request: RegisteredAtCoMensha, state: CaseState) throws(DomainError) {
-        let consent = ConsentRules(rules: rules)
+        let consent = consentRules
         switch (request.kind, request.basis) {
         case (.nonIdentifiable, .none):
             guard request.effectivePurpose == .statistics else {
@@ -97,7 +97,7 @@ extension Decider {
         guard approval.waivedOn >= pending.request.requestedOn else {
             throw .invalidField("waivedOn", "lies before the request of \(pending.request.requestedOn)")
         }
-        try ConsentRules(rules: rules).checkGroundHolds(approval.ground, state: state, on: approval.waivedOn)
+        try consentRules.checkGroundHolds(approval.ground, state: state, on: approval.waivedOn)
         var approved = approval
         approved.validUntil = approval.waivedOn.adding(days: rules.waiverValidDays)
         return approved

@@ -12,10 +12,8 @@ public struct RegisteredAtCoMensha: Codable, Sendable, Equatable {
     /// What CoMensha asks "om dubbeltellingen tegen te gaan": naam, geboortedatum, geslacht,
     /// nationaliteit en geboorteland (§6.1). A non-identifiable registration sends none of them.
     public static let identifyingFields = ["name", "birth-date", "gender", "nationality", "country-of-birth"]
-    /// The analytic fields every registration sends.
+    /// The analytic fields every registration sends. Older events may name `birthplace` and `age` too.
     public static let analyticFields = ["form-of-exploitation", "age-at-first-signal", "gender", "nationality-group", "region", "organisation"]
-    /// Every field a registration may have sent, including `birthplace` and `age` of older events.
-    public static let allowedFields: Set<String> = Set(identifyingFields + analyticFields + ["birthplace", "age"])
 
     /// The analytic fields as sent: the slachtoffermonitor's dimensions.
     public struct Analytics: Codable, Sendable, Equatable {
