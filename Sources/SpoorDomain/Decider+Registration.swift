@@ -12,9 +12,7 @@ extension Decider {
 
     func register(_ request: RegisteredAtCoMensha, on state: CaseState) throws(DomainError) -> RegisteredAtCoMensha {
         let signals = state.activeSignals
-        guard let first = signals.min(by: { $0.recorded.observedOn < $1.recorded.observedOn }) else {
-            throw .ruleViolated(rule: "CoMensha registration", reason: "the case has no active signal: a registration needs one")
-        }
+        let first = try Self.firstSignal(of: state, "a registration needs one")
         try checkOneCount(request, state: state)
         try checkLawful(request, state: state)
         var registration = request
@@ -72,6 +70,15 @@ extension Decider {
             throw .ruleViolated(rule: "beroepsgeheim (research report §6.2)",
                                 reason: "an identifiable registration needs consent or an approved waiver; register non-identifiably instead")
         }
+    }
+
+    /// The case's earliest active signal; a registration of any kind needs one.
+    @discardableResult
+    static func firstSignal(of state: CaseState, _ why: String) throws(DomainError) -> CaseState.Signal {
+        guard let first = state.activeSignals.min(by: { $0.recorded.observedOn < $1.recorded.observedOn }) else {
+            throw .ruleViolated(rule: "CoMensha registration", reason: "the case has no active signal: \(why)")
+        }
+        return first
     }
 
     func decline(_ decline: RegistrationDeclined, on state: CaseState) throws(DomainError) {

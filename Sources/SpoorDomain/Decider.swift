@@ -152,9 +152,7 @@ public struct Decider: Sendable {
             return .registrationDeclined(e)
         case .recordRegisteredElsewhere(let e):
             try notFuture(e.learnedOn, "learnedOn", context)
-            guard !state.activeSignals.isEmpty else {
-                throw .ruleViolated(rule: "CoMensha registration", reason: "the case has no active signal: there is nothing registered to record")
-            }
+            try Self.firstSignal(of: state, "there is nothing registered to record")
             return .registeredElsewhere(e)
         case .addStatement(let e):
             try notFuture(e.addedOn, "addedOn", context)

@@ -89,7 +89,7 @@ extension Dispatcher {
                 "by": .array(dimensions.map { .string($0.rawValue) }), "rows": .array(rows)]
     }
 
-    private func caseEntry(_ id: String) throws -> CaseProjection.Entry {
+    func caseEntry(_ id: String) throws -> CaseProjection.Entry {
         _ = try CaseStream.name(of: id)
         guard let entry = try projections.entry(of: id) else { throw DomainError.caseNotFound(id) }
         return entry

@@ -5,17 +5,17 @@ extension Dispatcher {
     /// A registration filled in from the case, for the professional to submit to CoMensha. It
     /// shows the identifying fields in plain text, so it is recorded as a read before it is answered.
     func registrationForm(_ params: RegistrationFormParams, _ caller: Caller) async throws -> JSONValue {
-        _ = try CaseStream.name(of: params.case)
-        guard let state = try projections.entry(of: params.case)?.state else { throw DomainError.caseNotFound(params.case) }
+        let state = try caseEntry(params.case).state
         guard !state.registrations.isEmpty else { throw WireError(.notFound, "case \(params.case) has no registration at CoMensha") }
         let number = params.registration ?? state.registrations.count
         guard state.registrations.indices.contains(number - 1) else {
             throw WireError(.invalidField, "case \(params.case) has registrations 1 to \(state.registrations.count)", field: "registration")
         }
         let form = RegistrationForm(caseID: params.case, number: number, registration: state.registrations[number - 1], consents: state.consents)
+        let json = try form.json
         if form.registration.personal != nil {
             try await recordInSystemStream("personal-data-read", ["case": .string(params.case), "method": "registration.form"], by: caller)
         }
-        return ["form": form.json, "document": .string(form.document)]
+        return ["form": json, "document": .string(form.document)]
     }
 }

@@ -21,7 +21,7 @@ final class Dispatcher: Sendable {
     let denials = DenialLimiter()
     let logger: Logger
 
-    init(ledger: Ledger, projections: CaseProjection, decider: Decider = Decider(), signalFollowUpDays: Int, retentionYears: Int,
+    init(ledger: Ledger, projections: CaseProjection, decider: Decider, signalFollowUpDays: Int, retentionYears: Int,
          signer: CheckpointSigner?, keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
         self.decider = decider
         self.retentionYears = retentionYears

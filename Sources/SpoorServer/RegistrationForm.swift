@@ -11,6 +11,7 @@ struct RegistrationForm {
     let consents: [CaseState.PartyConsent]
 
     var json: JSONValue {
+        get throws {
         var form: [String: JSONValue] = [
             "case": .string(caseID), "registration": .number(Double(number)), "kind": .string(registration.kind.rawValue),
             "basis": .string(registration.basis.rawValue), "purpose": .string(registration.effectivePurpose.rawValue),
@@ -19,14 +20,15 @@ struct RegistrationForm {
         ]
         form["reference"] = registration.reference.map(JSONValue.string)
         form["supersedes"] = registration.supersedes.map { .string($0.description) }
-        if let analytics = registration.analytics { form["analytic"] = try? JSONValue(encoding: analytics) }
-        if let identity = registration.personal { form["identifying"] = try? JSONValue(encoding: identity) }
+        form["analytic"] = try registration.analytics.map { try JSONValue(encoding: $0) }
+        form["identifying"] = try registration.personal.map { try JSONValue(encoding: $0) }
         if registration.basis == .consent {
             form["consents"] = .array(consents.filter { $0.status == .given }.map {
                 ["party": .string($0.party.rawValue), "givenOn": .string($0.on.description), "form": .string($0.form?.rawValue ?? "unknown")]
             })
         }
         return .object(form)
+        }
     }
 
     var document: String {

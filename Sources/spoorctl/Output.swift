@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SpoorProtocol
 
@@ -7,7 +6,7 @@ enum Output {
     /// Writes `text` to `path`, readable by its owner alone: what it holds is personal data.
     static func writePrivate(_ text: String, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ValidationError("cannot write \(path)")
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
     }
 

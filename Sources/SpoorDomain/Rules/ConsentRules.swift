@@ -59,7 +59,7 @@ struct ConsentRules {
             !required.contains { side.includes($0.party) && $0.status == .given && $0.form != nil }
         }
         guard missing.isEmpty else {
-            return (age, row, .missing(ConsentTable.Row(ages: row.ages, requires: missing, source: row.source).who))
+            return (age, row, .missing(ConsentTable.Side.who(missing)))
         }
         return (age, row, .complete)
     }

@@ -11,6 +11,11 @@ public struct ConsentTable: Sendable, Equatable {
         case representatives = "parents-or-guardian"
 
         func includes(_ party: ConsentParty) -> Bool { self == .youth ? party == .youth : party.isRepresentative }
+
+        /// `sides` in words, as a refusal or a next step names them.
+        static func who(_ sides: [Side]) -> String {
+            sides.map { $0 == .youth ? "the youth" : "the parents or guardian with authority" }.joined(separator: " and ")
+        }
     }
 
     public struct Row: Sendable, Equatable {
@@ -28,10 +33,8 @@ public struct ConsentTable: Sendable, Equatable {
         /// Whether `party` is one whose consent this row asks for.
         public func entitles(_ party: ConsentParty) -> Bool { requires.contains { $0.includes(party) } }
 
-        /// Who consents, in words: "the youth and the parents or guardian".
-        public var who: String {
-            requires.map { $0 == .youth ? "the youth" : "the parents or guardian with authority" }.joined(separator: " and ")
-        }
+        /// Who consents, in words: "the youth and the parents or guardian with authority".
+        public var who: String { Side.who(requires) }
     }
 
     public var rows: [Row]
