@@ -83,7 +83,8 @@ extension CaseState {
             NextStep(action: action, rule: "CoMensha registration, due \(deadline) since \(due.since)",
                      reason: "\(due.because); \(reason)", signalIDs: [], responsible: RegistrationRules.responsibleRole, dueOn: deadline)
         }
-        guard let (age, _, assessment) = try? ConsentRules(rules: rules).assess(self, on: today) else {
+        let consent = ConsentRules(rules: rules)
+        guard let (age, _, assessment) = try? consent.assess(self, on: today) else {
             return step("register at CoMensha non-identifiably", "the birth date is not known, so who may consent cannot be told")
         }
         switch assessment {
@@ -92,7 +93,7 @@ extension CaseState {
         case .blocked(let refusal):
             return step("register at CoMensha non-identifiably",
                         "the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on); a non-identifiable registration still counts the youth")
-        case .missing(let who) where waiver != nil:
+        case .missing(let who) where (try? consent.checkWaiver(on: today, state: self)) != nil:
             return step("register at CoMensha identifiably under the approved waiver", "\(who) did not consent, and a waiver is approved")
         case .missing(let who):
             return step("ask \(who) for explicit consent, or register non-identifiably", "the youth is \(age)")

@@ -62,6 +62,8 @@ struct RegistrationTests {
         var harness = try Self.reportedCase()
         try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-03"), on: "2026-11-03")
         try harness.run(.approveWaiver(.unableToConsent, on: "2026-11-03"), as: .behaviouralScientist, on: "2026-11-03")
+        #expect(harness.current.nextSteps(on: day("2026-11-04")).last?.action == "register at CoMensha identifiably under the approved waiver")
+        #expect(harness.current.nextSteps(on: day("2026-12-04")).last?.action.hasPrefix("ask ") == true, "a lapsed waiver is not offered")
         var late = harness
         #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "the waiver of 2026-11-03 lapsed on 2026-12-03: request a new one")) {
             try late.run(.register(.identifiable, basis: .waiver, on: "2026-12-04"), as: .attentionOfficer, on: "2026-12-04")
