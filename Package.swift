@@ -53,7 +53,8 @@ let package = Package(
         .executableTarget(
             name: "spoorctl",
             // SpoorLedger for the proof and checkpoint verifiers: an auditor checks without trusting the daemon.
-            dependencies: ["SpoorProtocol", "SpoorLedger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            // SpoorDomain (pure) to check, compare and draw protocol files without the daemon.
+            dependencies: ["SpoorProtocol", "SpoorDomain", "SpoorLedger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain", "SpoorJSON"]),

@@ -13,7 +13,7 @@ extension CaseCommand {
         "withdraw-consent": "consent-withdrawn", "request-waiver": "consent-waiver-requested", "waive-consent": "consent-waived",
         "register-at-comensha": "registered-at-comensha", "decline-registration": "registration-declined",
         "record-registered-elsewhere": "registered-elsewhere", "add-statement": "client-statement-added",
-        "erase-personal-data": "personal-data-erased",
+        "erase-personal-data": "personal-data-erased", "record-screening": "screening-recorded",
     ]
 
     /// Decodes the command `name` on case `caseID` from its JSON `body`: the fields of the event
@@ -74,6 +74,7 @@ extension CaseCommand {
         case .registeredElsewhere(let e): self = .recordRegisteredElsewhere(e)
         case .clientStatementAdded(let e): self = .addStatement(e)
         case .personalDataErased(let e): self = .erasePersonalData(e)
+        case .screeningRecorded(let e): self = .recordScreening(e)
         }
     }
 }

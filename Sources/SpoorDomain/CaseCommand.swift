@@ -27,6 +27,7 @@ public enum CaseCommand: Sendable, Equatable {
     case recordRegisteredElsewhere(RegisteredElsewhere)
     case addStatement(ClientStatementAdded)
     case erasePersonalData(PersonalDataErased)
+    case recordScreening(ScreeningRecorded)
 
     /// What the command does, in the words of a refusal: "a professional may not …".
     public var action: String {
@@ -56,6 +57,7 @@ public enum CaseCommand: Sendable, Equatable {
         case .recordRegisteredElsewhere: "record a registration by another registrant"
         case .addStatement: "add a client statement"
         case .erasePersonalData: "erase personal data"
+        case .recordScreening: "record a screening"
         }
     }
 }

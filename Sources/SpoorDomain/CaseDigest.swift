@@ -29,32 +29,40 @@ public struct CaseDigest: Sendable, Equatable {
         public var id: String
         public var signalIDs: [String]
         public var reportedOn: Day
-        public var hasFeedback: Bool
 
-        public init(id: String, signalIDs: [String], reportedOn: Day, hasFeedback: Bool) {
+        public init(id: String, signalIDs: [String], reportedOn: Day) {
             self.id = id
             self.signalIDs = signalIDs
             self.reportedOn = reportedOn
-            self.hasFeedback = hasFeedback
-        }
-
-        /// The last day Veilig Thuis has for its feedback.
-        public var feedbackDueOn: Day { reportedOn.adding(workingDays: CaseState.feedbackDeadlineWorkingDays) }
-
-        /// Whether the feedback is past its deadline on `today`.
-        public func feedbackOverdue(on today: Day) -> Bool {
-            !hasFeedback && reportedOn.workingDays(until: today) > CaseState.feedbackDeadlineWorkingDays
         }
     }
 
-    public struct Pending: Sendable, Equatable {
-        /// Whom consent was asked of, or the risk assessment's instrument.
-        public var what: String
-        public var since: Day
+    /// Where the consent for a registration got to, for the statistics' funnel.
+    public enum ConsentOutcome: String, Sendable, CaseIterable {
+        case neverAsked = "never-asked", asked, given, refused, waived
+    }
 
-        public init(what: String, since: Day) {
-            self.what = what
+    /// Something the case waits for, as the worklist lists it: what, who, by when.
+    public struct Pending: Sendable, Equatable {
+        public var kind: Worklist.Item.Kind
+        public var since: Day
+        /// The deadline, where the protocol sets one.
+        public var dueOn: Day?
+        /// The day from which the worklist lists it: at once, or once it is late, or a reminder.
+        public var listFrom: Day
+        public var responsible: Role
+        /// The protocol version that set the deadline.
+        public var protocolVersion: Int?
+        public var detail: String
+
+        public init(kind: Worklist.Item.Kind, since: Day, dueOn: Day?, listFrom: Day, responsible: Role, protocolVersion: Int?, detail: String) {
+            self.kind = kind
             self.since = since
+            self.dueOn = dueOn
+            self.listFrom = listFrom
+            self.responsible = responsible
+            self.protocolVersion = protocolVersion
+            self.detail = detail
         }
     }
 
@@ -69,18 +77,32 @@ public struct CaseDigest: Sendable, Equatable {
     public var consultations: [Consultation]
     /// In the order they were made.
     public var reports: [Report]
-    public var registeredOn: [Day]
-    /// Whom consent was asked of and when, while it is pending.
-    public var consentRequested: Pending?
-    /// The instrument of the last risk assessment and when it is due again.
-    public var riskAssessmentDue: Pending?
-    /// Why a registration at CoMensha is due, and since when.
-    public var registrationDue: Pending?
+    /// The registrations at CoMensha: day and kind (identifiable, non-identifiable).
+    public var registrations: [Registration]
+    public var registeredElsewhere: Bool
+    public var declinedReasons: [String]
+    public var consent: ConsentOutcome
+    /// The youth's age at the first signal, kept through erasure.
+    public var ageAtFirstSignal: Int?
+    /// The days the youth was screened at intake.
+    public var screenedOn: [Day]
+    public var pending: [Pending]
+
+    public struct Registration: Sendable, Equatable {
+        public var on: Day
+        public var kind: String
+
+        public init(on: Day, kind: String) {
+            self.on = on
+            self.kind = kind
+        }
+    }
 
     public init(
         caseID: String, unit: String, youth: YouthProfile, isOpen: Bool, isErased: Bool, lastChangedOn: Day,
-        activeSignals: [Signal], consultations: [Consultation], reports: [Report], registeredOn: [Day],
-        consentRequested: Pending?, riskAssessmentDue: Pending?, registrationDue: Pending?
+        activeSignals: [Signal], consultations: [Consultation], reports: [Report], registrations: [Registration],
+        registeredElsewhere: Bool, declinedReasons: [String], consent: ConsentOutcome, ageAtFirstSignal: Int?,
+        screenedOn: [Day], pending: [Pending]
     ) {
         self.caseID = caseID
         self.unit = unit
@@ -91,28 +113,41 @@ public struct CaseDigest: Sendable, Equatable {
         self.activeSignals = activeSignals
         self.consultations = consultations
         self.reports = reports
-        self.registeredOn = registeredOn
-        self.consentRequested = consentRequested
-        self.riskAssessmentDue = riskAssessmentDue
-        self.registrationDue = registrationDue
+        self.registrations = registrations
+        self.registeredElsewhere = registeredElsewhere
+        self.declinedReasons = declinedReasons
+        self.consent = consent
+        self.ageAtFirstSignal = ageAtFirstSignal
+        self.screenedOn = screenedOn
+        self.pending = pending
     }
+
+    public var registeredOn: [Day] { registrations.map(\.on) }
 }
 
 extension CaseState {
     /// The case as the worklist, the statistics and retention read it.
     public var digest: CaseDigest {
-        let requested = consents.first { $0.status == .requested }.map { CaseDigest.Pending(what: $0.party.rawValue, since: $0.on) }
-        return CaseDigest(
+        CaseDigest(
             caseID: caseID, unit: unit, youth: youth, isOpen: isOpen, isErased: isErased, lastChangedOn: lastChangedOn,
             activeSignals: activeSignals.map {
                 .init(id: $0.recorded.signalID, observedOn: $0.recorded.observedOn, step: $0.step, formsOfExploitation: $0.formsOfExploitation)
             },
             consultations: consultations.map { .init(signalIDs: $0.signalIDs, heldOn: $0.heldOn) },
             reports: reportOrder.compactMap { reports[$0] }.map {
-                .init(id: $0.report.reportID, signalIDs: $0.report.signalIDs, reportedOn: $0.report.reportedOn, hasFeedback: !$0.feedback.isEmpty)
+                .init(id: $0.report.reportID, signalIDs: $0.report.signalIDs, reportedOn: $0.report.reportedOn)
             },
-            registeredOn: registrations.map(\.registeredOn), consentRequested: requested,
-            riskAssessmentDue: lastRiskAssessment.map { .init(what: $0.instrument, since: $0.nextDueOn) },
-            registrationDue: registrationDue.map { .init(what: $0.because, since: $0.since) })
+            registrations: registrations.map { .init(on: $0.registeredOn, kind: $0.kind.rawValue) },
+            registeredElsewhere: !registeredElsewhere.isEmpty, declinedReasons: declinedRegistrations.map(\.reason.rawValue),
+            consent: consentOutcome, ageAtFirstSignal: ageAtFirstSignal, screenedOn: screenings.map(\.screenedOn),
+            pending: pending)
+    }
+
+    /// The furthest the consent got: a waiver, a refusal, a consent, a question, or nothing.
+    var consentOutcome: CaseDigest.ConsentOutcome {
+        if waiver != nil || registrations.contains(where: { $0.basis == .waiver }) { return .waived }
+        if consents.contains(where: { $0.status == .refused || $0.status == .withdrawn }) { return .refused }
+        if consents.contains(where: { $0.status == .given }) { return .given }
+        return consents.isEmpty ? .neverAsked : .asked
     }
 }

@@ -78,6 +78,7 @@ extension CaseEvent {
         case .registeredElsewhere(let e): e
         case .clientStatementAdded(let e): e
         case .personalDataErased(let e): e
+        case .screeningRecorded(let e): e
         }
     }
 
@@ -111,6 +112,7 @@ extension CaseEvent {
             entry("registered-elsewhere", RegisteredElsewhere.self, CaseEvent.registeredElsewhere),
             entry("client-statement-added", ClientStatementAdded.self, CaseEvent.clientStatementAdded),
             entry("personal-data-erased", PersonalDataErased.self, CaseEvent.personalDataErased),
+            entry("screening-recorded", ScreeningRecorded.self, CaseEvent.screeningRecorded),
         ])
     }()
 }

@@ -25,21 +25,26 @@ public enum CaseEvent: Sendable, Equatable {
     case registeredElsewhere(RegisteredElsewhere)
     case clientStatementAdded(ClientStatementAdded)
     case personalDataErased(PersonalDataErased)
+    case screeningRecorded(ScreeningRecorded)
 }
 
-/// An event as a projection sees it: what happened, who did it in which role, and where in the log.
+/// An event as a projection sees it: what happened, who did it in which role, where in the log,
+/// and the protocol it was decided under, whose deadlines the fold sets.
 public struct CaseEventRecord: Sendable, Equatable {
     public var event: CaseEvent
     public var actor: String
     public var role: Role
     public var position: UInt64
     public var recordedOn: Day
+    /// The protocol of the version the event names (the built-in one for events before versions).
+    public var rules: InstitutionProtocol
 
-    public init(event: CaseEvent, actor: String, role: Role, position: UInt64, recordedOn: Day) {
+    public init(event: CaseEvent, actor: String, role: Role, position: UInt64, recordedOn: Day, rules: InstitutionProtocol = .standard) {
         self.event = event
         self.actor = actor
         self.role = role
         self.position = position
         self.recordedOn = recordedOn
+        self.rules = rules
     }
 }

@@ -73,6 +73,7 @@ struct BinaryWriter {
     mutating func write(_ values: [String]) { write(values) { $0.write($1) } }
     mutating func write(_ value: String?) { write(value) { $0.write($1) } }
     mutating func write(_ value: Bool?) { write(value) { $0.write($1) } }
+    mutating func write(_ value: Int?) { write(value) { $0.write($1) } }
     mutating func write(_ value: Day?) { write(value) { $0.write($1) } }
     mutating func write<T: RawRepresentable<String>>(_ values: [T]) { write(values) { $0.write($1) } }
     mutating func write<T: BinaryCodable>(_ values: [T]) { write(values) { $0.write($1) } }
@@ -153,6 +154,7 @@ struct BinaryReader {
     mutating func read() throws(BinaryFormError) -> [String] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read() throws(BinaryFormError) -> String? { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read() throws(BinaryFormError) -> Bool? { try read { reader throws(BinaryFormError) in try reader.read() } }
+    mutating func read() throws(BinaryFormError) -> Int? { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read() throws(BinaryFormError) -> Day? { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> [T] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: BinaryCodable>() throws(BinaryFormError) -> [T] { try read { reader throws(BinaryFormError) in try reader.read() } }
@@ -169,8 +171,9 @@ extension CaseState: BinaryCodable {
         w.write(signals.sorted { $0.key < $1.key }) { w, member in w.write(member.key); w.write(member.value) }
         w.write(signalOrder); w.write(consultations); w.write(conversations); w.write(skippedConversations); w.write(weighings)
         w.write(reports.sorted { $0.key < $1.key }) { w, member in w.write(member.key); w.write(member.value) }
-        w.write(reportOrder); w.write(consents); w.write(waiverRequest); w.write(waiver); w.write(registrations)
+        w.write(reportOrder); w.write(consents); w.write(waiverRequest); w.write(waiver); w.write(waiverLapse); w.write(registrations)
         w.write(registeredElsewhere); w.write(declinedRegistrations); w.write(registrationDue); w.write(lastRiskAssessment)
+        w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(screenings); w.write(ageAtFirstSignal)
         w.write(statements); w.write(lastChangedOn)
     }
 
@@ -183,35 +186,37 @@ extension CaseState: BinaryCodable {
                   isOpen: try r.read(), isErased: try r.read(), signals: try members(&r), signalOrder: try r.read(),
                   consultations: try r.read(), conversations: try r.read(), skippedConversations: try r.read(), weighings: try r.read(),
                   reports: try members(&r), reportOrder: try r.read(), consents: try r.read(), waiverRequest: try r.read(),
-                  waiver: try r.read(), registrations: try r.read(), registeredElsewhere: try r.read(),
+                  waiver: try r.read(), waiverLapse: try r.read(), registrations: try r.read(), registeredElsewhere: try r.read(),
                   declinedRegistrations: try r.read(), registrationDue: try r.read(), lastRiskAssessment: try r.read(),
-                  statements: try r.read(), lastChangedOn: try r.read())
+                  riskAssessmentDue: try r.read(), helpEvaluation: try r.read(), screenings: try r.read(),
+                  ageAtFirstSignal: try r.read(), statements: try r.read(), lastChangedOn: try r.read())
     }
 }
 
 extension CaseState.Signal: BinaryCodable {
     func write(to w: inout BinaryWriter) {
-        w.write(recorded); w.write(step.rawValue); w.write(isRetracted); w.write(forwardedTo); w.write(formsOfExploitation); w.write(indicators)
+        w.write(recorded); w.write(step.rawValue); w.write(due); w.write(isRetracted); w.write(forwardedTo); w.write(formsOfExploitation)
+        w.write(indicators)
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
         let recorded: SignalRecorded = try r.read()
         let raw: Int = try r.read()
         guard let step = CaseState.Step(rawValue: raw) else { throw BinaryFormError("\(raw) is not a step") }
-        self.init(recorded: recorded, step: step, isRetracted: try r.read(), forwardedTo: try r.read(),
+        self.init(recorded: recorded, step: step, due: try r.read(), isRetracted: try r.read(), forwardedTo: try r.read(),
                   formsOfExploitation: try r.read(), indicators: try r.read())
     }
 }
 
 extension CaseState.Report: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(report); w.write(feedback) }
-    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(report: try r.read(), feedback: try r.read()) }
+    func write(to w: inout BinaryWriter) { w.write(report); w.write(feedbackDue); w.write(feedback) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(report: try r.read(), feedbackDue: try r.read(), feedback: try r.read()) }
 }
 
 extension CaseState.PartyConsent: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(party); w.write(status); w.write(on); w.write(form) }
+    func write(to w: inout BinaryWriter) { w.write(party); w.write(status); w.write(on); w.write(form); w.write(followedUpBy) }
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(party: try r.read(), status: try r.read(), on: try r.read(), form: try r.read())
+        self.init(party: try r.read(), status: try r.read(), on: try r.read(), form: try r.read(), followedUpBy: try r.read())
     }
 }
 
@@ -221,8 +226,25 @@ extension CaseState.WaiverRequest: BinaryCodable {
 }
 
 extension CaseState.RegistrationDue: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(since); w.write(because) }
-    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(since: try r.read(), because: try r.read()) }
+    func write(to w: inout BinaryWriter) { w.write(due); w.write(because) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(due: try r.read(), because: try r.read()) }
+}
+
+extension CaseState.Due: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(step); w.write(since); w.write(on); w.write(responsible); w.write(protocolVersion) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(step: try r.read(), since: try r.read(), on: try r.read(), responsible: try r.read(), protocolVersion: try r.read())
+    }
+}
+
+extension CaseState.HelpEvaluation: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(signalIDs); w.write(due) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(signalIDs: try r.read(), due: try r.read()) }
+}
+
+extension ScreeningRecorded: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(screenedOn); w.write(outcome); w.write(instrument) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(screenedOn: try r.read(), outcome: try r.read(), instrument: try r.read()) }
 }
 
 extension YouthProfile: BinaryCodable {
@@ -293,12 +315,12 @@ extension ConversationSkipped: BinaryCodable {
 
 extension WeighingRecorded: BinaryCodable {
     func write(to w: inout BinaryWriter) {
-        w.write(signalIDs); w.write(weighedOn); w.write(answers); w.write(decision); w.write(norm); w.write(personal)
+        w.write(signalIDs); w.write(weighedOn); w.write(answers); w.write(decision); w.write(norm); w.write(evaluateOn); w.write(personal)
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
         self.init(signalIDs: try r.read(), weighedOn: try r.read(), answers: try r.read(), decision: try r.read(),
-                  norm: try r.read(), personal: try r.read())
+                  norm: try r.read(), evaluateOn: try r.read(), personal: try r.read())
     }
 }
 

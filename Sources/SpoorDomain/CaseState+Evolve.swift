@@ -10,7 +10,7 @@ extension CaseState {
             return state
         }
         guard var state else { return nil }
-        state.apply(record.event, by: record.actor)
+        state.apply(record)
         state.note(record)
         return state
     }
@@ -24,53 +24,70 @@ extension CaseState {
         lastChangedOn = max(lastChangedOn, record.recordedOn)
     }
 
-    private mutating func apply(_ event: CaseEvent, by actor: String) {
-        switch event {
+    /// Applies the event; a deadline it starts follows the protocol it was decided under, so a
+    /// later protocol changes the deadlines of later steps only.
+    private mutating func apply(_ record: CaseEventRecord) {
+        let rules = record.rules
+        switch record.event {
         case .caseOpened: break
         case .caseClosed: isOpen = false
         case .caseReopened: isOpen = true
         case .signalRecorded(let e):
-            signals[e.signalID] = Signal(recorded: e, step: .recorded, formsOfExploitation: e.formsOfExploitation, indicators: e.indicators)
+            signals[e.signalID] = Signal(recorded: e, step: .recorded, due: Due(.consult, since: e.observedOn, under: rules),
+                                         formsOfExploitation: e.formsOfExploitation, indicators: e.indicators)
             signalOrder.append(e.signalID)
+            if ageAtFirstSignal == nil { ageAtFirstSignal = age(on: e.observedOn) ?? youth.ageAtOpening }
+            if lastRiskAssessment == nil, riskAssessmentDue == nil { riskAssessmentDue = Due(.assessRisk, since: e.observedOn, under: rules) }
         case .signalRetracted(let e): signals[e.signalID]?.isRetracted = true
         case .signalCorrected(let e):
             signals[e.signalID]?.formsOfExploitation = e.formsOfExploitation
             signals[e.signalID]?.indicators = e.indicators
-        case .riskAssessed(let e): lastRiskAssessment = e
+        case .riskAssessed(let e):
+            lastRiskAssessment = e
+            riskAssessmentDue = Due(.assessRisk, since: e.assessedOn, on: e.nextDueOn, under: rules)
         case .consultationHeld(let e):
             consultations.append(e)
-            advance(e.signalIDs, to: .consulted)
+            advance(e.signalIDs, to: .consulted, due: Due(.converse, since: e.heldOn, under: rules))
         case .conversationHeld(let e):
             conversations.append(e)
-            advance(e.signalIDs, to: .conversed)
+            advance(e.signalIDs, to: .conversed, due: Due(.weigh, since: e.heldOn, under: rules))
         case .conversationSkipped(let e):
             skippedConversations.append(e)
-            advance(e.signalIDs, to: .conversed)
+            advance(e.signalIDs, to: .conversed, due: Due(.weigh, since: e.decidedOn, under: rules))
         case .weighingRecorded(let e):
             weighings.append(e)
-            advance(e.signalIDs, to: e.decision.reports ? .weighed : .decided)
-            if e.answers.suspicion { registrationCalledFor(on: e.weighedOn, because: "a weighing recorded a suspicion") }
+            let reports = e.decision.reports
+            advance(e.signalIDs, to: reports ? .weighed : .decided, due: reports ? Due(.report, since: e.weighedOn, under: rules) : nil)
+            helpEvaluation = e.decision.helps
+                ? HelpEvaluation(signalIDs: e.signalIDs, due: Due(.evaluateHelp, since: e.weighedOn, on: e.evaluateOn, under: rules))
+                : helpEvaluation.flatMap { Set($0.signalIDs).isSubset(of: e.signalIDs) ? nil : $0 }
+            if e.answers.suspicion { registrationCalledFor(on: e.weighedOn, because: "a weighing recorded a suspicion", rules) }
         case .signalForwarded(let e):
             for id in e.signalIDs { signals[id]?.forwardedTo.append(e.recipient) }
-            if e.recipient == "care-coordinator" { registrationCalledFor(on: e.forwardedOn, because: "a signal was forwarded to the care coordinator") }
+            if e.recipient == "care-coordinator" { registrationCalledFor(on: e.forwardedOn, because: "a signal was forwarded to the care coordinator", rules) }
         case .reportedToVeiligThuis(let e):
-            reports[e.reportID] = Report(report: e)
+            reports[e.reportID] = Report(report: e, feedbackDue: Due(.feedback, since: e.reportedOn, under: rules))
             reportOrder.append(e.reportID)
-            advance(e.signalIDs, to: .decided)
-            registrationCalledFor(on: e.reportedOn, because: "\(e.reportID) was made to Veilig Thuis")
+            advance(e.signalIDs, to: .decided, due: nil)
+            registrationCalledFor(on: e.reportedOn, because: "\(e.reportID) was made to Veilig Thuis", rules)
         case .veiligThuisFeedbackReceived(let e): reports[e.reportID]?.feedback.append(e)
-        case .consentRequested(let e): set(PartyConsent(party: e.from, status: .requested, on: e.requestedOn))
+        case .consentRequested(let e):
+            set(PartyConsent(party: e.from, status: .requested, on: e.requestedOn, followedUpBy: rules.steps.register.responsible))
         case .consentGiven(let e): set(PartyConsent(party: e.by, status: .given, on: e.givenOn, form: e.explicitForm))
         case .consentRefused(let e): set(PartyConsent(party: e.by, status: .refused, on: e.refusedOn))
         case .consentWithdrawn(let e): set(PartyConsent(party: e.by, status: .withdrawn, on: e.withdrawnOn))
-        case .consentWaiverRequested(let e): waiverRequest = WaiverRequest(request: e, requestedBy: actor)
+        case .consentWaiverRequested(let e): waiverRequest = WaiverRequest(request: e, requestedBy: record.actor)
         case .consentWaived(let e):
-            waiver = e
+            var waived = e
+            waived.validUntil = e.validUntil ?? e.waivedOn.adding(days: rules.consent.waiver.validDays)
+            waiver = waived
+            waiverLapse = Due(step: .register, since: waived.validUntil!.adding(days: -rules.consent.waiver.remindDaysBefore),
+                              on: waived.validUntil!, responsible: rules.steps.register.responsible, protocolVersion: rules.version)
             waiverRequest = nil
         case .registeredAtCoMensha(let e):
             registrations.append(e)
             registrationDue = nil
-            if e.basis == .waiver { waiver = nil }  // a waiver allows one registration
+            if e.basis == .waiver { (waiver, waiverLapse) = (nil, nil) }  // a waiver allows one registration
         case .registrationDeclined(let e):
             declinedRegistrations.append(e)
             registrationDue = nil
@@ -78,6 +95,7 @@ extension CaseState {
             registeredElsewhere.append(e)
             registrationDue = nil
         case .clientStatementAdded: statements += 1
+        case .screeningRecorded(let e): screenings.append(e)
         case .personalDataErased:
             isErased = true
             forgetPersonalContent()
@@ -86,9 +104,9 @@ extension CaseState {
 
     /// A registration is due from the first event that calls for one, until the youth is
     /// registered or the registration is declined; a later call makes it due again.
-    private mutating func registrationCalledFor(on day: Day, because reason: String) {
+    private mutating func registrationCalledFor(on day: Day, because reason: String, _ rules: InstitutionProtocol) {
         guard !isRegistered, registrationDue == nil else { return }
-        registrationDue = RegistrationDue(since: day, because: reason)
+        registrationDue = RegistrationDue(due: Due(.register, since: day, under: rules), because: reason)
     }
 
     private mutating func set(_ consent: PartyConsent) {
@@ -100,9 +118,11 @@ extension CaseState {
         }
     }
 
-    private mutating func advance(_ signalIDs: [String], to step: Step) {
+    /// Moves the signals on to `step`, waiting for what `due` names; a signal further along stays.
+    private mutating func advance(_ signalIDs: [String], to step: Step, due: Due?) {
         for id in signalIDs where signals[id].map({ $0.step < step }) == true {
             signals[id]?.step = step
+            signals[id]?.due = due
         }
     }
 }
@@ -136,6 +156,7 @@ extension CaseEvent {
         case .registeredElsewhere: "registered-elsewhere"
         case .clientStatementAdded: "client-statement-added"
         case .personalDataErased: "personal-data-erased"
+        case .screeningRecorded: "screening-recorded"
         }
     }
 }

@@ -10,9 +10,33 @@ public struct CaseState: Sendable, Equatable {
         public static func < (lhs: Step, rhs: Step) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// A step the case waits for: which, since when, by when, who takes it, and the version of
+    /// the protocol that set the deadline (the one the event that started it was decided under).
+    public struct Due: Sendable, Equatable {
+        public var step: InstitutionProtocol.StepKind
+        public var since: Day
+        public var on: Day
+        public var responsible: Role
+        public var protocolVersion: Int
+
+        public init(_ step: InstitutionProtocol.StepKind, since: Day, on: Day? = nil, under rules: InstitutionProtocol) {
+            self.step = step
+            self.since = since
+            self.on = on ?? rules.deadline(of: step, from: since)
+            self.responsible = rules.steps[step].responsible
+            self.protocolVersion = rules.version
+        }
+
+        public init(step: InstitutionProtocol.StepKind, since: Day, on: Day, responsible: Role, protocolVersion: Int) {
+            (self.step, self.since, self.on, self.responsible, self.protocolVersion) = (step, since, on, responsible, protocolVersion)
+        }
+    }
+
     public struct Signal: Sendable, Equatable {
         public var recorded: SignalRecorded
         public var step: Step
+        /// The meldcode step the signal waits for; `nil` once decided.
+        public var due: Due?
         public var isRetracted = false
         public var forwardedTo: [String] = []
         public var formsOfExploitation: [String]
@@ -21,16 +45,12 @@ public struct CaseState: Sendable, Equatable {
 
     public struct Report: Sendable, Equatable {
         public var report: ReportedToVeiligThuis
+        /// Veilig Thuis's feedback, chased by the protocol's role once this passes.
+        public var feedbackDue: Due
         public var feedback: [VeiligThuisFeedbackReceived] = []
 
-        /// The last day Veilig Thuis has for its feedback.
-        public var feedbackDueOn: Day { report.reportedOn.adding(workingDays: CaseState.feedbackDeadlineWorkingDays) }
-
-        /// The working days waited for feedback on `today` when past the deadline, else `nil`.
-        public func feedbackOverdue(on today: Day) -> Int? {
-            let waited = report.reportedOn.workingDays(until: today)
-            return feedback.isEmpty && waited > CaseState.feedbackDeadlineWorkingDays ? waited : nil
-        }
+        /// Whether the feedback is past its deadline on `today`.
+        public func feedbackOverdue(on today: Day) -> Bool { feedback.isEmpty && feedbackDue.on < today }
     }
 
     /// Where one party's consent stands; the case keeps one per party, so that one party's
@@ -42,6 +62,8 @@ public struct CaseState: Sendable, Equatable {
         public var on: Day
         /// How a given consent was made explicit; `nil` unless given.
         public var form: ConsentGiven.Form?
+        /// Who follows up a request that is not answered: the protocol's registering role.
+        public var followedUpBy: Role?
     }
 
     /// A waiver asked for and not yet approved: who asked, so that the approver is someone else.
@@ -52,9 +74,16 @@ public struct CaseState: Sendable, Equatable {
 
     /// A registration the case calls for and does not have yet.
     public struct RegistrationDue: Sendable, Equatable {
-        public var since: Day
+        public var due: Due
         /// What made it due: "a weighing recorded a suspicion", …
         public var because: String
+        public var since: Day { due.since }
+    }
+
+    /// Help the weighing decided on, to be evaluated (afwegingskader question 5).
+    public struct HelpEvaluation: Sendable, Equatable {
+        public var signalIDs: [String]
+        public var due: Due
     }
 
     /// What must happen before a case is closed, unless the closing names it and says why.
@@ -85,11 +114,20 @@ public struct CaseState: Sendable, Equatable {
     public var waiverRequest: WaiverRequest?
     /// The approved waiver not yet used for its one registration.
     public var waiver: ConsentWaived?
+    /// Its lapse: from `since` the worklist reminds, `on` it lapses.
+    public var waiverLapse: Due?
     public var registrations: [RegisteredAtCoMensha] = []
     public var registeredElsewhere: [RegisteredElsewhere] = []
     public var declinedRegistrations: [RegistrationDeclined] = []
     public var registrationDue: RegistrationDue?
     public var lastRiskAssessment: RiskAssessed?
+    /// The first risk assessment once there are signals, or the next one.
+    public var riskAssessmentDue: Due?
+    public var helpEvaluation: HelpEvaluation?
+    /// The youth was screened for signs of exploitation at intake: the denominator of signal rates.
+    public var screenings: [ScreeningRecorded] = []
+    /// The youth's age at the first signal (from the birth date, else at opening), kept through erasure.
+    public var ageAtFirstSignal: Int?
     public var statements = 0
     public var lastChangedOn: Day
 

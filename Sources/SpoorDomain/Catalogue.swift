@@ -1,5 +1,3 @@
-import Foundation
-
 /// The lists the meldcode speaks in, as versioned data: a new form of exploitation (forced
 /// marriage, illegal adoption) is a new catalogue version, not a code change.
 public struct Catalogue: Codable, Sendable, Equatable {
@@ -15,14 +13,8 @@ public struct Catalogue: Codable, Sendable, Equatable {
     public var consultationParties: [Entry]
     public var forwardingRecipients: [Entry]
 
-    /// Loads a catalogue from JSON, as the daemon does from its configuration folder.
-    public init(json: Data) throws(DomainError) {
-        do {
-            self = try JSONDecoder().decode(Catalogue.self, from: json)
-        } catch {
-            throw .invalidField("catalogue", "does not decode: \(error)")
-        }
-    }
+    /// The built-in protocol's catalogue.
+    public static var standard: Catalogue { InstitutionProtocol.standard.catalogue }
 
     /// Checks that every id in `ids` is in `list`, naming `field` otherwise.
     func check(_ ids: [String], in list: KeyPath<Catalogue, [Entry]>, field: String) throws(DomainError) {

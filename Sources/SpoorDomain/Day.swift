@@ -44,25 +44,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
-    /// Monday to Friday. Public holidays are not counted out: deadlines come a day early at worst.
-    public var isWorkingDay: Bool { (ordinal + 3) % 7 < 5 }  // 1970-01-01 was a Thursday
-
-    /// The day `count` working days after this one.
-    public func adding(workingDays count: Int) -> Day {
-        var day = self
-        var left = count
-        while left > 0 {
-            day = day.adding(days: 1)
-            if day.isWorkingDay { left -= 1 }
-        }
-        return day
-    }
-
-    /// Working days after this day up to and including `later`.
-    public func workingDays(until later: Day) -> Int {
-        guard later > self else { return 0 }
-        return (ordinal + 1...later.ordinal).count { Day(ordinal: $0).isWorkingDay }
-    }
+    /// Monday to Friday; ``WorkingCalendar`` takes out the holidays.
+    public var isWeekday: Bool { (ordinal + 3) % 7 < 5 }  // 1970-01-01 was a Thursday
+    var isSunday: Bool { (ordinal + 3) % 7 == 6 }
 
     /// Whole years from this birth date to `day`.
     public func age(on day: Day) -> Int {
@@ -87,7 +71,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         try container.encode(description)
     }
 
-    private static func ordinal(year: Int, month: Int, day: Int) -> Int {
+    static func ordinal(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -74,12 +74,20 @@ extension Decider {
         }
     }
 
-    /// A report names at least one active signal, and each has had a conversation or a lawful skip.
-    static func checkReport(_ report: ReportedToVeiligThuis, on state: CaseState) throws(DomainError) {
+    /// The protocol may have a weighing signed off in one role: it is recorded in that role.
+    func checkSignOff(_ weighing: WeighingRecorded, _ context: Context) throws(DomainError) {
+        guard let signOff = rules.steps.weigh.signOffBy, context.role != signOff else { return }
+        throw .ruleViolated(rule: "protocol \(rules.version): \(rules.steps.weigh.source)",
+                            reason: "a weighing is signed off by the \(signOff.rawValue): record it in that role")
+    }
+
+    /// A report names at least one active signal, and each has had a conversation or a lawful
+    /// skip, and, where the protocol says so, a weighing unless the report is acute.
+    func checkReport(_ report: ReportedToVeiligThuis, on state: CaseState) throws(DomainError) {
         guard !report.signalIDs.isEmpty else {
             throw .ruleViolated(rule: "meldcode step 5", reason: "a report to Veilig Thuis needs at least one signal")
         }
-        try activeSignals(report.signalIDs, in: state)
+        try Self.activeSignals(report.signalIDs, in: state)
         for id in report.signalIDs {
             let talkedOrSkipped = state.conversations.contains { $0.signalIDs.contains(id) }
                 || state.skippedConversations.contains { $0.signalIDs.contains(id) }
@@ -87,6 +95,12 @@ extension Decider {
                 throw .ruleViolated(
                     rule: "meldcode step 3",
                     reason: "talk with the client about \(id) first, or record why the conversation is skipped")
+            }
+        }
+        if rules.steps.report.needsWeighingUnlessAcute == true, report.urgency != .acute {
+            for id in report.signalIDs where !state.weighings.contains(where: { $0.signalIDs.contains(id) }) {
+                throw .ruleViolated(rule: "protocol \(rules.version): \(rules.steps.report.source)",
+                                    reason: "weigh \(id) with the afwegingskader first, or report it as acute")
             }
         }
         if !report.discussedWithClient && report.notDiscussedReason == nil {

@@ -90,13 +90,17 @@ extension Decider {
         }
     }
 
-    /// A waiver's second pair of eyes: a behavioural scientist who did not ask for it.
+    /// A waiver's second pair of eyes: the protocol's approving role, someone who did not ask for it.
     func approveWaiver(_ approval: ConsentWaived, on state: CaseState, _ context: Context) throws(DomainError) -> ConsentWaived {
+        let waiver = rules.consent.waiver
+        guard context.role == waiver.approvedBy else {
+            throw .ruleViolated(rule: "protocol \(rules.version): \(waiver.source)", reason: "a waiver is approved by a \(waiver.approvedBy.inWords)")
+        }
         guard let pending = state.waiverRequest else {
-            throw .ruleViolated(rule: "consent waiver", reason: "no waiver is requested: someone in care requests it, then a behavioural scientist approves it")
+            throw .ruleViolated(rule: "consent waiver", reason: "no waiver is requested: someone in care requests it, then a \(waiver.approvedBy.inWords) approves it")
         }
         guard pending.requestedBy != context.actor else {
-            throw .ruleViolated(rule: "consent waiver: four eyes", reason: "\(context.actor) requested this waiver; another behavioural scientist approves it")
+            throw .ruleViolated(rule: "consent waiver: four eyes", reason: "\(context.actor) requested this waiver; another \(waiver.approvedBy.inWords) approves it")
         }
         guard approval.ground == pending.request.ground else {
             throw .invalidField("ground", "the request was for \(pending.request.ground.rawValue)")
@@ -106,7 +110,7 @@ extension Decider {
         }
         try consentRules.checkGroundHolds(approval.ground, state: state, on: approval.waivedOn)
         var approved = approval
-        approved.validUntil = approval.waivedOn.adding(days: rules.waiverValidDays)
+        approved.validUntil = approval.waivedOn.adding(days: waiver.validDays)
         return approved
     }
 }

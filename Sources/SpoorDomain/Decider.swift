@@ -2,14 +2,13 @@ import Foundation
 
 /// The rules of the meldcode and the law: `decide(command, state) -> [event]`, pure.
 public struct Decider: Sendable {
-    public let catalogue: Catalogue
-    public let rules: RegistrationRules
+    /// The institution's protocol that decisions follow; events record its version.
+    public let rules: InstitutionProtocol
     public let institution: Institution
     /// The oldest a client of youth care can be (jeugdhulp runs to 18, extended to 23).
     public static let maxYouthAge = 23
 
-    public init(catalogue: Catalogue = .standard, rules: RegistrationRules = .standard, institution: Institution = Institution()) {
-        self.catalogue = catalogue
+    public init(rules: InstitutionProtocol = .standard, institution: Institution = Institution()) {
         self.rules = rules
         self.institution = institution
     }
@@ -42,6 +41,7 @@ public struct Decider: Sendable {
     }
 
     var consentRules: ConsentRules { ConsentRules(rules: rules) }
+    var catalogue: Catalogue { rules.catalogue }
 
     private func decide(_ command: CaseCommand, on state: CaseState, _ context: Context) throws(DomainError) -> CaseEvent {
         switch command {
@@ -101,6 +101,7 @@ public struct Decider: Sendable {
             try Self.activeSignals(e.signalIDs, in: state)
             try notFuture(e.weighedOn, "weighedOn", context)
             try Self.checkDecision(&e)
+            try checkSignOff(e, context)
             return .weighingRecorded(e)
         case .forwardSignal(let e):
             try Self.activeSignals(e.signalIDs, in: state)
@@ -109,7 +110,7 @@ public struct Decider: Sendable {
             return .signalForwarded(e)
         case .reportToVeiligThuis(var e):
             try notFuture(e.reportedOn, "reportedOn", context)
-            try Self.checkReport(e, on: state)
+            try checkReport(e, on: state)
             e.reportID = "report-\(state.reportOrder.count + 1)"
             return .reportedToVeiligThuis(e)
         case .recordFeedback(let e):
@@ -158,6 +159,11 @@ public struct Decider: Sendable {
             try notFuture(e.addedOn, "addedOn", context)
             try Self.requireText(e.personal, "personal", "a statement needs its text")
             return .clientStatementAdded(e)
+        case .recordScreening(let e):
+            try requireOpen(state, "record a screening")
+            try notFuture(e.screenedOn, "screenedOn", context)
+            if let instrument = e.instrument { try catalogue.check([instrument], in: \.riskInstruments, field: "instrument") }
+            return .screeningRecorded(e)
         case .erasePersonalData(let e):
             guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }
             try notFuture(e.erasedOn, "erasedOn", context)

@@ -8,80 +8,89 @@ public struct NextStep: Sendable, Equatable, CustomStringConvertible {
     public var responsible: Role?
     /// The last day for it, where the rules set one.
     public var dueOn: Day?
+    /// The version of the protocol that set the deadline.
+    public var protocolVersion: Int?
 
-    public init(action: String, rule: String, reason: String, signalIDs: [String], responsible: Role? = nil, dueOn: Day? = nil) {
+    public init(action: String, rule: String, reason: String, signalIDs: [String], responsible: Role? = nil, dueOn: Day? = nil,
+                protocolVersion: Int? = nil) {
         self.action = action
         self.rule = rule
         self.reason = reason
         self.signalIDs = signalIDs
         self.responsible = responsible
         self.dueOn = dueOn
+        self.protocolVersion = protocolVersion
     }
 
     public var description: String { "\(action): \(reason) (\(rule))" }
 }
 
 extension CaseState {
-    /// Working days Veilig Thuis has for its safety assessment before the institution chases it.
-    public static let feedbackDeadlineWorkingDays = 5
-
-    /// The decision tree the research asks for: the next steps for this case on `today`.
-    public func nextSteps(on today: Day, rules: RegistrationRules = .standard) -> [NextStep] {
+    /// The decision tree the research asks for: the next steps for this case on `today`, each
+    /// with its role and deadline as the protocol set them when the step started; consent is
+    /// judged by `rules`, the protocol in force.
+    public func nextSteps(on today: Day, rules: InstitutionProtocol = .standard) -> [NextStep] {
         let registration = registrationStep(on: today, rules: rules).map { [$0] } ?? []
         guard isOpen else { return registration }
         var steps = activeSignals.compactMap { meldcodeStep(for: $0) }
         steps += chaseVeiligThuis(on: today)
-        steps += riskAssessmentDue(on: today)
+        steps += riskAssessment(on: today)
+        steps += evaluateHelp(on: today)
         return steps + registration
+    }
+
+    private func step(_ action: String, _ rule: String, _ reason: String, _ signalIDs: [String], _ due: Due?) -> NextStep {
+        NextStep(action: action, rule: rule, reason: reason, signalIDs: signalIDs, responsible: due?.responsible, dueOn: due?.on,
+                 protocolVersion: due?.protocolVersion)
     }
 
     private func meldcodeStep(for signal: Signal) -> NextStep? {
         let id = signal.recorded.signalID
         switch signal.step {
         case .recorded:
-            return NextStep(action: "consult the attention officer", rule: "meldcode step 2",
-                            reason: "\(id) has not been discussed with a colleague yet", signalIDs: [id])
+            return step("consult the attention officer", "meldcode step 2",
+                        "\(id) has not been discussed with a colleague yet", [id], signal.due)
         case .consulted:
-            return NextStep(action: "talk with the youth or the parents", rule: "meldcode step 3",
-                            reason: "\(id) was consulted on but not discussed with the client; skip only for safety or to keep contact, and record why", signalIDs: [id])
+            return step("talk with the youth or the parents", "meldcode step 3",
+                        "\(id) was consulted on but not discussed with the client; skip only for safety or to keep contact, and record why", [id], signal.due)
         case .conversed:
-            return NextStep(action: "weigh with the afwegingskader", rule: "meldcode step 4",
-                            reason: "answer the five questions for \(id)", signalIDs: [id])
+            return step("weigh with the afwegingskader", "meldcode step 4", "answer the five questions for \(id)", [id], signal.due)
         case .weighed:
             let norm = weighings.last { $0.signalIDs.contains(id) }?.norm
-            return NextStep(action: "report to Veilig Thuis", rule: "norm \(norm?.rawValue ?? "decision")",
-                            reason: "the weighing of \(id) decided to report", signalIDs: [id])
+            return step("report to Veilig Thuis", "norm \(norm?.rawValue ?? "decision")", "the weighing of \(id) decided to report", [id], signal.due)
         case .decided:
             return nil
         }
     }
 
     private func chaseVeiligThuis(on today: Day) -> [NextStep] {
-        reportOrder.compactMap { reports[$0] }.compactMap { report in
-            guard let waited = report.feedbackOverdue(on: today) else { return nil }
-            return NextStep(action: "chase Veilig Thuis", rule: "feedback within \(Self.feedbackDeadlineWorkingDays) working days",
-                            reason: "no feedback \(waited) working days after \(report.report.reportID)", signalIDs: report.report.signalIDs)
+        reportOrder.compactMap { reports[$0] }.filter { $0.feedbackOverdue(on: today) }.map { report in
+            step("chase Veilig Thuis", "feedback due by \(report.feedbackDue.on)",
+                 "no feedback on \(report.report.reportID) of \(report.report.reportedOn)", report.report.signalIDs, report.feedbackDue)
         }
     }
 
-    private func riskAssessmentDue(on today: Day) -> [NextStep] {
-        guard let last = lastRiskAssessment else {
-            return activeSignals.isEmpty ? [] : [NextStep(
-                action: "assess the risk", rule: "risicotaxatie", reason: "no risk assessment is recorded", signalIDs: [])]
+    private func riskAssessment(on today: Day) -> [NextStep] {
+        guard let due = riskAssessmentDue else { return [] }
+        guard lastRiskAssessment != nil else {
+            return activeSignals.isEmpty ? [] : [step("assess the risk", "risicotaxatie", "no risk assessment is recorded", [], due)]
         }
-        guard last.nextDueOn <= today else { return [] }
-        return [NextStep(action: "repeat the risk assessment", rule: "risicotaxatie",
-                         reason: "it was due on \(last.nextDueOn)", signalIDs: [])]
+        guard due.on <= today else { return [] }
+        return [step("repeat the risk assessment", "risicotaxatie", "it was due on \(due.on)", [], due)]
+    }
+
+    private func evaluateHelp(on today: Day) -> [NextStep] {
+        guard let help = helpEvaluation, help.due.on <= today else { return [] }
+        return [step("evaluate the help and weigh again", "afwegingskader question 5",
+                     "the help decided on \(help.due.since) was to be evaluated by \(help.due.on)", help.signalIDs, help.due)]
     }
 
     /// The registration at CoMensha, once the case calls for one: how it can be made lawfully
     /// today, by whom and by when. It stays until the youth is registered or it is declined.
-    private func registrationStep(on today: Day, rules: RegistrationRules) -> NextStep? {
+    private func registrationStep(on today: Day, rules: InstitutionProtocol) -> NextStep? {
         guard let due = registrationDue else { return nil }
-        let deadline = rules.deadline(dueSince: due.since)
         func step(_ action: String, _ reason: String) -> NextStep {
-            NextStep(action: action, rule: "CoMensha registration, due \(deadline) since \(due.since)",
-                     reason: "\(due.because); \(reason)", signalIDs: [], responsible: RegistrationRules.responsibleRole, dueOn: deadline)
+            self.step(action, "CoMensha registration, due \(due.due.on) since \(due.since)", "\(due.because); \(reason)", [], due.due)
         }
         let consent = ConsentRules(rules: rules)
         guard let (age, _, assessment) = try? consent.assess(self, on: today) else {

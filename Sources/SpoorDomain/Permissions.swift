@@ -1,13 +1,14 @@
 /// Which role may issue which command. Auditors and admins append no case events at all.
 public enum Permissions {
-    private static let care: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
-    private static let officers: Set<Role> = [.attentionOfficer, .behaviouralScientist]
+    /// The roles that care for the youth and take the meldcode's steps.
+    public static let care: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
+    /// The roles that close cases, register, and approve waivers (the protocol says which of them approves).
+    public static let officers: Set<Role> = [.attentionOfficer, .behaviouralScientist]
 
     /// The roles allowed to issue `command`.
     public static func roles(for command: CaseCommand) -> Set<Role> {
         switch command {
-        case .close, .reopen, .registerAtCoMensha, .declineRegistration, .recordRegisteredElsewhere: officers
-        case .waiveConsent: [.behaviouralScientist]
+        case .close, .reopen, .registerAtCoMensha, .declineRegistration, .recordRegisteredElsewhere, .waiveConsent: officers
         case .erasePersonalData: [.privacyOfficer]
         default: care
         }

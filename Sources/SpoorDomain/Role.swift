@@ -12,4 +12,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case privacyOfficer = "privacy-officer"
     /// Runs the service; sees no personal content and appends no case events.
     case admin
+
+    /// The role in words: "behavioural scientist".
+    public var inWords: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
 }

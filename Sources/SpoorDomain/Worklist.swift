@@ -1,39 +1,59 @@
 /// What needs doing across all cases, oldest first: the institution's list against stalling.
+/// Each item names the role that takes it and the day it is due by, as the protocol agreed.
 public enum Worklist {
     public struct Item: Sendable, Equatable {
-        public enum Kind: String, Sendable, Equatable {
-            case riskReassessmentOverdue = "risk-reassessment-overdue"
-            case feedbackOverdue = "veilig-thuis-feedback-overdue"
-            case signalWithoutFollowUp = "signal-without-follow-up"
-            case consentPending = "consent-pending"
+        public enum Kind: String, Sendable, Equatable, CaseIterable {
             case registrationDue = "registration-due"
+            case reportNotMade = "report-not-made"
+            case signalStalled = "signal-stalled"
+            case feedbackOverdue = "veilig-thuis-feedback-overdue"
+            case riskAssessmentMissing = "risk-assessment-missing"
+            case riskReassessmentOverdue = "risk-reassessment-overdue"
+            case helpEvaluationOverdue = "help-evaluation-overdue"
+            case waiverLapsing = "waiver-lapsing"
+            case consentPending = "consent-pending"
         }
         public var caseID: String
+        public var unit: String
         public var kind: Kind
         /// The day since which the item waits.
         public var since: Day
+        public var dueOn: Day?
+        public var responsible: Role
+        public var protocolVersion: Int?
         public var detail: String
     }
 
-    /// The open items of `cases` on `today`, oldest first. A signal counts as followed up once it
-    /// is consulted on; `signalFollowUpDays` is how long it may wait for that.
-    public static func items(for cases: some Sequence<CaseDigest>, on today: Day, signalFollowUpDays: Int = 7,
-                             rules: RegistrationRules = .standard) -> [Item] {
-        oldest(.max, of: cases, on: today, signalFollowUpDays: signalFollowUpDays, rules: rules).items
+    /// Which items to list: those of some roles, some units.
+    public struct Filter: Sendable, Equatable {
+        public var roles: Set<Role>?
+        public var units: Set<String>?
+
+        public init(roles: Set<Role>? = nil, units: Set<String>? = nil) {
+            self.roles = roles
+            self.units = units
+        }
+
+        func admits(_ state: CaseDigest) -> Bool { units.map { $0.contains(state.unit) } ?? true }
+        func admits(_ pending: CaseDigest.Pending) -> Bool { roles.map { $0.contains(pending.responsible) } ?? true }
+    }
+
+    /// The open items of `cases` on `today`, oldest first.
+    public static func items(for cases: some Sequence<CaseDigest>, on today: Day, filter: Filter = Filter()) -> [Item] {
+        oldest(.max, of: cases, on: today, filter: filter).items
     }
 
     /// The `limit` oldest open items, and how many there are in all. Holds at most twice `limit`
     /// items at a time, so a list over every case of a large institution stays small.
-    public static func oldest(_ limit: Int, of cases: some Sequence<CaseDigest>, on today: Day, signalFollowUpDays: Int = 7,
-                              rules: RegistrationRules = .standard) -> (items: [Item], total: Int) {
+    public static func oldest(_ limit: Int, of cases: some Sequence<CaseDigest>, on today: Day, filter: Filter = Filter()) -> (items: [Item], total: Int) {
         var kept: [Item] = []
         var total = 0
         func trim() {
-            kept.sort { ($0.since, $0.caseID) < ($1.since, $1.caseID) }
+            kept.sort { ($0.since, $0.caseID, $0.kind.rawValue) < ($1.since, $1.caseID, $1.kind.rawValue) }
             if kept.count > limit { kept.removeLast(kept.count - limit) }
         }
-        for state in cases {
-            let items = self.items(of: state, on: today, signalFollowUpDays: signalFollowUpDays, rules: rules)
+        for state in cases where filter.admits(state) {
+            let items = self.items(of: state, on: today, filter: filter)
             total += items.count
             kept += items
             if kept.count - limit >= max(limit, 1_024) { trim() }
@@ -44,34 +64,14 @@ public enum Worklist {
 
     /// A registration due stays listed when the case is closed: the research finds registration
     /// "vaak niet als prioriteit gezien", so only registering or declining ends it.
-    private static func items(of state: CaseDigest, on today: Day, signalFollowUpDays: Int, rules: RegistrationRules) -> [Item] {
-        var items: [Item] = []
-        if let due = state.registrationDue {
-            let deadline = rules.deadline(dueSince: due.since)
-            let when = deadline < today ? "was due on \(deadline)" : "due by \(deadline)"
-            items.append(Item(caseID: state.caseID, kind: .registrationDue, since: due.since,
-                              detail: "registration at CoMensha \(when), since \(due.what); the \(RegistrationRules.responsibleRole.rawValue) registers"))
+    private static func items(of state: CaseDigest, on today: Day, filter: Filter) -> [Item] {
+        state.pending.filter { pending in
+            (state.isOpen || pending.kind == .registrationDue) && pending.listFrom <= today && filter.admits(pending)
+        }.map { pending in
+            let when = pending.dueOn.map { $0 < today ? "; was due on \($0)" : "; due by \($0)" } ?? ""
+            return Item(caseID: state.caseID, unit: state.unit, kind: pending.kind, since: pending.since, dueOn: pending.dueOn,
+                        responsible: pending.responsible, protocolVersion: pending.protocolVersion,
+                        detail: "\(pending.detail)\(when); the \(pending.responsible.rawValue) acts")
         }
-        guard state.isOpen else { return items }
-        if let risk = state.riskAssessmentDue, risk.since <= today {
-            items.append(Item(caseID: state.caseID, kind: .riskReassessmentOverdue, since: risk.since,
-                              detail: "\(risk.what) was due on \(risk.since)"))
-        }
-        for report in state.reports where report.feedbackOverdue(on: today) {
-            items.append(Item(caseID: state.caseID, kind: .feedbackOverdue, since: report.feedbackDueOn,
-                              detail: "\(report.id) of \(report.reportedOn) has no feedback"))
-        }
-        for signal in state.activeSignals where signal.step == .recorded {
-            let due = signal.observedOn.adding(days: signalFollowUpDays)
-            if due < today {
-                items.append(Item(caseID: state.caseID, kind: .signalWithoutFollowUp, since: due,
-                                  detail: "\(signal.id) of \(signal.observedOn) has had no follow-up"))
-            }
-        }
-        if let consent = state.consentRequested {
-            items.append(Item(caseID: state.caseID, kind: .consentPending, since: consent.since,
-                              detail: "consent asked of the \(consent.what) on \(consent.since)"))
-        }
-        return items
     }
 }

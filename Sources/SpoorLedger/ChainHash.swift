@@ -17,7 +17,7 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
     init(bytes: UnsafeRawBufferPointer) { self.init(bytes: Array(bytes)) }
 
     /// The SHA-256 of `data`.
-    static func of(_ data: some DataProtocol) -> ChainHash {
+    public static func of(_ data: some DataProtocol) -> ChainHash {
         ChainHash(bytes: Array(SHA256.hash(data: data)))
     }
 

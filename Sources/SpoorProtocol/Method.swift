@@ -38,4 +38,8 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case retentionApply = "retention.apply"
     /// Rewraps every data key under a new master key (`RotateParams`).
     case keysRotate = "keys.rotate"
+    /// The protocol in force or an adopted version, with every version adopted (`ProtocolShowParams`).
+    case protocolShow = "protocol.show"
+    /// Rereads the protocol file and adopts it when it changed, attributed to the caller.
+    case protocolReload = "protocol.reload"
 }

@@ -49,16 +49,27 @@ public struct RegistrationFormParams: Codable, Equatable, Sendable {
 /// `worklist`.
 public struct WorklistParams: Codable, Equatable, Sendable {
     public var on: String?
-    /// Days a signal may wait for a next step before it is listed; the daemon's setting by default.
-    public var signalFollowUpDays: Int?
+    /// Only the items whose responsible role the caller holds.
+    public var mine: Bool?
+    /// Only the items of these units.
+    public var units: [String]?
     /// The most items the reply lists, oldest first; its `total` counts them all.
     public var limit: Int?
 
-    public init(on: String? = nil, signalFollowUpDays: Int? = nil, limit: Int? = nil) {
+    public init(on: String? = nil, mine: Bool? = nil, units: [String]? = nil, limit: Int? = nil) {
         self.on = on
-        self.signalFollowUpDays = signalFollowUpDays
+        self.mine = mine
+        self.units = units
         self.limit = limit
     }
+}
+
+/// `protocol.show`.
+public struct ProtocolShowParams: Codable, Equatable, Sendable {
+    /// The adopted version to show; the one in force by default.
+    public var version: Int?
+
+    public init(version: Int? = nil) { self.version = version }
 }
 
 /// `audit.trace`.

@@ -14,12 +14,14 @@ struct CaseProjection: Sendable {
     }
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
-    static let format = 5
+    static let format = 6
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     private static let metaKey = Array("#meta".utf8)
 
     let ledger: Ledger
     let keys: CaseKeys
+    /// The protocols events name, to fold them by.
+    let protocols: AdoptedProtocols
     /// The cases decoded or written last, to skip decoding them again.
     let recent = RecentCases()
 
@@ -49,11 +51,12 @@ struct CaseProjection: Sendable {
     /// checks the day and puts them. An append recorded on another day (across midnight) is
     /// folded again there. The state made here is remembered at once: should the append be
     /// refused or folded again, the stored bytes differ from those remembered, and count for nothing.
-    func projector(caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, sealedWith key: [UInt8]?) throws -> InlineProjector {
+    func projector(caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, rules: InstitutionProtocol,
+                   sealedWith key: [UInt8]?) throws -> InlineProjector {
         @Sendable func folded(on day: Day) throws -> Entry {
             var state = entry?.state
             for event in events {
-                state = CaseState.evolve(state, CaseEventRecord(event: event, actor: actor, role: role, position: 0, recordedOn: day))
+                state = CaseState.evolve(state, CaseEventRecord(event: event, actor: actor, role: role, position: 0, recordedOn: day, rules: rules))
             }
             guard let state else { throw DomainError.caseNotFound(caseID) }
             return Entry(state: state, version: (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1)
@@ -80,15 +83,28 @@ struct CaseProjection: Sendable {
 
     /// Folds the whole log aside and swaps the result in while appends go on, reporting
     /// `progress(folded, last)`. Returns the position it swapped at and the events that did not
-    /// decode (a sign of a newer writer or damage).
+    /// decode (a sign of a newer writer or damage). The protocols are folded from their
+    /// adoptions as the log meets them, each before the first event that names it.
     func rebuild(progress: (UInt64, UInt64) -> Void) throws -> (position: UInt64, undecodable: Int) {
         let reader = PersonalContentReader(ledger: ledger, keys: keys)
         var undecodable = 0
+        var adopted: [Int: InstitutionProtocol] = [:]
         let position = try ledger.rebuildProjection(fold: { events, spare in
             var folded: [String: Entry] = [:]
+            var records: [ProjectionRecord] = []
             for event in events {
+                if event.stream == .system, event.type == ProtocolAdoption.eventType {
+                    guard let adoption = try? ProtocolAdoption.adopted(from: event) else {
+                        undecodable += 1
+                        continue
+                    }
+                    adopted[adoption.rules.version] = adoption.rules
+                    records += ProtocolAdoption.records(version: adoption.rules.version, position: event.position, payload: event.payload)
+                    continue
+                }
                 guard let caseID = CaseStream.caseID(of: event.stream) else { continue }
-                guard let record = try? CaseStream.record(of: event, personal: reader.personal(of: event)) else {
+                let rules = { (version: Int?) in version.map { adopted[$0] } ?? .standard }
+                guard let record = try? CaseStream.record(of: event, personal: reader.personal(of: event), rules: rules) else {
                     undecodable += 1
                     continue
                 }
@@ -98,7 +114,7 @@ struct CaseProjection: Sendable {
             }
             let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
             return try folded.values.flatMap { entry in try Self.records(of: entry, sealedWith: try key(of: entry.state.caseID)) }
-                + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
+                + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
         }, progress: progress)
         return (position, undecodable)
     }

@@ -31,12 +31,36 @@ enum CaseStream {
         }
     }
 
-    /// A stored case event as the domain sees it, with its personal content when given.
-    static func record(of event: RecordedEvent, personal: JSONValue? = nil) throws(DomainError) -> CaseEventRecord {
-        guard let stored = try? JSONValue.parse(event.payload) else { throw .invalidField("payload", "event \(event.position) is not JSON") }
-        let domainEvent = try CaseEvent(type: event.type, schemaVersion: event.schemaVersion, payload: PersonalContent.merge(stored, personal))
+    /// The payload's key for the version of the protocol an event was decided under.
+    static let protocolKey = "protocol"
+
+    /// The payload as stored: the event's fields and the protocol version it was decided under.
+    static func stamped(_ payload: JSONValue, protocolVersion: Int) -> JSONValue {
+        guard case .object(var object) = payload else { return payload }
+        object[protocolKey] = .number(Double(protocolVersion))
+        return .object(object)
+    }
+
+    /// A stored case event as the domain sees it, with its personal content when given, and the
+    /// protocol it names (`rules(nil)`: events from before protocols were versioned).
+    static func record(of event: RecordedEvent, personal: JSONValue? = nil,
+                       rules: (Int?) -> InstitutionProtocol?) throws(DomainError) -> CaseEventRecord {
+        guard case .object(var stored) = try? JSONValue.parse(event.payload) else {
+            throw .invalidField("payload", "event \(event.position) is not a JSON object")
+        }
+        var version: Int?
+        if let stamp = stored.removeValue(forKey: protocolKey) {
+            guard case .number(let number) = stamp, let exact = Int(exactly: number) else {
+                throw .invalidField(protocolKey, "event \(event.position) names no protocol version")
+            }
+            version = exact
+        }
+        guard let protocolRules = rules(version) else {
+            throw .invalidField(protocolKey, "event \(event.position) names protocol version \(version ?? 0), which this store never adopted")
+        }
+        let domainEvent = try CaseEvent(type: event.type, schemaVersion: event.schemaVersion, payload: PersonalContent.merge(.object(stored), personal))
         return CaseEventRecord(event: domainEvent, actor: event.actor.name, role: Role(rawValue: event.role) ?? .admin,
-                               position: event.position, recordedOn: Day(event.recordedAt))
+                               position: event.position, recordedOn: Day(event.recordedAt), rules: protocolRules)
     }
 }
 

@@ -36,6 +36,8 @@ struct CaseView: Encodable {
         var dueOn: Day
         var because: String
         var responsible: Role
+        /// The protocol whose deadline applies: the one the event that made it due was decided under.
+        var protocolVersion: Int
     }
 
     struct TimelineView: Encodable {
@@ -74,7 +76,7 @@ struct CaseView: Encodable {
     var timeline: [TimelineView]
 
     /// The case as `entry` holds it, with its timeline read from `history`, the case's stream.
-    init(_ entry: CaseProjection.Entry, history: [RecordedEvent], rules: RegistrationRules) {
+    init(_ entry: CaseProjection.Entry, history: [RecordedEvent]) {
         let s = entry.state
         self.case = s.caseID
         version = entry.version
@@ -94,7 +96,7 @@ struct CaseView: Encodable {
         skippedConversations = s.skippedConversations
         weighings = s.weighings
         reports = s.reportOrder.compactMap { s.reports[$0] }.map {
-            ReportView(report: $0.report, feedbackDueOn: $0.feedbackDueOn, feedback: $0.feedback)
+            ReportView(report: $0.report, feedbackDueOn: $0.feedbackDue.on, feedback: $0.feedback)
         }
         consents = s.consents.map { ConsentView(party: $0.party, state: $0.status.rawValue, on: $0.on, form: $0.form) }
         waiverRequest = s.waiverRequest.map { WaiverRequestView(request: $0.request, requestedBy: $0.requestedBy) }
@@ -103,8 +105,8 @@ struct CaseView: Encodable {
         registeredElsewhere = s.registeredElsewhere
         declinedRegistrations = s.declinedRegistrations
         registrationDue = s.registrationDue.map {
-            RegistrationDueView(since: $0.since, dueOn: rules.deadline(dueSince: $0.since), because: $0.because,
-                                responsible: RegistrationRules.responsibleRole)
+            RegistrationDueView(since: $0.since, dueOn: $0.due.on, because: $0.because, responsible: $0.due.responsible,
+                                protocolVersion: $0.due.protocolVersion)
         }
         openObligations = s.openObligations
         lastRiskAssessment = s.lastRiskAssessment

@@ -24,9 +24,11 @@ extension Dispatcher {
             if let refusedAt, refusedAt == entry?.version { throw projectionBehind(params.case, at: entry?.version, stream: stream) }
             if entry == nil && !command.opens { throw DomainError.caseNotFound(params.case) }
             let context = Decider.Context(actor: actor.name, role: role, today: .today)
-            let events = try decider.decide(command, state: entry?.state, context: context)
-            let sealed = try seal(events, firstID: eventID, in: stream, erasing: command.erases)
-            let projector = try projections.projector(caseID: params.case, after: entry, events: events, actor: actor.name, role: role, sealedWith: sealed.stateKey)
+            let rules = protocols.current
+            let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
+            let sealed = try seal(events, firstID: eventID, in: stream, erasing: command.erases, under: rules.version)
+            let projector = try projections.projector(caseID: params.case, after: entry, events: events, actor: actor.name, role: role,
+                                                      rules: rules, sealedWith: sealed.stateKey)
             do {
                 let result = try await ledger.append(
                     to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: sealed.events,
@@ -53,15 +55,16 @@ extension Dispatcher {
     /// The events as the log keeps them: each one's personal content split off and sealed with the
     /// case's data key (made with the case's first sealed event), and, for an erasure, the order
     /// to destroy that key and every sealed part of the case in the same transaction; with the
-    /// key the case's new state is sealed with (none once erased).
-    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, erasing: Bool) throws
+    /// key the case's new state is sealed with (none once erased). Each names the protocol version.
+    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, erasing: Bool, under version: Int) throws
         -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?, firstPayload: JSONValue) {
         var change: StreamKeyChange? = erasing ? .erase : nil
         var key: [UInt8]?
         var firstPayload: JSONValue = .null
         let proposed = try events.enumerated().map { index, event in
             let id = index == 0 ? firstID : EventID()
-            let (payload, personal) = PersonalContent.split(try event.payload())
+            let (unstamped, personal) = PersonalContent.split(try event.payload())
+            let payload = CaseStream.stamped(unstamped, protocolVersion: version)
             if index == 0 { firstPayload = payload }
             guard let personal else { return ProposedEvent(id: id, type: event.type, payload: payload.serialized) }
             if key == nil, let stored = try keys.key(for: stream) {

@@ -9,7 +9,7 @@ extension Dispatcher {
     func show(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
         let entry = try caseEntry(params.case)
         let history = try CaseStream.events(of: try CaseStream.name(of: params.case), in: ledger)
-        let view = try JSONValue(encoding: CaseView(entry, history: history, rules: decider.rules))
+        let view = try JSONValue(encoding: CaseView(entry, history: history))
         if entry.state.isErased, case .object(var object) = view {
             object["personal"] = .string(JSONValue.Redaction.erased.rawValue)  // say so, rather than leave it out
             return JSONValue.object(object).sealingPersonalContent(as: .erased)
@@ -22,11 +22,12 @@ extension Dispatcher {
     func nextSteps(_ params: CaseParams) throws -> JSONValue {
         let entry = try caseEntry(params.case)
         let today = try Self.day(params.on)
-        let steps = entry.state.nextSteps(on: today, rules: decider.rules).map { step -> JSONValue in
+        let steps = entry.state.nextSteps(on: today, rules: protocols.current).map { step -> JSONValue in
             var json: [String: JSONValue] = ["action": .string(step.action), "rule": .string(step.rule), "reason": .string(step.reason),
                                              "signals": .array(step.signalIDs.map(JSONValue.string))]
             json["responsible"] = step.responsible.map { .string($0.rawValue) }
             json["dueOn"] = step.dueOn.map { .string($0.description) }
+            json["protocolVersion"] = step.protocolVersion.map { .number(Double($0)) }
             return .object(json)
         }
         return ["case": .string(params.case), "on": .string(today.description), "steps": .array(steps)]
@@ -35,18 +36,22 @@ extension Dispatcher {
     static let defaultWorklistLimit = 1_000
     static let maxWorklistLimit = 10_000
 
-    func worklist(_ params: WorklistParams) throws -> JSONValue {
+    /// The items past or near their deadline; `mine` keeps those of the caller's roles, `units` those units'.
+    func worklist(_ params: WorklistParams, _ caller: Caller) throws -> JSONValue {
         let today = try Self.day(params.on)
-        let days = params.signalFollowUpDays ?? signalFollowUpDays
-        guard days > 0 else { throw WireError(.invalidField, "must be at least 1", field: "signalFollowUpDays") }
         let limit = params.limit ?? Self.defaultWorklistLimit
         guard (1...Self.maxWorklistLimit).contains(limit) else {
             throw WireError(.invalidField, "must be between 1 and \(Self.maxWorklistLimit)", field: "limit")
         }
-        let (oldest, total) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, signalFollowUpDays: days, rules: decider.rules) }
+        let filter = Worklist.Filter(roles: params.mine == true ? Set(caller.principal.roles) : nil, units: params.units.map(Set.init))
+        let (oldest, total) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, filter: filter) }
         let items = oldest.map { item -> JSONValue in
-            ["case": .string(item.caseID), "kind": .string(item.kind.rawValue), "since": .string(item.since.description),
-             "detail": .string(item.detail)]
+            var json: [String: JSONValue] = [
+                "case": .string(item.caseID), "unit": .string(item.unit), "kind": .string(item.kind.rawValue),
+                "since": .string(item.since.description), "responsible": .string(item.responsible.rawValue), "detail": .string(item.detail)]
+            json["dueOn"] = item.dueOn.map { .string($0.description) }
+            json["protocolVersion"] = item.protocolVersion.map { .number(Double($0)) }
+            return .object(json)
         }
         return ["on": .string(today.description), "items": .array(items), "total": .number(Double(total))]
     }
@@ -57,7 +62,7 @@ extension Dispatcher {
         let stream = try CaseStream.name(of: params.case)
         guard let entry = try projections.entry(of: params.case) else { throw DomainError.caseNotFound(params.case) }
         guard entry.state.signals[params.signal] != nil else { throw DomainError.signalNotFound(params.signal) }
-        let records = try CaseStream.events(of: stream, in: ledger).map { try CaseStream.record(of: $0) }
+        let records = try CaseStream.events(of: stream, in: ledger).map { try CaseStream.record(of: $0, rules: protocols.rules(version:)) }
         let entries = AuditTrace(signalID: params.signal, records: records).entries.map { entry -> JSONValue in
             ["position": .number(Double(entry.position)), "recordedOn": .string(entry.recordedOn.description),
              "actor": .string(entry.actor), "role": .string(entry.role.rawValue), "type": .string(entry.type),

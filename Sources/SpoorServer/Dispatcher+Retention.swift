@@ -3,6 +3,9 @@ import SpoorLedger
 import SpoorProtocol
 
 extension Dispatcher {
+    /// Years after a case's last change that its personal data must go, by the protocol in force.
+    private var retentionYears: Int { protocols.current.retention.years }
+
     /// Cases not erased whose last change lies more than the retention period before `on`.
     private func casesPastRetention(on day: Day) throws -> [CaseDigest] {
         let components = day.components

@@ -20,7 +20,7 @@ extension Dispatcher {
             return json
         }
         try await recordInSystemStream("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
-        let view = try JSONValue(encoding: CaseView(entry, history: history, rules: decider.rules))
+        let view = try JSONValue(encoding: CaseView(entry, history: history))
         return ["case": view, "events": .array(events), "document": .string(SubjectDocument.markdown(case: view, events: events))]
     }
 }

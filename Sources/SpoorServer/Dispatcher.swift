@@ -9,9 +9,12 @@ import SpoorProtocol
 final class Dispatcher: Sendable {
     let ledger: Ledger
     let projections: CaseProjection
-    let decider: Decider
-    let signalFollowUpDays: Int
-    let retentionYears: Int
+    /// The protocols adopted; new decisions follow the one in force.
+    let protocols: AdoptedProtocols
+    let adoption: ProtocolAdoption
+    let institution: Decider.Institution
+    /// Where the protocol file is reread from on `protocol.reload`; `nil`: the built-in protocol.
+    let protocolPath: String?
     /// Signs checkpoints; `nil` when the daemon has no signing key.
     let signer: CheckpointSigner?
     /// The cases' data keys, which seal their personal content.
@@ -21,14 +24,15 @@ final class Dispatcher: Sendable {
     let denials = DenialLimiter()
     let logger: Logger
 
-    init(ledger: Ledger, projections: CaseProjection, decider: Decider, signalFollowUpDays: Int, retentionYears: Int,
+    init(ledger: Ledger, projections: CaseProjection, institution: Decider.Institution, protocolPath: String?,
          signer: CheckpointSigner?, keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
-        self.decider = decider
-        self.retentionYears = retentionYears
+        self.institution = institution
+        self.protocolPath = protocolPath
+        self.protocols = projections.protocols
+        self.adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)
         self.keys = keys
         self.ledger = ledger
         self.projections = projections
-        self.signalFollowUpDays = signalFollowUpDays
         self.signer = signer
         self.statistics = statistics
         self.logger = logger
@@ -62,7 +66,7 @@ final class Dispatcher: Sendable {
         case .caseShow: try await show(try params(request), caller)
         case .caseNext: try nextSteps(try params(request))
         case .registrationForm: try await registrationForm(try params(request), caller)
-        case .worklist: try worklist(try params(request))
+        case .worklist: try worklist(try params(request), caller)
         case .auditTrace: try trace(try params(request))
         case .stats: try stats(try params(request))
         case .eventsTail: try await tail(try params(request), request.id, reply)
@@ -76,6 +80,8 @@ final class Dispatcher: Sendable {
         case .retentionDue: try retentionDue(try params(request))
         case .retentionApply: try await retentionApply(try params(request), caller)
         case .keysRotate: try await rotateKeys(try params(request), caller)
+        case .protocolShow: try showProtocol(try params(request))
+        case .protocolReload: try await reloadProtocol(caller)
         }
     }
 
@@ -83,7 +89,7 @@ final class Dispatcher: Sendable {
     /// against the domain's permissions.
     static func roles(for method: SpoorProtocol.Method) -> Set<Role> {
         switch method {
-        case .status, .stats, .caseCommand: Set(Role.allCases)
+        case .status, .stats, .caseCommand, .protocolShow: Set(Role.allCases)
         case .caseShow: Caller.careRoles.union([.auditor, .privacyOfficer])
         case .caseNext, .worklist, .registrationForm: Caller.careRoles
         case .auditTrace: [.auditor, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
@@ -92,7 +98,7 @@ final class Dispatcher: Sendable {
         case .auditCheckpoint, .auditProve, .auditConsistency, .auditVerify:
             [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         case .subjectExport, .retentionDue, .retentionApply: [.privacyOfficer]
-        case .keysRotate: [.admin]
+        case .keysRotate, .protocolReload: [.admin]
         }
     }
 

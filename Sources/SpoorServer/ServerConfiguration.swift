@@ -1,5 +1,6 @@
 import Foundation
 import SpoorDomain
+import SpoorJSON
 
 /// The daemon's configuration file (`/etc/spoor/spoord.json` by default): where the store and the
 /// socket live, and which OS users hold which roles.
@@ -15,8 +16,6 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var socketPath: String = "/run/spoor/spoor.sock"
     /// OS user name → the roles that user may act in, the first being the default.
     public var users: [String: [Role]] = [:]
-    /// Days a signal may wait for a consultation before the worklist lists it.
-    public var signalFollowUpDays: Int = 7
     /// Connections served at once; more are refused with `busy`.
     public var maxConnections: Int = 256
     /// The largest the LMDB map may grow to, in bytes.
@@ -27,27 +26,27 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var signingKeyPath: String?
     /// The master key that wraps the cases' data keys; by default the credential `spoor-master-key`.
     public var masterKeyPath: String?
-    /// Years after a case's last change that its personal data must be erased (Jeugdwet: 20).
-    public var retentionYears: Int = 20
+    /// The institution's protocol file (`/etc/spoor/protocol.json`); `nil`: the built-in protocol.
+    public var protocolPath: String?
     /// The institution as its CoMensha registrations name it (registrerende organisatie), and its region.
     public var organisation: String?
     public var region: String?
 
     public init() {}
 
+    /// Strict: a key this configuration does not have is an error naming it; a missing one keeps its default.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = ServerConfiguration()
         dataDirectory = try container.decodeIfPresent(String.self, forKey: .dataDirectory) ?? defaults.dataDirectory
         socketPath = try container.decodeIfPresent(String.self, forKey: .socketPath) ?? defaults.socketPath
         users = try container.decodeIfPresent([String: [Role]].self, forKey: .users) ?? defaults.users
-        signalFollowUpDays = try container.decodeIfPresent(Int.self, forKey: .signalFollowUpDays) ?? defaults.signalFollowUpDays
         maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? defaults.maxConnections
         maxStoreBytes = try container.decodeIfPresent(Int.self, forKey: .maxStoreBytes) ?? defaults.maxStoreBytes
         logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin) ?? defaults.logOrigin
         signingKeyPath = try container.decodeIfPresent(String.self, forKey: .signingKeyPath)
         masterKeyPath = try container.decodeIfPresent(String.self, forKey: .masterKeyPath)
-        retentionYears = try container.decodeIfPresent(Int.self, forKey: .retentionYears) ?? defaults.retentionYears
+        protocolPath = try container.decodeIfPresent(String.self, forKey: .protocolPath)
         organisation = try container.decodeIfPresent(String.self, forKey: .organisation)
         region = try container.decodeIfPresent(String.self, forKey: .region)
     }
@@ -59,14 +58,17 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
             throw .configuration(path: path, reason: "cannot be read: \(error.localizedDescription)")
         }
         let configuration: ServerConfiguration
-        do { configuration = try JSONDecoder().decode(ServerConfiguration.self, from: data) } catch {
+        do { configuration = try JSONValueDecoder().decode(ServerConfiguration.self, from: try JSONValue.parse(data)) } catch let unknown as JSONValueDecoder.UnknownKey {
+            let moved = ["signalFollowUpDays", "retentionYears"].contains(unknown.path) ? ": it moved to the protocol file (see protocolPath)" : ""
+            throw .configuration(path: path, reason: "has \(unknown.path), which is not a configuration key\(moved)")
+        } catch {
             throw .configuration(path: path, reason: "is not a valid configuration: \(error)")
         }
         for (user, roles) in configuration.users where roles.isEmpty {
             throw .configuration(path: path, reason: "user \(user) has no roles; leave the user out instead")
         }
-        guard configuration.signalFollowUpDays > 0, configuration.maxConnections > 0, configuration.retentionYears > 0 else {
-            throw .configuration(path: path, reason: "signalFollowUpDays, maxConnections and retentionYears must be positive")
+        guard configuration.maxConnections > 0 else {
+            throw .configuration(path: path, reason: "maxConnections must be positive")
         }
         return configuration
     }

@@ -22,9 +22,12 @@ public enum SpoorDaemon {
         let master = try MasterKey.load(path: try masterKeyPath(configuration))
         try checkMasterKey(master, opens: ledger)
         let keys = CaseKeys(ledger: ledger, master: master)
-        let projections = CaseProjection(ledger: ledger, keys: keys)
+        let projections = CaseProjection(ledger: ledger, keys: keys, protocols: AdoptedProtocols())
         logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition)")
         try rebuildIfOutdated(projections, notifier: notifier, logger: logger)
+        let adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)
+        try adoption.load()
+        try await adoptProtocol(at: configuration.protocolPath, trigger: "start", adoption, logger: logger)
 
         let signer = try SigningKey.load(
             path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName),
@@ -37,9 +40,8 @@ public enum SpoorDaemon {
         let users = UserDirectory(users: configuration.users)
         let statistics = ServerStatistics()
         let institution = Decider.Institution(name: configuration.organisation, region: configuration.region)
-        let dispatcher = Dispatcher(ledger: ledger, projections: projections, decider: Decider(institution: institution),
-                                    signalFollowUpDays: configuration.signalFollowUpDays,
-                                    retentionYears: configuration.retentionYears, signer: signer,
+        let dispatcher = Dispatcher(ledger: ledger, projections: projections, institution: institution,
+                                    protocolPath: configuration.protocolPath, signer: signer,
                                     keys: keys, statistics: statistics, logger: logger)
         let server = SocketServer(
             listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
@@ -51,7 +53,7 @@ public enum SpoorDaemon {
         // Shut down in reverse order: the reloader and watchdog first, then the server drains.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
         if let watchdog { services.append(.init(service: watchdog)) }
-        services.append(.init(service: ConfigurationReloader(options: options, users: users, logger: logger)))
+        services.append(.init(service: ConfigurationReloader(options: options, users: users, adoption: adoption, logger: logger)))
         var groupConfiguration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         // A client that stops reading must not hold the drain forever; systemd's TimeoutStopSec is 60 s.
@@ -73,6 +75,21 @@ public enum SpoorDaemon {
         }
         logger.info("case projection rebuilt up to position \(position) in \(ContinuousClock.now - started)")
         if undecodable > 0 { logger.warning("\(undecodable) case events did not decode; spoorctl status counts them") }
+    }
+
+    /// Adopts the protocol file at `path` (the built-in protocol when `nil`) unless it is in
+    /// force already, in the name of the daemon's own OS user; a bad file throws all its problems.
+    static func adoptProtocol(at path: String?, trigger: String, _ adoption: ProtocolAdoption, logger: Logger) async throws {
+        let rules = try path.map { path throws(ServerError) in try ProtocolAdoption.read(path: path) } ?? .standard
+        let uid = getuid()
+        let actor = AppendMetadata.Actor(uid: uid, name: UserDirectory.userName(of: uid) ?? "uid:\(uid)")
+        let outcome = try await adoption.adopt(rules, file: path, trigger: trigger, by: actor, role: "daemon")
+        switch outcome {
+        case .adopted(let adopted):
+            logger.notice("adopted protocol version \(rules.version) (\(adopted.digest)) from \(path ?? "the built-in default")")
+        case .unchanged(let adopted):
+            logger.info("protocol version \(rules.version) (\(adopted.digest)) in force")
+        }
     }
 
     /// The master key's file: configured, or systemd's credential.

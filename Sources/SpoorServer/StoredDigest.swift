@@ -5,21 +5,22 @@ import SpoorLedger
 /// plain binary form (it holds no personal content) that decodes in microseconds, for the scans
 /// of every case that the worklist, the statistics and retention make.
 ///
-/// Bytes, big-endian: form u8 (1) ‖ caseID ‖ unit ‖ gender ‖ nationality group ‖ age i32 ‖
-/// flags u8 (open, erased) ‖ lastChangedOn i32 ‖ signals ‖ consultations ‖ reports ‖
-/// registrations ‖ pending consent ‖ pending risk assessment ‖ registration due. Strings carry a u16 length, lists a
-/// u16 count, days are day ordinals, optionals a presence byte.
+/// Bytes, big-endian: form u8 (3) ‖ caseID ‖ unit ‖ gender ‖ nationality group ‖ age i32 ‖
+/// flags u8 (open, erased, registered elsewhere) ‖ lastChangedOn i32 ‖ signals ‖ consultations ‖
+/// reports ‖ registrations ‖ declined reasons ‖ consent outcome ‖ age at first signal ‖
+/// screenings ‖ pending items. Strings carry a u16 length, lists a u16 count, days are day
+/// ordinals, optionals a presence byte.
 enum StoredDigest {
     static let keyPrefix = Array("digest/".utf8)
     static func key(of caseID: String) -> [UInt8] { keyPrefix + Array(caseID.utf8) }
-    private static let form: UInt8 = 2
+    private static let form: UInt8 = 3
 
     static func encode(_ digest: CaseDigest) throws -> [UInt8] {
         var out = Writer()
         out.bytes.write(form)
         try out.strings([digest.caseID, digest.unit, digest.youth.gender.rawValue, digest.youth.nationalityGroup.rawValue])
         out.bytes.write(Int32(clamping: digest.youth.ageAtOpening))
-        out.bytes.write(UInt8((digest.isOpen ? 1 : 0) | (digest.isErased ? 2 : 0)))
+        out.bytes.write(UInt8((digest.isOpen ? 1 : 0) | (digest.isErased ? 2 : 0) | (digest.registeredElsewhere ? 4 : 0)))
         out.day(digest.lastChangedOn)
         try out.list(digest.activeSignals) { out, signal in
             try out.strings([signal.id])
@@ -35,15 +36,21 @@ enum StoredDigest {
             try out.strings([report.id])
             try out.list(report.signalIDs) { try $0.strings([$1]) }
             out.day(report.reportedOn)
-            out.bytes.write(UInt8(report.hasFeedback ? 1 : 0))
         }
-        try out.list(digest.registeredOn) { $0.day($1) }
-        for pending in [digest.consentRequested, digest.riskAssessmentDue, digest.registrationDue] {
-            out.bytes.write(UInt8(pending == nil ? 0 : 1))
-            if let pending {
-                try out.strings([pending.what])
-                out.day(pending.since)
-            }
+        try out.list(digest.registrations) { out, registration in
+            out.day(registration.on)
+            try out.strings([registration.kind])
+        }
+        try out.list(digest.declinedReasons) { try $0.strings([$1]) }
+        try out.strings([digest.consent.rawValue])
+        out.optional(digest.ageAtFirstSignal) { $0.bytes.write(Int32(clamping: $1)) }
+        try out.list(digest.screenedOn) { $0.day($1) }
+        try out.list(digest.pending) { out, pending in
+            try out.strings([pending.kind.rawValue, pending.responsible.rawValue, pending.detail])
+            out.day(pending.since)
+            out.day(pending.listFrom)
+            out.optional(pending.dueOn) { $0.day($1) }
+            out.optional(pending.protocolVersion) { $0.bytes.write(Int32(clamping: $1)) }
         }
         return out.bytes.bytes
     }
@@ -72,6 +79,11 @@ enum StoredDigest {
         }
 
         mutating func day(_ day: Day) { bytes.write(Int32(clamping: day.ordinal)) }
+
+        mutating func optional<T>(_ value: T?, _ each: (inout Writer, T) -> Void) {
+            bytes.write(UInt8(value == nil ? 0 : 1))
+            if let value { each(&self, value) }
+        }
 
         mutating func list<T>(_ items: [T], _ each: (inout Writer, T) throws -> Void) throws {
             guard items.count <= UInt16.max else { throw DigestTooLarge() }
@@ -102,14 +114,31 @@ enum StoredDigest {
                 CaseDigest.Consultation(signalIDs: try reader.list { try $0.string() }, heldOn: try reader.day())
             }
             let reports = try list { reader in
-                CaseDigest.Report(id: try reader.string(), signalIDs: try reader.list { try $0.string() }, reportedOn: try reader.day(),
-                                  hasFeedback: try reader.bytes.read(UInt8.self) == 1)
+                CaseDigest.Report(id: try reader.string(), signalIDs: try reader.list { try $0.string() }, reportedOn: try reader.day())
             }
-            let registeredOn = try list { try $0.day() }
+            let registrations = try list { reader in CaseDigest.Registration(on: try reader.day(), kind: try reader.string()) }
+            let declined = try list { try $0.string() }
+            guard let consent = CaseDigest.ConsentOutcome(rawValue: try string()) else { throw StoredCaseError.damaged(caseID) }
+            let ageAtFirstSignal = try optional { Int(try $0.bytes.read(Int32.self)) }
+            let screenedOn = try list { try $0.day() }
+            let pending = try list { reader in
+                guard let kind = Worklist.Item.Kind(rawValue: try reader.string()), let responsible = Role(rawValue: try reader.string()) else {
+                    throw StoredCaseError.damaged(caseID)
+                }
+                let detail = try reader.string(), since = try reader.day(), listFrom = try reader.day()
+                let dueOn = try reader.optional { try $0.day() }
+                return CaseDigest.Pending(kind: kind, since: since, dueOn: dueOn, listFrom: listFrom, responsible: responsible,
+                                          protocolVersion: try reader.optional { Int(try $0.bytes.read(Int32.self)) }, detail: detail)
+            }
             return CaseDigest(
                 caseID: caseID, unit: unit, youth: youth, isOpen: flags & 1 != 0, isErased: flags & 2 != 0, lastChangedOn: lastChangedOn,
-                activeSignals: signals, consultations: consultations, reports: reports, registeredOn: registeredOn,
-                consentRequested: try pending(), riskAssessmentDue: try pending(), registrationDue: try pending())
+                activeSignals: signals, consultations: consultations, reports: reports, registrations: registrations,
+                registeredElsewhere: flags & 4 != 0, declinedReasons: declined, consent: consent, ageAtFirstSignal: ageAtFirstSignal,
+                screenedOn: screenedOn, pending: pending)
+        }
+
+        mutating func optional<T>(_ each: (inout Reader) throws -> T) throws -> T? {
+            try bytes.read(UInt8.self) == 0 ? nil : try each(&self)
         }
 
         mutating func string() throws -> String { try bytes.readShortString() }
@@ -117,10 +146,6 @@ enum StoredDigest {
 
         mutating func list<T>(_ each: (inout Reader) throws -> T) throws -> [T] {
             try (0..<Int(try bytes.read(UInt16.self))).map { _ in try each(&self) }
-        }
-
-        mutating func pending() throws -> CaseDigest.Pending? {
-            try bytes.read(UInt8.self) == 0 ? nil : CaseDigest.Pending(what: try string(), since: try day())
         }
     }
 }

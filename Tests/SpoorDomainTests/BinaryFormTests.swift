@@ -25,19 +25,21 @@ struct BinaryFormTests {
     @Test func theBinaryFormKnowsEveryField() throws {
         let states = try Self.everyState()
         let state = try #require(states.last { $0.identity != nil })  // the fullest, just before erasure
-        let signal = try #require(state.signals.values.first)
+        let signal = try #require(state.signals.values.first { $0.due != nil })
         let report = try #require(state.reports.values.first)
         let weighing = try #require(state.weighings.first)
         let registration = try #require(state.registrations.last)
         let waiverRequest = try #require(states.compactMap(\.waiverRequest).first)
         let fields: [(Any, Int)] = [
-            (state, 25), (signal, 6), (report, 2), (signal.recorded, 8), (state.youth, 3), (try #require(state.identity), 6),
+            (state, 30), (signal, 7), (report, 3), (signal.recorded, 8), (state.youth, 3), (try #require(state.identity), 6),
             (Note("n"), 1), (try #require(state.lastRiskAssessment), 4), (try #require(state.consultations.first), 4),
-            (try #require(state.conversations.first), 4), (try #require(state.skippedConversations.first), 4), (weighing, 6),
+            (try #require(state.conversations.first), 4), (try #require(state.skippedConversations.first), 4), (weighing, 7),
             (weighing.answers, 5), (report.report, 7), (try #require(report.feedback.first), 4),
             (try #require(states.compactMap(\.waiver).first), 4), (waiverRequest, 2), (waiverRequest.request, 4),
             (registration, 10), (try #require(registration.analytics), 5), (try #require(registration.personal), 5),
-            (try #require(state.consents.first), 4), (try #require(states.compactMap(\.registrationDue).first), 2),
+            (try #require(state.consents.first), 5), (try #require(states.compactMap(\.registrationDue).first), 2),
+            (try #require(signal.due), 5), (try #require(states.compactMap(\.helpEvaluation).first), 2),
+            (try #require(state.screenings.first), 3),
             (try #require(state.registeredElsewhere.first), 3), (try #require(state.declinedRegistrations.first), 3),
         ]
         for (value, count) in fields {

@@ -48,11 +48,12 @@ extension CaseCommand {
         .recordConversation(ConversationHeld(signalIDs: ids, heldOn: day(on), participants: [.youth], personal: nil))
     }
 
-    static func weigh(unsafe: Bool, on: String, decision: WeighingRecorded.Decision = .report) -> CaseCommand {
+    static func weigh(_ ids: [String] = ["signal-1"], unsafe: Bool, on: String, decision: WeighingRecorded.Decision = .report,
+                      evaluateOn: String? = nil) -> CaseCommand {
         .weigh(WeighingRecorded(
-            signalIDs: ["signal-1"], weighedOn: day(on),
+            signalIDs: ids, weighedOn: day(on),
             answers: .init(suspicion: true, acuteOrStructuralUnsafety: unsafe, canOfferEffectiveHelp: true, helpAccepted: true, helpProducesSafety: nil),
-            decision: decision, norm: nil, personal: nil))
+            decision: decision, norm: nil, evaluateOn: evaluateOn.map(day), personal: nil))
     }
 
     static func report(_ ids: [String] = ["signal-1"], on: String, urgency: ReportedToVeiligThuis.Urgency = .regular) -> CaseCommand {

@@ -50,7 +50,7 @@ struct ConsentTests {
                     let expected: CaseState.PartyConsent.Status = switch answer { case .give: .given; case .refuse: .refused; case .withdraw: .withdrawn }
                     #expect(harness.current.consent(of: party)?.status == expected, "age \(age), \(party), \(answer)")
                 } else {
-                    let row = try #require(ConsentTable.standard.row(forAge: age))
+                    let row = try #require(InstitutionProtocol.standard.consent.table.row(forAge: age))
                     #expect(throws: DomainError.ruleViolated(rule: row.source, reason: "the youth is \(age): \(row.who) consent, not the \(party.rawValue)"),
                             "age \(age), \(party), \(answer)") {
                         try harness.run(command, on: "2026-11-02")

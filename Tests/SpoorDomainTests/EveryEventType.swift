@@ -5,6 +5,7 @@
 enum EveryEventType {
     static func harness() throws -> CaseHarness {
         var h = try CaseHarness.opened(birthDate: "2011-01-15", on: "2026-09-01")
+        try h.run(.recordScreening(ScreeningRecorded(screenedOn: day("2026-09-01"), outcome: .signsFound, instrument: "vlaggensysteem")), on: "2026-09-01")
         try h.run(.signal(on: "2026-09-01"), on: "2026-09-01")
         try h.run(.recordSignal(SignalRecorded(signalID: "", observedOn: day("2026-09-02"), source: .reportedByOther, reportedBy: "school",
                                                formsOfExploitation: ["sexual"], indicators: [], nature: .gutFeeling, personal: nil)), on: "2026-09-02")
@@ -20,6 +21,7 @@ enum EveryEventType {
         try h.run(.skipConversation(ConversationSkipped(signalIDs: ["signal-3"], decidedOn: day("2026-09-05"), reason: .riskOfLosingContact,
                                                         personal: Note("she would run"))), on: "2026-09-05")
         try h.run(.weigh(unsafe: true, on: "2026-09-06"), as: .behaviouralScientist, on: "2026-09-06")
+        try h.run(.weigh(["signal-3"], unsafe: false, on: "2026-09-06", decision: .help), as: .behaviouralScientist, on: "2026-09-06")
         try h.run(.reportToVeiligThuis(ReportedToVeiligThuis(reportID: "", signalIDs: ["signal-1"], reportedOn: day("2026-09-06"), urgency: .acute,
                                                              discussedWithClient: false, notDiscussedReason: .safetyOfChild, reference: "VT-1")),
                   as: .attentionOfficer, on: "2026-09-06")

@@ -27,7 +27,8 @@ struct LegacyEventTests {
     @Test func oldEventsDecodeAndFoldWithTheirMeaning() throws {
         let state = try Self.replayed()
         #expect(state.consent(of: .parent) == .init(party: .parent, status: .given, on: day("2026-10-05"), form: .written))
-        #expect(state.waiver?.ground == .askingWouldCauseHarm && state.waiver?.validUntil == nil)
+        // A waiver from before validUntil lapses by the built-in protocol's 30 days.
+        #expect(state.waiver?.ground == .askingWouldCauseHarm && state.waiver?.validUntil == state.waiver?.waivedOn.adding(days: 30))
         #expect(state.registrations.first?.effectivePurpose == .statistics && state.registrations.first?.fieldsSent == ["name", "age"])
         // The report made a registration due; the old registration met it.
         #expect(state.registrationDue == nil && state.isRegistered)

@@ -37,8 +37,11 @@ struct ProjectionTests {
         try reported.run(.report(on: "2026-11-02"), on: "2026-11-02")
 
         let items = Worklist.items(for: [stalled.current.digest, reported.current.digest], on: day("2026-11-20"))
-        #expect(items.map(\.kind) == [.consentPending, .signalWithoutFollowUp, .riskReassessmentOverdue, .registrationDue, .feedbackOverdue])
-        #expect(items.last?.since == day("2026-11-09"))
+        #expect(items.map(\.kind) == [.riskReassessmentOverdue, .signalStalled, .consentPending, .registrationDue, .riskAssessmentMissing, .feedbackOverdue])
+        // Each item names who acts and by when, as the built-in protocol agreed.
+        #expect(items.map(\.responsible) == [.behaviouralScientist, .professional, .attentionOfficer, .attentionOfficer, .behaviouralScientist, .attentionOfficer])
+        #expect(items.map(\.dueOn) == [day("2026-11-01"), day("2026-10-08"), nil, day("2026-11-16"), day("2026-11-16"), day("2026-11-09")])
+        #expect(items.allSatisfy { $0.detail.hasSuffix("the \($0.responsible.rawValue) acts") })
         // The report makes a registration due at once; the feedback is chased only after 5 working days.
         #expect(Worklist.items(for: [reported.current.digest], on: day("2026-11-09")).map(\.kind) == [.registrationDue])
     }
@@ -53,8 +56,9 @@ struct ProjectionTests {
         }
         let all = Worklist.items(for: cases, on: day("2026-12-01"))
         let (oldest, total) = Worklist.oldest(3, of: cases, on: day("2026-12-01"))
-        #expect(total == all.count && total == 28)  // one signal without follow-up per case
+        #expect(total == all.count && total == 56)  // per case, a signal stalled and no risk assessment
         #expect(oldest == Array(all.prefix(3)))
-        #expect(oldest.first?.since == day("2026-10-08"))
+        #expect(oldest.map(\.since) == [day("2026-10-01"), day("2026-10-01"), day("2026-10-02")])
+        #expect(oldest.first?.kind == .riskAssessmentMissing && oldest.first?.dueOn == day("2026-10-15"))
     }
 }

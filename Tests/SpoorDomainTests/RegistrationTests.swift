@@ -81,7 +81,9 @@ struct RegistrationTests {
         try weighed.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         #expect(weighed.current.registrationDue == nil)
         try weighed.run(.weigh(unsafe: false, on: "2026-11-04", decision: .help), on: "2026-11-04")
-        #expect(weighed.current.registrationDue == .init(since: day("2026-11-04"), because: "a weighing recorded a suspicion"))
+        #expect(weighed.current.registrationDue == .init(
+            due: .init(.register, since: day("2026-11-04"), under: .standard), because: "a weighing recorded a suspicion"))
+        #expect(weighed.current.registrationDue?.due.on == day("2026-11-18"))
         try weighed.run(.talk(on: "2026-11-05"), on: "2026-11-05")
         try weighed.run(.report(on: "2026-11-06"), on: "2026-11-06")
         #expect(weighed.current.registrationDue?.since == day("2026-11-04"), "the first call counts")

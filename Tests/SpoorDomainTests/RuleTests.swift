@@ -23,8 +23,13 @@ struct RuleTests {
             try harness.run(approve, as: .behaviouralScientist, on: "2026-11-02")
         }
         try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-02"), as: .behaviouralScientist, actor: "bea", on: "2026-11-02")
-        for role in [Role.professional, .attentionOfficer, .auditor, .admin, .privacyOfficer] {
+        for role in [Role.professional, .auditor, .admin, .privacyOfficer] {
             #expect(throws: DomainError.notPermitted(role: role, command: "approve a consent waiver")) { try harness.run(approve, as: role, on: "2026-11-02") }
+        }
+        // The protocol names the approving role: here the behavioural scientist, not the attention officer.
+        let waiverRules = InstitutionProtocol.standard.consent.waiver
+        #expect(throws: DomainError.ruleViolated(rule: "protocol 1: \(waiverRules.source)", reason: "a waiver is approved by a behavioural scientist")) {
+            try harness.run(approve, as: .attentionOfficer, on: "2026-11-02")
         }
         #expect(throws: DomainError.ruleViolated(rule: "consent waiver: four eyes", reason: "bea requested this waiver; another behavioural scientist approves it")) {
             try harness.run(approve, as: .behaviouralScientist, actor: "bea", on: "2026-11-02")
@@ -44,7 +49,7 @@ struct RuleTests {
         #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "no unused waiver approved by a behavioural scientist is recorded")) {
             try harness.run(.register(.identifiable, basis: .waiver, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
-        #expect(throws: DomainError.ruleViolated(rule: ConsentTable.standard.rows[1].source,
+        #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[1].source,
                                                  reason: "the youth is 14: the youth and the parents or guardian with authority must give explicit consent first, or register non-identifiably")) {
             try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
@@ -102,10 +107,11 @@ struct RuleTests {
     }
 
     @Test func aNewFormOfExploitationNeedsOnlyANewCatalogue() throws {
-        var catalogue = Catalogue.standard
-        catalogue.version = 2
-        catalogue.formsOfExploitation.append(.init(id: "forced-marriage", label: "forced marriage"))
-        let decider = Decider(catalogue: catalogue)
+        var rules = InstitutionProtocol.standard
+        rules.version = 2
+        rules.catalogue.version = 2
+        rules.catalogue.formsOfExploitation.append(.init(id: "forced-marriage", label: "forced marriage"))
+        let decider = Decider(rules: rules)
         let harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
         let context = Decider.Context(actor: "p", role: .professional, today: day("2026-11-02"))
         let events = try decider.decide(.signal(["forced-marriage"], on: "2026-11-02"), state: harness.current, context: context)
@@ -119,9 +125,10 @@ struct DayTests {
     @Test func parsesPrintsAndCountsWorkingDays() throws {
         #expect(day("2026-11-29").description == "2026-11-29")
         #expect(day("2024-02-29").adding(days: 1).description == "2024-03-01")
-        #expect(day("2026-11-27").isWorkingDay && !day("2026-11-28").isWorkingDay)  // Friday, Saturday
-        #expect(day("2026-11-27").adding(workingDays: 1) == day("2026-11-30"))
-        #expect(day("2026-11-02").workingDays(until: day("2026-11-11")) == 7)
+        let calendar = InstitutionProtocol.standard.calendar
+        #expect(calendar.isWorkingDay(day("2026-11-27")) && !calendar.isWorkingDay(day("2026-11-28")))  // Friday, Saturday
+        #expect(calendar.adding(workingDays: 1, to: day("2026-11-27")) == day("2026-11-30"))
+        #expect(calendar.workingDays(from: day("2026-11-02"), until: day("2026-11-11")) == 7)
         #expect(day("2009-06-15").age(on: day("2025-06-14")) == 15)
         #expect(day("2009-06-15").age(on: day("2025-06-15")) == 16)
         for bad in ["", "2026-13-01", "2026-00-10", "26-11-29", "2026/11/29", "1800-01-01"] {

@@ -20,7 +20,7 @@ struct ScenarioTests {
 
         try harness.run(.give(.youth, on: "2026-11-06"), on: "2026-11-06")
         try harness.run(.refuse(.parent, on: "2026-11-06"), on: "2026-11-06")
-        #expect(throws: DomainError.ruleViolated(rule: ConsentTable.standard.rows[1].source,
+        #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[1].source,
                                                  reason: "the parent refused consent on 2026-11-06, and the youth is 15: register non-identifiably")) {
             try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-07"), as: .attentionOfficer, on: "2026-11-07")
         }
@@ -34,7 +34,7 @@ struct ScenarioTests {
     @Test func aSeventeenYearOldConsentsAndLaterWithdraws() throws {
         var harness = try CaseHarness.opened(birthDate: "2009-06-15", on: "2026-10-01")
         try harness.run(.signal(["sexual"], indicators: ["online"], on: "2026-10-01"), on: "2026-10-01")
-        #expect(throws: DomainError.ruleViolated(rule: ConsentTable.standard.rows[2].source,
+        #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[2].source,
                                                  reason: "the youth is 17: the youth consent, not the parent")) {
             try harness.run(.give(.parent, on: "2026-10-02"), on: "2026-10-02")
         }
@@ -57,7 +57,8 @@ struct ScenarioTests {
         try harness.run(.report(on: "2026-11-02"), on: "2026-11-02")  // a Monday
         let chase = { (today: String) in harness.current.nextSteps(on: day(today)).filter { $0.action == "chase Veilig Thuis" } }
         #expect(chase("2026-11-09").isEmpty)  // 5 working days later: still in time
-        #expect(chase("2026-11-11").map(\.reason) == ["no feedback 7 working days after report-1"])
+        #expect(chase("2026-11-11").map(\.reason) == ["no feedback on report-1 of 2026-11-02"])
+        #expect(chase("2026-11-11").map(\.dueOn) == [day("2026-11-09")] && chase("2026-11-11").map(\.responsible) == [.attentionOfficer])
         #expect(throws: DomainError.reportNotFound("report-9")) {
             try harness.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-9", receivedOn: day("2026-11-11"), kind: .safetyAssessment, personal: nil)), on: "2026-11-11")
         }

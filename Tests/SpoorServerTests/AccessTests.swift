@@ -61,7 +61,7 @@ struct AccessTests {
         ]))
         _ = try client.call(.caseCommand, params)
         var actors: [JSONValue] = []
-        _ = try client.call(.eventsTail, ["from": 1]) { actors.append($0["actor"] ?? .null) }
+        _ = try client.call(.eventsTail, ["from": 2]) { actors.append($0["actor"] ?? .null) }  // 1: the daemon adopted its protocol
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         #expect(actors == [["uid": .number(Double(getuid())), "name": .string(me)]])
         daemon.stop()

@@ -75,7 +75,7 @@ struct AuditProofTests {
         let restarted = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
         let verified = try ctl("audit", "verify", "--checkpoint", checkpoint, "--key", key)
         #expect(verified.status == 65)
-        #expect(verified.error.contains("position 2"), "\(verified.error)")
+        #expect(verified.error.contains("position 3"), "\(verified.error)")  // 1 is the protocol's adoption
         restarted.stop()
     }
 }

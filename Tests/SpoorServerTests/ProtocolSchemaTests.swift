@@ -37,7 +37,10 @@ struct ProtocolSchemaTests {
         try exchange(.caseShow, ["case": "p1"])
         try exchange(.caseShow, ["case": "missing"])
         try exchange(.caseNext, ["case": "p1", "on": "2026-11-20"])
-        try exchange(.worklist, ["on": "2026-12-20", "signalFollowUpDays": 3, "limit": 2])
+        try exchange(.worklist, ["on": "2026-12-20", "mine": true, "units": ["u"], "limit": 2])
+        try exchange(.protocolShow, [:])
+        try exchange(.protocolShow, ["version": 1])
+        try exchange(.protocolReload, [:])  // development mode: the built-in protocol, no file to reload
         try exchange(.auditTrace, ["case": "p1", "signal": "signal-1"])
         try exchange(.stats, ["from": "2026-01-01", "to": "2026-12-31", "by": ["form", "age-group", "unit"]])
         try exchange(.stats, ["by": ["weather"]], valid: false)

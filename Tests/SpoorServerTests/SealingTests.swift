@@ -70,7 +70,7 @@ struct SealingTests {
         #expect(try ctl("stats", "--by", "form,age-group", "--json").json == statsBefore)
         #expect(try ctl("signal", "record", "--case", "e1", "--form", "sexual", "--nature", "concrete", "--note", "new").status == 65)
         #expect(try ctl("audit", "verify", "--checkpoint", checkpoint, "--key", key).status == 0)
-        #expect(try ctl("audit", "prove", "--position", "2", "--checkpoint", checkpoint, "--key", key).status == 0)
+        #expect(try ctl("audit", "prove", "--position", "3", "--checkpoint", checkpoint, "--key", key).status == 0)
         #expect(try ctl("backup", daemon.folder + "/after").status == 0)
         daemon.stop()
 
@@ -78,8 +78,8 @@ struct SealingTests {
         defer { backup.close() }
         #expect(try backup.wrappedKey(of: try StreamName("case-e1")) == nil)
         #expect(try backup.wrappedKey(of: try StreamName("case-e2")) != nil)
-        for position in 1...4 as ClosedRange<UInt64> { #expect(try backup.sealedContent(at: position) == nil) }  // e1's events
-        #expect(try backup.sealedContent(at: 5) != nil)  // e2's opening
+        for position in 2...5 as ClosedRange<UInt64> { #expect(try backup.sealedContent(at: position) == nil) }  // e1's events
+        #expect(try backup.sealedContent(at: 6) != nil)  // e2's opening; 1 is the protocol's adoption
         #expect(try backup.verify().isIntact)
     }
 

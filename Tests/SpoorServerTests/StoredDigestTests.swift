@@ -12,17 +12,20 @@ struct StoredDigestTests {
         activeSignals: [.init(id: "signal-1", observedOn: Day(ordinal: 20_400), step: .weighed, formsOfExploitation: ["sexual", "criminal"]),
                         .init(id: "signal-3", observedOn: Day(ordinal: 20_401), step: .recorded, formsOfExploitation: [])],
         consultations: [.init(signalIDs: ["signal-1", "signal-3"], heldOn: Day(ordinal: 20_402))],
-        reports: [.init(id: "report-1", signalIDs: ["signal-1"], reportedOn: Day(ordinal: 20_403), hasFeedback: true)],
-        registeredOn: [Day(ordinal: 20_404), Day(ordinal: 20_405)],
-        consentRequested: .init(what: "parent", since: Day(ordinal: 20_406)),
-        riskAssessmentDue: .init(what: "vlaggensysteem", since: Day(ordinal: 20_407)),
-        registrationDue: .init(what: "report-1 was made to Veilig Thuis", since: Day(ordinal: 20_408)))
+        reports: [.init(id: "report-1", signalIDs: ["signal-1"], reportedOn: Day(ordinal: 20_403))],
+        registrations: [.init(on: Day(ordinal: 20_404), kind: "non-identifiable"), .init(on: Day(ordinal: 20_405), kind: "identifiable")],
+        registeredElsewhere: true, declinedReasons: ["other-form-of-harm"], consent: .refused, ageAtFirstSignal: 15,
+        screenedOn: [Day(ordinal: 20_399)],
+        pending: [.init(kind: .consentPending, since: Day(ordinal: 20_406), dueOn: nil, listFrom: Day(ordinal: 20_406),
+                        responsible: .attentionOfficer, protocolVersion: nil, detail: "consent asked of the parent"),
+                  .init(kind: .registrationDue, since: Day(ordinal: 20_408), dueOn: Day(ordinal: 20_420), listFrom: Day(ordinal: 20_408),
+                        responsible: .attentionOfficer, protocolVersion: 3, detail: "report-1 was made to Veilig Thuis")])
 
     @Test func everyFieldRoundTrips() throws {
         #expect(try StoredDigest.decode(try StoredDigest.encode(Self.full)) == Self.full)
         var bare = Self.full
-        (bare.activeSignals, bare.consultations, bare.reports, bare.registeredOn) = ([], [], [], [])
-        (bare.consentRequested, bare.riskAssessmentDue, bare.registrationDue, bare.isOpen, bare.isErased) = (nil, nil, nil, true, false)
+        (bare.activeSignals, bare.consultations, bare.reports, bare.registrations, bare.pending) = ([], [], [], [], [])
+        (bare.ageAtFirstSignal, bare.registeredElsewhere, bare.isOpen, bare.isErased) = (nil, false, true, false)
         #expect(try StoredDigest.decode(try StoredDigest.encode(bare)) == bare)
     }
 
@@ -50,7 +53,8 @@ struct CaseProjectorTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ledger = try Ledger(path: folder)
         defer { ledger.close() }
-        try await body(ledger, CaseProjection(ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32)))))
+        try await body(ledger, CaseProjection(ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32))),
+                                                     protocols: AdoptedProtocols()))
     }
 
     static func opened(_ id: String) throws -> CaseEvent {
@@ -66,7 +70,7 @@ struct CaseProjectorTests {
     @Test func anAppendRecordedOnAnotherDayIsFoldedForThatDay() async throws {
         try await Self.withProjection { _, projection in
             let projector = try projection.projector(caseID: "d1", after: nil, events: [try Self.opened("d1")], actor: "alice",
-                                                     role: .professional, sealedWith: nil)
+                                                     role: .professional, rules: .standard, sealedWith: nil)
             func lastChanged(recordedOn day: Day) throws -> Day {
                 let stored = try #require(try projector([1], Self.noon(of: day)).first { $0.key == StoredCase.key(of: "d1") })
                 return try StoredCase.decode(stored.value, caseID: "d1") { nil }.state.lastChangedOn
@@ -82,7 +86,7 @@ struct CaseProjectorTests {
         try await Self.withProjection { ledger, projection in
             let opened = try Self.opened("d2")
             let tomorrow = Day.today.adding(days: 1)
-            let projector = try projection.projector(caseID: "d2", after: nil, events: [opened], actor: "alice", role: .professional, sealedWith: nil)
+            let projector = try projection.projector(caseID: "d2", after: nil, events: [opened], actor: "alice", role: .professional, rules: .standard, sealedWith: nil)
             _ = try await ledger.append(
                 to: try CaseStream.name(of: "d2"), expectedVersion: .noStream,
                 events: [ProposedEvent(type: opened.type, payload: try opened.payload().serialized)],

@@ -16,6 +16,7 @@ public struct WeighingRecorded: Codable, Sendable, Equatable {
     public enum Decision: String, Codable, Sendable {
         case report, help, reportAndHelp = "report-and-help", noFurtherAction = "no-further-action"
         var reports: Bool { self == .report || self == .reportAndHelp }
+        var helps: Bool { self == .help || self == .reportAndHelp }
     }
 
     /// The reporting norms: N1 acute or structural unsafety, N2 no effective help possible,
@@ -28,6 +29,8 @@ public struct WeighingRecorded: Codable, Sendable, Equatable {
     public var decision: Decision
     /// The norm that obliges the report, derived from the answers; `nil` when none does.
     public var norm: Norm?
+    /// The day agreed to evaluate the help decided on; by default the protocol's period.
+    public var evaluateOn: Day?
     /// Sealed: the reasoning.
     public var personal: Note?
 

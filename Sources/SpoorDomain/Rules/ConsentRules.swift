@@ -1,7 +1,7 @@
 /// Consent for an identifiable CoMensha registration, per party, by the ``ConsentTable``: who may
 /// answer, whether the answers allow a registration, and when a waiver may stand in for them.
 struct ConsentRules {
-    let rules: RegistrationRules
+    let rules: InstitutionProtocol
 
     /// Where the consent of the parties the table requires stands on a day.
     enum Assessment: Equatable {
@@ -18,7 +18,7 @@ struct ConsentRules {
         guard let age = state.age(on: day) else {
             throw .ruleViolated(rule: "consent", reason: "the youth's birth date is not known, so who may consent cannot be told")
         }
-        guard let row = rules.consent.row(forAge: age) else {
+        guard let row = rules.consent.table.row(forAge: age) else {
             throw .ruleViolated(rule: "consent table", reason: "the consent table has no row for age \(age)")
         }
         return (age, row)
@@ -103,7 +103,7 @@ struct ConsentRules {
         guard let waiver = state.waiver else {
             throw .ruleViolated(rule: "consent waiver", reason: "no unused waiver approved by a behavioural scientist is recorded")
         }
-        let lapses = waiver.validUntil ?? waiver.waivedOn.adding(days: rules.waiverValidDays)
+        let lapses = waiver.validUntil ?? waiver.waivedOn.adding(days: rules.consent.waiver.validDays)
         guard day <= lapses else {
             throw .ruleViolated(rule: "consent waiver", reason: "the waiver of \(waiver.waivedOn) lapsed on \(lapses): request a new one")
         }

@@ -6,15 +6,16 @@ struct WorklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "worklist", abstract: "What needs doing across all cases, oldest first.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Judge deadlines on this day, YYYY-MM-DD; today by default.") var on: String?
-    @Option(help: "Days a signal may wait for a consultation; the daemon's setting by default.") var followUpDays: Int?
+    @Flag(help: "Only what is due for your roles.") var mine = false
+    @Option(help: "Only the cases of this unit; repeat for more.") var unit: [String] = []
     @Option(help: "List at most this many items, the oldest (1 to 10000; 1000 by default).") var limit: Int?
 
     func run() throws {
-        try global.run({ try $0.call(.worklist, JSONValue(encoding: WorklistParams(on: on, signalFollowUpDays: followUpDays, limit: limit))) }) { result in
+        let params = WorklistParams(on: on, mine: mine ? true : nil, units: unit.isEmpty ? nil : unit, limit: limit)
+        try global.run({ try $0.call(.worklist, JSONValue(encoding: params)) }) { result in
             let items = result["items"]?.array ?? []
-            var table = Output.table(["since", "case", "kind", "detail"], items.map { item in
-                ["since", "case", "kind", "detail"].map { Output.text(item[$0]) }
-            })
+            let columns = ["since", "dueOn", "responsible", "case", "kind", "detail"]
+            var table = Output.table(["since", "due", "who", "case", "kind", "detail"], items.map { item in columns.map { Output.text(item[$0]) } })
             if let total = result["total"]?.number, Int(total) > items.count { table += "\n\(items.count) of \(Int(total)) items shown, the oldest; see --limit" }
             return table
         }

@@ -2,11 +2,11 @@
 /// day: one row per age band, each with its legal source. The research report (§6.1) puts it as
 /// "uitdrukkelijke toestemming … van de jongere, ouder(s) en/of voogd(en), afhankelijk van de
 /// leeftijdsgrens van 16 jaar"; what governs is professional secrecy (beroepsgeheim, §6.2).
-/// Data, not code: an institution's jurist may change it, and the protocol file will hold it.
-public struct ConsentTable: Sendable, Equatable {
+/// Data, not code: an institution's jurist may change it in the protocol file.
+public struct ConsentTable: Codable, Sendable, Equatable {
     /// Who must consent: the youth, and the legal representatives (parent(s) or guardian with
     /// authority; each one that is asked counts, and any one's refusal blocks).
-    public enum Side: String, Sendable, Equatable, CaseIterable {
+    public enum Side: String, Codable, Sendable, Equatable, CaseIterable {
         case youth
         case representatives = "parents-or-guardian"
 
@@ -18,7 +18,7 @@ public struct ConsentTable: Sendable, Equatable {
         }
     }
 
-    public struct Row: Sendable, Equatable {
+    public struct Row: Codable, Sendable, Equatable {
         public var ages: ClosedRange<Int>
         public var requires: [Side]
         /// The law and the reading of it that the row follows.
@@ -35,6 +35,32 @@ public struct ConsentTable: Sendable, Equatable {
 
         /// Who consents, in words: "the youth and the parents or guardian with authority".
         public var who: String { Side.who(requires) }
+
+        /// `{"ages": {"from": 12, "through": 15}, "requires": [...], "source": "..."}`
+        struct Ages: Codable {
+            var from: Int
+            var through: Int
+        }
+
+        enum CodingKeys: String, CodingKey { case ages, requires, source }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let ages = try container.decode(Ages.self, forKey: .ages)
+            guard ages.from <= ages.through else {
+                throw DecodingError.dataCorruptedError(forKey: .ages, in: container, debugDescription: "from \(ages.from) lies after through \(ages.through)")
+            }
+            self.ages = ages.from...ages.through
+            requires = try container.decode([Side].self, forKey: .requires)
+            source = try container.decode(String.self, forKey: .source)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(Ages(from: ages.lowerBound, through: ages.upperBound), forKey: .ages)
+            try container.encode(requires, forKey: .requires)
+            try container.encode(source, forKey: .source)
+        }
     }
 
     public var rows: [Row]
@@ -44,12 +70,10 @@ public struct ConsentTable: Sendable, Equatable {
     /// The row for a youth of `age`, or `nil` when the table has none.
     public func row(forAge age: Int) -> Row? { rows.first { $0.ages.contains(age) } }
 
-    public static let standard = ConsentTable(rows: [
-        Row(ages: 0...11, requires: [.representatives],
-            source: "WGBO art. 7:465 lid 1 BW, Jeugdwet art. 7.3.11: below 12 the parents or guardian with authority consent for the youth"),
-        Row(ages: 12...15, requires: [.youth, .representatives],
-            source: "WGBO art. 7:450 lid 2 BW, Jeugdwet art. 7.3.11: from 12 to 16 the youth and the parents or guardian with authority both consent"),
-        Row(ages: 16...Decider.maxYouthAge, requires: [.youth],
-            source: "WGBO art. 7:447 BW, Jeugdwet art. 7.3.11: from 16 the youth consents alone"),
-    ])
+    public init(from decoder: any Decoder) throws { rows = try decoder.singleValueContainer().decode([Row].self) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rows)
+    }
 }

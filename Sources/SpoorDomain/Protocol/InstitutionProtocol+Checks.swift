@@ -1,0 +1,84 @@
+/// The rules a protocol must keep to be adopted: the law's floor, and a shape Spoor can follow.
+extension InstitutionProtocol {
+    /// Every problem with the protocol's content; empty when it may be adopted.
+    public func check() -> [ProtocolError.Problem] {
+        var problems: [ProtocolError.Problem] = []
+        func require(_ holds: Bool, _ path: String, _ message: String) {
+            if !holds { problems.append(.init(path: path, message: message)) }
+        }
+        require(version >= 1, "version", "starts at 1 and rises with every change")
+        require(!name.isEmpty, "name", "name the protocol")
+        require(!source.isEmpty, "source", "say who agreed to it")
+        checkConsentTable(require)
+        let waiver = consent.waiver
+        require(Permissions.officers.contains(waiver.approvedBy), "consent.waiver.approvedBy",
+                "a waiver is approved by an \(Permissions.officers.map(\.rawValue).sorted().joined(separator: " or a "))")
+        require((1...365).contains(waiver.validDays), "consent.waiver.validDays", "a waiver lasts 1 to 365 days")
+        require((0..<waiver.validDays).contains(waiver.remindDaysBefore), "consent.waiver.remindDaysBefore", "lies between 0 and validDays")
+        for kind in StepKind.allCases { checkStep(kind, require) }
+        checkCatalogue(require)
+        require(retention.years >= 20, "retention.years", "Jeugdwet art. 7.3.8 keeps a dossier at least 20 years")
+        require(retention.years <= 115, "retention.years", "is at most 115")
+        require((1...100).contains(statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
+        require(Set(calendar.holidays).count == calendar.holidays.count, "calendar.holidays", "names a holiday twice")
+        for (path, text) in [("calendar.source", calendar.source), ("consent.waiver.source", waiver.source),
+                             ("retention.source", retention.source), ("statistics.source", statistics.source)] {
+            require(!text.isEmpty, path, "say where the rule comes from")
+        }
+        return problems
+    }
+
+    /// The rows cover every age from 0 to ``Decider/maxYouthAge`` once, in order, each naming who consents and why.
+    private func checkConsentTable(_ require: (Bool, String, String) -> Void) {
+        var next = 0
+        for (index, row) in consent.table.rows.enumerated() {
+            let path = "consent.table.\(index)"
+            require(row.ages.lowerBound == next, "\(path).ages", "starts at \(next): the rows cover every age once, in order")
+            require(!row.requires.isEmpty, "\(path).requires", "name whose consent is needed")
+            require(!row.source.isEmpty, "\(path).source", "cite the law the row follows")
+            next = row.ages.upperBound + 1
+        }
+        require(next == Decider.maxYouthAge + 1, "consent.table", "the rows cover the ages 0 to \(Decider.maxYouthAge) of youth care")
+    }
+
+    private func checkStep(_ kind: StepKind, _ require: (Bool, String, String) -> Void) {
+        let step = steps[kind]
+        let path = "steps.\(Steps.key(of: kind))"
+        require(Permissions.care.contains(step.responsible), "\(path).responsible",
+                "a step is taken by a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
+        let within = step.within
+        require((within.days == nil) != (within.workingDays == nil), "\(path).within", "give days or workingDays, one of them")
+        require((0...3_650).contains(within.days ?? within.workingDays ?? 0), "\(path).within", "lies between 0 and 3650")
+        require(!step.source.isEmpty, "\(path).source", "say where the deadline comes from")
+        if let signOff = step.signOffBy {
+            require(kind == .weigh, "\(path).signOffBy", "only a weighing has a sign-off")
+            require(Permissions.care.contains(signOff), "\(path).signOffBy", "a weighing is signed off in a care role")
+        }
+        require(step.needsWeighingUnlessAcute == nil || kind == .report, "\(path).needsWeighingUnlessAcute", "applies to the report only")
+    }
+
+    private func checkCatalogue(_ require: (Bool, String, String) -> Void) {
+        require(catalogue.version >= 1, "catalogue.version", "starts at 1")
+        let lists: [(String, [Catalogue.Entry])] = [
+            ("formsOfExploitation", catalogue.formsOfExploitation), ("signalCategories", catalogue.signalCategories),
+            ("riskInstruments", catalogue.riskInstruments), ("consultationParties", catalogue.consultationParties),
+            ("forwardingRecipients", catalogue.forwardingRecipients),
+        ]
+        for (name, entries) in lists {
+            require(!entries.isEmpty, "catalogue.\(name)", "lists at least one entry")
+            require(Set(entries.map(\.id)).count == entries.count, "catalogue.\(name)", "names an id twice")
+            require(entries.allSatisfy { !$0.id.isEmpty && !$0.label.isEmpty }, "catalogue.\(name)", "every entry has an id and a label")
+        }
+    }
+}
+
+extension InstitutionProtocol.Steps {
+    /// The step's key in the protocol file.
+    static func key(of kind: InstitutionProtocol.StepKind) -> String {
+        switch kind {
+        case .assessRisk: "assessRisk"
+        case .evaluateHelp: "evaluateHelp"
+        default: kind.rawValue
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// The decision tree as Graphviz `dot`, for a team to print and discuss: the meldcode's steps,
+/// the afwegingskader's norms, and the registration with consent by age, each step with the role
+/// and the deadline this protocol agreed.
+extension InstitutionProtocol {
+    public var dot: String {
+        func step(_ kind: StepKind, _ id: String, _ title: String) -> String {
+            let rule = steps[kind]
+            return "  \(id) [shape=box, label=\"\(title)\\n\(rule.responsible.rawValue), within \(rule.within)\"];"
+        }
+        let waiver = consent.waiver
+        var lines = [
+            "digraph protocol {",
+            "  label=\"\(Self.escaped(name)), version \(version)\"; labelloc=t; rankdir=TB;",
+            "  node [fontname=\"Helvetica\"]; edge [fontname=\"Helvetica\", fontsize=10];",
+            "  signal [shape=oval, label=\"signal recorded\\n(meldcode step 1)\"];",
+            step(.consult, "consult", "consult a colleague or the attention officer\\n(step 2)"),
+            step(.converse, "converse", "talk with the youth or the parents\\n(step 3)"),
+            step(.weigh, "weigh", "weigh with the afwegingskader\\n(steps 4 and 5)"),
+            "  suspicion [shape=diamond, label=\"1. suspicion?\"];",
+            "  norm [shape=diamond, label=\"N1 acute or structural unsafety,\\nN2 no effective help,\\nN3 help brings no safety?\"];",
+            step(.report, "report", "report to Veilig Thuis"),
+            step(.feedback, "feedback", "Veilig Thuis's feedback, chased"),
+            step(.evaluateHelp, "help", "offer or arrange help; evaluate it"),
+            "  close [shape=oval, label=\"no further action\"];",
+            step(.register, "register", "registration at CoMensha due"),
+            "  consent [shape=diamond, label=\"explicit consent by age\\n(\(consent.table.rows.map { "\($0.ages.lowerBound)-\($0.ages.upperBound): \(Self.short($0))" }.joined(separator: "; ")))?\"];",
+            "  waiver [shape=diamond, label=\"waiver approved by the \(waiver.approvedBy.rawValue)\\n(not the requester, \(waiver.validDays) days)?\"];",
+            "  identifiable [shape=oval, label=\"register identifiably\"];",
+            "  anonymous [shape=oval, label=\"register non-identifiably\"];",
+            step(.assessRisk, "risk", "risk assessment, repeated"),
+            "  signal -> consult; signal -> risk [style=dashed];",
+            "  consult -> converse;",
+            "  converse -> weigh [label=\"or skipped for safety, reason recorded\"];",
+            "  weigh -> suspicion;",
+            "  suspicion -> close [label=\"no\"]; suspicion -> norm [label=\"yes\"]; suspicion -> register [label=\"yes\", style=dashed];",
+            "  norm -> report [label=\"yes\"]; norm -> help [label=\"no\"];",
+            "  help -> weigh [label=\"evaluate\"];",
+            "  report -> feedback; report -> register [style=dashed];",
+            "  register -> consent;",
+            "  consent -> identifiable [label=\"complete\"]; consent -> anonymous [label=\"refused\"]; consent -> waiver [label=\"cannot be asked\"];",
+            "  waiver -> identifiable [label=\"yes, for statistics\"]; waiver -> anonymous [label=\"no\"];",
+            "}",
+        ]
+        lines.removeAll { $0.isEmpty }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func short(_ row: ConsentTable.Row) -> String {
+        row.requires.map { $0 == .youth ? "youth" : "parents" }.joined(separator: " + ")
+    }
+
+    /// Text safe inside a `dot` string.
+    private static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}

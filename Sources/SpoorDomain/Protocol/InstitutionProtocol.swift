@@ -1,0 +1,125 @@
+/// The institution's protocol: who does what by when, and under which rules, as versioned data
+/// (`/etc/spoor/protocol.json`). The research's central finding is missing agreements: "Het is
+/// voor hulpverleners niet duidelijk welke partij er verantwoordelijk is voor het doorzetten van
+/// signalen en op welk moment dit gedaan dient te worden" (§6.4). The institution writes its own;
+/// every case event records the version it was decided under, so the rules of any day can be told.
+public struct InstitutionProtocol: Codable, Sendable, Equatable {
+    /// Raised with every change: an adopted version never changes its content.
+    public var version: Int
+    public var name: String
+    /// Who agreed to it, or where it comes from.
+    public var source: String
+    public var calendar: WorkingCalendar
+    public var consent: ConsentProtocol
+    public var steps: Steps
+    public var catalogue: Catalogue
+    public var retention: Retention
+    public var statistics: StatisticsRules
+
+    /// Whose consent a registration needs, and how a waiver stands in for it.
+    public struct ConsentProtocol: Codable, Sendable, Equatable {
+        public var table: ConsentTable
+        public var waiver: WaiverRules
+    }
+
+    public struct WaiverRules: Codable, Sendable, Equatable {
+        /// The role that approves a waiver, someone other than who asked for it.
+        public var approvedBy: Role
+        /// Days an approved waiver may be used for its one registration.
+        public var validDays: Int
+        /// Days before it lapses that an unused waiver shows on the worklist.
+        public var remindDaysBefore: Int
+        public var source: String
+    }
+
+    /// The meldcode's steps and the registration, each with its role and deadline.
+    public struct Steps: Codable, Sendable, Equatable {
+        /// Step 2, from the signal: consult a colleague or the attention officer.
+        public var consult: StepRule
+        /// Step 3, from the consultation: talk with the youth or the parents, or record why not.
+        public var converse: StepRule
+        /// Steps 4 and 5, from the conversation: weigh with the afwegingskader.
+        public var weigh: StepRule
+        /// From a weighing that decided to report: the report to Veilig Thuis.
+        public var report: StepRule
+        /// From the report: Veilig Thuis's feedback, chased by the responsible role.
+        public var feedback: StepRule
+        /// From the first event that calls for it: the registration at CoMensha.
+        public var register: StepRule
+        /// From the first signal: a risk assessment (risicotaxatie).
+        public var assessRisk: StepRule
+        /// From a weighing that decided on help, unless it agreed an evaluation date: evaluate the help.
+        public var evaluateHelp: StepRule
+
+        public subscript(kind: StepKind) -> StepRule {
+            switch kind {
+            case .consult: consult
+            case .converse: converse
+            case .weigh: weigh
+            case .report: report
+            case .feedback: feedback
+            case .register: register
+            case .assessRisk: assessRisk
+            case .evaluateHelp: evaluateHelp
+            }
+        }
+    }
+
+    public enum StepKind: String, Codable, Sendable, CaseIterable {
+        case consult, converse, weigh, report, feedback, register
+        case assessRisk = "assess-risk"
+        case evaluateHelp = "evaluate-help"
+    }
+
+    /// One step: who takes it, by when, and what it needs before it.
+    public struct StepRule: Codable, Sendable, Equatable {
+        public var responsible: Role
+        public var within: Period
+        public var source: String
+        /// `weigh` only: the role a weighing is recorded in, its sign-off; `nil`: any role that may weigh.
+        public var signOffBy: Role?
+        /// `report` only: every signal reported was weighed first, unless the report is acute.
+        public var needsWeighingUnlessAcute: Bool?
+
+        public init(responsible: Role, within: Period, source: String, signOffBy: Role? = nil, needsWeighingUnlessAcute: Bool? = nil) {
+            self.responsible = responsible
+            self.within = within
+            self.source = source
+            self.signOffBy = signOffBy
+            self.needsWeighingUnlessAcute = needsWeighingUnlessAcute
+        }
+    }
+
+    /// A deadline's length: calendar days or working days (`{"days": 7}`, `{"workingDays": 5}`).
+    public struct Period: Codable, Sendable, Equatable, CustomStringConvertible {
+        public var days: Int?
+        public var workingDays: Int?
+
+        public init(days: Int? = nil, workingDays: Int? = nil) {
+            self.days = days
+            self.workingDays = workingDays
+        }
+
+        public var description: String {
+            if let workingDays { return "\(workingDays) working day\(workingDays == 1 ? "" : "s")" }
+            return "\(days ?? 0) day\(days == 1 ? "" : "s")"
+        }
+    }
+
+    public struct Retention: Codable, Sendable, Equatable {
+        /// Years after a case's last change that its personal data must be erased.
+        public var years: Int
+        public var source: String
+    }
+
+    public struct StatisticsRules: Codable, Sendable, Equatable {
+        /// Figures below it show as "<N" to roles without care access.
+        public var smallCellThreshold: Int
+        public var source: String
+    }
+
+    /// The last day of `step` when it started on `day`.
+    public func deadline(of step: StepKind, from day: Day) -> Day {
+        calendar.deadline(steps[step].within, from: day)
+    }
+}

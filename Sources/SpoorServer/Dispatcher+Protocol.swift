@@ -1,0 +1,45 @@
+import SpoorDomain
+import SpoorJSON
+import SpoorLedger
+import SpoorProtocol
+
+extension Dispatcher {
+    /// The protocol in force (or version `version`), whole, with every version this store adopted.
+    func showProtocol(_ params: ProtocolShowParams) throws -> JSONValue {
+        let adopted: AdoptedProtocols.Adopted
+        if let version = params.version {
+            guard let found = protocols.adopted(version: version) else {
+                throw WireError(.notFound, "protocol version \(version) was never adopted here", field: "version")
+            }
+            adopted = found
+        } else {
+            adopted = try protocols.currentAdoption ?? .init(rules: .standard, digest: AdoptedProtocols.digest(of: .standard))
+        }
+        let versions = protocols.all.map { version -> JSONValue in
+            ["version": .number(Double(version.rules.version)), "name": .string(version.rules.name), "digest": .string(version.digest)]
+        }
+        return ["version": .number(Double(adopted.rules.version)), "digest": .string(adopted.digest),
+                "inForce": .bool(adopted.rules.version == protocols.current.version),
+                "protocol": try JSONValueEncoder().encode(adopted.rules), "adopted": .array(versions)]
+    }
+
+    /// Rereads the protocol file and adopts it if it changed, in the caller's name; a file that
+    /// does not validate is refused with all its problems, and the protocol in force stays.
+    func reloadProtocol(_ caller: Caller) async throws -> JSONValue {
+        guard let protocolPath else {
+            throw WireError(.ruleViolated, "this daemon runs on the built-in protocol (development mode or no protocolPath); there is no file to reload")
+        }
+        let rules: InstitutionProtocol
+        do { rules = try ProtocolAdoption.read(path: protocolPath) } catch {
+            throw WireError(.invalidField, error.description, field: "protocol")
+        }
+        let principal = caller.principal
+        let outcome = try await adoption.adopt(rules, file: protocolPath, trigger: "protocol.reload",
+                                               by: .init(uid: principal.uid, name: principal.name), role: Role.admin.rawValue)
+        let (adopted, changed) = switch outcome {
+        case .adopted(let adopted): (adopted, true)
+        case .unchanged(let adopted): (adopted, false)
+        }
+        return ["version": .number(Double(adopted.rules.version)), "digest": .string(adopted.digest), "adopted": .bool(changed)]
+    }
+}
