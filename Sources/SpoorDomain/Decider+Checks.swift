@@ -69,6 +69,10 @@ extension Decider {
                 rule: "afwegingskader norm \(norm.rawValue)",
                 reason: "the answers oblige a report to Veilig Thuis: \(why)")
         }
+        if let evaluateOn = weighing.evaluateOn {
+            guard weighing.decision.helps else { throw .invalidField("evaluateOn", "is agreed only for a decision with help") }
+            guard evaluateOn > weighing.weighedOn else { throw .invalidField("evaluateOn", "falls after the weighing of \(weighing.weighedOn)") }
+        }
         if !weighing.answers.suspicion, weighing.decision.reports {
             throw .ruleViolated(rule: "afwegingskader question 1", reason: "a report needs a suspicion: answer question 1 yes")
         }

@@ -64,15 +64,21 @@ public struct Statistics: Sendable, Equatable {
     }
 
     private static func values(of dimension: Dimension, signal: CaseDigest.Signal, state: CaseDigest) -> [String] {
-        let observed = signal.observedOn.components
+        guard dimension == .form else { return [value(of: dimension, on: signal.observedOn, in: state)] }
+        return signal.formsOfExploitation.isEmpty ? ["unknown"] : signal.formsOfExploitation.sorted()
+    }
+
+    /// The value of a dimension other than the form, for something of `state` that happened on `day`.
+    static func value(of dimension: Dimension, on day: Day, in state: CaseDigest) -> String {
+        let observed = day.components
         switch dimension {
-        case .form: return signal.formsOfExploitation.isEmpty ? ["unknown"] : signal.formsOfExploitation.sorted()
-        case .ageGroup: return [ageGroup(state.youth.ageAtOpening)]
-        case .gender: return [state.youth.gender.rawValue]
-        case .nationality: return [state.youth.nationalityGroup.rawValue]
-        case .unit: return [state.unit]
-        case .month: return ["\(observed.year)-\(observed.month < 10 ? "0" : "")\(observed.month)"]
-        case .year: return ["\(observed.year)"]
+        case .form: return "unknown"
+        case .ageGroup: return ageGroup(state.ageAtFirstSignal ?? state.youth.ageAtOpening)
+        case .gender: return state.youth.gender.rawValue
+        case .nationality: return state.youth.nationalityGroup.rawValue
+        case .unit: return state.unit
+        case .month: return "\(observed.year)-\(observed.month < 10 ? "0" : "")\(observed.month)"
+        case .year: return "\(observed.year)"
         }
     }
 }

@@ -71,7 +71,10 @@ extension Dispatcher {
         return ["case": .string(params.case), "signal": .string(params.signal), "entries": .array(entries)]
     }
 
-    func stats(_ params: StatsParams) throws -> JSONValue {
+    /// The figures per signal and per youth. For a caller without care access, a count under the
+    /// protocol's small-cell threshold shows as `<N`, and the medians of such a row are withheld,
+    /// so that no youth can be recognised from the figures.
+    func stats(_ params: StatsParams, _ caller: Caller) throws -> JSONValue {
         let from = try params.from.map { text throws(WireError) in try Self.day(text, field: "from") }
         let to = try params.to.map { text throws(WireError) in try Self.day(text, field: "to") }
         let dimensions = try (params.by ?? []).map { name throws(WireError) in
@@ -80,18 +83,36 @@ extension Dispatcher {
             }
             return dimension
         }
-        let statistics = try projections.withDigests { Statistics(cases: $0, from: from, to: to, by: dimensions) }
-        func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
-        let rows = statistics.rows.map { row -> JSONValue in
-            ["group": .object(Dictionary(uniqueKeysWithValues: zip(dimensions.map(\.rawValue), row.group.map(JSONValue.string)))),
-             "signals": .number(Double(row.signals)), "consulted": .number(Double(row.consulted)),
-             "reported": .number(Double(row.reported)), "registered": .number(Double(row.registered)),
-             "medianDaysToConsultation": number(row.medianDaysToConsultation),
-             "medianDaysToReport": number(row.medianDaysToReport),
-             "medianDaysToRegistration": number(row.medianDaysToRegistration)]
+        let (signals, youths) = try projections.withDigests { digests in
+            (Statistics(cases: digests, from: from, to: to, by: dimensions), YouthStatistics(cases: digests, from: from, to: to, by: dimensions))
+        }
+        let threshold = caller.mayReadPersonalContent ? nil : protocols.current.statistics.smallCellThreshold
+        func count(_ value: Int) -> JSONValue {
+            guard let threshold, value > 0, value < threshold else { return .number(Double(value)) }
+            return .string("<\(threshold)")
+        }
+        func number(_ value: Double?, of row: Int) -> JSONValue {
+            guard let value, threshold.map({ row >= $0 }) ?? true else { return .null }
+            return .number(value)
+        }
+        func group(_ values: [String]) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: zip(dimensions.map(\.rawValue), values.map(JSONValue.string))))
+        }
+        func counts(_ tally: [String: Int]) -> JSONValue { .object(tally.mapValues(count)) }
+        let rows = signals.rows.map { row -> JSONValue in
+            ["group": group(row.group), "signals": count(row.signals), "consulted": count(row.consulted),
+             "reported": count(row.reported), "registered": count(row.registered),
+             "medianDaysToConsultation": number(row.medianDaysToConsultation, of: row.signals),
+             "medianDaysToReport": number(row.medianDaysToReport, of: row.signals),
+             "medianDaysToRegistration": number(row.medianDaysToRegistration, of: row.signals)]
+        }
+        let youthRows = youths.rows.map { row -> JSONValue in
+            ["group": group(row.group), "youths": count(row.youths), "screened": count(row.screened),
+             "consent": counts(row.consent), "registration": counts(row.registration), "declined": counts(row.declined)]
         }
         return ["from": from.map { .string($0.description) } ?? .null, "to": to.map { .string($0.description) } ?? .null,
-                "by": .array(dimensions.map { .string($0.rawValue) }), "rows": .array(rows)]
+                "by": .array(dimensions.map { .string($0.rawValue) }), "rows": .array(rows), "youths": .array(youthRows),
+                "suppressedBelow": threshold.map { .number(Double($0)) } ?? .null]
     }
 
     func caseEntry(_ id: String) throws -> CaseProjection.Entry {

@@ -68,7 +68,7 @@ final class Dispatcher: Sendable {
         case .registrationForm: try await registrationForm(try params(request), caller)
         case .worklist: try worklist(try params(request), caller)
         case .auditTrace: try trace(try params(request))
-        case .stats: try stats(try params(request))
+        case .stats: try stats(try params(request), caller)
         case .eventsTail: try await tail(try params(request), request.id, reply)
         case .projectionsRebuild: try await rebuild(request.id, reply)
         case .backup: try await backup(try params(request))

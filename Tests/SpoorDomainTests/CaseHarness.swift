@@ -4,7 +4,8 @@ func day(_ text: String) -> Day { try! Day(parsing: text) }
 
 /// A case driven through the decider as the daemon will: decide, then evolve each event.
 struct CaseHarness {
-    let decider = Decider()
+    /// Set another to change the protocol mid-case.
+    var decider = Decider()
     var records: [CaseEventRecord] = []
     var state: CaseState?
 
@@ -15,7 +16,7 @@ struct CaseHarness {
         let events = try decider.decide(command, state: state, context: context)
         for event in events {
             let record = CaseEventRecord(event: event, actor: context.actor, role: role,
-                                         position: UInt64(records.count + 1), recordedOn: context.today)
+                                         position: UInt64(records.count + 1), recordedOn: context.today, rules: decider.rules)
             records.append(record)
             state = CaseState.evolve(state, record)
         }

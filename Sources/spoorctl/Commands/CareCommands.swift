@@ -83,10 +83,12 @@ struct Weigh: CaseCommandLine {
     @Flag(inversion: .prefixedNo, help: "5. Does the help bring safety in time? Leave out when not known yet.") var helpSafe: Bool?
     @Option(help: "report, help, report-and-help or no-further-action.") var decision: String
     @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @Option(help: "The day agreed to evaluate the help decided on, YYYY-MM-DD; the protocol's period by default.") var evaluateOn: String?
     @Option(help: "The reasoning (sealed).") var note: String?
     func body() -> JSONValue {
         .fields([
             "signalIDs": .strings(signals), "decision": .string(decision), "weighedOn": .string(on ?? today()),
+            "evaluateOn": evaluateOn.map(JSONValue.string),
             "answers": .fields(["suspicion": .bool(suspicion), "acuteOrStructuralUnsafety": .bool(unsafety),
                                 "canOfferEffectiveHelp": .bool(effectiveHelp), "helpAccepted": helpAccepted.map(JSONValue.bool),
                                 "helpProducesSafety": helpSafe.map(JSONValue.bool)]),

@@ -93,3 +93,25 @@ struct NextSteps: ParsableCommand {
         }
     }
 }
+
+struct ScreeningGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screening", abstract: "Screening at intake for signs of exploitation: the denominator of signal rates.",
+        subcommands: [RecordScreening.self])
+}
+
+struct RecordScreening: CaseCommandLine {
+    static let configuration = CommandConfiguration(
+        commandName: "record", abstract: "Record that the youth was screened, with or without a finding; record each sign found as a signal.")
+    static let wireName = "record-screening"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "no-signs or signs-found.") var outcome: String
+    @Option(help: "The risk instrument used, from the catalogue (ris-l, vlaggensysteem, 11vb, own).") var instrument: String?
+    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+
+    func body() -> JSONValue {
+        var body: [String: JSONValue] = ["screenedOn": .string(on ?? today()), "outcome": .string(outcome)]
+        body["instrument"] = instrument.map(JSONValue.string)
+        return .object(body)
+    }
+}

@@ -73,7 +73,7 @@ struct StatsCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Anonymous statistics along the slachtoffermonitor's dimensions.",
-        discussion: "Counts signals observed in the period and how far they got: consulted, reported, registered; with the median days to each step.")
+        discussion: "Counts signals observed in the period and how far they got: consulted, reported, registered; with the median days to each step. Then per youth: how many, how many screened, the consent funnel, the kind of registration and the reasons declined. For roles without care access, counts under the protocol's threshold show as <N.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "First day, YYYY-MM-DD.") var from: String?
     @Option(help: "Last day, YYYY-MM-DD.") var to: String?
@@ -91,7 +91,17 @@ struct StatsCommand: ParsableCommand {
                 dimensions.map { Output.text(row["group"]?[$0]) } + figures.map { Output.text(row[$0]) }
             }
             let header = dimensions + ["signals", "consulted", "reported", "registered", "days to consult", "days to report", "days to register"]
-            return format == .csv ? Output.csv(dimensions + figures, rows) : Output.table(header, rows)
+            guard format == .table else { return Output.csv(dimensions + figures, rows) }
+            // Per youth: how many, screened, where consent got, how registered, why declined.
+            let youths = (result["youths"]?.array ?? []).map { row in
+                dimensions.map { Output.text(row["group"]?[$0]) } + ["youths", "screened"].map { Output.text(row[$0]) }
+                    + ["consent", "registration", "declined"].map { key in
+                        (row[key]?.object ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \(Output.text($0.value))" }.joined(separator: ", ")
+                    }
+            }
+            let suppressed = result["suppressedBelow"]?.number.map { "\n(counts under \(Int($0)) show as <\(Int($0)): your roles have no care access)" } ?? ""
+            return Output.table(header, rows) + "\n\nper youth:\n"
+                + Output.table(dimensions + ["youths", "screened", "consent", "registration", "declined"], youths) + suppressed
         }
     }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import SpoorDomain
+
+/// The protocol as data: "duidelijke afspraken (in rolverdeling en moment actie)" (research
+/// report, recommendations), read strictly, and every case held to the version it was decided under.
+@Suite("The institution's protocol")
+struct ProtocolTests {
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("systemd/protocol.json.example")
+
+    static func standardJSON() throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(InstitutionProtocol.text.utf8)) as! [String: Any]
+    }
+
+    static func load(_ change: (inout [String: Any]) -> Void) throws -> InstitutionProtocol {
+        var json = try standardJSON()
+        change(&json)
+        return try InstitutionProtocol(json: try JSONSerialization.data(withJSONObject: json))
+    }
+
+    @Test func theShippedExampleIsTheBuiltInProtocol() throws {
+        #expect(try InstitutionProtocol(json: try Data(contentsOf: Self.example)) == .standard)
+        #expect(InstitutionProtocol.standard.check().isEmpty)
+    }
+
+    @Test func everyProblemIsNamedAtItsPath() throws {
+        do {
+            _ = try Self.load { json in
+                json["colour"] = "red"
+                var steps = json["steps"] as! [String: Any]
+                var report = steps["report"] as! [String: Any]
+                report["whithin"] = report.removeValue(forKey: "within")
+                steps["report"] = report
+                json["steps"] = steps
+                json.removeValue(forKey: "retention")
+            }
+            Issue.record("a protocol with three problems was accepted")
+        } catch let error as ProtocolError {
+            #expect(error.problems.map(\.path) == ["colour", "retention", "steps.report.within"])
+        }
+        // Content that decodes but breaks a rule: each rule broken is named, with its source.
+        do {
+            _ = try Self.load { json in
+                json["retention"] = ["years": 15, "source": "before 2020"]
+                var consent = json["consent"] as! [String: Any]
+                var table = consent["table"] as! [[String: Any]]
+                table[1]["ages"] = ["from": 13, "through": 15]
+                consent["table"] = table
+                json["consent"] = consent
+            }
+            Issue.record("a protocol under the law's floor was accepted")
+        } catch let error as ProtocolError {
+            #expect(error.problems.map(\.description) == [
+                "consent.table.1.ages: starts at 12: the rows cover every age once, in order",
+                "retention.years: Jeugdwet art. 7.3.8 keeps a dossier at least 20 years",
+            ])
+        }
+    }
+
+    @Test func workingDaysSkipTheDutchPublicHolidays() throws {
+        #expect(DutchHoliday.easterSunday(2026) == day("2026-04-05"))
+        #expect(DutchHoliday.kingsDay.day(in: 2025) == day("2025-04-26"))  // the 27th was a Sunday
+        #expect(DutchHoliday.ascensionDay.day(in: 2026) == day("2026-05-14"))
+        #expect(DutchHoliday.whitMonday.day(in: 2026) == day("2026-05-25"))
+        let calendar = InstitutionProtocol.standard.calendar
+        // Wednesday 23 December: Thursday, then Christmas and the weekend, then Monday 28 and Tuesday 29.
+        #expect(calendar.adding(workingDays: 3, to: day("2026-12-23")) == day("2026-12-29"))
+        var closed = calendar
+        closed.closedDays = [day("2026-12-28")]
+        #expect(closed.adding(workingDays: 3, to: day("2026-12-23")) == day("2026-12-30"))
+    }
+
+    /// The old steps keep their old deadlines; new steps follow the new protocol.
+    @Test func aProtocolChangedMidCaseAppliesToNewStepsOnly() throws {
+        var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        var stricter = InstitutionProtocol.standard
+        stricter.version = 2
+        stricter.steps.consult = .init(responsible: .attentionOfficer, within: .init(workingDays: 2), source: "our team, 2026-11-03")
+        harness.decider = Decider(rules: stricter)
+        try harness.run(.signal(on: "2026-11-03"), on: "2026-11-03")
+        let first = try #require(harness.current.signals["signal-1"]?.due)
+        let second = try #require(harness.current.signals["signal-2"]?.due)
+        #expect(first == .init(step: .consult, since: day("2026-11-02"), on: day("2026-11-09"), responsible: .professional, protocolVersion: 1))
+        #expect(second == .init(step: .consult, since: day("2026-11-03"), on: day("2026-11-05"), responsible: .attentionOfficer, protocolVersion: 2))
+        // The fold is of the events and the versions they name: replaying gives the same state.
+        #expect(CaseState.replay(harness.records) == harness.current)
+        let mine = Worklist.items(for: [harness.current.digest], on: day("2026-11-06"), filter: .init(roles: [.attentionOfficer]))
+        #expect(mine.map(\.kind) == [.signalStalled] && mine.first?.protocolVersion == 2)
+    }
+
+    @Test func theProtocolsRulesBindTheDecider() throws {
+        var rules = InstitutionProtocol.standard
+        rules.version = 3
+        rules.steps.weigh.signOffBy = .behaviouralScientist
+        rules.steps.report.needsWeighingUnlessAcute = true
+        var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        harness.decider = Decider(rules: rules)
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "protocol 3: \(rules.steps.report.source)",
+                                                 reason: "weigh signal-1 with the afwegingskader first, or report it as acute")) {
+            try harness.run(.report(on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        }
+        try harness.run(.report(on: "2026-11-02", urgency: .acute), as: .attentionOfficer, on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: "protocol 3: \(rules.steps.weigh.source)",
+                                                 reason: "a weighing is signed off by the behavioural-scientist: record it in that role")) {
+            try harness.run(.weigh(unsafe: true, on: "2026-11-03"), as: .professional, on: "2026-11-03")
+        }
+        try harness.run(.weigh(unsafe: true, on: "2026-11-03"), as: .behaviouralScientist, on: "2026-11-03")
+    }
+
+    @Test func theDecisionTreeNamesEachStepsRoleAndDeadline() throws {
+        let dot = InstitutionProtocol.standard.dot
+        #expect(dot.hasPrefix("digraph protocol {") && dot.hasSuffix("}\n"))
+        #expect(dot.contains("registration at CoMensha due\\nattention-officer, within 10 working days"))
+        #expect(dot.contains("12-15: youth + parents"))
+        var changed = InstitutionProtocol.standard
+        changed.version = 2
+        changed.steps.register.within = .init(days: 5)
+        #expect(try InstitutionProtocol.standard.differences(to: changed) == [
+            "steps.register.within.days: (added) 5", "steps.register.within.workingDays: 10 → (removed)", "version: 1 → 2",
+        ])
+    }
+
+    @Test func youthsAreCountedOnceWithTheirConsentAndRegistration() throws {
+        var registered = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+        try registered.run(.recordScreening(ScreeningRecorded(screenedOn: day("2026-11-02"), outcome: .signsFound, instrument: nil)), on: "2026-11-02")
+        try registered.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try registered.run(.signal(["sexual"], on: "2026-11-03"), on: "2026-11-03")
+        try registered.run(.refuse(.parent, on: "2026-11-04"), on: "2026-11-04")
+        try registered.run(.talk(on: "2026-11-04"), on: "2026-11-04")
+        try registered.run(.report(on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        try registered.run(.register(.nonIdentifiable, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
+        var screenedOnly = try CaseHarness.opened(birthDate: "2012-03-01", on: "2026-11-02")
+        try screenedOnly.run(.recordScreening(ScreeningRecorded(screenedOn: day("2026-11-02"), outcome: .noSigns, instrument: nil)), on: "2026-11-02")
+        let figures = YouthStatistics(cases: [registered.current.digest, screenedOnly.current.digest])
+        #expect(figures.rows.count == 1)
+        let row = try #require(figures.rows.first)
+        #expect(row.youths == 1 && row.screened == 2)  // two signals, one youth; two screened
+        #expect(row.consent == ["refused": 1] && row.registration == ["non-identifiable": 1])
+    }
+}
