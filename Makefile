@@ -11,7 +11,7 @@ DEV_FOLDER  ?= $(CURDIR)/.spoor
 # Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks) and
 # Python's jsonschema (the schema tests).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
-TEST_DEPS   := systemd
+TEST_DEPS   := systemd graphviz
 
 .PHONY: all deps test-deps build test run bench bench-socket install install-units man completions clean
 
@@ -22,7 +22,7 @@ deps:
 	@$(call ensure,$(BUILD_DEPS),pkg-config --exists lmdb && command -v mdb_stat)
 
 test-deps: deps
-	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate)
+	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot)
 	@python3 -c 'import jsonschema, referencing' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18' \
 	  || { echo "the schema tests need Python's jsonschema: pip install 'jsonschema>=4.18'" >&2; exit 1; }
 

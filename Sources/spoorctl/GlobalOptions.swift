@@ -12,10 +12,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// Connects, runs `body`, prints what it returns, and turns failures into message and exit code.
     func run(_ body: (SocketClient) throws -> JSONValue?, render: (JSONValue) -> String) throws {
+        guard let result = try fetch(body) else { return }
+        print(json ? Output.json(result) : render(result))
+    }
+
+    /// Connects and runs `body`, turning failures into message and exit code; prints nothing.
+    func fetch(_ body: (SocketClient) throws -> JSONValue?) throws -> JSONValue? {
         do {
-            let client = try SocketClient(socketPath: socket)
-            guard let result = try body(client) else { return }
-            print(json ? Output.json(result) : render(result))
+            return try body(try SocketClient(socketPath: socket))
         } catch let error as ClientError {
             FileHandle.standardError.write(Data("spoorctl: \(error)\n".utf8))
             throw error.exitCode

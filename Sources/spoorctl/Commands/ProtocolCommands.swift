@@ -17,14 +17,21 @@ struct ProtocolSource: ParsableArguments {
 
     func load(_ global: GlobalOptions) throws -> InstitutionProtocol {
         if let file { return try CheckProtocol.read(file) }
-        var loaded: InstitutionProtocol?
-        try global.run({ client in
+        return try Self.fetch(version: version, global)
+    }
+
+    /// The protocol the daemon has in force, or its adopted `version`.
+    static func fetch(version: Int?, _ global: GlobalOptions) throws -> InstitutionProtocol {
+        var rules: InstitutionProtocol?
+        _ = try global.fetch { client in
             let reply = try client.call(.protocolShow, JSONValue(encoding: ProtocolShowParams(version: version)))
-            guard let json = reply["protocol"] else { throw ClientError.protocolViolation("protocol.show returned no protocol") }
-            loaded = try InstitutionProtocol(json: json)
+            guard let json = reply["protocol"], let decoded = try? InstitutionProtocol(json: json) else {
+                throw ClientError.protocolViolation("the daemon's protocol does not read here: is spoorctl older than spoord?")
+            }
+            rules = decoded
             return nil
-        }) { _ in "" }
-        return loaded!
+        }
+        return rules!
     }
 }
 
@@ -72,7 +79,7 @@ struct DiffProtocol: ParsableCommand {
 
     func run() throws {
         let proposed = try CheckProtocol.read(file)
-        let current = try ProtocolSource().load(global)
+        let current = try ProtocolSource.fetch(version: nil, global)
         let changes = try current.differences(to: proposed)
         print(changes.isEmpty ? "no changes from version \(current.version)" : "from version \(current.version) to \(proposed.version):\n" + changes.map { "  " + $0 }.joined(separator: "\n"))
     }
