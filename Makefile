@@ -79,6 +79,7 @@ install: build man completions install-units
 	install -D -m 0755 $$bin/spoord $(DESTDIR)$(BINDIR)/spoord; \
 	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl
 	install -D -m 0644 systemd/spoord.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/spoord.json.example
+	install -D -m 0644 systemd/protocol.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/protocol.json.example
 	install -D -m 0644 .build/plugins/GenerateManual/outputs/spoord/spoord.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoord.1
 	install -D -m 0644 .build/plugins/GenerateManual/outputs/spoorctl/spoorctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoorctl.1
 	install -D -m 0644 .build/completions/spoorctl.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/spoorctl

@@ -131,6 +131,32 @@ struct RebuildTests {
         restarted.stop()
     }
 
+    /// Events written before protocols were versioned name none: they fold under the built-in
+    /// protocol, and the store opens, rebuilds, adopts its first protocol and verifies.
+    @Test("a store written before protocol versions opens, rebuilds under the built-in protocol and verifies")
+    func storeFromBeforeProtocols() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("old-store-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let ledger = try Ledger(path: folder + "/data")
+            defer { ledger.close() }
+            let old: [(String, String)] = [
+                ("case-opened", #"{"caseID":"o1","openedOn":"2026-11-02","unit":"north","youth":{"ageAtOpening":15,"gender":"female","nationalityGroup":"dutch"}}"#),
+                ("signal-recorded", #"{"formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete","observedOn":"2026-11-02","signalID":"signal-1","source":"own-observation"}"#),
+            ]
+            _ = try await ledger.append(to: try StreamName("case-o1"), events: old.map { ProposedEvent(type: $0.0, payload: Array($0.1.utf8)) },
+                                        metadata: AppendMetadata(actor: .init(uid: 0, name: "before"), role: "professional"))
+        }
+        let daemon = try DaemonProcess(arguments: ["--development", folder], socketPath: folder + "/spoor.sock")
+        let ctl = Spoorctl(socketPath: folder + "/spoor.sock")
+        #expect(daemon.log.contains("case projection rebuilt") && daemon.log.contains("adopted protocol version 1"))
+        let next = try #require(try ctl("case", "next", "--case", "o1", "--on", "2026-11-03", "--json").json?["steps"]?.array)
+        #expect(next.first?["responsible"] == "professional" && next.first?["dueOn"] == "2026-11-09")
+        #expect(try ctl("status", "--json").json?["undecodableEvents"] == 0)
+        #expect(try ctl("audit", "verify").status == 0)
+        daemon.stop()
+    }
+
     /// Empties both projection slots, as a store written before them, or by an older form, looks.
     static func dropProjection(in path: String) throws {
         let environment = try Environment(path: path)
