@@ -14,6 +14,7 @@ extension CaseCommand {
         "register-at-comensha": "registered-at-comensha", "decline-registration": "registration-declined",
         "record-registered-elsewhere": "registered-elsewhere", "add-statement": "client-statement-added",
         "erase-personal-data": "personal-data-erased", "record-screening": "screening-recorded",
+        "request-erasure": "erasure-requested",
     ]
 
     /// Decodes the command `name` on case `caseID` from its JSON `body`: the fields of the event
@@ -75,6 +76,7 @@ extension CaseCommand {
         case .clientStatementAdded(let e): self = .addStatement(e)
         case .personalDataErased(let e): self = .erasePersonalData(e)
         case .screeningRecorded(let e): self = .recordScreening(e)
+        case .erasureRequested(let e): self = .requestErasure(e)
         }
     }
 }

@@ -28,6 +28,7 @@ public enum CaseCommand: Sendable, Equatable {
     case addStatement(ClientStatementAdded)
     case erasePersonalData(PersonalDataErased)
     case recordScreening(ScreeningRecorded)
+    case requestErasure(ErasureRequested)
 
     /// What the command does, in the words of a refusal: "a professional may not …".
     public var action: String {
@@ -58,6 +59,7 @@ public enum CaseCommand: Sendable, Equatable {
         case .addStatement: "add a client statement"
         case .erasePersonalData: "erase personal data"
         case .recordScreening: "record a screening"
+        case .requestErasure: "record a request to erase"
         }
     }
 }

@@ -79,6 +79,7 @@ extension CaseEvent {
         case .clientStatementAdded(let e): e
         case .personalDataErased(let e): e
         case .screeningRecorded(let e): e
+        case .erasureRequested(let e): e
         }
     }
 
@@ -113,6 +114,7 @@ extension CaseEvent {
             entry("client-statement-added", ClientStatementAdded.self, CaseEvent.clientStatementAdded),
             entry("personal-data-erased", PersonalDataErased.self, CaseEvent.personalDataErased),
             entry("screening-recorded", ScreeningRecorded.self, CaseEvent.screeningRecorded),
+            entry("erasure-requested", ErasureRequested.self, CaseEvent.erasureRequested),
         ])
     }()
 }

@@ -26,6 +26,7 @@ public enum CaseEvent: Sendable, Equatable {
     case clientStatementAdded(ClientStatementAdded)
     case personalDataErased(PersonalDataErased)
     case screeningRecorded(ScreeningRecorded)
+    case erasureRequested(ErasureRequested)
 }
 
 /// An event as a projection sees it: what happened, who did it in which role, where in the log,

@@ -96,7 +96,11 @@ extension CaseState {
             registrationDue = nil
         case .clientStatementAdded: statements += 1
         case .screeningRecorded(let e): screenings.append(e)
+        case .erasureRequested(let e):
+            let due = Due(.erase, since: e.requestedOn, under: rules)
+            erasureRequest = ErasureRequest(due: due, remindFrom: due.on.adding(days: -rules.retention.remindDaysBefore))
         case .personalDataErased:
+            erasureRequest = nil
             isErased = true
             forgetPersonalContent()
         }
@@ -157,6 +161,7 @@ extension CaseEvent {
         case .clientStatementAdded: "client-statement-added"
         case .personalDataErased: "personal-data-erased"
         case .screeningRecorded: "screening-recorded"
+        case .erasureRequested: "erasure-requested"
         }
     }
 }

@@ -35,6 +35,9 @@ extension CaseState {
         if let lapse = waiverLapse {
             add(.waiverLapsing, lapse, listFrom: lapse.since, "the approved consent waiver lapses unused on \(lapse.on)")
         }
+        if let erasure = erasureRequest {
+            add(.erasureRequestDue, erasure.due, listFrom: erasure.remindFrom, "a request to erase the dossier, received on \(erasure.due.since)")
+        }
         for consent in consents where consent.status == .requested {
             items.append(.init(kind: .consentPending, since: consent.on, dueOn: nil, listFrom: consent.on,
                                responsible: consent.followedUpBy ?? .attentionOfficer, protocolVersion: nil,
@@ -56,6 +59,7 @@ extension InstitutionProtocol.StepKind {
         case .register: "the registration at CoMensha"
         case .assessRisk: "a risk assessment"
         case .evaluateHelp: "the evaluation of the help"
+        case .erase: "the erasure asked for"
         }
     }
 }

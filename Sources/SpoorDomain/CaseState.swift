@@ -23,7 +23,7 @@ public struct CaseState: Sendable, Equatable {
             self.step = step
             self.since = since
             self.on = on ?? rules.deadline(of: step, from: since)
-            self.responsible = rules.steps[step].responsible
+            self.responsible = rules.rule(of: step).responsible
             self.protocolVersion = rules.version
         }
 
@@ -80,6 +80,12 @@ public struct CaseState: Sendable, Equatable {
         public var since: Day { due.since }
     }
 
+    /// A request to erase the dossier: its deadline, and from when the worklist reminds.
+    public struct ErasureRequest: Sendable, Equatable {
+        public var due: Due
+        public var remindFrom: Day
+    }
+
     /// Help the weighing decided on, to be evaluated (afwegingskader question 5).
     public struct HelpEvaluation: Sendable, Equatable {
         public var signalIDs: [String]
@@ -128,6 +134,8 @@ public struct CaseState: Sendable, Equatable {
     public var screenings: [ScreeningRecorded] = []
     /// The youth's age at the first signal (from the birth date, else at opening), kept through erasure.
     public var ageAtFirstSignal: Int?
+    /// A request to erase, open until the data is erased.
+    public var erasureRequest: ErasureRequest?
     public var statements = 0
     public var lastChangedOn: Day
 

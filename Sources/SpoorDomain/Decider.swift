@@ -164,6 +164,13 @@ public struct Decider: Sendable {
             try notFuture(e.screenedOn, "screenedOn", context)
             if let instrument = e.instrument { try catalogue.check([instrument], in: \.riskInstruments, field: "instrument") }
             return .screeningRecorded(e)
+        case .requestErasure(let e):
+            guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }
+            guard state.erasureRequest == nil else {
+                throw .ruleViolated(rule: "erasure", reason: "a request of \(state.erasureRequest!.due.since) is open: erase, or record why not")
+            }
+            try notFuture(e.requestedOn, "requestedOn", context)
+            return .erasureRequested(e)
         case .erasePersonalData(let e):
             guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }
             try notFuture(e.erasedOn, "erasedOn", context)

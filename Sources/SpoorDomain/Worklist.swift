@@ -12,6 +12,7 @@ public enum Worklist {
             case helpEvaluationOverdue = "help-evaluation-overdue"
             case waiverLapsing = "waiver-lapsing"
             case consentPending = "consent-pending"
+            case erasureRequestDue = "erasure-request-due"
         }
         public var caseID: String
         public var unit: String

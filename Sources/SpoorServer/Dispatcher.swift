@@ -91,7 +91,9 @@ final class Dispatcher: Sendable {
         switch method {
         case .status, .stats, .caseCommand, .protocolShow: Set(Role.allCases)
         case .caseShow: Caller.careRoles.union([.auditor, .privacyOfficer])
-        case .caseNext, .worklist, .registrationForm: Caller.careRoles
+        case .caseNext, .registrationForm: Caller.careRoles
+        // The privacy officer's erasure requests are on it too; it names cases, no personal content.
+        case .worklist: Caller.careRoles.union([.privacyOfficer])
         case .auditTrace: [.auditor, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         case .eventsTail: [.admin, .auditor]
         case .projectionsRebuild, .backup: [.admin]

@@ -42,7 +42,9 @@ struct ProtocolTests {
         // Content that decodes but breaks a rule: each rule broken is named, with its source.
         do {
             _ = try Self.load { json in
-                json["retention"] = ["years": 15, "source": "before 2020"]
+                var retention = json["retention"] as! [String: Any]
+                retention["years"] = 15
+                json["retention"] = retention
                 var consent = json["consent"] as! [String: Any]
                 var table = consent["table"] as! [[String: Any]]
                 table[1]["ages"] = ["from": 13, "through": 15]
@@ -140,5 +142,26 @@ struct ProtocolTests {
         let row = try #require(figures.rows.first)
         #expect(row.youths == 1 && row.screened == 2)  // two signals, one youth; two screened
         #expect(row.consent == ["refused": 1] && row.registration == ["non-identifiable": 1])
+    }
+}
+
+extension ProtocolTests {
+    /// "Op verzoek … binnen drie maanden vernietigen" (Jeugdwet art. 7.3.9): the worklist reminds
+    /// the privacy officer before the protocol's deadline, until the data is erased.
+    @Test func anErasureRequestIsListedBeforeItsDeadline() throws {
+        var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-09-01")
+        #expect(throws: DomainError.notPermitted(role: .professional, command: "record a request to erase")) {
+            try harness.run(.requestErasure(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: nil)), on: "2026-09-01")
+        }
+        try harness.run(.requestErasure(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: "AVG-3")), as: .privacyOfficer, on: "2026-09-01")
+        let officer = Worklist.Filter(roles: [.privacyOfficer])
+        #expect(Worklist.items(for: [harness.current.digest], on: day("2026-11-15"), filter: officer).isEmpty)
+        let reminded = Worklist.items(for: [harness.current.digest], on: day("2026-11-16"), filter: officer)
+        #expect(reminded.map(\.kind) == [.erasureRequestDue] && reminded.first?.dueOn == day("2026-11-30"))
+        try harness.run(.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-11-16"), reason: "AVG-3")), as: .privacyOfficer, on: "2026-11-16")
+        #expect(Worklist.items(for: [harness.current.digest], on: day("2026-11-16"), filter: officer).isEmpty)
+        var longer = InstitutionProtocol.standard
+        longer.retention.erasure.within = .init(days: 120)
+        #expect(longer.check().map(\.path) == ["retention.erasure.within"])
     }
 }

@@ -87,12 +87,3 @@ public struct ClientStatementAdded: Codable, Sendable, Equatable {
     /// Sealed: the statement. Required to add one; gone once the case's personal data is erased.
     public var personal: Note?
 }
-
-/// Crypto-shredding done: the case's personal content is gone, its skeleton remains.
-public struct PersonalDataErased: Codable, Sendable, Equatable {
-    public enum Basis: String, Codable, Sendable { case request, retention }
-    public var basis: Basis
-    public var erasedOn: Day
-    /// Why, in the privacy officer's words: the request's reference, or the retention rule applied.
-    public var reason: String?
-}

@@ -19,6 +19,9 @@ extension InstitutionProtocol {
         checkCatalogue(require)
         require(retention.years >= 20, "retention.years", "Jeugdwet art. 7.3.8 keeps a dossier at least 20 years")
         require(retention.years <= 115, "retention.years", "is at most 115")
+        require(retention.erasure.within.days.map { $0 <= 92 } ?? (retention.erasure.within.workingDays.map { $0 <= 63 } ?? true),
+                "retention.erasure.within", "Jeugdwet art. 7.3.9: a dossier is destroyed within three months of the request")
+        require(retention.remindDaysBefore >= 0, "retention.remindDaysBefore", "is 0 or more")
         require((1...100).contains(statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
         require(Set(calendar.holidays).count == calendar.holidays.count, "calendar.holidays", "names a holiday twice")
         for (path, text) in [("calendar.source", calendar.source), ("consent.waiver.source", waiver.source),
@@ -42,10 +45,14 @@ extension InstitutionProtocol {
     }
 
     private func checkStep(_ kind: StepKind, _ require: (Bool, String, String) -> Void) {
-        let step = steps[kind]
-        let path = "steps.\(Steps.key(of: kind))"
-        require(Permissions.care.contains(step.responsible), "\(path).responsible",
-                "a step is taken by a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
+        let step = rule(of: kind)
+        let path = kind == .erase ? "retention.erasure" : "steps.\(Steps.key(of: kind))"
+        if kind == .erase {
+            require(step.responsible == .privacyOfficer, "\(path).responsible", "the privacy officer executes an erasure")
+        } else {
+            require(Permissions.care.contains(step.responsible), "\(path).responsible",
+                    "a step is taken by a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
+        }
         let within = step.within
         require((within.days == nil) != (within.workingDays == nil), "\(path).within", "give days or workingDays, one of them")
         require((0...3_650).contains(within.days ?? within.workingDays ?? 0), "\(path).within", "lies between 0 and 3650")

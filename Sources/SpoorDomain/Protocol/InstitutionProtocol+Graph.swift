@@ -4,7 +4,7 @@
 extension InstitutionProtocol {
     public var dot: String {
         func step(_ kind: StepKind, _ id: String, _ title: String) -> String {
-            let rule = steps[kind]
+            let rule = rule(of: kind)
             return "  \(id) [shape=box, label=\"\(title)\\n\(rule.responsible.rawValue), within \(rule.within)\"];"
         }
         let waiver = consent.waiver

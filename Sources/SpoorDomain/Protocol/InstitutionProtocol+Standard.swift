@@ -279,7 +279,15 @@ extension InstitutionProtocol {
   },
   "retention": {
     "years": 20,
-    "source": "Jeugdwet art. 7.3.8: the dossier is kept 20 years from the last change"
+    "source": "Jeugdwet art. 7.3.8: the dossier is kept 20 years from the last change",
+    "erasure": {
+      "responsible": "privacy-officer",
+      "within": {
+        "days": 90
+      },
+      "source": "Jeugdwet art. 7.3.9 and AVG art. 17: on request, destroy within three months unless another's significant interest or the law prevents it"
+    },
+    "remindDaysBefore": 14
   },
   "statistics": {
     "smallCellThreshold": 5,

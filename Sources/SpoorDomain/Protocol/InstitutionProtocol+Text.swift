@@ -5,7 +5,7 @@ extension InstitutionProtocol {
     public var text: String {
         var lines = ["\(name), version \(version)", "  agreed: \(source)", "", "Steps (who, by when, from what):"]
         for kind in StepKind.allCases {
-            let step = steps[kind]
+            let step = rule(of: kind)
             var line = "  \(kind.rawValue): the \(step.responsible.rawValue), within \(step.within) of \(kind.startsFrom)"
             if let signOff = step.signOffBy { line += "; signed off by the \(signOff.rawValue)" }
             if step.needsWeighingUnlessAcute == true { line += "; needs a weighing unless acute" }
@@ -66,6 +66,7 @@ extension InstitutionProtocol.StepKind {
         case .register: "the first suspicion weighed, report, or forward to the care coordinator"
         case .assessRisk: "the first signal"
         case .evaluateHelp: "the weighing that decided on help, unless it agreed a date"
+        case .erase: "the request to erase"
         }
     }
 }

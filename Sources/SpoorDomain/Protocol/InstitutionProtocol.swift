@@ -50,25 +50,14 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var assessRisk: StepRule
         /// From a weighing that decided on help, unless it agreed an evaluation date: evaluate the help.
         public var evaluateHelp: StepRule
-
-        public subscript(kind: StepKind) -> StepRule {
-            switch kind {
-            case .consult: consult
-            case .converse: converse
-            case .weigh: weigh
-            case .report: report
-            case .feedback: feedback
-            case .register: register
-            case .assessRisk: assessRisk
-            case .evaluateHelp: evaluateHelp
-            }
-        }
     }
 
     public enum StepKind: String, Codable, Sendable, CaseIterable {
         case consult, converse, weigh, report, feedback, register
         case assessRisk = "assess-risk"
         case evaluateHelp = "evaluate-help"
+        /// From a request to erase the dossier: the erasure (``Retention/erasure``).
+        case erase
     }
 
     /// One step: who takes it, by when, and what it needs before it.
@@ -110,6 +99,10 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         /// Years after a case's last change that its personal data must be erased.
         public var years: Int
         public var source: String
+        /// A request to erase: who executes it, and within what period.
+        public var erasure: StepRule
+        /// Days before an erasure's deadline that the worklist reminds.
+        public var remindDaysBefore: Int
     }
 
     public struct StatisticsRules: Codable, Sendable, Equatable {
@@ -118,8 +111,23 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var source: String
     }
 
+    /// The rule of `step`.
+    public func rule(of step: StepKind) -> StepRule {
+        switch step {
+        case .consult: steps.consult
+        case .converse: steps.converse
+        case .weigh: steps.weigh
+        case .report: steps.report
+        case .feedback: steps.feedback
+        case .register: steps.register
+        case .assessRisk: steps.assessRisk
+        case .evaluateHelp: steps.evaluateHelp
+        case .erase: retention.erasure
+        }
+    }
+
     /// The last day of `step` when it started on `day`.
     public func deadline(of step: StepKind, from day: Day) -> Day {
-        calendar.deadline(steps[step].within, from: day)
+        calendar.deadline(rule(of: step).within, from: day)
     }
 }

@@ -5,7 +5,23 @@ import SpoorProtocol
 struct SubjectGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subject", abstract: "The rights of the youth and parents over their data (privacy officer).",
-        subcommands: [EraseSubject.self, ExportSubject.self])
+        subcommands: [RequestErasure.self, EraseSubject.self, ExportSubject.self])
+}
+
+struct RequestErasure: CaseCommandLine {
+    static let configuration = CommandConfiguration(
+        commandName: "erasure-request", abstract: "Record a request to erase the dossier; the protocol's period (three months by law) runs from it.",
+        discussion: "The worklist reminds the privacy officer before the deadline, until the data is erased.")
+    static let wireName = "request-erasure"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "Who asked: youth, parent, other-parent or guardian.") var by: String
+    @Option(help: "The request's reference.") var reference: String?
+    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    func body() -> JSONValue {
+        var body: [String: JSONValue] = ["requestedOn": .string(on ?? today()), "by": .string(by)]
+        body["reference"] = reference.map(JSONValue.string)
+        return .object(body)
+    }
 }
 
 struct EraseSubject: CaseCommandLine {

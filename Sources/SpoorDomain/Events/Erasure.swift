@@ -1,0 +1,19 @@
+/// The youth or a parent asked the institution to destroy the dossier (Jeugdwet art. 7.3.9,
+/// AVG art. 17): the institution has three months, unless another's significant interest or the
+/// law prevents it. The protocol sets the period and when the worklist reminds the privacy officer.
+public struct ErasureRequested: Codable, Sendable, Equatable {
+    public var requestedOn: Day
+    /// Who asked.
+    public var by: ConsentParty
+    /// The request's reference, for the privacy officer's file.
+    public var reference: String?
+}
+
+/// Crypto-shredding done: the case's personal content is gone, its skeleton remains.
+public struct PersonalDataErased: Codable, Sendable, Equatable {
+    public enum Basis: String, Codable, Sendable { case request, retention }
+    public var basis: Basis
+    public var erasedOn: Day
+    /// Why, in the privacy officer's words: the request's reference, or the retention rule applied.
+    public var reason: String?
+}
