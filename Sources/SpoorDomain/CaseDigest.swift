@@ -6,12 +6,14 @@ public struct CaseDigest: Sendable, Equatable {
         public var observedOn: Day
         public var step: CaseState.Step
         public var formsOfExploitation: [String]
+        public var crossBorder: Bool?
 
-        public init(id: String, observedOn: Day, step: CaseState.Step, formsOfExploitation: [String]) {
+        public init(id: String, observedOn: Day, step: CaseState.Step, formsOfExploitation: [String], crossBorder: Bool? = nil) {
             self.id = id
             self.observedOn = observedOn
             self.step = step
             self.formsOfExploitation = formsOfExploitation
+            self.crossBorder = crossBorder
         }
     }
 
@@ -131,7 +133,8 @@ extension CaseState {
         CaseDigest(
             caseID: caseID, unit: unit, youth: youth, isOpen: isOpen, isErased: isErased, lastChangedOn: lastChangedOn,
             activeSignals: activeSignals.map {
-                .init(id: $0.recorded.signalID, observedOn: $0.recorded.observedOn, step: $0.step, formsOfExploitation: $0.formsOfExploitation)
+                .init(id: $0.recorded.signalID, observedOn: $0.recorded.observedOn, step: $0.step, formsOfExploitation: $0.formsOfExploitation,
+                      crossBorder: $0.recorded.crossBorder)
             },
             consultations: consultations.map { .init(signalIDs: $0.signalIDs, heldOn: $0.heldOn) },
             reports: reportOrder.compactMap { reports[$0] }.map {

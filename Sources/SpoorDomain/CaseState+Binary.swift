@@ -253,9 +253,9 @@ extension ScreeningRecorded: BinaryCodable {
 }
 
 extension YouthProfile: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(gender); w.write(nationalityGroup); w.write(ageAtOpening) }
+    func write(to w: inout BinaryWriter) { w.write(gender); w.write(nationalityGroup); w.write(ageAtOpening); w.write(nationality) }
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(gender: try r.read(), nationalityGroup: try r.read(), ageAtOpening: try r.read())
+        self.init(gender: try r.read(), nationalityGroup: try r.read(), ageAtOpening: try r.read(), nationality: try r.read())
     }
 }
 
@@ -278,12 +278,13 @@ extension Note: BinaryCodable {
 extension SignalRecorded: BinaryCodable {
     func write(to w: inout BinaryWriter) {
         w.write(signalID); w.write(observedOn); w.write(source); w.write(reportedBy); w.write(formsOfExploitation)
-        w.write(indicators); w.write(nature); w.write(personal)
+        w.write(indicators); w.write(nature); w.write(crossBorder); w.write(personal)
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
         self.init(signalID: try r.read(), observedOn: try r.read(), source: try r.read(), reportedBy: try r.read(),
-                  formsOfExploitation: try r.read(), indicators: try r.read(), nature: try r.read(), personal: try r.read())
+                  formsOfExploitation: try r.read(), indicators: try r.read(), nature: try r.read(), crossBorder: try r.read(),
+                  personal: try r.read())
     }
 }
 

@@ -12,6 +12,14 @@ extension Decider {
             guard identity.birthDate <= opened.openedOn else { throw .invalidField("birthDate", "lies after the opening day") }
             opened.youth.ageAtOpening = identity.birthDate.age(on: opened.openedOn)
         }
+        if let country = opened.youth.nationality {
+            guard country.utf8.count == 2, country.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
+                throw .invalidField("nationality", "\"\(country)\" is not an ISO 3166-1 alpha-2 code such as NL or RO")
+            }
+            guard (country == "NL") == (opened.youth.nationalityGroup == .dutch) else {
+                throw .invalidField("nationality", "\(country) does not agree with the nationality group \(opened.youth.nationalityGroup.rawValue)")
+            }
+        }
         guard (0...Self.maxYouthAge).contains(opened.youth.ageAtOpening) else {
             throw .invalidField("birthDate", "gives an age of \(opened.youth.ageAtOpening): youth care serves ages 0 to \(Self.maxYouthAge)")
         }

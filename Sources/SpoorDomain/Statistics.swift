@@ -7,7 +7,7 @@ public struct Statistics: Sendable, Equatable {
     /// What figures can be grouped by.
     public enum Dimension: String, Sendable, CaseIterable {
         /// A signal with two forms of exploitation counts under each.
-        case form, ageGroup = "age-group", gender, nationality, unit, month, year
+        case form, ageGroup = "age-group", age, gender, nationality, country, border, region, unit, month, year
     }
 
     public struct Row: Sendable, Equatable {
@@ -27,13 +27,14 @@ public struct Statistics: Sendable, Equatable {
     public let rows: [Row]
 
     /// The figures of `cases` for signals observed from `from` through `to`, grouped by `dimensions`.
-    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = []) {
+    /// `region` is the institution's, as its registrations name it.
+    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = [], region: String? = nil) {
         self.dimensions = dimensions
         var tallies: [[String]: Tally] = [:]
         for state in cases {
             for signal in state.activeSignals where Self.contains(signal.observedOn, from: from, to: to) {
                 let steps = Steps(signal: signal, in: state)
-                for group in Self.groups(of: signal, in: state, by: dimensions) {
+                for group in Self.groups(of: signal, in: state, by: dimensions, region: region) {
                     tallies[group, default: Tally()].add(steps)
                 }
             }
@@ -56,26 +57,37 @@ public struct Statistics: Sendable, Equatable {
     }
 
     /// Every combination of dimension values `signal` falls under (several when it has several forms).
-    private static func groups(of signal: CaseDigest.Signal, in state: CaseDigest, by dimensions: [Dimension]) -> [[String]] {
+    private static func groups(of signal: CaseDigest.Signal, in state: CaseDigest, by dimensions: [Dimension], region: String?) -> [[String]] {
         dimensions.reduce([[]]) { groups, dimension in
-            let values = self.values(of: dimension, signal: signal, state: state)
+            let values = self.values(of: dimension, signal: signal, state: state, region: region)
             return groups.flatMap { group in values.map { group + [$0] } }
         }
     }
 
-    private static func values(of dimension: Dimension, signal: CaseDigest.Signal, state: CaseDigest) -> [String] {
-        guard dimension == .form else { return [value(of: dimension, on: signal.observedOn, in: state)] }
-        return signal.formsOfExploitation.isEmpty ? ["unknown"] : signal.formsOfExploitation.sorted()
+    private static func values(of dimension: Dimension, signal: CaseDigest.Signal, state: CaseDigest, region: String?) -> [String] {
+        switch dimension {
+        case .form: signal.formsOfExploitation.isEmpty ? ["unknown"] : signal.formsOfExploitation.sorted()
+        case .border: [border(signal.crossBorder)]
+        default: [value(of: dimension, on: signal.observedOn, in: state, region: region)]
+        }
     }
 
-    /// The value of a dimension other than the form, for something of `state` that happened on `day`.
-    static func value(of dimension: Dimension, on day: Day, in state: CaseDigest) -> String {
+    /// Domestic or cross-border, as the monitor reports it.
+    static func border(_ crossBorder: Bool?) -> String { crossBorder.map { $0 ? "cross-border" : "domestic" } ?? "unknown" }
+
+    /// The value of a dimension of the youth (not of one signal), for something of `state` that happened on `day`.
+    static func value(of dimension: Dimension, on day: Day, in state: CaseDigest, region: String?) -> String {
         let observed = day.components
         switch dimension {
         case .form: return "unknown"
+        case .border: return border(state.activeSignals.contains { $0.crossBorder == true } ? true
+                                    : state.activeSignals.contains { $0.crossBorder == false } ? false : nil)
         case .ageGroup: return ageGroup(state.ageAtFirstSignal ?? state.youth.ageAtOpening)
+        case .age: return String(state.ageAtFirstSignal ?? state.youth.ageAtOpening)
         case .gender: return state.youth.gender.rawValue
         case .nationality: return state.youth.nationalityGroup.rawValue
+        case .country: return state.youth.nationality ?? (state.youth.nationalityGroup == .dutch ? "NL" : state.youth.nationalityGroup.rawValue)
+        case .region: return region ?? "unknown"
         case .unit: return state.unit
         case .month: return "\(observed.year)-\(observed.month < 10 ? "0" : "")\(observed.month)"
         case .year: return "\(observed.year)"

@@ -22,7 +22,8 @@ public struct YouthStatistics: Sendable, Equatable {
     public let dimensions: [Statistics.Dimension]
     public let rows: [Row]
 
-    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Statistics.Dimension] = []) {
+    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Statistics.Dimension] = [],
+                region: String? = nil) {
         self.dimensions = dimensions
         func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
         var rows: [[String]: Row] = [:]
@@ -31,7 +32,8 @@ public struct YouthStatistics: Sendable, Equatable {
             let screenings = state.screenedOn.filter(inPeriod)
             guard let first = signals.map(\.observedOn).min() ?? screenings.min() else { continue }
             let forms = Set(signals.flatMap { $0.formsOfExploitation.isEmpty ? ["unknown"] : $0.formsOfExploitation })
-            for group in Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions) {
+            let groups = Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, region: region)
+            for group in groups {
                 var row = rows[group] ?? Row(group: group)
                 if !screenings.isEmpty { row.screened += 1 }
                 if !signals.isEmpty {
@@ -54,9 +56,10 @@ public struct YouthStatistics: Sendable, Equatable {
         return state.declinedReasons.isEmpty ? "none" : "declined"
     }
 
-    private static func groups(of state: CaseDigest, firstOn day: Day, forms: [String], by dimensions: [Statistics.Dimension]) -> [[String]] {
+    private static func groups(of state: CaseDigest, firstOn day: Day, forms: [String], by dimensions: [Statistics.Dimension],
+                               region: String?) -> [[String]] {
         dimensions.reduce([[]]) { groups, dimension in
-            let values = dimension == .form ? forms : [Statistics.value(of: dimension, on: day, in: state)]
+            let values = dimension == .form ? forms : [Statistics.value(of: dimension, on: day, in: state, region: region)]
             return groups.flatMap { group in values.map { group + [$0] } }
         }
     }

@@ -88,7 +88,8 @@ public struct StatsParams: Codable, Equatable, Sendable {
     /// First and last day of the period (`YYYY-MM-DD`), inclusive; open-ended when absent.
     public var from: String?
     public var to: String?
-    /// Dimensions to group by: `form`, `age-group`, `gender`, `nationality`, `unit`, `month`, `year`.
+    /// Dimensions to group by: `form`, `age-group`, `age` (at the first signal), `gender`, `nationality` (group),
+    /// `country` (of nationality), `border` (domestic or cross-border), `region`, `unit`, `month`, `year`.
     public var by: [String]?
 
     public init(from: String? = nil, to: String? = nil, by: [String]? = nil) {

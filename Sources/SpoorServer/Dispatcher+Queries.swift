@@ -84,7 +84,8 @@ extension Dispatcher {
             return dimension
         }
         let (signals, youths) = try projections.withDigests { digests in
-            (Statistics(cases: digests, from: from, to: to, by: dimensions), YouthStatistics(cases: digests, from: from, to: to, by: dimensions))
+            (Statistics(cases: digests, from: from, to: to, by: dimensions, region: institution.region),
+             YouthStatistics(cases: digests, from: from, to: to, by: dimensions, region: institution.region))
         }
         let threshold = caller.mayReadPersonalContent ? nil : protocols.current.statistics.smallCellThreshold
         func count(_ value: Int) -> JSONValue {

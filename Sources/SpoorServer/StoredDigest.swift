@@ -20,6 +20,7 @@ enum StoredDigest {
         out.bytes.write(form)
         try out.strings([digest.caseID, digest.unit, digest.youth.gender.rawValue, digest.youth.nationalityGroup.rawValue])
         out.bytes.write(Int32(clamping: digest.youth.ageAtOpening))
+        try out.optional(digest.youth.nationality) { try $0.strings([$1]) }
         out.bytes.write(UInt8((digest.isOpen ? 1 : 0) | (digest.isErased ? 2 : 0) | (digest.registeredElsewhere ? 4 : 0)))
         out.day(digest.lastChangedOn)
         try out.list(digest.activeSignals) { out, signal in
@@ -27,6 +28,7 @@ enum StoredDigest {
             out.day(signal.observedOn)
             out.bytes.write(UInt8(signal.step.rawValue))
             try out.list(signal.formsOfExploitation) { try $0.strings([$1]) }
+            out.optional(signal.crossBorder) { $0.bytes.write(UInt8($1 ? 1 : 0)) }
         }
         try out.list(digest.consultations) { out, consultation in
             try out.list(consultation.signalIDs) { try $0.strings([$1]) }
@@ -80,9 +82,9 @@ enum StoredDigest {
 
         mutating func day(_ day: Day) { bytes.write(Int32(clamping: day.ordinal)) }
 
-        mutating func optional<T>(_ value: T?, _ each: (inout Writer, T) -> Void) {
+        mutating func optional<T>(_ value: T?, _ each: (inout Writer, T) throws -> Void) rethrows {
             bytes.write(UInt8(value == nil ? 0 : 1))
-            if let value { each(&self, value) }
+            if let value { try each(&self, value) }
         }
 
         mutating func list<T>(_ items: [T], _ each: (inout Writer, T) throws -> Void) throws {
@@ -102,13 +104,16 @@ enum StoredDigest {
             guard let gender = YouthProfile.Gender(rawValue: try string()),
                   let nationality = YouthProfile.NationalityGroup(rawValue: try string())
             else { throw StoredCaseError.damaged(caseID) }
-            let youth = YouthProfile(gender: gender, nationalityGroup: nationality, ageAtOpening: Int(try bytes.read(Int32.self)))
+            let age = Int(try bytes.read(Int32.self))
+            let youth = YouthProfile(gender: gender, nationalityGroup: nationality, ageAtOpening: age, nationality: try optional { try $0.string() })
             let flags = try bytes.read(UInt8.self)
             let lastChangedOn = try day()
             let signals = try list { reader in
                 let id = try reader.string(), observedOn = try reader.day()
                 guard let step = CaseState.Step(rawValue: Int(try reader.bytes.read(UInt8.self))) else { throw StoredCaseError.damaged(caseID) }
-                return CaseDigest.Signal(id: id, observedOn: observedOn, step: step, formsOfExploitation: try reader.list { try $0.string() })
+                let forms = try reader.list { try $0.string() }
+                return CaseDigest.Signal(id: id, observedOn: observedOn, step: step, formsOfExploitation: forms,
+                                         crossBorder: try reader.optional { try $0.bytes.read(UInt8.self) == 1 })
             }
             let consultations = try list { reader in
                 CaseDigest.Consultation(signalIDs: try reader.list { try $0.string() }, heldOn: try reader.day())

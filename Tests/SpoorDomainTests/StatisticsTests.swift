@@ -57,3 +57,27 @@ struct StatisticsTests {
         #expect(Statistics(cases: [harness.current.digest], by: Statistics.Dimension.allCases) == before)
     }
 }
+
+extension StatisticsTests {
+    /// The monitor's other dimensions: "domestic or cross-border; … nationality (Dutch or not, and
+    /// which); registering organisation; region" (DOMAIN.md), and the age at the first signal.
+    @Test("nationality by country, domestic or cross-border, the region and the age at the first signal")
+    func monitorDimensions() throws {
+        var harness = CaseHarness()
+        try harness.run(.open(CaseOpened(caseID: "c-ro", unit: "north", openedOn: day("2026-11-02"),
+                                         youth: YouthProfile(gender: .female, nationalityGroup: .nonDutch, ageAtOpening: 0, nationality: "RO"),
+                                         personal: YouthIdentity(name: "A.", birthDate: day("2010-11-20")))), on: "2026-11-02")
+        var crossing = CaseCommand.signal(on: "2026-11-25")
+        if case .recordSignal(var signal) = crossing { signal.crossBorder = true; crossing = .recordSignal(signal) }
+        try harness.run(crossing, on: "2026-11-25")
+        let rows = Statistics(cases: [harness.current.digest], by: [.country, .border, .region, .age], region: "Midden-Nederland").rows
+        #expect(rows.map(\.group) == [["RO", "cross-border", "Midden-Nederland", "16"]])  // 15 at opening, 16 at the signal
+        let youths = YouthStatistics(cases: [harness.current.digest], by: [.border, .ageGroup]).rows
+        #expect(youths.map(\.group) == [["cross-border", "16-17"]])
+        #expect(throws: DomainError.invalidField("nationality", "NL does not agree with the nationality group non-dutch")) {
+            var other = CaseHarness()
+            try other.run(.open(CaseOpened(caseID: "c-x", unit: "north", openedOn: day("2026-11-02"),
+                                           youth: YouthProfile(gender: .male, nationalityGroup: .nonDutch, ageAtOpening: 15, nationality: "NL"))), on: "2026-11-02")
+        }
+    }
+}

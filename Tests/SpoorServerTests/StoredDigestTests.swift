@@ -7,9 +7,9 @@ import SpoorDomain
 @Suite("The stored digest of a case")
 struct StoredDigestTests {
     static let full = CaseDigest(
-        caseID: "c-1", unit: "north", youth: YouthProfile(gender: .female, nationalityGroup: .nonDutch, ageAtOpening: 15),
+        caseID: "c-1", unit: "north", youth: YouthProfile(gender: .female, nationalityGroup: .nonDutch, ageAtOpening: 15, nationality: "RO"),
         isOpen: false, isErased: true, lastChangedOn: Day(ordinal: 20_500),
-        activeSignals: [.init(id: "signal-1", observedOn: Day(ordinal: 20_400), step: .weighed, formsOfExploitation: ["sexual", "criminal"]),
+        activeSignals: [.init(id: "signal-1", observedOn: Day(ordinal: 20_400), step: .weighed, formsOfExploitation: ["sexual", "criminal"], crossBorder: true),
                         .init(id: "signal-3", observedOn: Day(ordinal: 20_401), step: .recorded, formsOfExploitation: [])],
         consultations: [.init(signalIDs: ["signal-1", "signal-3"], heldOn: Day(ordinal: 20_402))],
         reports: [.init(id: "report-1", signalIDs: ["signal-1"], reportedOn: Day(ordinal: 20_403))],

@@ -7,11 +7,15 @@ public struct YouthProfile: Codable, Sendable, Equatable {
     public var gender: Gender
     public var nationalityGroup: NationalityGroup
     public var ageAtOpening: Int
+    /// The nationality as an ISO 3166-1 alpha-2 code (`NL`, `RO`, `NG`), for the monitor's "which
+    /// nationality"; like the group and the age, a count, not an identity.
+    public var nationality: String?
 
-    public init(gender: Gender, nationalityGroup: NationalityGroup, ageAtOpening: Int) {
+    public init(gender: Gender, nationalityGroup: NationalityGroup, ageAtOpening: Int, nationality: String? = nil) {
         self.gender = gender
         self.nationalityGroup = nationalityGroup
         self.ageAtOpening = ageAtOpening
+        self.nationality = nationality
     }
 }
 

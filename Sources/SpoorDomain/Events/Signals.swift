@@ -17,6 +17,8 @@ public struct SignalRecorded: Codable, Sendable, Equatable {
     public var formsOfExploitation: [String]
     public var indicators: [String]
     public var nature: Nature
+    /// Whether the exploitation crosses a border (the slachtoffermonitor's "domestic or cross-border"); `nil`: not known.
+    public var crossBorder: Bool?
     /// Sealed: what was seen.
     public var personal: Note?
 }

@@ -14,6 +14,8 @@ struct OpenCase: CaseCommandLine {
     @Option(help: "The organisational unit.") var unit: String
     @Option(help: "female, male, other or unknown.") var gender: String
     @Option(help: "dutch, non-dutch or unknown.") var nationalityGroup: String
+    @Option(help: "The nationality as an ISO 3166-1 alpha-2 code (NL, RO, NG), for the statistics; not sealed, like the group.")
+    var nationalityCountry: String?
     @Option(help: "The youth's age when the case opens.") var age: Int
     @Option(help: "YYYY-MM-DD, today by default.") var openedOn: String?
     @Option(help: "The youth's name (sealed).") var name: String?
@@ -35,7 +37,8 @@ struct OpenCase: CaseCommandLine {
         }
         return .fields([
             "unit": .string(unit), "openedOn": .string(openedOn ?? today()),
-            "youth": ["gender": .string(gender), "nationalityGroup": .string(nationalityGroup), "ageAtOpening": .number(Double(age))],
+            "youth": .fields(["gender": .string(gender), "nationalityGroup": .string(nationalityGroup), "ageAtOpening": .number(Double(age)),
+                              "nationality": nationalityCountry.map(JSONValue.string)]),
             "personal": personal,
         ])
     }

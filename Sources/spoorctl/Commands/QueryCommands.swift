@@ -77,7 +77,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "First day, YYYY-MM-DD.") var from: String?
     @Option(help: "Last day, YYYY-MM-DD.") var to: String?
-    @Option(help: "Group by: form, age-group, gender, nationality, unit, month, year (repeat or separate with commas).")
+    @Option(help: "Group by: form, age-group, age, gender, nationality, country, border, region, unit, month, year (repeat or separate with commas).")
     var by: [String] = []
     @Option(help: "table, csv or json.") var format: Format = .table
 

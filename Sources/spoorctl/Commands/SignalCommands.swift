@@ -17,11 +17,13 @@ struct RecordSignal: CaseCommandLine {
     @Option(help: "own-observation or reported-by-other.") var source: String = "own-observation"
     @Option(help: "Who reported it, when it is not your own observation.") var reportedBy: String?
     @Option(help: "YYYY-MM-DD, today by default.") var observedOn: String?
+    @Flag(inversion: .prefixedNo, help: "Whether the exploitation crosses a border (--no-cross-border: domestic); leave out when not known.")
+    var crossBorder: Bool?
     @Option(help: "What was seen, as fact (sealed).") var note: String?
 
     func body() -> JSONValue {
         .fields(["formsOfExploitation": .strings(forms), "indicators": .strings(indicators), "nature": .string(nature),
-                 "source": .string(source), "reportedBy": reportedBy.map(JSONValue.string),
+                 "source": .string(source), "reportedBy": reportedBy.map(JSONValue.string), "crossBorder": crossBorder.map(JSONValue.bool),
                  "observedOn": .string(observedOn ?? today()), "personal": .note(note)])
     }
 }
