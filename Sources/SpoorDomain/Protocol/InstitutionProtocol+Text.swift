@@ -6,8 +6,8 @@ extension InstitutionProtocol {
         var lines = ["\(name), version \(version)", "  agreed: \(source)", "", "Steps (who, by when, from what):"]
         for kind in StepKind.allCases {
             let step = rule(of: kind)
-            var line = "  \(kind.rawValue): the \(step.responsible.rawValue), within \(step.within) of \(kind.startsFrom)"
-            if let signOff = step.signOffBy { line += "; signed off by the \(signOff.rawValue)" }
+            var line = "  \(kind.rawValue): the \(step.responsible.inWords), within \(step.within) of \(kind.startsFrom)"
+            if let signOff = step.signOffBy { line += "; signed off by the \(signOff.inWords)" }
             if step.needsWeighingUnlessAcute == true { line += "; needs a weighing unless acute" }
             lines += [line, "      source: \(step.source)"]
         }
@@ -16,7 +16,7 @@ extension InstitutionProtocol {
             lines += ["  ages \(row.ages.lowerBound)-\(row.ages.upperBound): \(row.who)", "      source: \(row.source)"]
         }
         let waiver = consent.waiver
-        lines += ["  waiver: approved by the \(waiver.approvedBy.rawValue), not the requester; valid \(waiver.validDays) days, reminded \(waiver.remindDaysBefore) days before",
+        lines += ["  waiver: approved by a \(waiver.approvedBy.inWords) other than the requester; valid \(waiver.validDays) days, reminded \(waiver.remindDaysBefore) days before",
                   "      source: \(waiver.source)",
                   "", "Working days: Monday to Friday, less \(calendar.holidays.map(\.rawValue).joined(separator: ", "))"
                       + (calendar.closedDays.isEmpty ? "" : " and \(calendar.closedDays.map(\.description).joined(separator: ", "))"),
