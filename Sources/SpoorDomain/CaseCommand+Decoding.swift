@@ -14,7 +14,7 @@ extension CaseCommand {
         "register-at-comensha": "registered-at-comensha", "decline-registration": "registration-declined",
         "record-registered-elsewhere": "registered-elsewhere", "add-statement": "client-statement-added",
         "erase-personal-data": "personal-data-erased", "record-screening": "screening-recorded",
-        "request-erasure": "erasure-requested",
+        "request-erasure": "erasure-requested", "place-legal-hold": "legal-hold-placed", "lift-legal-hold": "legal-hold-lifted",
     ]
 
     /// Decodes the command `name` on case `caseID` from its JSON `body`: the fields of the event
@@ -77,6 +77,8 @@ extension CaseCommand {
         case .personalDataErased(let e): self = .erasePersonalData(e)
         case .screeningRecorded(let e): self = .recordScreening(e)
         case .erasureRequested(let e): self = .requestErasure(e)
+        case .legalHoldPlaced(let e): self = .placeLegalHold(e)
+        case .legalHoldLifted(let e): self = .liftLegalHold(e)
         }
     }
 }

@@ -29,6 +29,8 @@ public enum CaseCommand: Sendable, Equatable {
     case erasePersonalData(PersonalDataErased)
     case recordScreening(ScreeningRecorded)
     case requestErasure(ErasureRequested)
+    case placeLegalHold(LegalHoldPlaced)
+    case liftLegalHold(LegalHoldLifted)
 
     /// What the command does, in the words of a refusal: "a professional may not …".
     public var action: String {
@@ -60,6 +62,8 @@ public enum CaseCommand: Sendable, Equatable {
         case .erasePersonalData: "erase personal data"
         case .recordScreening: "record a screening"
         case .requestErasure: "record a request to erase"
+        case .placeLegalHold: "place a legal hold"
+        case .liftLegalHold: "lift a legal hold"
         }
     }
 }

@@ -89,6 +89,20 @@ public struct CaseDigest: Sendable, Equatable {
     /// The days the youth was screened at intake.
     public var screenedOn: [Day]
     public var pending: [Pending]
+    /// The legal hold's reason and last day, while one is placed: retention passes the case by.
+    public var legalHold: Hold?
+
+    public struct Hold: Sendable, Equatable {
+        public var reason: String
+        public var until: Day?
+
+        public init(reason: String, until: Day?) {
+            self.reason = reason
+            self.until = until
+        }
+
+        public func holds(on day: Day) -> Bool { until.map { day <= $0 } ?? true }
+    }
 
     public struct Registration: Sendable, Equatable {
         public var on: Day
@@ -104,7 +118,7 @@ public struct CaseDigest: Sendable, Equatable {
         caseID: String, unit: String, youth: YouthProfile, isOpen: Bool, isErased: Bool, lastChangedOn: Day,
         activeSignals: [Signal], consultations: [Consultation], reports: [Report], registrations: [Registration],
         registeredElsewhere: Bool, declinedReasons: [String], consent: ConsentOutcome, ageAtFirstSignal: Int?,
-        screenedOn: [Day], pending: [Pending]
+        screenedOn: [Day], pending: [Pending], legalHold: Hold? = nil
     ) {
         self.caseID = caseID
         self.unit = unit
@@ -122,6 +136,7 @@ public struct CaseDigest: Sendable, Equatable {
         self.ageAtFirstSignal = ageAtFirstSignal
         self.screenedOn = screenedOn
         self.pending = pending
+        self.legalHold = legalHold
     }
 
     public var registeredOn: [Day] { registrations.map(\.on) }
@@ -143,7 +158,7 @@ extension CaseState {
             registrations: registrations.map { .init(on: $0.registeredOn, kind: $0.kind.rawValue) },
             registeredElsewhere: !registeredElsewhere.isEmpty, declinedReasons: declinedRegistrations.map(\.reason.rawValue),
             consent: consentOutcome, ageAtFirstSignal: ageAtFirstSignal, screenedOn: screenings.map(\.screenedOn),
-            pending: pending)
+            pending: pending, legalHold: legalHold.map { .init(reason: $0.reason, until: $0.until) })
     }
 
     /// The furthest the consent got: a waiver, a refusal, a consent, a question, or nothing.

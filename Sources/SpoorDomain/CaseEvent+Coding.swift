@@ -80,6 +80,8 @@ extension CaseEvent {
         case .personalDataErased(let e): e
         case .screeningRecorded(let e): e
         case .erasureRequested(let e): e
+        case .legalHoldPlaced(let e): e
+        case .legalHoldLifted(let e): e
         }
     }
 
@@ -115,6 +117,8 @@ extension CaseEvent {
             entry("personal-data-erased", PersonalDataErased.self, CaseEvent.personalDataErased),
             entry("screening-recorded", ScreeningRecorded.self, CaseEvent.screeningRecorded),
             entry("erasure-requested", ErasureRequested.self, CaseEvent.erasureRequested),
+            entry("legal-hold-placed", LegalHoldPlaced.self, CaseEvent.legalHoldPlaced),
+            entry("legal-hold-lifted", LegalHoldLifted.self, CaseEvent.legalHoldLifted),
         ])
     }()
 }

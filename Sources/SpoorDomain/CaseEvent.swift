@@ -27,6 +27,8 @@ public enum CaseEvent: Sendable, Equatable {
     case personalDataErased(PersonalDataErased)
     case screeningRecorded(ScreeningRecorded)
     case erasureRequested(ErasureRequested)
+    case legalHoldPlaced(LegalHoldPlaced)
+    case legalHoldLifted(LegalHoldLifted)
 }
 
 /// An event as a projection sees it: what happened, who did it in which role, where in the log,

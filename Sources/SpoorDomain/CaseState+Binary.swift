@@ -173,7 +173,7 @@ extension CaseState: BinaryCodable {
         w.write(reports.sorted { $0.key < $1.key }) { w, member in w.write(member.key); w.write(member.value) }
         w.write(reportOrder); w.write(consents); w.write(waiverRequest); w.write(waiver); w.write(waiverLapse); w.write(registrations)
         w.write(registeredElsewhere); w.write(declinedRegistrations); w.write(registrationDue); w.write(lastRiskAssessment)
-        w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(screenings); w.write(ageAtFirstSignal); w.write(erasureRequest)
+        w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(screenings); w.write(ageAtFirstSignal); w.write(erasureRequest); w.write(legalHold)
         w.write(statements); w.write(lastChangedOn)
     }
 
@@ -189,7 +189,8 @@ extension CaseState: BinaryCodable {
                   waiver: try r.read(), waiverLapse: try r.read(), registrations: try r.read(), registeredElsewhere: try r.read(),
                   declinedRegistrations: try r.read(), registrationDue: try r.read(), lastRiskAssessment: try r.read(),
                   riskAssessmentDue: try r.read(), helpEvaluation: try r.read(), screenings: try r.read(),
-                  ageAtFirstSignal: try r.read(), erasureRequest: try r.read(), statements: try r.read(), lastChangedOn: try r.read())
+                  ageAtFirstSignal: try r.read(), erasureRequest: try r.read(), legalHold: try r.read(), statements: try r.read(),
+                  lastChangedOn: try r.read())
     }
 }
 
@@ -234,6 +235,13 @@ extension CaseState.Due: BinaryCodable {
     func write(to w: inout BinaryWriter) { w.write(step); w.write(since); w.write(on); w.write(responsible); w.write(protocolVersion) }
     init(from r: inout BinaryReader) throws(BinaryFormError) {
         self.init(step: try r.read(), since: try r.read(), on: try r.read(), responsible: try r.read(), protocolVersion: try r.read())
+    }
+}
+
+extension LegalHoldPlaced: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(reason); w.write(placedOn); w.write(until); w.write(personal) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(reason: try r.read(), placedOn: try r.read(), until: try r.read(), personal: try r.read())
     }
 }
 

@@ -11,6 +11,7 @@ extension CaseState {
             for index in reports[id]?.feedback.indices ?? 0..<0 { reports[id]?.feedback[index].personal = nil }
         }
         waiver?.personal = nil
+        legalHold?.personal = nil
         waiverRequest?.request.personal = nil
         for index in registrations.indices { registrations[index].personal = nil }
         for index in declinedRegistrations.indices { declinedRegistrations[index].personal = nil }

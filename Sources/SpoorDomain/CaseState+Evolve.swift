@@ -99,6 +99,10 @@ extension CaseState {
         case .erasureRequested(let e):
             let due = Due(.erase, since: e.requestedOn, under: rules)
             erasureRequest = ErasureRequest(due: due, remindFrom: due.on.adding(days: -rules.retention.remindDaysBefore))
+        case .legalHoldPlaced(let e):
+            legalHold = e
+            erasureRequest = nil  // answered: the hold says why the dossier is kept
+        case .legalHoldLifted: legalHold = nil
         case .personalDataErased:
             erasureRequest = nil
             isErased = true
@@ -162,6 +166,8 @@ extension CaseEvent {
         case .personalDataErased: "personal-data-erased"
         case .screeningRecorded: "screening-recorded"
         case .erasureRequested: "erasure-requested"
+        case .legalHoldPlaced: "legal-hold-placed"
+        case .legalHoldLifted: "legal-hold-lifted"
         }
     }
 }

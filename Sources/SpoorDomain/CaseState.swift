@@ -134,8 +134,10 @@ public struct CaseState: Sendable, Equatable {
     public var screenings: [ScreeningRecorded] = []
     /// The youth's age at the first signal (from the birth date, else at opening), kept through erasure.
     public var ageAtFirstSignal: Int?
-    /// A request to erase, open until the data is erased.
+    /// A request to erase, open until the data is erased or a legal hold answers it.
     public var erasureRequest: ErasureRequest?
+    /// Keeps the personal data from erasure while it holds.
+    public var legalHold: LegalHoldPlaced?
     public var statements = 0
     public var lastChangedOn: Day
 

@@ -86,6 +86,17 @@ extension Decider {
         }
     }
 
+    /// A hold names a reason of the protocol's, says why, and ends after it begins.
+    func checkHold(_ hold: LegalHoldPlaced, on state: CaseState) throws(DomainError) {
+        guard !state.isErased else { throw .ruleViolated(rule: "legal hold", reason: "the case's personal data is erased already") }
+        guard state.legalHold == nil else { throw .ruleViolated(rule: "legal hold", reason: "the case is held already: lift that hold first") }
+        guard rules.retention.holdReasons.contains(where: { $0.id == hold.reason }) else {
+            throw .invalidField("reason", "\"\(hold.reason)\" is not a hold reason of protocol \(rules.version): use \(rules.retention.holdReasons.map(\.id).joined(separator: ", "))")
+        }
+        if let until = hold.until, until <= hold.placedOn { throw .invalidField("until", "falls after \(hold.placedOn)") }
+        try Self.requireText(hold.personal, "note", "say why the dossier is kept")
+    }
+
     /// The protocol may have a weighing signed off in one role: it is recorded in that role.
     func checkSignOff(_ weighing: WeighingRecorded, _ context: Context) throws(DomainError) {
         guard let signOff = rules.steps.weigh.signOffBy, context.role != signOff else { return }

@@ -171,9 +171,22 @@ public struct Decider: Sendable {
             }
             try notFuture(e.requestedOn, "requestedOn", context)
             return .erasureRequested(e)
+        case .placeLegalHold(let e):
+            try notFuture(e.placedOn, "placedOn", context)
+            try checkHold(e, on: state)
+            return .legalHoldPlaced(e)
+        case .liftLegalHold(let e):
+            guard state.legalHold != nil else { throw .ruleViolated(rule: "legal hold", reason: "the case is not held") }
+            try notFuture(e.liftedOn, "liftedOn", context)
+            return .legalHoldLifted(e)
         case .erasePersonalData(let e):
             guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }
             try notFuture(e.erasedOn, "erasedOn", context)
+            if let hold = state.legalHold, hold.holds(on: e.erasedOn) {
+                let source = rules.retention.holdReasons.first { $0.id == hold.reason }?.source ?? hold.reason
+                throw .ruleViolated(rule: "legal hold: \(source)",
+                                    reason: "the case is held since \(hold.placedOn)\(hold.until.map { " until \($0)" } ?? ""): lift the hold first")
+            }
             return .personalDataErased(e)
         }
     }

@@ -9,7 +9,7 @@ public enum Permissions {
     public static func roles(for command: CaseCommand) -> Set<Role> {
         switch command {
         case .close, .reopen, .registerAtCoMensha, .declineRegistration, .recordRegisteredElsewhere, .waiveConsent: officers
-        case .erasePersonalData, .requestErasure: [.privacyOfficer]
+        case .erasePersonalData, .requestErasure, .placeLegalHold, .liftLegalHold: [.privacyOfficer]
         default: care
         }
     }

@@ -6,27 +6,38 @@ extension Dispatcher {
     /// Years after a case's last change that its personal data must go, by the protocol in force.
     private var retentionYears: Int { protocols.current.retention.years }
 
-    /// Cases not erased whose last change lies more than the retention period before `on`.
-    private func casesPastRetention(on day: Day) throws -> [CaseDigest] {
+    /// Cases not erased whose last change lies more than the retention period before `on`: those
+    /// to erase, and those a legal hold keeps.
+    private func casesPastRetention(on day: Day) throws -> (due: [CaseDigest], held: [CaseDigest]) {
         let components = day.components
         let limit = (try? Day(year: components.year - retentionYears, month: components.month, day: min(components.day, 28))) ?? day
-        return try projections.withDigests { $0.filter { !$0.isErased && $0.lastChangedOn < limit } }.sorted { $0.caseID < $1.caseID }
+        let past = try projections.withDigests { $0.filter { !$0.isErased && $0.lastChangedOn < limit } }.sorted { $0.caseID < $1.caseID }
+        let held = past.filter { $0.legalHold?.holds(on: day) == true }
+        return (past.filter { $0.legalHold?.holds(on: day) != true }, held)
     }
 
     private func listing(_ cases: [CaseDigest]) -> JSONValue {
-        .array(cases.map { ["case": .string($0.caseID), "lastChangedOn": .string($0.lastChangedOn.description)] })
+        .array(cases.map { state -> JSONValue in
+            var entry: [String: JSONValue] = ["case": .string(state.caseID), "lastChangedOn": .string(state.lastChangedOn.description)]
+            if let hold = state.legalHold {
+                entry["heldFor"] = .string(hold.reason)
+                entry["heldUntil"] = hold.until.map { .string($0.description) }
+            }
+            return .object(entry)
+        })
     }
 
     func retentionDue(_ params: RetentionParams) throws -> JSONValue {
         let day = try Self.day(params.on)
-        return ["on": .string(day.description), "retentionYears": .number(Double(retentionYears)), "cases": listing(try casesPastRetention(on: day))]
+        let (due, held) = try casesPastRetention(on: day)
+        return ["on": .string(day.description), "retentionYears": .number(Double(retentionYears)), "cases": listing(due), "held": listing(held)]
     }
 
     /// Erases every case past retention, each through the erase command as the caller (so each
     /// erasure is its own recorded, atomic event); without `confirm`, says what it would erase.
     func retentionApply(_ params: RetentionParams, _ caller: Caller) async throws -> JSONValue {
         let day = try Self.day(params.on)
-        let due = try casesPastRetention(on: day)
+        let due = try casesPastRetention(on: day).due
         guard params.confirm == true else {
             return ["dryRun": true, "on": .string(day.description), "cases": listing(due)]
         }

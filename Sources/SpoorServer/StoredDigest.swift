@@ -8,7 +8,7 @@ import SpoorLedger
 /// Bytes, big-endian: form u8 (3) ‖ caseID ‖ unit ‖ gender ‖ nationality group ‖ age i32 ‖
 /// flags u8 (open, erased, registered elsewhere) ‖ lastChangedOn i32 ‖ signals ‖ consultations ‖
 /// reports ‖ registrations ‖ declined reasons ‖ consent outcome ‖ age at first signal ‖
-/// screenings ‖ pending items. Strings carry a u16 length, lists a u16 count, days are day
+/// screenings ‖ pending items ‖ legal hold. Strings carry a u16 length, lists a u16 count, days are day
 /// ordinals, optionals a presence byte.
 enum StoredDigest {
     static let keyPrefix = Array("digest/".utf8)
@@ -53,6 +53,10 @@ enum StoredDigest {
             out.day(pending.listFrom)
             out.optional(pending.dueOn) { $0.day($1) }
             out.optional(pending.protocolVersion) { $0.bytes.write(Int32(clamping: $1)) }
+        }
+        try out.optional(digest.legalHold) { out, hold in
+            try out.strings([hold.reason])
+            out.optional(hold.until) { $0.day($1) }
         }
         return out.bytes.bytes
     }
@@ -139,7 +143,8 @@ enum StoredDigest {
                 caseID: caseID, unit: unit, youth: youth, isOpen: flags & 1 != 0, isErased: flags & 2 != 0, lastChangedOn: lastChangedOn,
                 activeSignals: signals, consultations: consultations, reports: reports, registrations: registrations,
                 registeredElsewhere: flags & 4 != 0, declinedReasons: declined, consent: consent, ageAtFirstSignal: ageAtFirstSignal,
-                screenedOn: screenedOn, pending: pending)
+                screenedOn: screenedOn, pending: pending,
+                legalHold: try optional { reader in CaseDigest.Hold(reason: try reader.string(), until: try reader.optional { try $0.day() }) })
         }
 
         mutating func optional<T>(_ each: (inout Reader) throws -> T) throws -> T? {

@@ -43,6 +43,9 @@ enum EveryEventType {
         try h.run(.addStatement(ClientStatementAdded(addedOn: day("2026-09-15"), personal: Note("I want to go home"))), on: "2026-09-15")
         try h.run(.close(CaseClosed(closedOn: day("2026-10-01"), reason: .careEnded)), as: .attentionOfficer, on: "2026-10-01")
         try h.run(.reopen(CaseReopened(reopenedOn: day("2026-10-02"))), as: .attentionOfficer, on: "2026-10-02")
+        try h.run(.placeLegalHold(LegalHoldPlaced(reason: "required-by-law", placedOn: day("2026-10-02"), until: day("2026-10-02").adding(days: 1),
+                                                  personal: Note("police investigation"))), as: .privacyOfficer, on: "2026-10-02")
+        try h.run(.liftLegalHold(LegalHoldLifted(liftedOn: day("2026-10-03"))), as: .privacyOfficer, on: "2026-10-03")
         try h.run(.requestErasure(ErasureRequested(requestedOn: day("2026-10-03"), by: .youth, reference: "2026-17")), as: .privacyOfficer, on: "2026-10-03")
         try h.run(.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-10-03"), reason: "request 2026-17 of the youth")), as: .privacyOfficer, on: "2026-10-03")
         return h

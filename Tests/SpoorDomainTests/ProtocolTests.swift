@@ -165,3 +165,27 @@ extension ProtocolTests {
         #expect(longer.check().map(\.path) == ["retention.erasure.within"])
     }
 }
+
+extension ProtocolTests {
+    /// Jeugdwet art. 7.3.9: a request to erase is not met when "het bij of krachtens de wet bepaalde
+    /// zich tegen vernietiging verzet"; the hold names a reason of the protocol's, answers the request,
+    /// and keeps every erasure off until it ends or is lifted.
+    @Test func aLegalHoldAnswersARequestAndKeepsTheDataUntilLifted() throws {
+        var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-09-01")
+        try harness.run(.requestErasure(ErasureRequested(requestedOn: day("2026-09-01"), by: .parent, reference: nil)), as: .privacyOfficer, on: "2026-09-01")
+        #expect(throws: DomainError.invalidField("reason", "\"whim\" is not a hold reason of protocol 1: use longer-for-care, interest-of-another, required-by-law")) {
+            try harness.run(.placeLegalHold(LegalHoldPlaced(reason: "whim", placedOn: day("2026-09-02"), until: nil, personal: Note("x"))), as: .privacyOfficer, on: "2026-09-02")
+        }
+        try harness.run(.placeLegalHold(LegalHoldPlaced(reason: "required-by-law", placedOn: day("2026-09-02"), until: day("2026-12-31"),
+                                                        personal: Note("police investigation"))), as: .privacyOfficer, on: "2026-09-02")
+        #expect(harness.current.erasureRequest == nil && harness.current.digest.legalHold?.until == day("2026-12-31"))
+        let erase = CaseCommand.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-10-01"), reason: nil))
+        let source = try #require(InstitutionProtocol.standard.retention.holdReasons.first { $0.id == "required-by-law" }).source
+        #expect(throws: DomainError.ruleViolated(rule: "legal hold: \(source)", reason: "the case is held since 2026-09-02 until 2026-12-31: lift the hold first")) {
+            try harness.run(erase, as: .privacyOfficer, on: "2026-10-01")
+        }
+        try harness.run(.liftLegalHold(LegalHoldLifted(liftedOn: day("2026-10-01"))), as: .privacyOfficer, on: "2026-10-01")
+        try harness.run(erase, as: .privacyOfficer, on: "2026-10-01")
+        #expect(harness.current.isErased)
+    }
+}

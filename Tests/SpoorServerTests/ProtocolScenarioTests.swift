@@ -150,4 +150,17 @@ struct ProtocolScenarioTests {
         #expect(auditor["rows"]?.array?.first?["medianDaysToConsultation"] == .null && auditor["suppressedBelow"] == 5)
         #expect(try ctl("stats").output.contains("counts under 5 show as <5"))
     }
+
+    @Test("retention passes a held case by and lists it as held; lifted, it is erased")
+    func legalHoldAndRetention() throws {
+        let configured = try Configured(roles: ["professional", "privacy-officer"], protocol: try Self.protocolText())
+        let ctl = configured.ctl
+        #expect(try ctl.run(Self.open + ["--case", "k1"]).status == 0)
+        #expect(try ctl("retention", "hold", "--case", "k1", "--reason", "required-by-law", "--note", "court case").status == 0)
+        let due = try #require(try ctl("retention", "due", "--on", "2049-01-01", "--json").json)
+        #expect(due["cases"]?.array?.isEmpty == true && due["held"]?.array?.first?["heldFor"] == "required-by-law")
+        #expect(try ctl("retention", "apply", "--on", "2049-01-01", "--yes", "--json").json?["erased"]?.array?.isEmpty == true)
+        #expect(try ctl("retention", "release", "--case", "k1").status == 0)
+        #expect(try ctl("retention", "apply", "--on", "2049-01-01", "--yes", "--json").json?["erased"] == ["k1"])
+    }
 }

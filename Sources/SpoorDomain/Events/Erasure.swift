@@ -17,3 +17,23 @@ public struct PersonalDataErased: Codable, Sendable, Equatable {
     /// Why, in the privacy officer's words: the request's reference, or the retention rule applied.
     public var reason: String?
 }
+
+/// The dossier is kept beyond its retention, or against a request to erase, for a reason from the
+/// protocol's list: good care needs it, another's significant interest, or the law (Jeugdwet art.
+/// 7.3.8 and 7.3.9). While it holds, nothing erases the case's personal data.
+public struct LegalHoldPlaced: Codable, Sendable, Equatable {
+    /// An id from the protocol's `retention.holdReasons`.
+    public var reason: String
+    public var placedOn: Day
+    /// The last day it holds; `nil`: until lifted.
+    public var until: Day?
+    /// Sealed: why, in the privacy officer's words.
+    public var personal: Note?
+
+    /// Whether it still holds on `day`.
+    public func holds(on day: Day) -> Bool { until.map { day <= $0 } ?? true }
+}
+
+public struct LegalHoldLifted: Codable, Sendable, Equatable {
+    public var liftedOn: Day
+}

@@ -22,6 +22,9 @@ extension InstitutionProtocol {
         require(retention.erasure.within.days.map { $0 <= 92 } ?? (retention.erasure.within.workingDays.map { $0 <= 63 } ?? true),
                 "retention.erasure.within", "Jeugdwet art. 7.3.9: a dossier is destroyed within three months of the request")
         require(retention.remindDaysBefore >= 0, "retention.remindDaysBefore", "is 0 or more")
+        require(Set(retention.holdReasons.map(\.id)).count == retention.holdReasons.count, "retention.holdReasons", "names an id twice")
+        require(retention.holdReasons.allSatisfy { !$0.id.isEmpty && !$0.label.isEmpty && !$0.source.isEmpty }, "retention.holdReasons",
+                "every reason has an id, a label and its source in law")
         require((1...100).contains(statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
         require(Set(calendar.holidays).count == calendar.holidays.count, "calendar.holidays", "names a holiday twice")
         for (path, text) in [("calendar.source", calendar.source), ("consent.waiver.source", waiver.source),

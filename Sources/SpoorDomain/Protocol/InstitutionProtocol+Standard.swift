@@ -287,7 +287,24 @@ extension InstitutionProtocol {
       },
       "source": "Jeugdwet art. 7.3.9 and AVG art. 17: on request, destroy within three months unless another's significant interest or the law prevents it"
     },
-    "remindDaysBefore": 14
+    "remindDaysBefore": 14,
+    "holdReasons": [
+      {
+        "id": "longer-for-care",
+        "label": "kept longer because good care needs it",
+        "source": "Jeugdwet art. 7.3.8: 20 years \"of zoveel langer als redelijkerwijs uit de zorg van een goed hulpverlener voortvloeit\""
+      },
+      {
+        "id": "interest-of-another",
+        "label": "keeping it is of significant interest to another than the youth",
+        "source": "Jeugdwet art. 7.3.9: not destroyed when it is \"van aanmerkelijk belang\" to another"
+      },
+      {
+        "id": "required-by-law",
+        "label": "the law requires keeping it, such as a pending investigation or proceedings",
+        "source": "Jeugdwet art. 7.3.9: not destroyed when \"het bij of krachtens de wet bepaalde zich tegen vernietiging verzet\"; AVG art. 17 lid 3"
+      }
+    ]
   },
   "statistics": {
     "smallCellThreshold": 5,

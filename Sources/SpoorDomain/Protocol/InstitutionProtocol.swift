@@ -103,6 +103,14 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var erasure: StepRule
         /// Days before an erasure's deadline that the worklist reminds.
         public var remindDaysBefore: Int
+        /// Why a dossier may be kept beyond its retention or a request to erase.
+        public var holdReasons: [HoldReason]
+    }
+
+    public struct HoldReason: Codable, Sendable, Equatable {
+        public var id: String
+        public var label: String
+        public var source: String
     }
 
     public struct StatisticsRules: Codable, Sendable, Equatable {

@@ -4,8 +4,8 @@ import SpoorProtocol
 
 struct RetentionGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "retention", abstract: "Cases past the retention period (20 years after their last change by default).",
-        subcommands: [RetentionDue.self, RetentionApply.self])
+        commandName: "retention", abstract: "Cases past the protocol's retention period (20 years after their last change by law), and legal holds.",
+        subcommands: [RetentionDue.self, RetentionApply.self, PlaceHold.self, LiftHold.self])
 }
 
 struct RetentionDue: ParsableCommand {
@@ -15,7 +15,9 @@ struct RetentionDue: ParsableCommand {
 
     func run() throws {
         try global.run({ try $0.call(.retentionDue, JSONValue(encoding: RetentionParams(on: on))) }) { r in
-            Output.table(["case", "last change"], (r["cases"]?.array ?? []).map { [Output.text($0["case"]), Output.text($0["lastChangedOn"])] })
+            let held = (r["held"]?.array ?? []).map { [Output.text($0["case"]), Output.text($0["lastChangedOn"]), Output.text($0["heldFor"]), Output.text($0["heldUntil"])] }
+            return Output.table(["case", "last change"], (r["cases"]?.array ?? []).map { [Output.text($0["case"]), Output.text($0["lastChangedOn"])] })
+                + (held.isEmpty ? "" : "\n\nkept by a legal hold:\n" + Output.table(["case", "last change", "held for", "until"], held))
         }
     }
 }
@@ -36,6 +38,29 @@ struct RetentionApply: ParsableCommand {
             return "erased: \(Output.text(r["erased"]))"
         }
     }
+}
+
+struct PlaceHold: CaseCommandLine {
+    static let configuration = CommandConfiguration(
+        commandName: "hold", abstract: "Keep a case's personal data beyond retention or a request to erase, for a reason of the protocol's.",
+        discussion: "The reasons are the protocol's retention.holdReasons (spoorctl protocol show). A hold answers an open request to erase.")
+    static let wireName = "place-legal-hold"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "A hold reason's id: longer-for-care, interest-of-another, required-by-law in the built-in protocol.") var reason: String
+    @Option(help: "The last day it holds, YYYY-MM-DD; until lifted by default.") var until: String?
+    @Option(help: "Why the dossier is kept (sealed).") var note: String
+    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    func body() -> JSONValue {
+        .fields(["reason": .string(reason), "placedOn": .string(on ?? today()), "until": until.map(JSONValue.string), "personal": .note(note)])
+    }
+}
+
+struct LiftHold: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "release", abstract: "Lift a case's legal hold: retention and erasure apply again.")
+    static let wireName = "lift-legal-hold"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    func body() -> JSONValue { ["liftedOn": .string(on ?? today())] }
 }
 
 struct KeysGroup: ParsableCommand {
