@@ -80,6 +80,19 @@ struct ProtocolSchemaTests {
         }
     }
 
+    /// The protocol file's schema describes the shipped example, and refuses what the daemon refuses.
+    @Test("Schemas/config/protocol.json takes the example protocol and refuses an unknown key or a short retention")
+    func protocolSchema() throws {
+        let example = try String(contentsOfFile: SystemdUnitTests.packageRoot + "/systemd/protocol.json.example", encoding: .utf8)
+        let document = String(decoding: try JSONValue.parse(Array(example.utf8)).serialized, as: UTF8.self)
+        #expect(try Self.validate([#"{"schema":"protocol","document":"# + document + "}"], in: "config").status == 0)
+        for bad in [document.replacingOccurrences(of: #""version":1"#, with: #""version":1,"colour":"red""#),
+                    document.replacingOccurrences(of: #""years":20"#, with: #""years":15"#)] {
+            #expect(bad != document)
+            #expect(try Self.validate([#"{"schema":"protocol","document":"# + bad + "}"], in: "config").status == 1)
+        }
+    }
+
     static func validate(_ lines: [String], in folder: String) throws -> (status: Int32, output: String) {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("messages-\(UUID().uuidString).jsonl").path
         try lines.joined(separator: "\n").write(toFile: input, atomically: true, encoding: .utf8)
