@@ -44,9 +44,14 @@ public struct CaseDigest: Sendable, Equatable {
         case neverAsked = "never-asked", asked, given, refused, waived
     }
 
-    /// Something the case waits for, as the worklist lists it: what, who, by when.
+    /// Something the case waits for, as the worklist lists it: what, who, by when. Kept as data;
+    /// the worklist words it, so that a command does not format text it may never show.
     public struct Pending: Sendable, Equatable {
         public var kind: Worklist.Item.Kind
+        /// What it is about: a signal or report id, the instrument, the party, why a registration is due.
+        public var subject: String
+        /// The step it waits for.
+        public var step: InstitutionProtocol.StepKind
         public var since: Day
         /// The deadline, where the protocol sets one.
         public var dueOn: Day?
@@ -55,16 +60,17 @@ public struct CaseDigest: Sendable, Equatable {
         public var responsible: Role
         /// The protocol version that set the deadline.
         public var protocolVersion: Int?
-        public var detail: String
 
-        public init(kind: Worklist.Item.Kind, since: Day, dueOn: Day?, listFrom: Day, responsible: Role, protocolVersion: Int?, detail: String) {
+        public init(kind: Worklist.Item.Kind, subject: String, step: InstitutionProtocol.StepKind, since: Day, dueOn: Day?, listFrom: Day,
+                    responsible: Role, protocolVersion: Int?) {
             self.kind = kind
+            self.subject = subject
+            self.step = step
             self.since = since
             self.dueOn = dueOn
             self.listFrom = listFrom
             self.responsible = responsible
             self.protocolVersion = protocolVersion
-            self.detail = detail
         }
     }
 
@@ -145,9 +151,10 @@ public struct CaseDigest: Sendable, Equatable {
 extension CaseState {
     /// The case as the worklist, the statistics and retention read it.
     public var digest: CaseDigest {
-        CaseDigest(
+        let active = activeSignals
+        return CaseDigest(
             caseID: caseID, unit: unit, youth: youth, isOpen: isOpen, isErased: isErased, lastChangedOn: lastChangedOn,
-            activeSignals: activeSignals.map {
+            activeSignals: active.map {
                 .init(id: $0.recorded.signalID, observedOn: $0.recorded.observedOn, step: $0.step, formsOfExploitation: $0.formsOfExploitation,
                       crossBorder: $0.recorded.crossBorder)
             },
@@ -158,7 +165,7 @@ extension CaseState {
             registrations: registrations.map { .init(on: $0.registeredOn, kind: $0.kind.rawValue) },
             registeredElsewhere: !registeredElsewhere.isEmpty, declinedReasons: declinedRegistrations.map(\.reason.rawValue),
             consent: consentOutcome, ageAtFirstSignal: ageAtFirstSignal, screenedOn: screenings.map(\.screenedOn),
-            pending: pending, legalHold: legalHold.map { .init(reason: $0.reason, until: $0.until) })
+            pending: pending(of: active), legalHold: legalHold.map { .init(reason: $0.reason, until: $0.until) })
     }
 
     /// The furthest the consent got: a waiver, a refusal, a consent, a question, or nothing.

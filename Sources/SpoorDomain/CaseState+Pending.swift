@@ -1,47 +1,38 @@
 /// What the case waits for, each with the role that takes it and its deadline under the protocol
 /// the step started under: the worklist's items, listed from the day each becomes due or late.
 extension CaseState {
-    var pending: [CaseDigest.Pending] {
+    func pending(of active: [Signal]) -> [CaseDigest.Pending] {
         var items: [CaseDigest.Pending] = []
-        func add(_ kind: Worklist.Item.Kind, _ due: Due, listFrom: Day? = nil, _ detail: String) {
-            items.append(.init(kind: kind, since: due.since, dueOn: due.on, listFrom: listFrom ?? due.on.adding(days: 1),
-                               responsible: due.responsible, protocolVersion: due.protocolVersion, detail: detail))
+        func add(_ kind: Worklist.Item.Kind, _ subject: String, _ due: Due, listFrom: Day? = nil) {
+            items.append(.init(kind: kind, subject: subject, step: due.step, since: due.since, dueOn: due.on, listFrom: listFrom ?? due.on.adding(days: 1),
+                               responsible: due.responsible, protocolVersion: due.protocolVersion))
         }
-        if let registration = registrationDue {
-            add(.registrationDue, registration.due, listFrom: registration.since, "registration at CoMensha, since \(registration.because)")
-        }
-        for signal in activeSignals {
+        if let registration = registrationDue { add(.registrationDue, registration.because, registration.due, listFrom: registration.since) }
+        for signal in active {
             guard let due = signal.due else { continue }
-            let id = signal.recorded.signalID
             if signal.step == .weighed {
-                add(.reportNotMade, due, listFrom: due.since, "the weighing of \(id) decided to report to Veilig Thuis")
+                add(.reportNotMade, signal.recorded.signalID, due, listFrom: due.since)
             } else {
-                add(.signalStalled, due, "\(id) of \(signal.recorded.observedOn) waits for \(due.step.meldcodeStep)")
+                add(.signalStalled, signal.recorded.signalID, due)
             }
         }
-        for report in reportOrder.compactMap({ reports[$0] }) where report.feedback.isEmpty {
-            add(.feedbackOverdue, report.feedbackDue, "\(report.report.reportID) of \(report.report.reportedOn) has no feedback")
+        for id in reportOrder {
+            guard let report = reports[id], report.feedback.isEmpty else { continue }
+            add(.feedbackOverdue, id, report.feedbackDue)
         }
-        if let risk = riskAssessmentDue, !activeSignals.isEmpty || lastRiskAssessment != nil {
+        if let risk = riskAssessmentDue, !active.isEmpty || lastRiskAssessment != nil {
             if let last = lastRiskAssessment {
-                add(.riskReassessmentOverdue, risk, listFrom: risk.on, "the \(last.instrument) assessment of \(last.assessedOn) is to be repeated")
+                add(.riskReassessmentOverdue, last.instrument, risk, listFrom: risk.on)
             } else {
-                add(.riskAssessmentMissing, risk, "the case has signals and no risk assessment")
+                add(.riskAssessmentMissing, "", risk)
             }
         }
-        if let help = helpEvaluation {
-            add(.helpEvaluationOverdue, help.due, "the help decided for \(help.signalIDs.joined(separator: ", ")) is to be evaluated")
-        }
-        if let lapse = waiverLapse {
-            add(.waiverLapsing, lapse, listFrom: lapse.since, "the approved consent waiver lapses unused on \(lapse.on)")
-        }
-        if let erasure = erasureRequest {
-            add(.erasureRequestDue, erasure.due, listFrom: erasure.remindFrom, "a request to erase the dossier, received on \(erasure.due.since)")
-        }
+        if let help = helpEvaluation { add(.helpEvaluationOverdue, help.signalIDs.joined(separator: ", "), help.due) }
+        if let lapse = waiverLapse { add(.waiverLapsing, "", lapse, listFrom: lapse.since) }
+        if let erasure = erasureRequest { add(.erasureRequestDue, "", erasure.due, listFrom: erasure.remindFrom) }
         for consent in consents where consent.status == .requested {
-            items.append(.init(kind: .consentPending, since: consent.on, dueOn: nil, listFrom: consent.on,
-                               responsible: consent.followedUpBy ?? .attentionOfficer, protocolVersion: nil,
-                               detail: "consent asked of the \(consent.party.rawValue) on \(consent.on)"))
+            items.append(.init(kind: .consentPending, subject: consent.party.rawValue, step: .register, since: consent.on, dueOn: nil, listFrom: consent.on,
+                               responsible: consent.followedUpBy ?? .attentionOfficer, protocolVersion: nil))
         }
         return items
     }

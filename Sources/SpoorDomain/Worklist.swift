@@ -72,7 +72,24 @@ public enum Worklist {
             let when = pending.dueOn.map { $0 < today ? "; was due on \($0)" : "; due by \($0)" } ?? ""
             return Item(caseID: state.caseID, unit: state.unit, kind: pending.kind, since: pending.since, dueOn: pending.dueOn,
                         responsible: pending.responsible, protocolVersion: pending.protocolVersion,
-                        detail: "\(pending.detail)\(when); the \(pending.responsible.rawValue) acts")
+                        detail: "\(what(pending))\(when); the \(pending.responsible.rawValue) acts")
+        }
+    }
+
+    /// What an item is about, in words.
+    private static func what(_ pending: CaseDigest.Pending) -> String {
+        let subject = pending.subject, since = pending.since
+        return switch pending.kind {
+        case .registrationDue: "registration at CoMensha, since \(subject)"
+        case .reportNotMade: "the weighing of \(subject) decided to report to Veilig Thuis"
+        case .signalStalled: "\(subject) waits for \(pending.step.meldcodeStep) since \(since)"
+        case .feedbackOverdue: "\(subject) of \(since) has no feedback"
+        case .riskAssessmentMissing: "the case has signals and no risk assessment"
+        case .riskReassessmentOverdue: "the \(subject) assessment of \(since) is to be repeated"
+        case .helpEvaluationOverdue: "the help decided for \(subject) on \(since) is to be evaluated"
+        case .waiverLapsing: "the approved consent waiver lapses unused"
+        case .consentPending: "consent asked of the \(subject) on \(since)"
+        case .erasureRequestDue: "a request to erase the dossier, received on \(since)"
         }
     }
 }

@@ -48,7 +48,7 @@ enum StoredDigest {
         out.optional(digest.ageAtFirstSignal) { $0.bytes.write(Int32(clamping: $1)) }
         try out.list(digest.screenedOn) { $0.day($1) }
         try out.list(digest.pending) { out, pending in
-            try out.strings([pending.kind.rawValue, pending.responsible.rawValue, pending.detail])
+            try out.strings([pending.kind.rawValue, pending.responsible.rawValue, pending.subject, pending.step.rawValue])
             out.day(pending.since)
             out.day(pending.listFrom)
             out.optional(pending.dueOn) { $0.day($1) }
@@ -134,10 +134,12 @@ enum StoredDigest {
                 guard let kind = Worklist.Item.Kind(rawValue: try reader.string()), let responsible = Role(rawValue: try reader.string()) else {
                     throw StoredCaseError.damaged(caseID)
                 }
-                let detail = try reader.string(), since = try reader.day(), listFrom = try reader.day()
+                let subject = try reader.string()
+                guard let step = InstitutionProtocol.StepKind(rawValue: try reader.string()) else { throw StoredCaseError.damaged(caseID) }
+                let since = try reader.day(), listFrom = try reader.day()
                 let dueOn = try reader.optional { try $0.day() }
-                return CaseDigest.Pending(kind: kind, since: since, dueOn: dueOn, listFrom: listFrom, responsible: responsible,
-                                          protocolVersion: try reader.optional { Int(try $0.bytes.read(Int32.self)) }, detail: detail)
+                return CaseDigest.Pending(kind: kind, subject: subject, step: step, since: since, dueOn: dueOn, listFrom: listFrom,
+                                          responsible: responsible, protocolVersion: try reader.optional { Int(try $0.bytes.read(Int32.self)) })
             }
             return CaseDigest(
                 caseID: caseID, unit: unit, youth: youth, isOpen: flags & 1 != 0, isErased: flags & 2 != 0, lastChangedOn: lastChangedOn,

@@ -16,16 +16,17 @@ struct StoredDigestTests {
         registrations: [.init(on: Day(ordinal: 20_404), kind: "non-identifiable"), .init(on: Day(ordinal: 20_405), kind: "identifiable")],
         registeredElsewhere: true, declinedReasons: ["other-form-of-harm"], consent: .refused, ageAtFirstSignal: 15,
         screenedOn: [Day(ordinal: 20_399)],
-        pending: [.init(kind: .consentPending, since: Day(ordinal: 20_406), dueOn: nil, listFrom: Day(ordinal: 20_406),
-                        responsible: .attentionOfficer, protocolVersion: nil, detail: "consent asked of the parent"),
-                  .init(kind: .registrationDue, since: Day(ordinal: 20_408), dueOn: Day(ordinal: 20_420), listFrom: Day(ordinal: 20_408),
-                        responsible: .attentionOfficer, protocolVersion: 3, detail: "report-1 was made to Veilig Thuis")])
+        pending: [.init(kind: .consentPending, subject: "parent", step: .register, since: Day(ordinal: 20_406), dueOn: nil,
+                        listFrom: Day(ordinal: 20_406), responsible: .attentionOfficer, protocolVersion: nil),
+                  .init(kind: .registrationDue, subject: "report-1 was made to Veilig Thuis", step: .register, since: Day(ordinal: 20_408),
+                        dueOn: Day(ordinal: 20_420), listFrom: Day(ordinal: 20_408), responsible: .attentionOfficer, protocolVersion: 3)],
+        legalHold: .init(reason: "required-by-law", until: Day(ordinal: 20_500)))
 
     @Test func everyFieldRoundTrips() throws {
         #expect(try StoredDigest.decode(try StoredDigest.encode(Self.full)) == Self.full)
         var bare = Self.full
         (bare.activeSignals, bare.consultations, bare.reports, bare.registrations, bare.pending) = ([], [], [], [], [])
-        (bare.ageAtFirstSignal, bare.registeredElsewhere, bare.isOpen, bare.isErased) = (nil, false, true, false)
+        (bare.ageAtFirstSignal, bare.registeredElsewhere, bare.isOpen, bare.isErased, bare.legalHold) = (nil, false, true, false, nil)
         #expect(try StoredDigest.decode(try StoredDigest.encode(bare)) == bare)
     }
 

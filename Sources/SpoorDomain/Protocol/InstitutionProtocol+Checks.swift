@@ -6,29 +6,29 @@ extension InstitutionProtocol {
         func require(_ holds: Bool, _ path: String, _ message: String) {
             if !holds { problems.append(.init(path: path, message: message)) }
         }
-        require(version >= 1, "version", "starts at 1 and rises with every change")
-        require(!name.isEmpty, "name", "name the protocol")
-        require(!source.isEmpty, "source", "say who agreed to it")
+        require(self.version >= 1, "version", "starts at 1 and rises with every change")
+        require(!self.name.isEmpty, "name", "name the protocol")
+        require(!self.source.isEmpty, "source", "say who agreed to it")
         checkConsentTable(require)
-        let waiver = consent.waiver
+        let waiver = self.consent.waiver
         require(Permissions.officers.contains(waiver.approvedBy), "consent.waiver.approvedBy",
                 "a waiver is approved by an \(Permissions.officers.map(\.rawValue).sorted().joined(separator: " or a "))")
         require((1...365).contains(waiver.validDays), "consent.waiver.validDays", "a waiver lasts 1 to 365 days")
         require((0..<waiver.validDays).contains(waiver.remindDaysBefore), "consent.waiver.remindDaysBefore", "lies between 0 and validDays")
         for kind in StepKind.allCases { checkStep(kind, require) }
         checkCatalogue(require)
-        require(retention.years >= 20, "retention.years", "Jeugdwet art. 7.3.8 keeps a dossier at least 20 years")
-        require(retention.years <= 115, "retention.years", "is at most 115")
-        require(retention.erasure.within.days.map { $0 <= 92 } ?? (retention.erasure.within.workingDays.map { $0 <= 63 } ?? true),
+        require(self.retention.years >= 20, "retention.years", "Jeugdwet art. 7.3.8 keeps a dossier at least 20 years")
+        require(self.retention.years <= 115, "retention.years", "is at most 115")
+        require(self.retention.erasure.within.days.map { $0 <= 92 } ?? (self.retention.erasure.within.workingDays.map { $0 <= 63 } ?? true),
                 "retention.erasure.within", "Jeugdwet art. 7.3.9: a dossier is destroyed within three months of the request")
-        require(retention.remindDaysBefore >= 0, "retention.remindDaysBefore", "is 0 or more")
-        require(Set(retention.holdReasons.map(\.id)).count == retention.holdReasons.count, "retention.holdReasons", "names an id twice")
-        require(retention.holdReasons.allSatisfy { !$0.id.isEmpty && !$0.label.isEmpty && !$0.source.isEmpty }, "retention.holdReasons",
+        require(self.retention.remindDaysBefore >= 0, "retention.remindDaysBefore", "is 0 or more")
+        require(Set(self.retention.holdReasons.map(\.id)).count == self.retention.holdReasons.count, "retention.holdReasons", "names an id twice")
+        require(self.retention.holdReasons.allSatisfy { !$0.id.isEmpty && !$0.label.isEmpty && !$0.source.isEmpty }, "retention.holdReasons",
                 "every reason has an id, a label and its source in law")
-        require((1...100).contains(statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
-        require(Set(calendar.holidays).count == calendar.holidays.count, "calendar.holidays", "names a holiday twice")
-        for (path, text) in [("calendar.source", calendar.source), ("consent.waiver.source", waiver.source),
-                             ("retention.source", retention.source), ("statistics.source", statistics.source)] {
+        require((1...100).contains(self.statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
+        require(Set(self.calendar.holidays).count == self.calendar.holidays.count, "calendar.holidays", "names a holiday twice")
+        for (path, text) in [("calendar.source", self.calendar.source), ("consent.waiver.source", waiver.source),
+                             ("retention.source", self.retention.source), ("statistics.source", self.statistics.source)] {
             require(!text.isEmpty, path, "say where the rule comes from")
         }
         return problems
@@ -37,7 +37,7 @@ extension InstitutionProtocol {
     /// The rows cover every age from 0 to ``Decider/maxYouthAge`` once, in order, each naming who consents and why.
     private func checkConsentTable(_ require: (Bool, String, String) -> Void) {
         var next = 0
-        for (index, row) in consent.table.rows.enumerated() {
+        for (index, row) in self.consent.table.rows.enumerated() {
             let path = "consent.table.\(index)"
             require(row.ages.lowerBound == next, "\(path).ages", "starts at \(next): the rows cover every age once, in order")
             require(!row.requires.isEmpty, "\(path).requires", "name whose consent is needed")
@@ -68,11 +68,11 @@ extension InstitutionProtocol {
     }
 
     private func checkCatalogue(_ require: (Bool, String, String) -> Void) {
-        require(catalogue.version >= 1, "catalogue.version", "starts at 1")
+        require(self.catalogue.version >= 1, "catalogue.version", "starts at 1")
         let lists: [(String, [Catalogue.Entry])] = [
-            ("formsOfExploitation", catalogue.formsOfExploitation), ("signalCategories", catalogue.signalCategories),
-            ("riskInstruments", catalogue.riskInstruments), ("consultationParties", catalogue.consultationParties),
-            ("forwardingRecipients", catalogue.forwardingRecipients),
+            ("formsOfExploitation", self.catalogue.formsOfExploitation), ("signalCategories", self.catalogue.signalCategories),
+            ("riskInstruments", self.catalogue.riskInstruments), ("consultationParties", self.catalogue.consultationParties),
+            ("forwardingRecipients", self.catalogue.forwardingRecipients),
         ]
         for (name, entries) in lists {
             require(!entries.isEmpty, "catalogue.\(name)", "lists at least one entry")

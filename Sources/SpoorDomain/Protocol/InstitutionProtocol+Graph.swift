@@ -7,10 +7,10 @@ extension InstitutionProtocol {
             let rule = rule(of: kind)
             return "  \(id) [shape=box, label=\"\(title)\\n\(rule.responsible.rawValue), within \(rule.within)\"];"
         }
-        let waiver = consent.waiver
+        let waiver = self.consent.waiver
         var lines = [
             "digraph protocol {",
-            "  label=\"\(Self.escaped(name)), version \(version)\"; labelloc=t; rankdir=TB;",
+            "  label=\"\(Self.escaped(self.name)), version \(self.version)\"; labelloc=t; rankdir=TB;",
             "  node [fontname=\"Helvetica\"]; edge [fontname=\"Helvetica\", fontsize=10];",
             "  signal [shape=oval, label=\"signal recorded\\n(meldcode step 1)\"];",
             step(.consult, "consult", "consult a colleague or the attention officer\\n(step 2)"),
@@ -23,7 +23,7 @@ extension InstitutionProtocol {
             step(.evaluateHelp, "help", "offer or arrange help; evaluate it"),
             "  close [shape=oval, label=\"no further action\"];",
             step(.register, "register", "registration at CoMensha due"),
-            "  consent [shape=diamond, label=\"explicit consent by age\\n(\(consent.table.rows.map { "\($0.ages.lowerBound)-\($0.ages.upperBound): \(Self.short($0))" }.joined(separator: "; ")))?\"];",
+            "  consent [shape=diamond, label=\"explicit consent by age\\n(\(self.consent.table.rows.map { "\($0.ages.lowerBound)-\($0.ages.upperBound): \(Self.short($0))" }.joined(separator: "; ")))?\"];",
             "  waiver [shape=diamond, label=\"waiver approved by the \(waiver.approvedBy.rawValue)\\n(not the requester, \(waiver.validDays) days)?\"];",
             "  identifiable [shape=oval, label=\"register identifiably\"];",
             "  anonymous [shape=oval, label=\"register non-identifiably\"];",

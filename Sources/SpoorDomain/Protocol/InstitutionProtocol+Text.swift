@@ -3,7 +3,7 @@ import SpoorJSON
 /// The protocol in words, for `spoorctl protocol show`: who does what by when, and why.
 extension InstitutionProtocol {
     public var text: String {
-        var lines = ["\(name), version \(version)", "  agreed: \(source)", "", "Steps (who, by when, from what):"]
+        var lines = ["\(self.name), version \(self.version)", "  agreed: \(self.source)", "", "Steps (who, by when, from what):"]
         for kind in StepKind.allCases {
             let step = rule(of: kind)
             var line = "  \(kind.rawValue): the \(step.responsible.inWords), within \(step.within) of \(kind.startsFrom)"
@@ -12,18 +12,18 @@ extension InstitutionProtocol {
             lines += [line, "      source: \(step.source)"]
         }
         lines += ["", "Consent for an identifiable CoMensha registration:"]
-        for row in consent.table.rows {
+        for row in self.consent.table.rows {
             lines += ["  ages \(row.ages.lowerBound)-\(row.ages.upperBound): \(row.who)", "      source: \(row.source)"]
         }
-        let waiver = consent.waiver
+        let waiver = self.consent.waiver
         lines += ["  waiver: approved by a \(waiver.approvedBy.inWords) other than the requester; valid \(waiver.validDays) days, reminded \(waiver.remindDaysBefore) days before",
                   "      source: \(waiver.source)",
-                  "", "Working days: Monday to Friday, less \(calendar.holidays.map(\.rawValue).joined(separator: ", "))"
-                      + (calendar.closedDays.isEmpty ? "" : " and \(calendar.closedDays.map(\.description).joined(separator: ", "))"),
-                  "      source: \(calendar.source)",
-                  "", "Retention: \(retention.years) years after the last change", "      source: \(retention.source)",
-                  "Statistics: cells under \(statistics.smallCellThreshold) hidden outside care", "      source: \(statistics.source)",
-                  "Catalogue version \(catalogue.version): \(catalogue.formsOfExploitation.count) forms of exploitation, \(catalogue.signalCategories.count) signal categories"]
+                  "", "Working days: Monday to Friday, less \(self.calendar.holidays.map(\.rawValue).joined(separator: ", "))"
+                      + (self.calendar.closedDays.isEmpty ? "" : " and \(self.calendar.closedDays.map(\.description).joined(separator: ", "))"),
+                  "      source: \(self.calendar.source)",
+                  "", "Retention: \(self.retention.years) years after the last change", "      source: \(self.retention.source)",
+                  "Statistics: cells under \(self.statistics.smallCellThreshold) hidden outside care", "      source: \(self.statistics.source)",
+                  "Catalogue version \(self.catalogue.version): \(self.catalogue.formsOfExploitation.count) forms of exploitation, \(self.catalogue.signalCategories.count) signal categories"]
         return lines.joined(separator: "\n")
     }
 
