@@ -8,6 +8,8 @@ import Synchronization
 /// concurrently on consistent snapshots. An append returns only once it is durable.
 public final class Ledger: Sendable {
     public let configuration: LedgerConfiguration
+    /// The folder of the store.
+    public let path: String
     let store: LedgerStore
     let commits: CommitSignal
     let writer: GroupCommitWriter
@@ -25,8 +27,13 @@ public final class Ledger: Sendable {
             let environment = try Environment(path: path, options: options)
             let store = try LedgerStore(environment: environment)
             let head = try environment.read { txn in try store.head(in: txn) }
-            if try environment.read({ txn in try store.merkleSize(in: txn) }) < head.position {
+            let leaves = try environment.read { txn in try store.merkleSize(in: txn) }
+            if leaves < head.position {
                 try environment.write { txn in try store.completeMerkleTree(in: txn) }
+            } else if leaves > head.position {
+                // The tree is written in each append's transaction: more leaves than events means
+                // events were removed from the log after they were written.
+                throw LedgerError.corrupt(position: head.position + 1, reason: "the tree holds \(leaves) events but the log ends at \(head.position): events were removed after they were written; the store must not be appended to (restore a backup)")
             }
             let indexed: UInt64
             if let mark = try environment.read({ txn in try store.indexMark(in: txn) }) {
@@ -37,6 +44,7 @@ public final class Ledger: Sendable {
                 indexed = head.position
             }
             self.configuration = configuration
+            self.path = path
             self.store = store
             self.commits = CommitSignal(lastPosition: head.position)
             self.writer = GroupCommitWriter(store: store, head: head, indexed: indexed, configuration: configuration, commits: commits)
@@ -59,8 +67,26 @@ public final class Ledger: Sendable {
         let request = try AppendRequest(
             stream: stream, expected: expectedVersion, events: events, metadata: metadata, keyChange: keyChange,
             projector: projector, configuration: configuration)
-        return try await writer.submit(request)
+        do {
+            return try await writer.submit(request)
+        } catch let error as LedgerError {
+            throw diagnosed(error)
+        }
     }
+
+    /// A failed write as the one who must act sees it: LMDB reports a full file system as a
+    /// short write (EIO) or ENOSPC, so the free space tells a full disk from a failing one.
+    func diagnosed(_ error: LedgerError) -> LedgerError {
+        guard case .storage(let storage) = error, let code = storage.code, [EIO, ENOSPC, EDQUOT].contains(code) else { return error }
+        var stats = statvfs()
+        guard statvfs(path, &stats) == 0 else { return error }
+        let free = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
+        return free < Self.fullBelowBytes ? .diskFull(path: path, freeBytes: free) : error
+    }
+
+    /// Under this much free space a failed write is put down to a full file system: LMDB grows its
+    /// file a page run at a time, so a commit needs at most a few MiB.
+    static let fullBelowBytes: UInt64 = 8 << 20
 
     /// A durable write transaction beside the group-commit writer, for what is not an append;
     /// LMDB serialises the two.

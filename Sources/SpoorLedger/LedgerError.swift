@@ -24,6 +24,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A projection rebuild is running already; one at a time.
     case rebuildRunning
     case storage(LMDBError)
+    /// A write failed on a file system with next to no free space.
+    case diskFull(path: String, freeBytes: UInt64)
     /// The ledger's folder could not be made or written.
     case fileSystem(String)
     case closed
@@ -73,6 +75,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             "a projection rebuild is running already: wait for it to finish"
         case .storage(let error):
             "storage failed: \(error)"
+        case .diskFull(let path, let free):
+            "the file system holding \(path) is full (\(free / 1024) KiB free): free space on it; appends resume by themselves once there is room, reads go on, and nothing acknowledged was lost"
         case .fileSystem(let message):
             "the ledger's folder is not usable: \(message)"
         case .closed:

@@ -17,6 +17,7 @@ extension Dispatcher {
             "storeBytes": .number(Double(ledger.usedBytes)), "mapBytes": .number(Double(ledger.mapSize)),
             "clients": .number(Double(statistics.openConnections)),
             "uptimeSeconds": .number(Date().timeIntervalSince(statistics.startedAt).rounded()),
+            "droppedLogLines": .number(Double(JournalLogHandler.droppedLines)),
         ]
     }
 

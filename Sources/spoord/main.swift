@@ -36,6 +36,8 @@ struct Spoord: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("--log-level \(logLevel) is not a level")
         }
+        // A write to a closed pipe (journald gone, a reader of stderr quit) is an error to handle, not a signal that kills.
+        signal(SIGPIPE, SIG_IGN)
         LoggingSystem.bootstrap { label in
             var handler = JournalLogHandler(label: label)
             handler.logLevel = level

@@ -62,6 +62,26 @@ struct VerificationTests {
     }
 
     /// Writes 12 events, changes the store with `change` through LMDB directly, and verifies.
+    /// The tree is written with each append: a log shorter than its tree lost events after they were
+    /// written, and appending to it would fail on the tree; the store is refused at open.
+    @Test func aLogWhoseLastEventWasDeletedIsRefusedAtOpen() async throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        do {
+            let ledger = try Ledger(path: folder.path)
+            for index in 0..<3 { _ = try await ledger.append(to: stream("case-1"), events: [event("e", "{\"n\":\(index)}")], metadata: alice) }
+            ledger.close()
+        }
+        do {
+            let environment = try Environment(path: folder.path)
+            defer { environment.close() }
+            try environment.write { txn in _ = try txn.delete(key: UInt64(3).bigEndianBytes, in: try txn.openDatabase("events", create: false)) }
+        }
+        #expect(throws: LedgerError.corrupt(position: 3, reason: "the tree holds 3 events but the log ends at 2: events were removed after they were written; the store must not be appended to (restore a backup)")) {
+            _ = try Ledger(path: folder.path)
+        }
+    }
+
     private func tampered(_ change: (borrowing WriteTransaction, Database) throws -> Void) async throws -> VerificationReport {
         let folder = TemporaryFolder()
         defer { folder.remove() }

@@ -17,17 +17,17 @@ final class DaemonProcess: @unchecked Sendable {
     /// Starts `spoord` with `arguments` (development mode in a new folder by default) and waits
     /// until its socket answers.
     init(arguments: [String]? = nil, environment: [String: String] = [:], executable: String? = nil, socketPath: String? = nil,
-         waitForSocket: Bool = true) throws {
+         logPath: String? = nil, waitForSocket: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("spoord-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.socketPath = socketPath ?? folder + "/spoor.sock"
-        logPath = folder + ".log"
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        self.logPath = logPath ?? folder + ".log"
+        _ = FileManager.default.createFile(atPath: self.logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable ?? Self.products.appendingPathComponent("spoord").path)
         process.arguments = arguments ?? ["--development", folder]
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("NOTIFY_") && !$0.key.hasPrefix("LISTEN_") }
             .merging(environment) { $1 }
-        let log = FileHandle(forWritingAtPath: logPath)!
+        let log = FileHandle(forWritingAtPath: self.logPath)!
         process.standardError = log
         process.standardOutput = log
         try process.run()
