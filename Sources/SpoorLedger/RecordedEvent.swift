@@ -23,7 +23,28 @@ public struct RecordedEvent: Sendable, Equatable {
     /// The SHA-256 of the canonical encoding of everything above.
     public let hash: ChainHash
 
+    public init(position: UInt64, id: EventID, stream: StreamName, streamVersion: UInt64, type: String, schemaVersion: UInt16,
+                recordedAtMicroseconds: Int64, actor: AppendMetadata.Actor, role: String, correlationID: EventID, causationID: EventID?,
+                payload: [UInt8], sealedDigest: ChainHash?, previousHash: ChainHash, hash: ChainHash) {
+        (self.position, self.id, self.stream, self.streamVersion, self.type, self.schemaVersion) = (position, id, stream, streamVersion, type, schemaVersion)
+        (self.recordedAtMicroseconds, self.actor, self.role, self.correlationID, self.causationID) = (recordedAtMicroseconds, actor, role, correlationID, causationID)
+        (self.payload, self.sealedDigest, self.previousHash, self.hash) = (payload, sealedDigest, previousHash, hash)
+    }
+
     public var recordedAt: Date {
         Date(timeIntervalSince1970: Double(recordedAtMicroseconds) / 1_000_000)
+    }
+}
+
+extension RecordedEvent {
+    /// The SHA-256 of the canonical encoding of the event's fields: what `hash` is when the fields
+    /// are the ones the log holds. An auditor recomputes it rather than trust a shown event.
+    public var computedHash: ChainHash {
+        EventCodec.encode(
+            position: position, proposed: ProposedEvent(id: id, type: type, schemaVersion: schemaVersion, payload: payload),
+            sealedDigest: sealedDigest, stream: stream, streamVersion: streamVersion, recordedAt: recordedAtMicroseconds,
+            metadata: AppendMetadata(actor: actor, role: role, correlationID: correlationID, causationID: causationID),
+            previousHash: previousHash
+        ).hash
     }
 }

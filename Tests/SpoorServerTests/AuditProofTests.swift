@@ -31,6 +31,7 @@ struct AuditProofTests {
 
         // Offline: no daemon, no store.
         #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key).status == 0)
+        try Self.everyAlteredFieldIsRefused(proof: proof, ctl: ctl, checkpoint: old, key: key)
         var text = try String(contentsOfFile: proof, encoding: .utf8)
         let json = try JSONValue.parse(Array(text.utf8))
         let firstHash = try #require(json["proof"]?.array?.first?.string)
@@ -45,6 +46,35 @@ struct AuditProofTests {
         try String(repeating: "[", count: 2 << 20).write(toFile: proof, atomically: true, encoding: .utf8)  // oversize
         #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key).status == 65)
         #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", proof, "--key", key).status == 65)  // not a checkpoint
+    }
+
+    /// An auditor's tool trusts nothing but the math: a proof whose event shows another actor, time,
+    /// type or any other field than the one its hash covers is refused, field by field.
+    static func everyAlteredFieldIsRefused(proof: String, ctl: Spoorctl, checkpoint: String, key: String) throws {
+        let original = try JSONValue.parse(Array(try String(contentsOfFile: proof, encoding: .utf8).utf8))
+        guard case .object(var document) = original, case .object(let event) = original["event"] else {
+            Issue.record("the proof has no event")
+            return
+        }
+        let otherHash: JSONValue = .string(String(repeating: "ab", count: 32))
+        let changes: [(String, JSONValue)] = [
+            ("position", 4), ("id", .string(UUID().uuidString.lowercased())), ("stream", "case-other"), ("streamVersion", 1),
+            ("type", "case-closed"), ("schemaVersion", 2), ("recordedAtMicroseconds", .number((event["recordedAtMicroseconds"]?.number ?? 0) + 1_000)),
+            ("recordedAt", "2001-01-01T00:00:00.000Z"), ("actor", ["uid": 4242, "name": "mallory"]),
+            ("actor", ["uid": event["actor"]?["uid"] ?? 0, "name": "mallory"]), ("role", "admin"),
+            ("correlationID", .string(UUID().uuidString.lowercased())), ("causationID", .string(UUID().uuidString.lowercased())),
+            ("payloadText", #"{"unit":"elsewhere"}"#), ("payload", ["unit": "elsewhere"]), ("sealedDigest", otherHash),
+            ("previousHash", otherHash), ("hash", otherHash),
+        ]
+        for (field, value) in changes {
+            var altered = event
+            altered[field] = value
+            document["event"] = .object(altered)
+            try String(decoding: JSONValue.object(document).serialized, as: UTF8.self).write(toFile: proof, atomically: true, encoding: .utf8)
+            let result = try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", checkpoint, "--key", key)
+            #expect(result.status == 65, "the proof verified with \(field) altered")
+        }
+        try String(decoding: original.serialized, as: UTF8.self).write(toFile: proof, atomically: true, encoding: .utf8)
     }
 
     @Test("a payload byte rewritten in the LMDB file is found and located by audit verify")

@@ -115,6 +115,9 @@ struct VerifyLog: ParsableCommand {
             }
             if let held {
                 let now = UInt64(result["treeSize"]?.number ?? 0)
+                guard now >= held.head.size else {
+                    throw AuditFailure(message: "the log holds \(now) events, fewer than the \(held.head.size) the checkpoint signed: it was cut or rolled back")
+                }
                 let proof = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: held.head.size, to: now)))
                 guard let root = (result["root"]?.string).flatMap(ChainHash.init(hex:)),
                       MerkleVerifier.verifyConsistency(oldSize: held.head.size, newSize: now, oldRoot: held.head.root, newRoot: root,
@@ -159,8 +162,10 @@ enum ProofCheck {
         }
     }
 
-    /// Checks an inclusion proof against a held checkpoint, and that the leaf is the shown event's.
-    static func inclusion(_ proof: JSONValue, against held: Checkpoint) throws {
+    /// Checks an inclusion proof against a held checkpoint, and that its leaf is the event it shows,
+    /// whose every field is checked against the event's hash; returns that event.
+    @discardableResult
+    static func inclusion(_ proof: JSONValue, against held: Checkpoint) throws -> RecordedEvent {
         guard let position = proof["position"]?.number.map(UInt64.init), position >= 1,
               let size = proof["treeSize"]?.number.map(UInt64.init),
               let leaf = proof["leafHash"]?.string.flatMap(ChainHash.init(hex:))
@@ -168,11 +173,65 @@ enum ProofCheck {
         guard size == held.head.size else {
             throw AuditFailure(message: "the proof is for a tree of \(size) events; the checkpoint signed \(held.head.size)")
         }
-        if let eventHash = proof["event"]?["hash"]?.string.flatMap(ChainHash.init(hex:)) {
-            guard MerkleHash.leaf(eventHash.bytes) == leaf else { throw AuditFailure(message: "the leaf hash is not the shown event's") }
+        let event = try Self.event(proof["event"])
+        guard event.position == position, MerkleHash.leaf(event.hash.bytes) == leaf else {
+            throw AuditFailure(message: "the leaf hash is not the shown event's")
         }
         guard MerkleVerifier.verifyInclusion(leafHash: leaf, index: position - 1, size: size, proof: try hashes(proof["proof"]), root: held.head.root) else {
             throw AuditFailure(message: "the proof does not lead to the checkpoint's root: the event is not in that log as shown")
         }
+        return event
+    }
+
+    /// The event a proof shows, with its hash recomputed from the fields it shows: a field changed
+    /// after the daemon sent it (an actor, a time, a type, the payload) no longer gives the hash.
+    static func event(_ json: JSONValue?) throws -> RecordedEvent {
+        func fail(_ what: String) -> AuditFailure { AuditFailure(message: "the proof's event \(what)") }
+        guard let json else { throw fail("is missing: a proof shows the event it proves") }
+        func number(_ key: String) throws -> UInt64 {
+            guard let value = json[key]?.number, value >= 0, value == value.rounded(), value < 9e15 else { throw fail("has no valid \(key)") }
+            return UInt64(value)
+        }
+        func text(_ value: JSONValue?, _ key: String) throws -> String {
+            guard let text = value?.string else { throw fail("has no \(key)") }
+            return text
+        }
+        func hash(_ key: String) throws -> ChainHash? {
+            guard json[key] != .null else { return nil }
+            guard let hash = json[key]?.string.flatMap(ChainHash.init(hex:)) else { throw fail("has no valid \(key)") }
+            return hash
+        }
+        guard let id = EventID(try text(json["id"], "id")), let correlation = EventID(try text(json["correlationID"], "correlationID")),
+              let stream = try? StreamName(try text(json["stream"], "stream")), let schemaVersion = UInt16(exactly: try number("schemaVersion")),
+              let uid = json["actor"]?["uid"]?.number.flatMap({ UInt32(exactly: $0) }),
+              let previous = try hash("previousHash"), let shownHash = try hash("hash"),
+              let micros = json["recordedAtMicroseconds"]?.number.flatMap({ Int64(exactly: $0) })
+        else { throw fail("has a field that does not parse") }
+        let causation: EventID?
+        if json["causationID"] == .null { causation = nil } else {
+            guard let parsed = EventID(try text(json["causationID"], "causationID")) else { throw fail("has no valid causationID") }
+            causation = parsed
+        }
+        let payloadText = try text(json["payloadText"], "payloadText")
+        let event = RecordedEvent(
+            position: try number("position"), id: id, stream: stream, streamVersion: try number("streamVersion"), type: try text(json["type"], "type"),
+            schemaVersion: schemaVersion, recordedAtMicroseconds: micros,
+            actor: .init(uid: uid, name: try text(json["actor"]?["name"], "actor's name")), role: try text(json["role"], "role"),
+            correlationID: correlation, causationID: causation, payload: Array(payloadText.utf8), sealedDigest: try hash("sealedDigest"),
+            previousHash: previous, hash: shownHash)
+        guard event.computedHash == shownHash else { throw fail("was altered: its fields do not give its hash") }
+        guard json["payload"] == (try? JSONValue.parse(event.payload)) else { throw fail("shows another payload than the one its hash covers") }
+        // `recordedAt` shows milliseconds: it must lie within one of the microseconds the hash covers.
+        guard let shownTime = json["recordedAt"]?.string.flatMap(Self.instant), abs(shownTime * 1_000_000 - Double(micros)) < 1_000 else {
+            throw fail("shows another time than the one its hash covers")
+        }
+        return event
+    }
+
+    /// Seconds since 1970 of an ISO 8601 time with milliseconds, as the daemon writes `recordedAt`.
+    private static func instant(_ text: String) -> Double? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)?.timeIntervalSince1970
     }
 }

@@ -61,7 +61,11 @@ struct TraceSignal: ParsableCommand {
             object["proof"] = "after the checkpoint"
         } else {
             let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: held.head.size)))
-            try ProofCheck.inclusion(proof, against: held)
+            let event = try ProofCheck.inclusion(proof, against: held)
+            // The row shown is the proved event's, field by field, not the daemon's word for it.
+            guard entry["actor"]?.string == event.actor.name, entry["role"]?.string == event.role, entry["type"]?.string == event.type else {
+                throw AuditFailure(message: "the trace shows position \(position) otherwise than the proved event: \(event.type) by \(event.actor.name) as \(event.role)")
+            }
             object["proof"] = "verified"
         }
         return .object(object)
