@@ -30,12 +30,6 @@ extension Decider {
         guard day <= context.today else { throw .invalidField(field, "\(day) lies in the future") }
     }
 
-    func requireOpen(_ state: CaseState, _ action: String) throws(DomainError) {
-        guard state.isOpen else {
-            throw .ruleViolated(rule: "case lifecycle", reason: "the case is closed: reopen it to \(action)")
-        }
-    }
-
     static func requireText(_ note: Note?, _ field: String, _ problem: String) throws(DomainError) {
         guard !(note?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .invalidField(field, problem) }
     }
@@ -88,7 +82,6 @@ extension Decider {
 
     /// A hold names a reason of the protocol's, says why, and ends after it begins.
     func checkHold(_ hold: LegalHoldPlaced, on state: CaseState) throws(DomainError) {
-        guard !state.isErased else { throw .ruleViolated(rule: "legal hold", reason: "the case's personal data is erased already") }
         guard state.legalHold == nil else { throw .ruleViolated(rule: "legal hold", reason: "the case is held already: lift that hold first") }
         guard rules.retention.holdReasons.contains(where: { $0.id == hold.reason }) else {
             throw .invalidField("reason", "\"\(hold.reason)\" is not a hold reason of protocol \(rules.version): use \(rules.retention.holdReasons.map(\.id).joined(separator: ", "))")

@@ -12,7 +12,7 @@ extension Decider {
 
     func register(_ request: RegisteredAtCoMensha, on state: CaseState) throws(DomainError) -> RegisteredAtCoMensha {
         let signals = state.activeSignals
-        let first = try Self.firstSignal(of: state, "a registration needs one")
+        let first = try Self.firstSignal(of: state)
         try checkOneCount(request, state: state)
         try checkLawful(request, state: state)
         var registration = request
@@ -72,19 +72,15 @@ extension Decider {
         }
     }
 
-    /// The case's earliest active signal; a registration of any kind needs one.
-    @discardableResult
-    static func firstSignal(of state: CaseState, _ why: String) throws(DomainError) -> CaseState.Signal {
+    /// The case's earliest active signal; a registration of any kind needs one (``Precondition/activeSignal``).
+    static func firstSignal(of state: CaseState) throws(DomainError) -> CaseState.Signal {
         guard let first = state.activeSignals.min(by: { $0.recorded.observedOn < $1.recorded.observedOn }) else {
-            throw .ruleViolated(rule: "CoMensha registration", reason: "the case has no active signal: \(why)")
+            throw Precondition.activeSignal.refusal("register at CoMensha")
         }
         return first
     }
 
     func decline(_ decline: RegistrationDeclined, on state: CaseState) throws(DomainError) {
-        guard state.registrationDue != nil else {
-            throw .ruleViolated(rule: "CoMensha registration", reason: "no registration is due, so there is none to decline")
-        }
         if decline.reason == .suspicionDropped, state.weighings.last?.answers.suspicion != false {
             throw .ruleViolated(rule: "afwegingskader question 1", reason: "the last weighing did not drop the suspicion: record one that answers question 1 no")
         }
@@ -96,9 +92,7 @@ extension Decider {
         guard context.role == waiver.approvedBy else {
             throw .ruleViolated(rule: "protocol \(rules.version): \(waiver.source)", reason: "a waiver is approved by a \(waiver.approvedBy.inWords)")
         }
-        guard let pending = state.waiverRequest else {
-            throw .ruleViolated(rule: "consent waiver", reason: "no waiver is requested: someone in care requests it, then a \(waiver.approvedBy.inWords) approves it")
-        }
+        guard let pending = state.waiverRequest else { throw Precondition.waiverRequested.refusal("approve a consent waiver") }
         guard pending.requestedBy != context.actor else {
             throw .ruleViolated(rule: "consent waiver: four eyes", reason: "\(context.actor) requested this waiver; another \(waiver.approvedBy.inWords) approves it")
         }

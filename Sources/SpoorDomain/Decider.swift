@@ -33,6 +33,7 @@ public struct Decider: Sendable {
             return [.caseOpened(try checked(opened, context))]
         }
         guard let state else { throw .caseNotFound("(unopened)") }
+        try Self.checkPreconditions(command, on: state)
         let event = try decide(command, on: state, context)
         if state.isErased && event.hasPersonalContent {
             throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased: record this without personal content")
@@ -47,16 +48,13 @@ public struct Decider: Sendable {
         switch command {
         case .open(let e): throw .caseExists(e.caseID)
         case .close(let e):
-            guard state.isOpen else { throw .ruleViolated(rule: "case lifecycle", reason: "the case is closed already") }
             try notFuture(e.closedOn, "closedOn", context)
             try Self.checkObligations(e, on: state)
             return .caseClosed(e)
         case .reopen(let e):
-            guard !state.isOpen else { throw .ruleViolated(rule: "case lifecycle", reason: "the case is open") }
             try notFuture(e.reopenedOn, "reopenedOn", context)
             return .caseReopened(e)
         case .recordSignal(var e):
-            try requireOpen(state, "record a signal")
             try notFuture(e.observedOn, "observedOn", context)
             try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
             try catalogue.check(e.indicators, in: \.signalCategories, field: "indicators")
@@ -153,19 +151,16 @@ public struct Decider: Sendable {
             return .registrationDeclined(e)
         case .recordRegisteredElsewhere(let e):
             try notFuture(e.learnedOn, "learnedOn", context)
-            try Self.firstSignal(of: state, "there is nothing registered to record")
             return .registeredElsewhere(e)
         case .addStatement(let e):
             try notFuture(e.addedOn, "addedOn", context)
             try Self.requireText(e.personal, "personal", "a statement needs its text")
             return .clientStatementAdded(e)
         case .recordScreening(let e):
-            try requireOpen(state, "record a screening")
             try notFuture(e.screenedOn, "screenedOn", context)
             if let instrument = e.instrument { try catalogue.check([instrument], in: \.riskInstruments, field: "instrument") }
             return .screeningRecorded(e)
         case .requestErasure(let e):
-            guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }
             guard state.erasureRequest == nil else {
                 throw .ruleViolated(rule: "erasure", reason: "a request of \(state.erasureRequest!.due.since) is open: erase, or record why not")
             }
@@ -176,11 +171,9 @@ public struct Decider: Sendable {
             try checkHold(e, on: state)
             return .legalHoldPlaced(e)
         case .liftLegalHold(let e):
-            guard state.legalHold != nil else { throw .ruleViolated(rule: "legal hold", reason: "the case is not held") }
             try notFuture(e.liftedOn, "liftedOn", context)
             return .legalHoldLifted(e)
         case .erasePersonalData(let e):
-            guard !state.isErased else { throw .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already") }
             try notFuture(e.erasedOn, "erasedOn", context)
             if let hold = state.legalHold, hold.holds(on: e.erasedOn) {
                 let source = rules.retention.holdReasons.first { $0.id == hold.reason }?.source ?? hold.reason

@@ -50,4 +50,10 @@ enum EveryEventType {
         try h.run(.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-10-03"), reason: "request 2026-17 of the youth")), as: .privacyOfficer, on: "2026-10-03")
         return h
     }
+
+    /// One event of every type, as the sample case recorded them.
+    static func events() throws -> [CaseEvent] {
+        var seen: Set<String> = []
+        return try harness().records.map(\.event).filter { seen.insert($0.type).inserted }
+    }
 }
