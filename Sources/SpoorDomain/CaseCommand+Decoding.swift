@@ -15,6 +15,7 @@ extension CaseCommand {
         "record-registered-elsewhere": "registered-elsewhere", "add-statement": "client-statement-added",
         "erase-personal-data": "personal-data-erased", "record-screening": "screening-recorded",
         "request-erasure": "erasure-requested", "place-legal-hold": "legal-hold-placed", "lift-legal-hold": "legal-hold-lifted",
+        "assign-carer": "carer-assigned", "unassign-carer": "carer-unassigned",
     ]
 
     /// Decodes the command `name` on case `caseID` from its JSON `body`: the fields of the event
@@ -79,6 +80,8 @@ extension CaseCommand {
         case .erasureRequested(let e): self = .requestErasure(e)
         case .legalHoldPlaced(let e): self = .placeLegalHold(e)
         case .legalHoldLifted(let e): self = .liftLegalHold(e)
+        case .carerAssigned(let e): self = .assignCarer(e)
+        case .carerUnassigned(let e): self = .unassignCarer(e)
         }
     }
 }

@@ -31,6 +31,8 @@ public enum CaseCommand: Sendable, Equatable {
     case requestErasure(ErasureRequested)
     case placeLegalHold(LegalHoldPlaced)
     case liftLegalHold(LegalHoldLifted)
+    case assignCarer(CarerAssigned)
+    case unassignCarer(CarerUnassigned)
 
     /// What the command does, in the words of a refusal: "a professional may not …".
     public var action: String {
@@ -64,6 +66,8 @@ public enum CaseCommand: Sendable, Equatable {
         case .requestErasure: "record a request to erase"
         case .placeLegalHold: "place a legal hold"
         case .liftLegalHold: "lift a legal hold"
+        case .assignCarer: "assign a carer"
+        case .unassignCarer: "unassign a carer"
         }
     }
 }

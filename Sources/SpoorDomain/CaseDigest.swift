@@ -97,6 +97,9 @@ public struct CaseDigest: Sendable, Equatable {
     public var pending: [Pending]
     /// The legal hold's reason and last day, while one is placed: retention passes the case by.
     public var legalHold: Hold?
+    /// Who may act on the case beyond its unit: its assigned carers, and the roles brought in.
+    public var carers: [String] = []
+    public var relationships: [CaseState.Relationship] = []
 
     public struct Hold: Sendable, Equatable {
         public var reason: String
@@ -124,7 +127,7 @@ public struct CaseDigest: Sendable, Equatable {
         caseID: String, unit: String, youth: YouthProfile, isOpen: Bool, isErased: Bool, lastChangedOn: Day,
         activeSignals: [Signal], consultations: [Consultation], reports: [Report], registrations: [Registration],
         registeredElsewhere: Bool, declinedReasons: [String], consent: ConsentOutcome, ageAtFirstSignal: Int?,
-        screenedOn: [Day], pending: [Pending], legalHold: Hold? = nil
+        screenedOn: [Day], pending: [Pending], legalHold: Hold? = nil, carers: [String] = [], relationships: [CaseState.Relationship] = []
     ) {
         self.caseID = caseID
         self.unit = unit
@@ -143,6 +146,8 @@ public struct CaseDigest: Sendable, Equatable {
         self.screenedOn = screenedOn
         self.pending = pending
         self.legalHold = legalHold
+        self.carers = carers
+        self.relationships = relationships
     }
 
     public var registeredOn: [Day] { registrations.map(\.on) }
@@ -165,7 +170,8 @@ extension CaseState {
             registrations: registrations.map { .init(on: $0.registeredOn, kind: $0.kind.rawValue) },
             registeredElsewhere: !registeredElsewhere.isEmpty, declinedReasons: declinedRegistrations.map(\.reason.rawValue),
             consent: consentOutcome, ageAtFirstSignal: ageAtFirstSignal, screenedOn: screenings.map(\.screenedOn),
-            pending: pending(of: active), legalHold: legalHold.map { .init(reason: $0.reason, until: $0.until) })
+            pending: pending(of: active), legalHold: legalHold.map { .init(reason: $0.reason, until: $0.until) },
+            carers: carers, relationships: relationships)
     }
 
     /// The furthest the consent got: a waiver, a refusal, a consent, a question, or nothing.

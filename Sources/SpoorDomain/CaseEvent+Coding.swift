@@ -82,6 +82,8 @@ extension CaseEvent {
         case .erasureRequested(let e): e
         case .legalHoldPlaced(let e): e
         case .legalHoldLifted(let e): e
+        case .carerAssigned(let e): e
+        case .carerUnassigned(let e): e
         }
     }
 
@@ -119,6 +121,8 @@ extension CaseEvent {
             entry("erasure-requested", ErasureRequested.self, CaseEvent.erasureRequested),
             entry("legal-hold-placed", LegalHoldPlaced.self, CaseEvent.legalHoldPlaced),
             entry("legal-hold-lifted", LegalHoldLifted.self, CaseEvent.legalHoldLifted),
+            entry("carer-assigned", CarerAssigned.self, CaseEvent.carerAssigned),
+            entry("carer-unassigned", CarerUnassigned.self, CaseEvent.carerUnassigned),
         ])
     }()
 }

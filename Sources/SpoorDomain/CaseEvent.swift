@@ -29,6 +29,8 @@ public enum CaseEvent: Sendable, Equatable {
     case erasureRequested(ErasureRequested)
     case legalHoldPlaced(LegalHoldPlaced)
     case legalHoldLifted(LegalHoldLifted)
+    case carerAssigned(CarerAssigned)
+    case carerUnassigned(CarerUnassigned)
 }
 
 /// An event as a projection sees it: what happened, who did it in which role, where in the log,

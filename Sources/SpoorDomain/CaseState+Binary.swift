@@ -174,6 +174,7 @@ extension CaseState: BinaryCodable {
         w.write(reportOrder); w.write(consents); w.write(waiverRequest); w.write(waiver); w.write(waiverLapse); w.write(registrations)
         w.write(registeredElsewhere); w.write(declinedRegistrations); w.write(registrationDue); w.write(lastRiskAssessment)
         w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(screenings); w.write(ageAtFirstSignal); w.write(erasureRequest); w.write(legalHold)
+        w.write(carers); w.write(relationships)
         w.write(statements); w.write(lastChangedOn)
     }
 
@@ -189,7 +190,8 @@ extension CaseState: BinaryCodable {
                   waiver: try r.read(), waiverLapse: try r.read(), registrations: try r.read(), registeredElsewhere: try r.read(),
                   declinedRegistrations: try r.read(), registrationDue: try r.read(), lastRiskAssessment: try r.read(),
                   riskAssessmentDue: try r.read(), helpEvaluation: try r.read(), screenings: try r.read(),
-                  ageAtFirstSignal: try r.read(), erasureRequest: try r.read(), legalHold: try r.read(), statements: try r.read(),
+                  ageAtFirstSignal: try r.read(), erasureRequest: try r.read(), legalHold: try r.read(), carers: try r.read(),
+                  relationships: try r.read(), statements: try r.read(),
                   lastChangedOn: try r.read())
     }
 }
@@ -236,6 +238,11 @@ extension CaseState.Due: BinaryCodable {
     init(from r: inout BinaryReader) throws(BinaryFormError) {
         self.init(step: try r.read(), since: try r.read(), on: try r.read(), responsible: try r.read(), protocolVersion: try r.read())
     }
+}
+
+extension CaseState.Relationship: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(role); w.write(until) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(role: try r.read(), until: try r.read()) }
 }
 
 extension LegalHoldPlaced: BinaryCodable {

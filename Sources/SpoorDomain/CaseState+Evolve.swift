@@ -48,6 +48,7 @@ extension CaseState {
         case .consultationHeld(let e):
             consultations.append(e)
             advance(e.signalIDs, to: .consulted, due: Due(.converse, since: e.heldOn, under: rules))
+            for party in e.parties { relate(party, on: e.heldOn, rules) }
         case .conversationHeld(let e):
             conversations.append(e)
             advance(e.signalIDs, to: .conversed, due: Due(.weigh, since: e.heldOn, under: rules))
@@ -64,6 +65,7 @@ extension CaseState {
             if e.answers.suspicion { registrationCalledFor(on: e.weighedOn, because: "a weighing recorded a suspicion", rules) }
         case .signalForwarded(let e):
             for id in e.signalIDs { signals[id]?.forwardedTo.append(e.recipient) }
+            relate(e.recipient, on: e.forwardedOn, rules)
             if e.recipient == "care-coordinator" { registrationCalledFor(on: e.forwardedOn, because: "a signal was forwarded to the care coordinator", rules) }
         case .reportedToVeiligThuis(let e):
             reports[e.reportID] = Report(report: e, feedbackDue: Due(.feedback, since: e.reportedOn, under: rules))
@@ -103,6 +105,8 @@ extension CaseState {
             legalHold = e
             erasureRequest = nil  // answered: the hold says why the dossier is kept
         case .legalHoldLifted: legalHold = nil
+        case .carerAssigned(let e): carers.append(e.carer)
+        case .carerUnassigned(let e): carers.removeAll { $0 == e.carer }
         case .personalDataErased:
             erasureRequest = nil
             isErased = true
@@ -115,6 +119,15 @@ extension CaseState {
     private mutating func registrationCalledFor(on day: Day, because reason: String, _ rules: InstitutionProtocol) {
         guard !isRegistered, registrationDue == nil else { return }
         registrationDue = RegistrationDue(due: Due(.register, since: day, under: rules), because: reason)
+    }
+
+    /// A forward to, or a consultation of, a role inside the institution lets that role read the
+    /// case for the protocol's period from that day.
+    private mutating func relate(_ party: String, on day: Day, _ rules: InstitutionProtocol) {
+        guard let role = Role(rawValue: party), Permissions.care.contains(role) else { return }
+        let until = day.adding(days: rules.access.relationshipDays)
+        relationships.removeAll { $0.role == role && $0.until <= until }
+        if !relationships.contains(where: { $0.role == role }) { relationships.append(Relationship(role: role, until: until)) }
     }
 
     private mutating func set(_ consent: PartyConsent) {
@@ -168,6 +181,8 @@ extension CaseEvent {
         case .erasureRequested: "erasure-requested"
         case .legalHoldPlaced: "legal-hold-placed"
         case .legalHoldLifted: "legal-hold-lifted"
+        case .carerAssigned: "carer-assigned"
+        case .carerUnassigned: "carer-unassigned"
         }
     }
 }

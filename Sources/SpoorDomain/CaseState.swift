@@ -86,6 +86,17 @@ public struct CaseState: Sendable, Equatable {
         public var remindFrom: Day
     }
 
+    /// A role brought into the case by a forward or a consultation, reading it until `until`.
+    public struct Relationship: Sendable, Equatable {
+        public var role: Role
+        public var until: Day
+
+        public init(role: Role, until: Day) {
+            self.role = role
+            self.until = until
+        }
+    }
+
     /// Help the weighing decided on, to be evaluated (afwegingskader question 5).
     public struct HelpEvaluation: Sendable, Equatable {
         public var signalIDs: [String]
@@ -138,6 +149,10 @@ public struct CaseState: Sendable, Equatable {
     public var erasureRequest: ErasureRequest?
     /// Keeps the personal data from erasure while it holds.
     public var legalHold: LegalHoldPlaced?
+    /// The named carers assigned to the case, by OS user name.
+    public var carers: [String] = []
+    /// The roles a forward or a consultation brought in, and until when they may read the case.
+    public var relationships: [Relationship] = []
     public var statements = 0
     public var lastChangedOn: Day
 

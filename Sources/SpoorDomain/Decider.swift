@@ -173,6 +173,17 @@ public struct Decider: Sendable {
         case .liftLegalHold(let e):
             try notFuture(e.liftedOn, "liftedOn", context)
             return .legalHoldLifted(e)
+        case .assignCarer(let e):
+            try notFuture(e.assignedOn, "assignedOn", context)
+            guard e.carer.utf8.count <= 64, !e.carer.isEmpty, e.carer.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+                throw .invalidField("carer", "\"\(e.carer)\" is not an OS user name")
+            }
+            guard !state.carers.contains(e.carer) else { throw .ruleViolated(rule: "care relationship", reason: "\(e.carer) is assigned already") }
+            return .carerAssigned(e)
+        case .unassignCarer(let e):
+            try notFuture(e.unassignedOn, "unassignedOn", context)
+            guard state.carers.contains(e.carer) else { throw .ruleViolated(rule: "care relationship", reason: "\(e.carer) is not assigned") }
+            return .carerUnassigned(e)
         case .erasePersonalData(let e):
             try notFuture(e.erasedOn, "erasedOn", context)
             if let hold = state.legalHold, hold.holds(on: e.erasedOn) {

@@ -8,7 +8,8 @@ public enum Permissions {
     /// The roles allowed to issue `command`.
     public static func roles(for command: CaseCommand) -> Set<Role> {
         switch command {
-        case .close, .reopen, .registerAtCoMensha, .declineRegistration, .recordRegisteredElsewhere, .waiveConsent: officers
+        case .close, .reopen, .registerAtCoMensha, .declineRegistration, .recordRegisteredElsewhere, .waiveConsent, .assignCarer,
+             .unassignCarer: officers
         case .erasePersonalData, .requestErasure, .placeLegalHold, .liftLegalHold: [.privacyOfficer]
         default: care
         }

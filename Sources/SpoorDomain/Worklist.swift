@@ -13,6 +13,8 @@ public enum Worklist {
             case waiverLapsing = "waiver-lapsing"
             case consentPending = "consent-pending"
             case erasureRequestDue = "erasure-request-due"
+            /// A read without a care relationship, for the privacy officer to review.
+            case emergencyAccessReview = "emergency-access-review"
         }
         public var caseID: String
         public var unit: String
@@ -23,16 +25,24 @@ public enum Worklist {
         public var responsible: Role
         public var protocolVersion: Int?
         public var detail: String
+
+        public init(caseID: String, unit: String, kind: Kind, since: Day, dueOn: Day?, responsible: Role, protocolVersion: Int?, detail: String) {
+            (self.caseID, self.unit, self.kind, self.since, self.dueOn) = (caseID, unit, kind, since, dueOn)
+            (self.responsible, self.protocolVersion, self.detail) = (responsible, protocolVersion, detail)
+        }
     }
 
-    /// Which items to list: those of some roles, some units.
-    public struct Filter: Sendable, Equatable {
+    /// Which items to list: those of some roles, some units, and of the cases the reader may act on
+    /// (the rest are only counted).
+    public struct Filter: Sendable {
         public var roles: Set<Role>?
         public var units: Set<String>?
+        public var mayActOn: (@Sendable (CaseDigest) -> Bool)?
 
-        public init(roles: Set<Role>? = nil, units: Set<String>? = nil) {
+        public init(roles: Set<Role>? = nil, units: Set<String>? = nil, mayActOn: (@Sendable (CaseDigest) -> Bool)? = nil) {
             self.roles = roles
             self.units = units
+            self.mayActOn = mayActOn
         }
 
         func admits(_ state: CaseDigest) -> Bool { units.map { $0.contains(state.unit) } ?? true }
@@ -46,21 +56,27 @@ public enum Worklist {
 
     /// The `limit` oldest open items, and how many there are in all. Holds at most twice `limit`
     /// items at a time, so a list over every case of a large institution stays small.
-    public static func oldest(_ limit: Int, of cases: some Sequence<CaseDigest>, on today: Day, filter: Filter = Filter()) -> (items: [Item], total: Int) {
+    public static func oldest(_ limit: Int, of cases: some Sequence<CaseDigest>, on today: Day, filter: Filter = Filter())
+        -> (items: [Item], total: Int, elsewhere: Int) {
         var kept: [Item] = []
         var total = 0
+        var elsewhere = 0
         func trim() {
             kept.sort { ($0.since, $0.caseID, $0.kind.rawValue) < ($1.since, $1.caseID, $1.kind.rawValue) }
             if kept.count > limit { kept.removeLast(kept.count - limit) }
         }
         for state in cases where filter.admits(state) {
             let items = self.items(of: state, on: today, filter: filter)
+            if let mayActOn = filter.mayActOn, !mayActOn(state) {
+                elsewhere += items.count
+                continue
+            }
             total += items.count
             kept += items
             if kept.count - limit >= max(limit, 1_024) { trim() }
         }
         trim()
-        return (kept, total)
+        return (kept, total, elsewhere)
     }
 
     /// A registration due stays listed when the case is closed: the research finds registration
@@ -90,6 +106,7 @@ public enum Worklist {
         case .waiverLapsing: "the approved consent waiver lapses unused"
         case .consentPending: "consent asked of the \(subject) on \(since)"
         case .erasureRequestDue: "a request to erase the dossier, received on \(since)"
+        case .emergencyAccessReview: "\(subject) read the case without a care relationship on \(since)"
         }
     }
 }

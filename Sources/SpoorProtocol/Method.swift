@@ -42,4 +42,8 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case protocolShow = "protocol.show"
     /// Rereads the protocol file and adopts it when it changed, attributed to the caller.
     case protocolReload = "protocol.reload"
+    /// Every read and export of a case's personal content: who, when, on which ground (`CaseParams`).
+    case accessLog = "access.log"
+    /// The privacy officer's review of an emergency read (`AccessReviewParams`).
+    case accessReview = "access.review"
 }

@@ -34,6 +34,34 @@ public struct CaseParams: Codable, Equatable, Sendable {
     }
 }
 
+/// `case.show`.
+public struct CaseShowParams: Codable, Equatable, Sendable {
+    public var `case`: String
+    /// Break the glass: read a case without a care relationship, recorded with `reason` and
+    /// reviewed by the privacy officer.
+    public var emergency: Bool?
+    public var reason: String?
+
+    public init(case caseID: String, emergency: Bool? = nil, reason: String? = nil) {
+        self.case = caseID
+        self.emergency = emergency
+        self.reason = reason
+    }
+}
+
+/// `access.review`.
+public struct AccessReviewParams: Codable, Equatable, Sendable {
+    /// The `emergency-access` event reviewed.
+    public var event: String
+    /// The privacy officer's finding.
+    public var note: String
+
+    public init(event: String, note: String) {
+        self.event = event
+        self.note = note
+    }
+}
+
 /// `registration.form`.
 public struct RegistrationFormParams: Codable, Equatable, Sendable {
     public var `case`: String

@@ -8,6 +8,17 @@ struct Caller: Sendable {
 
     static let careRoles: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
 
-    /// Whether the caller may read personal content: only those who care for the youth.
+    /// Whether the caller holds a role that may read personal content at all: one that cares for
+    /// youths. Which cases it may read is `ground(for:)`'s.
     var mayReadPersonalContent: Bool { !Self.careRoles.isDisjoint(with: principal.roles) }
+
+    /// Why the caller may read the personal content of a case with these ties on `day`, short of an emergency.
+    func ground(unit: String, carers: [String], relationships: [CaseState.Relationship], on day: Day) -> AccessGround? {
+        AccessGround.of(user: principal.name, roles: Set(principal.roles), caresForUnit: principal.caresFor(unit: unit),
+                        carers: carers, relationships: relationships, on: day)
+    }
+
+    func ground(for state: CaseState, on day: Day) -> AccessGround? {
+        ground(unit: state.unit, carers: state.carers, relationships: state.relationships, on: day)
+    }
 }

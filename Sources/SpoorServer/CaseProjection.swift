@@ -89,6 +89,7 @@ struct CaseProjection: Sendable {
         let reader = PersonalContentReader(ledger: ledger, keys: keys)
         var undecodable = 0
         var adopted: [Int: InstitutionProtocol] = [:]
+        var emergencies: [EventID: EmergencyReviews.Entry] = [:]
         let position = try ledger.rebuildProjection(fold: { events, spare in
             var folded: [String: Entry] = [:]
             var records: [ProjectionRecord] = []
@@ -100,6 +101,10 @@ struct CaseProjection: Sendable {
                     }
                     adopted[adoption.rules.version] = adoption.rules
                     records += ProtocolAdoption.records(version: adoption.rules.version, position: event.position, payload: event.payload)
+                    continue
+                }
+                if event.stream == .system {
+                    records += EmergencyReviews.records(of: event, entries: &emergencies)
                     continue
                 }
                 guard let caseID = CaseStream.caseID(of: event.stream) else { continue }

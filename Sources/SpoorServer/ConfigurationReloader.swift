@@ -19,7 +19,7 @@ struct ConfigurationReloader: Service {
             }
             do {
                 let configuration = try ServerConfiguration.load(from: path)
-                users.reload(users: configuration.users)
+                users.reload(users: configuration.users, units: configuration.units)
                 logger.notice("reloaded users and roles from \(path): \(configuration.users.count) users")
                 do {
                     try await SpoorDaemon.adoptProtocol(at: configuration.protocolPath, trigger: "SIGHUP", adoption, logger: logger)

@@ -23,6 +23,7 @@ public struct DaemonOptions: Sendable {
         configuration.socketPath = folder + "/spoor.sock"
         let user = UserDirectory.userName(of: getuid()) ?? "uid:\(getuid())"
         configuration.users = [user: Role.allCases]
+        configuration.units = [user: [UserDirectory.everyUnit]]
         configuration.signingKeyPath = try? KeyFile.development("dev-signing-key", in: folder)
         configuration.masterKeyPath = try? KeyFile.development("dev-master-key", in: folder)
         return (DaemonOptions(configPath: nil), configuration)

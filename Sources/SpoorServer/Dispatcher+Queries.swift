@@ -4,9 +4,10 @@ import SpoorLedger
 import SpoorProtocol
 
 extension Dispatcher {
-    /// The case for the caller: personal content in plain text only for those who care for the
-    /// youth, and each such read recorded in the `system` stream before it is answered.
-    func show(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
+    /// The case for the caller: personal content in plain text only for a carer with a care
+    /// relationship (its unit, an assignment, a forward or consultation), or in an emergency with a
+    /// reason; each such read recorded in the `system` stream, with its ground, before it is answered.
+    func show(_ params: CaseShowParams, _ caller: Caller) async throws -> JSONValue {
         let entry = try caseEntry(params.case)
         let history = try CaseStream.events(of: try CaseStream.name(of: params.case), in: ledger)
         let view = try JSONValue(encoding: CaseView(entry, history: history))
@@ -15,7 +16,18 @@ extension Dispatcher {
             return JSONValue.object(object).sealingPersonalContent(as: .erased)
         }
         guard caller.mayReadPersonalContent else { return view.sealingPersonalContent(as: .sealed) }
-        try await recordInSystemStream("personal-data-read", ["case": .string(params.case), "method": "case.show"], by: caller)
+        if let ground = caller.ground(for: entry.state, on: .today) {
+            try await recordInSystemStream("personal-data-read", ["case": .string(params.case), "method": "case.show", "ground": .string(ground.rawValue)], by: caller)
+            return view
+        }
+        guard params.emergency == true else {
+            guard case .object(var object) = view.sealingPersonalContent(as: .sealed) else { return view }
+            object["access"] = .string("you have no care relationship with case \(params.case) (its unit, an assignment, a forward or a consultation): ask an officer to assign you, or read it in an emergency with a reason, which the privacy officer reviews")
+            return .object(object)
+        }
+        let reason = (params.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw WireError(.invalidField, "an emergency read says why, for the privacy officer's review", field: "reason") }
+        try await recordEmergency(case: params.case, reason: reason, by: caller)
         return view
     }
 
@@ -36,15 +48,30 @@ extension Dispatcher {
     static let defaultWorklistLimit = 1_000
     static let maxWorklistLimit = 10_000
 
-    /// The items past or near their deadline; `mine` keeps those of the caller's roles, `units` those units'.
+    /// The items past or near their deadline of the cases the caller may act on: a carer those it
+    /// has a care relationship with (the rest only counted, as `elsewhere`), the privacy officer its
+    /// own and the emergency reads to review. `mine` keeps those of the caller's roles, `units` those units'.
     func worklist(_ params: WorklistParams, _ caller: Caller) throws -> JSONValue {
         let today = try Self.day(params.on)
         let limit = params.limit ?? Self.defaultWorklistLimit
         guard (1...Self.maxWorklistLimit).contains(limit) else {
             throw WireError(.invalidField, "must be between 1 and \(Self.maxWorklistLimit)", field: "limit")
         }
-        let filter = Worklist.Filter(roles: params.mine == true ? Set(caller.principal.roles) : nil, units: params.units.map(Set.init))
-        let (oldest, total) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, filter: filter) }
+        let roles = Set(caller.principal.roles)
+        let mayActOn: @Sendable (CaseDigest) -> Bool = { digest in
+            caller.ground(unit: digest.unit, carers: digest.carers, relationships: digest.relationships, on: today) != nil
+                || (roles.contains(.privacyOfficer) && digest.pending.contains { $0.responsible == .privacyOfficer })
+        }
+        let filter = Worklist.Filter(roles: params.mine == true ? roles : nil, units: params.units.map(Set.init), mayActOn: mayActOn)
+        var (oldest, total, elsewhere) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, filter: filter) }
+        if roles.contains(.privacyOfficer) {
+            let reviews = try emergenciesToReview().map { entry in
+                Worklist.Item(caseID: entry.caseID, unit: "", kind: .emergencyAccessReview, since: entry.on, dueOn: nil, responsible: .privacyOfficer,
+                              protocolVersion: nil, detail: "\(entry.actor) read the case without a care relationship on \(entry.on): review it (event \(entry.event))")
+            }
+            total += reviews.count
+            oldest = Array((oldest + reviews).sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }.prefix(limit))
+        }
         let items = oldest.map { item -> JSONValue in
             var json: [String: JSONValue] = [
                 "case": .string(item.caseID), "unit": .string(item.unit), "kind": .string(item.kind.rawValue),
@@ -53,7 +80,7 @@ extension Dispatcher {
             json["protocolVersion"] = item.protocolVersion.map { .number(Double($0)) }
             return .object(json)
         }
-        return ["on": .string(today.description), "items": .array(items), "total": .number(Double(total))]
+        return ["on": .string(today.description), "items": .array(items), "total": .number(Double(total)), "elsewhere": .number(Double(elsewhere))]
     }
 
     /// The trail of one signal, read from the case's stream itself rather than the projection,

@@ -19,8 +19,10 @@ extension Dispatcher {
             }
             return json
         }
+        let reads = try accessEntries(of: params.case)
         try await recordInSystemStream("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
         let view = try JSONValue(encoding: CaseView(entry, history: history))
-        return ["case": view, "events": .array(events), "document": .string(SubjectDocument.markdown(case: view, events: events))]
+        return ["case": view, "events": .array(events), "accessLog": .array(reads),
+                "document": .string(SubjectDocument.markdown(case: view, events: events, reads: reads))]
     }
 }

@@ -82,6 +82,8 @@ final class Dispatcher: Sendable {
         case .keysRotate: try await rotateKeys(try params(request), caller)
         case .protocolShow: try showProtocol(try params(request))
         case .protocolReload: try await reloadProtocol(caller)
+        case .accessLog: try accessLog(try params(request))
+        case .accessReview: try await reviewEmergency(try params(request), caller)
         }
     }
 
@@ -99,7 +101,8 @@ final class Dispatcher: Sendable {
         case .projectionsRebuild, .backup: [.admin]
         case .auditCheckpoint, .auditProve, .auditConsistency, .auditVerify:
             [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
-        case .subjectExport, .retentionDue, .retentionApply: [.privacyOfficer]
+        case .subjectExport, .retentionDue, .retentionApply, .accessReview: [.privacyOfficer]
+        case .accessLog: [.privacyOfficer, .auditor]
         case .keysRotate, .protocolReload: [.admin]
         }
     }
@@ -158,13 +161,16 @@ final class Dispatcher: Sendable {
         return WireError(.denied, reason)
     }
 
-    /// Appends a security event to the `system` stream, attributed to the caller, durably.
-    func recordInSystemStream(_ type: String, _ payload: JSONValue, by caller: Caller) async throws {
+    /// Appends a security event to the `system` stream, attributed to the caller, durably, with
+    /// what `projector` keeps of it.
+    func recordInSystemStream(_ type: String, _ payload: JSONValue, by caller: Caller, id: EventID = EventID(),
+                              projector: InlineProjector? = nil) async throws {
         let principal = caller.principal
         _ = try await ledger.append(
-            to: .system, events: [ProposedEvent(type: type, payload: payload.serialized)],
+            to: .system, events: [ProposedEvent(id: id, type: type, payload: payload.serialized)],
             metadata: AppendMetadata(actor: .init(uid: principal.uid, name: principal.name),
-                                     role: principal.roles.first?.rawValue ?? "none"))
+                                     role: principal.roles.first?.rawValue ?? "none"),
+            projector: projector)
     }
 
     /// The day a request asks about, today by default.

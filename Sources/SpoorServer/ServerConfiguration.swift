@@ -16,6 +16,10 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var socketPath: String = "/run/spoor/spoor.sock"
     /// OS user name → the roles that user may act in, the first being the default.
     public var users: [String: [Role]] = [:]
+    /// OS user name → the units whose cases the user cares for (`"*"`: every unit). A carer reads a
+    /// case's personal content only for these units, cases assigned to them, a relationship from a
+    /// forward or consultation, or in an emergency that is recorded and reviewed.
+    public var units: [String: [String]] = [:]
     /// Connections served at once; more are refused with `busy`.
     public var maxConnections: Int = 256
     /// The largest the LMDB map may grow to, in bytes.
@@ -41,6 +45,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         dataDirectory = try container.decodeIfPresent(String.self, forKey: .dataDirectory) ?? defaults.dataDirectory
         socketPath = try container.decodeIfPresent(String.self, forKey: .socketPath) ?? defaults.socketPath
         users = try container.decodeIfPresent([String: [Role]].self, forKey: .users) ?? defaults.users
+        units = try container.decodeIfPresent([String: [String]].self, forKey: .units) ?? defaults.units
         maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? defaults.maxConnections
         maxStoreBytes = try container.decodeIfPresent(Int.self, forKey: .maxStoreBytes) ?? defaults.maxStoreBytes
         logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin) ?? defaults.logOrigin

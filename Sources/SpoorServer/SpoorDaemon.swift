@@ -37,7 +37,7 @@ public enum SpoorDaemon {
         } else {
             logger.warning("no checkpoint signing key (credential \(SigningKey.credentialName)): audit.checkpoint is unavailable")
         }
-        let users = UserDirectory(users: configuration.users)
+        let users = UserDirectory(users: configuration.users, units: configuration.units)
         let statistics = ServerStatistics()
         let institution = Decider.Institution(name: configuration.organisation, region: configuration.region)
         let dispatcher = Dispatcher(ledger: ledger, projections: projections, institution: institution,

@@ -8,7 +8,7 @@ import SpoorLedger
 /// Bytes, big-endian: form u8 (3) ‖ caseID ‖ unit ‖ gender ‖ nationality group ‖ age i32 ‖
 /// flags u8 (open, erased, registered elsewhere) ‖ lastChangedOn i32 ‖ signals ‖ consultations ‖
 /// reports ‖ registrations ‖ declined reasons ‖ consent outcome ‖ age at first signal ‖
-/// screenings ‖ pending items ‖ legal hold. Strings carry a u16 length, lists a u16 count, days are day
+/// screenings ‖ pending items ‖ legal hold ‖ carers ‖ relationships. Strings carry a u16 length, lists a u16 count, days are day
 /// ordinals, optionals a presence byte.
 enum StoredDigest {
     static let keyPrefix = Array("digest/".utf8)
@@ -57,6 +57,11 @@ enum StoredDigest {
         try out.optional(digest.legalHold) { out, hold in
             try out.strings([hold.reason])
             out.optional(hold.until) { $0.day($1) }
+        }
+        try out.list(digest.carers) { try $0.strings([$1]) }
+        try out.list(digest.relationships) { out, relationship in
+            try out.strings([relationship.role.rawValue])
+            out.day(relationship.until)
         }
         return out.bytes.bytes
     }
@@ -146,7 +151,12 @@ enum StoredDigest {
                 activeSignals: signals, consultations: consultations, reports: reports, registrations: registrations,
                 registeredElsewhere: flags & 4 != 0, declinedReasons: declined, consent: consent, ageAtFirstSignal: ageAtFirstSignal,
                 screenedOn: screenedOn, pending: pending,
-                legalHold: try optional { reader in CaseDigest.Hold(reason: try reader.string(), until: try reader.optional { try $0.day() }) })
+                legalHold: try optional { reader in CaseDigest.Hold(reason: try reader.string(), until: try reader.optional { try $0.day() }) },
+                carers: try list { try $0.string() },
+                relationships: try list { reader in
+                    guard let role = Role(rawValue: try reader.string()) else { throw StoredCaseError.damaged(caseID) }
+                    return CaseState.Relationship(role: role, until: try reader.day())
+                })
         }
 
         mutating func optional<T>(_ each: (inout Reader) throws -> T) throws -> T? {

@@ -3,7 +3,7 @@ import SpoorProtocol
 /// The export of a case as a document a youth or parent can read: who the case is about, and
 /// everything recorded, in order, in plain words where the log has codes.
 enum SubjectDocument {
-    static func markdown(case view: JSONValue, events: [JSONValue]) -> String {
+    static func markdown(case view: JSONValue, events: [JSONValue], reads: [JSONValue]) -> String {
         var lines = ["# Your file at the institution: case \(text(view["case"]))", ""]
         if let personal = view["personal"]?.object {
             lines += ["This file is about **\(text(personal["name"]))**, born \(text(personal["birthDate"])).", ""]
@@ -23,6 +23,10 @@ enum SubjectDocument {
                     lines.append("  - written down: \(personal["text"].map(text) ?? text(personal))")
                 }
             }
+        }
+        lines += ["", "## Who read this file", ""]
+        lines += reads.isEmpty ? ["Nobody has read the personal details in this file yet."] : reads.map { read in
+            "- **\(text(read["recordedAt"]).prefix(10))**: \(text(read["actor"])) (\(text(read["role"]))), \(text(read["what"])), because: \(text(read["ground"]))"
         }
         lines += ["", "You may ask for anything in this file to be corrected, or for your personal data to be erased."]
         return lines.joined(separator: "\n") + "\n"

@@ -8,16 +8,29 @@ public struct Principal: Sendable, Equatable {
     public var name: String
     /// Empty for a user the configuration does not know: such a peer may do nothing.
     public var roles: [Role]
+    /// The units whose cases the user cares for (`*`: every unit): where a carer reads plain text.
+    public var units: Set<String> = []
+
+    /// Whether the user cares for the cases of `unit`.
+    public func caresFor(unit: String) -> Bool { units.contains(unit) || units.contains(UserDirectory.everyUnit) }
 }
 
 /// Maps uids to principals. The roles come from the configuration and are swapped whole on reload
 /// (SIGHUP), so a request sees either the old or the new mapping, never a mix.
 public final class UserDirectory: Sendable {
-    private let roles: Mutex<[String: [Role]]>
+    /// In the configuration's `units`: every unit.
+    public static let everyUnit = "*"
 
-    public init(users: [String: [Role]]) { roles = Mutex(users) }
+    private struct Entries {
+        var roles: [String: [Role]]
+        var units: [String: [String]]
+    }
 
-    public func reload(users: [String: [Role]]) { roles.withLock { $0 = users } }
+    private let entries: Mutex<Entries>
+
+    public init(users: [String: [Role]], units: [String: [String]] = [:]) { entries = Mutex(Entries(roles: users, units: units)) }
+
+    public func reload(users: [String: [Role]], units: [String: [String]]) { entries.withLock { $0 = Entries(roles: users, units: units) } }
 
     /// The principal of `uid`; a uid with no passwd entry is named `uid:N` and has no roles.
     public func principal(uid: UInt32) -> Principal {
@@ -27,7 +40,7 @@ public final class UserDirectory: Sendable {
     /// The principal of a peer already named, with the roles the configuration gives it now:
     /// looked up per request, so a reload reaches connections that are open.
     func principal(uid: UInt32, name: String) -> Principal {
-        Principal(uid: uid, name: name, roles: roles.withLock { $0[name] } ?? [])
+        entries.withLock { Principal(uid: uid, name: name, roles: $0.roles[name] ?? [], units: Set($0.units[name] ?? [])) }
     }
 
     static func userName(of uid: UInt32) -> String? {

@@ -11,7 +11,7 @@ struct CommandDecodingTests {
     }
 
     @Test func everyCommandNameRecordsAKnownEventType() throws {
-        #expect(CaseCommand.eventTypes.count == 29)
+        #expect(CaseCommand.eventTypes.count == 31)
         for type in CaseCommand.eventTypes.values {
             do {
                 _ = try CaseEvent(type: type, schemaVersion: 1, payload: Data("{}".utf8))

@@ -14,6 +14,9 @@ enum EveryEventType {
                                                  indicators: ["money"], personal: nil)), on: "2026-09-03")
         try h.run(.recordRiskAssessment(RiskAssessed(instrument: "ris-l", outcome: "high", assessedOn: day("2026-09-03"), nextDueOn: day("2026-10-03"))), on: "2026-09-03")
         try h.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-09-03"), recipient: "attention-officer")), on: "2026-09-03")
+        try h.run(.assignCarer(CarerAssigned(carer: "anna", assignedOn: day("2026-09-03"))), as: .attentionOfficer, on: "2026-09-03")
+        try h.run(.assignCarer(CarerAssigned(carer: "bram", assignedOn: day("2026-09-03"))), as: .attentionOfficer, on: "2026-09-03")
+        try h.run(.unassignCarer(CarerUnassigned(carer: "bram", unassignedOn: day("2026-09-04"))), as: .attentionOfficer, on: "2026-09-04")
         try h.run(.recordConsultation(ConsultationHeld(signalIDs: ["signal-1"], heldOn: day("2026-09-04"),
                                                        parties: ["attention-officer", "veilig-thuis-advice"], personal: Note("report"))), on: "2026-09-04")
         try h.run(.talk(on: "2026-09-05"), on: "2026-09-05")

@@ -55,7 +55,7 @@ struct ProjectionTests {
             cases.append(harness.current.digest)
         }
         let all = Worklist.items(for: cases, on: day("2026-12-01"))
-        let (oldest, total) = Worklist.oldest(3, of: cases, on: day("2026-12-01"))
+        let (oldest, total, _) = Worklist.oldest(3, of: cases, on: day("2026-12-01"))
         #expect(total == all.count && total == 56)  // per case, a signal stalled and no risk assessment
         #expect(oldest == Array(all.prefix(3)))
         #expect(oldest.map(\.since) == [day("2026-10-01"), day("2026-10-01"), day("2026-10-02")])

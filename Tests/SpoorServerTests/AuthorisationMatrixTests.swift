@@ -26,6 +26,7 @@ struct AuthorisationMatrixTests {
         .eventsTail: [.admin, .auditor],
         .projectionsRebuild: [.admin], .backup: [.admin], .keysRotate: [.admin], .protocolReload: [.admin],
         .subjectExport: [.privacyOfficer], .retentionDue: [.privacyOfficer], .retentionApply: [.privacyOfficer],
+        .accessReview: [.privacyOfficer], .accessLog: [.privacyOfficer, .auditor],
     ]
 
     @Test("every method has a row")
@@ -78,7 +79,8 @@ struct CommandMatrixTests {
         let care: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
         let officers: Set<Role> = [.attentionOfficer, .behaviouralScientist]
         var matrix = Dictionary(uniqueKeysWithValues: CaseCommand.eventTypes.keys.map { ($0, care) })
-        for name in ["close-case", "reopen-case", "register-at-comensha", "decline-registration", "record-registered-elsewhere", "waive-consent"] {
+        for name in ["close-case", "reopen-case", "register-at-comensha", "decline-registration", "record-registered-elsewhere", "waive-consent",
+                     "assign-carer", "unassign-carer"] {
             matrix[name] = officers
         }
         for name in ["erase-personal-data", "request-erasure", "place-legal-hold", "lift-legal-hold"] { matrix[name] = [.privacyOfficer] }

@@ -38,6 +38,9 @@ struct ProtocolSchemaTests {
         try exchange(.caseShow, ["case": "missing"])
         try exchange(.caseNext, ["case": "p1", "on": "2026-11-20"])
         try exchange(.worklist, ["on": "2026-12-20", "mine": true, "units": ["u"], "limit": 2])
+        try exchange(.caseShow, ["case": "p1", "emergency": true, "reason": "the youth went missing tonight"])
+        try exchange(.accessLog, ["case": "p1"])
+        try exchange(.accessReview, ["event": "not-an-id", "note": "x"])
         try exchange(.protocolShow, [:])
         try exchange(.protocolShow, ["version": 1])
         try exchange(.protocolReload, [:])  // development mode: the built-in protocol, no file to reload

@@ -26,6 +26,8 @@ extension InstitutionProtocol {
         require(self.retention.holdReasons.allSatisfy { !$0.id.isEmpty && !$0.label.isEmpty && !$0.source.isEmpty }, "retention.holdReasons",
                 "every reason has an id, a label and its source in law")
         require((1...100).contains(self.statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
+        require((0...365).contains(self.access.relationshipDays), "access.relationshipDays", "lies between 0 and 365")
+        require(!self.access.source.isEmpty, "access.source", "say where the rule comes from")
         require(Set(self.calendar.holidays).count == self.calendar.holidays.count, "calendar.holidays", "names a holiday twice")
         for (path, text) in [("calendar.source", self.calendar.source), ("consent.waiver.source", waiver.source),
                              ("retention.source", self.retention.source), ("statistics.source", self.statistics.source)] {

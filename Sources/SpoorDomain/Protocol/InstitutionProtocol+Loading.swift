@@ -56,7 +56,7 @@ extension InstitutionProtocol {
         return ["version": section(Int.self), "name": section(String.self), "source": section(String.self),
                 "calendar": section(WorkingCalendar.self), "consent": section(ConsentProtocol.self),
                 "steps": section(Steps.self), "catalogue": section(Catalogue.self),
-                "retention": section(Retention.self), "statistics": section(StatisticsRules.self)]
+                "retention": section(Retention.self), "statistics": section(StatisticsRules.self), "access": section(AccessRules.self)]
     }()
 
     /// The decoding error of `body` as a problem at its path under `prefix`, or `nil`.

@@ -309,6 +309,10 @@ extension InstitutionProtocol {
   "statistics": {
     "smallCellThreshold": 5,
     "source": "common disclosure control: cells under 5 are not shown outside care, so that no youth can be recognised"
+  },
+  "access": {
+    "relationshipDays": 30,
+    "source": "AVG art. 5 lid 1c and 25 (minimal data, by design) and the behandelrelatie of NEN 7513: a role brought in by a forward or a consultation reads the case for 30 days from it, Spoor's default"
   }
 }
 """#

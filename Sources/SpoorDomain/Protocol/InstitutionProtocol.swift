@@ -21,6 +21,7 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var catalogue: Catalogue
         public var retention: Retention
         public var statistics: StatisticsRules
+        public var access: AccessRules
     }
 
     private final class Box: Sendable {
@@ -139,6 +140,12 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
     public struct HoldReason: Codable, Sendable, Equatable {
         public var id: String
         public var label: String
+        public var source: String
+    }
+
+    /// Need-to-know: how long a forward or a consultation lets the role it brings in read the case.
+    public struct AccessRules: Codable, Sendable, Equatable {
+        public var relationshipDays: Int
         public var source: String
     }
 

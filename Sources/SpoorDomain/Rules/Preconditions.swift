@@ -40,7 +40,9 @@ extension CaseCommand {
     /// The table: what each command needs of the case.
     public var preconditions: [Precondition] {
         switch self {
-        case .open, .recordRiskAssessment, .recordFeedback, .requestConsent, .giveConsent, .refuseConsent, .withdrawConsent, .addStatement: []
+        case .open, .recordRiskAssessment, .recordFeedback, .requestConsent, .giveConsent, .refuseConsent, .withdrawConsent, .addStatement,
+             .unassignCarer: []
+        case .assignCarer: [.open]
         case .close, .recordSignal, .recordScreening: [.open]
         case .reopen: [.closed]
         case .retractSignal, .correctSignal, .recordConsultation, .recordConversation, .skipConversation, .weigh, .forwardSignal,

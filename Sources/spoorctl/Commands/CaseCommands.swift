@@ -4,7 +4,7 @@ import SpoorProtocol
 struct CaseGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, show, close and reopen cases; ask for the next steps.",
-        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, NextSteps.self])
+        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, NextSteps.self, AssignCarer.self, UnassignCarer.self])
 }
 
 struct OpenCase: CaseCommandLine {
@@ -69,13 +69,42 @@ struct ReopenCase: CaseCommandLine {
 }
 
 struct ShowCase: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case as it is now.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a case as it is now.",
+        discussion: "A carer reads personal content for the cases of their units, assigned to them, or brought to their role by a forward or consultation; otherwise sealed, unless --emergency with --reason, which is recorded and reviewed by the privacy officer.")
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Flag(help: "Break the glass: read without a care relationship (recorded, reviewed).") var emergency = false
+    @Option(help: "Why, for the privacy officer's review (with --emergency).") var reason: String?
+
+    func validate() throws {
+        guard emergency == (reason != nil) else { throw ValidationError("give --emergency and --reason together") }
+    }
 
     func run() throws {
-        try global.run({ try $0.call(.caseShow, JSONValue(encoding: CaseParams(case: caseID))) }, render: Render.caseSummary)
+        let params = CaseShowParams(case: caseID, emergency: emergency ? true : nil, reason: reason)
+        try global.run({ try $0.call(.caseShow, JSONValue(encoding: params)) }) { view in
+            Render.caseSummary(view) + (view["access"]?.string.map { "\n\n\($0)" } ?? "")
+        }
     }
+}
+
+struct AssignCarer: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a named carer to the case: they may read it (officers).")
+    static let wireName = "assign-carer"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "The carer's OS user name.") var carer: String
+    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    func body() -> JSONValue { ["carer": .string(carer), "assignedOn": .string(on ?? today())] }
+}
+
+struct UnassignCarer: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Take a named carer off the case (officers).")
+    static let wireName = "unassign-carer"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "The carer's OS user name.") var carer: String
+    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    func body() -> JSONValue { ["carer": .string(carer), "unassignedOn": .string(on ?? today())] }
 }
 
 struct NextSteps: ParsableCommand {

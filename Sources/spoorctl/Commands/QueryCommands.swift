@@ -17,6 +17,7 @@ struct WorklistCommand: ParsableCommand {
             let columns = ["since", "dueOn", "responsible", "case", "kind", "detail"]
             var table = Output.table(["since", "due", "who", "case", "kind", "detail"], items.map { item in columns.map { Output.text(item[$0]) } })
             if let total = result["total"]?.number, Int(total) > items.count { table += "\n\(items.count) of \(Int(total)) items shown, the oldest; see --limit" }
+            if let elsewhere = result["elsewhere"]?.number, elsewhere > 0 { table += "\n\(Int(elsewhere)) more items on cases you have no care relationship with" }
             return table
         }
     }

@@ -52,3 +52,37 @@ struct ExportSubject: ParsableCommand {
         }) { export in "exported case \(caseID): \(export["events"]?.array?.count ?? 0) events to \(out) and \(out).md" }
     }
 }
+
+struct AccessGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access", abstract: "Who read a case's personal content, and the review of emergency reads.",
+        subcommands: [AccessLog.self, ReviewEmergency.self])
+}
+
+struct AccessLog: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Every read and export of a case: who, when, role, ground (privacy officer, auditor).")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+
+    func run() throws {
+        try global.run({ try $0.call(.accessLog, JSONValue(encoding: CaseParams(case: caseID))) }) { result in
+            let columns = ["recordedAt", "actor", "role", "what", "ground", "reason"]
+            return Output.table(["when", "who", "role", "what", "ground", "reason"], (result["entries"]?.array ?? []).map { entry in
+                columns.map { Output.text(entry[$0]) }
+            })
+        }
+    }
+}
+
+struct ReviewEmergency: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "review", abstract: "Record the review of an emergency read (privacy officer).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The emergency-access event's id, as the worklist names it.") var event: String
+    @Option(help: "What the review found.") var note: String
+
+    func run() throws {
+        try global.run({ try $0.call(.accessReview, JSONValue(encoding: AccessReviewParams(event: event, note: note))) }) { result in
+            "reviewed the emergency read \(event) of case \(Output.text(result["case"]))"
+        }
+    }
+}

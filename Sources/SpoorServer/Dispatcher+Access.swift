@@ -1,0 +1,68 @@
+import Foundation
+import SpoorDomain
+import SpoorLedger
+import SpoorProtocol
+
+/// Need-to-know: emergency reads, their review, and the access log of a case (NEN 7513: who read
+/// which client's record, when, and on which ground).
+extension Dispatcher {
+    /// The types of the `system` stream's events that record a read of a case's personal content.
+    static let readTypes: Set<String> = ["personal-data-read", "subject-exported", EmergencyReviews.accessType]
+
+    /// Records a read without a care relationship, with its reason, for the privacy officer to review.
+    func recordEmergency(case caseID: String, reason: String, by caller: Caller) async throws {
+        let id = EventID()
+        let entry = EmergencyReviews.Entry(event: id, caseID: caseID, actor: caller.principal.name, on: .today, reviewed: false)
+        try await recordInSystemStream(EmergencyReviews.accessType,
+                                       ["case": .string(caseID), "method": "case.show", "ground": "emergency", "reason": .string(reason)],
+                                       by: caller, id: id, projector: { _, _ in [EmergencyReviews.record(entry)] })
+    }
+
+    /// The privacy officer's review of an emergency read: it leaves the worklist.
+    func reviewEmergency(_ params: AccessReviewParams, _ caller: Caller) async throws -> JSONValue {
+        guard let id = EventID(params.event) else { throw WireError(.invalidField, "\"\(params.event)\" is not an event id", field: "event") }
+        guard let stored = try ledger.projectionValue(for: EmergencyReviews.key(of: id)),
+              var entry = EmergencyReviews.entry(key: EmergencyReviews.key(of: id), value: stored)
+        else { throw WireError(.notFound, "event \(params.event) is not an emergency read", field: "event") }
+        guard !entry.reviewed else { throw WireError(.conflict, "the emergency read \(params.event) is reviewed already", field: "event") }
+        let note = params.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty else { throw WireError(.invalidField, "say what the review found", field: "note") }
+        entry.reviewed = true
+        let reviewed = entry
+        try await recordInSystemStream(EmergencyReviews.reviewType, ["event": .string(params.event), "case": .string(entry.caseID), "note": .string(note)],
+                                       by: caller, projector: { _, _ in [EmergencyReviews.record(reviewed)] })
+        return ["event": .string(params.event), "case": .string(entry.caseID), "reviewed": true]
+    }
+
+    /// The emergency reads not yet reviewed, as the privacy officer's worklist lists them.
+    func emergenciesToReview() throws -> [EmergencyReviews.Entry] {
+        var entries: [EmergencyReviews.Entry] = []
+        var after: [UInt8]?
+        while true {
+            let page = try ledger.projectionRecords(withPrefix: EmergencyReviews.keyPrefix, after: after, limit: 1_024)
+            entries += page.compactMap { EmergencyReviews.entry(key: $0.key, value: $0.value) }.filter { !$0.reviewed }
+            guard page.count == 1_024 else { return entries }
+            after = page.last?.key
+        }
+    }
+
+    /// Every read and export of the case's personal content, oldest first, from the `system` stream.
+    func accessLog(_ params: CaseParams) throws -> JSONValue {
+        _ = try caseEntry(params.case)
+        return ["case": .string(params.case), "entries": .array(try accessEntries(of: params.case))]
+    }
+
+    func accessEntries(of caseID: String) throws -> [JSONValue] {
+        try CaseStream.events(of: .system, in: ledger).compactMap { event -> JSONValue? in
+            guard Self.readTypes.contains(event.type), let payload = try? JSONValue.parse(event.payload),
+                  payload["case"]?.string == caseID else { return nil }
+            let ground = payload["ground"]?.string ?? (event.type == "subject-exported" ? "subject access" : "care")
+            var entry: [String: JSONValue] = [
+                "position": .number(Double(event.position)), "event": .string(event.id.description),
+                "recordedAt": .string(event.recordedAt.formatted(.iso8601)), "actor": .string(event.actor.name), "role": .string(event.role),
+                "what": .string(payload["method"]?.string ?? event.type), "ground": .string(ground)]
+            entry["reason"] = payload["reason"]
+            return .object(entry)
+        }
+    }
+}
