@@ -1,0 +1,87 @@
+import Foundation
+import Glibc
+import SpoorProtocol
+import Testing
+
+/// A carer reads a case's personal content only through a care relationship: its unit, an
+/// assignment, a forward or consultation that brought the carer's role in, or an emergency that is
+/// recorded with its reason and reviewed (NEN 7513's behandelrelatie, the AVG's minimisation).
+@Suite("Need-to-know: reading by care relationship", .serialized)
+struct NeedToKnowTests {
+    @Test("none, unit, assigned, forwarded, emergency: only a ground gives plain text, and each read names it")
+    func readingByRelationship() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("need-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        func configure(roles: [String], units: [String]) throws {
+            let list = { (items: [String]) in items.map { "\"\($0)\"" }.joined(separator: ", ") }
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "units": {"\#(me)": [\#(list(units))]}, "users": {"\#(me)": [\#(list(roles))]}}"#
+                .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        }
+        try configure(roles: ["attention-officer"], units: ["north"])
+        let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
+        defer { daemon.stop() }
+        var reloads = 0
+        func reconfigure(roles: [String], units: [String]) throws {
+            try configure(roles: roles, units: units)
+            kill(daemon.process.processIdentifier, SIGHUP)
+            reloads += 1
+            for _ in 0..<250 where daemon.log.components(separatedBy: "reloaded users and roles").count - 1 < reloads { usleep(20_000) }
+        }
+        let ctl = Spoorctl(socketPath: folder + "/s.sock")
+        for (id, unit) in [("n1", "north"), ("s1", "south"), ("s2", "south")] {
+            #expect(try ctl("case", "open", "--case", id, "--unit", unit, "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                            "--name", "Marker-\(id)", "--birth-date", "2011-01-01").status == 0)
+            #expect(try ctl("signal", "record", "--case", id, "--form", "sexual", "--nature", "concrete").status == 0)  // no plain text needed
+        }
+        func show(_ id: String, _ extra: String...) throws -> Spoorctl.Result { try ctl.run(["case", "show", "--case", id, "--json"] + extra) }
+
+        #expect(try show("n1").output.contains("Marker-n1"))  // unit
+        let sealed = try show("s1")
+        #expect(!sealed.output.contains("Marker-s1") && sealed.json?["personal"] == "«sealed»")
+        #expect(sealed.json?["access"]?.string?.contains("no care relationship") == true)
+        #expect(try ctl("register", "form", "--case", "s1").status == 77)
+
+        #expect(try ctl("case", "assign", "--case", "s1", "--carer", me).status == 0)
+        #expect(try show("s1").output.contains("Marker-s1"))  // assigned
+        #expect(try ctl("case", "unassign", "--case", "s1", "--carer", me).status == 0)
+        #expect(!(try show("s1").output.contains("Marker-s1")))
+        #expect(try ctl("signal", "forward", "--case", "s1", "--signal", "signal-1", "--to", "attention-officer").status == 0)
+        #expect(try show("s1").output.contains("Marker-s1"))  // forwarded to the attention officer's role
+
+        #expect(!(try show("s2").output.contains("Marker-s2")))
+        #expect(try ctl.run(["case", "show", "--case", "s2", "--emergency"]).status == 64)  // a reason is required
+        let emergency = try show("s2", "--emergency", "--reason", "she went missing tonight; the police ask who picks her up")
+        #expect(emergency.status == 0 && emergency.output.contains("Marker-s2"))
+        let worklist = try #require(try ctl("worklist", "--on", Self.today, "--json").json)
+        #expect((worklist["elsewhere"]?.number ?? 0) > 0, "items of the south cases are counted, not listed")
+
+        try reconfigure(roles: ["privacy-officer"], units: [])
+        let log = try #require(try ctl("access", "log", "--case", "s2", "--json").json?["entries"]?.array)
+        #expect(log.map { $0["ground"] } == ["emergency"] && log.first?["actor"] == .string(me))
+        let s1Log = try #require(try ctl("access", "log", "--case", "s1", "--json").json?["entries"]?.array)
+        #expect(s1Log.map { $0["ground"] } == ["assignment", "relationship"])
+        let review = try #require(try ctl("worklist", "--json").json?["items"]?.array?.first { $0["kind"] == "emergency-access-review" })
+        #expect(review["case"] == "s2")
+        let event = try #require(log.first?["event"]?.string)
+        #expect(try ctl("access", "review", "--event", event, "--note", "justified: the police asked").status == 0)
+        #expect(try ctl("worklist", "--json").json?["items"]?.array?.contains { $0["kind"] == "emergency-access-review" } == false)
+        #expect(try ctl("access", "review", "--event", event, "--note", "again").status == 75)
+        // The export tells the youth who read the file.
+        let export = folder + "/export.json"
+        #expect(try ctl("subject", "export", "--case", "s2", "--out", export).status == 0)
+        #expect(try String(contentsOfFile: export + ".md", encoding: .utf8).contains("because: emergency"))
+        // A rebuild keeps the review.
+        try reconfigure(roles: ["privacy-officer", "admin"], units: [])
+        #expect(try ctl("projections", "rebuild").status == 0)
+        #expect(try ctl("worklist", "--json").json?["items"]?.array?.contains { $0["kind"] == "emergency-access-review" } == false)
+    }
+
+    static var today: String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date().addingTimeInterval(30 * 86_400))
+    }
+}
