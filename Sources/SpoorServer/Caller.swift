@@ -13,12 +13,18 @@ struct Caller: Sendable {
     var mayReadPersonalContent: Bool { !Self.careRoles.isDisjoint(with: principal.roles) }
 
     /// Why the caller may read the personal content of a case with these ties on `day`, short of an emergency.
-    func ground(unit: String, carers: [String], relationships: [CaseState.Relationship], on day: Day) -> AccessGround? {
+    func ground(unit: String, carers: [String], relationships: [CaseState.Relationship], meldcodeOpen: Bool, on day: Day) -> AccessGround? {
         AccessGround.of(user: principal.name, roles: Set(principal.roles), caresForUnit: principal.caresFor(unit: unit),
-                        carers: carers, relationships: relationships, on: day)
+                        carers: carers, relationships: relationships, meldcodeOpen: meldcodeOpen, on: day)
     }
 
     func ground(for state: CaseState, on day: Day) -> AccessGround? {
-        ground(unit: state.unit, carers: state.carers, relationships: state.relationships, on: day)
+        ground(unit: state.unit, carers: state.carers, relationships: state.relationships,
+               meldcodeOpen: state.activeSignals.contains { $0.step != .decided }, on: day)
+    }
+
+    func ground(for digest: CaseDigest, on day: Day) -> AccessGround? {
+        ground(unit: digest.unit, carers: digest.carers, relationships: digest.relationships,
+               meldcodeOpen: digest.activeSignals.contains { $0.step != .decided }, on: day)
     }
 }

@@ -59,7 +59,7 @@ extension Dispatcher {
         }
         let roles = Set(caller.principal.roles)
         let mayActOn: @Sendable (CaseDigest) -> Bool = { digest in
-            caller.ground(unit: digest.unit, carers: digest.carers, relationships: digest.relationships, on: today) != nil
+            caller.ground(for: digest, on: today) != nil
                 || (roles.contains(.privacyOfficer) && digest.pending.contains { $0.responsible == .privacyOfficer })
         }
         let filter = Worklist.Filter(roles: params.mine == true ? roles : nil, units: params.units.map(Set.init), mayActOn: mayActOn)

@@ -5,13 +5,15 @@
 public enum AccessGround: String, Sendable, CaseIterable {
     case unit, assignment, relationship, emergency
 
-    /// The ground a user has, without an emergency, or `nil`: none, or no care role at all.
+    /// The ground a user has, without an emergency, or `nil`: none, or no care role at all. A role
+    /// brought in by a forward or consultation reads while a signal's meldcode steps are open
+    /// (`meldcodeOpen`), and for the protocol's period after.
     public static func of(user: String, roles: Set<Role>, caresForUnit: Bool, carers: [String],
-                          relationships: [CaseState.Relationship], on day: Day) -> AccessGround? {
+                          relationships: [CaseState.Relationship], meldcodeOpen: Bool, on day: Day) -> AccessGround? {
         guard !Permissions.care.isDisjoint(with: roles) else { return nil }
         if caresForUnit { return .unit }
         if carers.contains(user) { return .assignment }
-        if relationships.contains(where: { roles.contains($0.role) && day <= $0.until }) { return .relationship }
+        if relationships.contains(where: { roles.contains($0.role) && (meldcodeOpen || day <= $0.until) }) { return .relationship }
         return nil
     }
 }
