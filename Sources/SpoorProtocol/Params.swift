@@ -49,6 +49,18 @@ public struct CaseShowParams: Codable, Equatable, Sendable {
     }
 }
 
+/// `subject.export`.
+public struct SubjectExportParams: Codable, Equatable, Sendable {
+    public var `case`: String
+    /// The letter's language: `nl` (plain Dutch, B1; the default) or `en`.
+    public var language: String?
+
+    public init(case caseID: String, language: String? = nil) {
+        self.case = caseID
+        self.language = language
+    }
+}
+
 /// `access.review`.
 public struct AccessReviewParams: Codable, Equatable, Sendable {
     /// The `emergency-access` event reviewed.

@@ -6,7 +6,10 @@ extension Dispatcher {
     /// Inzage: the whole case for the youth or parents, decrypted: its current state and every
     /// event with its personal content, as JSON and as a readable document. The export is
     /// recorded in the `system` stream before anything is handed out.
-    func export(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
+    func export(_ params: SubjectExportParams, _ caller: Caller) async throws -> JSONValue {
+        guard let language = SubjectDocument.Language(rawValue: params.language ?? "nl") else {
+            throw WireError(.invalidField, "write the letter in nl or en", field: "language")
+        }
         let stream = try CaseStream.name(of: params.case)
         guard let entry = try projections.entry(of: params.case) else { throw WireError(.notFound, "there is no case \(params.case)") }
         let reader = PersonalContentReader(ledger: ledger, keys: keys)
@@ -23,6 +26,6 @@ extension Dispatcher {
         try await recordInSystemStream("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
         let view = try JSONValue(encoding: CaseView(entry, history: history))
         return ["case": view, "events": .array(events), "accessLog": .array(reads),
-                "document": .string(SubjectDocument.markdown(case: view, events: events, reads: reads))]
+                "document": .string(SubjectDocument(language: language, catalogue: protocols.current.catalogue).markdown(case: view, events: events, reads: reads))]
     }
 }

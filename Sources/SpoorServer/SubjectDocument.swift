@@ -1,42 +1,179 @@
+import SpoorDomain
 import SpoorProtocol
 
-/// The export of a case as a document a youth or parent can read: who the case is about, and
-/// everything recorded, in order, in plain words where the log has codes.
-enum SubjectDocument {
-    static func markdown(case view: JSONValue, events: [JSONValue], reads: [JSONValue]) -> String {
-        var lines = ["# Your file at the institution: case \(text(view["case"]))", ""]
+/// The export of a case as a letter a youth or a parent can read: in Dutch at a plain reading
+/// level (B1) by default, or in English; what was recorded, in order, in sentences rather than
+/// field names; what the steps mean; who read the file and why; and how to have it corrected or
+/// erased. Young people do not recognise themselves in the word "slachtoffer" (victim), so the
+/// letter does not use it.
+struct SubjectDocument {
+    enum Language: String, CaseIterable { case nl, en }
+
+    let language: Language
+    let catalogue: Catalogue
+
+    func markdown(case view: JSONValue, events: [JSONValue], reads: [JSONValue]) -> String {
+        var lines = [say("# Jouw dossier: \(text(view["case"]))", "# Your file: \(text(view["case"]))"), ""]
         if let personal = view["personal"]?.object {
-            lines += ["This file is about **\(text(personal["name"]))**, born \(text(personal["birthDate"])).", ""]
+            lines += [say("Dit dossier gaat over **\(text(personal["name"]))**, geboren op \(text(personal["birthDate"])).",
+                          "This file is about **\(text(personal["name"]))**, born on \(text(personal["birthDate"])).")]
+            let details: [(String, String, String)] = [("clientNumber", "Clientnummer", "Client number"), ("birthplace", "Geboorteplaats", "Place of birth"),
+                                                       ("nationality", "Nationaliteit", "Nationality"), ("countryOfBirth", "Geboorteland", "Country of birth")]
+            for (key, dutch, english) in details where personal[key] != nil {
+                lines.append("- \(say(dutch, english)): \(text(personal[key]))")
+            }
         } else if view["erased"] == true {
-            lines += ["The personal data in this file has been erased; what remains has no name or other personal details.", ""]
+            lines += [say("Je persoonlijke gegevens in dit dossier zijn gewist. Wat overblijft, zegt niet wie je bent.",
+                          "The personal details in this file were erased. What is left does not say who you are.")]
         }
-        lines += ["Opened on \(text(view["openedOn"])) by unit \(text(view["unit"])); the file is \(view["open"] == true ? "open" : "closed").", "",
-                  "## Everything recorded, in order", ""]
+        lines += ["", say("## Wat er is opgeschreven", "## What was written down"), ""]
         for event in events {
-            let what = text(event["type"]).replacingOccurrences(of: "-", with: " ")
-            lines.append("- **\(text(event["recordedAt"]).prefix(10))**, \(what), by \(text(event["actor"]?["name"])) (\(text(event["role"])))")
-            if let payload = event["payload"]?.object {
-                for key in payload.keys.sorted() where key != "personal" {
-                    lines.append("  - \(key): \(text(payload[key]))")
-                }
-                if let personal = payload["personal"] {
-                    lines.append("  - written down: \(personal["text"].map(text) ?? text(personal))")
-                }
+            let day = String(text(event["recordedAt"]).prefix(10))
+            lines.append("- **\(day)**: \(sentence(for: event)) (\(person(event)))")
+            if let note = event["payload"]?["personal"]?["text"]?.string {
+                lines.append(say("  - Wat er staat: \(note)", "  - What it says: \(note)"))
             }
         }
-        lines += ["", "## Who read this file", ""]
-        lines += reads.isEmpty ? ["Nobody has read the personal details in this file yet."] : reads.map { read in
-            "- **\(text(read["recordedAt"]).prefix(10))**: \(text(read["actor"])) (\(text(read["role"]))), \(text(read["what"])), because: \(text(read["ground"]))"
-        }
-        lines += ["", "You may ask for anything in this file to be corrected, or for your personal data to be erased."]
+        lines += ["", say("## Wie je dossier heeft gelezen", "## Who read your file"), ""]
+        lines += reads.isEmpty
+            ? [say("Niemand heeft je persoonlijke gegevens gelezen.", "Nobody has read your personal details.")]
+            : reads.map { read in "- **\(text(read["recordedAt"]).prefix(10))**: \(text(read["actor"])), \(role(read["role"]?.string)). \(why(read))" }
+        lines += ["", explanation]
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func text(_ value: JSONValue?) -> String {
+    private func say(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
+
+    private func person(_ event: JSONValue) -> String {
+        say("door \(text(event["actor"]?["name"])), \(role(event["role"]?.string))", "by \(text(event["actor"]?["name"])), \(role(event["role"]?.string))")
+    }
+
+    private func role(_ raw: String?) -> String {
+        switch Role(rawValue: raw ?? "") {
+        case .professional: say("hulpverlener", "care worker")
+        case .attentionOfficer: say("aandachtsfunctionaris", "the staff member for safety concerns")
+        case .behaviouralScientist: say("gedragswetenschapper", "behavioural scientist")
+        case .privacyOfficer: say("functionaris gegevensbescherming", "data protection officer")
+        case .auditor: say("controleur", "auditor")
+        case .admin: say("beheerder", "administrator")
+        case nil: raw ?? "-"
+        }
+    }
+
+    private func why(_ read: JSONValue) -> String {
+        switch read["ground"]?.string {
+        case "unit": say("Werkt op jouw afdeling.", "Works in your unit.")
+        case "assignment": say("Is jouw vaste medewerker.", "Is your assigned care worker.")
+        case "relationship": say("Werd erbij gehaald voor overleg.", "Was asked to help think along.")
+        case "emergency": say("Noodgeval: \(text(read["reason"])). De functionaris gegevensbescherming controleert dit.",
+                              "Emergency: \(text(read["reason"])). The data protection officer checks this.")
+        default: say("Voor een inzage of een kopie van je dossier.", "To show you or give you a copy of your file.")
+        }
+    }
+
+    /// A form of exploitation in words: the Dutch of the built-in catalogue, else the catalogue's label.
+    private func form(_ id: String) -> String {
+        if language == .nl, let dutch = Self.dutchForms[id] { return dutch }
+        return catalogue.formsOfExploitation.first { $0.id == id }?.label ?? id
+    }
+
+    static let dutchForms = [
+        "sexual": "seksuele uitbuiting", "labour": "uitbuiting in werk, ook gedwongen bedelen", "criminal": "gedwongen criminaliteit",
+        "organ-removal": "het weghalen van organen", "financial": "financiële uitbuiting", "combination": "meer vormen tegelijk",
+        "unknown": "nog niet duidelijk welke vorm",
+    ]
+
+    private func party(_ raw: String?) -> String {
+        switch raw {
+        case "youth": say("jij", "you")
+        case "parent", "other-parent": say("je ouder", "your parent")
+        case "guardian": say("je voogd", "your guardian")
+        default: raw ?? "-"
+        }
+    }
+
+    /// What the event means, in one sentence.
+    private func sentence(for event: JSONValue) -> String {
+        let payload = event["payload"] ?? .null
+        let forms = (payload["formsOfExploitation"]?.array ?? []).compactMap(\.string).map(form).joined(separator: ", ")
+        switch text(event["type"]) {
+        case "case-opened": return say("Het dossier is geopend.", "The file was opened.")
+        case "case-closed": return say("Het dossier is gesloten.", "The file was closed.")
+        case "case-reopened": return say("Het dossier is weer geopend.", "The file was opened again.")
+        case "screening-recorded": return say("Bij de start is gekeken of er zorgen waren.", "At the start, we checked whether there were worries.")
+        case "signal-recorded": return say("Een medewerker schreef een zorg op\(forms.isEmpty ? "" : " (\(forms))").",
+                                           "A staff member wrote down a worry\(forms.isEmpty ? "" : " (\(forms))").")
+        case "signal-retracted": return say("Een zorg is doorgestreept, omdat die niet klopte.", "A worry was crossed out because it was wrong.")
+        case "signal-corrected": return say("Een zorg is verbeterd\(forms.isEmpty ? "" : " (\(forms))").", "A worry was corrected\(forms.isEmpty ? "" : " (\(forms))").")
+        case "risk-assessed": return say("Er is ingeschat hoe groot de risico's zijn.", "The risks were assessed.")
+        case "consultation-held": return say("Medewerkers hebben met elkaar overlegd over de zorg.", "Staff talked together about the worry.")
+        case "conversation-held": return say("Er is met jou of je ouders gepraat over de zorg.", "Someone talked with you or your parents about the worry.")
+        case "conversation-skipped": return say("Er is nog niet met jou gepraat, omdat dat niet veilig was of het contact kon verbreken.",
+                                                "Nobody talked with you yet, because it was not safe or could break contact.")
+        case "weighing-recorded": return say("Medewerkers hebben alles op een rij gezet en besloten wat er moet gebeuren.",
+                                             "Staff put everything together and decided what should happen.")
+        case "signal-forwarded": return say("De zorg is doorgegeven aan iemand die kan helpen.", "The worry was passed on to someone who can help.")
+        case "reported-to-veilig-thuis": return say("Er is een melding gedaan bij Veilig Thuis.", "A report was made to Veilig Thuis.")
+        case "veilig-thuis-feedback-received": return say("Veilig Thuis heeft laten weten wat zij doen.", "Veilig Thuis told us what they will do.")
+        case "consent-requested": return say("Aan \(party(payload["from"]?.string)) is gevraagd of je gegevens naar CoMensha mogen.",
+                                             "\(party(payload["from"]?.string)) was asked whether your details may go to CoMensha.")
+        case "consent-given": return say("\(party(payload["by"]?.string)) zei ja.", "\(party(payload["by"]?.string)) said yes.")
+        case "consent-refused": return say("\(party(payload["by"]?.string)) zei nee.", "\(party(payload["by"]?.string)) said no.")
+        case "consent-withdrawn": return say("\(party(payload["by"]?.string)) nam het ja terug.", "\(party(payload["by"]?.string)) took back the yes.")
+        case "consent-waiver-requested": return say("Een medewerker vroeg of je gegevens zonder ja mochten worden doorgegeven, alleen om te tellen.",
+                                                    "A staff member asked whether your details could be passed on without a yes, only to be counted.")
+        case "consent-waived": return say("Een tweede medewerker vond dat dit mocht.", "A second staff member agreed that this was allowed.")
+        case "registered-at-comensha":
+            return payload["kind"]?.string == "identifiable"
+                ? say("Je bent aangemeld bij CoMensha, met je naam.", "You were registered at CoMensha, with your name.")
+                : say("Je bent geteld bij CoMensha, zonder je naam.", "You were counted at CoMensha, without your name.")
+        case "registration-declined": return say("Er is besloten je niet aan te melden bij CoMensha.", "It was decided not to register you at CoMensha.")
+        case "registered-elsewhere": return say("Een andere organisatie had je al aangemeld bij CoMensha.", "Another organisation had registered you at CoMensha already.")
+        case "client-statement-added": return say("Jij of je ouders hebben zelf iets aan het dossier toegevoegd.", "You or your parents added something to the file.")
+        case "carer-assigned": return say("\(text(payload["carer"])) is jouw vaste medewerker geworden.", "\(text(payload["carer"])) became your assigned care worker.")
+        case "carer-unassigned": return say("\(text(payload["carer"])) is niet meer jouw vaste medewerker.", "\(text(payload["carer"])) is no longer your assigned care worker.")
+        case "erasure-requested": return say("Er is gevraagd het dossier te vernietigen.", "Someone asked for the file to be destroyed.")
+        case "legal-hold-placed": return say("Het dossier wordt langer bewaard, omdat de wet of een ander belang dat vraagt.",
+                                             "The file is kept longer, because the law or someone else's important interest needs it.")
+        case "legal-hold-lifted": return say("Het langer bewaren is gestopt.", "Keeping it longer has stopped.")
+        case "personal-data-erased": return say("Je persoonlijke gegevens zijn gewist.", "Your personal details were erased.")
+        case let other: return say("Er is iets vastgelegd (\(other)).", "Something was recorded (\(other)).")
+        }
+    }
+
+    private var explanation: String {
+        say("""
+        ## Wat betekent dit?
+
+        - **Veilig Thuis** is de plek waar zorgen over de veiligheid van kinderen en jongeren worden gemeld. Zij kijken of er hulp nodig is.
+        - **CoMensha** houdt bij hoeveel jongeren in Nederland worden uitgebuit, zodat de hulp beter wordt. Zonder je naam tellen ze je alleen mee. Met je naam kan CoMensha ook hulp regelen. Dat mag alleen als het gevraagd is en mocht.
+        - **Overleggen en opschrijven** doen medewerkers volgens vaste stappen (de meldcode), zodat niets vergeten wordt.
+
+        ## Wat kun je doen?
+
+        - Klopt er iets niet? Vraag de instelling het te **verbeteren**. Je mag ook zelf iets aan je dossier **toevoegen**.
+        - Wil je dat je dossier wordt **vernietigd**? Vraag het de functionaris gegevensbescherming. Dat gebeurt binnen drie maanden, tenzij de wet of een ander belangrijk belang het verbiedt. Dan hoor je waarom.
+        - Heb je vragen? Stel ze aan je hulpverlener of de functionaris gegevensbescherming.
+        """, """
+        ## What does this mean?
+
+        - **Veilig Thuis** is where worries about the safety of children and young people are reported. They check whether help is needed.
+        - **CoMensha** keeps count of how many young people in the Netherlands are exploited, so that help gets better. Without your name they only count you. With your name CoMensha can also arrange help. That is only allowed when it was asked and permitted.
+        - Staff **talk things over and write them down** in fixed steps (the meldcode), so that nothing is forgotten.
+
+        ## What can you do?
+
+        - Is something wrong? Ask the institution to **correct** it. You may also **add** something to your file yourself.
+        - Do you want your file **destroyed**? Ask the data protection officer. It happens within three months, unless the law or someone else's important interest forbids it. Then you are told why.
+        - Questions? Ask your care worker or the data protection officer.
+        """)
+    }
+
+    private func text(_ value: JSONValue?) -> String {
         switch value {
         case .string(let string)?: string
         case .number(let number)?: number.rounded() == number ? String(Int64(number)) : String(number)
-        case .bool(let flag)?: flag ? "yes" : "no"
+        case .bool(let flag)?: flag ? say("ja", "yes") : say("nee", "no")
         case .array(let items)?: items.map { text($0) }.joined(separator: ", ")
         case .object(let object)?: object.keys.sorted().map { "\($0) \(text(object[$0]))" }.joined(separator: "; ")
         case .null?, nil: "-"

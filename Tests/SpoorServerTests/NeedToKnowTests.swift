@@ -72,7 +72,7 @@ struct NeedToKnowTests {
         // The export tells the youth who read the file.
         let export = folder + "/export.json"
         #expect(try ctl("subject", "export", "--case", "s2", "--out", export).status == 0)
-        #expect(try String(contentsOfFile: export + ".md", encoding: .utf8).contains("because: emergency"))
+        #expect(try String(contentsOfFile: export + ".md", encoding: .utf8).contains("Noodgeval: she went missing tonight"))
         // A rebuild keeps the review.
         try reconfigure(roles: ["privacy-officer", "admin"], units: [])
         #expect(try ctl("projections", "rebuild").status == 0)

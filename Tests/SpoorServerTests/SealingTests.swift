@@ -167,7 +167,7 @@ extension SealingTests {
         let json = try String(contentsOfFile: out, encoding: .utf8)
         let document = try String(contentsOfFile: out + ".md", encoding: .utf8)
         for marker in Self.markers { #expect(json.contains(marker) && document.contains(marker), "\(marker)") }
-        #expect(document.hasPrefix("# Your file at the institution: case x1"))
+        #expect(document.hasPrefix("# Jouw dossier: x1"))
         #expect(try ctl("case", "show", "--case", "x1").status == 0)
 
         var recorded: [JSONValue] = []

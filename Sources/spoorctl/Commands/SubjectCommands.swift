@@ -41,11 +41,12 @@ struct ExportSubject: ParsableCommand {
         commandName: "export", abstract: "The whole case, decrypted, for the youth or parents (inzage); the export is recorded.")
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("case"), help: "The case id.") var caseID: String
-    @Option(help: "Write the case as JSON to this file, and as a readable document to FILE.md.") var out: String
+    @Option(help: "Write the case as JSON to this file, and as a letter to read to FILE.md.") var out: String
+    @Option(help: "The letter's language: nl (plain Dutch, the default) or en.") var language: String?
 
     func run() throws {
         try global.run({ client in
-            let export = try client.call(.subjectExport, JSONValue(encoding: CaseParams(case: caseID)))
+            let export = try client.call(.subjectExport, JSONValue(encoding: SubjectExportParams(case: caseID, language: language)))
             try Output.writePrivate(Output.json(export), to: out)
             try Output.writePrivate(export["document"]?.string ?? "", to: out + ".md")
             return export
