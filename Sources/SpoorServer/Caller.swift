@@ -3,6 +3,8 @@ import SpoorDomain
 /// Who sent a request: the peer as the kernel names it, with its configured roles.
 struct Caller: Sendable {
     var principal: Principal
+    /// The protocol's units by role, for who cares for which cases.
+    var access: InstitutionProtocol.AccessRules
     /// A number for the connection, for the logs.
     var connection: Int
 
@@ -14,7 +16,8 @@ struct Caller: Sendable {
 
     /// Why the caller may read the personal content of a case with these ties on `day`, short of an emergency.
     func ground(unit: String, carers: [String], relationships: [CaseState.Relationship], meldcodeOpen: Bool, on day: Day) -> AccessGround? {
-        AccessGround.of(user: principal.name, roles: Set(principal.roles), caresForUnit: principal.caresFor(unit: unit),
+        let caresForUnit = principal.caresFor(unit: unit) || access.rolesCare(principal.roles, for: unit)
+        return AccessGround.of(user: principal.name, roles: Set(principal.roles), caresForUnit: caresForUnit,
                         carers: carers, relationships: relationships, meldcodeOpen: meldcodeOpen, on: day)
     }
 

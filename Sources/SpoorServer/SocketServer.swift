@@ -117,7 +117,8 @@ final class SocketServer: Service {
                     try await outbound.write(ByteBuffer(bytes: try response.line()))
                 }
                 for try await frame in inbound {
-                    let caller = Caller(principal: self.users.principal(uid: principal.uid, name: principal.name), connection: number)
+                    let caller = Caller(principal: self.users.principal(uid: principal.uid, name: principal.name),
+                                        access: self.dispatcher.protocols.current.access, connection: number)
                     try await self.handle(frame, from: caller, reply: reply)
                 }
             }

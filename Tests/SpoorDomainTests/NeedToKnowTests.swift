@@ -22,4 +22,13 @@ struct NeedToKnowGroundTests {
         #expect(ground([.professional], unit: true, open: false, on: "2026-11-03") == .unit)
         #expect(ground([.auditor], unit: true, open: true, on: "2026-11-03") == nil)  // no care role, no plain text
     }
+
+    @Test func theProtocolMayGiveARoleUnitsWhoeverHoldsIt() throws {
+        let rules = InstitutionProtocol.AccessRules(relationshipDays: 30, unitsByRole: ["behavioural-scientist": ["*"], "professional": ["north"]], source: "x")
+        #expect(rules.rolesCare([.behaviouralScientist], for: "south"))
+        #expect(rules.rolesCare([.professional], for: "north") && !rules.rolesCare([.professional], for: "south"))
+        var protocolWithAuditor = InstitutionProtocol.standard
+        protocolWithAuditor.access.unitsByRole = ["auditor": ["*"]]
+        #expect(protocolWithAuditor.check().map(\.path) == ["access.unitsByRole.auditor"])
+    }
 }

@@ -79,6 +79,40 @@ struct NeedToKnowTests {
         #expect(try ctl("worklist", "--json").json?["items"]?.array?.contains { $0["kind"] == "emergency-access-review" } == false)
     }
 
+    /// Generated over every method: whatever a carer of another unit asks, no personal content of
+    /// the case reaches it (a method added later is covered without a new row).
+    @Test("a carer of another unit gets no personal content from any method")
+    func noMethodLeaks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leak-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "units": {"\#(me)": ["north"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist"]}}"#
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
+        defer { daemon.stop() }
+        let ctl = Spoorctl(socketPath: folder + "/s.sock")
+        #expect(try ctl("case", "open", "--case", "s1", "--unit", "south", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                        "--name", "Marker-Name-Qz", "--birth-date", "2011-01-01", "--client-number", "Marker-Client-Qz").status == 0)
+        #expect(try ctl("signal", "record", "--case", "s1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz").status == 0)
+        #expect(try ctl("consent", "give", "--case", "s1", "--by", "youth", "--form", "written").status == 0)
+        #expect(try ctl("register", "comensha", "--case", "s1", "--kind", "non-identifiable", "--basis", "none").status == 0)
+        for method in SpoorProtocol.Method.allCases {
+            for params: JSONValue in [[:], ["case": "s1"], ["case": "s1", "signal": "signal-1"], ["case": "s1", "registration": 1]] {
+                let client = try SocketClient(socketPath: folder + "/s.sock")
+                var lines: [String] = []
+                do {
+                    let result = try client.call(method, params) { lines.append(String(decoding: $0.serialized, as: UTF8.self)) }
+                    lines.append(String(decoding: result.serialized, as: UTF8.self))
+                } catch {
+                    lines.append(String(describing: error))
+                }
+                #expect(!lines.joined().contains("Marker-"), "\(method.rawValue) \(params) gave a carer of another unit personal content")
+            }
+        }
+    }
+
     static var today: String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"

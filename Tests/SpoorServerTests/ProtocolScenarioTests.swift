@@ -2,6 +2,8 @@ import Foundation
 import Glibc
 import Testing
 import SpoorProtocol
+import SpoorDomain
+@testable import SpoorServer
 
 /// The institution's protocol through the real daemon: "Het is voor hulpverleners niet duidelijk
 /// welke partij er verantwoordelijk is voor het doorzetten van signalen en op welk moment dit
@@ -119,6 +121,16 @@ struct ProtocolScenarioTests {
         #expect(try ctl("projections", "rebuild").status == 0)
         #expect(try ctl("worklist", "--on", "2026-11-10", "--json").json == before)
     }
+
+    /// A store that adopted the built-in protocol refuses other content under the same version, so
+    /// the built-in protocol's content is pinned: change it, and raise its version with the digest here.
+    @Test("the built-in protocol's content is pinned to its version")
+    func builtInIsPinned() throws {
+        #expect(InstitutionProtocol.standard.version == 1)
+        #expect(try AdoptedProtocols.digest(of: .standard) == Self.pinnedDigest, "the built-in protocol changed: raise its version")
+    }
+
+    static let pinnedDigest = "sha256:299ddcdf4407c69966a87dde8ad341aeb9bfce7445ada90e680e14cc845afbff"
 
     @Test("protocol graph writes dot that Graphviz renders")
     func graph() throws {

@@ -28,6 +28,10 @@ extension InstitutionProtocol {
         require((1...100).contains(self.statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
         require((0...365).contains(self.access.relationshipDays), "access.relationshipDays", "lies between 0 and 365")
         require(!self.access.source.isEmpty, "access.source", "say where the rule comes from")
+        for role in self.access.unitsByRole.keys.sorted() {
+            require(Role(rawValue: role).map(Permissions.care.contains) == true, "access.unitsByRole.\(role)",
+                    "names a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
+        }
         require(Set(self.calendar.holidays).count == self.calendar.holidays.count, "calendar.holidays", "names a holiday twice")
         for (path, text) in [("calendar.source", self.calendar.source), ("consent.waiver.source", waiver.source),
                              ("retention.source", self.retention.source), ("statistics.source", self.statistics.source)] {

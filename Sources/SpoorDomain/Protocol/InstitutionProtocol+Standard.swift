@@ -312,7 +312,8 @@ extension InstitutionProtocol {
   },
   "access": {
     "relationshipDays": 30,
-    "source": "AVG art. 5 lid 1c and 25 (minimal data, by design) and the behandelrelatie of NEN 7513: a role brought in by a forward or a consultation reads the case for 30 days from it, Spoor's default"
+    "unitsByRole": {},
+    "source": "AVG art. 5 lid 1c and 25 (minimal data, by design) and the behandelrelatie of NEN 7513: a role brought in by a forward or a consultation reads the case for 30 days from it, Spoor's default; unitsByRole lets a role care for units whoever holds it, e.g. {\"behavioural-scientist\": [\"*\"]}"
   }
 }
 """#

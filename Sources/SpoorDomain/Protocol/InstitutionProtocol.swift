@@ -143,10 +143,17 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var source: String
     }
 
-    /// Need-to-know: how long a forward or a consultation lets the role it brings in read the case.
+    /// Need-to-know: how long a forward or a consultation lets the role it brings in read the case,
+    /// and the units a role cares for whoever holds it (`"*"`: every unit), beside each user's own.
     public struct AccessRules: Codable, Sendable, Equatable {
         public var relationshipDays: Int
+        public var unitsByRole: [String: [String]]
         public var source: String
+
+        /// Whether one of `roles` cares for `unit` by the protocol.
+        public func rolesCare(_ roles: some Sequence<Role>, for unit: String) -> Bool {
+            roles.contains { role in unitsByRole[role.rawValue].map { $0.contains(unit) || $0.contains("*") } ?? false }
+        }
     }
 
     public struct StatisticsRules: Codable, Sendable, Equatable {
