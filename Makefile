@@ -13,7 +13,7 @@ DEV_FOLDER  ?= $(CURDIR)/.spoor
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
 TEST_DEPS   := systemd graphviz
 
-.PHONY: all deps test-deps build test run bench bench-socket install install-units man completions clean
+.PHONY: all deps test-deps build test run bench bench-socket fuzz reliability install install-units man completions clean
 
 all: build
 
@@ -45,6 +45,14 @@ build: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## fuzz: the request path (decoder, parameters, commands) on 1,000,000 seeded hostile inputs; `make test` runs 20,000
+fuzz: test-deps
+	$(SWIFT) build --build-tests
+	SPOOR_FUZZ_INPUTS=$${SPOOR_FUZZ_INPUTS:-1000000} $(SWIFT) test --skip-build --filter RequestFuzzTests
+
+## reliability: the long reliability runs (RELIABILITY.md)
+reliability: fuzz
 
 ## run: the daemon in the foreground on the embedded development default: store and socket in
 ## ./.spoor, you in every role. Talk to it from a second terminal (see README.md).
