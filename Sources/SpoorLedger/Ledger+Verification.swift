@@ -12,6 +12,7 @@ extension Ledger {
             let more = try snapshot { txn in try walk.advance(over: store, in: txn, limit: max(chunkSize, 1)) }
             if walk.problem != nil || !more { break }
         }
+        if walk.problem == nil { walk.problem = try snapshot { txn in try walk.checkTotals(of: store, in: txn) } }
         return VerificationReport(eventsVerified: walk.position, lastGoodHash: walk.hash, firstProblem: walk.problem)
     }
 }
@@ -21,6 +22,28 @@ private struct ChainWalk {
     var position: UInt64 = 0
     var hash = ChainHash.zero
     var problem: VerificationReport.Problem?
+    /// Each stream's last version seen, to hold the heads to.
+    var versions: [StreamName: UInt64] = [:]
+
+    /// Once every event checked out, the indexes must hold no more than the log: as many tree
+    /// leaves and ids as events, and each stream's head at its last event (a log cut at its end
+    /// leaves them behind).
+    func checkTotals(of store: LedgerStore, in txn: borrowing ReadTransaction) throws -> VerificationReport.Problem? {
+        let next = position + 1
+        let leaves = try store.merkleSize(in: txn)
+        guard leaves == position else {
+            return .init(position: next, reason: "the Merkle tree holds \(leaves) events but the log \(position): events were removed")
+        }
+        let ids = try txn.count(of: store.ids)
+        guard ids == Int(position) else { return .init(position: next, reason: "the id index holds \(ids) ids but the log \(position) events") }
+        guard try txn.count(of: store.heads) == versions.count else {
+            return .init(position: next, reason: "the heads name streams the log does not hold")
+        }
+        for (stream, version) in versions where try store.version(of: stream, in: txn) != version {
+            return .init(position: next, reason: "the head of \(stream) is not its last event's version \(version)")
+        }
+        return nil
+    }
 
     /// Checks up to `limit` events after `position`; returns whether the log may go on.
     mutating func advance(over store: LedgerStore, in txn: borrowing ReadTransaction, limit: Int) throws -> Bool {
@@ -35,6 +58,9 @@ private struct ChainWalk {
                 }
                 position = expected
                 hash = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: value.suffix(ChainHash.byteCount)))
+                if let (stream, version) = EventCodec.streamAndVersion(of: value), let name = try? StreamName(String(decoding: stream, as: UTF8.self)) {
+                    versions[name] = version
+                }
                 checked += 1
                 return checked < limit
             }

@@ -17,7 +17,11 @@ public enum SpoorDaemon {
 
         var ledgerConfiguration = LedgerConfiguration()
         ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
-        let ledger = try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration)
+        let ledger: Ledger
+        do { ledger = try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration) } catch LedgerError.corrupt(let position, let reason) {
+            throw ServerError.configuration(path: configuration.dataDirectory,
+                                            reason: "is damaged at position \(position): \(reason); `spoord --verify-store` checks the whole store")
+        }
         defer { ledger.close() }
         let master = try MasterKey.load(path: try masterKeyPath(configuration))
         try checkMasterKey(master, opens: ledger)
@@ -60,6 +64,22 @@ public enum SpoorDaemon {
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
         try await ServiceGroup(configuration: groupConfiguration).run()
         logger.info("store closed at position \(ledger.lastPosition)")
+    }
+
+    /// Checks the store offline, the daemon not running (its lock is taken): every event's hash and
+    /// chain, the sealed digests, and every index against the log. Returns what it found, and
+    /// whether the store is intact.
+    public static func verifyStore(options: DaemonOptions, configuration base: ServerConfiguration? = nil) throws -> (report: String, intact: Bool) {
+        let configuration = try options.resolve(base)
+        let lock = try StoreLock(folder: configuration.dataDirectory)
+        defer { lock.release() }
+        let ledger: Ledger
+        do { ledger = try Ledger(path: configuration.dataDirectory) } catch {
+            return ("\(configuration.dataDirectory): \(error)", false)
+        }
+        defer { ledger.close() }
+        let report = try ledger.verify()
+        return ("\(configuration.dataDirectory): \(report)", report.isIntact)
     }
 
     /// Rebuilds the case projection before serving when it was never built or is of an older

@@ -32,6 +32,9 @@ struct Spoord: AsyncParsableCommand {
     @Option(help: "The least severe log level written: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Flag(help: "Check the store offline, with the daemon stopped: every hash, the chain, and every index against the log; exit 0 when intact, 65 when not.")
+    var verifyStore = false
+
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("--log-level \(logLevel) is not a level")
@@ -44,6 +47,7 @@ struct Spoord: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "spoord")
+        if verifyStore { return try runVerification() }
         do {
             if let development {
                 let (options, configuration) = DaemonOptions.development(folder: development)
@@ -55,6 +59,21 @@ struct Spoord: AsyncParsableCommand {
         } catch {
             logger.critical("cannot run: \(error)")
             throw ExitCode(78)  // EX_CONFIG: systemd should not restart into the same failure forever
+        }
+    }
+
+    private func runVerification() throws {
+        let (options, configuration) = development.map(DaemonOptions.development(folder:))
+            ?? (DaemonOptions(configPath: config, dataDirectory: data, socketPath: socket), nil)
+        do {
+            let (report, intact) = try SpoorDaemon.verifyStore(options: options, configuration: configuration)
+            print(report)
+            if !intact { throw ExitCode(65) }  // EX_DATAERR
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("spoord: cannot verify: \(error)\n".utf8))
+            throw ExitCode(78)
         }
     }
 }

@@ -82,6 +82,28 @@ struct VerificationTests {
         }
     }
 
+    @Test func aDeletedMiddleEventIsNamed() async throws {
+        let report = try await tampered { txn, events in _ = try txn.delete(key: UInt64(5).bigEndianBytes, in: events) }
+        #expect(report.firstProblem == .init(position: 5, reason: "position 5 is missing from the log"))
+    }
+
+    @Test func aSwappedPairIsNamedAtItsFirst() async throws {
+        let report = try await tampered { txn, events in
+            let (four, five) = (try #require(try txn.value(in: events, key: UInt64(4).bigEndianBytes)), try #require(try txn.value(in: events, key: UInt64(5).bigEndianBytes)))
+            try txn.put(five, key: UInt64(4).bigEndianBytes, in: events)
+            try txn.put(four, key: UInt64(5).bigEndianBytes, in: events)
+        }
+        #expect(report.firstProblem == .init(position: 4, reason: "the event claims position 5"))
+    }
+
+    /// A head moved behind the log's back (or left behind by a cut) is found once the walk ends.
+    @Test func aHeadThatDisagreesWithTheLogIsNamed() async throws {
+        let report = try await tampered { txn, _ in
+            try txn.put(UInt64(99).bigEndianBytes, key: Array("case-1".utf8), in: try txn.openDatabase("heads", create: false))
+        }
+        #expect(report.firstProblem == .init(position: 13, reason: "the head of case-1 is not its last event's version 11"))
+    }
+
     private func tampered(_ change: (borrowing WriteTransaction, Database) throws -> Void) async throws -> VerificationReport {
         let folder = TemporaryFolder()
         defer { folder.remove() }

@@ -1,4 +1,5 @@
 import Foundation
+import LMDB
 import SpoorProtocol
 import Testing
 
@@ -75,6 +76,26 @@ struct AuditProofTests {
             #expect(result.status == 65, "the proof verified with \(field) altered")
         }
         try String(decoding: original.serialized, as: UTF8.self).write(toFile: proof, atomically: true, encoding: .utf8)
+    }
+
+    @Test("spoord --verify-store checks a stopped store; a store that lost its last event is named, and the daemon refuses it")
+    func verifyStore() throws {
+        let daemon = try DaemonProcess()
+        try Self.openCase(Spoorctl(socketPath: daemon.socketPath), "v0")
+        try Self.openCase(Spoorctl(socketPath: daemon.socketPath), "v1")
+        let running = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store"])
+        #expect(running.status == 78 && running.output.contains("in use by another spoord"), "\(running.output)")
+        daemon.stop()
+        let intact = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store"])
+        #expect(intact.status == 0 && intact.output.contains("intact: 3 events"), "\(intact.output)")
+
+        let environment = try Environment(path: daemon.folder + "/data")
+        try environment.write { txn in _ = try txn.delete(key: [0, 0, 0, 0, 0, 0, 0, 3], in: try txn.openDatabase("events", create: false)) }
+        environment.close()
+        let cut = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store"])
+        #expect(cut.status == 65 && cut.output.contains("events were removed"), "\(cut.output)")
+        let refused = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath, waitForSocket: false)
+        #expect(refused.exitStatus() == 78 && refused.log.contains("spoord --verify-store"), "\(refused.log)")
     }
 
     @Test("a payload byte rewritten in the LMDB file is found and located by audit verify")
