@@ -15,6 +15,11 @@ public final class Ledger: Sendable {
     let writer: GroupCommitWriter
     /// Set while a projection rebuild fills the spare slot: one rebuild at a time.
     let isRebuilding = Atomic(false)
+    /// Why writes stopped, once a commit failed in a way that leaves the disk's content in doubt.
+    private let writeFailure = Mutex<String?>(nil)
+
+    /// Why the ledger takes no writes, or `nil` while it does.
+    public var writesStoppedBecause: String? { writeFailure.withLock { $0 } }
 
     /// Opens the ledger in the folder at `path`, creating both when missing.
     public init(path: String, configuration: LedgerConfiguration = LedgerConfiguration()) throws {
@@ -67,6 +72,7 @@ public final class Ledger: Sendable {
         let request = try AppendRequest(
             stream: stream, expected: expectedVersion, events: events, metadata: metadata, keyChange: keyChange,
             projector: projector, configuration: configuration)
+        if let reason = writesStoppedBecause { throw LedgerError.writesStopped(reason) }
         do {
             return try await writer.submit(request)
         } catch let error as LedgerError {
@@ -79,9 +85,19 @@ public final class Ledger: Sendable {
     func diagnosed(_ error: LedgerError) -> LedgerError {
         guard case .storage(let storage) = error, let code = storage.code, [EIO, ENOSPC, EDQUOT].contains(code) else { return error }
         var stats = statvfs()
-        guard statvfs(path, &stats) == 0 else { return error }
-        let free = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
-        return free < Self.fullBelowBytes ? .diskFull(path: path, freeBytes: free) : error
+        if statvfs(path, &stats) == 0 {
+            let free = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
+            if free < Self.fullBelowBytes { return .diskFull(path: path, freeBytes: free) }
+        }
+        // PostgreSQL's "fsyncgate": after a failed fdatasync the kernel may have dropped the dirty
+        // pages, so a retry that succeeds proves nothing. Stop writing and say so.
+        return stopWrites(because: "a commit failed with an I/O error (\(storage)) while the disk has room")
+    }
+
+    /// Stops every later write with `reason`; returns the error that says so.
+    func stopWrites(because reason: String) -> LedgerError {
+        writeFailure.withLock { if $0 == nil { $0 = reason } }
+        return .writesStopped(writesStoppedBecause ?? reason)
     }
 
     /// Under this much free space a failed write is put down to a full file system: LMDB grows its

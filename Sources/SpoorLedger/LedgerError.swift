@@ -26,6 +26,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case storage(LMDBError)
     /// A write failed on a file system with next to no free space.
     case diskFull(path: String, freeBytes: UInt64)
+    /// A commit failed with an I/O error that is not a full disk: what was written may not be on
+    /// the disk, so the ledger takes no more writes until it is opened again.
+    case writesStopped(String)
     /// The ledger's folder could not be made or written.
     case fileSystem(String)
     case closed
@@ -75,6 +78,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
             "a projection rebuild is running already: wait for it to finish"
         case .storage(let error):
             "storage failed: \(error)"
+        case .writesStopped(let reason):
+            "the store accepts no writes: \(reason). Check the disk (dmesg, smartctl), run `spoord --verify-store` with the daemon stopped, then start it again; reads go on"
         case .diskFull(let path, let free):
             "the file system holding \(path) is full (\(free / 1024) KiB free): free space on it; appends resume by themselves once there is room, reads go on, and nothing acknowledged was lost"
         case .fileSystem(let message):

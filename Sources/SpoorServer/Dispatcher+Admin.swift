@@ -18,6 +18,7 @@ extension Dispatcher {
             "clients": .number(Double(statistics.openConnections)),
             "uptimeSeconds": .number(Date().timeIntervalSince(statistics.startedAt).rounded()),
             "droppedLogLines": .number(Double(JournalLogHandler.droppedLines)),
+            "writesStopped": ledger.writesStoppedBecause.map(JSONValue.string) ?? .null,
         ]
     }
 

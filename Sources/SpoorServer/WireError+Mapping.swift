@@ -19,7 +19,7 @@ extension WireError {
         switch error {
         case .wrongExpectedVersion, .eventIDConflict, .partialRetry: self.init(.conflict, error.description)
         case .closed: self.init(.unavailable, "the daemon is shutting down")
-        case .diskFull, .storage(.mapCapReached): self.init(.unavailable, error.description)
+        case .diskFull, .storage(.mapCapReached), .writesStopped: self.init(.unavailable, error.description)
         case .rebuildRunning: self.init(.busy, error.description)
         case .invalidEvent, .eventTooLarge, .tooManyEvents: self.init(.invalidField, error.description)
         case .beyondTree: self.init(.notFound, error.description)

@@ -132,3 +132,29 @@ struct VerificationTests {
         try txn.put(stored, key: key, in: events)
     }
 }
+
+@Suite("A failed commit that is not a full disk")
+struct WriteFailureTests {
+    /// PostgreSQL's "fsyncgate": after a failed fdatasync the kernel may drop the dirty pages, so a
+    /// later successful retry proves nothing. The ledger stops taking writes and says why; reads go on.
+    @Test func anIOErrorWithRoomOnTheDiskStopsEveryLaterWrite() async throws {
+        try await withLedger { ledger, _ in
+            _ = try await ledger.append(to: stream("case-1"), events: [event()], metadata: alice)
+            let other = LedgerError.storage(.lmdb(code: LMDBError.keyExistsCode, operation: "mdb_put"))
+            #expect(ledger.diagnosed(other) == other)  // not an I/O error: passed on as it is
+            #expect(ledger.writesStoppedBecause == nil)
+            guard case .writesStopped = ledger.diagnosed(.storage(.lmdb(code: EIO, operation: "mdb_txn_commit"))) else {
+                Issue.record("an I/O error with room on the disk did not stop the writes")
+                return
+            }
+            do {
+                _ = try await ledger.append(to: stream("case-1"), events: [event()], metadata: alice)
+                Issue.record("an append went through after writes stopped")
+            } catch let error as LedgerError {
+                guard case .writesStopped(let reason) = error else { Issue.record("\(error)"); return }
+                #expect(reason.contains("I/O error"))
+            }
+            #expect(try ledger.event(at: 1) != nil)  // reads go on
+        }
+    }
+}

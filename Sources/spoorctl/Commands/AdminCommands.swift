@@ -15,6 +15,8 @@ struct StatusCommand: ParsableCommand {
                 ("projections at", Output.text(s["projectionPosition"])),
                 ("store", "\(mib(s["storeBytes"])) used of a \(mib(s["mapBytes"])) map"),
                 ("clients", Output.text(s["clients"])), ("uptime", "\(Output.text(s["uptimeSeconds"])) s"),
+                ("writes", s["writesStopped"]?.string.map { "STOPPED: \($0)" } ?? "accepted"),
+                ("log lines dropped", Output.text(s["droppedLogLines"])),
             ])
         }
     }
