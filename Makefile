@@ -51,8 +51,9 @@ fuzz: test-deps
 	$(SWIFT) build --build-tests
 	SPOOR_FUZZ_INPUTS=$${SPOOR_FUZZ_INPUTS:-1000000} $(SWIFT) test --skip-build --filter RequestFuzzTests
 
-## reliability: the long reliability runs (RELIABILITY.md)
+## reliability: the long reliability runs and the hostile-client latency (RELIABILITY.md)
 reliability: fuzz
+	$(SWIFT) test --skip-build --filter "HostileClientsTests|DiskFullTests"
 
 ## run: the daemon in the foreground on the embedded development default: store and socket in
 ## ./.spoor, you in every role. Talk to it from a second terminal (see README.md).
