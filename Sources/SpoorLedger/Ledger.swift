@@ -27,7 +27,7 @@ public final class Ledger: Sendable {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             var options = EnvironmentOptions()
-            options.mapSize = configuration.initialMapSize
+            options.mapSize = min(configuration.initialMapSize, configuration.maxMapSize)  // a cap below the start holds from the start
             options.maxMapSize = configuration.maxMapSize
             let environment = try Environment(path: path, options: options)
             let store = try LedgerStore(environment: environment)

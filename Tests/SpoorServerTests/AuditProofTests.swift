@@ -98,6 +98,26 @@ struct AuditProofTests {
         #expect(refused.exitStatus() == 78 && refused.log.contains("spoord --verify-store"), "\(refused.log)")
     }
 
+    /// A restored older copy looks intact on its own: only a checkpoint the auditor kept tells.
+    @Test("a rolled-back copy of an older store is caught by the checkpoint")
+    func rolledBack() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        for n in 0..<3 { try Self.openCase(ctl, "r\(n)") }
+        #expect(try ctl("backup", daemon.folder + "/older").status == 0)
+        for n in 3..<6 { try Self.openCase(ctl, "r\(n)") }
+        let checkpoint = daemon.folder + "/later.checkpoint"
+        let key = try #require(try ctl("audit", "checkpoint", "--out", checkpoint, "--json").json?["verifierKey"]?.string)
+        daemon.stop()
+        try FileManager.default.removeItem(atPath: daemon.folder + "/data")
+        try FileManager.default.moveItem(atPath: daemon.folder + "/older", toPath: daemon.folder + "/data")
+        let restarted = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
+        #expect(try ctl("audit", "verify").status == 0)  // on its own, the older copy is whole
+        let held = try ctl("audit", "verify", "--checkpoint", checkpoint, "--key", key)
+        #expect(held.status == 65 && held.error.contains("fewer than the 7 the checkpoint signed"), "\(held.error)")
+        restarted.stop()
+    }
+
     @Test("a payload byte rewritten in the LMDB file is found and located by audit verify")
     func tamperedFile() throws {
         let daemon = try DaemonProcess()

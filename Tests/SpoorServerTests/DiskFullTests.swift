@@ -82,3 +82,36 @@ struct LogFailureTests {
         #expect(JournalLogHandler.write("<6>a line\n", to: devNull))
     }
 }
+
+@Suite("The store's map at its ceiling")
+struct MapFullTests {
+    /// `maxStoreBytes` caps the LMDB map; at the cap, appends are refused with the cause and the
+    /// fix, reads go on, and nothing acknowledged is lost.
+    @Test func appendsAtTheCeilingAreRefusedWithTheFixAndReadsGoOn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ceiling-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "maxStoreBytes": 1048576, "units": {"\#(me)": ["*"]}, "users": {"\#(me)": ["professional"]}}"#
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
+        defer { daemon.stop() }
+        let ctl = Spoorctl(socketPath: folder + "/s.sock")
+        var refused: Spoorctl.Result?
+        var last = ""
+        for n in 0..<5_000 {
+            let result = try ctl.run(["case", "open", "--case", "m\(n)", "--unit", "u", "--gender", "male", "--nationality-group", "dutch",
+                                      "--age", "15", "--name", String(repeating: "n", count: 2_000), "--birth-date", "2011-01-01"])
+            guard result.status == 0 else {
+                refused = result
+                break
+            }
+            last = "m\(n)"
+        }
+        let failure = try #require(refused, "the map never filled")
+        #expect(failure.status == 69 && failure.error.contains("may not grow past the cap"), "\(failure.error)")
+        #expect(try ctl("case", "show", "--case", last, "--json").json?["case"] == .string(last))
+        #expect(try ctl("status").status == 0)
+    }
+}
