@@ -54,7 +54,7 @@ fuzz: test-deps
 ## reliability: the long reliability runs: 200 power cuts under 32 clients, 1,000,000 fuzzed
 ## requests, hostile clients and a full disk (RELIABILITY.md); `make test` runs short versions
 reliability: fuzz
-	SPOOR_POWERCUT_POINTS=$${SPOOR_POWERCUT_POINTS:-200} $(SWIFT) test --skip-build --filter "PowerCutTests|HostileClientsTests|DiskFullTests"
+	SPOOR_POWERCUT_POINTS=$${SPOOR_POWERCUT_POINTS:-200} SPOOR_POWERCUT_CLIENTS=32 $(SWIFT) test --skip-build --filter "PowerCutTests|HostileClientsTests|DiskFullTests"
 
 ## run: the daemon in the foreground on the embedded development default: store and socket in
 ## ./.spoor, you in every role. Talk to it from a second terminal (see README.md).
