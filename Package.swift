@@ -38,7 +38,8 @@ let package = Package(
         .target(
             name: "SpoorServer",
             dependencies: [
-                "SpoorLedger", "SpoorDomain", "SpoorProtocol",
+                "SpoorLedger", "SpoorDomain", "SpoorProtocol", "SpoorJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -48,7 +49,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "spoord",
-            dependencies: ["SpoorServer", "SpoorProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SpoorServer", "SpoorProtocol", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "spoorctl",

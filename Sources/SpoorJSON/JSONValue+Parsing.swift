@@ -157,9 +157,18 @@ extension JSONValue {
             }
         }
 
+        /// Four hex digits, and only those: `UInt32(_:radix:)` would also take a sign (`\u+041`).
         mutating func hex4() throws(ParseError) -> UInt32 {
-            guard bytes.count - index >= 4, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
-                throw error("\\u needs four hex digits")
+            guard bytes.count - index >= 4 else { throw error("\\u needs four hex digits") }
+            var code: UInt32 = 0
+            for byte in bytes[index..<index + 4] {
+                let digit: UInt8 = switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+                default: throw error("\\u needs four hex digits")
+                }
+                code = code << 4 | UInt32(digit)
             }
             index += 4
             return code

@@ -50,9 +50,9 @@ public enum JSONValue: Codable, Equatable, Sendable {
         self = try JSONValueEncoder().encode(value)
     }
 
-    /// This value decoded as `T`.
+    /// This value decoded as `T`, strictly: a key `T` does not have is an error naming its path.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(serialized))
+        try JSONValueDecoder().decode(T.self, from: self)
     }
 }
 

@@ -117,17 +117,13 @@ final class Dispatcher: Sendable {
         }
     }
 
-    /// Decodes the request's parameters as `T`, refusing fields `T` does not have.
+    /// Decodes the request's parameters as `T`, strictly: a field `T` does not have is refused by name.
     func params<T: Decodable>(_ request: Request) throws(WireError) -> T {
-        let value: T
-        do { value = try request.params.decode(as: T.self) } catch {
+        do { return try request.params.decode(as: T.self) } catch let unknown as JSONValueDecoder.UnknownKey {
+            throw WireError(.badRequest, "\(request.method.rawValue) has no parameter \"\(unknown.path)\"", field: unknown.path)
+        } catch {
             throw WireError(.badRequest, "the parameters of \(request.method.rawValue) do not fit: \(Self.describe(error))")
         }
-        let known = Set(Mirror(reflecting: value).children.compactMap(\.label))
-        if let unknown = request.params.object?.keys.sorted().first(where: { !known.contains($0) }) {
-            throw WireError(.badRequest, "\(request.method.rawValue) has no parameter \"\(unknown)\"", field: unknown)
-        }
-        return value
     }
 
     /// A `DecodingError` in words: which field, what is wrong.

@@ -26,6 +26,10 @@ struct JSONValueTests {
     func escapes() throws {
         #expect(try JSONValue.parse(Array(#"["\u00e9\ud83d\ude00\/\b\f\r",1e3,-0.5,0]"#.utf8)) == ["é😀/\u{8}\u{c}\r", 1000, -0.5, 0])
         #expect(try JSONValue.parse(Array("  {\"a\" : [ ] }\n".utf8)) == ["a": []])
+        #expect(try JSONValue.parse(Array(#""\u00E9\u00e9""#.utf8)) == "éé")
+        for signed in [#""\u+041""#, #""\u-041""#, #""\u 041""#, #""\u00g1""#] {  // four hex digits, nothing else
+            #expect(throws: (any Error).self, "\(signed)") { try JSONValue.parse(Array(signed.utf8)) }
+        }
     }
 
     @Test("malformed JSON is refused with the offset of the fault",
