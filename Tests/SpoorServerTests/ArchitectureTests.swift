@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The layers of ARCHITECTURE.md, held: every source file's imports against the module's allowed
+/// ones, and each one declared in Package.swift for that target.
+@Suite("The architecture's one-way arrows")
+struct ArchitectureTests {
+    static let system: Set<String> = ["Foundation", "Glibc", "Darwin", "Synchronization"]
+
+    /// What each module may import (besides `system`), as ARCHITECTURE.md draws it.
+    static let allowed: [String: Set<String>] = [
+        "LMDB": ["CLMDB"],
+        "SpoorLedger": ["LMDB", "Crypto"],
+        "SpoorJSON": [],
+        "SpoorDomain": ["SpoorJSON"],
+        "SpoorProtocol": ["SpoorJSON"],
+        "SpoorServer": ["SpoorLedger", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "NIOCore", "NIOPosix", "Logging",
+                        "ServiceLifecycle", "UnixSignals"],
+        "spoord": ["SpoorServer", "SpoorProtocol", "Logging", "ArgumentParser"],
+        "spoorctl": ["SpoorProtocol", "SpoorDomain", "SpoorLedger", "ArgumentParser"],
+    ]
+
+    static func imports(of module: String) throws -> Set<String> {
+        let root = URL(fileURLWithPath: SystemdUnitTests.packageRoot + "/Sources/" + module)
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        var found: Set<String> = []
+        for file in files {
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+                let words = line.split(separator: " ")
+                if let at = words.firstIndex(of: "import"), words[..<at].allSatisfy({ $0.hasPrefix("@") }), at + 1 < words.count {
+                    found.insert(String(words[at + 1]))
+                }
+            }
+        }
+        return found
+    }
+
+    @Test("no module imports above its layer or outside its list", arguments: Array(allowed.keys))
+    func importsFollowTheLayers(module: String) throws {
+        let extra = try Self.imports(of: module).subtracting(Self.system).subtracting(Self.allowed[module] ?? [])
+        #expect(extra.isEmpty, "\(module) imports \(extra.sorted()), which ARCHITECTURE.md does not allow it")
+    }
+
+    @Test("every import is declared for its target in Package.swift", arguments: Array(allowed.keys))
+    func importsAreDeclared(module: String) throws {
+        let manifest = try String(contentsOfFile: SystemdUnitTests.packageRoot + "/Package.swift", encoding: .utf8)
+        // The target's block, in the targets' list: from its name to the next target.
+        guard let targets = manifest.range(of: "\n    targets: ["),  // the package's, not a product's
+              let start = manifest[targets.upperBound...].range(of: #"name: "\#(module)""#)
+        else { Issue.record("no target \(module)"); return }
+        let rest = manifest[start.upperBound...]
+        let block = rest.range(of: ".target(").map { rest[..<$0.lowerBound] }
+            ?? rest.range(of: ".executableTarget(").map { rest[..<$0.lowerBound] } ?? rest
+        let undeclared = try Self.imports(of: module).subtracting(Self.system).filter { !block.contains(#""\#($0)""#) }
+        #expect(undeclared.isEmpty, "\(module) imports \(undeclared.sorted()) without declaring them")
+    }
+}
