@@ -42,6 +42,7 @@ enum CodecBenchmark {
             print(perOperation.line)
         }
         try sharedCopies()
+        try againstFoundation(runs: runs)
     }
 
     /// A case opened and given `signals` signals, folded as the daemon folds it.
@@ -79,6 +80,51 @@ extension CodecBenchmark {
                 return (now() - start) / 200_000 * 1e9
             }
             print("copy the protocol into a record, \(threads) threads at once: \(Int(times.max()!)) ns per copy")
+        }
+    }
+}
+
+extension CodecBenchmark {
+    /// Why SpoorJSON is hand-written: the same request decoded, and the same event encoded with
+    /// sorted keys, by SpoorJSON and by Foundation's JSONDecoder and JSONEncoder (Swift 6.3's).
+    /// Foundation would also have to be made strict (it drops unknown keys), which costs more.
+    static func againstFoundation(runs: Int) throws {
+        struct Line: Decodable {
+            struct Params: Decodable {
+                var `case`: String
+                var command: String
+                var body: CaseOpened
+            }
+            var v: Int
+            var id: String
+            var method: String
+            var params: Params
+        }
+        var body = SocketBenchmark.openCase("c1")["body"]!.object!
+        body["caseID"] = "c1"
+        let request: JSONValue = ["v": 1, "id": "r1", "method": "case.command", "params": ["case": "c1", "command": "open-case", "body": .object(body)]]
+        let bytes = request.serialized
+        let data = Data(bytes)
+        let event = try JSONValueDecoder().decode(CaseOpened.self, from: .object(body))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let measures: [(String, () throws -> Void)] = [
+            ("decode an open-case request, SpoorJSON (strict)", {
+                let line = try JSONValue.parse(bytes)
+                _ = try JSONValueDecoder().decode(CaseOpened.self, from: line["params"]!["body"]!)
+            }),
+            ("decode an open-case request, Foundation JSONDecoder (lenient)", { _ = try JSONDecoder().decode(Line.self, from: data) }),
+            ("encode the event with sorted keys, SpoorJSON", { _ = try JSONValueEncoder().encode(event).serialized }),
+            ("encode the event with sorted keys, Foundation JSONEncoder", { _ = try encoder.encode(event) }),
+        ]
+        for (name, operation) in measures {
+            var perOperation = Measurement(name: name, unit: "ns")
+            for _ in 0..<runs {
+                let start = now()
+                for _ in 0..<2_000 { try operation() }
+                perOperation.samples.append((now() - start) / 2_000 * 1e9)
+            }
+            print(perOperation.line)
         }
     }
 }
