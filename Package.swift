@@ -63,7 +63,11 @@ let package = Package(
         .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "LMDB"]),
         .testTarget(name: "SpoorJSONTests", dependencies: ["SpoorJSON"]),
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
-        .testTarget(name: "SpoorServerTests", dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "LMDB"]),
+        .testTarget(
+            name: "SpoorServerTests",
+            dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "SpoorDomain", "SpoorJSON", "LMDB",
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

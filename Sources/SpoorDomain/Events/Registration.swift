@@ -80,10 +80,3 @@ public struct RegistrationDeclined: Codable, Sendable, Equatable {
     /// Sealed: the explanation.
     public var personal: Note?
 }
-
-/// The client's own statement added to the dossier.
-public struct ClientStatementAdded: Codable, Sendable, Equatable {
-    public var addedOn: Day
-    /// Sealed: the statement. Required to add one; gone once the case's personal data is erased.
-    public var personal: Note?
-}

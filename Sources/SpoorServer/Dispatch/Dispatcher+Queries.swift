@@ -13,15 +13,15 @@ extension Dispatcher {
         let view = try JSONValue(encoding: CaseView(entry, history: history))
         if entry.state.isErased, case .object(var object) = view {
             object["personal"] = .string(JSONValue.Redaction.erased.rawValue)  // say so, rather than leave it out
-            return JSONValue.object(object).sealingPersonalContent(as: .erased)
+            return JSONValue.object(object).redactingPersonalContent(as: .erased)
         }
-        guard caller.mayReadPersonalContent else { return view.sealingPersonalContent(as: .sealed) }
+        guard caller.mayReadPersonalContent else { return view.redactingPersonalContent(as: .sealed) }
         if let ground = caller.ground(for: entry.state, on: .today) {
             try await recordInSystemStream("personal-data-read", ["case": .string(params.case), "method": "case.show", "ground": .string(ground.rawValue)], by: caller)
             return view
         }
         guard params.emergency == true else {
-            guard case .object(var object) = view.sealingPersonalContent(as: .sealed) else { return view }
+            guard case .object(var object) = view.redactingPersonalContent(as: .sealed) else { return view }
             object["access"] = .string("you have no care relationship with case \(params.case) (its unit, an assignment, a forward or a consultation): ask an officer to assign you, or read it in an emergency with a reason, which the privacy officer reviews")
             return .object(object)
         }

@@ -17,7 +17,7 @@ extension RecordedEvent {
             "actor": ["uid": .number(Double(actor.uid)), "name": .string(actor.name)], "role": .string(role),
             "correlationID": .string(correlationID.description),
             "causationID": causationID.map { .string($0.description) } ?? .null,
-            "payload": payload.sealingPersonalContent(as: .sealed),
+            "payload": payload.redactingPersonalContent(as: .sealed),
             "payloadText": .string(String(decoding: self.payload, as: UTF8.self)),
             "sealedDigest": sealedDigest.map { .string($0.hex) } ?? .null,
             "previousHash": .string(previousHash.hex), "hash": .string(hash.hex),

@@ -2,7 +2,7 @@ import SpoorDomain
 import SpoorLedger
 
 /// A case as the wire shows it. Personal content stays under `personal` keys (and `identity`),
-/// which ``JSONValue/sealingPersonalContent(as:)`` replaces for readers without a need to know.
+/// which ``JSONValue/redactingPersonalContent(as:)`` replaces for readers without a need to know.
 struct CaseView: Encodable {
     struct SignalView: Encodable {
         var recorded: SignalRecorded

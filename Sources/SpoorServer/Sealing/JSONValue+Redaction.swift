@@ -8,14 +8,14 @@ extension JSONValue {
 
     /// This value with every `personal` field, at any depth, replaced by `marker`: the skeleton
     /// that auditors, admins and the privacy officer see.
-    func sealingPersonalContent(as marker: Redaction) -> JSONValue {
+    func redactingPersonalContent(as marker: Redaction) -> JSONValue {
         switch self {
         case .object(let object):
             .object(object.reduce(into: [:]) { result, field in
                 result[field.key] = field.key == "personal" && field.value != .null
-                    ? .string(marker.rawValue) : field.value.sealingPersonalContent(as: marker)
+                    ? .string(marker.rawValue) : field.value.redactingPersonalContent(as: marker)
             })
-        case .array(let array): .array(array.map { $0.sealingPersonalContent(as: marker) })
+        case .array(let array): .array(array.map { $0.redactingPersonalContent(as: marker) })
         default: self
         }
     }
