@@ -12,19 +12,13 @@ public final class SocketClient {
 
     /// Connects to the daemon's socket, or says why it cannot.
     public init(socketPath: String) throws(ClientError) {
-        var address = sockaddr_un()
-        let path = Array(socketPath.utf8)
-        guard path.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            throw .unreachable("the socket path \(socketPath) is too long")
-        }
         // A local until connected: a throwing init of a class runs deinit, which must not close
         // a descriptor twice (the second close could hit another thread's file).
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw .unreachable("cannot make a socket: \(String(cString: strerror(errno)))") }
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path) }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        guard let result = UnixSocketAddress.with(path: socketPath, { connect(descriptor, $0, $1) }) else {
+            close(descriptor)
+            throw .unreachable("the socket path \(socketPath) is too long")
         }
         guard result == 0 else {
             let reason = String(cString: strerror(errno))

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SpoorProtocol
 
 /// A datagram socket standing in for systemd's notification socket: collects what the daemon says.
 final class NotifySocket {
@@ -9,12 +10,7 @@ final class NotifySocket {
     init(folder: String) throws {
         path = folder + "/notify.sock"
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path.utf8) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        let bound = UnixSocketAddress.with(path: path) { bind(fd, $0, $1) }
         guard fd >= 0, bound == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
         var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SpoorProtocol
 
 /// sd_notify(3) without libsystemd: datagrams to `$NOTIFY_SOCKET` saying READY, STATUS, WATCHDOG
 /// and STOPPING. Does nothing when the daemon is not run by systemd.
@@ -27,17 +28,6 @@ public struct SystemdNotifier: Sendable {
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        // A leading '@' names an abstract socket, whose name starts with a NUL byte.
-        let bytes = Array(path.utf8.enumerated().map { $0.offset == 0 && $0.element == UInt8(ascii: "@") ? 0 : $0.element })
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return }
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
-        let length = socklen_t(MemoryLayout<sa_family_t>.size + bytes.count + (bytes.first == 0 ? 0 : 1))
-        _ = message.withCString { text in
-            withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(fd, text, strlen(text), 0, $0, length) }
-            }
-        }
+        _ = message.withCString { text in UnixSocketAddress.with(path: path) { sendto(fd, text, strlen(text), 0, $0, $1) } }
     }
 }

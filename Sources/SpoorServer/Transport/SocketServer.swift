@@ -88,15 +88,7 @@ final class SocketServer: Service {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(probe) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: path.utf8.prefix(raw.count - 1))
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        if connected == 0 { throw .socket(path: path, reason: "another process listens on it; stop it first") }
+        if UnixSocketAddress.with(path: path, { connect(probe, $0, $1) }) == 0 { throw .socket(path: path, reason: "another process listens on it; stop it first") }
     }
 
     private func serve(_ connection: Connection) async {
