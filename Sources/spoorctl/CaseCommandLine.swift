@@ -47,6 +47,14 @@ extension CaseCommandLine {
     }
 }
 
+/// The day a command records, `--on YYYY-MM-DD`, today by default: one option for every command
+/// that records something on a day.
+struct DayOption: ParsableArguments {
+    @Option(help: ArgumentHelp("YYYY-MM-DD, today by default.", valueName: "day")) var on: String?
+
+    var value: String { on ?? today() }
+}
+
 /// Today in the local time zone, as the daemon expects dates: `YYYY-MM-DD`.
 func today() -> String {
     let formatter = DateFormatter()

@@ -13,9 +13,9 @@ struct RecordRisk: CaseCommandLine {
     @Option(help: "The instrument, from the catalogue.") var instrument: String
     @Option(help: "The outcome, e.g. high.") var outcome: String
     @Option(help: "When to assess again, YYYY-MM-DD.") var nextDue: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     func body() -> JSONValue {
-        ["instrument": .string(instrument), "outcome": .string(outcome), "nextDueOn": .string(nextDue), "assessedOn": .string(on ?? today())]
+        ["instrument": .string(instrument), "outcome": .string(outcome), "nextDueOn": .string(nextDue), "assessedOn": .string(day.value)]
     }
 }
 
@@ -30,10 +30,10 @@ struct RecordConsultation: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(name: .customLong("signal"), help: "A signal id (repeat for more).") var signals: [String]
     @Option(name: .customLong("party"), help: "A party consulted, e.g. attention-officer, veilig-thuis-advice (repeat).") var parties: [String]
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     @Option(help: "The advice given (sealed).") var advice: String?
     func body() -> JSONValue {
-        .fields(["signalIDs": .strings(signals), "parties": .strings(parties), "heldOn": .string(on ?? today()), "personal": .note(advice)])
+        .fields(["signalIDs": .strings(signals), "parties": .strings(parties), "heldOn": .string(day.value), "personal": .note(advice)])
     }
 }
 
@@ -48,10 +48,10 @@ struct RecordConversation: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(name: .customLong("signal"), help: "A signal id (repeat for more).") var signals: [String]
     @Option(name: .customLong("participant"), help: "youth, parents or guardian (repeat).") var participants: [String]
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     @Option(help: "What was said (sealed).") var note: String?
     func body() -> JSONValue {
-        .fields(["signalIDs": .strings(signals), "participants": .strings(participants), "heldOn": .string(on ?? today()),
+        .fields(["signalIDs": .strings(signals), "participants": .strings(participants), "heldOn": .string(day.value),
                  "personal": .note(note)])
     }
 }
@@ -62,10 +62,10 @@ struct SkipConversation: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(name: .customLong("signal"), help: "A signal id (repeat for more).") var signals: [String]
     @Option(help: "safety-of-child, safety-of-professional, safety-of-others or risk-of-losing-contact.") var reason: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     @Option(help: "The circumstances (sealed).") var note: String?
     func body() -> JSONValue {
-        .fields(["signalIDs": .strings(signals), "reason": .string(reason), "decidedOn": .string(on ?? today()), "personal": .note(note)])
+        .fields(["signalIDs": .strings(signals), "reason": .string(reason), "decidedOn": .string(day.value), "personal": .note(note)])
     }
 }
 
@@ -82,12 +82,12 @@ struct Weigh: CaseCommandLine {
     @Flag(inversion: .prefixedNo, help: "4. Is the help accepted? Leave out when no help is offered.") var helpAccepted: Bool?
     @Flag(inversion: .prefixedNo, help: "5. Does the help bring safety in time? Leave out when not known yet.") var helpSafe: Bool?
     @Option(help: "report, help, report-and-help or no-further-action.") var decision: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     @Option(help: "The day agreed to evaluate the help decided on, YYYY-MM-DD; the protocol's period by default.") var evaluateOn: String?
     @Option(help: "The reasoning (sealed).") var note: String?
     func body() -> JSONValue {
         .fields([
-            "signalIDs": .strings(signals), "decision": .string(decision), "weighedOn": .string(on ?? today()),
+            "signalIDs": .strings(signals), "decision": .string(decision), "weighedOn": .string(day.value),
             "evaluateOn": evaluateOn.map(JSONValue.string),
             "answers": .fields(["suspicion": .bool(suspicion), "acuteOrStructuralUnsafety": .bool(unsafety),
                                 "canOfferEffectiveHelp": .bool(effectiveHelp), "helpAccepted": helpAccepted.map(JSONValue.bool),

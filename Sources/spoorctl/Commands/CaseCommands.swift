@@ -94,8 +94,8 @@ struct AssignCarer: CaseCommandLine {
     static let wireName = "assign-carer"
     @OptionGroup var target: CaseTarget
     @Option(help: "The carer's OS user name.") var carer: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["carer": .string(carer), "assignedOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["carer": .string(carer), "assignedOn": .string(day.value)] }
 }
 
 struct UnassignCarer: CaseCommandLine {
@@ -103,8 +103,8 @@ struct UnassignCarer: CaseCommandLine {
     static let wireName = "unassign-carer"
     @OptionGroup var target: CaseTarget
     @Option(help: "The carer's OS user name.") var carer: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["carer": .string(carer), "unassignedOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["carer": .string(carer), "unassignedOn": .string(day.value)] }
 }
 
 struct NextSteps: ParsableCommand {
@@ -139,10 +139,10 @@ struct RecordScreening: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "no-signs or signs-found.") var outcome: String
     @Option(help: "The risk instrument used, from the catalogue (ris-l, vlaggensysteem, 11vb, own).") var instrument: String?
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
 
     func body() -> JSONValue {
-        var body: [String: JSONValue] = ["screenedOn": .string(on ?? today()), "outcome": .string(outcome)]
+        var body: [String: JSONValue] = ["screenedOn": .string(day.value), "outcome": .string(outcome)]
         body["instrument"] = instrument.map(JSONValue.string)
         return .object(body)
     }

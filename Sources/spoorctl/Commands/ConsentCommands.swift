@@ -13,8 +13,8 @@ struct RequestConsent: CaseCommandLine {
     static let wireName = "request-consent"
     @OptionGroup var target: CaseTarget
     @Option(help: "youth, parent, other-parent or guardian.") var from: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["from": .string(from), "requestedOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["from": .string(from), "requestedOn": .string(day.value)] }
 }
 
 struct GiveConsent: CaseCommandLine {
@@ -23,8 +23,8 @@ struct GiveConsent: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "youth, parent, other-parent or guardian.") var by: String
     @Option(help: "How it was made explicit: written, or spoken (and recorded by you).") var form: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["by": .string(by), "form": .string(form), "givenOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["by": .string(by), "form": .string(form), "givenOn": .string(day.value)] }
 }
 
 struct RefuseConsent: CaseCommandLine {
@@ -32,8 +32,8 @@ struct RefuseConsent: CaseCommandLine {
     static let wireName = "refuse-consent"
     @OptionGroup var target: CaseTarget
     @Option(help: "youth, parent, other-parent or guardian.") var by: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["by": .string(by), "refusedOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["by": .string(by), "refusedOn": .string(day.value)] }
 }
 
 struct WithdrawConsent: CaseCommandLine {
@@ -41,8 +41,8 @@ struct WithdrawConsent: CaseCommandLine {
     static let wireName = "withdraw-consent"
     @OptionGroup var target: CaseTarget
     @Option(help: "youth, parent, other-parent or guardian.") var by: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["by": .string(by), "withdrawnOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["by": .string(by), "withdrawnOn": .string(day.value)] }
 }
 
 struct WaiverGroup: ParsableCommand {
@@ -58,10 +58,10 @@ struct RequestWaiver: CaseCommandLine {
     @Option(help: "unable-to-consent or cannot-reasonably-be-asked.") var ground: String
     @Option(help: "For cannot-reasonably-be-asked: psychological-harm, danger or loss-of-contact.") var harm: String?
     @Option(help: "The justification, case by case (sealed).") var justification: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     func body() -> JSONValue {
         .fields(["ground": .string(ground), "harm": harm.map(JSONValue.string), "personal": .note(justification),
-                 "requestedOn": .string(on ?? today())])
+                 "requestedOn": .string(day.value)])
     }
 }
 
@@ -71,6 +71,6 @@ struct ApproveWaiver: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "The ground of the request being approved.") var ground: String
     @Option(help: "Your note (sealed).") var note: String?
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { .fields(["ground": .string(ground), "personal": .note(note), "waivedOn": .string(on ?? today())]) }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { .fields(["ground": .string(ground), "personal": .note(note), "waivedOn": .string(day.value)]) }
 }

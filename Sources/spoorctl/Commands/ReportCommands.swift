@@ -15,11 +15,11 @@ struct ReportToVeiligThuis: CaseCommandLine {
     @Flag(inversion: .prefixedNo, help: "Whether the report was discussed with the client.") var discussedWithClient: Bool
     @Option(help: "Why not, when it was not: one of the skip reasons.") var notDiscussedReason: String?
     @Option(help: "Veilig Thuis's reference.") var reference: String?
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     func body() -> JSONValue {
         .fields(["signalIDs": .strings(signals), "urgency": .string(urgency), "discussedWithClient": .bool(discussedWithClient),
                  "notDiscussedReason": notDiscussedReason.map(JSONValue.string), "reference": reference.map(JSONValue.string),
-                 "reportedOn": .string(on ?? today())])
+                 "reportedOn": .string(day.value)])
     }
 }
 
@@ -34,10 +34,10 @@ struct RecordFeedback: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "The report id, e.g. report-1.") var report: String
     @Option(help: "safety-assessment or investigation-closed.") var kind: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     @Option(help: "The feedback's content (sealed).") var note: String?
     func body() -> JSONValue {
-        .fields(["reportID": .string(report), "kind": .string(kind), "receivedOn": .string(on ?? today()), "personal": .note(note)])
+        .fields(["reportID": .string(report), "kind": .string(kind), "receivedOn": .string(day.value), "personal": .note(note)])
     }
 }
 
@@ -61,13 +61,13 @@ struct RegisterAtCoMensha: CaseCommandLine {
     @Option(help: "consent, waiver or none.") var basis: String = "none"
     @Option(help: "statistics, or care-coordination (a melding for care coordination by CoMensha).") var purpose: String = "statistics"
     @Option(help: "CoMensha's reference.") var reference: String?
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     @Option(help: ArgumentHelp("Write the filled-in registration to FILE.json and FILE.md, to submit (a recorded read).", valueName: "FILE"))
     var formOut: String?
 
     func body() -> JSONValue {
         .fields(["kind": .string(kind), "basis": .string(basis), "purpose": .string(purpose),
-                 "reference": reference.map(JSONValue.string), "registeredOn": .string(on ?? today())])
+                 "reference": reference.map(JSONValue.string), "registeredOn": .string(day.value)])
     }
 
     func afterRecording(_ client: SocketClient) throws {
@@ -95,8 +95,8 @@ struct DeclineRegistration: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "suspicion-dropped, other-form-of-harm or registered-in-earlier-case.") var reason: String
     @Option(help: "The explanation (sealed).") var note: String?
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { .fields(["reason": .string(reason), "personal": .note(note), "declinedOn": .string(on ?? today())]) }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { .fields(["reason": .string(reason), "personal": .note(note), "declinedOn": .string(day.value)]) }
 }
 
 struct RegistrationFormCommand: ParsableCommand {
@@ -134,6 +134,6 @@ struct AddStatement: CaseCommandLine {
     static let wireName = "add-statement"
     @OptionGroup var target: CaseTarget
     @Option(help: "The statement (sealed).") var text: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["personal": ["text": .string(text)], "addedOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["personal": ["text": .string(text)], "addedOn": .string(day.value)] }
 }

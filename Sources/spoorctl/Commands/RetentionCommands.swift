@@ -49,9 +49,9 @@ struct PlaceHold: CaseCommandLine {
     @Option(help: "A hold reason's id: longer-for-care, interest-of-another, required-by-law in the built-in protocol.") var reason: String
     @Option(help: "The last day it holds, YYYY-MM-DD; until lifted by default.") var until: String?
     @Option(help: "Why the dossier is kept (sealed).") var note: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     func body() -> JSONValue {
-        .fields(["reason": .string(reason), "placedOn": .string(on ?? today()), "until": until.map(JSONValue.string), "personal": .note(note)])
+        .fields(["reason": .string(reason), "placedOn": .string(day.value), "until": until.map(JSONValue.string), "personal": .note(note)])
     }
 }
 
@@ -59,6 +59,6 @@ struct LiftHold: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "release", abstract: "Lift a case's legal hold: retention and erasure apply again.")
     static let wireName = "lift-legal-hold"
     @OptionGroup var target: CaseTarget
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["liftedOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["liftedOn": .string(day.value)] }
 }

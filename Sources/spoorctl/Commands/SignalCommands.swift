@@ -33,9 +33,9 @@ struct RetractSignal: CaseCommandLine {
     static let wireName = "retract-signal"
     @OptionGroup var target: CaseTarget
     @Option(help: "The signal id, e.g. signal-1.") var signal: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     @Option(help: "Why (sealed).") var note: String?
-    func body() -> JSONValue { .fields(["signalID": .string(signal), "retractedOn": .string(on ?? today()), "personal": .note(note)]) }
+    func body() -> JSONValue { .fields(["signalID": .string(signal), "retractedOn": .string(day.value), "personal": .note(note)]) }
 }
 
 struct CorrectSignal: CaseCommandLine {
@@ -45,11 +45,11 @@ struct CorrectSignal: CaseCommandLine {
     @Option(help: "The signal id.") var signal: String
     @Option(name: .customLong("form"), help: "A form of exploitation (repeat for more).") var forms: [String] = []
     @Option(name: .customLong("indicator"), help: "A signal category (repeat for more).") var indicators: [String] = []
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     @Option(help: "The corrected account (sealed).") var note: String?
     func body() -> JSONValue {
         .fields(["signalID": .string(signal), "formsOfExploitation": .strings(forms), "indicators": .strings(indicators),
-                 "correctedOn": .string(on ?? today()), "personal": .note(note)])
+                 "correctedOn": .string(day.value), "personal": .note(note)])
     }
 }
 
@@ -59,6 +59,6 @@ struct ForwardSignal: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(name: .customLong("signal"), help: "A signal id (repeat for more).") var signals: [String]
     @Option(help: "The recipient, from the catalogue, e.g. care-coordinator.") var to: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["signalIDs": .strings(signals), "recipient": .string(to), "forwardedOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["signalIDs": .strings(signals), "recipient": .string(to), "forwardedOn": .string(day.value)] }
 }

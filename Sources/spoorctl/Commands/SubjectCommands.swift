@@ -16,9 +16,9 @@ struct RequestErasure: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "Who asked: youth, parent, other-parent or guardian.") var by: String
     @Option(help: "The request's reference.") var reference: String?
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
+    @OptionGroup var day: DayOption
     func body() -> JSONValue {
-        var body: [String: JSONValue] = ["requestedOn": .string(on ?? today()), "by": .string(by)]
+        var body: [String: JSONValue] = ["requestedOn": .string(day.value), "by": .string(by)]
         body["reference"] = reference.map(JSONValue.string)
         return .object(body)
     }
@@ -32,8 +32,8 @@ struct EraseSubject: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "request (the youth or parents asked) or retention (the period ended).") var basis: String
     @Option(help: "The request's reference, or the retention rule applied.") var reason: String
-    @Option(help: "YYYY-MM-DD, today by default.") var on: String?
-    func body() -> JSONValue { ["basis": .string(basis), "reason": .string(reason), "erasedOn": .string(on ?? today())] }
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { ["basis": .string(basis), "reason": .string(reason), "erasedOn": .string(day.value)] }
 }
 
 struct ExportSubject: ParsableCommand {
