@@ -49,7 +49,7 @@ public enum SpoorDaemon {
                                     keys: keys, statistics: statistics, logger: logger)
         let server = SocketServer(
             listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
-            logger: logger,
+            statistics: statistics, logger: logger,
             onListening: { notifier.ready(status: "serving \(listener.description) at position \(ledger.lastPosition)") },
             onStopping: { notifier.stopping() })
         let watchdog = WatchdogService(notifier: notifier) { (try? ledger.read(from: ledger.lastPosition, limit: 1)) != nil }

@@ -12,6 +12,8 @@ final class Dispatcher: Sendable {
     /// The protocols adopted; new decisions follow the one in force.
     let protocols: AdoptedProtocols
     let adoption: ProtocolAdoption
+    /// The write path of domain commands.
+    let commands: CommandHandler
     let institution: Decider.Institution
     /// Where the protocol file is reread from on `protocol.reload`; `nil`: the built-in protocol.
     let protocolPath: String?
@@ -30,6 +32,7 @@ final class Dispatcher: Sendable {
         self.protocolPath = protocolPath
         self.protocols = projections.protocols
         self.adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)
+        self.commands = CommandHandler(ledger: ledger, projections: projections, keys: keys, protocols: projections.protocols, institution: institution)
         self.keys = keys
         self.ledger = ledger
         self.projections = projections

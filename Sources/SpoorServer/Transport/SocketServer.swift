@@ -14,6 +14,8 @@ final class SocketServer: Service {
     let dispatcher: Dispatcher
     let users: UserDirectory
     let maxConnections: Int
+    /// Counts the connections, which `status` shows.
+    let statistics: ServerStatistics
     let logger: Logger
     /// Called once the socket listens: when the daemon may say READY.
     let onListening: @Sendable () -> Void
@@ -22,12 +24,13 @@ final class SocketServer: Service {
     private let connections = Mutex<[Int: any Channel]>([:])
     private let isStopping = Atomic(false)
 
-    init(listener: Listener, dispatcher: Dispatcher, users: UserDirectory, maxConnections: Int, logger: Logger,
+    init(listener: Listener, dispatcher: Dispatcher, users: UserDirectory, maxConnections: Int, statistics: ServerStatistics, logger: Logger,
          onListening: @escaping @Sendable () -> Void, onStopping: @escaping @Sendable () -> Void) {
         self.listener = listener
         self.dispatcher = dispatcher
         self.users = users
         self.maxConnections = maxConnections
+        self.statistics = statistics
         self.logger = logger
         self.onListening = onListening
         self.onStopping = onStopping
@@ -93,11 +96,11 @@ final class SocketServer: Service {
 
     private func serve(_ connection: Connection) async {
         let principal = users.principal(uid: connection.credentials.uid)
-        guard let number = dispatcher.statistics.admit(limit: maxConnections) else {
+        guard let number = statistics.admit(limit: maxConnections) else {
             await refuse(connection, WireError(.busy, "the daemon serves \(maxConnections) connections already; try again later"))
             return
         }
-        defer { dispatcher.statistics.release() }
+        defer { statistics.release() }
         connections.withLock { $0[number] = connection.channel.channel }
         defer { _ = connections.withLock { $0.removeValue(forKey: number) } }
         if isStopping.load(ordering: .sequentiallyConsistent) { connection.channel.channel.close(mode: .input, promise: nil) }

@@ -1,0 +1,102 @@
+import Foundation
+import SpoorDomain
+import SpoorLedger
+import SpoorProtocol
+
+/// The write path of a domain command, and only that: decide on the case as it is, seal the
+/// personal content, fold the case's new state (decide and evolve side by side), and append the
+/// events with that state in one transaction. Who the actor is and in which role it acts is the
+/// dispatcher's to settle first; this needs nothing of the transport.
+struct CommandHandler: Sendable {
+    let ledger: Ledger
+    let projections: CaseProjection
+    let keys: CaseKeys
+    let protocols: AdoptedProtocols
+    let institution: Decider.Institution
+
+    /// How often a command is decided again when another writer changed its case in between.
+    static let maxConflictRetries = 8
+
+    /// Decides a domain command against the case as it is, and appends its events expecting the
+    /// case's version, with the case's new state for the projection in the same transaction. A
+    /// concurrent change to the same case makes it decide again on the new state.
+    func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role) async throws -> JSONValue {
+        let stream = try CaseStream.name(of: caseID)
+        if let position = try ledger.position(of: eventID) { return try storedReply(at: position, in: stream) }
+        var refusedAt: UInt64??  // the version an append expected and was refused at
+        for _ in 0..<Self.maxConflictRetries {
+            let entry = try projections.entry(of: caseID)
+            if let refusedAt, refusedAt == entry?.version { throw projectionBehind(caseID, at: entry?.version, stream: stream) }
+            if entry == nil && !command.opens { throw DomainError.caseNotFound(caseID) }
+            let context = Decider.Context(actor: actor.name, role: role, today: .today)
+            let rules = protocols.current
+            let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
+            let sealed = try seal(events, firstID: eventID, in: stream, erasing: command.erases, under: rules.version)
+            let projector = try projections.projector(caseID: caseID, after: entry, events: events, actor: actor.name, role: role,
+                                                      rules: rules, sealedWith: sealed.stateKey)
+            do {
+                let result = try await ledger.append(
+                    to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: sealed.events,
+                    metadata: AppendMetadata(actor: actor, role: role.rawValue), keyChange: sealed.keyChange, projector: projector)
+                if sealed.keyChange == .erase { keys.forget(stream) }
+                if result.wasRetry { return try storedReply(at: result.positions[0], in: stream) }
+                let first = sealed.events[0]
+                return Self.reply(position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
+                                  type: first.type, id: first.id, payload: sealed.firstPayload)
+            } catch LedgerError.wrongExpectedVersion, LedgerError.keyExists {
+                refusedAt = .some(entry?.version)  // the case changed since it was read: decide again on its new state
+            }
+        }
+        throw WireError(.conflict, "case \(caseID) kept changing while the command was decided; try again")
+    }
+
+    /// The error for a case whose stream is ahead of its projection although every append moves
+    /// both together: the stream holds events this daemon could not fold (a newer writer, or damage).
+    private func projectionBehind(_ caseID: String, at version: UInt64?, stream: StreamName) -> WireError {
+        let streamVersion = (try? ledger.version(of: stream)).flatMap { $0 }.map(String.init) ?? "none"
+        return WireError(.internal, "the projection of case \(caseID) is at version \(version.map(String.init) ?? "none") but its stream at \(streamVersion): it holds events this daemon cannot read (spoorctl status counts them); run spoorctl projections rebuild once the daemon can")
+    }
+
+    /// The events as the log keeps them: each one's personal content split off and sealed with the
+    /// case's data key (made with the case's first sealed event), and, for an erasure, the order
+    /// to destroy that key and every sealed part of the case in the same transaction; with the
+    /// key the case's new state is sealed with (none once erased). Each names the protocol version.
+    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, erasing: Bool, under version: Int) throws
+        -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?, firstPayload: JSONValue) {
+        var change: StreamKeyChange? = erasing ? .erase : nil
+        var key: [UInt8]?
+        var firstPayload: JSONValue = .null
+        let proposed = try events.enumerated().map { index, event in
+            let id = index == 0 ? firstID : EventID()
+            let (unstamped, personal) = PersonalContent.split(try event.payload())
+            let payload = CaseStream.stamped(unstamped, protocolVersion: version)
+            if index == 0 { firstPayload = payload }
+            guard let personal else { return ProposedEvent(id: id, type: event.type, payload: payload.serialized) }
+            if key == nil, let stored = try keys.key(for: stream) {
+                key = stored
+            } else if key == nil {
+                let made = try keys.make(for: stream)
+                (key, change) = (made.key, made.change)
+            }
+            return ProposedEvent(id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id))
+        }
+        return (proposed, change, erasing ? nil : try key ?? keys.key(for: stream), firstPayload)
+    }
+
+    /// The reply to a retried command whose event is at `position`: the same as the first
+    /// attempt got, unless the id was used for another case.
+    private func storedReply(at position: UInt64, in stream: StreamName) throws -> JSONValue {
+        guard let event = try ledger.event(at: position) else { throw WireError(.internal, "event \(position) vanished") }
+        guard event.stream == stream else {
+            throw WireError(.conflict, "event id \(event.id) was used for another case; use a new id for a new command", field: "eventID")
+        }
+        return Self.reply(position: event.position, streamVersion: event.streamVersion, type: event.type, id: event.id,
+                          payload: try JSONValue.parse(event.payload))
+    }
+
+    /// The reply to a command: its first event, where it is stored, and what it says (without personal content).
+    private static func reply(position: UInt64, streamVersion: UInt64, type: String, id: EventID, payload: JSONValue) -> JSONValue {
+        ["position": .number(Double(position)), "streamVersion": .number(Double(streamVersion)),
+         "type": .string(type), "eventID": .string(id.description), "event": payload]
+    }
+}

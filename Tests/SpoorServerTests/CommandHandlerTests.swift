@@ -1,0 +1,48 @@
+import Foundation
+import SpoorDomain
+import SpoorLedger
+import SpoorProtocol
+import Testing
+@testable import SpoorServer
+
+/// The write path alone, on a temporary ledger: decide, seal, fold and append in one transaction;
+/// a retry with the same event id answers as the first time and writes nothing; a refusal writes nothing.
+@Suite("The command handler")
+struct CommandHandlerTests {
+    static let actor = AppendMetadata.Actor(uid: 1001, name: "anna")
+
+    static func command(_ name: String, _ body: JSONValue, case caseID: String = "c1") throws -> CaseCommand {
+        try CaseCommand(name: name, caseID: caseID, body: body)
+    }
+
+    static let opening: JSONValue = ["unit": "north", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
+                                     "personal": ["name": "Marker-Handler", "birthDate": "2011-01-01"]]
+
+    @Test func decidesSealsFoldsAndAppendsOnceEvenWhenRetried() async throws {
+        try await CaseProjectorTests.withProjection { ledger, projection in
+            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                                         institution: .init())
+            let id = EventID()
+            let first = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: id, actor: Self.actor, role: .professional)
+            #expect(first["type"] == "case-opened" && first["position"] == 1 && first["event"]?["protocol"] == 1)
+            #expect(first["event"]?["personal"] == nil)  // sealed apart, never in the stored payload
+            let again = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: id, actor: Self.actor, role: .professional)
+            #expect(again == first && ledger.lastPosition == 1)
+            await #expect(throws: WireError.self) {
+                try await handler.handle(try Self.command("open-case", Self.opening, case: "c2"), case: "c2", eventID: id, actor: Self.actor, role: .professional)
+            }
+
+            let signal: JSONValue = ["observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": [], "nature": "concrete"]
+            _ = try await handler.handle(try Self.command("record-signal", signal), case: "c1", eventID: EventID(), actor: Self.actor, role: .professional)
+            let state = try #require(try projection.entry(of: "c1")).state
+            #expect(state.identity?.name == "Marker-Handler" && state.signals["signal-1"]?.due?.step == .consult)
+            #expect(try ledger.sealedContent(at: 1) != nil)
+
+            await #expect(throws: DomainError.self) {  // a registration without consent is refused, and writes nothing
+                try await handler.handle(try Self.command("register-at-comensha", ["kind": "identifiable", "basis": "consent", "registeredOn": "2026-11-02"]),
+                                         case: "c1", eventID: EventID(), actor: Self.actor, role: .attentionOfficer)
+            }
+            #expect(ledger.lastPosition == 2)  // the opening and the signal: the refused registration wrote nothing
+        }
+    }
+}
