@@ -22,8 +22,8 @@ private struct ChainWalk {
     var position: UInt64 = 0
     var hash = ChainHash.zero
     var problem: VerificationReport.Problem?
-    /// Each stream's last version seen, to hold the heads to.
-    var versions: [StreamName: UInt64] = [:]
+    /// Each stream's last version seen, by the name's bytes as stored, to hold the heads to.
+    var versions: [[UInt8]: UInt64] = [:]
 
     /// Once every event checked out, the indexes must hold no more than the log: as many tree
     /// leaves and ids as events, and each stream's head at its last event (a log cut at its end
@@ -39,8 +39,11 @@ private struct ChainWalk {
         guard try txn.count(of: store.heads) == versions.count else {
             return .init(position: next, reason: "the heads name streams the log does not hold")
         }
-        for (stream, version) in versions where try store.version(of: stream, in: txn) != version {
-            return .init(position: next, reason: "the head of \(stream) is not its last event's version \(version)")
+        for (bytes, version) in versions {
+            let stream = try StreamName(String(decoding: bytes, as: UTF8.self))  // once per stream, not per event
+            if try store.version(of: stream, in: txn) != version {
+                return .init(position: next, reason: "the head of \(stream) is not its last event's version \(version)")
+            }
         }
         return nil
     }
@@ -58,9 +61,7 @@ private struct ChainWalk {
                 }
                 position = expected
                 hash = ChainHash(bytes: UnsafeRawBufferPointer(rebasing: value.suffix(ChainHash.byteCount)))
-                if let (stream, version) = EventCodec.streamAndVersion(of: value), let name = try? StreamName(String(decoding: stream, as: UTF8.self)) {
-                    versions[name] = version
-                }
+                if let (stream, version) = EventCodec.streamAndVersion(of: value) { versions[Array(stream)] = version }
                 checked += 1
                 return checked < limit
             }

@@ -34,8 +34,8 @@ enum EmergencyReviews {
         return Entry(event: id, caseID: caseID, actor: actor, on: on, reviewed: reviewed)
     }
 
-    /// What an event of the `system` stream changes here, as a rebuild folds it; `reviewedOf`
-    /// finds the entry an earlier event of the same fold wrote.
+    /// What an event of the `system` stream changes here, as a rebuild folds it; `entries` holds
+    /// what earlier events of the same rebuild wrote, for a review to find its emergency.
     static func records(of event: RecordedEvent, entries: inout [EventID: Entry]) -> [ProjectionRecord] {
         guard let payload = try? JSONValue.parse(event.payload) else { return [] }
         switch event.type {
