@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "LMDB", targets: ["LMDB"]),
+        .library(name: "SpoorProof", targets: ["SpoorProof"]),
         .library(name: "SpoorLedger", targets: ["SpoorLedger"]),
         .library(name: "SpoorDomain", targets: ["SpoorDomain"]),
         .library(name: "SpoorJSON", targets: ["SpoorJSON"]),
@@ -30,15 +31,17 @@ let package = Package(
         .target(name: "LMDB", dependencies: ["CLMDB"]),
         .target(name: "SpoorJSON"),
         .target(name: "SpoorDomain", dependencies: ["SpoorJSON"]),
+        // The hash chain's encoding, the Merkle tree, proofs and checkpoints: what an auditor needs, without a store.
+        .target(name: "SpoorProof", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SpoorLedger",
-            dependencies: ["LMDB", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LMDB", "SpoorProof", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "SpoorProtocol", dependencies: ["SpoorJSON"]),
         .target(
             name: "SpoorServer",
             dependencies: [
-                "SpoorLedger", "SpoorDomain", "SpoorProtocol", "SpoorJSON",
+                "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -54,18 +57,19 @@ let package = Package(
         ),
         .executableTarget(
             name: "spoorctl",
-            // SpoorLedger for the proof and checkpoint verifiers: an auditor checks without trusting the daemon.
-            // SpoorDomain (pure) to check, compare and draw protocol files without the daemon.
-            dependencies: ["SpoorProtocol", "SpoorDomain", "SpoorLedger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            // SpoorProof for the proof and checkpoint verifiers: an auditor checks without trusting the daemon,
+            // and without LMDB. SpoorDomain (pure) to check, compare and draw protocol files without the daemon.
+            dependencies: ["SpoorProtocol", "SpoorDomain", "SpoorProof", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain", "SpoorJSON"]),
-        .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "LMDB"]),
+        .testTarget(name: "SpoorProofTests", dependencies: ["SpoorProof"]),
+        .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "SpoorProof", "LMDB"]),
         .testTarget(name: "SpoorJSONTests", dependencies: ["SpoorJSON"]),
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
         .testTarget(
             name: "SpoorServerTests",
-            dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "SpoorDomain", "SpoorJSON", "LMDB",
+            dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorJSON", "LMDB",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")]
         ),
     ],

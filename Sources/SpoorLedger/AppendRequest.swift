@@ -1,3 +1,5 @@
+import SpoorProof
+
 /// One validated append waiting for the writer: everything but its place in the log.
 struct AppendRequest: Sendable {
     let stream: StreamName

@@ -1,3 +1,5 @@
+import SpoorProof
+
 /// The end of the log: the last event's position, hash and time, which the next event builds on.
 struct ChainHead: Sendable, Equatable {
     var position: UInt64

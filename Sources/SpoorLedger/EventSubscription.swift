@@ -1,3 +1,5 @@
+import SpoorProof
+
 /// The log from a position on: the stored events, then each new one as it commits.
 ///
 /// Catch-up and live are one loop: the iterator always reads the next positions from the store,

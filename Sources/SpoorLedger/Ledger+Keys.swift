@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 extension Ledger {
     /// The stream's data key as the caller wrapped it, or `nil` when it has none (never made, or erased).

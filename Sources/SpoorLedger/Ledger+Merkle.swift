@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 extension Ledger {
     /// The tree head over the first `size` events (all of them by default).

@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 /// The inline projection: records the caller folds from its appends, kept in the append's own
 /// transaction (see ``Ledger/append(to:expectedVersion:events:metadata:keyChange:projector:)``),

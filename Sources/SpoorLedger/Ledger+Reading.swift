@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 extension Ledger {
     /// The position of the last durable event; 0 when the log is empty.

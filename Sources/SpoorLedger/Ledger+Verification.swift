@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 extension Ledger {
     /// Walks the whole log, recomputes every hash and checks the chain, the sealed digests, the

@@ -1,5 +1,6 @@
 import Foundation
 import LMDB
+import SpoorProof
 import Synchronization
 
 /// Spoor's append-only event log: streams of events in one LMDB environment, chained by hash.

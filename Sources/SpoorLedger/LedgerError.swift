@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 /// Everything the ledger refuses or fails at, each with a message a person can act on.
 public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -38,6 +39,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     init(_ error: any Error) {
         switch error {
         case let error as LedgerError: self = error
+        case let error as InvalidStreamName: self = .invalidStreamName(error.name, reason: error.reason)
         case LMDBError.closed: self = .closed
         case let error as LMDBError: self = .storage(error)
         default: self = .fileSystem(String(describing: error))

@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 extension LedgerStore {
     /// Writes one append after `head` inside the writer's transaction, or throws and writes nothing
@@ -25,7 +26,8 @@ extension LedgerStore {
         for (event, sealedDigest) in zip(request.events, request.sealedDigests) {
             let position = head.position + 1
             let (stored, hash) = EventCodec.encode(
-                position: position, proposed: event, sealedDigest: sealedDigest, stream: request.stream,
+                position: position, id: event.id, type: event.type, schemaVersion: event.schemaVersion, payload: event.payload,
+                sealedDigest: sealedDigest, stream: request.stream,
                 streamVersion: version, recordedAt: recordedAt, metadata: request.metadata, previousHash: head.hash)
             let positionKey = position.bigEndianBytes
             try txn.put(stored, key: positionKey, in: events, flags: .append)

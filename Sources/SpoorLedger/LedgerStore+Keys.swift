@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 /// Data keys and crypto-shredding: a stream's key sits beside its events, and erasing it takes
 /// the sealed parts of the stream's events with it, in the transaction that records the erasure.

@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 /// The Merkle tree kept in step with the log: each event adds its leaf and completes the perfect
 /// subtrees it closes, in the same transaction, so the tree never needs recomputing (about two

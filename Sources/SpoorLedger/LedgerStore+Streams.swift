@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 /// The stream index, kept a little behind the log.
 ///

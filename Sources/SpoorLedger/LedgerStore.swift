@@ -1,4 +1,5 @@
 import LMDB
+import SpoorProof
 
 /// The ledger's layout in LMDB: its named databases and the form of their keys.
 ///

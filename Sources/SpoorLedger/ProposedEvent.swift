@@ -1,3 +1,5 @@
+import SpoorProof
+
 /// An event as a caller proposes it, before the ledger gives it a place in the log.
 public struct ProposedEvent: Sendable, Equatable {
     /// Chosen by the caller, so that a retry after a lost reply is recognised.

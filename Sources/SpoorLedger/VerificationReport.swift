@@ -1,3 +1,5 @@
+import SpoorProof
+
 /// The outcome of ``Ledger/verify(chunkSize:)``: how far the log checks out, and where it first does not.
 public struct VerificationReport: Sendable, Equatable, CustomStringConvertible {
     /// The number of events that checked out before the first problem (all of them when intact).

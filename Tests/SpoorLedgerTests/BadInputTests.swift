@@ -1,16 +1,18 @@
 import LMDB
-import Testing
 @testable import SpoorLedger
+import SpoorProof
+import Testing
 
 @Suite("Bad input is refused and changes nothing")
 struct BadInputTests {
     @Test func invalidStreamNamesAreRefusedWithAReason() {
         for bad in ["", "Case-1", "1case", "case 1", "case\u{0}1", "case/1", "zaak-é", String(repeating: "a", count: 129)] {
-            #expect(throws: LedgerError.self) { try StreamName(bad) }
+            #expect(throws: InvalidStreamName.self) { try StreamName(bad) }
         }
-        #expect(throws: LedgerError.invalidStreamName("case/1", reason: "it may hold only a-z, 0-9 and - _ . :")) {
+        #expect(throws: InvalidStreamName(name: "case/1", reason: "it may hold only a-z, 0-9 and - _ . :")) {
             try StreamName("case/1")
         }
+        #expect(LedgerError(InvalidStreamName(name: "case/1", reason: "it is odd")) == .invalidStreamName("case/1", reason: "it is odd"))
         #expect((try? StreamName("case-0f3a:signal_1.v2")) != nil)
     }
 

@@ -1,5 +1,6 @@
-import Testing
 @testable import SpoorLedger
+import SpoorProof
+import Testing
 
 @Suite("Group commit")
 struct GroupCommitTests {

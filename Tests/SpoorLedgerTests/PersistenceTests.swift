@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import SpoorLedger
+import SpoorProof
+import Testing
 
 @Suite("Persistence and map growth")
 struct PersistenceTests {

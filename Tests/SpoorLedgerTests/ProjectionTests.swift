@@ -1,7 +1,8 @@
 import Foundation
+@testable import SpoorLedger
+import SpoorProof
 import Synchronization
 import Testing
-@testable import SpoorLedger
 
 /// A projection small enough to check by hand: per stream, how many events it holds and the
 /// last position, as "count@position".

@@ -1,7 +1,8 @@
 import Foundation
 import LMDB
-import Testing
 @testable import SpoorLedger
+import SpoorProof
+import Testing
 
 /// The stream index lags the log by up to `streamIndexLag` events; reads by stream must not see
 /// the difference.

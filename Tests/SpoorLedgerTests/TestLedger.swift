@@ -1,5 +1,6 @@
 import Foundation
 import SpoorLedger
+import SpoorProof
 
 /// A fresh folder under the system's temporary directory, removed by `remove()`.
 struct TemporaryFolder {

@@ -1,7 +1,8 @@
 import Foundation
 import LMDB
-import Testing
 @testable import SpoorLedger
+import SpoorProof
+import Testing
 
 @Suite("Verification of the hash chain")
 struct VerificationTests {

@@ -1,5 +1,6 @@
 import Foundation
 import LMDB
+import SpoorProof
 import SpoorProtocol
 import Testing
 

@@ -1,9 +1,10 @@
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
-import Testing
 @testable import SpoorServer
+import Testing
 
 /// The write path alone, on a temporary ledger: decide, seal, fold and append in one transaction;
 /// a retry with the same event id answers as the first time and writes nothing; a refusal writes nothing.

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 import Testing
 

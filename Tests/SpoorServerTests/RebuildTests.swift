@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import LMDB
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 import Testing
 

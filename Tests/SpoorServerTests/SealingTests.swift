@@ -1,6 +1,7 @@
 import Foundation
 import LMDB
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 import Testing
 

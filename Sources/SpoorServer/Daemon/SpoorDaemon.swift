@@ -3,6 +3,7 @@ import Logging
 import ServiceLifecycle
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 
 /// The daemon: opens the store, rebuilds the projection if its form changed, serves the socket, talks to systemd, and
 /// on SIGTERM or SIGINT drains every request and closes the store cleanly.

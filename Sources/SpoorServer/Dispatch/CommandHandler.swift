@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// The write path of a domain command, and only that: decide on the case as it is, seal the

@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// Need-to-know: emergency reads, their review, and the access log of a case (NEN 7513: who read

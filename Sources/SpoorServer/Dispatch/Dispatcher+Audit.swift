@@ -1,4 +1,5 @@
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 extension Dispatcher {

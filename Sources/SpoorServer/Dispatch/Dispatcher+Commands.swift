@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 extension Dispatcher {

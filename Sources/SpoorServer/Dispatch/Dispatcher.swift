@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// Turns requests into replies: authorises the caller, decodes the parameters strictly, and

@@ -1,6 +1,7 @@
 import SpoorDomain
 import SpoorJSON
 import SpoorLedger
+import SpoorProof
 
 /// The emergency reads a privacy officer has still to review, kept in the projection beside the
 /// cases under `emergency/<event id>`, written with the `emergency-access` event and again with its

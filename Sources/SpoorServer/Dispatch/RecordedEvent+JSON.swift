@@ -1,5 +1,6 @@
 import Foundation
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 extension RecordedEvent {

@@ -1,5 +1,6 @@
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 
 /// A case as the wire shows it. Personal content stays under `personal` keys (and `identity`),
 /// which ``JSONValue/redactingPersonalContent(as:)`` replaces for readers without a need to know.

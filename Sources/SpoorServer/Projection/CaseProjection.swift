@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// Every case as its events say it is, kept inline by the ledger: each case's state is written in
@@ -14,7 +15,7 @@ struct CaseProjection: Sendable {
     }
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
-    static let format = 6
+    static let format = 7
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     private static let metaKey = Array("#meta".utf8)
 
@@ -128,7 +129,7 @@ struct CaseProjection: Sendable {
     private static func records(of entry: Entry, sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
         let id = entry.state.caseID
         return [ProjectionRecord(key: StoredCase.key(of: id), value: try StoredCase.encode(entry, sealedWith: key)),
-                ProjectionRecord(key: StoredDigest.key(of: id), value: try StoredDigest.encode(entry.state.digest))]
+                ProjectionRecord(key: StoredDigest.key(of: id), value: StoredDigest.encode(entry.state.digest))]
     }
 
     private func decode(_ bytes: [UInt8], caseID: String) throws -> Entry {

@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// How cases live in the log: one stream `case-<id>` per case, events as the domain's JSON.

@@ -1,6 +1,7 @@
 import SpoorDomain
 import SpoorJSON
 import SpoorLedger
+import SpoorProof
 import Synchronization
 
 /// The protocols this store adopted, by version, and the one in force. Each case event names the

@@ -2,6 +2,7 @@ import Foundation
 import SpoorDomain
 import SpoorJSON
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// Adopting a protocol: read the file strictly, refuse a version that was adopted with other

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SpoorLedger
+import SpoorProof
 import Synchronization
 
 /// Each case's data key: made when the case opens, stored wrapped beside its events, unwrapped

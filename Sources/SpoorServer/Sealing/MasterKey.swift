@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SpoorLedger
+import SpoorProof
 
 /// The key that wraps every case's data key (AES-256-GCM key wrapping), read from systemd's
 /// credential `spoor-master-key`: 32 bytes, raw or base64. It never touches the store.

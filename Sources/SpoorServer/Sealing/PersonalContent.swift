@@ -1,5 +1,6 @@
 import Crypto
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// Splits an event's personal content (its `personal` field) from its payload and seals it with

@@ -1,4 +1,5 @@
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// Opens the personal content of stored events for the projections, which fold it in for the

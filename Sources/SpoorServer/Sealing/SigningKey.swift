@@ -1,5 +1,6 @@
 import Foundation
 import SpoorLedger
+import SpoorProof
 
 /// The checkpoint signing key: a file holding the 32-byte Ed25519 seed, raw or in base64, read from
 /// systemd's credential directory (`LoadCredential=spoor-signing-key:…`).

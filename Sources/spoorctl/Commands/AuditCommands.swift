@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 struct AuditGroup: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 struct WorklistCommand: ParsableCommand {

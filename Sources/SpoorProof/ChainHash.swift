@@ -9,12 +9,12 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
 
     public let bytes: [UInt8]
 
-    init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         precondition(bytes.count == Self.byteCount)
         self.bytes = bytes
     }
 
-    init(bytes: UnsafeRawBufferPointer) { self.init(bytes: Array(bytes)) }
+    package init(bytes: UnsafeRawBufferPointer) { self.init(bytes: Array(bytes)) }
 
     /// The SHA-256 of `data`.
     public static func of(_ data: some DataProtocol) -> ChainHash {

@@ -1,37 +1,37 @@
 /// Reads what ``ByteWriter`` wrote, throwing on truncation instead of reading past the end.
-public struct ByteReader {
-    public struct Truncated: Error {}
+package struct ByteReader {
+    package struct Truncated: Error {}
 
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
 
-    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-    public var isAtEnd: Bool { offset == bytes.count }
+    package var isAtEnd: Bool { offset == bytes.count }
 
-    public mutating func read<T: FixedWidthInteger>(_: T.Type) throws(Truncated) -> T {
+    package mutating func read<T: FixedWidthInteger>(_: T.Type) throws(Truncated) -> T {
         let raw = try take(MemoryLayout<T>.size)
         return T(bigEndian: raw.loadUnaligned(as: T.self))
     }
 
-    public mutating func take(_ count: Int) throws(Truncated) -> UnsafeRawBufferPointer {
+    package mutating func take(_ count: Int) throws(Truncated) -> UnsafeRawBufferPointer {
         guard count >= 0, bytes.count - offset >= count else { throw Truncated() }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
 
-    public mutating func readShortString() throws(Truncated) -> String {
+    package mutating func readShortString() throws(Truncated) -> String {
         let count = Int(try read(UInt16.self))
         return String(decoding: try take(count), as: UTF8.self)
     }
 
-    public mutating func readLongBytes() throws(Truncated) -> [UInt8] {
+    package mutating func readLongBytes() throws(Truncated) -> [UInt8] {
         let count = Int(try read(UInt32.self))
         return Array(try take(count))
     }
 
     /// A presence flag, then `count` bytes when present.
-    public mutating func readOptional(_ count: Int) throws(Truncated) -> UnsafeRawBufferPointer? {
+    package mutating func readOptional(_ count: Int) throws(Truncated) -> UnsafeRawBufferPointer? {
         try read(UInt8.self) == 0 ? nil : try take(count)
     }
 }

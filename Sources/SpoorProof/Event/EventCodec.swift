@@ -8,29 +8,29 @@
 ///     u16+utf8 type · u16 schema version · i64 recorded-at µs · u32 actor uid
 ///     u16+utf8 actor name · u16+utf8 role · 16 correlation id · u8+16 causation id
 ///     u32+bytes payload · u8+32 sealed digest · 32 previous hash  ‖  32 hash
-enum EventCodec {
-    static let format: UInt8 = 1
+package enum EventCodec {
+    package static let format: UInt8 = 1
 
     /// Encodes `event`'s fields (its `hash` aside) and returns the stored value, hash appended.
-    static func encode(
-        position: UInt64, proposed: ProposedEvent, sealedDigest: ChainHash?, stream: StreamName,
-        streamVersion: UInt64, recordedAt: Int64, metadata: AppendMetadata, previousHash: ChainHash
+    package static func encode(
+        position: UInt64, id: EventID, type: String, schemaVersion: UInt16, payload: [UInt8], sealedDigest: ChainHash?,
+        stream: StreamName, streamVersion: UInt64, recordedAt: Int64, metadata: AppendMetadata, previousHash: ChainHash
     ) -> (stored: [UInt8], hash: ChainHash) {
-        var writer = ByteWriter(capacity: 160 + proposed.payload.count + stream.rawValue.utf8.count)
+        var writer = ByteWriter(capacity: 160 + payload.count + stream.rawValue.utf8.count)
         writer.write(format)
         writer.write(position)
-        writer.write(raw: proposed.id.bytes)
+        writer.write(raw: id.bytes)
         writer.write(short: stream.rawValue)
         writer.write(streamVersion)
-        writer.write(short: proposed.type)
-        writer.write(proposed.schemaVersion)
+        writer.write(short: type)
+        writer.write(schemaVersion)
         writer.write(recordedAt)
         writer.write(metadata.actor.uid)
         writer.write(short: metadata.actor.name)
         writer.write(short: metadata.role)
         writer.write(raw: metadata.correlationID.bytes)
         writer.write(optional: metadata.causationID?.bytes)
-        writer.write(long: proposed.payload)
+        writer.write(long: payload)
         writer.write(optional: sealedDigest?.bytes)
         writer.write(raw: previousHash.bytes)
         let hash = ChainHash.of(writer.bytes)
@@ -40,7 +40,7 @@ enum EventCodec {
 
     /// The stream name's bytes and the stream version of a stored value, read without decoding
     /// the rest; `nil` when the value is too short to hold them.
-    static func streamAndVersion(of stored: UnsafeRawBufferPointer) -> (stream: UnsafeRawBufferPointer, version: UInt64)? {
+    package static func streamAndVersion(of stored: UnsafeRawBufferPointer) -> (stream: UnsafeRawBufferPointer, version: UInt64)? {
         var reader = ByteReader(stored)
         do {
             guard try reader.read(UInt8.self) == format else { return nil }
@@ -53,7 +53,7 @@ enum EventCodec {
     }
 
     /// Decodes a stored value; `nil` when it is not a well-formed encoding.
-    static func decode(_ stored: UnsafeRawBufferPointer) -> RecordedEvent? {
+    package static func decode(_ stored: UnsafeRawBufferPointer) -> RecordedEvent? {
         var reader = ByteReader(stored)
         do {
             guard try reader.read(UInt8.self) == format else { return nil }
@@ -86,7 +86,7 @@ enum EventCodec {
     }
 
     /// Whether the stored value's trailing hash is the SHA-256 of the bytes before it.
-    static func hashMatches(_ stored: UnsafeRawBufferPointer) -> Bool {
+    package static func hashMatches(_ stored: UnsafeRawBufferPointer) -> Bool {
         guard stored.count > ChainHash.byteCount else { return false }
         let body = UnsafeRawBufferPointer(rebasing: stored.dropLast(ChainHash.byteCount))
         let trailer = UnsafeRawBufferPointer(rebasing: stored.suffix(ChainHash.byteCount))

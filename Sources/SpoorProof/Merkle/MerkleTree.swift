@@ -1,22 +1,22 @@
 /// The RFC 6962 tree over leaves `0..<size`, computed from its perfect subtrees: the nodes the
 /// ledger stores as leaves arrive. A perfect subtree of height `level` at `index` covers the leaves
 /// `index << level ..< (index + 1) << level`; `perfect` reads its root.
-enum MerkleTree {
-    typealias Perfect = (_ level: Int, _ index: UInt64) throws -> ChainHash
+package enum MerkleTree {
+    package typealias Perfect = (_ level: Int, _ index: UInt64) throws -> ChainHash
 
     /// MTH(D[0:size]).
-    static func root(size: UInt64, _ perfect: Perfect) throws -> ChainHash {
+    package static func root(size: UInt64, _ perfect: Perfect) throws -> ChainHash {
         size == 0 ? MerkleHash.empty : try hash(start: 0, count: size, perfect)
     }
 
     /// RFC 9162 §2.1.3.1: the audit path of leaf `index` in the tree of `size` leaves.
-    static func inclusionProof(index: UInt64, size: UInt64, _ perfect: Perfect) throws -> [ChainHash] {
+    package static func inclusionProof(index: UInt64, size: UInt64, _ perfect: Perfect) throws -> [ChainHash] {
         precondition(index < size)
         return try path(index: index, start: 0, count: size, perfect)
     }
 
     /// RFC 9162 §2.1.4.1: the proof that the tree of `old` leaves is a prefix of the tree of `new`.
-    static func consistencyProof(old: UInt64, new: UInt64, _ perfect: Perfect) throws -> [ChainHash] {
+    package static func consistencyProof(old: UInt64, new: UInt64, _ perfect: Perfect) throws -> [ChainHash] {
         precondition(old <= new)
         guard old > 0, old < new else { return [] }
         return try subproof(old, start: 0, count: new, complete: true, perfect)
@@ -53,7 +53,7 @@ enum MerkleTree {
     }
 
     /// The largest power of two below `count` (RFC 6962's k), for `count` > 1.
-    static func split(_ count: UInt64) -> UInt64 {
+    package static func split(_ count: UInt64) -> UInt64 {
         1 << (63 - (count - 1).leadingZeroBitCount)
     }
 }

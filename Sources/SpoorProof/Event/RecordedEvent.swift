@@ -41,8 +41,7 @@ extension RecordedEvent {
     /// are the ones the log holds. An auditor recomputes it rather than trust a shown event.
     public var computedHash: ChainHash {
         EventCodec.encode(
-            position: position, proposed: ProposedEvent(id: id, type: type, schemaVersion: schemaVersion, payload: payload),
-            sealedDigest: sealedDigest, stream: stream, streamVersion: streamVersion, recordedAt: recordedAtMicroseconds,
+            position: position, id: id, type: type, schemaVersion: schemaVersion, payload: payload, sealedDigest: sealedDigest, stream: stream, streamVersion: streamVersion, recordedAt: recordedAtMicroseconds,
             metadata: AppendMetadata(actor: actor, role: role, correlationID: correlationID, causationID: causationID),
             previousHash: previousHash
         ).hash

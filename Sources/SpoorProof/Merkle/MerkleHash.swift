@@ -17,7 +17,7 @@ public enum MerkleHash {
     }
 
     /// The leaf of an event: its chain hash, which covers its whole canonical encoding.
-    static func leaf(of eventHash: ChainHash) -> ChainHash { leaf(eventHash.bytes) }
+    package static func leaf(of eventHash: ChainHash) -> ChainHash { leaf(eventHash.bytes) }
 }
 
 extension ChainHash {

@@ -7,17 +7,17 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible, Comparabl
 
     public let rawValue: String
 
-    public init(_ rawValue: String) throws(LedgerError) {
+    public init(_ rawValue: String) throws(InvalidStreamName) {
         let bytes = Array(rawValue.utf8)
-        guard !bytes.isEmpty else { throw .invalidStreamName(rawValue, reason: "it is empty") }
+        guard !bytes.isEmpty else { throw InvalidStreamName(name: rawValue, reason: "it is empty") }
         guard bytes.count <= Self.maxLength else {
-            throw .invalidStreamName(rawValue, reason: "it is longer than \(Self.maxLength) bytes")
+            throw InvalidStreamName(name: rawValue, reason: "it is longer than \(Self.maxLength) bytes")
         }
         guard bytes[0] >= UInt8(ascii: "a") && bytes[0] <= UInt8(ascii: "z") else {
-            throw .invalidStreamName(rawValue, reason: "it must start with a lowercase letter a-z")
+            throw InvalidStreamName(name: rawValue, reason: "it must start with a lowercase letter a-z")
         }
         for byte in bytes where !Self.isAllowed(byte) {
-            throw .invalidStreamName(rawValue, reason: "it may hold only a-z, 0-9 and - _ . :")
+            throw InvalidStreamName(name: rawValue, reason: "it may hold only a-z, 0-9 and - _ . :")
         }
         self.rawValue = rawValue
     }
@@ -36,4 +36,14 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible, Comparabl
         default: false
         }
     }
+}
+
+/// Why a text is not a stream name.
+public struct InvalidStreamName: Error, Equatable, CustomStringConvertible {
+    public let name: String
+    public let reason: String
+
+    public init(name: String, reason: String) { (self.name, self.reason) = (name, reason) }
+
+    public var description: String { "\"\(name)\" is not a stream name: \(reason)" }
 }

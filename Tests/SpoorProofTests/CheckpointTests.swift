@@ -1,6 +1,6 @@
 import Foundation
+@testable import SpoorProof
 import Testing
-@testable import SpoorLedger
 
 @Suite("Signed checkpoints (C2SP signed note, Ed25519)")
 struct CheckpointTests {
