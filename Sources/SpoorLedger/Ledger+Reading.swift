@@ -56,6 +56,15 @@ extension Ledger {
         try snapshot { txn in try txn.value(in: store.sealed, key: position.bigEndianBytes) }
     }
 
+    /// What a command on `stream` reads before it decides, from one snapshot: see ``CommandSnapshot``.
+    public func commandSnapshot(eventID: EventID, projectionKey: [UInt8], stream: StreamName) throws -> CommandSnapshot {
+        try snapshot { txn in
+            CommandSnapshot(storedPosition: try store.position(of: eventID, in: txn),
+                            projection: try txn.value(in: store.projectionSlots[try store.liveSlot(in: txn)], key: projectionKey),
+                            wrappedKey: try txn.value(in: store.keys, key: Array(stream.rawValue.utf8)))
+        }
+    }
+
     /// Runs `body` on one read snapshot, reporting storage failures as ``LedgerError``.
     func snapshot<T>(_ body: (borrowing ReadTransaction) throws -> T) throws -> T {
         do {

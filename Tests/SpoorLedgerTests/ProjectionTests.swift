@@ -24,6 +24,23 @@ private func value(_ ledger: Ledger, _ name: String) throws -> String? {
 
 @Suite("Inline projections")
 struct ProjectionTests {
+    @Test("a command's snapshot reads its id, its case's record and its key together, as of one moment")
+    func commandSnapshotReadsTheThreeTogether() async throws {
+        try await withLedger { ledger, _ in
+            let id = EventID()
+            let key = stream("case-1")
+            let before = try ledger.commandSnapshot(eventID: id, projectionKey: Array("case-1".utf8), stream: key)
+            #expect(before.storedPosition == nil && before.projection == nil && before.wrappedKey == nil)
+            _ = try await ledger.append(to: key, events: [event(sealed: "personal", id: id)], metadata: alice,
+                                        keyChange: .create(wrapped: [1, 2, 3]), projector: countProjector(ledger, key))
+            let after = try ledger.commandSnapshot(eventID: id, projectionKey: Array("case-1".utf8), stream: key)
+            #expect(after.storedPosition == 1)
+            #expect(after.projection == (try ledger.projectionValue(for: Array("case-1".utf8))))
+            #expect(after.wrappedKey == [1, 2, 3])
+            #expect(try ledger.commandSnapshot(eventID: EventID(), projectionKey: Array("case-2".utf8), stream: stream("case-2")).storedPosition == nil)
+        }
+    }
+
     @Test func theProjectorSeesTheAppendsPositionsAndTimeAndItsRecordsLandWithTheEvents() async throws {
         var configuration = LedgerConfiguration()
         configuration.clock = { 42_000_000 }

@@ -1,4 +1,5 @@
 import SpoorDomain
+import SpoorProof
 
 /// Who sent a request: the peer as the kernel names it, with its configured roles.
 struct Caller: Sendable {
@@ -9,6 +10,9 @@ struct Caller: Sendable {
     var connection: Int
 
     static let careRoles: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
+
+    /// The actor the caller's events are attributed to: the peer's OS identity, never what it says.
+    var actor: AppendMetadata.Actor { AppendMetadata.Actor(uid: principal.uid, name: principal.name) }
 
     /// Whether the caller holds a role that may read personal content at all: one that cares for
     /// youths. Which cases it may read is `ground(for:)`'s.

@@ -12,8 +12,7 @@ extension Dispatcher {
         let command = try CaseCommand(name: params.command, caseID: params.case, body: params.body)
         let role = try await role(params.role, for: command, caller)
         let eventID = try Self.eventID(params.eventID)
-        let actor = AppendMetadata.Actor(uid: caller.principal.uid, name: caller.principal.name)
-        return try await commands.handle(command, case: params.case, eventID: eventID, actor: actor, role: role)
+        return try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role)
     }
 
     /// The role the caller acts in: the one asked for, which it must hold, or else the first of
@@ -26,15 +25,15 @@ extension Dispatcher {
                 throw WireError(.invalidField, "\"\(asked)\" is not a role", field: "role")
             }
             guard held.contains(role) else {
-                throw await denied(caller, method: command.action, reason: "\(caller.principal.name) does not hold the role \(asked)")
+                throw await system.denied(caller, method: command.action, reason: "\(caller.principal.name) does not hold the role \(asked)")
             }
             guard permitted.contains(role) else {
-                throw await denied(caller, method: command.action, reason: DomainError.notPermitted(role: role, command: command.action).description)
+                throw await system.denied(caller, method: command.action, reason: DomainError.notPermitted(role: role, command: command.action).description)
             }
             return role
         }
         guard let role = held.first(where: permitted.contains) else {
-            throw await denied(caller, method: command.action,
+            throw await system.denied(caller, method: command.action,
                                reason: "none of \(caller.principal.name)'s roles may \(command.action); it needs one of \(permitted.map(\.rawValue).sorted().joined(separator: ", "))")
         }
         return role

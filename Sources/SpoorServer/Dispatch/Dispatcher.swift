@@ -5,40 +5,39 @@ import SpoorLedger
 import SpoorProof
 import SpoorProtocol
 
-/// Turns requests into replies: authorises the caller, decodes the parameters strictly, and
-/// hands the work to the ledger and the projections.
+/// Turns requests into replies: authorises the caller, decodes the parameters strictly, settles
+/// the role a command is made in, and routes the work to the handler of its concern, each of
+/// which holds only what it uses.
 final class Dispatcher: Sendable {
-    let ledger: Ledger
-    let projections: CaseProjection
-    /// The protocols adopted; new decisions follow the one in force.
-    let protocols: AdoptedProtocols
-    let adoption: ProtocolAdoption
-    /// The write path of domain commands.
     let commands: CommandHandler
-    let institution: Decider.Institution
-    /// Where the protocol file is reread from on `protocol.reload`; `nil`: the built-in protocol.
-    let protocolPath: String?
-    /// Signs checkpoints; `nil` when the daemon has no signing key.
-    let signer: CheckpointSigner?
-    /// The cases' data keys, which seal their personal content.
-    let keys: CaseKeys
-    let statistics: ServerStatistics
-    /// Bounds the denials each user puts on the record.
-    let denials = DenialLimiter()
+    let queries: QueryHandler
+    let access: AccessHandler
+    let audit: AuditHandler
+    let subject: SubjectHandler
+    let retention: RetentionHandler
+    let admin: AdminHandler
+    let protocolHandler: ProtocolHandler
+    /// The protocols adopted: the one in force says which roles care for which units.
+    let protocols: AdoptedProtocols
+    let system: SystemStream
     let logger: Logger
 
     init(ledger: Ledger, projections: CaseProjection, institution: Decider.Institution, protocolPath: String?,
          signer: CheckpointSigner?, keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
-        self.institution = institution
-        self.protocolPath = protocolPath
-        self.protocols = projections.protocols
-        self.adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)
-        self.commands = CommandHandler(ledger: ledger, projections: projections, keys: keys, protocols: projections.protocols, institution: institution)
-        self.keys = keys
-        self.ledger = ledger
-        self.projections = projections
-        self.signer = signer
-        self.statistics = statistics
+        let adopted = projections.protocols
+        let system = SystemStream(ledger: ledger, logger: logger)
+        let access = AccessHandler(ledger: ledger, projections: projections, system: system)
+        let commands = CommandHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, institution: institution)
+        self.commands = commands
+        self.access = access
+        self.queries = QueryHandler(ledger: ledger, projections: projections, protocols: adopted, institution: institution, system: system, access: access)
+        self.audit = AuditHandler(ledger: ledger, signer: signer)
+        self.subject = SubjectHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, system: system, access: access)
+        self.retention = RetentionHandler(projections: projections, protocols: adopted, commands: commands)
+        self.admin = AdminHandler(ledger: ledger, projections: projections, keys: keys, statistics: statistics, system: system, logger: logger)
+        self.protocols = adopted
+        self.protocolHandler = ProtocolHandler(protocols: adopted, adoption: ProtocolAdoption(ledger: ledger, protocols: adopted), protocolPath: protocolPath)
+        self.system = system
         self.logger = logger
     }
 
@@ -65,29 +64,29 @@ final class Dispatcher: Sendable {
     /// Runs the method; a streaming method sends its lines itself and returns its final result.
     private func serve(_ request: Request, _ caller: Caller, _ reply: @escaping Reply) async throws -> JSONValue? {
         switch request.method {
-        case .status: try status()
+        case .status: try admin.status()
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)
-        case .caseShow: try await show(try params(request), caller)
-        case .caseNext: try nextSteps(try params(request))
-        case .registrationForm: try await registrationForm(try params(request), caller)
-        case .worklist: try worklist(try params(request), caller)
-        case .auditTrace: try trace(try params(request))
-        case .stats: try stats(try params(request), caller)
-        case .eventsTail: try await tail(try params(request), request.id, reply)
-        case .projectionsRebuild: try await rebuild(request.id, reply)
-        case .backup: try await backup(try params(request))
-        case .auditCheckpoint: try checkpoint()
-        case .auditProve: try prove(try params(request))
-        case .auditConsistency: try consistency(try params(request))
-        case .auditVerify: try verifyLog()
-        case .subjectExport: try await export(try params(request), caller)
-        case .retentionDue: try retentionDue(try params(request))
-        case .retentionApply: try await retentionApply(try params(request), caller)
-        case .keysRotate: try await rotateKeys(try params(request), caller)
-        case .protocolShow: try showProtocol(try params(request))
-        case .protocolReload: try await reloadProtocol(caller)
-        case .accessLog: try accessLog(try params(request))
-        case .accessReview: try await reviewEmergency(try params(request), caller)
+        case .caseShow: try await queries.show(try params(request), caller)
+        case .caseNext: try queries.nextSteps(try params(request))
+        case .registrationForm: try await queries.registrationForm(try params(request), caller)
+        case .worklist: try queries.worklist(try params(request), caller)
+        case .auditTrace: try queries.trace(try params(request))
+        case .stats: try queries.stats(try params(request), caller)
+        case .eventsTail: try await admin.tail(try params(request), request.id, reply)
+        case .projectionsRebuild: try await admin.rebuild(request.id, reply)
+        case .backup: try await admin.backup(try params(request))
+        case .auditCheckpoint: try audit.checkpoint()
+        case .auditProve: try audit.prove(try params(request))
+        case .auditConsistency: try audit.consistency(try params(request))
+        case .auditVerify: try audit.verifyLog()
+        case .subjectExport: try await subject.export(try params(request), caller)
+        case .retentionDue: try retention.retentionDue(try params(request))
+        case .retentionApply: try await retention.retentionApply(try params(request), caller)
+        case .keysRotate: try await admin.rotateKeys(try params(request), caller)
+        case .protocolShow: try protocolHandler.showProtocol(try params(request))
+        case .protocolReload: try await protocolHandler.reloadProtocol(caller)
+        case .accessLog: try access.accessLog(try params(request))
+        case .accessReview: try await access.reviewEmergency(try params(request), caller)
         }
     }
 
@@ -117,7 +116,7 @@ final class Dispatcher: Sendable {
             let reason = roles.isEmpty
                 ? "user \(caller.principal.name) has no role in Spoor; ask an admin to add it to the configuration"
                 : "\(method.rawValue) needs one of the roles \(Self.roles(for: method).map(\.rawValue).sorted().joined(separator: ", "))"
-            throw await denied(caller, method: method.rawValue, reason: reason)
+            throw await system.denied(caller, method: method.rawValue, reason: reason)
         }
     }
 
@@ -139,43 +138,5 @@ final class Dispatcher: Sendable {
             "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is not valid: \(context.debugDescription)"
         default: String(describing: error)
         }
-    }
-
-    /// Logs a denial, records it as a security event in the `system` stream, and returns the
-    /// error to answer with.
-    func denied(_ caller: Caller, method: String, reason: String) async -> WireError {
-        let principal = caller.principal
-        guard let unrecorded = denials.admit(uid: principal.uid) else {
-            logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason); not recorded: over the limit of denials on the record")
-            return WireError(.denied, reason)
-        }
-        logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason)")
-        var record: [String: JSONValue] = ["method": .string(method), "reason": .string(reason),
-                                           "roles": .array(principal.roles.map { .string($0.rawValue) })]
-        if unrecorded > 0 { record["unrecordedBefore"] = .number(Double(unrecorded)) }
-        do {
-            try await recordInSystemStream("access-denied", .object(record), by: caller)
-        } catch {
-            logger.error("could not record the denial of \(method) to \(principal.name): \(error)")
-        }
-        return WireError(.denied, reason)
-    }
-
-    /// Appends a security event to the `system` stream, attributed to the caller, durably, with
-    /// what `projector` keeps of it.
-    func recordInSystemStream(_ type: String, _ payload: JSONValue, by caller: Caller, id: EventID = EventID(),
-                              projector: InlineProjector? = nil) async throws {
-        let principal = caller.principal
-        _ = try await ledger.append(
-            to: .system, events: [ProposedEvent(id: id, type: type, payload: payload.serialized)],
-            metadata: AppendMetadata(actor: .init(uid: principal.uid, name: principal.name),
-                                     role: principal.roles.first?.rawValue ?? "none"),
-            projector: projector)
-    }
-
-    /// The day a request asks about, today by default.
-    static func day(_ text: String?, field: String = "on") throws(WireError) -> Day {
-        guard let text else { return .today }
-        do { return try Day(parsing: text) } catch { throw WireError(.invalidField, error.description, field: field) }
     }
 }

@@ -28,9 +28,22 @@ struct CaseProjection: Sendable {
 
     /// The case `id` and its stream version, or `nil` when there is no such case.
     func entry(of id: String) throws -> Entry? {
-        guard let stored = try ledger.projectionValue(for: StoredCase.key(of: id)) else { return nil }
+        try entry(of: id, stored: try ledger.projectionValue(for: StoredCase.key(of: id))) { try key(of: id) }
+    }
+
+    /// The case `id`, which must exist.
+    func existingEntry(of id: String) throws -> Entry {
+        _ = try CaseStream.name(of: id)
+        guard let entry = try entry(of: id) else { throw DomainError.caseNotFound(id) }
+        return entry
+    }
+
+    /// The case `id` from its record as read in the caller's snapshot (`nil`: no such case), its
+    /// data key from `key` when the state is sealed and not decoded already.
+    func entry(of id: String, stored: [UInt8]?, key: () throws -> [UInt8]?) throws -> Entry? {
+        guard let stored else { return nil }
         if let entry = recent.entry(of: id, stored: stored) { return entry }
-        let entry = try decode(stored, caseID: id)
+        let entry = try StoredCase.decode(stored, caseID: id, key: key)
         recent.remember(entry, stored: stored)
         return entry
     }

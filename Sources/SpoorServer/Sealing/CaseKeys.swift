@@ -53,8 +53,14 @@ final class CaseKeys: Sendable {
     /// The case's key, or `nil` when it has none (erased). A stored key the master key does not
     /// open fails this case alone, with an error that says so.
     func key(for stream: StreamName) throws -> [UInt8]? {
+        try key(for: stream) { try ledger.wrappedKey(of: stream) }
+    }
+
+    /// The case's key, unwrapped from what `wrapped` gives (as read in the caller's snapshot)
+    /// unless it is cached.
+    func key(for stream: StreamName, wrapped: () throws -> [UInt8]?) throws -> [UInt8]? {
         if let key = cache.withLock({ $0[stream] }) { return key }
-        guard let wrapped = try ledger.wrappedKey(of: stream) else { return nil }
+        guard let wrapped = try wrapped() else { return nil }
         do {
             let (current, previous) = masters.withLock { ($0.current, $0.previous) }
             let key = try (try? current.unwrap(wrapped, for: stream)) ?? (previous ?? current).unwrap(wrapped, for: stream)

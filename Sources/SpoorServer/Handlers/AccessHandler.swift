@@ -6,7 +6,11 @@ import SpoorProtocol
 
 /// Need-to-know: emergency reads, their review, and the access log of a case (NEN 7513: who read
 /// which client's record, when, and on which ground).
-extension Dispatcher {
+struct AccessHandler: Sendable {
+    let ledger: Ledger
+    let projections: CaseProjection
+    let system: SystemStream
+
     /// The types of the `system` stream's events that record a read of a case's personal content.
     static let readTypes: Set<String> = ["personal-data-read", "subject-exported", EmergencyReviews.accessType]
 
@@ -14,7 +18,7 @@ extension Dispatcher {
     func recordEmergency(case caseID: String, reason: String, by caller: Caller) async throws {
         let id = EventID()
         let entry = EmergencyReviews.Entry(event: id, caseID: caseID, actor: caller.principal.name, on: .today, reviewed: false)
-        try await recordInSystemStream(EmergencyReviews.accessType,
+        try await system.record(EmergencyReviews.accessType,
                                        ["case": .string(caseID), "method": "case.show", "ground": "emergency", "reason": .string(reason)],
                                        by: caller, id: id, projector: { _, _ in [EmergencyReviews.record(entry)] })
     }
@@ -30,7 +34,7 @@ extension Dispatcher {
         guard !note.isEmpty else { throw WireError(.invalidField, "say what the review found", field: "note") }
         entry.reviewed = true
         let reviewed = entry
-        try await recordInSystemStream(EmergencyReviews.reviewType, ["event": .string(params.event), "case": .string(entry.caseID), "note": .string(note)],
+        try await system.record(EmergencyReviews.reviewType, ["event": .string(params.event), "case": .string(entry.caseID), "note": .string(note)],
                                        by: caller, projector: { _, _ in [EmergencyReviews.record(reviewed)] })
         return ["event": .string(params.event), "case": .string(entry.caseID), "reviewed": true]
     }
@@ -49,7 +53,7 @@ extension Dispatcher {
 
     /// Every read and export of the case's personal content, oldest first, from the `system` stream.
     func accessLog(_ params: CaseParams) throws -> JSONValue {
-        _ = try caseEntry(params.case)
+        _ = try projections.existingEntry(of: params.case)
         return ["case": .string(params.case), "entries": .array(try accessEntries(of: params.case))]
     }
 

@@ -3,7 +3,14 @@ import SpoorJSON
 import SpoorLedger
 import SpoorProtocol
 
-extension Dispatcher {
+/// The institution's protocol as adopted: shown, and reread from its file.
+struct ProtocolHandler: Sendable {
+    /// The protocols adopted; new decisions follow the one in force.
+    let protocols: AdoptedProtocols
+    let adoption: ProtocolAdoption
+    /// Where the protocol file is reread from on `protocol.reload`; `nil`: the built-in protocol.
+    let protocolPath: String?
+
     /// The protocol in force (or version `version`), whole, with every version this store adopted.
     func showProtocol(_ params: ProtocolShowParams) throws -> JSONValue {
         let adopted: AdoptedProtocols.Adopted

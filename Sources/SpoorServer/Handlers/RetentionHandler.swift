@@ -1,8 +1,13 @@
 import SpoorDomain
-import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
-extension Dispatcher {
+/// Retention: which cases are past it, and their erasure, each through the erase command.
+struct RetentionHandler: Sendable {
+    let projections: CaseProjection
+    let protocols: AdoptedProtocols
+    let commands: CommandHandler
+
     /// Years after a case's last change that its personal data must go, by the protocol in force.
     private var retentionYears: Int { protocols.current.retention.years }
 
@@ -28,7 +33,7 @@ extension Dispatcher {
     }
 
     func retentionDue(_ params: RetentionParams) throws -> JSONValue {
-        let day = try Self.day(params.on)
+        let day = try Day.requested(params.on)
         let (due, held) = try casesPastRetention(on: day)
         return ["on": .string(day.description), "retentionYears": .number(Double(retentionYears)), "cases": listing(due), "held": listing(held)]
     }
@@ -36,7 +41,7 @@ extension Dispatcher {
     /// Erases every case past retention, each through the erase command as the caller (so each
     /// erasure is its own recorded, atomic event); without `confirm`, says what it would erase.
     func retentionApply(_ params: RetentionParams, _ caller: Caller) async throws -> JSONValue {
-        let day = try Self.day(params.on)
+        let day = try Day.requested(params.on)
         let due = try casesPastRetention(on: day).due
         guard params.confirm == true else {
             return ["dryRun": true, "on": .string(day.description), "cases": listing(due)]
@@ -45,7 +50,8 @@ extension Dispatcher {
         for state in due {
             let body: JSONValue = ["basis": "retention", "erasedOn": .string(Day.today.description),
                                    "reason": .string("retention: last change \(state.lastChangedOn), more than \(retentionYears) years before \(day)")]
-            _ = try await command(CommandParams(case: state.caseID, command: "erase-personal-data", body: body, role: Role.privacyOfficer.rawValue), caller)
+            let erase = try CaseCommand(name: "erase-personal-data", caseID: state.caseID, body: body)
+            _ = try await commands.handle(erase, case: state.caseID, eventID: EventID(), actor: caller.actor, role: .privacyOfficer)
             erased.append(.string(state.caseID))
         }
         return ["dryRun": false, "on": .string(day.description), "erased": .array(erased)]

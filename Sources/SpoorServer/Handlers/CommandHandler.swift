@@ -6,7 +6,8 @@ import SpoorProtocol
 
 /// The write path of a domain command, and only that: decide on the case as it is, seal the
 /// personal content, fold the case's new state (decide and evolve side by side), and append the
-/// events with that state in one transaction. Who the actor is and in which role it acts is the
+/// events with that state in one transaction. What it decides on is read from one snapshot (see
+/// ``CommandSnapshot``), once per attempt. Who the actor is and in which role it acts is the
 /// dispatcher's to settle first; this needs nothing of the transport.
 struct CommandHandler: Sendable {
     let ledger: Ledger
@@ -23,16 +24,18 @@ struct CommandHandler: Sendable {
     /// concurrent change to the same case makes it decide again on the new state.
     func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role) async throws -> JSONValue {
         let stream = try CaseStream.name(of: caseID)
-        if let position = try ledger.position(of: eventID) { return try storedReply(at: position, in: stream) }
         var refusedAt: UInt64??  // the version an append expected and was refused at
         for _ in 0..<Self.maxConflictRetries {
-            let entry = try projections.entry(of: caseID)
+            let read = try ledger.commandSnapshot(eventID: eventID, projectionKey: StoredCase.key(of: caseID), stream: stream)
+            if let position = read.storedPosition { return try storedReply(at: position, in: stream) }
+            let key = { try keys.key(for: stream) { read.wrappedKey } }
+            let entry = try projections.entry(of: caseID, stored: read.projection, key: key)
             if let refusedAt, refusedAt == entry?.version { throw projectionBehind(caseID, at: entry?.version, stream: stream) }
             if entry == nil && !command.opens { throw DomainError.caseNotFound(caseID) }
             let context = Decider.Context(actor: actor.name, role: role, today: .today)
             let rules = protocols.current
             let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
-            let sealed = try seal(events, firstID: eventID, in: stream, erasing: command.erases, under: rules.version)
+            let sealed = try seal(events, firstID: eventID, in: stream, key: key, erasing: command.erases, under: rules.version)
             let projector = try projections.projector(caseID: caseID, after: entry, events: events, actor: actor.name, role: role,
                                                       rules: rules, sealedWith: sealed.stateKey)
             do {
@@ -62,7 +65,8 @@ struct CommandHandler: Sendable {
     /// case's data key (made with the case's first sealed event), and, for an erasure, the order
     /// to destroy that key and every sealed part of the case in the same transaction; with the
     /// key the case's new state is sealed with (none once erased). Each names the protocol version.
-    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, erasing: Bool, under version: Int) throws
+    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, key stored: () throws -> [UInt8]?, erasing: Bool,
+                      under version: Int) throws
         -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?, firstPayload: JSONValue) {
         var change: StreamKeyChange? = erasing ? .erase : nil
         var key: [UInt8]?
@@ -73,7 +77,7 @@ struct CommandHandler: Sendable {
             let payload = CaseStream.stamped(unstamped, protocolVersion: version)
             if index == 0 { firstPayload = payload }
             guard let personal else { return ProposedEvent(id: id, type: event.type, payload: payload.serialized) }
-            if key == nil, let stored = try keys.key(for: stream) {
+            if key == nil, let stored = try stored() {
                 key = stored
             } else if key == nil {
                 let made = try keys.make(for: stream)
@@ -81,7 +85,7 @@ struct CommandHandler: Sendable {
             }
             return ProposedEvent(id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id))
         }
-        return (proposed, change, erasing ? nil : try key ?? keys.key(for: stream), firstPayload)
+        return (proposed, change, erasing ? nil : try key ?? stored(), firstPayload)
     }
 
     /// The reply to a retried command whose event is at `position`: the same as the first

@@ -3,12 +3,21 @@ import SpoorDomain
 import SpoorLedger
 import SpoorProtocol
 
-extension Dispatcher {
+/// What carers, officers and auditors read of cases: one case, its next steps, the worklist, a
+/// signal's trail, the statistics and a filled-in registration. Reads of personal content go on the record.
+struct QueryHandler: Sendable {
+    let ledger: Ledger
+    let projections: CaseProjection
+    let protocols: AdoptedProtocols
+    let institution: Decider.Institution
+    let system: SystemStream
+    let access: AccessHandler
+
     /// The case for the caller: personal content in plain text only for a carer with a care
     /// relationship (its unit, an assignment, a forward or consultation), or in an emergency with a
     /// reason; each such read recorded in the `system` stream, with its ground, before it is answered.
     func show(_ params: CaseShowParams, _ caller: Caller) async throws -> JSONValue {
-        let entry = try caseEntry(params.case)
+        let entry = try projections.existingEntry(of: params.case)
         let history = try CaseStream.events(of: try CaseStream.name(of: params.case), in: ledger)
         let view = try JSONValue(encoding: CaseView(entry, history: history))
         if entry.state.isErased, case .object(var object) = view {
@@ -17,7 +26,7 @@ extension Dispatcher {
         }
         guard caller.mayReadPersonalContent else { return view.redactingPersonalContent(as: .sealed) }
         if let ground = caller.ground(for: entry.state, on: .today) {
-            try await recordInSystemStream("personal-data-read", ["case": .string(params.case), "method": "case.show", "ground": .string(ground.rawValue)], by: caller)
+            try await system.record("personal-data-read", ["case": .string(params.case), "method": "case.show", "ground": .string(ground.rawValue)], by: caller)
             return view
         }
         guard params.emergency == true else {
@@ -27,13 +36,13 @@ extension Dispatcher {
         }
         let reason = (params.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw WireError(.invalidField, "an emergency read says why, for the privacy officer's review", field: "reason") }
-        try await recordEmergency(case: params.case, reason: reason, by: caller)
+        try await access.recordEmergency(case: params.case, reason: reason, by: caller)
         return view
     }
 
     func nextSteps(_ params: CaseParams) throws -> JSONValue {
-        let entry = try caseEntry(params.case)
-        let today = try Self.day(params.on)
+        let entry = try projections.existingEntry(of: params.case)
+        let today = try Day.requested(params.on)
         let steps = entry.state.nextSteps(on: today, rules: protocols.current).map { step -> JSONValue in
             var json: [String: JSONValue] = ["action": .string(step.action), "rule": .string(step.rule), "reason": .string(step.reason),
                                              "signals": .array(step.signalIDs.map(JSONValue.string))]
@@ -52,7 +61,7 @@ extension Dispatcher {
     /// has a care relationship with (the rest only counted, as `elsewhere`), the privacy officer its
     /// own and the emergency reads to review. `mine` keeps those of the caller's roles, `units` those units'.
     func worklist(_ params: WorklistParams, _ caller: Caller) throws -> JSONValue {
-        let today = try Self.day(params.on)
+        let today = try Day.requested(params.on)
         let limit = params.limit ?? Self.defaultWorklistLimit
         guard (1...Self.maxWorklistLimit).contains(limit) else {
             throw WireError(.invalidField, "must be between 1 and \(Self.maxWorklistLimit)", field: "limit")
@@ -65,7 +74,7 @@ extension Dispatcher {
         let filter = Worklist.Filter(roles: params.mine == true ? roles : nil, units: params.units.map(Set.init), mayActOn: mayActOn)
         var (oldest, total, elsewhere) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, filter: filter) }
         if roles.contains(.privacyOfficer) {
-            let reviews = try emergenciesToReview().map { entry in
+            let reviews = try access.emergenciesToReview().map { entry in
                 Worklist.Item(caseID: entry.caseID, unit: "", kind: .emergencyAccessReview, since: entry.on, dueOn: nil, responsible: .privacyOfficer,
                               protocolVersion: nil, detail: "\(entry.actor) read the case without a care relationship on \(entry.on): review it (event \(entry.event))")
             }
@@ -102,8 +111,8 @@ extension Dispatcher {
     /// protocol's small-cell threshold shows as `<N`, and the medians of such a row are withheld,
     /// so that no youth can be recognised from the figures.
     func stats(_ params: StatsParams, _ caller: Caller) throws -> JSONValue {
-        let from = try params.from.map { text throws(WireError) in try Self.day(text, field: "from") }
-        let to = try params.to.map { text throws(WireError) in try Self.day(text, field: "to") }
+        let from = try params.from.map { text throws(WireError) in try Day.requested(text, field: "from") }
+        let to = try params.to.map { text throws(WireError) in try Day.requested(text, field: "to") }
         let dimensions = try (params.by ?? []).map { name throws(WireError) in
             guard let dimension = Statistics.Dimension(rawValue: name) else {
                 throw WireError(.invalidField, "\"\(name)\" is not a dimension; use \(Statistics.Dimension.allCases.map(\.rawValue).joined(separator: ", "))", field: "by")
@@ -143,9 +152,23 @@ extension Dispatcher {
                 "suppressedBelow": threshold.map { .number(Double($0)) } ?? .null]
     }
 
-    func caseEntry(_ id: String) throws -> CaseProjection.Entry {
-        _ = try CaseStream.name(of: id)
-        guard let entry = try projections.entry(of: id) else { throw DomainError.caseNotFound(id) }
-        return entry
+    /// A registration filled in from the case, for the professional to submit to CoMensha. It
+    /// shows the identifying fields in plain text, so it is recorded as a read before it is answered.
+    func registrationForm(_ params: RegistrationFormParams, _ caller: Caller) async throws -> JSONValue {
+        let state = try projections.existingEntry(of: params.case).state
+        guard let ground = caller.ground(for: state, on: .today) else {
+            throw await system.denied(caller, method: "registration.form", reason: "\(caller.principal.name) has no care relationship with case \(params.case) (its unit, an assignment, a forward or a consultation)")
+        }
+        guard !state.registrations.isEmpty else { throw WireError(.notFound, "case \(params.case) has no registration at CoMensha") }
+        let number = params.registration ?? state.registrations.count
+        guard state.registrations.indices.contains(number - 1) else {
+            throw WireError(.invalidField, "case \(params.case) has registrations 1 to \(state.registrations.count)", field: "registration")
+        }
+        let form = RegistrationForm(caseID: params.case, number: number, registration: state.registrations[number - 1], consents: state.consents)
+        let json = try form.json
+        if form.registration.personal != nil {
+            try await system.record("personal-data-read", ["case": .string(params.case), "method": "registration.form", "ground": .string(ground.rawValue)], by: caller)
+        }
+        return ["form": json, "document": .string(form.document)]
     }
 }

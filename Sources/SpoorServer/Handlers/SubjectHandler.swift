@@ -2,7 +2,15 @@ import Foundation
 import SpoorLedger
 import SpoorProtocol
 
-extension Dispatcher {
+/// The data subject's right of access (inzage), which the privacy officer serves.
+struct SubjectHandler: Sendable {
+    let ledger: Ledger
+    let projections: CaseProjection
+    let keys: CaseKeys
+    let protocols: AdoptedProtocols
+    let system: SystemStream
+    let access: AccessHandler
+
     /// Inzage: the whole case for the youth or parents, decrypted: its current state and every
     /// event with its personal content, as JSON and as a readable document. The export is
     /// recorded in the `system` stream before anything is handed out.
@@ -22,8 +30,8 @@ extension Dispatcher {
             }
             return json
         }
-        let reads = try accessEntries(of: params.case)
-        try await recordInSystemStream("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
+        let reads = try access.accessEntries(of: params.case)
+        try await system.record("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
         let view = try JSONValue(encoding: CaseView(entry, history: history))
         return ["case": view, "events": .array(events), "accessLog": .array(reads),
                 "document": .string(SubjectDocument(language: language, catalogue: protocols.current.catalogue).markdown(case: view, events: events, reads: reads))]

@@ -1,9 +1,18 @@
 import Foundation
+import Logging
 import ServiceLifecycle
 import SpoorLedger
 import SpoorProtocol
 
-extension Dispatcher {
+/// The admin's methods: status, the log's tail, a projection rebuild, a backup and a master key rotation.
+struct AdminHandler: Sendable {
+    let ledger: Ledger
+    let projections: CaseProjection
+    let keys: CaseKeys
+    let statistics: ServerStatistics
+    let system: SystemStream
+    let logger: Logger
+
     /// The most events one `events.tail` page holds.
     static let maxTailLimit = 1_000
 
@@ -24,7 +33,7 @@ extension Dispatcher {
 
     /// Sends events from a position as `done: false` lines; without `follow` it ends after one
     /// page, with `follow` it goes on with each commit until the client leaves or the daemon stops.
-    func tail(_ params: TailParams, _ id: String, _ reply: @escaping Reply) async throws -> JSONValue {
+    func tail(_ params: TailParams, _ id: String, _ reply: @escaping Dispatcher.Reply) async throws -> JSONValue {
         let limit = params.limit ?? 100
         guard (1...Self.maxTailLimit).contains(limit) else {
             throw WireError(.invalidField, "must be between 1 and \(Self.maxTailLimit)", field: "limit")
@@ -52,7 +61,7 @@ extension Dispatcher {
 
     /// Refolds every projection from the first event aside and swaps it in, sending progress
     /// lines; the daemon keeps serving from the old projection meanwhile.
-    func rebuild(_ id: String, _ reply: Reply) async throws -> JSONValue {
+    func rebuild(_ id: String, _ reply: Dispatcher.Reply) async throws -> JSONValue {
         let started = Date()
         let (progress, continuation) = AsyncStream.makeStream(of: (UInt64, UInt64).self, bufferingPolicy: .bufferingNewest(1))
         let work = Task { [projections] in
@@ -77,5 +86,17 @@ extension Dispatcher {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: params.path + "/data.mdb")[.size] as? Int) ?? 0
         return ["path": .string(params.path), "bytes": .number(Double(size)), "lastPosition": .number(Double(ledger.lastPosition))]
+    }
+
+    /// Rewraps every data key under the master key in `newKeyPath`; the old key opens nothing after.
+    func rotateKeys(_ params: RotateParams, _ caller: Caller) async throws -> JSONValue {
+        let new: MasterKey
+        do { new = try MasterKey.load(path: params.newKeyPath) } catch {
+            throw WireError(.invalidField, error.description, field: "newKeyPath")
+        }
+        let rewrapped = try keys.rotate(to: new)
+        try await system.record("master-key-rotated", ["dataKeys": .number(Double(rewrapped))], by: caller)
+        logger.notice("master key rotated: \(rewrapped) data keys rewrapped; install the new key as the credential \(MasterKey.credentialName) before the next start")
+        return ["rewrapped": .number(Double(rewrapped))]
     }
 }

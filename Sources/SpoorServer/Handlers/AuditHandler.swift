@@ -2,7 +2,13 @@ import SpoorLedger
 import SpoorProof
 import SpoorProtocol
 
-extension Dispatcher {
+/// The auditor's methods: signed checkpoints, inclusion and consistency proofs, and the whole
+/// log's verification. Needs the ledger and the signing key, nothing else.
+struct AuditHandler: Sendable {
+    let ledger: Ledger
+    /// Signs checkpoints; `nil` when the daemon has no signing key.
+    let signer: CheckpointSigner?
+
     /// The current tree head, signed: the auditor keeps it and later holds the log to it.
     func checkpoint() throws -> JSONValue {
         guard let signer else {
