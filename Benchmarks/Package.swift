@@ -19,6 +19,7 @@ let package = Package(
             dependencies: [
                 .product(name: "SpoorDomain", package: spoorPackage),
                 .product(name: "SpoorLedger", package: spoorPackage),
+                .product(name: "SpoorProof", package: spoorPackage),
                 .product(name: "SpoorProtocol", package: spoorPackage),
             ]
         ),

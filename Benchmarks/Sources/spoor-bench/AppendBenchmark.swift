@@ -1,5 +1,6 @@
 import Foundation
 import SpoorLedger
+import SpoorProof
 
 /// Durable appends per second: `appenders` tasks, each appending one event at a time for
 /// `seconds`, every append awaited until its batch is on disk.

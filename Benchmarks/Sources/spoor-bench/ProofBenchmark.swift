@@ -1,5 +1,6 @@
 import Foundation
 import SpoorLedger
+import SpoorProof
 
 /// Microseconds per inclusion proof (with its tree head) and per consistency proof, at random
 /// positions and sizes of a filled ledger, each proof verified as it is made.

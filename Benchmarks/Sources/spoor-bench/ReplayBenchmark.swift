@@ -1,5 +1,6 @@
 import Foundation
 import SpoorLedger
+import SpoorProof
 
 /// Fills a ledger with `count` events of `payloadSize` bytes, in large appends to save time.
 func fillLedger(at folder: String, count: Int, payloadSize: Int) async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// Acknowledged commands through the socket: every request a real `open-case` decided by the
