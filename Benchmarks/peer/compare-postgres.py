@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Spoor against the peer a user would pick instead, side by side in one sitting.
+
+PostgreSQL 15 with full durability (fsync, synchronous_commit and full_page_writes on), started
+here on a throw-away cluster reachable only over a Unix socket, takes one row per event into an
+`events` table with UNIQUE(stream, version) and UNIQUE(event_id), a 600-byte JSON payload, the
+version from a counter row per stream, driven by pgbench (-j 2, prepared statements). Spoor's
+release spoord takes real commands through its socket from `spoor-load`, an event-driven client
+in C of the same shape (a few threads, many connections). The two alternate, scenario by
+scenario, round by round, so that the machine's drift hits both alike.
+
+    compare-postgres.py --spoord PATH [--rounds 3] [--seconds 10] [--only 1,64,rate]
+
+Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
+per request and the client's own CPU per request.
+"""
+import argparse, glob, os, pwd, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PG_BIN = "/usr/lib/postgresql/15/bin"
+
+# The peer's append: the stream's counter row gives the version (a new stream starts at 0), and
+# the event row goes in with it, in one statement, one transaction, one durable commit.
+APPEND = """\\set n random(1, 2000000000)
+WITH head AS (
+  INSERT INTO heads(stream, version) VALUES ({stream}, 0)
+  ON CONFLICT (stream) DO UPDATE SET version = heads.version + 1
+  RETURNING version)
+INSERT INTO events(event_id, stream, version, type, payload)
+SELECT gen_random_uuid(), {stream}, head.version, '{type}', '{payload}'::jsonb FROM head;
+"""
+# A 600-byte JSON payload, like an open-case event's.
+PAYLOAD = ('{"caseID":"c-000000000","openedOn":"2026-01-05","unit":"north","youth":{"ageAtOpening":15,'
+           '"gender":"female","nationalityGroup":"dutch"},"protocol":1,"note":"' + "x" * 441 + '"}')
+assert 590 <= len(PAYLOAD) <= 610, len(PAYLOAD)
+
+SCHEMA = """
+CREATE TABLE heads (stream text PRIMARY KEY, version bigint NOT NULL);
+CREATE TABLE events (
+  position bigserial PRIMARY KEY,
+  event_id uuid NOT NULL UNIQUE,
+  stream text NOT NULL,
+  version bigint NOT NULL,
+  type text NOT NULL,
+  payload jsonb NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (stream, version));
+"""
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, text=True, capture_output=True, **kwargs)
+
+
+def cpu_of(pid, children=False):
+    """User+system CPU seconds of a process (and of its waited-for children)."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if children else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def children_of(pid):
+    found = []
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            fields = open(stat).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.split("/")[2]))
+    return found
+
+
+def percentile(sorted_values, fraction):
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * fraction))] if sorted_values else 0.0
+
+
+class Postgres:
+    """A throw-away PostgreSQL 15 cluster in a temporary folder, on a Unix socket only."""
+
+    def __init__(self, root):
+        if not os.path.exists(f"{PG_BIN}/postgres"):
+            sys.exit("PostgreSQL 15 is not installed: apt-get install -y postgresql-15 (Debian 12's postgresql)")
+        self.folder = os.path.join(root, "postgres")
+        os.makedirs(self.folder)
+        # The server refuses to run as root: as root, it runs as the package's postgres user.
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_user:
+            os.chmod(root, 0o755)
+            shutil.chown(self.folder, "postgres", "postgres")
+        run(self.as_user + [f"{PG_BIN}/initdb", "-D", self.folder, "-A", "trust", "-U", "bench", "-E", "UTF8"])
+        settings = ["listen_addresses=''", f"unix_socket_directories='{self.folder}'", "fsync=on", "synchronous_commit=on",
+                    "full_page_writes=on", "max_connections=200", "shared_buffers=256MB", "max_wal_size=4GB"]
+        with open(os.path.join(self.folder, "postgresql.conf"), "a") as conf:
+            conf.write("\n".join(settings) + "\n")
+        run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.folder, "-l", os.path.join(self.folder, "log"), "-w", "start"])
+        self.pid = int(open(os.path.join(self.folder, "postmaster.pid")).readline())
+        self.psql("CREATE DATABASE bench;", database="postgres")
+        self.psql(SCHEMA)
+        shown = self.psql("SHOW fsync; SHOW synchronous_commit; SHOW full_page_writes; SHOW wal_sync_method; SHOW server_version;")
+        self.settings = " ".join(shown.split())
+
+    def psql(self, sql, database="bench"):
+        return run(["psql", "-X", "-q", "-t", "-A", "-h", self.folder, "-U", "bench", "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql]).stdout
+
+    def server_cpu(self):
+        return cpu_of(self.pid, children=True) + sum(cpu_of(child) for child in children_of(self.pid))
+
+    def script(self, existing):
+        # New stream per transaction (an opened case), or the client's own stream (a command on an existing case).
+        stream = "'case-' || :client_id" if existing else "'case-' || :client_id || '-' || :n || '-' || random()"
+        path = os.path.join(self.folder, "existing.sql" if existing else "new.sql")
+        with open(path, "w") as f:
+            f.write(APPEND.format(stream=stream, type="risk-assessed" if existing else "case-opened", payload=PAYLOAD))
+        if self.as_user:
+            shutil.chown(path, "postgres", "postgres")
+        return path
+
+    def bench(self, clients, seconds, existing=False, rate=None):
+        logs = os.path.join(self.folder, "pgbench-log")
+        shutil.rmtree(logs, ignore_errors=True)
+        os.makedirs(logs)
+        command = ["pgbench", "-n", "-h", self.folder, "-U", "bench", "-M", "prepared", "-c", str(clients), "-j", str(min(2, clients)),
+                   "-T", str(int(seconds)), "-f", self.script(existing), "--log", "--log-prefix", os.path.join(logs, "tx")]
+        if rate:
+            command += ["-R", str(rate)]
+        before_server, before_client = self.server_cpu(), resource.getrusage(resource.RUSAGE_CHILDREN)
+        output = run(command + ["bench"]).stdout
+        after_client = resource.getrusage(resource.RUSAGE_CHILDREN)
+        server = self.server_cpu() - before_server
+        tps = float(re.search(r"tps = ([\d.]+)", output).group(1))
+        latencies = []
+        for path in glob.glob(os.path.join(logs, "tx*")):
+            for line in open(path):
+                fields = line.split()
+                # client_id transaction_no time script_no time_epoch time_us [schedule_lag]: latency from the schedule.
+                latencies.append((int(fields[2]) + (int(fields[6]) if rate and len(fields) > 6 else 0)) / 1e6)
+        latencies.sort()
+        count = max(1, len(latencies))
+        client = (after_client.ru_utime - before_client.ru_utime + after_client.ru_stime - before_client.ru_stime)
+        return dict(rate=tps, p50=percentile(latencies, 0.5), p99=percentile(latencies, 0.99), server_cpu=server / count,
+                    client_cpu=client / count)
+
+    def stop(self):
+        subprocess.run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.folder, "-m", "immediate", "stop"], capture_output=True)
+
+
+class Spoor:
+    """A release spoord in development mode on a temporary folder, and the C load client."""
+
+    def __init__(self, root, spoord):
+        self.folder = os.path.join(root, "spoor")
+        os.makedirs(self.folder)
+        self.client = os.path.join(root, "spoor-load")
+        run(["gcc", "-O2", "-Wall", "-pthread", "-o", self.client, os.path.join(HERE, "..", "client", "spoor-load.c")])
+        self.process = subprocess.Popen([spoord, "--development", self.folder, "--log-level", "warning"],
+                                        stdout=subprocess.DEVNULL, stderr=open(os.path.join(root, "spoord.log"), "w"))
+        self.socket = os.path.join(self.folder, "spoor.sock")
+        for _ in range(3000):
+            if os.path.exists(self.socket):
+                break
+            time.sleep(0.01)
+        time.sleep(0.3)
+        self.runs = 0
+
+    def bench(self, clients, seconds, existing=False, rate=None):
+        self.runs += 1
+        command = [self.client, "--socket", self.socket, "--connections", str(clients), "--threads", str(min(2, clients)),
+                   "--seconds", str(seconds), "--command", "risk" if existing else "open-case", "--prefix", f"r{self.runs}"]
+        if rate:
+            command += ["--rate", str(rate)]
+        before = cpu_of(self.process.pid)
+        output = run(command).stdout
+        server = cpu_of(self.process.pid) - before
+        values = dict(re.findall(r"(\w+)=([\d.]+)", output))
+        requests = max(1, int(values["requests"]))
+        # The set-up of `risk` (a case and three signals per connection) is in the daemon's CPU: small beside the run.
+        return dict(rate=float(values["rate"]), p50=float(values["p50_us"]) / 1e6, p99=float(values["p99_us"]) / 1e6,
+                    server_cpu=server / requests, client_cpu=float(values["client_cpu_us"]) / 1e6)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+SCENARIOS = {
+    # name: (clients, existing, rate)
+    "1 client, open-case": (1, False, None),
+    "1 client, command on an existing case": (1, True, None),
+    "64 clients, open-case": (64, False, None),
+    "64 clients, command on an existing case": (64, True, None),
+    "fixed 1,000/s, 8 clients, open-case": (8, False, 1000),
+}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--spoord", required=True)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--only", default="", help="comma-separated words a scenario's name must contain, e.g. 64,fixed")
+    options = parser.parse_args()
+    scenarios = {name: s for name, s in SCENARIOS.items() if not options.only or any(w in name for w in options.only.split(","))}
+    root = tempfile.mkdtemp(prefix="spoor-peer-", dir=os.environ.get("SPOOR_BENCH_DIR", "/var/tmp"))
+    filesystem = run(["stat", "-f", "-c", "%T", root]).stdout.strip()
+    if filesystem in ("tmpfs", "ramfs"):
+        sys.exit(f"{root} is on {filesystem}, where a sync costs nothing: set SPOOR_BENCH_DIR to a folder on a disk")
+    postgres = spoor = None
+    results = {}
+    try:
+        postgres = Postgres(root)
+        spoor = Spoor(root, options.spoord)
+        print(f"Spoor ({options.spoord}) against PostgreSQL ({postgres.settings}), both on {filesystem} in {root}; "
+              f"{options.rounds} rounds of {options.seconds:g} s, alternating", flush=True)
+        for round in range(options.rounds):
+            for name, (clients, existing, rate) in scenarios.items():
+                sides = [("postgres", postgres), ("spoor", spoor)]
+                if round % 2:
+                    sides.reverse()
+                for side, system in sides:
+                    result = system.bench(clients, options.seconds, existing, rate)
+                    results.setdefault((name, side), []).append(result)
+                    print(f"round {round + 1} {side:8} {name}: {result['rate']:8.0f}/s  p50 {result['p50'] * 1e3:6.2f} ms  "
+                          f"p99 {result['p99'] * 1e3:6.2f} ms  server CPU {result['server_cpu'] * 1e6:5.0f} µs  "
+                          f"client CPU {result['client_cpu'] * 1e6:5.1f} µs", flush=True)
+    finally:
+        if spoor:
+            spoor.stop()
+        if postgres:
+            postgres.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+    def median(name, side, key):
+        return statistics.median(r[key] for r in results[(name, side)])
+
+    print(f"\nmedians of {options.rounds} runs each; ratio = Spoor / PostgreSQL (throughput: higher is better; p99: lower is better)")
+    print("| scenario | PostgreSQL 15 | Spoor | ratio | p50 PG / Spoor | p99 PG / Spoor | server CPU per request PG / Spoor | client CPU per request pgbench / spoor-load |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in scenarios:
+        pg, sp = median(name, "postgres", "rate"), median(name, "spoor", "rate")
+        fixed = scenarios[name][2] is not None
+        ratio = (f"p99 {median(name, 'spoor', 'p99') / median(name, 'postgres', 'p99'):.2f}×" if fixed else f"{sp / pg:.2f}×")
+        print(f"| {name} | {pg:,.0f} /s | {sp:,.0f} /s | {ratio} | "
+              f"{median(name, 'postgres', 'p50') * 1e3:.2f} / {median(name, 'spoor', 'p50') * 1e3:.2f} ms | "
+              f"{median(name, 'postgres', 'p99') * 1e3:.2f} / {median(name, 'spoor', 'p99') * 1e3:.2f} ms | "
+              f"{median(name, 'postgres', 'server_cpu') * 1e6:.0f} / {median(name, 'spoor', 'server_cpu') * 1e6:.0f} µs | "
+              f"{median(name, 'postgres', 'client_cpu') * 1e6:.1f} / {median(name, 'spoor', 'client_cpu') * 1e6:.1f} µs |")
+
+
+if __name__ == "__main__":
+    main()
