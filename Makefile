@@ -13,7 +13,7 @@ DEV_FOLDER  ?= $(CURDIR)/.spoor
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
 TEST_DEPS   := systemd graphviz
 
-.PHONY: all deps test-deps build test run bench bench-socket fuzz reliability install install-units man completions clean
+.PHONY: all deps test-deps build test run bench bench-socket bench-compare bench-peer fuzz reliability install install-units man completions clean
 
 all: build
 
@@ -70,6 +70,16 @@ bench: deps
 bench-socket: deps
 	$(SWIFT) build -c release --product spoord
 	$(SWIFT) run -c release --package-path Benchmarks spoor-bench socket --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord $(BENCH_ARGS)
+
+## bench-peer: Spoor against PostgreSQL 15 with full durability, side by side in one sitting
+## (Benchmarks/peer/compare-postgres.py: 3 rounds of 10 s, alternating; about 6 minutes).
+## bench-compare: the short guard to run before a change lands (3 rounds of 3 s, under 3 minutes).
+PEER_DEPS := postgresql-15 postgresql-client-15 gcc
+bench-peer bench-compare: deps
+	@$(call ensure,$(PEER_DEPS),test -x /usr/lib/postgresql/15/bin/postgres && command -v pgbench && command -v gcc)
+	$(SWIFT) build -c release --product spoord
+	python3 Benchmarks/peer/compare-postgres.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
+	  $(if $(filter bench-compare,$@),--rounds 3 --seconds 3,--rounds 3 --seconds 10) $(BENCH_ARGS)
 
 ## man, completions: generated from the argument parsers
 man: deps
