@@ -109,8 +109,11 @@ install: build man completions install-units
 ## install-units: the systemd units, sysusers.d and tmpfiles.d entries alone
 install-units:
 	mkdir -p $(DESTDIR)$(UNITDIR)
-	sed 's|@BINDIR@|$(BINDIR)|g' systemd/spoord.service.in > $(DESTDIR)$(UNITDIR)/spoord.service
-	install -m 0644 systemd/spoord.socket $(DESTDIR)$(UNITDIR)/spoord.socket
+	for unit in systemd/*.service.in; do \
+	  sed -e 's|@BINDIR@|$(BINDIR)|g' -e '/@HARDENING@/{r systemd/hardening.conf' -e 'd}' $$unit \
+	    > $(DESTDIR)$(UNITDIR)/$$(basename $$unit .in); \
+	done
+	install -m 0644 systemd/spoord.socket systemd/*.timer $(DESTDIR)$(UNITDIR)/
 	install -D -m 0644 systemd/spoor.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/spoor.conf
 	install -D -m 0644 systemd/spoor.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/spoor.conf
 

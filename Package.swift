@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,7 +37,8 @@ let package = Package(
         .target(name: "SpoorProof", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SpoorLedger",
-            dependencies: ["LMDB", "SpoorProof", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LMDB", "SpoorProof", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Metrics", package: "swift-metrics")]
         ),
         .target(name: "SpoorProtocol", dependencies: ["SpoorJSON"]),
         .target(
@@ -48,6 +51,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(

@@ -12,6 +12,8 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case privacyOfficer = "privacy-officer"
     /// Runs the service; sees no personal content and appends no case events.
     case admin
+    /// A monitoring account (the metrics timer): reads the daemon's health and metrics, nothing of cases.
+    case monitor
 
     /// The role in words: "behavioural scientist".
     public var inWords: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }

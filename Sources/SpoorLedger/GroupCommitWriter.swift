@@ -1,5 +1,6 @@
 import Foundation
 import LMDB
+import Metrics
 import Synchronization
 
 /// The one thread that owns every write transaction.
@@ -23,6 +24,9 @@ final class GroupCommitWriter: @unchecked Sendable {
     private let configuration: LedgerConfiguration
     private let commits: CommitSignal
     private let counters = Mutex(WriteStatistics(appends: 0, commits: 0))
+    /// A commit's duration, which its two syncs dominate (data, then the meta page), and its batch size.
+    private let commitDuration = Metrics.Timer(label: "spoor_commit_duration_seconds")
+    private let batchSize = Recorder(label: "spoor_commit_batch_size", aggregate: true)
 
     private struct Pending {
         let request: AppendRequest
@@ -90,7 +94,10 @@ final class GroupCommitWriter: @unchecked Sendable {
         let outcomes: [Result<AppendResult, LedgerError>]
         do {
             let now = configuration.clock()
+            let started = ContinuousClock.now
             let written = try store.environment.write { txn in try apply(batch, at: now, in: txn) }
+            commitDuration.record(duration: ContinuousClock.now - started)
+            batchSize.record(batch.count)
             outcomes = written.outcomes
             head = written.head
             indexed = written.indexed

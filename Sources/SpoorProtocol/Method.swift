@@ -2,6 +2,8 @@
 public enum Method: String, Codable, Sendable, CaseIterable {
     /// Daemon health: last position, store size, clients, uptime, version.
     case status
+    /// The daemon's metrics in the Prometheus text format, for monitoring; nothing of cases.
+    case metrics
     /// A domain command on one case (`CommandParams`).
     case caseCommand = "case.command"
     /// A case's current state (`CaseParams`).
@@ -28,6 +30,8 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case auditProve = "audit.prove"
     /// A consistency proof between two tree sizes (`ConsistencyParams`).
     case auditConsistency = "audit.consistency"
+    /// A checkpoint witness reports the checkpoint it kept and whether it extends the last (`WitnessedParams`); recorded.
+    case auditWitnessed = "audit.witnessed"
     /// Recomputes the chain and the tree and names the first bad position.
     case auditVerify = "audit.verify"
     /// The whole case, decrypted, for the youth or parents (inzage); recorded (`CaseParams`).

@@ -200,11 +200,32 @@ public struct RotateParams: Codable, Equatable, Sendable {
 }
 
 /// `backup`.
-public struct BackupParams: Codable, Equatable, Sendable {
-    /// An absolute path the daemon may write, new or an empty folder.
-    public var path: String
+/// What a checkpoint witness found (`audit.witnessed`): the checkpoint it took and kept, and
+/// whether the log it signs extends the one the witness kept before.
+public struct WitnessedParams: Codable, Equatable, Sendable {
+    public var treeSize: UInt64
+    /// The tree's root, hex.
+    public var root: String
+    /// The size of the checkpoint the witness held before; `nil` for its first.
+    public var previousSize: UInt64?
+    public var consistent: Bool
 
-    public init(path: String) { self.path = path }
+    public init(treeSize: UInt64, root: String, previousSize: UInt64?, consistent: Bool) {
+        (self.treeSize, self.root, self.previousSize, self.consistent) = (treeSize, root, previousSize, consistent)
+    }
+}
+
+public struct BackupParams: Codable, Equatable, Sendable {
+    /// An absolute path the daemon may write, new or an empty folder; with `keep`, the folder the
+    /// copies are kept in, each in a new `spoor-<UTC time>` folder of its own.
+    public var path: String
+    /// Open the copy as a store and verify its chain, its tree, its master key and the last
+    /// witnessed checkpoint against it; a copy that fails is reported as an error.
+    public var verify: Bool?
+    /// Keep only the newest `keep` copies in `path` (after this one verified).
+    public var keep: Int?
+
+    public init(path: String, verify: Bool? = nil, keep: Int? = nil) { (self.path, self.verify, self.keep) = (path, verify, keep) }
 }
 
 extension CommandParams {

@@ -21,10 +21,14 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try body(try SocketClient(socketPath: socket))
         } catch let error as ClientError {
-            FileHandle.standardError.write(Data("spoorctl: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("\(Self.errorPriority)spoorctl: \(error)\n".utf8))
             throw error.exitCode
         } catch let failure as AuditFailure {
             throw failure.exit()
         }
     }
+
+    /// Under systemd (a timer job), journald reads a `<3>` prefix as the error priority, so a
+    /// failed job shows as an error in the journal; at a terminal there is no prefix.
+    static var errorPriority: String { ProcessInfo.processInfo.environment["JOURNAL_STREAM"] == nil ? "" : "<3>" }
 }

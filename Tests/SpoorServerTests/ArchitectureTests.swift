@@ -11,12 +11,12 @@ struct ArchitectureTests {
     static let allowed: [String: Set<String>] = [
         "LMDB": ["CLMDB"],
         "SpoorProof": ["Crypto"],
-        "SpoorLedger": ["LMDB", "SpoorProof", "Crypto"],
+        "SpoorLedger": ["LMDB", "SpoorProof", "Crypto", "Metrics"],
         "SpoorJSON": [],
         "SpoorDomain": ["SpoorJSON"],
         "SpoorProtocol": ["SpoorJSON"],
         "SpoorServer": ["SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "NIOCore", "NIOPosix", "Logging",
-                        "ServiceLifecycle", "UnixSignals"],
+                        "ServiceLifecycle", "UnixSignals", "Metrics", "Prometheus"],
         "spoord": ["SpoorServer", "SpoorProtocol", "Logging", "ArgumentParser"],
         // Not SpoorLedger: an auditor's tool checks proofs without LMDB.
         "spoorctl": ["SpoorProtocol", "SpoorDomain", "SpoorProof", "ArgumentParser"],

@@ -15,7 +15,8 @@ struct AuthorisationMatrixTests {
 
     /// Who may call each method at all (commands are then checked one by one by the domain).
     static let matrix: [SpoorProtocol.Method: Set<Role>] = [
-        .status: everyone, .stats: everyone, .caseCommand: everyone, .protocolShow: everyone,
+        .status: everyone, .metrics: [.admin, .auditor, .monitor],
+        .stats: everyone.subtracting([.monitor]), .caseCommand: everyone.subtracting([.monitor]), .protocolShow: everyone.subtracting([.monitor]),
         .caseShow: care.union([.auditor, .privacyOfficer]),
         .caseNext: care, .registrationForm: care, .worklist: care.union([.privacyOfficer]),
         .auditTrace: officers.union([.auditor, .privacyOfficer]),
@@ -23,6 +24,7 @@ struct AuthorisationMatrixTests {
         .auditProve: officers.union([.auditor, .admin, .privacyOfficer]),
         .auditConsistency: officers.union([.auditor, .admin, .privacyOfficer]),
         .auditVerify: officers.union([.auditor, .admin, .privacyOfficer]),
+        .auditWitnessed: [.auditor],
         .eventsTail: [.admin, .auditor],
         .projectionsRebuild: [.admin], .backup: [.admin], .keysRotate: [.admin], .protocolReload: [.admin],
         .subjectExport: [.privacyOfficer], .retentionDue: [.privacyOfficer], .retentionApply: [.privacyOfficer],

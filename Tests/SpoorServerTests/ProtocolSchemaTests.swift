@@ -55,6 +55,11 @@ struct ProtocolSchemaTests {
         try exchange(.auditProve, ["position": 99], valid: true)
         try exchange(.auditConsistency, ["from": 1, "to": 4])
         try exchange(.auditVerify, [:])
+        let head = try client.call(.auditCheckpoint)
+        try exchange(.auditWitnessed, ["treeSize": try #require(head["treeSize"]), "root": try #require(head["root"]), "previousSize": .null,
+                                       "consistent": true])
+        try exchange(.backup, ["path": .string(daemon.folder + "/backups"), "verify": true, "keep": 1])
+        try exchange(.metrics, [:])
         try exchange(.subjectExport, ["case": "p1"])
         try exchange(.retentionDue, ["on": "2049-01-01"])
         try exchange(.retentionApply, ["on": "2049-01-01"])

@@ -28,23 +28,29 @@ struct SystemdUnitTests {
         return destination + "/usr/lib/systemd/system"
     }
 
-    @Test("systemd-analyze verify finds nothing to say about the service and the socket")
+    /// Every unit `make install-units` installs: the daemon's, and the timer jobs'.
+    static let units = ["spoord.service", "spoord.socket", "spoor-metrics.service", "spoor-metrics.timer", "spoor-checkpoint.service",
+                        "spoor-checkpoint.timer", "spoor-backup.service", "spoor-backup.timer"]
+    static let services = units.filter { $0.hasSuffix(".service") }
+
+    @Test("make install-units installs every unit, and systemd-analyze verify finds nothing to say about any")
     func verify() throws {
         let units = try Self.installUnits()
         defer { try? FileManager.default.removeItem(atPath: units) }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: units)) == Set(Self.units))
         // It exits 0 on many warnings, so any output at all is a failure.
-        let result = try Self.run(["systemd-analyze", "verify", "--man=no", units + "/spoord.service", units + "/spoord.socket"])
+        let result = try Self.run(["systemd-analyze", "verify", "--man=no"] + Self.units.map { units + "/" + $0 })
         #expect(result.status == 0)
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(result.output)")
     }
 
-    @Test("systemd-analyze security rates the service 2.0 or lower")
-    func exposure() throws {
+    @Test("systemd-analyze security rates every service 2.0 or lower", arguments: services)
+    func exposure(service: String) throws {
         let units = try Self.installUnits()
         defer { try? FileManager.default.removeItem(atPath: units) }
-        let result = try Self.run(["systemd-analyze", "security", "--offline=yes", units + "/spoord.service"])
+        let result = try Self.run(["systemd-analyze", "security", "--offline=yes", units + "/" + service])
         let line = result.output.split(separator: "\n").first { $0.contains("Overall exposure level") }
         let level = line.flatMap { $0.split(separator: ":").last?.split(separator: " ").first }.flatMap { Double($0) }
-        #expect(level != nil && level! <= 2.0, "\(line ?? "no rating in: \(result.output)")")
+        #expect(level != nil && level! <= 2.0, "\(service): \(line ?? "no rating in: \(result.output)")")
     }
 }

@@ -16,6 +16,7 @@ public enum SpoorDaemon {
         let lock = try StoreLock(folder: configuration.dataDirectory)
         defer { lock.release() }
 
+        DaemonMetrics.bootstrap()  // before the ledger's writer makes its instruments
         var ledgerConfiguration = LedgerConfiguration()
         ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
         let ledger: Ledger

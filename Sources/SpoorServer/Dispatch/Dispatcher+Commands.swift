@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
@@ -12,7 +13,14 @@ extension Dispatcher {
         let command = try CaseCommand(name: params.command, caseID: params.case, body: params.body)
         let role = try await role(params.role, for: command, caller)
         let eventID = try Self.eventID(params.eventID)
-        return try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role)
+        do {
+            let result = try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role)
+            Counter(label: "spoor_commands_total", dimensions: [("command", params.command), ("outcome", "recorded")]).increment()
+            return result
+        } catch {
+            Counter(label: "spoor_commands_total", dimensions: [("command", params.command), ("outcome", WireError.from(error).code.rawValue)]).increment()
+            throw error
+        }
     }
 
     /// The role the caller acts in: the one asked for, which it must hold, or else the first of

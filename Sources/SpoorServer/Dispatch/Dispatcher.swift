@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
@@ -16,6 +17,7 @@ final class Dispatcher: Sendable {
     let subject: SubjectHandler
     let retention: RetentionHandler
     let admin: AdminHandler
+    let backups: BackupHandler
     let protocolHandler: ProtocolHandler
     /// The protocols adopted: the one in force says which roles care for which units.
     let protocols: AdoptedProtocols
@@ -31,9 +33,10 @@ final class Dispatcher: Sendable {
         self.commands = commands
         self.access = access
         self.queries = QueryHandler(ledger: ledger, projections: projections, protocols: adopted, institution: institution, system: system, access: access)
-        self.audit = AuditHandler(ledger: ledger, signer: signer)
+        self.audit = AuditHandler(ledger: ledger, signer: signer, system: system)
         self.subject = SubjectHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, system: system, access: access)
         self.retention = RetentionHandler(projections: projections, protocols: adopted, commands: commands)
+        self.backups = BackupHandler(ledger: ledger, keys: keys, logger: logger)
         self.admin = AdminHandler(ledger: ledger, projections: projections, keys: keys, statistics: statistics, system: system, logger: logger)
         self.protocols = adopted
         self.protocolHandler = ProtocolHandler(protocols: adopted, adoption: ProtocolAdoption(ledger: ledger, protocols: adopted), protocolPath: protocolPath)
@@ -47,16 +50,21 @@ final class Dispatcher: Sendable {
     /// Serves `request`, sending its reply lines through `reply`. Never throws for the request's
     /// fault: every failure becomes a typed error line.
     func handle(_ request: Request, from caller: Caller, reply: @escaping Reply) async throws {
+        let started = ContinuousClock.now
+        let method = request.method.rawValue
+        defer { Metrics.Timer(label: "spoor_request_duration_seconds", dimensions: [("method", method)]).record(duration: ContinuousClock.now - started) }
         do {
             try await authorise(request.method, caller)
             if let result = try await serve(request, caller, reply) {
                 try await reply(.success(request.id, result))
             }
+            Counter(label: "spoor_requests_total", dimensions: [("method", method), ("outcome", "ok")]).increment()
         } catch {
             let wireError = WireError.from(error)
             if wireError.code == .internal {
-                logger.error("request \(request.method.rawValue) of \(caller.principal.name) failed: \(wireError.message)")
+                logger.error("request \(method) of \(caller.principal.name) failed: \(wireError.message)")
             }
+            Counter(label: "spoor_requests_total", dimensions: [("method", method), ("outcome", wireError.code.rawValue)]).increment()
             try await reply(.failure(request.id, wireError))
         }
     }
@@ -65,6 +73,7 @@ final class Dispatcher: Sendable {
     private func serve(_ request: Request, _ caller: Caller, _ reply: @escaping Reply) async throws -> JSONValue? {
         switch request.method {
         case .status: try admin.status()
+        case .metrics: try admin.metrics()
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)
         case .caseShow: try await queries.show(try params(request), caller)
         case .caseNext: try queries.nextSteps(try params(request))
@@ -74,11 +83,12 @@ final class Dispatcher: Sendable {
         case .stats: try queries.stats(try params(request), caller)
         case .eventsTail: try await admin.tail(try params(request), request.id, reply)
         case .projectionsRebuild: try await admin.rebuild(request.id, reply)
-        case .backup: try await admin.backup(try params(request))
+        case .backup: try await backups.backup(try params(request))
         case .auditCheckpoint: try audit.checkpoint()
         case .auditProve: try audit.prove(try params(request))
         case .auditConsistency: try audit.consistency(try params(request))
         case .auditVerify: try audit.verifyLog()
+        case .auditWitnessed: try await audit.witnessed(try params(request), caller)
         case .subjectExport: try await subject.export(try params(request), caller)
         case .retentionDue: try retention.retentionDue(try params(request))
         case .retentionApply: try await retention.retentionApply(try params(request), caller)
@@ -94,7 +104,10 @@ final class Dispatcher: Sendable {
     /// against the domain's permissions.
     static func roles(for method: SpoorProtocol.Method) -> Set<Role> {
         switch method {
-        case .status, .stats, .caseCommand, .protocolShow: Set(Role.allCases)
+        case .status: Set(Role.allCases)
+        case .metrics: [.admin, .auditor, .monitor]
+        // The monitor reads health and metrics only.
+        case .stats, .caseCommand, .protocolShow: Set(Role.allCases).subtracting([.monitor])
         case .caseShow: Caller.careRoles.union([.auditor, .privacyOfficer])
         case .caseNext, .registrationForm: Caller.careRoles
         // The privacy officer's erasure requests are on it too; it names cases, no personal content.
@@ -102,6 +115,7 @@ final class Dispatcher: Sendable {
         case .auditTrace: [.auditor, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         case .eventsTail: [.admin, .auditor]
         case .projectionsRebuild, .backup: [.admin]
+        case .auditWitnessed: [.auditor]
         case .auditCheckpoint, .auditProve, .auditConsistency, .auditVerify:
             [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         case .subjectExport, .retentionDue, .retentionApply, .accessReview: [.privacyOfficer]

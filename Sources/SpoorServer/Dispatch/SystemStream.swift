@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import SpoorLedger
 import SpoorProof
 import SpoorProtocol
@@ -24,6 +25,7 @@ struct SystemStream: Sendable {
     /// Logs a denial, records it (within the caller's bound), and returns the error to answer with.
     func denied(_ caller: Caller, method: String, reason: String) async -> WireError {
         let principal = caller.principal
+        Counter(label: "spoor_denials_total", dimensions: [("method", method)]).increment()
         guard let unrecorded = denials.admit(uid: principal.uid) else {
             logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason); not recorded: over the limit of denials on the record")
             return WireError(.denied, reason)

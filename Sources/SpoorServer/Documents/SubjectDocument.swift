@@ -56,6 +56,7 @@ struct SubjectDocument {
         case .privacyOfficer: say("functionaris gegevensbescherming", "data protection officer")
         case .auditor: say("controleur", "auditor")
         case .admin: say("beheerder", "administrator")
+        case .monitor: say("bewakingsaccount", "monitoring account")
         case nil: raw ?? "-"
         }
     }

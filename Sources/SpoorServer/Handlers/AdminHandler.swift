@@ -1,6 +1,8 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
+import SpoorDomain
 import SpoorLedger
 import SpoorProtocol
 
@@ -29,6 +31,37 @@ struct AdminHandler: Sendable {
             "droppedLogLines": .number(Double(JournalLogHandler.droppedLines)),
             "writesStopped": ledger.writesStoppedBecause.map(JSONValue.string) ?? .null,
         ]
+    }
+
+    /// The metrics in the Prometheus text format: the instruments kept as requests and commits
+    /// go, and the readings taken now (store, clients, worklist, checkpoints).
+    func metrics() throws -> JSONValue {
+        func gauge(_ label: String, _ value: Double, _ dimensions: [(String, String)] = []) {
+            Gauge(label: label, dimensions: dimensions).record(value)
+        }
+        gauge("spoor_connections", Double(statistics.openConnections))
+        gauge("spoor_log_position", Double(ledger.lastPosition))
+        gauge("spoor_projection_lag_events", 0)  // written in each append's transaction
+        gauge("spoor_undecodable_events", Double(try projections.undecodableAtLastRebuild() ?? 0))
+        gauge("spoor_store_bytes", Double(ledger.usedBytes))
+        gauge("spoor_map_bytes", Double(ledger.mapSize))
+        gauge("spoor_map_used_ratio", Double(ledger.usedBytes) / Double(max(ledger.mapSize, 1)))
+        gauge("spoor_writes_stopped", ledger.writesStoppedBecause == nil ? 0 : 1)
+        gauge("spoor_log_lines_dropped", Double(JournalLogHandler.droppedLines))
+        gauge("spoor_uptime_seconds", Date().timeIntervalSince(statistics.startedAt).rounded())
+        let today = Day.today
+        let items = try projections.withDigests { Worklist.items(for: $0, on: today) }
+        for kind in Worklist.Item.Kind.allCases {
+            let ofKind = items.filter { $0.kind == kind }
+            let overdue = ofKind.compactMap { $0.dueOn.map { today.ordinal - $0.ordinal } }.max() ?? 0
+            gauge("spoor_worklist_items", Double(ofKind.count), [("kind", kind.rawValue)])
+            gauge("spoor_worklist_oldest_overdue_seconds", Double(max(overdue, 0) * 86_400), [("kind", kind.rawValue)])
+        }
+        if let witnessed = try WitnessedCheckpoint.last(in: ledger) {
+            gauge("spoor_checkpoint_age_seconds", (Date().timeIntervalSince1970 - Double(witnessed.recordedAtMicroseconds) / 1e6).rounded())
+            gauge("spoor_checkpoint_consistent", witnessed.consistent ? 1 : 0)
+        }
+        return ["text": .string(DaemonMetrics.exposition())]
     }
 
     /// Sends events from a position as `done: false` lines; without `follow` it ends after one
@@ -75,17 +108,6 @@ struct AdminHandler: Sendable {
         if undecodable > 0 { logger.warning("projection rebuild: \(undecodable) case events did not decode") }
         return ["applied": .number(Double(position)),
                 "seconds": .number((Date().timeIntervalSince(started) * 1_000).rounded() / 1_000)]
-    }
-
-    func backup(_ params: BackupParams) async throws -> JSONValue {
-        guard params.path.hasPrefix("/") else { throw WireError(.invalidField, "must be an absolute path", field: "path") }
-        do {
-            try await BlockingWork.run("spoor-backup") { [ledger] in try ledger.backup(to: params.path) }
-        } catch {
-            throw WireError(.invalidField, "cannot back up to \(params.path): \(error)", field: "path")
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: params.path + "/data.mdb")[.size] as? Int) ?? 0
-        return ["path": .string(params.path), "bytes": .number(Double(size)), "lastPosition": .number(Double(ledger.lastPosition))]
     }
 
     /// Rewraps every data key under the master key in `newKeyPath`; the old key opens nothing after.

@@ -8,6 +8,7 @@ struct AuditHandler: Sendable {
     let ledger: Ledger
     /// Signs checkpoints; `nil` when the daemon has no signing key.
     let signer: CheckpointSigner?
+    let system: SystemStream
 
     /// The current tree head, signed: the auditor keeps it and later holds the log to it.
     func checkpoint() throws -> JSONValue {
@@ -17,6 +18,27 @@ struct AuditHandler: Sendable {
         let head = try ledger.treeHead()
         return ["checkpoint": .string(try Checkpoint(origin: signer.name, head: head).signed(by: signer)),
                 "verifierKey": .string(signer.verifierKey), "treeSize": .number(Double(head.size)), "root": .string(head.root.hex)]
+    }
+
+    /// A witness's report of the checkpoint it kept, recorded in the `system` stream and kept for
+    /// the metrics. The daemon holds the report to its own tree: a root it did not sign at that
+    /// size is refused. A witness that found the log not extending its last checkpoint is logged
+    /// at critical: the log was altered, or the witness was given another log.
+    func witnessed(_ params: WitnessedParams, _ caller: Caller) async throws -> JSONValue {
+        guard let root = ChainHash(hex: params.root) else { throw WireError(.invalidField, "not a SHA-256 hash", field: "root") }
+        guard params.treeSize <= ledger.lastPosition, try ledger.treeHead(size: params.treeSize).root == root else {
+            throw WireError(.invalidField, "this log has no tree of \(params.treeSize) events with root \(params.root)", field: "root")
+        }
+        if !params.consistent {
+            system.logger.critical("checkpoint witness \(caller.principal.name): the log of \(params.treeSize) events does not extend the checkpoint of \(params.previousSize.map(String.init) ?? "?") events it kept before; the log was altered")
+        }
+        let payload: JSONValue = ["treeSize": .number(Double(params.treeSize)), "root": .string(params.root),
+                                  "previousSize": params.previousSize.map { .number(Double($0)) } ?? .null, "consistent": .bool(params.consistent)]
+        let (size, consistent) = (params.treeSize, params.consistent)
+        try await system.record(WitnessedCheckpoint.eventType, payload, by: caller, projector: { _, recordedAt in
+            [WitnessedCheckpoint(treeSize: size, root: root.hex, consistent: consistent, recordedAtMicroseconds: recordedAt).record]
+        })
+        return ["recorded": true, "treeSize": .number(Double(size)), "consistent": .bool(consistent)]
     }
 
     /// The audit path of one event in a tree the auditor holds a checkpoint of, with the event itself.

@@ -118,7 +118,7 @@ struct CaseProjection: Sendable {
                     continue
                 }
                 if event.stream == .system {
-                    records += EmergencyReviews.records(of: event, entries: &emergencies)
+                    records += EmergencyReviews.records(of: event, entries: &emergencies) + WitnessedCheckpoint.records(of: event)
                     continue
                 }
                 guard let caseID = CaseStream.caseID(of: event.stream) else { continue }

@@ -21,6 +21,12 @@ final class CaseKeys: Sendable {
 
     private var master: MasterKey { masters.withLock { $0.current } }
 
+    /// Whether the master key in force opens `store` (a backup, say): its check value matches.
+    func masterKeyOpens(_ store: Ledger) throws -> Bool {
+        guard let check = try store.keyCheck() else { return false }
+        return master.opens(checkValue: check)
+    }
+
     /// A new key for a new case, and the wrapped form the append stores with the case's first event.
     func make(for stream: StreamName) throws -> (key: [UInt8], change: StreamKeyChange) {
         let key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }

@@ -77,12 +77,20 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup", abstract: "A hot, compacting copy of the store that opens as a store of its own.",
         discussion: "The daemon writes the copy: give a folder it may write, new or empty.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The folder to write the copy into.") var path: String
+    @Argument(help: "The folder to write the copy into (with --keep, the folder the copies are kept in).") var path: String
+    @Flag(help: "Open the copy as a store and verify its chain, tree, master key and the last witnessed checkpoint.") var verify = false
+    @Option(help: "Write each copy into a new spoor-<UTC time> folder in PATH and keep only the newest N.") var keep: Int?
 
     func run() throws {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        try global.run({ try $0.call(.backup, JSONValue(encoding: BackupParams(path: absolute))) }) { r in
-            "backed up to \(Output.text(r["path"])): \(Output.text(r["bytes"])) bytes, up to position \(Output.text(r["lastPosition"]))"
+        try global.run({ try $0.call(.backup, JSONValue(encoding: BackupParams(path: absolute, verify: verify ? true : nil, keep: keep))) }) { r in
+            var lines = ["backed up to \(Output.text(r["path"])): \(Output.text(r["bytes"])) bytes, up to position \(Output.text(r["lastPosition"]))"]
+            if let verified = r["verified"] {
+                lines.append("verified: \(Output.text(verified["eventsVerified"])) events, tree root \(Output.text(verified["root"]))"
+                    + (verified["checkpoint"].flatMap { $0 == .null ? nil : ", holds the checkpoint of \(Output.text($0["treeSize"])) events" } ?? ", no witnessed checkpoint yet"))
+            }
+            for removed in r["removed"]?.array ?? [] { lines.append("removed \(Output.text(removed))") }
+            return lines.joined(separator: "\n")
         }
     }
 }

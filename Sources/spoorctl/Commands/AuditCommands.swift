@@ -7,7 +7,8 @@ struct AuditGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Trace, prove and verify: the auditor's view of the log.",
         discussion: "Keep checkpoints and the log's verifier key outside the server; proofs are checked here, not by the daemon.",
-        subcommands: [TraceSignal.self, TakeCheckpoint.self, ProveInclusion.self, ProveConsistency.self, VerifyLog.self, VerifyProof.self])
+        subcommands: [TraceSignal.self, TakeCheckpoint.self, WitnessCheckpoint.self, ProveInclusion.self, ProveConsistency.self, VerifyLog.self,
+                      VerifyProof.self])
 }
 
 /// The options naming a checkpoint file and the key it must be signed with.
@@ -35,7 +36,7 @@ struct AuditFailure: Error, CustomStringConvertible {
 
     /// Says why on stderr and gives the exit code of invalid data.
     func exit() -> ExitCode {
-        FileHandle.standardError.write(Data("spoorctl: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(GlobalOptions.errorPriority)spoorctl: \(message)\n".utf8))
         return ExitCode(65)
     }
 }
@@ -86,13 +87,10 @@ struct ProveConsistency: ParsableCommand {
         let (older, newer) = (try checkpoint.read(old), try checkpoint.read(new))
         guard older.head.size <= newer.head.size else { throw ValidationError("--old holds more events than --new") }
         try global.run({ client in
-            let result = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: older.head.size, to: newer.head.size)))
-            let proof = try ProofCheck.hashes(result["proof"])
-            guard MerkleVerifier.verifyConsistency(oldSize: older.head.size, newSize: newer.head.size, oldRoot: older.head.root,
-                                                   newRoot: newer.head.root, proof: proof) else {
+            guard try ProofCheck.extends(newer, older, client: client) else {
                 throw AuditFailure(message: "the log of \(newer.head.size) events does not extend the one of \(older.head.size) events: it was altered")
             }
-            return result
+            return ["from": .number(Double(older.head.size)), "to": .number(Double(newer.head.size)), "consistent": true]
         }) { _ in "consistent: the log of \(newer.head.size) events extends the one of \(older.head.size) the older checkpoint signed" }
     }
 }
@@ -154,6 +152,15 @@ struct VerifyProof: ParsableCommand {
 
 /// Checking proofs as the daemon sent them, trusting nothing it says but the hashes' math.
 enum ProofCheck {
+    /// Whether the log `newer` signs extends the one `older` signs, by a consistency proof the
+    /// daemon sends and this checks: false for a shorter log or a proof that does not hold.
+    static func extends(_ newer: Checkpoint, _ older: Checkpoint, client: SocketClient) throws -> Bool {
+        guard older.head.size <= newer.head.size else { return false }
+        let result = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: older.head.size, to: newer.head.size)))
+        return MerkleVerifier.verifyConsistency(oldSize: older.head.size, newSize: newer.head.size, oldRoot: older.head.root,
+                                                newRoot: newer.head.root, proof: try hashes(result["proof"]))
+    }
+
     static func hashes(_ value: JSONValue?) throws -> [ChainHash] {
         guard let items = value?.array, items.count <= 64 else { throw AuditFailure(message: "the proof is not a list of at most 64 hashes") }
         return try items.map { item in
