@@ -5,15 +5,22 @@ SWIFT       ?= swift
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 CONFIG      ?= debug
+# Extra flags for swift build; `make deb` links the Swift runtime statically, so that the package
+# runs without the toolchain.
+SWIFT_FLAGS ?=
+# The build folder of `build`, `man`, `completions`, `install` and `deb` (the package test uses its own).
+SCRATCH     ?= .build
+VERSION     := $(shell sed -n 's/.*softwareVersion = "\(.*\)"/\1/p' Sources/SpoorProtocol/WireProtocol.swift)
 BINDIR      := $(PREFIX)/bin
 UNITDIR     ?= $(PREFIX)/lib/systemd/system
 DEV_FOLDER  ?= $(CURDIR)/.spoor
-# Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks) and
-# Python's jsonschema (the schema tests).
+# Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks),
+# Graphviz (the protocol graph), Prometheus's promtool (the metrics lint), chromium (the report
+# pages), dpkg-dev and lintian (the package) and Python's jsonschema (the schema tests).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
-TEST_DEPS   := systemd graphviz
+TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian
 
-.PHONY: all deps test-deps build test run bench bench-socket bench-compare bench-peer fuzz reliability install install-units man completions clean
+.PHONY: all deps test-deps build test run deb bench bench-socket bench-compare bench-peer fuzz reliability install install-units man completions clean
 
 all: build
 
@@ -22,7 +29,7 @@ deps:
 	@$(call ensure,$(BUILD_DEPS),pkg-config --exists lmdb && command -v mdb_stat)
 
 test-deps: deps
-	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot)
+	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian)
 	@python3 -c 'import jsonschema, referencing' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18' \
 	  || { echo "the schema tests need Python's jsonschema: pip install 'jsonschema>=4.18'" >&2; exit 1; }
 
@@ -39,7 +46,7 @@ define ensure
 endef
 
 build: deps
-	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS)
 
 ## test: the whole suite (Swift Testing), unit and integration tests with the real binaries
 test: test-deps
@@ -82,29 +89,33 @@ bench-peer bench-compare: deps
 	  $(if $(filter bench-compare,$@),--rounds 3 --seconds 3,--rounds 3 --seconds 10) $(BENCH_ARGS)
 
 ## man, completions: generated from the argument parsers
-man: deps
-	$(SWIFT) package plugin generate-manual --configuration $(CONFIG)
+man: build
+	@# argument-parser's generate-manual tool, built with the same flags, run on the built binaries
+	@# (its package plugin would link the binaries again, its own way)
+	$(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS) --product generate-manual
+	bin=$$($(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path); mkdir -p $(SCRATCH)/man; \
+	for tool in spoord spoorctl; do $$bin/generate-manual $$bin/$$tool --output-directory $(SCRATCH)/man; done
 
 completions: build
-	mkdir -p .build/completions
+	mkdir -p $(SCRATCH)/completions
 	for shell in bash zsh fish; do \
-	  $$($(SWIFT) build -c $(CONFIG) --show-bin-path)/spoorctl --generate-completion-script $$shell > .build/completions/spoorctl.$$shell; \
+	  $$($(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)/spoorctl --generate-completion-script $$shell > $(SCRATCH)/completions/spoorctl.$$shell; \
 	done
 
 ## install: binaries, units, sysusers and tmpfiles entries, man pages and completions, under
 ## $(DESTDIR)$(PREFIX); then `systemd-sysusers && systemd-tmpfiles --create` and see README.md.
 install: CONFIG = release
 install: build man completions install-units
-	bin=$$($(SWIFT) build -c $(CONFIG) --show-bin-path); \
+	bin=$$($(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path); \
 	install -D -m 0755 $$bin/spoord $(DESTDIR)$(BINDIR)/spoord; \
 	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl
 	install -D -m 0644 systemd/spoord.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/spoord.json.example
 	install -D -m 0644 systemd/protocol.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/protocol.json.example
-	install -D -m 0644 .build/plugins/GenerateManual/outputs/spoord/spoord.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoord.1
-	install -D -m 0644 .build/plugins/GenerateManual/outputs/spoorctl/spoorctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoorctl.1
-	install -D -m 0644 .build/completions/spoorctl.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/spoorctl
-	install -D -m 0644 .build/completions/spoorctl.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_spoorctl
-	install -D -m 0644 .build/completions/spoorctl.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/spoorctl.fish
+	install -D -m 0644 $(SCRATCH)/man/spoord.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoord.1
+	install -D -m 0644 $(SCRATCH)/man/spoorctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoorctl.1
+	install -D -m 0644 $(SCRATCH)/completions/spoorctl.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/spoorctl
+	install -D -m 0644 $(SCRATCH)/completions/spoorctl.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_spoorctl
+	install -D -m 0644 $(SCRATCH)/completions/spoorctl.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/spoorctl.fish
 
 ## install-units: the systemd units, sysusers.d and tmpfiles.d entries alone
 install-units:
@@ -116,6 +127,30 @@ install-units:
 	install -m 0644 systemd/spoord.socket systemd/*.timer $(DESTDIR)$(UNITDIR)/
 	install -D -m 0644 systemd/spoor.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/spoor.conf
 	install -D -m 0644 systemd/spoor.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/spoor.conf
+
+## deb: spoor_$(VERSION)_amd64.deb: the binaries (Swift runtime linked in), units and timers,
+## sysusers.d and tmpfiles.d entries, man pages, completions, the example configuration, and
+## maintainer scripts (packaging/deb/); lintian must report no errors.
+DEB_ROOT = $(CURDIR)/$(SCRATCH)/deb/root
+deb: CONFIG = release
+deb: SWIFT_FLAGS = --static-swift-stdlib
+# A build folder of its own: SwiftPM does not relink a binary when only --static-swift-stdlib changed.
+deb: SCRATCH = .build-deb
+deb:
+	@$(call ensure,dpkg-dev lintian,command -v dpkg-deb && command -v lintian)
+	rm -rf $(DEB_ROOT) && mkdir -p $(DEB_ROOT)/DEBIAN
+	$(MAKE) -s install DESTDIR=$(DEB_ROOT) PREFIX=/usr BINDIR=/usr/bin UNITDIR=/usr/lib/systemd/system CONFIG=$(CONFIG) SWIFT_FLAGS="$(SWIFT_FLAGS)" SCRATCH=$(SCRATCH)
+	strip --remove-section=.comment --remove-section=.note --strip-unneeded $(DEB_ROOT)/usr/bin/spoord $(DEB_ROOT)/usr/bin/spoorctl
+	gzip -9n $(DEB_ROOT)/usr/share/man/man1/*.1
+	sed -i '1{/^#!/d}' $(DEB_ROOT)/usr/share/bash-completion/completions/spoorctl
+	install -m 0644 packaging/deb/copyright $(DEB_ROOT)/usr/share/doc/spoor/copyright
+	sed 's/@VERSION@/$(VERSION)/' packaging/deb/changelog | gzip -9n > $(DEB_ROOT)/usr/share/doc/spoor/changelog.gz
+	install -m 0755 packaging/deb/postinst packaging/deb/prerm packaging/deb/postrm $(DEB_ROOT)/DEBIAN/
+	sed 's/@VERSION@/$(VERSION)/' packaging/deb/control.in > $(DEB_ROOT)/DEBIAN/control
+	echo "Installed-Size: $$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)" >> $(DEB_ROOT)/DEBIAN/control
+	cd $(DEB_ROOT) && find usr -type f -exec md5sum {} + > DEBIAN/md5sums
+	dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) spoor_$(VERSION)_amd64.deb
+	lintian --fail-on error spoor_$(VERSION)_amd64.deb
 
 clean:
 	$(SWIFT) package clean

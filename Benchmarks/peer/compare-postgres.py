@@ -130,6 +130,7 @@ class Postgres:
         before_server, before_client = self.server_cpu(), resource.getrusage(resource.RUSAGE_CHILDREN)
         output = run(command + ["bench"]).stdout
         after_client = resource.getrusage(resource.RUSAGE_CHILDREN)
+        time.sleep(0.5)  # the backends exit on disconnect; their CPU reaches the postmaster's once it reaps them
         server = self.server_cpu() - before_server
         tps = float(re.search(r"tps = ([\d.]+)", output).group(1))
         latencies = []

@@ -33,6 +33,9 @@ struct TraceSignal: ParsableCommand {
     @Flag(help: "Prove each event's inclusion in the log of the checkpoint (needs --checkpoint and --key).") var prove = false
     @Option(name: .customLong("checkpoint"), help: "A checkpoint file from `audit checkpoint --out`.") var checkpointFile: String?
     @Option(help: "The log's verifier key.") var key: String?
+    @Option(help: "text, or html: one self-contained page with the timeline and each proof's result.") var format: TraceFormat = .text
+
+    enum TraceFormat: String, ExpressibleByArgument, CaseIterable { case text, html }
 
     func validate() throws {
         guard !prove || (checkpointFile != nil && key != nil) else { throw ValidationError("--prove needs --checkpoint and --key") }
@@ -49,7 +52,8 @@ struct TraceSignal: ParsableCommand {
             trace = .object(object)
             return trace
         }) { result in
-            Output.table(["position", "day", "actor", "role", "what"] + (prove ? ["proof"] : []), (result["entries"]?.array ?? []).map { entry in
+            if format == .html { return TracePage.render(result, caseID: caseID, signal: signal, checkpointSize: held?.head.size) }
+            return Output.table(["position", "day", "actor", "role", "what"] + (prove ? ["proof"] : []), (result["entries"]?.array ?? []).map { entry in
                 ["position", "recordedOn", "actor", "role", "what"].map { Output.text(entry[$0]) } + (prove ? [Output.text(entry["proof"])] : [])
             })
         }
@@ -74,7 +78,7 @@ struct TraceSignal: ParsableCommand {
 }
 
 struct StatsCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
 
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Anonymous statistics along the slachtoffermonitor's dimensions.",
@@ -84,10 +88,19 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD.") var to: String?
     @Option(help: "Group by: form, age-group, age, gender, nationality, country, border, region, unit, month, year (repeat or separate with commas).")
     var by: [String] = []
-    @Option(help: "table, csv or json.") var format: Format = .table
+    @Option(help: "table, csv, json, or html: one self-contained page with charts (funnel, form, age group, month) and the table.")
+    var format: Format = .table
 
     func run() throws {
         let dimensions = by.flatMap { $0.split(separator: ",").map(String.init) }
+        if format == .html {
+            guard let page = try global.fetch({ client in
+                func stats(_ by: [String]) throws -> JSONValue { try client.call(.stats, JSONValue(encoding: StatsParams(from: from, to: to, by: by))) }
+                return .string(StatsPage.render(totals: try stats([]), byForm: try stats(["form"]), byAge: try stats(["age-group"]),
+                                                byMonth: try stats(["month"]), from: from, to: to))
+            })?.string else { return }
+            return print(page, terminator: "")
+        }
         var global = global
         if format == .json { global.json = true }
         try global.run({ try $0.call(.stats, JSONValue(encoding: StatsParams(from: from, to: to, by: dimensions))) }) { result in
