@@ -1,5 +1,4 @@
 import Foundation
-import Metrics
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
@@ -15,10 +14,10 @@ extension Dispatcher {
         let eventID = try Self.eventID(params.eventID)
         do {
             let result = try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role)
-            Counter(label: "spoor_commands_total", dimensions: [("command", params.command), ("outcome", "recorded")]).increment()
+            metrics.command(params.command, failure: nil)
             return result
         } catch {
-            Counter(label: "spoor_commands_total", dimensions: [("command", params.command), ("outcome", WireError.from(error).code.rawValue)]).increment()
+            metrics.command(params.command, failure: WireError.from(error).code)
             throw error
         }
     }

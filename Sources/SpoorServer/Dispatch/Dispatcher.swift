@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Metrics
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
@@ -22,6 +21,7 @@ final class Dispatcher: Sendable {
     /// The protocols adopted: the one in force says which roles care for which units.
     let protocols: AdoptedProtocols
     let system: SystemStream
+    let metrics = RequestMetrics()
     let logger: Logger
 
     init(ledger: Ledger, projections: CaseProjection, institution: Decider.Institution, protocolPath: String?,
@@ -51,20 +51,18 @@ final class Dispatcher: Sendable {
     /// fault: every failure becomes a typed error line.
     func handle(_ request: Request, from caller: Caller, reply: @escaping Reply) async throws {
         let started = ContinuousClock.now
-        let method = request.method.rawValue
-        defer { Metrics.Timer(label: "spoor_request_duration_seconds", dimensions: [("method", method)]).record(duration: ContinuousClock.now - started) }
         do {
             try await authorise(request.method, caller)
             if let result = try await serve(request, caller, reply) {
                 try await reply(.success(request.id, result))
             }
-            Counter(label: "spoor_requests_total", dimensions: [("method", method), ("outcome", "ok")]).increment()
+            metrics.request(request.method, took: ContinuousClock.now - started, failure: nil)
         } catch {
             let wireError = WireError.from(error)
             if wireError.code == .internal {
-                logger.error("request \(method) of \(caller.principal.name) failed: \(wireError.message)")
+                logger.error("request \(request.method.rawValue) of \(caller.principal.name) failed: \(wireError.message)")
             }
-            Counter(label: "spoor_requests_total", dimensions: [("method", method), ("outcome", wireError.code.rawValue)]).increment()
+            metrics.request(request.method, took: ContinuousClock.now - started, failure: wireError.code)
             try await reply(.failure(request.id, wireError))
         }
     }

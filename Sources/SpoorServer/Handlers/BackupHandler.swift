@@ -19,7 +19,7 @@ struct BackupHandler: Sendable {
     func backup(_ params: BackupParams) async throws -> JSONValue {
         guard params.path.hasPrefix("/") else { throw WireError(.invalidField, "must be an absolute path", field: "path") }
         if let keep = params.keep, keep < 1 { throw WireError(.invalidField, "keep at least 1", field: "keep") }
-        let target = params.keep == nil ? params.path : "\(params.path)/\(Self.folderPrefix)\(Self.stamp())"
+        let target = params.keep == nil ? params.path : "\(params.path)/\(Self.folderPrefix)\(UTCStamp.now())"
         do {
             try await BlockingWork.run("spoor-backup") { [ledger] in try ledger.backup(to: target) }
         } catch {
@@ -76,14 +76,6 @@ struct BackupHandler: Sendable {
     }
 
     private static func count(_ outcome: String) { Counter(label: "spoor_backups_total", dimensions: [("outcome", outcome)]).increment() }
-
-    private static func stamp() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: Date())
-    }
 }
 
 /// Why a backup does not verify.

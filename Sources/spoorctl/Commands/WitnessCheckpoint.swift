@@ -29,7 +29,7 @@ struct WitnessCheckpoint: ParsableCommand {
                 throw AuditFailure(message: "the daemon's checkpoint does not verify with the key held: \(error)")
             }
             let consistent = try previous.map { try ProofCheck.extends(current, $0, client: client) } ?? true
-            let file = "\(folder)/checkpoint-\(String(format: "%012llu", current.head.size))-\(Self.stamp())\(consistent ? "" : "-INCONSISTENT").txt"
+            let file = "\(folder)/checkpoint-\(String(format: "%012llu", current.head.size))-\(UTCStamp.now())\(consistent ? "" : "-INCONSISTENT").txt"
             try AtomicFile.write(Array(note.utf8), to: file, mode: 0o644)
             outcome = (file, consistent, current.head.size)
             return try client.call(.auditWitnessed, JSONValue(encoding: WitnessedParams(
@@ -53,13 +53,5 @@ struct WitnessCheckpoint: ParsableCommand {
             throw ValidationError("cannot read the checkpoint folder \(folder): \(error.localizedDescription)")
         }
         return names.filter { $0.hasPrefix("checkpoint-") && $0.hasSuffix(".txt") && !$0.contains("INCONSISTENT") }.sorted().map { "\(folder)/\($0)" }
-    }
-
-    private static func stamp() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: Date())
     }
 }
