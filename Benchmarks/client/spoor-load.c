@@ -12,6 +12,8 @@
 // (a stall counts against every request it delays); 0: each connection sends its next request
 // as soon as the last is answered.
 //
+// --trace FILE: one line per request, "<wall-clock seconds when due> <latency µs>", for a latency-over-time trace.
+//
 // Prints one line: requests=N seconds=S rate=R/s p50_us= p99_us= max_us= errors=E client_cpu_us=C
 // (the client's user+system CPU per request).
 #define _GNU_SOURCE
@@ -35,6 +37,9 @@ static int connections = 64, threads = 2;
 static double seconds = 10, rate = 0;
 static enum command command = OPEN_CASE;
 static const char *prefix = "p";
+static FILE *trace;
+static pthread_mutex_t trace_lock = PTHREAD_MUTEX_INITIALIZER;
+static double wall_offset;  // CLOCK_REALTIME - CLOCK_MONOTONIC, to print due times as wall-clock seconds
 
 struct connection {
     int fd, index;
@@ -216,6 +221,11 @@ static void *drive(void *argument) {
             c->in_flight = 0;
             c->answered++;
             record(w, answered - c->scheduled);
+            if (trace) {
+                pthread_mutex_lock(&trace_lock);
+                fprintf(trace, "%.6f %.0f\n", c->scheduled + wall_offset, (answered - c->scheduled) * 1e6);
+                pthread_mutex_unlock(&trace_lock);
+            }
             if (rate == 0 && answered < end) start_request(c, answered);
         }
     }
@@ -240,6 +250,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(name, "--rate")) rate = atof(value);
         else if (!strcmp(name, "--prefix")) prefix = value;
         else if (!strcmp(name, "--command")) command = !strcmp(value, "risk") ? RISK : OPEN_CASE;
+        else if (!strcmp(name, "--trace")) { trace = fopen(value, "w"); if (!trace) die(value); }
         else { fprintf(stderr, "unknown option %s\n", name); return 2; }
     }
     if (!socket_path || connections < 1 || threads < 1) {
@@ -253,6 +264,10 @@ int main(int argc, char **argv) {
         workers[t].count = connections / threads + (t < connections % threads);
         first += workers[t].count;
     }
+    struct timespec real, mono;
+    clock_gettime(CLOCK_REALTIME, &real);
+    clock_gettime(CLOCK_MONOTONIC, &mono);
+    wall_offset = (double)(real.tv_sec - mono.tv_sec) + (double)(real.tv_nsec - mono.tv_nsec) / 1e9;
     struct rusage before, after;
     getrusage(RUSAGE_SELF, &before);
     double started = now();
@@ -277,5 +292,6 @@ int main(int argc, char **argv) {
     printf("requests=%zu seconds=%.2f rate=%.0f p50_us=%.0f p99_us=%.0f max_us=%.0f errors=%llu client_cpu_us=%.1f\n", total, seconds,
            (double)total / seconds, total ? all[total / 2] * 1e6 : 0, total ? all[(size_t)((double)total * 0.99)] * 1e6 : 0,
            total ? all[total - 1] * 1e6 : 0, (unsigned long long)errors, total ? cpu / (double)total * 1e6 : 0);
+    if (trace) fclose(trace);
     return errors ? 1 : 0;
 }

@@ -8,22 +8,34 @@ import Synchronization
 /// never be stale: an append the writer folded again (across midnight), a rebuild or a refused
 /// append all leave other bytes, and the next read decodes them. Bounded by the bytes it holds:
 /// once full it is emptied, which costs one decode per busy case and keeps no order to maintain.
+///
+/// Every command takes its lock, so nothing slow happens under it: the table is sized for the
+/// entries the bytes allow from the start (a table growing past 6,144, 12,288 and 24,576 cases
+/// rehashed under the lock and held every command up to 26 ms, BENCHMARKS.md), its values are
+/// references, and a full table is let go outside the lock.
 final class RecentCases: Sendable {
-    private struct Recent {
+    private final class Recent: Sendable {
         let stored: [UInt8]
         let entry: CaseProjection.Entry
+
+        init(stored: [UInt8], entry: CaseProjection.Entry) { (self.stored, self.entry) = (stored, entry) }
     }
 
     private struct Cache {
-        var cases: [String: Recent] = [:]
+        var cases: [String: Recent]
         var bytes = 0
+
+        init(capacity: Int) { cases = Dictionary(minimumCapacity: capacity) }
     }
 
     /// About what the states take in memory: the stored form's size, counted twice for the decoded one.
     let maxBytes: Int
-    private let cache = Mutex(Cache())
+    private let cache: Mutex<Cache>
 
-    init(maxBytes: Int = 8 << 20) { self.maxBytes = maxBytes }
+    init(maxBytes: Int = 8 << 20) {
+        self.maxBytes = maxBytes
+        cache = Mutex(Cache(capacity: maxBytes / 256))  // the most entries the bytes allow: a stored state is at least 128 bytes
+    }
 
     /// The case decoded from `stored`, when it is the one remembered for `caseID`.
     func entry(of caseID: String, stored: [UInt8]) -> CaseProjection.Entry? {
@@ -37,15 +49,20 @@ final class RecentCases: Sendable {
     func remember(_ entry: CaseProjection.Entry, stored: [UInt8]) {
         let size = 2 * stored.count
         guard size <= maxBytes / 16 else { return }  // a case that large would push out many others
-        cache.withLock { cache in
+        let full: [String: Recent]? = cache.withLock { cache in
             if let previous = cache.cases.updateValue(Recent(stored: stored, entry: entry), forKey: entry.state.caseID) {
                 cache.bytes -= 2 * previous.stored.count
             }
             cache.bytes += size
-            if cache.bytes > maxBytes {  // start afresh: the busy cases come back with their next command
-                cache = Cache()
-            }
+            guard cache.bytes > maxBytes else { return nil }
+            // Start afresh: the busy cases come back with their next command. The full table is
+            // still referenced, so this allocates an empty one of its size and frees nothing here.
+            let full = cache.cases
+            cache.cases.removeAll(keepingCapacity: true)
+            cache.bytes = 0
+            return full
         }
+        _ = full  // its entries are freed here, outside the lock
     }
 
     var count: Int { cache.withLock { $0.cases.count } }
