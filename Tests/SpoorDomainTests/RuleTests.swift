@@ -107,6 +107,10 @@ struct RuleTests {
             _ = try Day(parsing: "2026-02-30x")
         }
         #expect(throws: DomainError.invalidField("date", "2026-2-30 is not a valid date")) { _ = try Day(parsing: "2026-02-30") }
+        for malformed in ["+202-01-01", "2026-1-012", "2026/01/01", "2026-0x-01", "２026-01-01", "2026-01-1", ""] {
+            #expect(throws: DomainError.self, "\(malformed)") { _ = try Day(parsing: malformed) }
+        }
+        #expect(try Day(parsing: "2026-11-30").description == "2026-11-30")
         #expect(harness.records.count == 2)  // the opening and the one good signal: nothing refused was recorded
     }
 

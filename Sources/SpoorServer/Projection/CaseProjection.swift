@@ -107,6 +107,8 @@ struct CaseProjection: Sendable {
         let position = try ledger.rebuildProjection(fold: { events, spare in
             var folded: [String: Entry] = [:]
             var records: [ProjectionRecord] = []
+            // The system stream first, in order: a protocol's adoption precedes every event that names it.
+            var caseEvents: [(caseID: String, event: RecordedEvent)] = []
             for event in events {
                 if event.stream == .system, event.type == ProtocolAdoption.eventType {
                     guard let adoption = try? ProtocolAdoption.adopted(from: event) else {
@@ -115,15 +117,20 @@ struct CaseProjection: Sendable {
                     }
                     adopted[adoption.rules.version] = adoption.rules
                     records += ProtocolAdoption.records(version: adoption.rules.version, position: event.position, payload: event.payload)
-                    continue
-                }
-                if event.stream == .system {
+                } else if event.stream == .system {
                     records += EmergencyReviews.records(of: event, entries: &emergencies) + WitnessedCheckpoint.records(of: event)
-                    continue
+                } else if let caseID = CaseStream.caseID(of: event.stream) {
+                    caseEvents.append((caseID, event))
                 }
-                guard let caseID = CaseStream.caseID(of: event.stream) else { continue }
-                let rules = { (version: Int?) in version.map { adopted[$0] } ?? .standard }
-                guard let record = try? CaseStream.record(of: event, personal: reader.personal(of: event), rules: rules) else {
+            }
+            // Decoding and opening each event on every core; folding them in log order.
+            let known = adopted
+            let decoded = ConcurrentMap.map(caseEvents) { item in
+                try? CaseStream.record(of: item.event, personal: reader.personal(of: item.event),
+                                       rules: { version in version.map { known[$0] } ?? .standard })
+            }
+            for ((caseID, event), record) in zip(caseEvents, decoded) {
+                guard let record else {
                     undecodable += 1
                     continue
                 }
@@ -132,8 +139,11 @@ struct CaseProjection: Sendable {
                 folded[caseID] = Entry(state: state, version: event.streamVersion)
             }
             let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
-            return try folded.values.flatMap { entry in try Self.records(of: entry, sealedWith: try key(of: entry.state.caseID)) }
-                + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
+            // Each case's state encoded and sealed with its key, on every core.
+            let sealed = ConcurrentMap.map(Array(folded.values)) { entry in
+                Result { try Self.records(of: entry, sealedWith: try key(of: entry.state.caseID)) }
+            }
+            return try sealed.flatMap { try $0.get() } + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
         }, progress: progress)
         return (position, undecodable)
     }

@@ -10,11 +10,20 @@ enum CaseStream {
 
     /// The stream of case `id`; ids are 1 to 64 of `a-z 0-9 . _ -`, starting with a letter or digit.
     static func name(of id: String) throws(DomainError) -> StreamName {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._-")
-        guard (1...64).contains(id.count), id.allSatisfy(allowed.contains), id.first!.isLetter || id.first!.isNumber,
+        // Bytes, not Characters: every command and every event of a rebuild comes through here.
+        let bytes = id.utf8
+        guard (1...64).contains(bytes.count), bytes.allSatisfy(isAllowed), let first = bytes.first, isLetterOrDigit(first),
               let name = try? StreamName(prefix + id)
         else { throw .invalidField("case", "\"\(id)\" is not a case id: use 1 to 64 of a-z, 0-9, '.', '_' and '-'") }
         return name
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        isLetterOrDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
     /// The case id of `stream`, or `nil` when it is not a case stream.
