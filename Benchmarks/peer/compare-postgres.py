@@ -12,7 +12,8 @@ scenario, round by round, so that the machine's drift hits both alike.
     compare-postgres.py --spoord PATH [--rounds 3] [--seconds 10] [--only 1,64,rate]
 
 Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
-per request and the client's own CPU per request.
+per request and the client's own CPU per request; then, on the stores the runs left, every event
+read back in order: PostgreSQL streaming its rows to psql, Spoor rebuilding its projection.
 """
 import argparse, glob, os, pwd, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -145,6 +146,16 @@ class Postgres:
         return dict(rate=tps, p50=percentile(latencies, 0.5), p99=percentile(latencies, 0.99), server_cpu=server / count,
                     client_cpu=client / count)
 
+    def replay(self):
+        """Every event, in log order, streamed to a client: the peer of a projection rebuild."""
+        count = int(self.psql("SELECT count(*) FROM events;").strip())
+        started = time.monotonic()
+        with open(os.devnull, "w") as sink:
+            subprocess.run(["psql", "-X", "-q", "-h", self.folder, "-U", "bench", "-d", "bench", "-c",
+                            "COPY (SELECT position, event_id, stream, version, type, payload, recorded_at FROM events ORDER BY position) TO STDOUT"],
+                           check=True, stdout=sink)
+        return count, time.monotonic() - started
+
     def stop(self):
         subprocess.run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.folder, "-m", "immediate", "stop"], capture_output=True)
 
@@ -182,6 +193,25 @@ class Spoor:
         return dict(rate=float(values["rate"]), p50=float(values["p50_us"]) / 1e6, p99=float(values["p99_us"]) / 1e6,
                     server_cpu=server / requests, client_cpu=float(values["client_cpu_us"]) / 1e6)
 
+    def replay(self):
+        """A projection rebuild through the socket: every event decoded, folded, sealed and written aside."""
+        import json, socket
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        client.connect(self.socket)
+        started = time.monotonic()
+        client.sendall(b'{"v":1,"id":"replay","method":"projections.rebuild","params":{}}\n')
+        buffered = b""
+        while True:
+            chunk = client.recv(65536)
+            if not chunk:
+                raise RuntimeError("spoord closed the connection during the rebuild")
+            buffered += chunk
+            *lines, buffered = buffered.split(b"\n")
+            done = [json.loads(line) for line in lines if line and json.loads(line).get("done")]
+            if done:
+                client.close()
+                return int(done[0]["result"]["applied"]), time.monotonic() - started
+
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=30)
@@ -211,6 +241,7 @@ def main():
         sys.exit(f"{root} is on {filesystem}, where a sync costs nothing: set SPOOR_BENCH_DIR to a folder on a disk")
     postgres = spoor = None
     results = {}
+    replays = {"postgres": [], "spoor": []}
     try:
         postgres = Postgres(root)
         spoor = Spoor(root, options.spoord)
@@ -227,6 +258,12 @@ def main():
                     print(f"round {round + 1} {side:8} {name}: {result['rate']:8.0f}/s  p50 {result['p50'] * 1e3:6.2f} ms  "
                           f"p99 {result['p99'] * 1e3:6.2f} ms  server CPU {result['server_cpu'] * 1e6:5.0f} µs  "
                           f"client CPU {result['client_cpu'] * 1e6:5.1f} µs", flush=True)
+        # The stores as the runs left them: every event read back in order, alternating.
+        for round in range(options.rounds if results else 0):
+            for side, system in ([("postgres", postgres), ("spoor", spoor)] if round % 2 == 0 else [("spoor", spoor), ("postgres", postgres)]):
+                events, seconds = system.replay()
+                replays[side].append(events / seconds)
+                print(f"round {round + 1} {side:8} replay of {events:,} events: {seconds:.2f} s, {events / seconds:,.0f} events/s", flush=True)
     finally:
         if spoor:
             spoor.stop()
@@ -237,6 +274,11 @@ def main():
     def median(name, side, key):
         return statistics.median(r[key] for r in results[(name, side)])
 
+    if replays["spoor"]:
+        pg, sp = statistics.median(replays["postgres"]), statistics.median(replays["spoor"])
+        print(f"\nreplay, events/s: PostgreSQL streams every row in order to psql {pg:,.0f}; Spoor rebuilds its projection {sp:,.0f} ({sp / pg:.2f}x)")
+    if not results:
+        return
     print(f"\nmedians of {options.rounds} runs each; ratio = Spoor / PostgreSQL (throughput: higher is better; p99: lower is better)")
     print("| scenario | PostgreSQL 15 | Spoor | ratio | p50 PG / Spoor | p99 PG / Spoor | server CPU per request PG / Spoor | client CPU per request pgbench / spoor-load |")
     print("|---|---|---|---|---|---|---|---|")
