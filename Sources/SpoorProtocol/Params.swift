@@ -222,7 +222,7 @@ public struct BackupParams: Codable, Equatable, Sendable {
     /// Open the copy as a store and verify its chain, its tree, its master key and the last
     /// witnessed checkpoint against it; a copy that fails is reported as an error.
     public var verify: Bool?
-    /// Keep only the newest `keep` copies in `path` (after this one verified).
+    /// Keep only the newest `keep` copies in `path`, once this one is written (and verified, when asked).
     public var keep: Int?
 
     public init(path: String, verify: Bool? = nil, keep: Int? = nil) { (self.path, self.verify, self.keep) = (path, verify, keep) }
