@@ -111,14 +111,16 @@ struct RecentCasesTests {
     }
 
     @Test func itStaysWithinItsBytes() throws {
-        let recent = RecentCases(maxBytes: 64_000)  // counts twice the stored bytes; keeps none over a sixteenth
+        // Room for 16 entries of 2,000 stored bytes by their cost; none over a sixteenth is kept.
+        let recent = RecentCases(maxBytes: 16 * RecentCases.cost(of: Array(repeating: 0, count: 2_000)))
+        #expect(RecentCases.cost(of: [1, 2]) > MemoryLayout<CaseProjection.Entry>.size + 4, "the decoded state counts, not only the stored bytes")
         recent.remember(try Self.entry("huge"), stored: Array(repeating: 0, count: 2_001))
         #expect(recent.count == 0)
         for number in 0..<15 { recent.remember(try Self.entry("c\(number)"), stored: Array(repeating: 0, count: 2_000)) }
         #expect(recent.count == 15)
         recent.remember(try Self.entry("c0"), stored: Array(repeating: 1, count: 2_000))  // replaces, takes no more
         #expect(recent.count == 15)
-        recent.remember(try Self.entry("c15"), stored: Array(repeating: 0, count: 2_000))  // 64,000: still within
+        recent.remember(try Self.entry("c15"), stored: Array(repeating: 0, count: 2_000))  // exactly the budget: still within
         #expect(recent.count == 16)
         recent.remember(try Self.entry("c16"), stored: Array(repeating: 0, count: 2_000))  // over: emptied
         #expect(recent.count == 0)
