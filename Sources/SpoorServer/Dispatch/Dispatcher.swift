@@ -71,7 +71,7 @@ final class Dispatcher: Sendable {
     private func serve(_ request: Request, _ caller: Caller, _ reply: @escaping Reply) async throws -> JSONValue? {
         switch request.method {
         case .status: try admin.status()
-        case .metrics: try admin.metrics()
+        case .metrics: try await admin.metrics()
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)
         case .caseShow: try await queries.show(try params(request), caller)
         case .caseNext: try queries.nextSteps(try params(request))

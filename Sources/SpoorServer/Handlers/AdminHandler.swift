@@ -6,7 +6,7 @@ import SpoorDomain
 import SpoorLedger
 import SpoorProtocol
 
-/// The admin's methods: status, the log's tail, a projection rebuild, a backup and a master key rotation.
+/// The admin's methods: status, metrics, the log's tail, a projection rebuild and a master key rotation.
 struct AdminHandler: Sendable {
     let ledger: Ledger
     let projections: CaseProjection
@@ -35,7 +35,7 @@ struct AdminHandler: Sendable {
 
     /// The metrics in the Prometheus text format: the instruments kept as requests and commits
     /// go, and the readings taken now (store, clients, worklist, checkpoints).
-    func metrics() throws -> JSONValue {
+    func metrics() async throws -> JSONValue {
         func gauge(_ label: String, _ value: Double, _ dimensions: [(String, String)] = []) {
             Gauge(label: label, dimensions: dimensions).record(value)
         }
@@ -50,7 +50,8 @@ struct AdminHandler: Sendable {
         gauge("spoor_log_lines_dropped", Double(JournalLogHandler.droppedLines))
         gauge("spoor_uptime_seconds", Date().timeIntervalSince(statistics.startedAt).rounded())
         let today = Day.today
-        let items = try projections.withDigests { Worklist.items(for: $0, on: today) }
+        // A scan of every case: on a thread of its own, not one of the pool that serves requests.
+        let items = try await BlockingWork.run("spoor-metrics") { [projections] in try projections.withDigests { Worklist.items(for: $0, on: today) } }
         for kind in Worklist.Item.Kind.allCases {
             let ofKind = items.filter { $0.kind == kind }
             let overdue = ofKind.compactMap { $0.dueOn.map { today.ordinal - $0.ordinal } }.max() ?? 0
