@@ -10,6 +10,8 @@ CONFIG      ?= debug
 SWIFT_FLAGS ?=
 # The build folder of `build`, `man`, `completions`, `install` and `deb` (the package test uses its own).
 SCRATCH     ?= .build
+# Expanded when used, so that a target's own CONFIG, SWIFT_FLAGS and SCRATCH (deb's) apply.
+SPM_BUILD    = $(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS)
 VERSION     := $(shell sed -n 's/.*softwareVersion = "\(.*\)"/\1/p' Sources/SpoorProtocol/WireProtocol.swift)
 BINDIR      := $(PREFIX)/bin
 UNITDIR     ?= $(PREFIX)/lib/systemd/system
@@ -46,7 +48,7 @@ define ensure
 endef
 
 build: deps
-	$(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS)
+	$(SPM_BUILD)
 
 ## test: the whole suite (Swift Testing), unit and integration tests with the real binaries
 test: test-deps
@@ -95,21 +97,21 @@ bench-peer bench-compare: deps
 man: build
 	@# argument-parser's generate-manual tool, built with the same flags, run on the built binaries
 	@# (its package plugin would link the binaries again, its own way)
-	$(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS) --product generate-manual
-	bin=$$($(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path); mkdir -p $(SCRATCH)/man; \
+	$(SPM_BUILD) --product generate-manual
+	bin=$$($(SPM_BUILD) --show-bin-path); mkdir -p $(SCRATCH)/man; \
 	for tool in spoord spoorctl; do $$bin/generate-manual $$bin/$$tool --output-directory $(SCRATCH)/man; done
 
 completions: build
 	mkdir -p $(SCRATCH)/completions
 	for shell in bash zsh fish; do \
-	  $$($(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path)/spoorctl --generate-completion-script $$shell > $(SCRATCH)/completions/spoorctl.$$shell; \
+	  $$($(SPM_BUILD) --show-bin-path)/spoorctl --generate-completion-script $$shell > $(SCRATCH)/completions/spoorctl.$$shell; \
 	done
 
 ## install: binaries, units, sysusers and tmpfiles entries, man pages and completions, under
 ## $(DESTDIR)$(PREFIX); then `systemd-sysusers && systemd-tmpfiles --create` and see README.md.
 install: CONFIG = release
 install: build man completions install-units
-	bin=$$($(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS) --show-bin-path); \
+	bin=$$($(SPM_BUILD) --show-bin-path); \
 	install -D -m 0755 $$bin/spoord $(DESTDIR)$(BINDIR)/spoord; \
 	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl
 	install -D -m 0644 systemd/spoord.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/spoord.json.example

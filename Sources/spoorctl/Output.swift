@@ -5,9 +5,7 @@ import SpoorProtocol
 enum Output {
     /// Writes `text` to `path`, readable by its owner alone: what it holds is personal data.
     static func writePrivate(_ text: String, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
+        try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600)
     }
 
     static func json(_ value: JSONValue) -> String {

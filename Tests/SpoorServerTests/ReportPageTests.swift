@@ -21,7 +21,7 @@ struct ReportPageTests {
         return (dom.output, try Data(contentsOf: URL(fileURLWithPath: png)))
     }
 
-    /// How many distinct colours a PNG's bytes hold, roughly: a blank page compresses to almost nothing.
+    /// Whether a screenshot shows a drawn page: a PNG, and not one of a blank page, which compresses to almost nothing.
     static func looksDrawn(_ png: Data) -> Bool { png.count > 20_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]) }
 
     @Test("stats and a signal's trail render with their charts and timeline; no personal content for the auditor",

@@ -32,15 +32,7 @@ enum CodecBenchmark {
             ("write a case state, binary (\(binary.count) bytes)", { _ = state.binary() }),
             ("read a case state, binary", { _ = try CaseState(binary: binary) }),
         ]
-        for (name, operation) in measures {
-            var perOperation = Measurement(name: name, unit: "ns")
-            for _ in 0..<runs {
-                let start = now()
-                for _ in 0..<2_000 { try operation() }
-                perOperation.samples.append((now() - start) / 2_000 * 1e9)
-            }
-            print(perOperation.line)
-        }
+        try measure(measures, runs: runs)
         try sharedCopies()
         try againstFoundation(runs: runs)
     }
@@ -117,6 +109,11 @@ extension CodecBenchmark {
             ("encode the event with sorted keys, SpoorJSON", { _ = try JSONValueEncoder().encode(event).serialized }),
             ("encode the event with sorted keys, Foundation JSONEncoder", { _ = try encoder.encode(event) }),
         ]
+        try measure(measures, runs: runs)
+    }
+
+    /// Prints each operation's median time over `runs` runs of 2,000 calls.
+    private static func measure(_ measures: [(String, () throws -> Void)], runs: Int) throws {
         for (name, operation) in measures {
             var perOperation = Measurement(name: name, unit: "ns")
             for _ in 0..<runs {

@@ -18,18 +18,31 @@ struct AdminHandler: Sendable {
     /// The most events one `events.tail` page holds.
     static let maxTailLimit = 1_000
 
+    /// The daemon's health as it is now: what `status` answers and the metrics' gauges read.
+    private struct Health {
+        var lastPosition: UInt64, undecodable: Int, storeBytes: Int, mapBytes: Int, clients: Int, uptimeSeconds: Double
+        var droppedLogLines: Int, writesStopped: String?
+    }
+
+    private func health() throws -> Health {
+        Health(lastPosition: ledger.lastPosition, undecodable: try projections.undecodableAtLastRebuild() ?? 0, storeBytes: ledger.usedBytes,
+               mapBytes: ledger.mapSize, clients: statistics.openConnections,
+               uptimeSeconds: Date().timeIntervalSince(statistics.startedAt).rounded(), droppedLogLines: JournalLogHandler.droppedLines,
+               writesStopped: ledger.writesStoppedBecause)
+    }
+
     func status() throws -> JSONValue {
-        [
+        let health = try health()
+        return [
             "version": .string(WireProtocol.softwareVersion), "protocol": .number(Double(WireProtocol.version)),
-            "lastPosition": .number(Double(ledger.lastPosition)),
+            "lastPosition": .number(Double(health.lastPosition)),
             // The projection is written with its events: it is always at the log's last position.
-            "projectionPosition": .number(Double(ledger.lastPosition)),
-            "undecodableEvents": .number(Double(try projections.undecodableAtLastRebuild() ?? 0)),
-            "storeBytes": .number(Double(ledger.usedBytes)), "mapBytes": .number(Double(ledger.mapSize)),
-            "clients": .number(Double(statistics.openConnections)),
-            "uptimeSeconds": .number(Date().timeIntervalSince(statistics.startedAt).rounded()),
-            "droppedLogLines": .number(Double(JournalLogHandler.droppedLines)),
-            "writesStopped": ledger.writesStoppedBecause.map(JSONValue.string) ?? .null,
+            "projectionPosition": .number(Double(health.lastPosition)),
+            "undecodableEvents": .number(Double(health.undecodable)),
+            "storeBytes": .number(Double(health.storeBytes)), "mapBytes": .number(Double(health.mapBytes)),
+            "clients": .number(Double(health.clients)), "uptimeSeconds": .number(health.uptimeSeconds),
+            "droppedLogLines": .number(Double(health.droppedLogLines)),
+            "writesStopped": health.writesStopped.map(JSONValue.string) ?? .null,
         ]
     }
 
@@ -39,21 +52,23 @@ struct AdminHandler: Sendable {
         func gauge(_ label: String, _ value: Double, _ dimensions: [(String, String)] = []) {
             Gauge(label: label, dimensions: dimensions).record(value)
         }
-        gauge("spoor_connections", Double(statistics.openConnections))
-        gauge("spoor_log_position", Double(ledger.lastPosition))
+        let health = try health()
+        gauge("spoor_connections", Double(health.clients))
+        gauge("spoor_log_position", Double(health.lastPosition))
         gauge("spoor_projection_lag_events", 0)  // written in each append's transaction
-        gauge("spoor_undecodable_events", Double(try projections.undecodableAtLastRebuild() ?? 0))
-        gauge("spoor_store_bytes", Double(ledger.usedBytes))
-        gauge("spoor_map_bytes", Double(ledger.mapSize))
-        gauge("spoor_map_used_ratio", Double(ledger.usedBytes) / Double(max(ledger.mapSize, 1)))
-        gauge("spoor_writes_stopped", ledger.writesStoppedBecause == nil ? 0 : 1)
-        gauge("spoor_log_lines_dropped", Double(JournalLogHandler.droppedLines))
-        gauge("spoor_uptime_seconds", Date().timeIntervalSince(statistics.startedAt).rounded())
+        gauge("spoor_undecodable_events", Double(health.undecodable))
+        gauge("spoor_store_bytes", Double(health.storeBytes))
+        gauge("spoor_map_bytes", Double(health.mapBytes))
+        gauge("spoor_map_used_ratio", Double(health.storeBytes) / Double(max(health.mapBytes, 1)))
+        gauge("spoor_writes_stopped", health.writesStopped == nil ? 0 : 1)
+        gauge("spoor_log_lines_dropped", Double(health.droppedLogLines))
+        gauge("spoor_uptime_seconds", health.uptimeSeconds)
         let today = Day.today
         // A scan of every case: on a thread of its own, not one of the pool that serves requests.
         let items = try await BlockingWork.run("spoor-metrics") { [projections] in try projections.withDigests { Worklist.items(for: $0, on: today) } }
+        let byKind = Dictionary(grouping: items, by: \.kind)
         for kind in Worklist.Item.Kind.allCases {
-            let ofKind = items.filter { $0.kind == kind }
+            let ofKind = byKind[kind] ?? []
             let overdue = ofKind.compactMap { $0.dueOn.map { today.ordinal - $0.ordinal } }.max() ?? 0
             gauge("spoor_worklist_items", Double(ofKind.count), [("kind", kind.rawValue)])
             gauge("spoor_worklist_oldest_overdue_seconds", Double(max(overdue, 0) * 86_400), [("kind", kind.rawValue)])

@@ -87,7 +87,7 @@ struct ProveConsistency: ParsableCommand {
         let (older, newer) = (try checkpoint.read(old), try checkpoint.read(new))
         guard older.head.size <= newer.head.size else { throw ValidationError("--old holds more events than --new") }
         try global.run({ client in
-            guard try ProofCheck.extends(newer, older, client: client) else {
+            guard try ProofCheck.extends(newer.head, older.head, client: client) else {
                 throw AuditFailure(message: "the log of \(newer.head.size) events does not extend the one of \(older.head.size) events: it was altered")
             }
             return ["from": .number(Double(older.head.size)), "to": .number(Double(newer.head.size)), "consistent": true]
@@ -116,10 +116,8 @@ struct VerifyLog: ParsableCommand {
                 guard now >= held.head.size else {
                     throw AuditFailure(message: "the log holds \(now) events, fewer than the \(held.head.size) the checkpoint signed: it was cut or rolled back")
                 }
-                let proof = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: held.head.size, to: now)))
                 guard let root = (result["root"]?.string).flatMap(ChainHash.init(hex:)),
-                      MerkleVerifier.verifyConsistency(oldSize: held.head.size, newSize: now, oldRoot: held.head.root, newRoot: root,
-                                                       proof: try ProofCheck.hashes(proof["proof"]))
+                      try ProofCheck.extends(TreeHead(size: now, root: root), held.head, client: client)
                 else { throw AuditFailure(message: "the log no longer matches the checkpoint of \(held.head.size) events: it was altered") }
             }
             return result
@@ -152,13 +150,13 @@ struct VerifyProof: ParsableCommand {
 
 /// Checking proofs as the daemon sent them, trusting nothing it says but the hashes' math.
 enum ProofCheck {
-    /// Whether the log `newer` signs extends the one `older` signs, by a consistency proof the
-    /// daemon sends and this checks: false for a shorter log or a proof that does not hold.
-    static func extends(_ newer: Checkpoint, _ older: Checkpoint, client: SocketClient) throws -> Bool {
-        guard older.head.size <= newer.head.size else { return false }
-        let result = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: older.head.size, to: newer.head.size)))
-        return MerkleVerifier.verifyConsistency(oldSize: older.head.size, newSize: newer.head.size, oldRoot: older.head.root,
-                                                newRoot: newer.head.root, proof: try hashes(result["proof"]))
+    /// Whether the tree `newer` extends the tree `older`, by a consistency proof the daemon sends
+    /// and this checks: false for a shorter tree or a proof that does not hold.
+    static func extends(_ newer: TreeHead, _ older: TreeHead, client: SocketClient) throws -> Bool {
+        guard older.size <= newer.size else { return false }
+        let result = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: older.size, to: newer.size)))
+        return MerkleVerifier.verifyConsistency(oldSize: older.size, newSize: newer.size, oldRoot: older.root, newRoot: newer.root,
+                                                proof: try hashes(result["proof"]))
     }
 
     static func hashes(_ value: JSONValue?) throws -> [ChainHash] {

@@ -28,7 +28,7 @@ struct WitnessCheckpoint: ParsableCommand {
             do { current = try Checkpoint(note: note, verifiedBy: try CheckpointVerifier(verifierKey: checkpoint.key)) } catch {
                 throw AuditFailure(message: "the daemon's checkpoint does not verify with the key held: \(error)")
             }
-            let consistent = try previous.map { try ProofCheck.extends(current, $0, client: client) } ?? true
+            let consistent = try previous.map { try ProofCheck.extends(current.head, $0.head, client: client) } ?? true
             let file = "\(folder)/checkpoint-\(String(format: "%012llu", current.head.size))-\(UTCStamp.now())\(consistent ? "" : "-INCONSISTENT").txt"
             try AtomicFile.write(Array(note.utf8), to: file, mode: 0o644)
             outcome = (file, consistent, current.head.size)
