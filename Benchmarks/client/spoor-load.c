@@ -4,10 +4,11 @@
 // connection, and checks that every reply says "ok":true.
 //
 //   spoor-load --socket PATH [--connections 64] [--threads 2] [--seconds 10] [--command open-case|risk]
-//              [--rate 0] [--prefix p]
+//              [--rate 0] [--prefix p] [--history 3]
 //
 // --command open-case: every request opens a new case. risk: each connection first opens its own case
-// and records three signals on it (untimed), then records risk assessments on it.
+// and records --history signals on it (untimed), then records risk assessments on it. signal: the
+// same set-up, then records more signals on it, so that its case grows as the run goes on.
 // --rate R: R requests/s in all on a fixed schedule, each latency measured from its scheduled time
 // (a stall counts against every request it delays); 0: each connection sends its next request
 // as soon as the last is answered.
@@ -30,10 +31,10 @@
 #include <time.h>
 #include <unistd.h>
 
-enum command { OPEN_CASE, RISK };
+enum command { OPEN_CASE, RISK, SIGNAL };
 
 static const char *socket_path;
-static int connections = 64, threads = 2;
+static int connections = 64, threads = 2, history = 3;
 static double seconds = 10, rate = 0;
 static enum command command = OPEN_CASE;
 static const char *prefix = "p";
@@ -105,7 +106,7 @@ static void next_request(struct connection *c) {
         compose(c, "open-case", case_id, open_case_body);
     } else {
         snprintf(case_id, sizeof case_id, "%s-%d", prefix, c->index);
-        compose(c, "record-risk-assessment", case_id, risk_body);
+        compose(c, command == RISK ? "record-risk-assessment" : "record-signal", case_id, command == RISK ? risk_body : signal_body);
     }
 }
 
@@ -122,7 +123,8 @@ static void call(int fd, const char *name, const char *case_id, const char *body
         length += (size_t)n;
     }
     reply[length] = 0;
-    if (!strstr(reply, "\"ok\":true")) { fprintf(stderr, "set-up %s on %s failed: %s", name, case_id, reply); exit(2); }
+    int reused = !strcmp(name, "open-case") && strstr(reply, "exists already");  // a case left by an earlier run with this prefix
+    if (!strstr(reply, "\"ok\":true") && !reused) { fprintf(stderr, "set-up %s on %s failed: %s", name, case_id, reply); exit(2); }
 }
 
 static void record(struct worker *w, double latency) {
@@ -162,11 +164,11 @@ static void *drive(void *argument) {
         struct connection *c = &all[i];
         c->index = w->first + i;
         c->fd = connect_socket();
-        if (command == RISK) {
+        if (command != OPEN_CASE) {
             char case_id[96];
             snprintf(case_id, sizeof case_id, "%s-%d", prefix, c->index);
             call(c->fd, "open-case", case_id, open_case_body);
-            for (int s = 0; s < 3; s++) call(c->fd, "record-signal", case_id, signal_body);
+            for (int s = 0; s < history; s++) call(c->fd, "record-signal", case_id, signal_body);
         }
     }
     double start = now() + 0.05, end = start + seconds;
@@ -249,12 +251,13 @@ int main(int argc, char **argv) {
         else if (!strcmp(name, "--seconds")) seconds = atof(value);
         else if (!strcmp(name, "--rate")) rate = atof(value);
         else if (!strcmp(name, "--prefix")) prefix = value;
-        else if (!strcmp(name, "--command")) command = !strcmp(value, "risk") ? RISK : OPEN_CASE;
+        else if (!strcmp(name, "--command")) command = !strcmp(value, "risk") ? RISK : !strcmp(value, "signal") ? SIGNAL : OPEN_CASE;
+        else if (!strcmp(name, "--history")) history = atoi(value);
         else if (!strcmp(name, "--trace")) { trace = fopen(value, "w"); if (!trace) die(value); }
         else { fprintf(stderr, "unknown option %s\n", name); return 2; }
     }
     if (!socket_path || connections < 1 || threads < 1) {
-        fprintf(stderr, "usage: spoor-load --socket PATH [--connections N] [--threads N] [--seconds S] [--command open-case|risk] [--rate R] [--prefix P]\n");
+        fprintf(stderr, "usage: spoor-load --socket PATH [--connections N] [--threads N] [--seconds S] [--command open-case|risk|signal] [--rate R] [--prefix P] [--history N]\n");
         return 2;
     }
     if (threads > connections) threads = connections;

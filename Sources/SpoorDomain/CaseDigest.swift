@@ -154,26 +154,6 @@ public struct CaseDigest: Sendable, Equatable {
 }
 
 extension CaseState {
-    /// The case as the worklist, the statistics and retention read it.
-    public var digest: CaseDigest {
-        let active = activeSignals
-        return CaseDigest(
-            caseID: caseID, unit: unit, youth: youth, isOpen: isOpen, isErased: isErased, lastChangedOn: lastChangedOn,
-            activeSignals: active.map {
-                .init(id: $0.recorded.signalID, observedOn: $0.recorded.observedOn, step: $0.step, formsOfExploitation: $0.formsOfExploitation,
-                      crossBorder: $0.recorded.crossBorder)
-            },
-            consultations: consultations.map { .init(signalIDs: $0.signalIDs, heldOn: $0.heldOn) },
-            reports: reportOrder.compactMap { reports[$0] }.map {
-                .init(id: $0.report.reportID, signalIDs: $0.report.signalIDs, reportedOn: $0.report.reportedOn)
-            },
-            registrations: registrations.map { .init(on: $0.registeredOn, kind: $0.kind.rawValue) },
-            registeredElsewhere: !registeredElsewhere.isEmpty, declinedReasons: declinedRegistrations.map(\.reason.rawValue),
-            consent: consentOutcome, ageAtFirstSignal: ageAtFirstSignal, screenedOn: screenings.map(\.screenedOn),
-            pending: pending(of: active), legalHold: legalHold.map { .init(reason: $0.reason, until: $0.until) },
-            carers: carers, relationships: relationships)
-    }
-
     /// The furthest the consent got: a waiver, a refusal, a consent, a question, or nothing.
     var consentOutcome: CaseDigest.ConsentOutcome {
         if waiver != nil || registrations.contains(where: { $0.basis == .waiver }) { return .waived }

@@ -2,18 +2,27 @@ extension CaseState {
     /// Drops every piece of personal content the state holds: what erasure leaves is the skeleton.
     mutating func forgetPersonalContent() {
         identity = nil
-        for id in signalOrder { signals[id]?.recorded.personal = nil }
-        for index in consultations.indices { consultations[index].personal = nil }
-        for index in conversations.indices { conversations[index].personal = nil }
-        for index in skippedConversations.indices { skippedConversations[index].personal = nil }
-        for index in weighings.indices { weighings[index].personal = nil }
-        for id in reportOrder {
-            for index in reports[id]?.feedback.indices ?? 0..<0 { reports[id]?.feedback[index].personal = nil }
+        for signal in signals.all { signals.update(signal.id) { $0.recorded.personal = nil } }
+        consultations.forgetPersonal(\.personal)
+        conversations.forgetPersonal(\.personal)
+        skippedConversations.forgetPersonal(\.personal)
+        weighings.forgetPersonal(\.personal)
+        for report in reports.all {
+            reports.update(report.id) { report in
+                for index in report.feedback.indices { report.feedback[index].personal = nil }
+            }
         }
         waiver?.personal = nil
         legalHold?.personal = nil
         waiverRequest?.request.personal = nil
-        for index in registrations.indices { registrations[index].personal = nil }
-        for index in declinedRegistrations.indices { declinedRegistrations[index].personal = nil }
+        registrations.forgetPersonal(\.personal)
+        declinedRegistrations.forgetPersonal(\.personal)
+    }
+}
+
+extension Chunked {
+    /// Sets every element's personal content to `nil`.
+    fileprivate mutating func forgetPersonal<T>(_ personal: WritableKeyPath<Element, T?>) {
+        for index in indices { update(at: index) { $0[keyPath: personal] = nil } }
     }
 }

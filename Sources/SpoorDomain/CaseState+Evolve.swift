@@ -33,15 +33,16 @@ extension CaseState {
         case .caseClosed: isOpen = false
         case .caseReopened: isOpen = true
         case .signalRecorded(let e):
-            signals[e.signalID] = Signal(recorded: e, step: .recorded, due: Due(.consult, since: e.observedOn, under: rules),
-                                         formsOfExploitation: e.formsOfExploitation, indicators: e.indicators)
-            signalOrder.append(e.signalID)
+            signals.append(Signal(recorded: e, step: .recorded, due: Due(.consult, since: e.observedOn, under: rules),
+                                  formsOfExploitation: e.formsOfExploitation, indicators: e.indicators))
             if ageAtFirstSignal == nil { ageAtFirstSignal = age(on: e.observedOn) ?? youth.ageAtOpening }
             if lastRiskAssessment == nil, riskAssessmentDue == nil { riskAssessmentDue = Due(.assessRisk, since: e.observedOn, under: rules) }
-        case .signalRetracted(let e): signals[e.signalID]?.isRetracted = true
+        case .signalRetracted(let e): signals.update(e.signalID) { $0.isRetracted = true }
         case .signalCorrected(let e):
-            signals[e.signalID]?.formsOfExploitation = e.formsOfExploitation
-            signals[e.signalID]?.indicators = e.indicators
+            signals.update(e.signalID) { signal in
+                signal.formsOfExploitation = e.formsOfExploitation
+                signal.indicators = e.indicators
+            }
         case .riskAssessed(let e):
             lastRiskAssessment = e
             riskAssessmentDue = Due(.assessRisk, since: e.assessedOn, on: e.nextDueOn, under: rules)
@@ -64,15 +65,14 @@ extension CaseState {
                 : helpEvaluation.flatMap { Set($0.signalIDs).isSubset(of: e.signalIDs) ? nil : $0 }
             if e.answers.suspicion { registrationCalledFor(on: e.weighedOn, because: "a weighing recorded a suspicion", rules) }
         case .signalForwarded(let e):
-            for id in e.signalIDs { signals[id]?.forwardedTo.append(e.recipient) }
+            for id in e.signalIDs { signals.update(id) { $0.forwardedTo.append(e.recipient) } }
             relate(e.recipient, on: e.forwardedOn, rules)
             if e.recipient == "care-coordinator" { registrationCalledFor(on: e.forwardedOn, because: "a signal was forwarded to the care coordinator", rules) }
         case .reportedToVeiligThuis(let e):
-            reports[e.reportID] = Report(report: e, feedbackDue: Due(.feedback, since: e.reportedOn, under: rules))
-            reportOrder.append(e.reportID)
+            reports.append(Report(report: e, feedbackDue: Due(.feedback, since: e.reportedOn, under: rules)))
             advance(e.signalIDs, to: .decided, due: nil)
             registrationCalledFor(on: e.reportedOn, because: "\(e.reportID) was made to Veilig Thuis", rules)
-        case .veiligThuisFeedbackReceived(let e): reports[e.reportID]?.feedback.append(e)
+        case .veiligThuisFeedbackReceived(let e): reports.update(e.reportID) { $0.feedback.append(e) }
         case .consentRequested(let e):
             set(PartyConsent(party: e.from, status: .requested, on: e.requestedOn, followedUpBy: rules.steps.register.responsible))
         case .consentGiven(let e): set(PartyConsent(party: e.by, status: .given, on: e.givenOn, form: e.explicitForm))
@@ -141,9 +141,11 @@ extension CaseState {
 
     /// Moves the signals on to `step`, waiting for what `due` names; a signal further along stays.
     private mutating func advance(_ signalIDs: [String], to step: Step, due: Due?) {
-        for id in signalIDs where signals[id].map({ $0.step < step }) == true {
-            signals[id]?.step = step
-            signals[id]?.due = due
+        for id in signalIDs {
+            signals.update(id) { signal in
+                guard signal.step < step else { return }
+                (signal.step, signal.due) = (step, due)
+            }
         }
     }
 }

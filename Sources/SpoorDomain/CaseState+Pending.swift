@@ -1,40 +1,46 @@
 /// What the case waits for, each with the role that takes it and its deadline under the protocol
 /// the step started under: the worklist's items, listed from the day each becomes due or late.
+/// Those of a signal or a report come with the part of the digest that holds it
+/// (`CaseDigest+Parts.swift`), so that a command words only the items of the parts it changed.
 extension CaseState {
-    func pending(of active: [Signal]) -> [CaseDigest.Pending] {
+    /// The items of the case as a whole.
+    func pendingOfCase() -> [CaseDigest.Pending] {
         var items: [CaseDigest.Pending] = []
-        func add(_ kind: Worklist.Item.Kind, _ subject: String, _ due: Due, listFrom: Day? = nil) {
-            items.append(.init(kind: kind, subject: subject, step: due.step, since: due.since, dueOn: due.on, listFrom: listFrom ?? due.on.adding(days: 1),
-                               responsible: due.responsible, protocolVersion: due.protocolVersion))
-        }
-        if let registration = registrationDue { add(.registrationDue, registration.because, registration.due, listFrom: registration.since) }
-        for signal in active {
-            guard let due = signal.due else { continue }
-            if signal.step == .weighed {
-                add(.reportNotMade, signal.recorded.signalID, due, listFrom: due.since)
-            } else {
-                add(.signalStalled, signal.recorded.signalID, due)
-            }
-        }
-        for id in reportOrder {
-            guard let report = reports[id], report.feedback.isEmpty else { continue }
-            add(.feedbackOverdue, id, report.feedbackDue)
-        }
-        if let risk = riskAssessmentDue, !active.isEmpty || lastRiskAssessment != nil {
+        if let registration = registrationDue { items.append(.init(.registrationDue, registration.because, registration.due, listFrom: registration.since)) }
+        if let risk = riskAssessmentDue, signals.activeCount > 0 || lastRiskAssessment != nil {
             if let last = lastRiskAssessment {
-                add(.riskReassessmentOverdue, last.instrument, risk, listFrom: risk.on)
+                items.append(.init(.riskReassessmentOverdue, last.instrument, risk, listFrom: risk.on))
             } else {
-                add(.riskAssessmentMissing, "", risk)
+                items.append(.init(.riskAssessmentMissing, "", risk))
             }
         }
-        if let help = helpEvaluation { add(.helpEvaluationOverdue, help.signalIDs.joined(separator: ", "), help.due) }
-        if let lapse = waiverLapse { add(.waiverLapsing, "", lapse, listFrom: lapse.since) }
-        if let erasure = erasureRequest { add(.erasureRequestDue, "", erasure.due, listFrom: erasure.remindFrom) }
+        if let help = helpEvaluation { items.append(.init(.helpEvaluationOverdue, help.signalIDs.joined(separator: ", "), help.due)) }
+        if let lapse = waiverLapse { items.append(.init(.waiverLapsing, "", lapse, listFrom: lapse.since)) }
+        if let erasure = erasureRequest { items.append(.init(.erasureRequestDue, "", erasure.due, listFrom: erasure.remindFrom)) }
         for consent in consents where consent.status == .requested {
             items.append(.init(kind: .consentPending, subject: consent.party.rawValue, step: .register, since: consent.on, dueOn: nil, listFrom: consent.on,
                                responsible: consent.followedUpBy ?? .attentionOfficer, protocolVersion: nil))
         }
         return items
+    }
+
+    /// The step an active signal waits for: a report once weighed, else the next meldcode step.
+    static func pending(of signal: Signal) -> CaseDigest.Pending? {
+        guard !signal.isRetracted, let due = signal.due else { return nil }
+        return signal.step == .weighed ? .init(.reportNotMade, signal.id, due, listFrom: due.since) : .init(.signalStalled, signal.id, due)
+    }
+
+    /// Veilig Thuis's feedback on a report, while none came.
+    static func pending(of report: Report) -> CaseDigest.Pending? {
+        report.feedback.isEmpty ? .init(.feedbackOverdue, report.id, report.feedbackDue) : nil
+    }
+}
+
+extension CaseDigest.Pending {
+    /// The item for `due`, listed from `listFrom`, or from the day after its deadline.
+    init(_ kind: Worklist.Item.Kind, _ subject: String, _ due: CaseState.Due, listFrom: Day? = nil) {
+        self.init(kind: kind, subject: subject, step: due.step, since: due.since, dueOn: due.on, listFrom: listFrom ?? due.on.adding(days: 1),
+                  responsible: due.responsible, protocolVersion: due.protocolVersion)
     }
 }
 

@@ -118,14 +118,14 @@ public struct CaseState: Sendable, Equatable {
     public var identity: YouthIdentity?
     public var isOpen = true
     public var isErased = false
-    public var signals: [String: Signal] = [:]
-    public var signalOrder: [String] = []
-    public var consultations: [ConsultationHeld] = []
-    public var conversations: [ConversationHeld] = []
-    public var skippedConversations: [ConversationSkipped] = []
-    public var weighings: [WeighingRecorded] = []
-    public var reports: [String: Report] = [:]
-    public var reportOrder: [String] = []
+    // What grows with the case's history is kept in chunks (``Chunked``), so that a command copies,
+    // seals and writes only the chunks it changed, whatever the case's size.
+    public var signals = Signals()
+    public var consultations = Chunked<ConsultationHeld>()
+    public var conversations = Chunked<ConversationHeld>()
+    public var skippedConversations = Chunked<ConversationSkipped>()
+    public var weighings = Chunked<WeighingRecorded>()
+    public var reports = Reports()
     /// One entry per party that was asked or answered, in party order.
     public var consents: [PartyConsent] = []
     public var waiverRequest: WaiverRequest?
@@ -133,16 +133,16 @@ public struct CaseState: Sendable, Equatable {
     public var waiver: ConsentWaived?
     /// Its lapse: from `since` the worklist reminds, `on` it lapses.
     public var waiverLapse: Due?
-    public var registrations: [RegisteredAtCoMensha] = []
-    public var registeredElsewhere: [RegisteredElsewhere] = []
-    public var declinedRegistrations: [RegistrationDeclined] = []
+    public var registrations = Chunked<RegisteredAtCoMensha>()
+    public var registeredElsewhere = Chunked<RegisteredElsewhere>()
+    public var declinedRegistrations = Chunked<RegistrationDeclined>()
     public var registrationDue: RegistrationDue?
     public var lastRiskAssessment: RiskAssessed?
     /// The first risk assessment once there are signals, or the next one.
     public var riskAssessmentDue: Due?
     public var helpEvaluation: HelpEvaluation?
     /// The youth was screened for signs of exploitation at intake: the denominator of signal rates.
-    public var screenings: [ScreeningRecorded] = []
+    public var screenings = Chunked<ScreeningRecorded>()
     /// The youth's age at the first signal (from the birth date, else at opening), kept through erasure.
     public var ageAtFirstSignal: Int?
     /// A request to erase, open until the data is erased or a legal hold answers it.
@@ -156,10 +156,8 @@ public struct CaseState: Sendable, Equatable {
     public var statements = 0
     public var lastChangedOn: Day
 
-    /// Signals that are not retracted, in the order they were recorded.
-    public var activeSignals: [Signal] {
-        signalOrder.compactMap { signals[$0] }.filter { !$0.isRetracted }
-    }
+    /// Signals that are not retracted, in the order they were recorded: a walk of them all.
+    public var activeSignals: [Signal] { signals.active }
 
     /// Whether CoMensha knows the youth, from this institution or another registrant.
     public var isRegistered: Bool { !registrations.isEmpty || !registeredElsewhere.isEmpty }
@@ -179,8 +177,8 @@ extension CaseState {
     public var openObligations: [Obligation] {
         var open: [Obligation] = []
         if registrationDue != nil { open.append(.registrationDue) }
-        if activeSignals.contains(where: { $0.step == .weighed }) { open.append(.reportNotMade) }
-        if reports.values.contains(where: { $0.feedback.isEmpty }) { open.append(.feedbackOutstanding) }
+        if signals.activeCount(at: .weighed) > 0 { open.append(.reportNotMade) }
+        if reports.all.contains(where: { $0.feedback.isEmpty }) { open.append(.feedbackOutstanding) }
         return open
     }
 }

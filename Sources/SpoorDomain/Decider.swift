@@ -61,7 +61,7 @@ public struct Decider: Sendable {
             if e.source == .reportedByOther && (e.reportedBy ?? "").isEmpty {
                 throw .invalidField("reportedBy", "say who reported a signal that is not your own observation")
             }
-            e.signalID = "signal-\(state.signalOrder.count + 1)"
+            e.signalID = "signal-\(state.signals.count + 1)"
             return .signalRecorded(e)
         case .retractSignal(let e):
             try Self.activeSignals([e.signalID], in: state)
@@ -109,7 +109,7 @@ public struct Decider: Sendable {
         case .reportToVeiligThuis(var e):
             try notFuture(e.reportedOn, "reportedOn", context)
             try checkReport(e, on: state)
-            e.reportID = "report-\(state.reportOrder.count + 1)"
+            e.reportID = "report-\(state.reports.count + 1)"
             return .reportedToVeiligThuis(e)
         case .recordFeedback(let e):
             guard let report = state.reports[e.reportID] else { throw .reportNotFound(e.reportID) }

@@ -64,7 +64,7 @@ extension CaseState {
     }
 
     private func chaseVeiligThuis(on today: Day) -> [NextStep] {
-        reportOrder.compactMap { reports[$0] }.filter { $0.feedbackOverdue(on: today) }.map { report in
+        reports.all.filter { $0.feedbackOverdue(on: today) }.map { report in
             step("chase Veilig Thuis", "feedback due by \(report.feedbackDue.on)",
                  "no feedback on \(report.report.reportID) of \(report.report.reportedOn)", report.report.signalIDs, report.feedbackDue)
         }
@@ -73,7 +73,7 @@ extension CaseState {
     private func riskAssessment(on today: Day) -> [NextStep] {
         guard let due = riskAssessmentDue else { return [] }
         guard lastRiskAssessment != nil else {
-            return activeSignals.isEmpty ? [] : [step("assess the risk", "risicotaxatie", "no risk assessment is recorded", [], due)]
+            return signals.activeCount == 0 ? [] : [step("assess the risk", "risicotaxatie", "no risk assessment is recorded", [], due)]
         }
         guard due.on <= today else { return [] }
         return [step("repeat the risk assessment", "risicotaxatie", "it was due on \(due.on)", [], due)]

@@ -10,6 +10,11 @@ extension Ledger {
         try snapshot { txn in try txn.value(in: store.projectionSlots[try store.liveSlot(in: txn)], key: key) }
     }
 
+    /// The live projection's value under `key` with its parts (``PartedValue``), or `nil`.
+    public func projectionPartedValue(for key: [UInt8]) throws -> PartedValue? {
+        try snapshot { txn in try store.partedValue(key, slot: try store.liveSlot(in: txn), in: txn) }
+    }
+
     /// Up to `limit` live records whose keys start with `prefix`, from the first key after `after`
     /// (or the first of the prefix), in key order: a page of a scan that holds no snapshot open.
     public func projectionRecords(withPrefix prefix: [UInt8], after: [UInt8]? = nil, limit: Int) throws -> [ProjectionRecord] {
@@ -29,13 +34,13 @@ extension Ledger {
 
     /// Folds the whole log into the spare slot and makes it live, while appends go on writing
     /// the live one. `fold` gets each chunk of events in log order and a lookup into what the
-    /// spare holds so far, and returns the records the chunk changes. Once the log's head is less
+    /// spare holds so far (a value with its parts), and returns the records the chunk changes. Once the log's head is less
     /// than a chunk away, the last chunk is read and folded inside the transaction that writes it
     /// and swaps the slots, so that appends, however steady, cannot keep the rebuild from ending;
     /// they wait for that one chunk. Returns the position the new projection was swapped in at.
     public func rebuildProjection(
         chunkSize: Int = 4_096,
-        fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> [UInt8]?) throws -> [ProjectionRecord],
+        fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> PartedValue?) throws -> [ProjectionRecord],
         progress: (_ folded: UInt64, _ last: UInt64) -> Void = { _, _ in }
     ) throws -> UInt64 {
         guard isRebuilding.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
@@ -61,7 +66,7 @@ extension Ledger {
     /// rest here, in the transaction, and swaps. Returns the head it swapped at, or `nil`.
     private func fillSpare(
         with records: [ProjectionRecord], through position: UInt64, chunkSize: Int,
-        fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> [UInt8]?) throws -> [ProjectionRecord],
+        fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> PartedValue?) throws -> [ProjectionRecord],
         in txn: borrowing WriteTransaction
     ) throws -> UInt64? {
         let spare = try store.spareSlot(in: txn)
@@ -73,14 +78,13 @@ extension Ledger {
                 guard let event = try store.event(at: at, in: txn) else { throw LedgerError.corrupt(position: at, reason: "the event is missing") }
                 return event
             }
-            let spareSlot = store.projectionSlots[spare]
-            try store.put(try fold(rest) { key in try txn.value(in: spareSlot, key: key) }, slot: spare, in: txn)
+            try store.put(try fold(rest) { key in try store.partedValue(key, slot: spare, in: txn) }, slot: spare, in: txn)
         }
         try store.swapSlots(in: txn)
         return head
     }
 
-    private func spareValue(_ key: [UInt8]) throws -> [UInt8]? {
-        try snapshot { txn in try txn.value(in: store.projectionSlots[try store.spareSlot(in: txn)], key: key) }
+    private func spareValue(_ key: [UInt8]) throws -> PartedValue? {
+        try snapshot { txn in try store.partedValue(key, slot: try store.spareSlot(in: txn), in: txn) }
     }
 }

@@ -23,6 +23,21 @@ extension LedgerStore {
         }
     }
 
+    /// The value under `key` in the slot `slot` with its parts (``PartedValue``), or `nil`.
+    func partedValue(_ key: [UInt8], slot: Int, in txn: borrowing some TransactionReading & ~Copyable) throws -> PartedValue? {
+        guard let value = try txn.value(in: projectionSlots[slot], key: key) else { return nil }
+        let prefix = PartedValue.partPrefix(of: key)
+        var parts: [ProjectionRecord] = []
+        try txn.withCursor(on: projectionSlots[slot]) { cursor in
+            try cursor.forEach(from: prefix) { key, value in
+                guard key.starts(with: prefix) else { return false }
+                parts.append(ProjectionRecord(key: Array(key), value: Array(value)))
+                return true
+            }
+        }
+        return PartedValue(value: value, parts: parts)
+    }
+
     /// LMDB's default limit on key size.
     static let maxProjectionKeySize = 511
 

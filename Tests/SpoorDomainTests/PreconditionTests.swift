@@ -21,7 +21,7 @@ struct PreconditionTests {
         switch precondition {
         case .open: state.isOpen = false
         case .closed: state.isOpen = true
-        case .activeSignal: for id in state.signalOrder { state.signals[id]?.isRetracted = true }
+        case .activeSignal: for signal in state.signals.all { state.signals.update(signal.recorded.signalID) { $0.isRetracted = true } }
         case .registrationDue: state.registrationDue = nil
         case .waiverRequested: state.waiverRequest = nil
         case .notErased: state.isErased = true

@@ -139,7 +139,7 @@ struct ProjectionTests {
                 var changed: [[UInt8]: [UInt8]] = [:]
                 for event in events {
                     let key = Array(event.stream.rawValue.utf8)
-                    changed[key] = counted(try changed[key] ?? spare(key), plus: 1, last: event.position)
+                    changed[key] = counted(try changed[key] ?? spare(key)?.value, plus: 1, last: event.position)
                 }
                 return changed.map { ProjectionRecord(key: $0.key, value: $0.value) }
             }, progress: { folded, _ in progressed.append(folded) })
@@ -179,7 +179,7 @@ struct ProjectionTests {
                 var changed: [[UInt8]: [UInt8]] = [:]
                 for event in events {
                     let key = Array(event.stream.rawValue.utf8)
-                    changed[key] = counted(try changed[key] ?? spare(key), plus: 1, last: event.position)
+                    changed[key] = counted(try changed[key] ?? spare(key)?.value, plus: 1, last: event.position)
                 }
                 return changed.map { ProjectionRecord(key: $0.key, value: $0.value) }
             })

@@ -57,6 +57,12 @@ struct BinaryWriter {
     mutating func write<T: RawRepresentable<String>>(_ value: T) { write(value.rawValue) }
     mutating func write<T: BinaryCodable>(_ value: T) { value.write(to: &self) }
 
+    /// Bytes as they are, length-prefixed.
+    mutating func write(bytes value: [UInt8]) {
+        write(UInt64(value.count))
+        bytes.append(contentsOf: value)
+    }
+
     mutating func write<T>(_ value: T?, _ element: (inout BinaryWriter, T) -> Void) {
         write(value != nil)
         if let value { element(&self, value) }
@@ -126,6 +132,12 @@ struct BinaryReader {
         }
         index += count
         return text
+    }
+
+    mutating func readBytes() throws(BinaryFormError) -> [UInt8] {
+        let count = try count()
+        defer { index += count }
+        return Array(bytes[index..<index + count])
     }
 
     mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> T {

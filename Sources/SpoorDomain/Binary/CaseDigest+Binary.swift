@@ -64,3 +64,18 @@ extension CaseDigest.Hold: BinaryCodable {
     func write(to w: inout BinaryWriter) { w.write(reason); w.write(until) }
     init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(reason: try r.read(), until: try r.read()) }
 }
+
+extension CaseDigest.Part: BinaryCodable {
+    public func binary() -> [UInt8] { encoded() }
+    public init(binary bytes: some Collection<UInt8>) throws(BinaryFormError) { try self.init(decoding: bytes) }
+
+    func write(to w: inout BinaryWriter) {
+        w.write(activeSignals); w.write(consultations); w.write(reports); w.write(registrations); w.write(declinedReasons)
+        w.write(screenedOn) { $0.write($1) }; w.write(pending)
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(activeSignals: try r.read(), consultations: try r.read(), reports: try r.read(), registrations: try r.read(),
+                  declinedReasons: try r.read(), screenedOn: try r.read { r throws(BinaryFormError) in try r.read() }, pending: try r.read())
+    }
+}

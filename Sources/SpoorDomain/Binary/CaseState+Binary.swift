@@ -2,47 +2,45 @@
 /// every case and rewrites on every command, so it must cost little. Codable through JSON took
 /// about 30 µs to write and 50 µs to read a case of a few signals; this takes a few.
 ///
+/// The state is written in parts (`CaseState+Parts.swift`): its head, the fields here with the
+/// length of each list kept in chunks, and each chunk of those lists on its own.
+///
 /// The form is the daemon's own and is never read by another program: a change to it is a new
 /// projection format, rebuilt from the log. The form is `BinaryForm.swift`'s.
 ///
 /// Every field must be written and read here: the tests round-trip every state of a case through
 /// every event type, and count each type's fields, so a field added to a type and not here fails them.
+
+// MARK: - The head and the parts of lists, each field in declaration order.
+
 extension CaseState {
-    public func binary() -> [UInt8] { encoded() }
-    public init(binary bytes: some Collection<UInt8>) throws(BinaryFormError) { try self.init(decoding: bytes) }
-}
-
-// MARK: - The state and its parts, each field in declaration order.
-
-extension CaseState: BinaryCodable {
-    func write(to w: inout BinaryWriter) {
+    func writeHead(to w: inout BinaryWriter) {
         w.write(caseID); w.write(unit); w.write(openedOn); w.write(youth); w.write(identity)
         w.write(isOpen); w.write(isErased)
-        w.write(signals.sorted { $0.key < $1.key }) { w, member in w.write(member.key); w.write(member.value) }
-        w.write(signalOrder); w.write(consultations); w.write(conversations); w.write(skippedConversations); w.write(weighings)
-        w.write(reports.sorted { $0.key < $1.key }) { w, member in w.write(member.key); w.write(member.value) }
-        w.write(reportOrder); w.write(consents); w.write(waiverRequest); w.write(waiver); w.write(waiverLapse); w.write(registrations)
-        w.write(registeredElsewhere); w.write(declinedRegistrations); w.write(registrationDue); w.write(lastRiskAssessment)
-        w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(screenings); w.write(ageAtFirstSignal); w.write(erasureRequest); w.write(legalHold)
+        w.write(consents); w.write(waiverRequest); w.write(waiver); w.write(waiverLapse)
+        w.write(registrationDue); w.write(lastRiskAssessment)
+        w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(ageAtFirstSignal); w.write(erasureRequest); w.write(legalHold)
         w.write(carers); w.write(relationships)
         w.write(statements); w.write(lastChangedOn)
+        for list in List.allCases { w.write(count(of: list)) }
     }
 
-    init(from r: inout BinaryReader) throws(BinaryFormError) {
-        func members<T: BinaryCodable>(_ r: inout BinaryReader) throws(BinaryFormError) -> [String: T] {
-            let pairs: [(String, T)] = try r.read { r throws(BinaryFormError) in (try r.read(), try r.read()) }
-            return Dictionary(pairs, uniquingKeysWith: { $1 })
+    /// The head's fields, with the lists empty, and the length the head gives each list.
+    static func readHead(from r: inout BinaryReader) throws(BinaryFormError) -> (state: CaseState, lengths: [List: Int]) {
+        let state = CaseState(
+            caseID: try r.read(), unit: try r.read(), openedOn: try r.read(), youth: try r.read(), identity: try r.read(),
+            isOpen: try r.read(), isErased: try r.read(), consents: try r.read(), waiverRequest: try r.read(),
+            waiver: try r.read(), waiverLapse: try r.read(), registrationDue: try r.read(), lastRiskAssessment: try r.read(),
+            riskAssessmentDue: try r.read(), helpEvaluation: try r.read(),
+            ageAtFirstSignal: try r.read(), erasureRequest: try r.read(), legalHold: try r.read(), carers: try r.read(),
+            relationships: try r.read(), statements: try r.read(),
+            lastChangedOn: try r.read())
+        var lengths: [List: Int] = [:]
+        for list in List.allCases {
+            let length: Int = try r.read()
+            lengths[list] = length
         }
-        self.init(caseID: try r.read(), unit: try r.read(), openedOn: try r.read(), youth: try r.read(), identity: try r.read(),
-                  isOpen: try r.read(), isErased: try r.read(), signals: try members(&r), signalOrder: try r.read(),
-                  consultations: try r.read(), conversations: try r.read(), skippedConversations: try r.read(), weighings: try r.read(),
-                  reports: try members(&r), reportOrder: try r.read(), consents: try r.read(), waiverRequest: try r.read(),
-                  waiver: try r.read(), waiverLapse: try r.read(), registrations: try r.read(), registeredElsewhere: try r.read(),
-                  declinedRegistrations: try r.read(), registrationDue: try r.read(), lastRiskAssessment: try r.read(),
-                  riskAssessmentDue: try r.read(), helpEvaluation: try r.read(), screenings: try r.read(),
-                  ageAtFirstSignal: try r.read(), erasureRequest: try r.read(), legalHold: try r.read(), carers: try r.read(),
-                  relationships: try r.read(), statements: try r.read(),
-                  lastChangedOn: try r.read())
+        return (state, lengths)
     }
 }
 

@@ -14,7 +14,7 @@ public enum Precondition: String, Sendable, CaseIterable {
         switch self {
         case .open: state.isOpen
         case .closed: !state.isOpen
-        case .activeSignal: !state.activeSignals.isEmpty
+        case .activeSignal: state.signals.activeCount > 0
         case .registrationDue: state.registrationDue != nil
         case .waiverRequested: state.waiverRequest != nil
         case .notErased: !state.isErased

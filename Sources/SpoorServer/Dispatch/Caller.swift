@@ -27,7 +27,7 @@ struct Caller: Sendable {
 
     func ground(for state: CaseState, on day: Day) -> AccessGround? {
         ground(unit: state.unit, carers: state.carers, relationships: state.relationships,
-               meldcodeOpen: state.activeSignals.contains { $0.step != .decided }, on: day)
+               meldcodeOpen: state.signals.anyUndecided, on: day)
     }
 
     func ground(for digest: CaseDigest, on day: Day) -> AccessGround? {

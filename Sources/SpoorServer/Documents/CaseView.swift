@@ -88,23 +88,23 @@ struct CaseView: Encodable {
         lastChangedOn = s.lastChangedOn
         youth = s.youth
         personal = s.identity
-        signals = s.signalOrder.compactMap { s.signals[$0] }.map {
+        signals = s.signals.all.map {
             SignalView(recorded: $0.recorded, step: String(describing: $0.step), retracted: $0.isRetracted,
                        forwardedTo: $0.forwardedTo, formsOfExploitation: $0.formsOfExploitation, indicators: $0.indicators)
         }
-        consultations = s.consultations
-        conversations = s.conversations
-        skippedConversations = s.skippedConversations
-        weighings = s.weighings
-        reports = s.reportOrder.compactMap { s.reports[$0] }.map {
+        consultations = Array(s.consultations)
+        conversations = Array(s.conversations)
+        skippedConversations = Array(s.skippedConversations)
+        weighings = Array(s.weighings)
+        reports = s.reports.all.map {
             ReportView(report: $0.report, feedbackDueOn: $0.feedbackDue.on, feedback: $0.feedback)
         }
         consents = s.consents.map { ConsentView(party: $0.party, state: $0.status.rawValue, on: $0.on, form: $0.form) }
         waiverRequest = s.waiverRequest.map { WaiverRequestView(request: $0.request, requestedBy: $0.requestedBy) }
         waiver = s.waiver
-        registrations = s.registrations
-        registeredElsewhere = s.registeredElsewhere
-        declinedRegistrations = s.declinedRegistrations
+        registrations = Array(s.registrations)
+        registeredElsewhere = Array(s.registeredElsewhere)
+        declinedRegistrations = Array(s.declinedRegistrations)
         registrationDue = s.registrationDue.map {
             RegistrationDueView(since: $0.since, dueOn: $0.due.on, because: $0.because, responsible: $0.due.responsible,
                                 protocolVersion: $0.due.protocolVersion)

@@ -37,7 +37,7 @@ struct CommandHandler: Sendable {
             let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
             let sealed = try seal(events, firstID: eventID, in: stream, key: key, erasing: command.erases, under: rules.version)
             let projector = try projections.projector(caseID: caseID, after: entry, events: events, actor: actor.name, role: role,
-                                                      rules: rules, sealedWith: sealed.stateKey)
+                                                      rules: rules, sealedWith: sealed.stateKey, rewritingAll: sealed.keyChange != nil)
             do {
                 let result = try await ledger.append(
                     to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: sealed.events,

@@ -15,7 +15,8 @@ struct CaseProjection: Sendable {
     }
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
-    static let format = 7
+    /// 8: the state and the digest in parts.
+    static let format = 8
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     private static let metaKey = Array("#meta".utf8)
 
@@ -38,13 +39,16 @@ struct CaseProjection: Sendable {
         return entry
     }
 
-    /// The case `id` from its record as read in the caller's snapshot (`nil`: no such case), its
-    /// data key from `key` when the state is sealed and not decoded already.
+    /// The case `id` from its head as read in the caller's snapshot (`nil`: no such case), its
+    /// data key from `key` when the state is sealed and not decoded already. Not decoded already,
+    /// it is read again with its parts in one snapshot: should the case have moved on since, the
+    /// append that expects this version is refused and decided again.
     func entry(of id: String, stored: [UInt8]?, key: () throws -> [UInt8]?) throws -> Entry? {
         guard let stored else { return nil }
         if let entry = recent.entry(of: id, stored: stored) { return entry }
-        let entry = try StoredCase.decode(stored, caseID: id, key: key)
-        recent.remember(entry, stored: stored)
+        guard let parted = try ledger.projectionPartedValue(for: StoredCase.key(of: id)) else { return nil }
+        let entry = try StoredCase.decode(parted, caseID: id, key: key)
+        recent.remember(entry, stored: parted.value)
         return entry
     }
 
@@ -58,7 +62,8 @@ struct CaseProjection: Sendable {
     }
 
     /// The projector of an append of `events`, decided on `entry` (`nil`: the case is new), that
-    /// writes the case as those events leave it; sealed with `key` when given.
+    /// writes the case as those events leave it: its head and the parts the events changed, or
+    /// every part when `rewritingAll` (its key made or destroyed); sealed with `key` when given.
     ///
     /// The records are made here, on the caller's thread, for the day it is now: the state does
     /// not depend on log positions, so the writer thread, which every append waits for, only
@@ -66,7 +71,7 @@ struct CaseProjection: Sendable {
     /// folded again there. The state made here is remembered at once: should the append be
     /// refused or folded again, the stored bytes differ from those remembered, and count for nothing.
     func projector(caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, rules: InstitutionProtocol,
-                   sealedWith key: [UInt8]?) throws -> InlineProjector {
+                   sealedWith key: [UInt8]?, rewritingAll: Bool) throws -> InlineProjector {
         @Sendable func folded(on day: Day) throws -> Entry {
             var state = entry?.state
             for event in events {
@@ -75,10 +80,13 @@ struct CaseProjection: Sendable {
             guard let state else { throw DomainError.caseNotFound(caseID) }
             return Entry(state: state, version: (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1)
         }
-        @Sendable func records(on day: Day) throws -> [ProjectionRecord] { try Self.records(of: try folded(on: day), sealedWith: key) }
+        let earlier = rewritingAll ? nil : entry?.state
+        @Sendable func records(on day: Day) throws -> [ProjectionRecord] {
+            try Self.records(of: try folded(on: day), changedSince: earlier, sealedWith: key)
+        }
         let today = Day.today
         let next = try folded(on: today)
-        let prepared = try Self.records(of: next, sealedWith: key)
+        let prepared = try Self.records(of: next, changedSince: earlier, sealedWith: key)
         recent.remember(next, stored: prepared[0].value)
         return { _, recordedAt in
             let day = Day(Date(timeIntervalSince1970: Double(recordedAt) / 1_000_000))
@@ -141,22 +149,22 @@ struct CaseProjection: Sendable {
             let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
             // Each case's state encoded and sealed with its key, on every core.
             let sealed = ConcurrentMap.map(Array(folded.values)) { entry in
-                Result { try Self.records(of: entry, sealedWith: try key(of: entry.state.caseID)) }
+                Result { try Self.records(of: entry, changedSince: nil, sealedWith: try key(of: entry.state.caseID)) }
             }
             return try sealed.flatMap { try $0.get() } + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
         }, progress: progress)
         return (position, undecodable)
     }
 
-    /// What the projection keeps of a case: its state, and its digest for scans (in that order).
-    private static func records(of entry: Entry, sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
-        let id = entry.state.caseID
-        return [ProjectionRecord(key: StoredCase.key(of: id), value: try StoredCase.encode(entry, sealedWith: key)),
-                ProjectionRecord(key: StoredDigest.key(of: id), value: StoredDigest.encode(entry.state.digest))]
+    /// What the projection keeps of a case, the state's head first: the state and its digest for
+    /// scans, each a head and the parts changed since `earlier` (every part without it).
+    private static func records(of entry: Entry, changedSince earlier: CaseState?, sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
+        let parts = entry.state.parts(changedSince: earlier)
+        return try StoredCase.records(of: entry, parts: parts, sealedWith: key) + StoredDigest.records(of: entry.state, parts: parts)
     }
 
-    private func decode(_ bytes: [UInt8], caseID: String) throws -> Entry {
-        try StoredCase.decode(bytes, caseID: caseID) { try key(of: caseID) }
+    private func decode(_ stored: PartedValue, caseID: String) throws -> Entry {
+        try StoredCase.decode(stored, caseID: caseID) { try key(of: caseID) }
     }
 
     private func key(of caseID: String) throws -> [UInt8]? {
@@ -165,8 +173,9 @@ struct CaseProjection: Sendable {
 }
 
 extension CaseProjection {
-    /// The digests of every case, read a page at a time and decoded one at a time, so a scan of
-    /// every case holds one page in memory. Records the first failure and ends there.
+    /// The digests of every case, read a page at a time and each put together from its head and
+    /// parts as it iterates, so a scan of every case holds one page in memory. Records the first
+    /// failure and ends there.
     final class Digests: Sequence {
         private let ledger: Ledger
         fileprivate(set) var failure: (any Error)?
@@ -174,26 +183,45 @@ extension CaseProjection {
         fileprivate init(ledger: Ledger) { self.ledger = ledger }
 
         func makeIterator() -> AnyIterator<CaseDigest> {
-            var page: [ProjectionRecord] = []
-            var index = 0
-            var isDone = false
+            var records = Records(ledger: ledger)
+            var next: ProjectionRecord?  // the head of the digest after the one being put together
             return AnyIterator { [self] in
-                guard !isDone, failure == nil else { return nil }
+                guard failure == nil else { return nil }
                 do {
-                    if index == page.count {
-                        page = try ledger.projectionRecords(withPrefix: StoredDigest.keyPrefix, after: page.last?.key, limit: 1_024)
-                        index = 0
+                    guard let head = try next ?? records.next() else { return nil }
+                    var digest = try StoredDigest.decodeHead(head.value)
+                    let partPrefix = PartedValue.partPrefix(of: head.key)
+                    next = nil
+                    while let record = try records.next() {
+                        guard record.key.starts(with: partPrefix) else {
+                            next = record
+                            break
+                        }
+                        digest.add(try StoredDigest.decodePart(record.value))
                     }
-                    guard index < page.count else {
-                        isDone = true
-                        return nil
-                    }
-                    defer { index += 1 }
-                    return try StoredDigest.decode(page[index].value)
+                    return digest
                 } catch {
                     failure = error
                     return nil
                 }
+            }
+        }
+
+        /// The digest records, heads and parts in key order, a page at a time.
+        private struct Records {
+            let ledger: Ledger
+            var page: [ProjectionRecord] = []
+            var index = 0
+            var isDone = false
+
+            mutating func next() throws -> ProjectionRecord? {
+                if index == page.count, !isDone {
+                    page = try ledger.projectionRecords(withPrefix: StoredDigest.keyPrefix, after: page.last?.key, limit: 1_024)
+                    (index, isDone) = (0, page.isEmpty)
+                }
+                guard index < page.count else { return nil }
+                defer { index += 1 }
+                return page[index]
             }
         }
     }

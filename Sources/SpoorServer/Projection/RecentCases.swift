@@ -1,3 +1,4 @@
+import SpoorDomain
 import Synchronization
 
 /// The cases decoded last, each with the stored bytes it was decoded from, so that the next
@@ -17,8 +18,9 @@ final class RecentCases: Sendable {
     private final class Recent: Sendable {
         let stored: [UInt8]
         let entry: CaseProjection.Entry
+        let cost: Int
 
-        init(stored: [UInt8], entry: CaseProjection.Entry) { (self.stored, self.entry) = (stored, entry) }
+        init(stored: [UInt8], entry: CaseProjection.Entry, cost: Int) { (self.stored, self.entry, self.cost) = (stored, entry, cost) }
     }
 
     private struct Cache {
@@ -32,17 +34,22 @@ final class RecentCases: Sendable {
     let maxBytes: Int
     private let cache: Mutex<Cache>
 
-    init(maxBytes: Int = 8 << 20) {
+    init(maxBytes: Int = 16 << 20) {
         self.maxBytes = maxBytes
-        cache = Mutex(Cache(capacity: maxBytes / Self.cost(of: [])))  // the most entries the bytes allow
+        cache = Mutex(Cache(capacity: maxBytes / Self.smallest))  // the most entries the bytes allow
     }
 
     /// What an entry takes in memory: the decoded state's own layout in its object, its nested
-    /// storage (about its stored size), and the stored bytes kept to compare. Counting the stored
-    /// size twice alone let 58,000 small cases take 26 MiB of an 8 MiB budget (heaptrack).
-    static func cost(of stored: [UInt8]) -> Int {
-        MemoryLayout<CaseProjection.Entry>.stride + 96 + 2 * stored.count
+    /// storage (about its stored head's size, and `perElement` for each element of its lists), and
+    /// the stored head kept to compare. Counting the stored size twice alone let 58,000 small cases
+    /// take 26 MiB of an 8 MiB budget (heaptrack).
+    static func cost(of entry: CaseProjection.Entry, stored: [UInt8]) -> Int {
+        smallest + 2 * stored.count + entry.state.listedElements * perElement
     }
+
+    private static let smallest = MemoryLayout<CaseProjection.Entry>.stride + 96
+    /// A signal's layout and the storage of its lists of strings, the largest of the listed elements.
+    private static let perElement = MemoryLayout<CaseState.Signal>.stride + 4 * 48
 
     /// The case decoded from `stored`, when it is the one remembered for `caseID`.
     func entry(of caseID: String, stored: [UInt8]) -> CaseProjection.Entry? {
@@ -54,11 +61,11 @@ final class RecentCases: Sendable {
 
     /// Remembers `entry` as what `stored` decodes to, in place of what was remembered for its case.
     func remember(_ entry: CaseProjection.Entry, stored: [UInt8]) {
-        let size = Self.cost(of: stored)
-        guard size <= maxBytes / 16 else { return }  // a case that large would push out many others
+        let size = Self.cost(of: entry, stored: stored)
+        guard size <= maxBytes / 8 else { return }  // a case that large would push out many others
         let full: [String: Recent]? = cache.withLock { cache in
-            if let previous = cache.cases.updateValue(Recent(stored: stored, entry: entry), forKey: entry.state.caseID) {
-                cache.bytes -= Self.cost(of: previous.stored)
+            if let previous = cache.cases.updateValue(Recent(stored: stored, entry: entry, cost: size), forKey: entry.state.caseID) {
+                cache.bytes -= previous.cost
             }
             cache.bytes += size
             guard cache.bytes > maxBytes else { return nil }

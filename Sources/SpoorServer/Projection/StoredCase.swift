@@ -4,49 +4,82 @@ import SpoorDomain
 import SpoorLedger
 import SpoorProtocol
 
-/// A case as the inline projection keeps it: the stream version it is folded up to, and the
-/// state in its binary form (`CaseState.binary()`), sealed with the case's data key while the
-/// case has one. Erasure destroys the key in the transaction that writes the erased state, which
-/// is plain: it holds no personal content.
+/// A case as the inline projection keeps it, in parts (`CaseState+Parts.swift`): under
+/// `case/<id>` the stream version it is folded up to and the state's head, and under
+/// `case/<id>` ‖ 0 ‖ list ‖ chunk (u32 big-endian) each chunk of its lists. Each is sealed on its
+/// own with the case's data key while the case has one, so a command seals and writes the head and
+/// the parts it changed. Erasure destroys the key in the transaction that writes the erased
+/// state, every part of it, which is plain: it holds no personal content.
 ///
-/// Bytes: version, u64 big-endian ‖ form, u8 (0 plain, 1 sealed) ‖ state, or AES-256-GCM of it
-/// (nonce ‖ ciphertext ‖ tag) authenticated with the case's id.
+/// Head: version, u64 big-endian ‖ form ‖ head. Part: form ‖ elements. Form is a byte, 0 plain or
+/// 1 sealed: AES-256-GCM (nonce ‖ ciphertext ‖ tag) authenticated with the case's id and the part's name.
 enum StoredCase {
     static func key(of caseID: String) -> [UInt8] { Array(("case/" + caseID).utf8) }
-    static let keyPrefix = Array("case/".utf8)
 
-    static func encode(_ entry: CaseProjection.Entry, sealedWith key: [UInt8]?) throws -> [UInt8] {
-        let state = entry.state.binary()
-        let bytes = withUnsafeBytes(of: entry.version.bigEndian) { Array($0) }
-        guard let key else { return bytes + [0] + state }
-        let box = try AES.GCM.seal(state, using: SymmetricKey(data: key), authenticating: Self.context(of: entry.state.caseID))
-        return bytes + [1] + box.combined!
+    static func key(of caseID: String, _ part: CaseState.Part) -> [UInt8] {
+        PartedValue.partPrefix(of: key(of: caseID)) + [part.list.rawValue] + withUnsafeBytes(of: UInt32(part.chunk).bigEndian) { Array($0) }
+    }
+
+    /// The part a key of `caseID`'s parts names.
+    static func part(named key: [UInt8], of caseID: String) -> CaseState.Part? {
+        let prefix = PartedValue.partPrefix(of: Self.key(of: caseID))
+        guard key.count == prefix.count + 5, key.starts(with: prefix), let list = CaseState.List(rawValue: key[prefix.count]) else { return nil }
+        return CaseState.Part(list, chunk: Int(key.suffix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }))
+    }
+
+    /// The head of `entry` and the parts named, sealed with `key` when given.
+    static func records(of entry: CaseProjection.Entry, parts: [CaseState.Part], sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
+        let id = entry.state.caseID
+        let version = withUnsafeBytes(of: entry.version.bigEndian) { Array($0) }
+        var records = [ProjectionRecord(key: Self.key(of: id), value: version + (try seal(entry.state.headBinary(), with: key, context: context(of: id))))]
+        for part in parts {
+            records.append(ProjectionRecord(key: Self.key(of: id, part), value: try seal(entry.state.binary(of: part), with: key, context: context(of: id, part))))
+        }
+        return records
     }
 
     /// The entry stored for `caseID`; `key` opens a sealed one.
-    static func decode(_ bytes: [UInt8], caseID: String, key: () throws -> [UInt8]?) throws -> CaseProjection.Entry {
-        guard bytes.count > 9 else { throw StoredCaseError.damaged(caseID) }
-        let version = bytes[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        var state = Data(bytes[9...])
-        switch bytes[8] {
-        case 0: break
+    static func decode(_ stored: PartedValue, caseID: String, key: () throws -> [UInt8]?) throws -> CaseProjection.Entry {
+        let head = stored.value
+        guard head.count > 9 else { throw StoredCaseError.damaged(caseID) }
+        let version = head[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        var parts: [CaseState.Part: [UInt8]] = [:]
+        for record in stored.parts {
+            guard let part = Self.part(named: record.key, of: caseID) else { throw StoredCaseError.damaged(caseID) }
+            parts[part] = try open(record.value, key: key, context: context(of: caseID, part), caseID: caseID)
+        }
+        do {
+            let state = try CaseState(head: try open(Array(head[8...]), key: key, context: context(of: caseID), caseID: caseID), parts: parts)
+            return CaseProjection.Entry(state: state, version: version)
+        } catch is BinaryFormError {
+            throw StoredCaseError.outdated(caseID)
+        }
+    }
+
+    private static func seal(_ bytes: [UInt8], with key: [UInt8]?, context: Data) throws -> [UInt8] {
+        guard let key else { return [0] + bytes }
+        return [1] + Array(try AES.GCM.seal(bytes, using: SymmetricKey(data: key), authenticating: context).combined!)
+    }
+
+    private static func open(_ stored: [UInt8], key: () throws -> [UInt8]?, context: Data, caseID: String) throws -> [UInt8] {
+        switch stored.first {
+        case 0: return Array(stored.dropFirst())
         case 1:
             guard let key = try key() else { throw StoredCaseError.noKey(caseID) }
             do {
-                state = try AES.GCM.open(try AES.GCM.SealedBox(combined: state), using: SymmetricKey(data: key), authenticating: Self.context(of: caseID))
+                return Array(try AES.GCM.open(try AES.GCM.SealedBox(combined: stored.dropFirst()), using: SymmetricKey(data: key), authenticating: context))
             } catch {
                 throw StoredCaseError.damaged(caseID)
             }
         default: throw StoredCaseError.damaged(caseID)
         }
-        do {
-            return CaseProjection.Entry(state: try CaseState(binary: state), version: version)
-        } catch {
-            throw StoredCaseError.outdated(caseID)
-        }
     }
 
     private static func context(of caseID: String) -> Data { Data(("spoor case state " + caseID).utf8) }
+
+    private static func context(of caseID: String, _ part: CaseState.Part) -> Data {
+        Data(("spoor case state \(caseID) part \(part.list.rawValue) \(part.chunk)").utf8)
+    }
 }
 
 /// Why a stored case could not be read: each calls for `spoorctl projections rebuild`.

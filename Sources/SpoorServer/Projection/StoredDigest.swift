@@ -1,22 +1,45 @@
 import SpoorDomain
+import SpoorLedger
 
-/// A case's ``CaseDigest`` as the inline projection keeps it, under `digest/<id>`: a form byte,
-/// then the digest in the domain's binary form. It holds no personal content, so it is not sealed,
-/// and it decodes in microseconds, for the scans of every case that the worklist, the statistics
-/// and retention make.
+/// A case's ``CaseDigest`` as the inline projection keeps it, in parts as the state is
+/// (`CaseDigest+Parts.swift`): its head under `digest/<id>`, and what each part of the state adds
+/// under `digest/<id>` ‖ 0 ‖ list ‖ chunk, each a form byte and the domain's binary form. It holds
+/// no personal content, so it is not sealed, and it decodes in microseconds, for the scans of
+/// every case that the worklist, the statistics and retention make.
 enum StoredDigest {
     static let keyPrefix = Array("digest/".utf8)
     static func key(of caseID: String) -> [UInt8] { keyPrefix + Array(caseID.utf8) }
-    /// 4: the domain's binary form (3 was a hand-written big-endian one).
-    private static let form: UInt8 = 4
 
-    static func encode(_ digest: CaseDigest) -> [UInt8] { [form] + digest.binary() }
+    static func key(of caseID: String, _ part: CaseState.Part) -> [UInt8] {
+        PartedValue.partPrefix(of: key(of: caseID)) + [part.list.rawValue] + withUnsafeBytes(of: UInt32(part.chunk).bigEndian) { Array($0) }
+    }
 
-    static func decode(_ bytes: [UInt8]) throws -> CaseDigest {
+    /// 5: in parts (4 was the domain's binary form whole, 3 a hand-written big-endian one).
+    private static let form: UInt8 = 5
+
+    /// The digest's head and what the parts named add to it.
+    static func records(of state: CaseState, parts: [CaseState.Part]) -> [ProjectionRecord] {
+        [ProjectionRecord(key: key(of: state.caseID), value: encode(state.digestHead))] + parts.compactMap { part in
+            state.digestPart(of: part).map { ProjectionRecord(key: key(of: state.caseID, part), value: encode($0)) }
+        }
+    }
+
+    static func encode(_ head: CaseDigest) -> [UInt8] { [form] + head.binary() }
+    static func encode(_ part: CaseDigest.Part) -> [UInt8] { [form] + part.binary() }
+
+    static func decodeHead(_ bytes: [UInt8]) throws -> CaseDigest {
+        try decode(bytes) { try CaseDigest(binary: $0) }
+    }
+
+    static func decodePart(_ bytes: [UInt8]) throws -> CaseDigest.Part {
+        try decode(bytes) { try CaseDigest.Part(binary: $0) }
+    }
+
+    private static func decode<T>(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) throws -> T) throws -> T {
         guard let first = bytes.first else { throw StoredCaseError.damaged("with an empty digest") }
         guard first == form else { throw StoredCaseError.outdated("with a digest of another form") }
         do {
-            return try CaseDigest(binary: bytes.dropFirst())
+            return try body(bytes.dropFirst())
         } catch {
             throw StoredCaseError.damaged("with the digest \(bytes.prefix(24))…: \(error)")
         }

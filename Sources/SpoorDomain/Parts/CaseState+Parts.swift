@@ -1,0 +1,151 @@
+/// The state in parts, as the daemon stores it: a head (`CaseState+Binary.swift`) and each chunk of
+/// each list on its own, so that a command rewrites the head and the chunks it changed, and a case
+/// of a thousand signals costs a command what a case of ten does.
+extension CaseState {
+    /// A list the state keeps in chunks; the raw value names its parts in the store.
+    public enum List: UInt8, CaseIterable, Sendable {
+        case signals = 1, consultations, conversations, skippedConversations, weighings, reports, registrations, registeredElsewhere,
+             declinedRegistrations, screenings
+    }
+
+    /// One chunk of one list: what the state is stored, sealed and rewritten by.
+    public struct Part: Hashable, Sendable {
+        public let list: List
+        public let chunk: Int
+
+        public init(_ list: List, chunk: Int) { (self.list, self.chunk) = (list, chunk) }
+    }
+
+    /// Every part of the state.
+    public var parts: [Part] {
+        List.allCases.flatMap { list in (0..<stored(list).chunkCount).map { Part(list, chunk: $0) } }
+    }
+
+    /// The parts not shared with `earlier`, the state this one was folded from: those a command
+    /// changed or added. Every part when there is no earlier state.
+    public func parts(changedSince earlier: CaseState?) -> [Part] {
+        guard let earlier else { return parts }
+        return List.allCases.flatMap { list in stored(list).changedChunks(since: earlier.stored(list)).map { Part(list, chunk: $0) } }
+    }
+
+    /// The head: every field but the lists' elements.
+    public func headBinary() -> [UInt8] {
+        var writer = BinaryWriter()
+        writeHead(to: &writer)
+        return writer.bytes
+    }
+
+    /// The elements of one part.
+    public func binary(of part: Part) -> [UInt8] { stored(part.list).binary(ofChunk: part.chunk) }
+
+    /// The state from its head and its parts; a part missing, left over or damaged is an error.
+    public init(head: some Collection<UInt8>, parts: [Part: [UInt8]]) throws(BinaryFormError) {
+        var reader = BinaryReader(Array(head))
+        let (state, lengths) = try Self.readHead(from: &reader)
+        guard reader.isAtEnd else { throw BinaryFormError("\(reader.remaining) bytes after the head") }
+        self = state
+        var used = 0
+        for list in List.allCases {
+            let length = lengths[list] ?? 0
+            let chunks = try (0..<(length + Chunked<Signal>.chunkSize - 1) / Chunked<Signal>.chunkSize).map { chunk throws(BinaryFormError) in
+                guard let bytes = parts[Part(list, chunk: chunk)] else { throw BinaryFormError("part \(chunk) of the \(list) is missing") }
+                return bytes
+            }
+            used += chunks.count
+            try fill(list, length: length, from: chunks)
+        }
+        guard used == parts.count else { throw BinaryFormError("\(parts.count - used) parts the head does not name") }
+    }
+
+    /// The whole state in one buffer: the head, then each part with its name. For tests and tools;
+    /// the daemon stores the parts apart.
+    public func binary() -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(bytes: headBinary())
+        writer.write(parts) { writer, part in
+            writer.write(UInt64(part.list.rawValue))
+            writer.write(part.chunk)
+            writer.write(bytes: binary(of: part))
+        }
+        return writer.bytes
+    }
+
+    public init(binary bytes: some Collection<UInt8>) throws(BinaryFormError) {
+        var reader = BinaryReader(Array(bytes))
+        let head = try reader.readBytes()
+        let parts: [(Part, [UInt8])] = try reader.read { reader throws(BinaryFormError) in
+            let raw: UInt64 = try reader.read()
+            guard let list = List(rawValue: UInt8(truncatingIfNeeded: raw)), raw <= UInt8.max else { throw BinaryFormError("\(raw) is not a list") }
+            return (Part(list, chunk: try reader.read()), try reader.readBytes())
+        }
+        guard reader.isAtEnd else { throw BinaryFormError("\(reader.remaining) bytes after the state") }
+        try self.init(head: head, parts: Dictionary(parts, uniquingKeysWith: { $1 }))
+    }
+
+    func count(of list: List) -> Int { stored(list).count }
+
+    /// The elements of all its lists: what its size in memory grows with.
+    public var listedElements: Int { List.allCases.reduce(0) { $0 + count(of: $1) } }
+
+    private func stored(_ list: List) -> any StoredList {
+        switch list {
+        case .signals: signals.all
+        case .consultations: consultations
+        case .conversations: conversations
+        case .skippedConversations: skippedConversations
+        case .weighings: weighings
+        case .reports: reports.all
+        case .registrations: registrations
+        case .registeredElsewhere: registeredElsewhere
+        case .declinedRegistrations: declinedRegistrations
+        case .screenings: screenings
+        }
+    }
+
+    private mutating func fill(_ list: List, length: Int, from chunks: [[UInt8]]) throws(BinaryFormError) {
+        switch list {
+        case .signals: signals = Signals(try .init(length, chunks))
+        case .consultations: consultations = try .init(length, chunks)
+        case .conversations: conversations = try .init(length, chunks)
+        case .skippedConversations: skippedConversations = try .init(length, chunks)
+        case .weighings: weighings = try .init(length, chunks)
+        case .reports: reports = Reports(try .init(length, chunks))
+        case .registrations: registrations = try .init(length, chunks)
+        case .registeredElsewhere: registeredElsewhere = try .init(length, chunks)
+        case .declinedRegistrations: declinedRegistrations = try .init(length, chunks)
+        case .screenings: screenings = try .init(length, chunks)
+        }
+    }
+}
+
+/// A list kept in chunks, as the state's parts store it.
+private protocol StoredList {
+    var count: Int { get }
+    var chunkCount: Int { get }
+    func changedChunks(since earlier: any StoredList) -> [Int]
+    func binary(ofChunk index: Int) -> [UInt8]
+}
+
+extension Chunked: StoredList where Element: BinaryCodable {
+    fileprivate func changedChunks(since earlier: any StoredList) -> [Int] {
+        guard let earlier = earlier as? Self else { return Array(0..<chunkCount) }
+        return chunks(changedSince: earlier)
+    }
+
+    fileprivate func binary(ofChunk index: Int) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(chunk(index))
+        return writer.bytes
+    }
+
+    /// The list of `length` elements from its chunks' bytes.
+    fileprivate init(_ length: Int, _ chunks: [[UInt8]]) throws(BinaryFormError) {
+        try self.init(chunks: chunks.map { bytes throws(BinaryFormError) in
+            var reader = BinaryReader(bytes)
+            let elements: [Element] = try reader.read()
+            guard reader.isAtEnd else { throw BinaryFormError("\(reader.remaining) bytes after a chunk") }
+            return elements
+        })
+        guard count == length else { throw BinaryFormError("a list of \(count) elements where the head says \(length)") }
+    }
+}
