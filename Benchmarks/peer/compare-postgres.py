@@ -9,7 +9,7 @@ release spoord takes real commands through its socket from `spoor-load`, an even
 in C of the same shape (a few threads, many connections). The two alternate, scenario by
 scenario, round by round, so that the machine's drift hits both alike.
 
-    compare-postgres.py --spoord PATH [--rounds 3] [--seconds 10] [--only 1,64,rate]
+    compare-postgres.py --spoord PATH [--rounds 3] [--seconds 10] [--only 1,64,fixed,signals]
 
 Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
 per request and the client's own CPU per request; then, on the stores the runs left, every event
@@ -110,22 +110,32 @@ class Postgres:
     def server_cpu(self):
         return cpu_of(self.pid, children=True) + sum(cpu_of(child) for child in children_of(self.pid))
 
-    def script(self, existing):
+    def script(self, existing, history):
         # New stream per transaction (an opened case), or the client's own stream (a command on an existing case).
-        stream = "'case-' || :client_id" if existing else "'case-' || :client_id || '-' || :n || '-' || random()"
-        path = os.path.join(self.folder, "existing.sql" if existing else "new.sql")
+        stream = (f"'case-{history}-' || :client_id" if existing else "'case-' || :client_id || '-' || :n || '-' || random()")
+        path = os.path.join(self.folder, f"existing-{history}.sql" if existing else "new.sql")
         with open(path, "w") as f:
             f.write(APPEND.format(stream=stream, type="risk-assessed" if existing else "case-opened", payload=PAYLOAD))
         if self.as_user:
             shutil.chown(path, "postgres", "postgres")
         return path
 
-    def bench(self, clients, seconds, existing=False, rate=None):
+    def fill(self, clients, history):
+        """Each client's stream with `history` events already, as Spoor's set-up gives each connection a case of that many signals."""
+        self.psql(f"""
+            INSERT INTO heads(stream, version) SELECT 'case-{history}-' || c, {history} FROM generate_series(0, {clients - 1}) c ON CONFLICT DO NOTHING;
+            INSERT INTO events(event_id, stream, version, type, payload)
+              SELECT gen_random_uuid(), 'case-{history}-' || c, v, 'signal-recorded', '{PAYLOAD}'::jsonb
+              FROM generate_series(0, {clients - 1}) c, generate_series(0, {history}) v ON CONFLICT DO NOTHING;""")
+
+    def bench(self, clients, seconds, existing=False, rate=None, history=3):
+        if existing:
+            self.fill(clients, history)
         logs = os.path.join(self.folder, "pgbench-log")
         shutil.rmtree(logs, ignore_errors=True)
         os.makedirs(logs)
         command = ["pgbench", "-n", "-h", self.folder, "-U", "bench", "-M", "prepared", "-c", str(clients), "-j", str(min(2, clients)),
-                   "-T", str(int(seconds)), "-f", self.script(existing), "--log", "--log-prefix", os.path.join(logs, "tx")]
+                   "-T", str(int(seconds)), "-f", self.script(existing, history), "--log", "--log-prefix", os.path.join(logs, "tx")]
         if rate:
             command += ["-R", str(rate)]
         before_server, before_client = self.server_cpu(), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -178,10 +188,13 @@ class Spoor:
         time.sleep(0.3)
         self.runs = 0
 
-    def bench(self, clients, seconds, existing=False, rate=None):
+    def bench(self, clients, seconds, existing=False, rate=None, history=3):
         self.runs += 1
         command = [self.client, "--socket", self.socket, "--connections", str(clients), "--threads", str(min(2, clients)),
-                   "--seconds", str(seconds), "--command", "risk" if existing else "open-case", "--prefix", f"r{self.runs}"]
+                   "--command", "risk" if existing else "open-case", "--prefix", f"r{self.runs}"]
+        if existing:  # the set-up, untimed and outside the daemon's CPU counted: each connection's case with `history` signals
+            run(command + ["--seconds", "0", "--history", str(history)])
+        command += ["--seconds", str(seconds), "--history", "0"]
         if rate:
             command += ["--rate", str(rate)]
         before = cpu_of(self.process.pid)
@@ -189,7 +202,6 @@ class Spoor:
         server = cpu_of(self.process.pid) - before
         values = dict(re.findall(r"(\w+)=([\d.]+)", output))
         requests = max(1, int(values["requests"]))
-        # The set-up of `risk` (a case and three signals per connection) is in the daemon's CPU: small beside the run.
         return dict(rate=float(values["rate"]), p50=float(values["p50_us"]) / 1e6, p99=float(values["p99_us"]) / 1e6,
                     server_cpu=server / requests, client_cpu=float(values["client_cpu_us"]) / 1e6)
 
@@ -218,12 +230,15 @@ class Spoor:
 
 
 SCENARIOS = {
-    # name: (clients, existing, rate)
-    "1 client, open-case": (1, False, None),
-    "1 client, command on an existing case": (1, True, None),
-    "64 clients, open-case": (64, False, None),
-    "64 clients, command on an existing case": (64, True, None),
-    "fixed 1,000/s, 8 clients, open-case": (8, False, 1000),
+    # name: (clients, existing, rate, history: the events each existing case holds before the run)
+    "1 client, open-case": (1, False, None, 0),
+    "1 client, command on an existing case": (1, True, None, 3),
+    "64 clients, open-case": (64, False, None, 0),
+    "64 clients, command on an existing case": (64, True, None, 3),
+    "fixed 1,000/s, 8 clients, open-case": (8, False, 1000, 0),
+    # A command's cost and the case's size: the same command on cases of 10 and of 1,000 signals.
+    "16 clients, command on a case of 10 signals": (16, True, None, 10),
+    "16 clients, command on a case of 1,000 signals": (16, True, None, 1000),
 }
 
 
@@ -232,7 +247,7 @@ def main():
     parser.add_argument("--spoord", required=True)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--only", default="", help="comma-separated words a scenario's name must contain, e.g. 64,fixed")
+    parser.add_argument("--only", default="", help="comma-separated words a scenario's name must contain, e.g. 64,fixed,signals")
     options = parser.parse_args()
     scenarios = {name: s for name, s in SCENARIOS.items() if not options.only or any(w in name for w in options.only.split(","))}
     root = tempfile.mkdtemp(prefix="spoor-peer-", dir=os.environ.get("SPOOR_BENCH_DIR", "/var/tmp"))
@@ -248,12 +263,12 @@ def main():
         print(f"Spoor ({options.spoord}) against PostgreSQL ({postgres.settings}), both on {filesystem} in {root}; "
               f"{options.rounds} rounds of {options.seconds:g} s, alternating", flush=True)
         for round in range(options.rounds):
-            for name, (clients, existing, rate) in scenarios.items():
+            for name, (clients, existing, rate, history) in scenarios.items():
                 sides = [("postgres", postgres), ("spoor", spoor)]
                 if round % 2:
                     sides.reverse()
                 for side, system in sides:
-                    result = system.bench(clients, options.seconds, existing, rate)
+                    result = system.bench(clients, options.seconds, existing, rate, history)
                     results.setdefault((name, side), []).append(result)
                     print(f"round {round + 1} {side:8} {name}: {result['rate']:8.0f}/s  p50 {result['p50'] * 1e3:6.2f} ms  "
                           f"p99 {result['p99'] * 1e3:6.2f} ms  server CPU {result['server_cpu'] * 1e6:5.0f} µs  "
@@ -291,6 +306,11 @@ def main():
               f"{median(name, 'postgres', 'p99') * 1e3:.2f} / {median(name, 'spoor', 'p99') * 1e3:.2f} ms | "
               f"{median(name, 'postgres', 'server_cpu') * 1e6:.0f} / {median(name, 'spoor', 'server_cpu') * 1e6:.0f} µs | "
               f"{median(name, 'postgres', 'client_cpu') * 1e6:.1f} / {median(name, 'spoor', 'client_cpu') * 1e6:.1f} µs |")
+    small, large = "16 clients, command on a case of 10 signals", "16 clients, command on a case of 1,000 signals"
+    if small in scenarios and large in scenarios:
+        print(f"\na command on a case of 1,000 signals against one of 10, throughput: PostgreSQL "
+              f"{median(large, 'postgres', 'rate') / median(small, 'postgres', 'rate'):.2f}x, "
+              f"Spoor {median(large, 'spoor', 'rate') / median(small, 'spoor', 'rate'):.2f}x")
 
 
 if __name__ == "__main__":

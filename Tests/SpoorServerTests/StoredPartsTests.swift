@@ -1,0 +1,70 @@
+import Foundation
+import SpoorDomain
+import SpoorLedger
+import SpoorProof
+import SpoorProtocol
+@testable import SpoorServer
+import Testing
+
+/// A case is stored in parts: a command writes the state's head and the chunks it changed, sealed
+/// one by one, and the digest's head and those chunks' parts; a case read back cold, and a scan of
+/// the digests, put the parts together again.
+@Suite("A case stored in parts")
+struct StoredPartsTests {
+    static let signal: JSONValue = ["observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": [],
+                                    "nature": "concrete", "personal": ["text": "Marker-Part seen at the station"]]
+
+    @Test func aCommandWritesTheHeadAndThePartsItChanged() async throws {
+        try await CaseProjectorTests.withProjection { ledger, projection in
+            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                                         institution: .init())
+            func run(_ name: String, _ body: JSONValue, as role: Role = .professional) async throws {
+                _ = try await handler.handle(try CaseCommand(name: name, caseID: "p1", body: body), case: "p1", eventID: EventID(),
+                                             actor: CommandHandlerTests.actor, role: role)
+            }
+            try await run("open-case", CommandHandlerTests.opening)
+            let size = Chunked<CaseState.Signal>.chunkSize
+            for _ in 0..<(2 * size + 1) { try await run("record-signal", Self.signal) }
+
+            // The next signal, folded as the handler does: the head and the third chunk, of the state and of the digest.
+            let entry = try #require(try projection.entry(of: "p1"))
+            let event = try CaseEvent(type: "signal-recorded", schemaVersion: 1, payload: Data(#"""
+                {"signalID":"signal-\#(2 * size + 2)","observedOn":"2026-11-02","source":"own-observation","formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
+                """#.utf8))
+            let projector = try projection.projector(caseID: "p1", after: entry, events: [event], actor: "anna", role: .professional, rules: .standard,
+                                                     sealedWith: try projection.keys.key(for: CaseStream.name(of: "p1")), rewritingAll: false)
+            let part = CaseState.Part(.signals, chunk: 2)
+            #expect(try projector([1], CaseProjectorTests.noon(of: .today)).map(\.key)
+                == [StoredCase.key(of: "p1"), StoredCase.key(of: "p1", part), StoredDigest.key(of: "p1"), StoredDigest.key(of: "p1", part)])
+
+            // Every part is sealed: the personal content is in none of them in plain.
+            let stored = try #require(try ledger.projectionPartedValue(for: StoredCase.key(of: "p1")))
+            #expect(stored.parts.count == 3 && stored.parts.allSatisfy { $0.value.first == 1 })
+            #expect(!(stored.parts.map(\.value) + [stored.value]).contains { String(decoding: $0, as: UTF8.self).contains("Marker-Part") })
+
+            // Read back cold, by a projection that decoded nothing yet; and the digest scan.
+            let cold = CaseProjection(ledger: ledger, keys: projection.keys, protocols: projection.protocols)
+            let state = try #require(try cold.entry(of: "p1")).state
+            #expect(state == entry.state && state.signals.count == 2 * size + 1)
+            let digests = try projection.withDigests { Array($0) }
+            #expect(digests == [state.digest] && digests[0].activeSignals.count == 2 * size + 1)
+        }
+    }
+
+    @Test func aPartThatIsMissingOrNotTheCasesIsRefused() async throws {
+        try await CaseProjectorTests.withProjection { ledger, projection in
+            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                                         institution: .init())
+            _ = try await handler.handle(try CaseCommand(name: "open-case", caseID: "p2", body: CommandHandlerTests.opening), case: "p2",
+                                         eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
+            _ = try await handler.handle(try CaseCommand(name: "record-signal", caseID: "p2", body: Self.signal), case: "p2", eventID: EventID(),
+                                         actor: CommandHandlerTests.actor, role: .professional)
+            let stored = try #require(try ledger.projectionPartedValue(for: StoredCase.key(of: "p2")))
+            let key = { try projection.keys.key(for: CaseStream.name(of: "p2")) }
+            #expect(try StoredCase.decode(stored, caseID: "p2", key: key).state.signals.count == 1)
+            #expect(throws: StoredCaseError.self) { try StoredCase.decode(PartedValue(value: stored.value, parts: []), caseID: "p2", key: key) }
+            let moved = stored.parts.map { ProjectionRecord(key: StoredCase.key(of: "p2", CaseState.Part(.weighings, chunk: 0)), value: $0.value) }
+            #expect(throws: StoredCaseError.self) { try StoredCase.decode(PartedValue(value: stored.value, parts: moved), caseID: "p2", key: key) }
+        }
+    }
+}
