@@ -140,7 +140,7 @@ struct RecentCasesTests {
         #expect(recent.count == 15)
         recent.remember(try Self.entry("c15"), stored: Array(repeating: 0, count: 2_000))  // exactly the budget: still within
         #expect(recent.count == 16)
-        recent.remember(try Self.entry("c16"), stored: Array(repeating: 0, count: 2_000))  // over: emptied
-        #expect(recent.count == 0)
+        recent.remember(try Self.entry("c16"), stored: Array(repeating: 0, count: 2_000))  // over: a quarter let go, the newest maybe
+        #expect((11...13).contains(recent.count))
     }
 }

@@ -112,8 +112,10 @@ struct CaseProjection: Sendable {
         var undecodable = 0
         var adopted: [Int: InstitutionProtocol] = [:]
         var emergencies: [EventID: EmergencyReviews.Entry] = [:]
+        var carried = RebuiltCases(maxBytes: recent.maxBytes / 2)
         let position = try ledger.rebuildProjection(fold: { events, spare in
             var folded: [String: Entry] = [:]
+            var started: [String: RebuiltCases.Start] = [:]  // each case as the chunk met it, to write what the chunk changed
             var records: [ProjectionRecord] = []
             // The system stream first, in order: a protocol's adoption precedes every event that names it.
             var caseEvents: [(caseID: String, event: RecordedEvent)] = []
@@ -142,17 +144,30 @@ struct CaseProjection: Sendable {
                     undecodable += 1
                     continue
                 }
-                let previous = try folded[caseID] ?? spare(StoredCase.key(of: caseID)).map { try decode($0, caseID: caseID) }
+                var previous = folded[caseID]
+                if previous == nil, let start = try carried[caseID] ?? spare(StoredCase.key(of: caseID)).map({
+                    RebuiltCases.Start(entry: try decode($0, caseID: caseID), key: try key(of: caseID))
+                }) {
+                    (previous, started[caseID]) = (start.entry, start)
+                }
                 guard let state = CaseState.evolve(previous?.state, record) else { continue }
                 folded[caseID] = Entry(state: state, version: event.streamVersion)
             }
             let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
-            // Each case's state encoded and sealed with its key, on every core.
-            let sealed = ConcurrentMap.map(Array(folded.values)) { entry in
-                Result { try Self.records(of: entry, changedSince: nil, sealedWith: try key(of: entry.state.caseID)) }
-            }
-            return try sealed.flatMap { try $0.get() } + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
+            // Each case's state encoded and sealed with its key, on every core: the parts the chunk
+            // changed, or all of them when the key is not the one its stored parts were sealed with.
+            let starts = started
+            let sealed = try ConcurrentMap.map(Array(folded.values)) { entry in
+                Result {
+                    let key = try key(of: entry.state.caseID), start = starts[entry.state.caseID]
+                    let earlier = start.flatMap { $0.key == key ? $0.entry.state : nil }
+                    return (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key))
+                }
+            }.map { try $0.get() }
+            carried.keep(sealed.map(\.0))
+            return sealed.flatMap(\.1) + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
         }, progress: progress)
+        HeapTrim.now()  // what the fold decoded and let go
         return (position, undecodable)
     }
 

@@ -8,12 +8,15 @@ import Synchronization
 /// An entry is used only while the projection holds exactly the bytes it was made from, so it can
 /// never be stale: an append the writer folded again (across midnight), a rebuild or a refused
 /// append all leave other bytes, and the next read decodes them. Bounded by the bytes it holds:
-/// once full it is emptied, which costs one decode per busy case and keeps no order to maintain.
+/// once full, a quarter of it is let go in the table's own (hashed) order, which keeps no order to
+/// maintain and follows no caller's. Emptying it whole, as it once did, made every command miss
+/// once the busy cases took a little more than it holds (64 cases of 750 signals: 1,900
+/// commands/s where 16 such cases took 17,000; BENCHMARKS.md).
 ///
 /// Every command takes its lock, so nothing slow happens under it: the table is sized for the
 /// entries the bytes allow from the start (a table growing past 6,144, 12,288 and 24,576 cases
 /// rehashed under the lock and held every command up to 26 ms, BENCHMARKS.md), its values are
-/// references, and a full table is let go outside the lock.
+/// references, and what it lets go is freed outside the lock.
 final class RecentCases: Sendable {
     private final class Recent: Sendable {
         let stored: [UInt8]
@@ -63,20 +66,25 @@ final class RecentCases: Sendable {
     func remember(_ entry: CaseProjection.Entry, stored: [UInt8]) {
         let size = Self.cost(of: entry, stored: stored)
         guard size <= maxBytes / 8 else { return }  // a case that large would push out many others
-        let full: [String: Recent]? = cache.withLock { cache in
+        let evicted: [Recent] = cache.withLock { cache in
             if let previous = cache.cases.updateValue(Recent(stored: stored, entry: entry, cost: size), forKey: entry.state.caseID) {
                 cache.bytes -= previous.cost
             }
             cache.bytes += size
-            guard cache.bytes > maxBytes else { return nil }
-            // Start afresh: the busy cases come back with their next command. The full table is
-            // still referenced, so this allocates an empty one of its size and frees nothing here.
-            let full = cache.cases
-            cache.cases.removeAll(keepingCapacity: true)
-            cache.bytes = 0
-            return full
+            guard cache.bytes > maxBytes else { return [] }
+            var victims: [String] = []
+            var freed = 0
+            for (caseID, recent) in cache.cases {
+                guard cache.bytes - freed > maxBytes / 4 * 3 else { break }
+                victims.append(caseID)
+                freed += recent.cost
+            }
+            cache.bytes -= freed
+            return victims.compactMap { cache.cases.removeValue(forKey: $0) }
         }
-        _ = full  // its entries are freed here, outside the lock
+        guard !evicted.isEmpty else { return }
+        _ = consume evicted  // their states are freed here, outside the lock,
+        HeapTrim.atMostEvery(10)  // and given back to the system
     }
 
     var count: Int { cache.withLock { $0.cases.count } }
