@@ -13,7 +13,8 @@ scenario, round by round, so that the machine's drift hits both alike.
 
 Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
 per request and the client's own CPU per request; then, on the stores the runs left, every event
-read back in order: PostgreSQL streaming its rows to psql, Spoor rebuilding its projection.
+read back in order: PostgreSQL streaming its rows to psql, Spoor rebuilding its projection; and
+spoord's RssAnon after the runs and after the rebuilds, failing (exit 1) over MAX_RSS_ANON_MIB.
 """
 import argparse, glob, os, pwd, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -224,10 +225,18 @@ class Spoor:
                 client.close()
                 return int(done[0]["result"]["applied"]), time.monotonic() - started
 
+    def rss_anon(self):
+        """The daemon's anonymous resident memory, in MiB: its heap, not the store's pages it maps."""
+        with open(f"/proc/{self.process.pid}/status") as status:
+            return int(re.search(r"RssAnon:\s+(\d+) kB", status.read()).group(1)) / 1024
+
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=30)
 
+
+# What spoord's anonymous memory is held to after any of the runs and after a rebuild (issue 18).
+MAX_RSS_ANON_MIB = 64
 
 SCENARIOS = {
     # name: (clients, existing, rate, history: the events each existing case holds before the run)
@@ -255,6 +264,7 @@ def main():
     if filesystem in ("tmpfs", "ramfs"):
         sys.exit(f"{root} is on {filesystem}, where a sync costs nothing: set SPOOR_BENCH_DIR to a folder on a disk")
     postgres = spoor = None
+    memory = {}
     results = {}
     replays = {"postgres": [], "spoor": []}
     try:
@@ -273,12 +283,15 @@ def main():
                     print(f"round {round + 1} {side:8} {name}: {result['rate']:8.0f}/s  p50 {result['p50'] * 1e3:6.2f} ms  "
                           f"p99 {result['p99'] * 1e3:6.2f} ms  server CPU {result['server_cpu'] * 1e6:5.0f} µs  "
                           f"client CPU {result['client_cpu'] * 1e6:5.1f} µs", flush=True)
+        memory["after the runs"] = spoor.rss_anon()
         # The stores as the runs left them: every event read back in order, alternating.
         for round in range(options.rounds if results else 0):
             for side, system in ([("postgres", postgres), ("spoor", spoor)] if round % 2 == 0 else [("spoor", spoor), ("postgres", postgres)]):
                 events, seconds = system.replay()
                 replays[side].append(events / seconds)
                 print(f"round {round + 1} {side:8} replay of {events:,} events: {seconds:.2f} s, {events / seconds:,.0f} events/s", flush=True)
+        if replays["spoor"]:
+            memory["after the rebuilds"] = spoor.rss_anon()
     finally:
         if spoor:
             spoor.stop()
@@ -292,8 +305,11 @@ def main():
     if replays["spoor"]:
         pg, sp = statistics.median(replays["postgres"]), statistics.median(replays["spoor"])
         print(f"\nreplay, events/s: PostgreSQL streams every row in order to psql {pg:,.0f}; Spoor rebuilds its projection {sp:,.0f} ({sp / pg:.2f}x)")
+    over = {when: mib for when, mib in memory.items() if mib > MAX_RSS_ANON_MIB}
+    print(f"\nspoord's RssAnon: " + ", ".join(f"{mib:.1f} MiB {when}" for when, mib in memory.items())
+          + f" (held to {MAX_RSS_ANON_MIB} MiB{': OVER' if over else ''})")
     if not results:
-        return
+        sys.exit(1 if over else 0)
     print(f"\nmedians of {options.rounds} runs each; ratio = Spoor / PostgreSQL (throughput: higher is better; p99: lower is better)")
     print("| scenario | PostgreSQL 15 | Spoor | ratio | p50 PG / Spoor | p99 PG / Spoor | server CPU per request PG / Spoor | client CPU per request pgbench / spoor-load |")
     print("|---|---|---|---|---|---|---|---|")
@@ -311,6 +327,8 @@ def main():
         print(f"\na command on a case of 1,000 signals against one of 10, throughput: PostgreSQL "
               f"{median(large, 'postgres', 'rate') / median(small, 'postgres', 'rate'):.2f}x, "
               f"Spoor {median(large, 'spoor', 'rate') / median(small, 'spoor', 'rate'):.2f}x")
+    if over:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -127,20 +127,20 @@ struct RecentCasesTests {
         #expect(recent.entry(of: "b", stored: [1, 2, 3]) == nil)
     }
 
-    @Test func itStaysWithinItsBytes() throws {
-        // Room for 16 entries of 2,000 stored bytes by their cost; none over an eighth of it is kept.
-        let cost = RecentCases.cost(of: try Self.entry("c"), stored: Array(repeating: 0, count: 2_000))
-        let recent = RecentCases(maxBytes: 16 * cost)
+    @Test func theBusyCasesStayWhileOthersPassThrough() throws {
+        let stored = [UInt8](repeating: 0, count: 2_000)
+        let cost = RecentCases.cost(of: try Self.entry("c"), stored: stored)
+        let recent = RecentCases(maxBytes: 16 * cost)  // 8 entries a generation
         #expect(cost > MemoryLayout<CaseProjection.Entry>.size + 2_000, "the decoded state counts, not only the stored bytes")
-        recent.remember(try Self.entry("huge"), stored: Array(repeating: 0, count: 2 * cost))
+        recent.remember(try Self.entry("huge"), stored: Array(repeating: 0, count: 2 * cost))  // over an eighth: not kept
         #expect(recent.count == 0)
-        for number in 0..<15 { recent.remember(try Self.entry("c\(number)"), stored: Array(repeating: 0, count: 2_000)) }
-        #expect(recent.count == 15)
-        recent.remember(try Self.entry("c0"), stored: Array(repeating: 1, count: 2_000))  // replaces, takes no more
-        #expect(recent.count == 15)
-        recent.remember(try Self.entry("c15"), stored: Array(repeating: 0, count: 2_000))  // exactly the budget: still within
-        #expect(recent.count == 16)
-        recent.remember(try Self.entry("c16"), stored: Array(repeating: 0, count: 2_000))  // over: a quarter let go, the newest maybe
-        #expect((11...13).contains(recent.count))
+        recent.remember(try Self.entry("busy"), stored: stored)
+        for round in 0..<10 {
+            for number in 0..<5 { recent.remember(try Self.entry("r\(round)-\(number)"), stored: stored) }  // a burst of others
+            #expect(recent.entry(of: "busy", stored: stored) != nil, "used every round, it stays")
+            #expect(recent.count <= 17)
+        }
+        #expect(recent.entry(of: "r0-0", stored: stored) == nil, "not used since, it went")
+        #expect(recent.entry(of: "r9-4", stored: stored) != nil)
     }
 }

@@ -1,17 +1,13 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
-/// Gives the system back the memory glibc keeps once a burst of decoded cases is freed. The cases
-/// a rebuild folds and the ones ``RecentCases`` lets go are freed by many threads into glibc's
-/// arenas, which keep them: on a store of 64 cases of 750 signals, `RssAnon` stood at 72.7 MiB
-/// after two rebuilds and a load, of which `malloc_trim(0)` gave back 41.7 (BENCHMARKS.md).
+/// Gives the system back the memory glibc keeps once a rebuild has freed what it folded: the
+/// cases it decoded are freed by several threads into glibc's arenas, which keep them. On a store
+/// of 64 cases of 750 signals `RssAnon` stood at 72.7 MiB after two rebuilds and a load, of which
+/// `malloc_trim(0)` gave back 41.7 (BENCHMARKS.md). Not on the command path: a trim locks the
+/// arenas while it walks them, and held a fixed-rate run's p99 at 7 ms where it is 2 without.
 enum HeapTrim {
-    private static let start = ContinuousClock.now
-    /// Seconds since `start` at the last trim made by ``atMostEvery(_:)``.
-    private static let lastTrim = Atomic<Int64>(Int64.min / 2)
-
     /// Trims now: after a rebuild.
     static func now() { trim?(0) }
 
@@ -24,13 +20,4 @@ enum HeapTrim {
         return nil
         #endif
     }()
-
-    /// Trims unless it did within `interval` seconds: after the recent cases let some go, which a
-    /// daemon whose busy cases take more than the cases it keeps does every few commands.
-    static func atMostEvery(_ interval: Int64) {
-        let seconds = (ContinuousClock.now - start).components.seconds
-        let last = lastTrim.load(ordering: .relaxed)
-        guard seconds - last >= interval, lastTrim.compareExchange(expected: last, desired: seconds, ordering: .relaxed).exchanged else { return }
-        now()
-    }
 }

@@ -3,18 +3,22 @@ import Synchronization
 
 /// The cases decoded last, each with the stored bytes it was decoded from, so that the next
 /// command on a busy case skips finding its key, opening and decoding its state: 12 µs of the
-/// daemon's 74 µs a command on a case of three signals (`Benchmarks/compare-daemons.sh`, 64 clients).
+/// daemon's 74 µs a command on a case of three signals (`Benchmarks/compare-daemons.sh`, 64 clients),
+/// and nearly all of it on a case of a thousand signals (1.3 ms).
 ///
 /// An entry is used only while the projection holds exactly the bytes it was made from, so it can
 /// never be stale: an append the writer folded again (across midnight), a rebuild or a refused
-/// append all leave other bytes, and the next read decodes them. Bounded by the bytes it holds:
-/// once full, a quarter of it is let go in the table's own (hashed) order, which keeps no order to
-/// maintain and follows no caller's. Emptying it whole, as it once did, made every command miss
-/// once the busy cases took a little more than it holds (64 cases of 750 signals: 1,900
-/// commands/s where 16 such cases took 17,000; BENCHMARKS.md).
+/// append all leave other bytes, and the next read decodes them.
 ///
-/// Every command takes its lock, so nothing slow happens under it: the table is sized for the
-/// entries the bytes allow from the start (a table growing past 6,144, 12,288 and 24,576 cases
+/// Bounded by the bytes it holds, in two generations of half of them each: what is remembered or
+/// found goes to the current one; once that is full it becomes the previous one and the previous
+/// one is let go. A case used since the last turn stays, so the busy cases stay however many
+/// others pass through, with no order to maintain. Emptying the whole table when full, as it once
+/// did, let the cases of one burst push out the busy ones: 16 cases of 1,000 signals took 1,348
+/// commands/s after a run of new cases, against 16,430 alone (BENCHMARKS.md).
+///
+/// Every command takes its lock, so nothing slow happens under it: each generation's table is
+/// sized for the entries its bytes allow (a table growing past 6,144, 12,288 and 24,576 cases
 /// rehashed under the lock and held every command up to 26 ms, BENCHMARKS.md), its values are
 /// references, and what it lets go is freed outside the lock.
 final class RecentCases: Sendable {
@@ -27,20 +31,23 @@ final class RecentCases: Sendable {
     }
 
     private struct Cache {
-        var cases: [String: Recent]
+        var current: [String: Recent]
+        var previous: [String: Recent] = [:]
+        /// What `current` holds, by cost.
         var bytes = 0
-
-        init(capacity: Int) { cases = Dictionary(minimumCapacity: capacity) }
     }
 
-    /// What the entries may take in memory, by `cost(of:)`.
+    /// What the entries may take in memory, by `cost(of:stored:)`: half in each generation.
     let maxBytes: Int
     private let cache: Mutex<Cache>
 
     init(maxBytes: Int = 16 << 20) {
         self.maxBytes = maxBytes
-        cache = Mutex(Cache(capacity: maxBytes / Self.smallest))  // the most entries the bytes allow
+        cache = Mutex(Cache(current: Dictionary(minimumCapacity: Self.capacity(maxBytes))))
     }
+
+    /// The most entries a generation's bytes allow.
+    private static func capacity(_ maxBytes: Int) -> Int { maxBytes / 2 / smallest }
 
     /// What an entry takes in memory: the decoded state's own layout in its object, its nested
     /// storage (about its stored head's size, and `perElement` for each element of its lists), and
@@ -56,36 +63,39 @@ final class RecentCases: Sendable {
 
     /// The case decoded from `stored`, when it is the one remembered for `caseID`.
     func entry(of caseID: String, stored: [UInt8]) -> CaseProjection.Entry? {
-        cache.withLock { cache in
-            guard let recent = cache.cases[caseID], recent.stored == stored else { return nil }
-            return recent.entry
+        let (entry, dropped) = cache.withLock { cache -> (CaseProjection.Entry?, [String: Recent]) in
+            if let recent = cache.current[caseID] { return (recent.stored == stored ? recent.entry : nil, [:]) }
+            guard let recent = cache.previous.removeValue(forKey: caseID), recent.stored == stored else { return (nil, [:]) }
+            return (recent.entry, keep(recent, for: caseID, in: &cache))  // used again: into the current generation
         }
+        _ = consume dropped  // freed outside the lock
+        return entry
     }
 
     /// Remembers `entry` as what `stored` decodes to, in place of what was remembered for its case.
     func remember(_ entry: CaseProjection.Entry, stored: [UInt8]) {
         let size = Self.cost(of: entry, stored: stored)
         guard size <= maxBytes / 8 else { return }  // a case that large would push out many others
-        let evicted: [Recent] = cache.withLock { cache in
-            if let previous = cache.cases.updateValue(Recent(stored: stored, entry: entry, cost: size), forKey: entry.state.caseID) {
-                cache.bytes -= previous.cost
-            }
-            cache.bytes += size
-            guard cache.bytes > maxBytes else { return [] }
-            var victims: [String] = []
-            var freed = 0
-            for (caseID, recent) in cache.cases {
-                guard cache.bytes - freed > maxBytes / 4 * 3 else { break }
-                victims.append(caseID)
-                freed += recent.cost
-            }
-            cache.bytes -= freed
-            return victims.compactMap { cache.cases.removeValue(forKey: $0) }
+        let caseID = entry.state.caseID
+        let dropped = cache.withLock { cache in
+            cache.previous[caseID] = nil
+            return keep(Recent(stored: stored, entry: entry, cost: size), for: caseID, in: &cache)
         }
-        guard !evicted.isEmpty else { return }
-        _ = consume evicted  // their states are freed here, outside the lock,
-        HeapTrim.atMostEvery(10)  // and given back to the system
+        _ = consume dropped  // freed outside the lock
     }
 
-    var count: Int { cache.withLock { $0.cases.count } }
+    /// Puts `recent` in the current generation, turning generations once it is full; returns the
+    /// generation let go, for the caller to free outside the lock.
+    private func keep(_ recent: Recent, for caseID: String, in cache: inout Cache) -> [String: Recent] {
+        if let replaced = cache.current.updateValue(recent, forKey: caseID) { cache.bytes -= replaced.cost }
+        cache.bytes += recent.cost
+        guard cache.bytes > maxBytes / 2 else { return [:] }
+        let dropped = cache.previous
+        cache.previous = cache.current
+        cache.current = Dictionary(minimumCapacity: Self.capacity(maxBytes))
+        cache.bytes = 0
+        return dropped
+    }
+
+    var count: Int { cache.withLock { $0.current.count + $0.previous.count } }
 }
