@@ -61,19 +61,21 @@ public final class SocketClient {
 
     /// Reads the next reply line.
     public func readResponse() throws -> Response {
+        var searched = buffer.startIndex  // the bytes before it hold no newline
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
+            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
                 defer { buffer.removeSubrange(...newline) }
                 guard let response = Response(line: buffer[..<newline]) else {
                     throw ClientError.protocolViolation("the daemon sent a line that is not a reply")
                 }
                 return response
             }
+            searched = buffer.endIndex
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             guard count > 0 else { throw ClientError.unreachable("the daemon closed the connection before replying") }
             buffer += chunk[..<count]
-            guard buffer.count <= WireProtocol.maxFrameBytes + 1 else {
-                throw ClientError.protocolViolation("the daemon sent a line longer than \(WireProtocol.maxFrameBytes) bytes")
+            guard buffer.count <= WireProtocol.maxReplyBytes + 1 else {
+                throw ClientError.protocolViolation("the daemon sent a line longer than \(WireProtocol.maxReplyBytes) bytes")
             }
         }
     }

@@ -4,9 +4,11 @@ public enum WireProtocol {
     public static let softwareVersion = "0.2.0"
     /// The protocol version every message carries as `v`.
     public static let version = 1
-    /// The longest line either end accepts, newline excluded: a request holds one command, a
-    /// reply at most one page of events.
+    /// The longest request line the daemon accepts, newline excluded: a request holds one command.
     public static let maxFrameBytes = 1 << 20
+    /// The longest reply line a client accepts: a page of events, or one case whole, its view and
+    /// its timeline, some 700 bytes an event: a case of 1,700 signals no longer fitted in 1 MiB.
+    public static let maxReplyBytes = 64 << 20
     /// Where the daemon listens when nothing else is said.
     public static let defaultSocketPath = "/run/spoor/spoor.sock"
 }
