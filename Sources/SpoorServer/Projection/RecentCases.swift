@@ -1,3 +1,4 @@
+import Dispatch
 import SpoorDomain
 import Synchronization
 
@@ -68,7 +69,7 @@ final class RecentCases: Sendable {
             guard let recent = cache.previous.removeValue(forKey: caseID), recent.stored == stored else { return (nil, [:]) }
             return (recent.entry, keep(recent, for: caseID, in: &cache))  // used again: into the current generation
         }
-        _ = consume dropped  // freed outside the lock
+        letGo(dropped)
         return entry
     }
 
@@ -81,8 +82,17 @@ final class RecentCases: Sendable {
             cache.previous[caseID] = nil
             return keep(Recent(stored: stored, entry: entry, cost: size), for: caseID, in: &cache)
         }
-        _ = consume dropped  // freed outside the lock
+        letGo(dropped)
     }
+
+    /// Frees a generation let go, outside the lock and behind the commands: it holds thousands of
+    /// states, and freeing them held the command that turned it for milliseconds (BENCHMARKS.md).
+    private func letGo(_ dropped: [String: Recent]) {
+        guard !dropped.isEmpty else { return }
+        Self.freeing.async { _ = dropped }
+    }
+
+    private static let freeing = DispatchQueue(label: "spoor-recent-cases-free", qos: .utility)
 
     /// Puts `recent` in the current generation, turning generations once it is full; returns the
     /// generation let go, for the caller to free outside the lock.
