@@ -91,7 +91,7 @@ bench-peer bench-compare: deps
 	@$(call ensure,$(PEER_DEPS),test -x /usr/lib/postgresql/15/bin/postgres && command -v pgbench && command -v gcc)
 	$(SWIFT) build -c release --product spoord
 	python3 Benchmarks/peer/compare-postgres.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
-	  $(if $(filter bench-compare,$@),--rounds 3 --seconds 3,--rounds 3 --seconds 10) $(BENCH_ARGS)
+	  $(if $(filter bench-compare,$@),--rounds 3 --seconds 3 --replays 1,--rounds 3 --seconds 10) $(BENCH_ARGS)
 
 ## man, completions: generated from the argument parsers
 man: build

@@ -110,11 +110,15 @@ static void next_request(struct connection *c) {
     }
 }
 
-// One blocking request on a connection, for the untimed set-up of the risk command.
-static void call(int fd, const char *name, const char *case_id, const char *body) {
+// The untimed set-up of the risk and signal commands: a request sent on a connection.
+static void send_request(int fd, const char *name, const char *case_id, const char *body) {
     struct connection c = {.fd = fd};
     compose(&c, name, case_id, body);
     if (write(fd, c.out, c.out_length) != (ssize_t)c.out_length) die("write");
+}
+
+// Reads the reply to a request sent with send_request and checks it.
+static void check_reply(int fd, const char *name, const char *case_id) {
     char reply[65536];
     size_t length = 0;
     while (!memchr(reply, '\n', length)) {
@@ -164,11 +168,19 @@ static void *drive(void *argument) {
         struct connection *c = &all[i];
         c->index = w->first + i;
         c->fd = connect_socket();
-        if (command != OPEN_CASE) {
-            char case_id[96];
-            snprintf(case_id, sizeof case_id, "%s-%d", prefix, c->index);
-            call(c->fd, "open-case", case_id, open_case_body);
-            for (int s = 0; s < history; s++) call(c->fd, "record-signal", case_id, signal_body);
+    }
+    // The set-up, a request in flight on each of the thread's connections at a time, so that
+    // they share the daemon's commits: each connection's own case, with `history` signals.
+    for (int s = -1; command != OPEN_CASE && s < history; s++) {
+        const char *name = s < 0 ? "open-case" : "record-signal";
+        char case_id[96];
+        for (int i = 0; i < w->count; i++) {
+            snprintf(case_id, sizeof case_id, "%s-%d", prefix, all[i].index);
+            send_request(all[i].fd, name, case_id, s < 0 ? open_case_body : signal_body);
+        }
+        for (int i = 0; i < w->count; i++) {
+            snprintf(case_id, sizeof case_id, "%s-%d", prefix, all[i].index);
+            check_reply(all[i].fd, name, case_id);
         }
     }
     double start = now() + 0.05, end = start + seconds;

@@ -9,7 +9,7 @@ release spoord takes real commands through its socket from `spoor-load`, an even
 in C of the same shape (a few threads, many connections). The two alternate, scenario by
 scenario, round by round, so that the machine's drift hits both alike.
 
-    compare-postgres.py --spoord PATH [--rounds 3] [--seconds 10] [--only 1,64,fixed,signals]
+    compare-postgres.py --spoord PATH [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals]
 
 Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
 per request and the client's own CPU per request; then, on the stores the runs left, every event
@@ -256,6 +256,7 @@ def main():
     parser.add_argument("--spoord", required=True)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--replays", type=int, help="rounds of reading every event back (default: --rounds)")
     parser.add_argument("--only", default="", help="comma-separated words a scenario's name must contain, e.g. 64,fixed,signals")
     options = parser.parse_args()
     scenarios = {name: s for name, s in SCENARIOS.items() if not options.only or any(w in name for w in options.only.split(","))}
@@ -285,7 +286,7 @@ def main():
                           f"client CPU {result['client_cpu'] * 1e6:5.1f} µs", flush=True)
         memory["after the runs"] = spoor.rss_anon()
         # The stores as the runs left them: every event read back in order, alternating.
-        for round in range(options.rounds if results else 0):
+        for round in range((options.rounds if options.replays is None else options.replays) if results else 0):
             for side, system in ([("postgres", postgres), ("spoor", spoor)] if round % 2 == 0 else [("spoor", spoor), ("postgres", postgres)]):
                 events, seconds = system.replay()
                 replays[side].append(events / seconds)
