@@ -6,7 +6,7 @@ import Glibc
 /// cases it decoded are freed by several threads into glibc's arenas, which keep them. On a store
 /// of 64 cases of 750 signals `RssAnon` stood at 72.7 MiB after two rebuilds and a load, of which
 /// `malloc_trim(0)` gave back 41.7 (BENCHMARKS.md). Not on the command path: a trim locks the
-/// arenas while it walks them, and held a fixed-rate run's p99 at 7 ms where it is 2 without.
+/// arenas while it walks them, and trimming after evictions held a fixed-rate run's p99 at 7.8 ms.
 enum HeapTrim {
     /// Trims now: after a rebuild.
     static func now() { trim?(0) }

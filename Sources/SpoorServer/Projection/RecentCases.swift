@@ -1,4 +1,3 @@
-import Foundation
 import SpoorDomain
 import Synchronization
 
@@ -11,44 +10,62 @@ import Synchronization
 /// never be stale: an append the writer folded again (across midnight), a rebuild or a refused
 /// append all leave other bytes, and the next read decodes them.
 ///
-/// Bounded by the bytes it holds, in two generations of half of them each: what is remembered or
-/// found goes to the current one; once that is full it becomes the previous one and the previous
-/// one is let go. A case used since the last turn stays, so the busy cases stay however many
-/// others pass through, with no order to maintain. Emptying the whole table when full, as it once
-/// did, let the cases of one burst push out the busy ones: 16 cases of 1,000 signals took 1,348
-/// commands/s after a run of new cases, against 16,430 alone (BENCHMARKS.md).
+/// Bounded by the bytes it holds, least recently used first out: the busy cases stay however
+/// many others pass through. Emptying the whole table when full, as it once did, let one burst of
+/// new cases push out the busy ones (16 cases of 1,000 signals took 1,348 commands/s after a run
+/// of new cases, against 16,430 alone); two generations of half the bytes each kept the busy ones
+/// but served only half the bytes to cases used in turn (16 clients on cases of 1,500 signals each
+/// missed every time). BENCHMARKS.md has both.
 ///
-/// Every command takes its lock, so nothing slow happens under it: each generation's table is
-/// sized for the entries its bytes allow (a table growing past 6,144, 12,288 and 24,576 cases
-/// rehashed under the lock and held every command up to 26 ms, BENCHMARKS.md), its values are
-/// references, and what it lets go is freed outside the lock.
+/// Every command takes its lock, so nothing slow happens under it: the table is sized for the
+/// entries the bytes allow (a table growing past 6,144, 12,288 and 24,576 cases rehashed under the
+/// lock and held every command up to 26 ms, BENCHMARKS.md), its values are references linked in
+/// the order of use, and what it lets go, a case or a few at a time, is freed outside the lock.
+/// (Freed on a queue of its own instead, it piled up when the daemon was busy: 104 MiB.)
 final class RecentCases: Sendable {
-    private final class Recent: Sendable {
+    /// A case remembered, linked to those used just before and after it. The table holds it; the
+    /// links hold nothing, and change only under the lock.
+    private final class Recent: @unchecked Sendable {
+        let caseID: String
         let stored: [UInt8]
         let entry: CaseProjection.Entry
         let cost: Int
+        unowned(unsafe) var newer: Recent?
+        unowned(unsafe) var older: Recent?
 
-        init(stored: [UInt8], entry: CaseProjection.Entry, cost: Int) { (self.stored, self.entry, self.cost) = (stored, entry, cost) }
+        init(caseID: String, stored: [UInt8], entry: CaseProjection.Entry, cost: Int) {
+            (self.caseID, self.stored, self.entry, self.cost) = (caseID, stored, entry, cost)
+        }
     }
 
     private struct Cache {
-        var current: [String: Recent]
-        var previous: [String: Recent] = [:]
-        /// What `current` holds, by cost.
+        var cases: [String: Recent]
+        unowned(unsafe) var newest: Recent?
+        unowned(unsafe) var oldest: Recent?
         var bytes = 0
+
+        mutating func unlink(_ recent: Recent) {
+            if let newer = recent.newer { newer.older = recent.older } else { newest = recent.older }
+            if let older = recent.older { older.newer = recent.newer } else { oldest = recent.newer }
+            (recent.newer, recent.older) = (nil, nil)
+        }
+
+        mutating func makeNewest(_ recent: Recent) {
+            recent.older = newest
+            newest?.newer = recent
+            newest = recent
+            if oldest == nil { oldest = recent }
+        }
     }
 
-    /// What the entries may take in memory, by `cost(of:stored:)`: half in each generation.
+    /// What the entries may take in memory, by `cost(of:stored:)`.
     let maxBytes: Int
     private let cache: Mutex<Cache>
 
     init(maxBytes: Int = 16 << 20) {
         self.maxBytes = maxBytes
-        cache = Mutex(Cache(current: Dictionary(minimumCapacity: Self.capacity(maxBytes))))
+        cache = Mutex(Cache(cases: Dictionary(minimumCapacity: maxBytes / Self.smallest)))  // the most entries the bytes allow
     }
-
-    /// The most entries a generation's bytes allow.
-    private static func capacity(_ maxBytes: Int) -> Int { maxBytes / 2 / smallest }
 
     /// What an entry takes in memory: the decoded state's own layout in its object, its nested
     /// storage (about its stored head's size, and `perElement` for each element of its lists), and
@@ -64,48 +81,38 @@ final class RecentCases: Sendable {
 
     /// The case decoded from `stored`, when it is the one remembered for `caseID`.
     func entry(of caseID: String, stored: [UInt8]) -> CaseProjection.Entry? {
-        let (entry, dropped) = cache.withLock { cache -> (CaseProjection.Entry?, [String: Recent]) in
-            if let recent = cache.current[caseID] { return (recent.stored == stored ? recent.entry : nil, [:]) }
-            guard let recent = cache.previous.removeValue(forKey: caseID), recent.stored == stored else { return (nil, [:]) }
-            return (recent.entry, keep(recent, for: caseID, in: &cache))  // used again: into the current generation
+        cache.withLock { cache in
+            guard let recent = cache.cases[caseID], recent.stored == stored else { return nil }
+            cache.unlink(recent)
+            cache.makeNewest(recent)
+            return recent.entry
         }
-        letGo(dropped)
-        return entry
     }
 
     /// Remembers `entry` as what `stored` decodes to, in place of what was remembered for its case.
     func remember(_ entry: CaseProjection.Entry, stored: [UInt8]) {
         let size = Self.cost(of: entry, stored: stored)
         guard size <= maxBytes / 8 else { return }  // a case that large would push out many others
-        let caseID = entry.state.caseID
-        let dropped = cache.withLock { cache in
-            cache.previous[caseID] = nil
-            return keep(Recent(stored: stored, entry: entry, cost: size), for: caseID, in: &cache)
+        let recent = Recent(caseID: entry.state.caseID, stored: stored, entry: entry, cost: size)
+        let letGo: [Recent] = cache.withLock { cache in
+            var letGo: [Recent] = []
+            if let replaced = cache.cases.updateValue(recent, forKey: recent.caseID) {
+                cache.unlink(replaced)
+                cache.bytes -= replaced.cost
+                letGo.append(replaced)
+            }
+            cache.makeNewest(recent)
+            cache.bytes += size
+            while cache.bytes > maxBytes, let oldest = cache.oldest {
+                cache.unlink(oldest)
+                cache.cases[oldest.caseID] = nil
+                cache.bytes -= oldest.cost
+                letGo.append(oldest)
+            }
+            return letGo
         }
-        letGo(dropped)
+        _ = consume letGo  // freed here, outside the lock: a case or a few, as the command decoded
     }
 
-    /// Frees a generation let go, outside the lock and behind the commands: it holds thousands of
-    /// states, and freeing them held the command that turned it for milliseconds (BENCHMARKS.md).
-    private func letGo(_ dropped: [String: Recent]) {
-        guard !dropped.isEmpty else { return }
-        Self.freeing.async { _ = dropped }
-    }
-
-    private static let freeing = DispatchQueue(label: "spoor-recent-cases-free", qos: .utility)
-
-    /// Puts `recent` in the current generation, turning generations once it is full; returns the
-    /// generation let go, for the caller to free outside the lock.
-    private func keep(_ recent: Recent, for caseID: String, in cache: inout Cache) -> [String: Recent] {
-        if let replaced = cache.current.updateValue(recent, forKey: caseID) { cache.bytes -= replaced.cost }
-        cache.bytes += recent.cost
-        guard cache.bytes > maxBytes / 2 else { return [:] }
-        let dropped = cache.previous
-        cache.previous = cache.current
-        cache.current = Dictionary(minimumCapacity: Self.capacity(maxBytes))
-        cache.bytes = 0
-        return dropped
-    }
-
-    var count: Int { cache.withLock { $0.current.count + $0.previous.count } }
+    var count: Int { cache.withLock { $0.cases.count } }
 }
