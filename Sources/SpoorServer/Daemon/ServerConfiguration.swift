@@ -24,6 +24,11 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var maxConnections: Int = 256
     /// The largest the LMDB map may grow to, in bytes.
     public var maxStoreBytes: Int = 64 << 30
+    /// The memory, in bytes by their estimated cost, the daemon keeps decoded cases in, so that a
+    /// command on a busy case reads no state: 16 MiB holds some 40 cases of 1,000 signals, or 12,000
+    /// new ones. Raise it when more long-lived cases are busy at once (a case not kept is read whole,
+    /// about 1.5 ms for 1,000 signals); it counts toward the daemon's memory. 0 keeps none.
+    public var recentCasesBytes: Int = 16 << 20
     /// The log's name in its checkpoints, unique among the logs an auditor follows.
     public var logOrigin: String = "spoor/" + (ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "log")
     /// The checkpoint signing key; by default the credential `spoor-signing-key`.
@@ -48,6 +53,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         units = try container.decodeIfPresent([String: [String]].self, forKey: .units) ?? defaults.units
         maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? defaults.maxConnections
         maxStoreBytes = try container.decodeIfPresent(Int.self, forKey: .maxStoreBytes) ?? defaults.maxStoreBytes
+        recentCasesBytes = try container.decodeIfPresent(Int.self, forKey: .recentCasesBytes) ?? defaults.recentCasesBytes
         logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin) ?? defaults.logOrigin
         signingKeyPath = try container.decodeIfPresent(String.self, forKey: .signingKeyPath)
         masterKeyPath = try container.decodeIfPresent(String.self, forKey: .masterKeyPath)
@@ -74,6 +80,9 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         }
         guard configuration.maxConnections > 0 else {
             throw .configuration(path: path, reason: "maxConnections must be positive")
+        }
+        guard configuration.recentCasesBytes >= 0 else {
+            throw .configuration(path: path, reason: "recentCasesBytes must be 0 (keep no decoded case) or more")
         }
         return configuration
     }

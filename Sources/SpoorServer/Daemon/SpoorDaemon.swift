@@ -28,7 +28,7 @@ public enum SpoorDaemon {
         let master = try MasterKey.load(path: try masterKeyPath(configuration))
         try checkMasterKey(master, opens: ledger)
         let keys = CaseKeys(ledger: ledger, master: master)
-        let projections = CaseProjection(ledger: ledger, keys: keys, protocols: AdoptedProtocols())
+        let projections = CaseProjection(ledger: ledger, keys: keys, protocols: AdoptedProtocols(), recentBytes: configuration.recentCasesBytes)
         logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition)")
         try rebuildIfOutdated(projections, notifier: notifier, logger: logger)
         let adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)

@@ -25,7 +25,12 @@ struct CaseProjection: Sendable {
     /// The protocols events name, to fold them by.
     let protocols: AdoptedProtocols
     /// The cases decoded or written last, to skip decoding them again.
-    let recent = RecentCases()
+    let recent: RecentCases
+
+    init(ledger: Ledger, keys: CaseKeys, protocols: AdoptedProtocols, recentBytes: Int = 16 << 20) {
+        (self.ledger, self.keys, self.protocols) = (ledger, keys, protocols)
+        recent = RecentCases(maxBytes: recentBytes)
+    }
 
     /// The case `id` and its stream version, or `nil` when there is no such case.
     func entry(of id: String) throws -> Entry? {

@@ -1,0 +1,26 @@
+import Foundation
+@testable import SpoorServer
+import Testing
+
+@Suite("The daemon's configuration file")
+struct ServerConfigurationTests {
+    static func load(_ json: String) throws(ServerError) -> ServerConfiguration {
+        let path = NSTemporaryDirectory() + "spoord-\(UUID().uuidString).json"
+        FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try ServerConfiguration.load(from: path)
+    }
+
+    /// The memory for decoded cases is the operator's to size: more long-lived cases busy at once
+    /// than 16 MiB holds are each read whole on every command (BENCHMARKS.md).
+    @Test func theMemoryForDecodedCasesIsSetOrDefaults() throws {
+        #expect(try Self.load(#"{"recentCasesBytes": 67108864}"#).recentCasesBytes == 64 << 20)
+        #expect(try Self.load("{}").recentCasesBytes == 16 << 20)
+        #expect(try Self.load(#"{"recentCasesBytes": 0}"#).recentCasesBytes == 0)
+        #expect(throws: ServerError.self) { try Self.load(#"{"recentCasesBytes": -1}"#) }
+        #expect(throws: ServerError.self) { try Self.load(#"{"recentCaseBytes": 1}"#) }  // misspelt: named, not ignored
+        let none = RecentCases(maxBytes: 0)
+        none.remember(try RecentCasesTests.entry("a"), stored: [1])
+        #expect(none.count == 0)
+    }
+}
