@@ -63,6 +63,12 @@ struct StoredPartsTests {
             let key = { try projection.keys.key(for: CaseStream.name(of: "p2")) }
             #expect(try StoredCase.decode(stored, caseID: "p2", key: key).state.signals.count == 1)
             #expect(throws: StoredCaseError.self) { try StoredCase.decode(PartedValue(value: stored.value, parts: []), caseID: "p2", key: key) }
+            // A head read before another command, with the parts read after it, would mix two versions.
+            _ = try await handler.handle(try CaseCommand(name: "record-signal", caseID: "p2", body: Self.signal), case: "p2", eventID: EventID(),
+                                         actor: CommandHandlerTests.actor, role: .professional)
+            let cold = CaseProjection(ledger: ledger, keys: projection.keys, protocols: projection.protocols)
+            #expect(throws: CaseProjection.MovedOn.self) { try cold.entry(of: "p2", stored: stored.value, key: key) }
+            #expect(try cold.entry(of: "p2")?.state.signals.count == 2)
             let moved = stored.parts.map { ProjectionRecord(key: StoredCase.key(of: "p2", CaseState.Part(.weighings, chunk: 0)), value: $0.value) }
             #expect(throws: StoredCaseError.self) { try StoredCase.decode(PartedValue(value: stored.value, parts: moved), caseID: "p2", key: key) }
         }

@@ -29,7 +29,12 @@ struct CommandHandler: Sendable {
             let read = try ledger.commandSnapshot(eventID: eventID, projectionKey: StoredCase.key(of: caseID), stream: stream)
             if let position = read.storedPosition { return try storedReply(at: position, in: stream) }
             let key = { try keys.key(for: stream) { read.wrappedKey } }
-            let entry = try projections.entry(of: caseID, stored: read.projection, key: key)
+            let entry: CaseProjection.Entry?
+            do {
+                entry = try projections.entry(of: caseID, stored: read.projection, key: key)
+            } catch is CaseProjection.MovedOn {
+                continue  // another command changed the case since the snapshot: read it again
+            }
             if let refusedAt, refusedAt == entry?.version { throw projectionBehind(caseID, at: entry?.version, stream: stream) }
             if entry == nil && !command.opens { throw DomainError.caseNotFound(caseID) }
             let context = Decider.Context(actor: actor.name, role: role, today: .today)

@@ -34,7 +34,9 @@ struct CaseProjection: Sendable {
 
     /// The case `id` and its stream version, or `nil` when there is no such case.
     func entry(of id: String) throws -> Entry? {
-        try entry(of: id, stored: try ledger.projectionValue(for: StoredCase.key(of: id))) { try key(of: id) }
+        guard let stored = try ledger.projectionValue(for: StoredCase.key(of: id)) else { return nil }
+        if let entry = recent.entry(of: id, stored: stored) { return entry }
+        return try decoded(id) { try key(of: id) }
     }
 
     /// The case `id`, which must exist.
@@ -45,13 +47,22 @@ struct CaseProjection: Sendable {
     }
 
     /// The case `id` from its head as read in the caller's snapshot (`nil`: no such case), its
-    /// data key from `key` when the state is sealed and not decoded already. Not decoded already,
-    /// it is read again with its parts in one snapshot: should the case have moved on since, the
-    /// append that expects this version is refused and decided again.
+    /// data key from `key` (read in that snapshot) when the state is sealed and not decoded
+    /// already. Not decoded already, it is read again with its parts in one snapshot; should the
+    /// case have moved on since the caller's, this throws ``MovedOn``, for the caller to read again.
     func entry(of id: String, stored: [UInt8]?, key: () throws -> [UInt8]?) throws -> Entry? {
         guard let stored else { return nil }
         if let entry = recent.entry(of: id, stored: stored) { return entry }
+        return try decoded(id, expecting: stored, key: key)
+    }
+
+    /// A case changed between the caller's snapshot and the read of its parts.
+    struct MovedOn: Error {}
+
+    /// The case `id` read whole, its head and its parts in one snapshot, and remembered.
+    private func decoded(_ id: String, expecting head: [UInt8]? = nil, key: () throws -> [UInt8]?) throws -> Entry? {
         guard let parted = try ledger.projectionPartedValue(for: StoredCase.key(of: id)) else { return nil }
+        if let head, parted.value != head { throw MovedOn() }
         let entry = try StoredCase.decode(parted, caseID: id, key: key)
         recent.remember(entry, stored: parted.value)
         return entry
