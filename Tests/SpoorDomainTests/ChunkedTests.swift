@@ -76,3 +76,41 @@ struct ChunkedTests {
         #expect(signals["signal-4"] == nil && signals["signal-0"] == nil && signals["signal-x"] == nil && signals[""] == nil)
     }
 }
+
+/// What a command writes, only the parts it changed, always adds up to the state: a store kept up
+/// to date part by part, as the daemon keeps it, reads back as the live state, and its digest parts
+/// as the live digest, whatever the commands.
+@Suite("A case written part by part")
+struct PartsPropertyTests {
+    @Test("50 random cases of more than one chunk of signals", arguments: 0..<50)
+    func writingTheChangedPartsKeepsTheStoreWhole(seed: UInt64) throws {
+        var rng = SplitMix64(state: seed)
+        var harness = try CaseHarness.opened(birthDate: "2011-05-01", on: "2026-06-01")
+        var head = harness.current.headBinary()
+        var stored: [CaseState.Part: [UInt8]] = [:]
+        var digestHead = harness.current.digestHead
+        var digestParts: [CaseState.Part: CaseDigest.Part] = [:]
+        func write(_ state: CaseState, since earlier: CaseState?) {
+            head = state.headBinary()
+            digestHead = state.digestHead
+            for part in state.parts(changedSince: earlier) {
+                stored[part] = state.binary(of: part)
+                digestParts[part] = state.digestPart(of: part)
+            }
+        }
+        var today = day("2026-06-01")
+        for step in 0..<(Chunked<Int>.chunkSize + 6 + Int.random(in: 5...40, using: &rng)) {
+            let earlier = harness.current
+            let (command, role) = step < Chunked<Int>.chunkSize + 6
+                ? (CaseCommand.signal(on: today.description), Role.professional)
+                : ReplayPropertyTests.randomCommand(&rng, on: today.description)
+            guard (try? harness.run(command, as: role, on: today.description)) != nil else { continue }
+            write(harness.current, since: earlier)
+            today = today.adding(days: Int.random(in: 0...1, using: &rng))
+        }
+        #expect(try CaseState(head: head, parts: stored) == harness.current)
+        var digest = digestHead
+        for part in harness.current.parts { if let added = digestParts[part] { digest.add(added) } }
+        #expect(digest == harness.current.digest)
+    }
+}
