@@ -51,6 +51,30 @@ struct StoredPartsTests {
         }
     }
 
+    /// A scan of every digest puts each case together from its head and parts however the pages
+    /// of records fall: here two records a page, cases of one, two and three chunks of signals.
+    @Test func aScanPutsEachDigestTogetherAcrossPages() async throws {
+        try await CaseProjectorTests.withProjection { ledger, projection in
+            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                                         institution: .init())
+            let size = Chunked<CaseState.Signal>.chunkSize
+            for (number, signals) in [1, size + 1, 2 * size + 1].enumerated() {
+                let caseID = "s\(number)"
+                _ = try await handler.handle(try CaseCommand(name: "open-case", caseID: caseID, body: CommandHandlerTests.opening), case: caseID,
+                                             eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
+                for _ in 0..<signals {
+                    _ = try await handler.handle(try CaseCommand(name: "record-signal", caseID: caseID, body: Self.signal), case: caseID,
+                                                 eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
+                }
+            }
+            let expected = try ["s0", "s1", "s2"].map { try #require(try projection.entry(of: $0)).state.digest }
+            for pageSize in [1, 2, 3, 1_024] {
+                #expect(try projection.withDigests(pageSize: pageSize) { Array($0) } == expected, "pages of \(pageSize)")
+            }
+            #expect(expected.map(\.activeSignals.count) == [1, size + 1, 2 * size + 1])
+        }
+    }
+
     @Test func aPartThatIsMissingOrNotTheCasesIsRefused() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
             let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,

@@ -68,10 +68,10 @@ struct CaseProjection: Sendable {
         return entry
     }
 
-    /// Runs `body` over every case's digest, decoded one at a time as it iterates; a digest that
-    /// does not read fails the call once `body` returns.
-    func withDigests<T>(_ body: (Digests) -> T) throws -> T {
-        let cases = Digests(ledger: ledger)
+    /// Runs `body` over every case's digest, decoded one at a time as it iterates, reading
+    /// `pageSize` records at a time; a digest that does not read fails the call once `body` returns.
+    func withDigests<T>(pageSize: Int = 1_024, _ body: (Digests) -> T) throws -> T {
+        let cases = Digests(ledger: ledger, pageSize: pageSize)
         let result = body(cases)
         if let failure = cases.failure { throw failure }
         return result
@@ -209,12 +209,13 @@ extension CaseProjection {
     /// failure and ends there.
     final class Digests: Sequence {
         private let ledger: Ledger
+        private let pageSize: Int
         fileprivate(set) var failure: (any Error)?
 
-        fileprivate init(ledger: Ledger) { self.ledger = ledger }
+        fileprivate init(ledger: Ledger, pageSize: Int) { (self.ledger, self.pageSize) = (ledger, pageSize) }
 
         func makeIterator() -> AnyIterator<CaseDigest> {
-            var records = Records(ledger: ledger)
+            var records = Records(ledger: ledger, pageSize: pageSize)
             var next: ProjectionRecord?  // the head of the digest after the one being put together
             return AnyIterator { [self] in
                 guard failure == nil else { return nil }
@@ -241,13 +242,14 @@ extension CaseProjection {
         /// The digest records, heads and parts in key order, a page at a time.
         private struct Records {
             let ledger: Ledger
+            let pageSize: Int
             var page: [ProjectionRecord] = []
             var index = 0
             var isDone = false
 
             mutating func next() throws -> ProjectionRecord? {
                 if index == page.count, !isDone {
-                    page = try ledger.projectionRecords(withPrefix: StoredDigest.keyPrefix, after: page.last?.key, limit: 1_024)
+                    page = try ledger.projectionRecords(withPrefix: StoredDigest.keyPrefix, after: page.last?.key, limit: pageSize)
                     (index, isDone) = (0, page.isEmpty)
                 }
                 guard index < page.count else { return nil }
