@@ -4,7 +4,8 @@ import SpoorDomain
 /// `maxBytes`, each with the key its parts were sealed with. A case the next chunk meets again is
 /// then neither read back nor decoded, and the chunk writes only the parts it changed: a case of a
 /// thousand signals met in every chunk was decoded and sealed whole each time (BENCHMARKS.md).
-/// Once full it is emptied, as ``RecentCases`` is; its table holds references, so that a chunk of
+/// Once full it is emptied: a rebuild meets each case in log order, and the cases a chunk folded
+/// are the ones the next is likeliest to meet. Its table holds references, so that a chunk of
 /// thousands of new cases does not grow a table of their states inline (heaptrack: 42 MB).
 struct RebuiltCases {
     final class Start: Sendable {
