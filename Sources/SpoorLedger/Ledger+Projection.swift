@@ -35,9 +35,9 @@ extension Ledger {
     /// Folds the whole log into the spare slot and makes it live, while appends go on writing
     /// the live one. `fold` gets each chunk of events in log order and a lookup into what the
     /// spare holds so far (a value with its parts), and returns the records the chunk changes.
-    /// Once the log's head is less than a chunk away, the last chunk is read and folded inside the transaction that writes it
-    /// and swaps the slots, so that appends, however steady, cannot keep the rebuild from ending;
-    /// they wait for that one chunk. Returns the position the new projection was swapped in at.
+    /// Once the log's head is less than a chunk away, the last chunk is read and folded inside the
+    /// transaction that writes it and swaps the slots, so that appends, however steady, cannot keep
+    /// the rebuild from ending; they wait for that one chunk. Returns the position the new projection was swapped in at.
     public func rebuildProjection(
         chunkSize: Int = 4_096,
         fold: (_ events: [RecordedEvent], _ spare: ([UInt8]) throws -> PartedValue?) throws -> [ProjectionRecord],
