@@ -19,6 +19,8 @@ struct ServerConfigurationTests {
         #expect(try Self.load(#"{"recentCasesBytes": 0}"#).recentCasesBytes == 0)
         #expect(throws: ServerError.self) { try Self.load(#"{"recentCasesBytes": -1}"#) }
         #expect(throws: ServerError.self) { try Self.load(#"{"recentCaseBytes": 1}"#) }  // misspelt: named, not ignored
+        let example = SystemdUnitTests.packageRoot + "/systemd/spoord.json.example"
+        #expect(try ServerConfiguration.load(from: example).recentCasesBytes == 16 << 20, "the shipped example loads, with the default")
         let none = RecentCases(maxBytes: 0)
         none.remember(try RecentCasesTests.entry("a"), stored: [1])
         #expect(none.count == 0)
