@@ -3,7 +3,7 @@ import Glibc
 import SpoorProtocol
 import Testing
 
-/// The client reads a reply line as long as a case's whole view: a case of 1,700 signals and its
+/// The client reads a reply line as long as a case's whole view: a case of 3,000 signals and its
 /// timeline came to more than the 1 MiB a request may take, and `case show` refused it.
 @Suite("The socket client")
 struct SocketClientTests {

@@ -25,7 +25,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     /// The largest the LMDB map may grow to, in bytes.
     public var maxStoreBytes: Int = 64 << 30
     /// The memory, in bytes by their estimated cost, the daemon keeps decoded cases in, so that a
-    /// command on a busy case reads no state: 16 MiB holds some 40 cases of 1,000 signals, or 12,000
+    /// command on a busy case reads no state: 16 MiB holds some 45 cases of 1,000 signals, or 11,000
     /// new ones. Raise it when more long-lived cases are busy at once (a case not kept is read whole,
     /// about 1.5 ms for 1,000 signals); it counts toward the daemon's memory. 0 keeps none.
     public var recentCasesBytes: Int = 16 << 20

@@ -14,8 +14,8 @@ import Synchronization
 /// many others pass through. Emptying the whole table when full, as it once did, let one burst of
 /// new cases push out the busy ones (16 cases of 1,000 signals took 1,348 commands/s after a run
 /// of new cases, against 16,430 alone); two generations of half the bytes each kept the busy ones
-/// but served only half the bytes to cases used in turn (16 clients on cases of 1,500 signals each
-/// missed every time). BENCHMARKS.md has both.
+/// but served only half the bytes to cases used in turn (16 clients recording signals fell from
+/// 1,500 signals a case, where this holds to 2,500). BENCHMARKS.md has all three.
 ///
 /// Every command takes its lock, so nothing slow happens under it: the table is sized for the
 /// entries the bytes allow (a table growing past 6,144, 12,288 and 24,576 cases rehashed under the

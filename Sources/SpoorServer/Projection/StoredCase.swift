@@ -16,15 +16,13 @@ import SpoorProtocol
 enum StoredCase {
     static func key(of caseID: String) -> [UInt8] { Array(("case/" + caseID).utf8) }
 
-    static func key(of caseID: String, _ part: CaseState.Part) -> [UInt8] {
-        PartedValue.partPrefix(of: key(of: caseID)) + [part.list.rawValue] + withUnsafeBytes(of: UInt32(part.chunk).bigEndian) { Array($0) }
-    }
+    static func key(of caseID: String, _ part: CaseState.Part) -> [UInt8] { PartedValue.partPrefix(of: key(of: caseID)) + part.name }
 
     /// The part a key of `caseID`'s parts names.
     static func part(named key: [UInt8], of caseID: String) -> CaseState.Part? {
         let prefix = PartedValue.partPrefix(of: Self.key(of: caseID))
-        guard key.count == prefix.count + 5, key.starts(with: prefix), let list = CaseState.List(rawValue: key[prefix.count]) else { return nil }
-        return CaseState.Part(list, chunk: Int(key.suffix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }))
+        guard key.starts(with: prefix) else { return nil }
+        return CaseState.Part(name: key.dropFirst(prefix.count))
     }
 
     /// The head of `entry` and the parts named, sealed with `key` when given.

@@ -10,9 +10,7 @@ enum StoredDigest {
     static let keyPrefix = Array("digest/".utf8)
     static func key(of caseID: String) -> [UInt8] { keyPrefix + Array(caseID.utf8) }
 
-    static func key(of caseID: String, _ part: CaseState.Part) -> [UInt8] {
-        PartedValue.partPrefix(of: key(of: caseID)) + [part.list.rawValue] + withUnsafeBytes(of: UInt32(part.chunk).bigEndian) { Array($0) }
-    }
+    static func key(of caseID: String, _ part: CaseState.Part) -> [UInt8] { PartedValue.partPrefix(of: key(of: caseID)) + part.name }
 
     /// 5: in parts (4 was the domain's binary form whole, 3 a hand-written big-endian one).
     private static let form: UInt8 = 5
