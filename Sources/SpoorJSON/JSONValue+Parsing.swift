@@ -104,7 +104,7 @@ extension JSONValue {
             var end = index
             while end < bytes.count, bytes[end] >= 0x20, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-                guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { throw error("the string is not valid UTF-8") }
+                guard let text = String(validUTF8: bytes[index..<end]) else { throw error("the string is not valid UTF-8") }
                 index = end + 1
                 return text
             }
@@ -115,7 +115,7 @@ extension JSONValue {
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""):
-                    guard let text = String(validating: scalars, as: UTF8.self) else { throw error("the string is not valid UTF-8") }
+                    guard let text = String(validUTF8: ArraySlice(scalars)) else { throw error("the string is not valid UTF-8") }
                     return text
                 case UInt8(ascii: "\\"):
                     try escape(into: &scalars)

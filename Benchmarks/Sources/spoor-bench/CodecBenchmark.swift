@@ -8,7 +8,8 @@ enum CodecBenchmark {
     static func run(runs: Int) throws {
         print("codec benchmark: ns per operation, medians of \(runs) runs of 2,000")
         let state = try caseWithSignals(3)
-        let binary = state.binary()
+        let head = state.headBinary()
+        let parts = Dictionary(uniqueKeysWithValues: state.parts.map { ($0, state.binary(of: $0)) })
         let command = SocketBenchmark.openCase("c1")
         let context = Decider.Context(actor: "bench", role: .professional, today: try Day(parsing: "2026-01-06"))
         let assess = try CaseCommand(name: "record-risk-assessment", caseID: "c1", body: [
@@ -29,8 +30,11 @@ enum CodecBenchmark {
                 precondition(record.rules.version == 1)
             }),
             ("decode an open-case command", { _ = try CaseCommand(name: "open-case", caseID: "c1", body: command["body"]!) }),
-            ("write a case state, binary (\(binary.count) bytes)", { _ = state.binary() }),
-            ("read a case state, binary", { _ = try CaseState(binary: binary) }),
+            ("write a case state, binary (head \(head.count) bytes, \(parts.count) parts)", {
+                _ = state.headBinary()
+                for part in state.parts { _ = state.binary(of: part) }
+            }),
+            ("read a case state, binary", { _ = try CaseState(head: head, parts: parts) }),
         ]
         try measure(measures, runs: runs)
         try sharedCopies()
@@ -98,6 +102,7 @@ extension CodecBenchmark {
         let bytes = request.serialized
         let data = Data(bytes)
         let event = try JSONValueDecoder().decode(CaseOpened.self, from: .object(body))
+        let stored = try CaseEvent.caseOpened(event).payload().serialized
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let measures: [(String, () throws -> Void)] = [
@@ -106,6 +111,9 @@ extension CodecBenchmark {
                 _ = try JSONValueDecoder().decode(CaseOpened.self, from: line["params"]!["body"]!)
             }),
             ("decode an open-case request, Foundation JSONDecoder (lenient)", { _ = try JSONDecoder().decode(Line.self, from: data) }),
+            ("decode a stored case-opened event (\(stored.count) bytes), as a rebuild does", {
+                _ = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: stored)
+            }),
             ("encode the event with sorted keys, SpoorJSON", { _ = try JSONValueEncoder().encode(event).serialized }),
             ("encode the event with sorted keys, Foundation JSONEncoder", { _ = try encoder.encode(event) }),
         ]

@@ -3,6 +3,8 @@
 // numbers LEB128 varints (zigzag when signed), optionals and booleans a byte. Counts are checked
 // against the bytes left, so damaged bytes are refused, never trusted.
 
+import SpoorJSON
+
 /// Why stored bytes are not a value of the binary form.
 public struct BinaryFormError: Error, CustomStringConvertible {
     public let description: String
@@ -127,7 +129,7 @@ struct BinaryReader {
 
     mutating func read() throws(BinaryFormError) -> String {
         let count = try count()
-        guard let text = String(validating: bytes[index..<index + count], as: UTF8.self) else {
+        guard let text = String(validUTF8: bytes[index..<index + count]) else {
             throw BinaryFormError("expected a string at byte \(index)")
         }
         index += count
