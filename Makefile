@@ -53,6 +53,8 @@ build: deps
 ## test: the whole suite (Swift Testing), unit and integration tests with the real binaries
 test: test-deps
 	$(SWIFT) build --build-tests
+	@# The benchmarks are their own package: built here so that a change cannot leave them broken.
+	$(SWIFT) build --package-path Benchmarks
 	@# PackageTests installs this package (as root): built first, so that its build does not starve the
 	@# tests that time their fsyncs.
 	if [ "$$(id -u)" = 0 ]; then $(MAKE) -s deb CONFIG=debug SCRATCH=.build-deb-test; fi
