@@ -95,17 +95,15 @@ private struct ChainWalk {
     /// Whether the tree's leaf for the event, and every subtree root it completes, are what the
     /// events say they must be: a node changed behind the ledger's back is found at its first leaf.
     private static func checkTree(leaf index: UInt64, eventHash: ChainHash, store: LedgerStore, txn: borrowing ReadTransaction) throws -> String? {
-        var node = MerkleHash.leaf(of: eventHash)
-        var level = 0, at = index
-        while true {
-            let stored = try txn.withValue(in: store.merkle, key: LedgerStore.merkleKey(level: level, index: at)) { $0.map { Array($0) } }
-            guard stored == node.bytes else {
-                return level == 0 ? "the Merkle tree's leaf does not match the event" : "the Merkle tree's node at level \(level) does not match its children"
+        var level = 0, mismatch: String?
+        try store.forEachNode(completedBy: index, eventHash: eventHash, in: txn) { key, node in
+            guard try txn.withValue(in: store.merkle, key: key, { $0.map { Array($0) } }) == node.bytes else {
+                mismatch = level == 0 ? "the Merkle tree's leaf does not match the event" : "the Merkle tree's node at level \(level) does not match its children"
+                return false
             }
-            guard at & 1 == 1 else { return nil }
-            node = MerkleHash.node(try store.perfectNode(level: level, index: at - 1, in: txn), node)
             level += 1
-            at >>= 1
+            return true
         }
+        return mismatch
     }
 }

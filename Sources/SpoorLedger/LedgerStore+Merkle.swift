@@ -20,14 +20,23 @@ extension LedgerStore {
 
     /// Stores the leaf of the event at `index` (its position - 1) and every parent it completes.
     func appendLeaf(index: UInt64, eventHash: ChainHash, in txn: borrowing WriteTransaction) throws {
+        try forEachNode(completedBy: index, eventHash: eventHash, in: txn) { key, node in
+            try txn.put(node.bytes, key: key, in: merkle, flags: .append)
+            return true
+        }
+    }
+
+    /// The leaf of the event at `index` and each perfect subtree it completes, lowest first, with
+    /// the key each is stored under; their left siblings are read from `txn`. `body` returns
+    /// whether to go on. Appending a leaf writes these nodes; verifying one compares them.
+    func forEachNode(completedBy index: UInt64, eventHash: ChainHash, in txn: borrowing some TransactionReading & ~Copyable,
+                     _ body: (_ key: [UInt8], _ node: ChainHash) throws -> Bool) throws {
         var node = MerkleHash.leaf(of: eventHash)
         var level = 0, at = index
-        try txn.put(node.bytes, key: Self.merkleKey(level: 0, index: at), in: merkle, flags: .append)
-        while at & 1 == 1 {
+        while try body(Self.merkleKey(level: level, index: at), node), at & 1 == 1 {
             node = MerkleHash.node(try perfectNode(level: level, index: at - 1, in: txn), node)
             level += 1
             at >>= 1
-            try txn.put(node.bytes, key: Self.merkleKey(level: level, index: at), in: merkle, flags: .append)
         }
     }
 

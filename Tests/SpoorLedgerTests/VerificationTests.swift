@@ -39,6 +39,16 @@ struct VerificationTests {
         #expect(report.firstProblem == .init(position: 4, reason: "the Merkle tree's leaf does not match the event"))
     }
 
+    @Test func aChangedInnerNodeOfTheMerkleTreeIsLocatedAtTheLeafThatCompletedIt() async throws {
+        let report = try await tampered { txn, _ in
+            let merkle = try txn.openDatabase("merkle", create: false)
+            // The subtree over leaves 4 to 7 (level 2, index 1) is completed by the event at position 8.
+            try txn.put([UInt8](repeating: 0xAB, count: ChainHash.byteCount), key: LedgerStore.merkleKey(level: 2, index: 1), in: merkle)
+        }
+        #expect(report.firstProblem == .init(position: 8, reason: "the Merkle tree's node at level 2 does not match its children"))
+        #expect(report.eventsVerified == 7)
+    }
+
     @Test func aDeletedEventIsLocated() async throws {
         let report = try await tampered { txn, events in
             try txn.delete(key: UInt64(3).bigEndianBytes, in: events)
