@@ -60,7 +60,7 @@ extension JSONValue {
 
         mutating func object(depth: Int) throws(ParseError) -> JSONValue {
             index += 1
-            var members: [String: JSONValue] = [:]
+            var members = [String: JSONValue](minimumCapacity: 8)  // grown once at most for most objects, not three times
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {

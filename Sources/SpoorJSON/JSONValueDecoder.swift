@@ -46,7 +46,9 @@ private final class KeyTracker {
         }
 
         func markRead(_ key: String) {
-            if read.last != key && !read.contains(key) { read.append(key) }
+            guard read.last != key && !read.contains(key) else { return }
+            if read.isEmpty { read.reserveCapacity(keys.count) }
+            read.append(key)
         }
 
         var hasReadEveryKey: Bool { read.count == keys.count }

@@ -87,9 +87,12 @@ final class Counter: @unchecked Sendable {
 @Suite("Event ids")
 struct EventIDTests {
     @Test func newIDsAreVersion7AndSortByTime() async throws {
+        let before = UInt64(Date().timeIntervalSince1970 * 1_000)
         let first = EventID()
+        let after = UInt64(Date().timeIntervalSince1970 * 1_000)
         try await Task.sleep(for: .milliseconds(2))
         let second = EventID()
+        #expect((before...after).contains(first.bytes[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }), "48 bits of Unix milliseconds")
         #expect(first.description.count == 36)
         #expect(Array(first.description)[14] == "7")
         #expect(["8", "9", "a", "b"].contains(Array(first.description)[19]))

@@ -13,12 +13,15 @@ public struct EventID: Hashable, Sendable, CustomStringConvertible {
     public init() {
         var generator = SystemRandomNumberGenerator()
         let milliseconds = UInt64(Date().timeIntervalSince1970 * 1_000)
-        var bytes = withUnsafeBytes(of: (milliseconds << 16).bigEndian) { Array($0.prefix(6)) }
-        bytes += withUnsafeBytes(of: generator.next() as UInt64) { Array($0) }
-        bytes += withUnsafeBytes(of: generator.next() as UInt16) { Array($0) }
-        bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
-        bytes[8] = 0x80 | (bytes[8] & 0x3F)  // variant 10
-        self = bytes.withUnsafeBytes { EventID(bytes: $0) }
+        var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &raw) { bytes in  // in place: an id is made for every event
+            bytes.storeBytes(of: (milliseconds << 16).bigEndian, as: UInt64.self)  // 6 bytes of milliseconds
+            bytes.storeBytes(of: generator.next() as UInt64, toByteOffset: 6, as: UInt64.self)
+            bytes.storeBytes(of: generator.next() as UInt16, toByteOffset: 14, as: UInt16.self)
+            bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
+            bytes[8] = 0x80 | (bytes[8] & 0x3F)  // variant 10
+        }
+        self.uuid = UUID(uuid: raw)
     }
 
     public init?(_ text: String) {
