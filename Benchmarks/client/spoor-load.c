@@ -1,10 +1,10 @@
 // spoor-load: an event-driven load client for spoord's socket, in the manner of pgbench -j: a few
 // threads, each driving many connections through epoll, so that the client's own CPU per request
 // is small and stated. It speaks the NDJSON protocol (DESIGN.md), one request in flight per
-// connection, and checks that every reply says "ok":true.
+// connection unless --depth says more, and checks that every reply says "ok":true.
 //
 //   spoor-load --socket PATH [--connections 64] [--threads 2] [--seconds 10] [--command open-case|risk]
-//              [--rate 0] [--prefix p] [--history 3]
+//              [--rate 0] [--prefix p] [--history 3] [--depth 1]
 //
 // --command open-case: every request opens a new case. risk: each connection first opens its own case
 // and records --history signals on it (untimed), then records risk assessments on it. signal: the
@@ -12,6 +12,9 @@
 // --rate R: R requests/s in all on a fixed schedule, each latency measured from its scheduled time
 // (a stall counts against every request it delays); 0: each connection sends its next request
 // as soon as the last is answered.
+//
+// --depth D: D requests in flight on each connection (pipelined, closed loop only; default 1): the
+// daemon answers a connection's requests one after another, in order.
 //
 // --trace FILE: one line per request, "<wall-clock seconds when due> <latency µs>", for a latency-over-time trace.
 //
@@ -34,7 +37,8 @@
 enum command { OPEN_CASE, RISK, SIGNAL };
 
 static const char *socket_path;
-static int connections = 64, threads = 2, history = 3;
+static int connections = 64, threads = 2, history = 3, depth = 1;
+#define MAX_DEPTH 64
 static double seconds = 10, rate = 0;
 static enum command command = OPEN_CASE;
 static const char *prefix = "p";
@@ -49,7 +53,8 @@ struct connection {
     char in[65536];
     size_t in_length;
     uint64_t sent, answered;
-    double scheduled;  // when the request in flight was due (fixed rate) or sent (closed loop)
+    double scheduled[MAX_DEPTH];  // when each request in flight was due (fixed rate) or sent (closed loop), oldest first
+    int oldest;                   // the index in `scheduled` of the oldest request in flight
     double next_due;   // fixed rate: when the next request is due
     int in_flight;
 };
@@ -152,8 +157,8 @@ static int send_pending(struct connection *c) {
 
 static void start_request(struct connection *c, double at) {
     next_request(c);
-    c->scheduled = at;
-    c->in_flight = 1;
+    c->scheduled[(c->oldest + c->in_flight) % MAX_DEPTH] = at;
+    c->in_flight++;
     c->sent++;
     send_pending(c);
 }
@@ -192,7 +197,7 @@ static void *drive(void *argument) {
         c->next_due = start + interval * (double)c->index / (double)connections;
     }
     while (now() < start) usleep(1000);
-    if (rate == 0) for (int i = 0; i < w->count; i++) start_request(&all[i], now());
+    if (rate == 0) for (int i = 0; i < w->count; i++) for (int d = 0; d < depth; d++) start_request(&all[i], now());
     struct epoll_event events[256];
     for (;;) {
         double t = now();
@@ -222,25 +227,28 @@ static void *drive(void *argument) {
             ssize_t n = read(c->fd, c->in + c->in_length, sizeof c->in - c->in_length - 1);
             if (n <= 0) { fprintf(stderr, "the daemon closed connection %d\n", c->index); exit(2); }
             c->in_length += (size_t)n;
-            char *line_end = memchr(c->in, '\n', c->in_length);
-            if (!line_end) continue;
-            double answered = now();
-            *line_end = 0;
-            if (!strstr(c->in, "\"ok\":true")) {
-                if (w->errors++ == 0) fprintf(stderr, "first error: %s\n", c->in);
+            char *line_end;
+            while ((line_end = memchr(c->in, '\n', c->in_length))) {  // pipelined: several replies may have come
+                double answered = now();
+                *line_end = 0;
+                if (!strstr(c->in, "\"ok\":true")) {
+                    if (w->errors++ == 0) fprintf(stderr, "first error: %s\n", c->in);
+                }
+                size_t rest = c->in_length - (size_t)(line_end + 1 - c->in);
+                memmove(c->in, line_end + 1, rest);
+                c->in_length = rest;
+                double scheduled = c->scheduled[c->oldest];
+                c->oldest = (c->oldest + 1) % MAX_DEPTH;
+                c->in_flight--;
+                c->answered++;
+                record(w, answered - scheduled);
+                if (trace) {
+                    pthread_mutex_lock(&trace_lock);
+                    fprintf(trace, "%.6f %.0f\n", scheduled + wall_offset, (answered - scheduled) * 1e6);
+                    pthread_mutex_unlock(&trace_lock);
+                }
+                if (rate == 0 && answered < end) start_request(c, answered);
             }
-            size_t rest = c->in_length - (size_t)(line_end + 1 - c->in);
-            memmove(c->in, line_end + 1, rest);
-            c->in_length = rest;
-            c->in_flight = 0;
-            c->answered++;
-            record(w, answered - c->scheduled);
-            if (trace) {
-                pthread_mutex_lock(&trace_lock);
-                fprintf(trace, "%.6f %.0f\n", c->scheduled + wall_offset, (answered - c->scheduled) * 1e6);
-                pthread_mutex_unlock(&trace_lock);
-            }
-            if (rate == 0 && answered < end) start_request(c, answered);
         }
     }
     for (int i = 0; i < w->count; i++) close(all[i].fd);
@@ -265,11 +273,12 @@ int main(int argc, char **argv) {
         else if (!strcmp(name, "--prefix")) prefix = value;
         else if (!strcmp(name, "--command")) command = !strcmp(value, "risk") ? RISK : !strcmp(value, "signal") ? SIGNAL : OPEN_CASE;
         else if (!strcmp(name, "--history")) history = atoi(value);
+        else if (!strcmp(name, "--depth")) depth = atoi(value);
         else if (!strcmp(name, "--trace")) { trace = fopen(value, "w"); if (!trace) die(value); }
         else { fprintf(stderr, "unknown option %s\n", name); return 2; }
     }
-    if (!socket_path || connections < 1 || threads < 1) {
-        fprintf(stderr, "usage: spoor-load --socket PATH [--connections N] [--threads N] [--seconds S] [--command open-case|risk|signal] [--rate R] [--prefix P] [--history N]\n");
+    if (!socket_path || connections < 1 || threads < 1 || depth < 1 || depth > MAX_DEPTH || (depth > 1 && rate > 0)) {
+        fprintf(stderr, "usage: spoor-load --socket PATH [--connections N] [--threads N] [--seconds S] [--command open-case|risk|signal] [--rate R] [--prefix P] [--history N] [--depth D (1 to 64, closed loop)]\n");
         return 2;
     }
     if (threads > connections) threads = connections;
