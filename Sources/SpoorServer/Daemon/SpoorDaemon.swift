@@ -10,6 +10,7 @@ import SpoorProof
 public enum SpoorDaemon {
     /// Runs until a shutdown signal; throws when it cannot start, saying why.
     public static func run(options: DaemonOptions, configuration base: ServerConfiguration? = nil, logger: Logger) async throws {
+        GlibcHeap.capArenas()
         let configuration = try options.resolve(base)
         let notifier = SystemdNotifier()
         let listener = try Listener.fromEnvironment() ?? .path(configuration.socketPath)

@@ -183,7 +183,7 @@ struct CaseProjection: Sendable {
             carried.keep(sealed.map(\.0))
             return sealed.flatMap(\.1) + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
         }, progress: progress)
-        HeapTrim.now()  // what the fold decoded and let go
+        GlibcHeap.trim()  // what the fold decoded and let go
         return (position, undecodable)
     }
 
