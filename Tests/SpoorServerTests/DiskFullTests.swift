@@ -42,7 +42,7 @@ struct DiskFullTests {
         var stats = statvfs()
         statvfs(mount, &stats)
         let free = Int(stats.f_bavail) * Int(stats.f_frsize)
-        FileManager.default.createFile(atPath: mount + "/filler", contents: Data(count: max(0, free - 150 << 10)))
+        try #require(FileManager.default.createFile(atPath: mount + "/filler", contents: Data(count: max(0, free - 150 << 10))))
 
         var refused: Spoorctl.Result?
         var acknowledged: [String] = ["first"]

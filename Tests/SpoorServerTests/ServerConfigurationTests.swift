@@ -6,7 +6,7 @@ import Testing
 struct ServerConfigurationTests {
     static func load(_ json: String) throws(ServerError) -> ServerConfiguration {
         let path = NSTemporaryDirectory() + "spoord-\(UUID().uuidString).json"
-        FileManager.default.createFile(atPath: path, contents: Data(json.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(json.utf8))  // a file not made fails the load, naming it
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try ServerConfiguration.load(from: path)
     }

@@ -72,8 +72,11 @@ struct CaseProjectorTests {
             let projector = try projection.projector(caseID: "d1", after: nil, events: [try Self.opened("d1")], actor: "alice",
                                                      role: .professional, rules: .standard, sealedWith: nil, rewritingAll: false)
             func lastChanged(recordedOn day: Day) throws -> Day {
-                let stored = try #require(try projector([1], Self.noon(of: day)).first { $0.key == StoredCase.key(of: "d1") })
-                return try StoredCase.decode(PartedValue(value: stored.value, parts: []), caseID: "d1") { nil }.state.lastChangedOn
+                let records = try projector([1], Self.noon(of: day))
+                struct NoStateRecord: Error {}
+                guard let stored = records.first(where: { $0.key == StoredCase.key(of: "d1") }) else { throw NoStateRecord() }
+                let entry = try StoredCase.decode(PartedValue(value: stored.value, parts: []), caseID: "d1", key: { nil })
+                return entry.state.lastChangedOn
             }
             #expect(try lastChanged(recordedOn: .today) == .today)
             #expect(try lastChanged(recordedOn: Day.today.adding(days: 1)) == Day.today.adding(days: 1))
