@@ -12,6 +12,9 @@ SWIFT_FLAGS ?=
 SCRATCH     ?= .build
 # Expanded when used, so that a target's own CONFIG, SWIFT_FLAGS and SCRATCH (deb's) apply.
 SPM_BUILD    = $(SWIFT) build --scratch-path $(SCRATCH) -c $(CONFIG) $(SWIFT_FLAGS)
+# The benchmark package, planned afresh: SwiftPM keeps its plan of this package's sources, and a
+# file added or renamed here since leaves it asking for one that is gone ("missing inputs").
+BENCH_SPM    = touch Benchmarks/Package.swift && $(SWIFT)
 VERSION     := $(shell sed -n 's/.*softwareVersion = "\(.*\)"/\1/p' Sources/SpoorProtocol/WireProtocol.swift)
 BINDIR      := $(PREFIX)/bin
 UNITDIR     ?= $(PREFIX)/lib/systemd/system
@@ -54,7 +57,7 @@ build: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	@# The benchmarks are their own package: built here so that a change cannot leave them broken.
-	$(SWIFT) build --package-path Benchmarks
+	$(BENCH_SPM) build --package-path Benchmarks
 	@# PackageTests installs this package (as root): built first, so that its build does not starve the
 	@# tests that time their fsyncs.
 	if [ "$$(id -u)" = 0 ]; then $(MAKE) -s deb CONFIG=debug SCRATCH=.build-deb-test; fi
@@ -79,11 +82,11 @@ run: build
 
 ## bench, bench-socket: the ledger and the socket benchmarks (release build, their own package under Benchmarks/)
 bench: deps
-	$(SWIFT) run -c release --package-path Benchmarks spoor-bench $(BENCH_ARGS)
+	$(BENCH_SPM) run -c release --package-path Benchmarks spoor-bench $(BENCH_ARGS)
 
 bench-socket: deps
 	$(SWIFT) build -c release --product spoord
-	$(SWIFT) run -c release --package-path Benchmarks spoor-bench socket --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord $(BENCH_ARGS)
+	$(BENCH_SPM) run -c release --package-path Benchmarks spoor-bench socket --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord $(BENCH_ARGS)
 
 ## bench-peer: Spoor against PostgreSQL 15 with full durability, side by side in one sitting
 ## (Benchmarks/peer/compare-postgres.py: 3 rounds of 10 s, alternating; about 6 minutes).

@@ -50,7 +50,7 @@ extension InstitutionProtocol {
 
     /// Each section decoded on its own, so that one bad section does not hide another's problems.
     private static let sections: [String: @Sendable (JSONValue) throws -> Void] = {
-        func section<T: Decodable>(_: T.Type) -> @Sendable (JSONValue) throws -> Void {
+        func section<T: Decodable & SendableMetatype>(_: T.Type) -> @Sendable (JSONValue) throws -> Void {
             { _ = try JSONValueDecoder().decode(T.self, from: $0) }
         }
         return ["version": section(Int.self), "name": section(String.self), "source": section(String.self),

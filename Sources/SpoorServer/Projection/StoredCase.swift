@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 import SpoorProtocol
 
 /// A case as the inline projection keeps it, in parts (`CaseState+Parts.swift`): under
@@ -28,8 +29,7 @@ enum StoredCase {
     /// The head of `entry` and the parts named, sealed with `key` when given.
     static func records(of entry: CaseProjection.Entry, parts: [CaseState.Part], sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
         let id = entry.state.caseID
-        let version = withUnsafeBytes(of: entry.version.bigEndian) { Array($0) }
-        var records = [ProjectionRecord(key: Self.key(of: id), value: version + (try seal(entry.state.headBinary(), with: key, context: context(of: id))))]
+        var records = [ProjectionRecord(key: Self.key(of: id), value: entry.version.bigEndianBytes + (try seal(entry.state.headBinary(), with: key, context: context(of: id))))]
         for part in parts {
             records.append(ProjectionRecord(key: Self.key(of: id, part), value: try seal(entry.state.binary(of: part), with: key, context: context(of: id, part))))
         }
@@ -39,8 +39,9 @@ enum StoredCase {
     /// The entry stored for `caseID`; `key` opens a sealed one.
     static func decode(_ stored: PartedValue, caseID: String, key: () throws -> [UInt8]?) throws -> CaseProjection.Entry {
         let head = stored.value
-        guard head.count > 9 else { throw StoredCaseError.damaged(caseID) }
-        let version = head[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard head.count > 9, let version = head[0..<8].withUnsafeBytes({ UInt64(bigEndianBytes: $0) }) else {
+            throw StoredCaseError.damaged(caseID)
+        }
         var parts: [CaseState.Part: [UInt8]] = [:]
         for record in stored.parts {
             guard let part = Self.part(named: record.key, of: caseID) else { throw StoredCaseError.damaged(caseID) }
