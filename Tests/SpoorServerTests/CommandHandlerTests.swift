@@ -46,4 +46,35 @@ struct CommandHandlerTests {
             #expect(ledger.lastPosition == 2)  // the opening and the signal: the refused registration wrote nothing
         }
     }
+
+    @Test("commands racing on one case all go through in turn, an erasure among them: none is refused as a conflict")
+    func racingCommandsTakeTurns() async throws {
+        try await CaseProjectorTests.withProjection { ledger, projection in
+            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                                         institution: .init())
+            _ = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: EventID(), actor: Self.actor, role: .professional)
+            let statement = try Self.command("add-statement", ["addedOn": "2026-11-29", "personal": ["text": "racing"]])
+            let erasure = try Self.command("erase-personal-data", ["basis": "request", "erasedOn": "2026-11-29"])
+            // 96 commands at once on one case; with optimistic retries alone, most lost eight times in a row.
+            let outcomes = await withTaskGroup(of: Result<JSONValue, any Error>.self) { group in
+                for n in 0..<96 {
+                    let (command, role): (CaseCommand, Role) = n == 48 ? (erasure, .privacyOfficer) : (statement, .professional)
+                    group.addTask {
+                        do { return .success(try await handler.handle(command, case: "c1", eventID: EventID(), actor: Self.actor, role: role)) }
+                        catch { return .failure(error) }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            let refusals = outcomes.compactMap { outcome -> (any Error)? in if case .failure(let error) = outcome { error } else { nil } }
+            for refusal in refusals {  // only statements that came after the erasure, which carry personal content
+                #expect("\(refusal)".contains("erasure"), "\(refusal)")
+            }
+            let events = try ledger.read(stream: try StreamName("case-c1"), limit: 1_000)
+            #expect(events.count == 1 + outcomes.count - refusals.count)
+            #expect(events.contains { $0.type == "personal-data-erased" })
+            #expect(try ledger.wrappedKey(of: try StreamName("case-c1")) == nil)
+            #expect(handler.turns.busyCases == 0)
+        }
+    }
 }

@@ -15,14 +15,25 @@ struct CommandHandler: Sendable {
     let keys: CaseKeys
     let protocols: AdoptedProtocols
     let institution: Decider.Institution
+    /// Commands on one case run one after another, so that none is starved by the others' appends.
+    let turns = CaseTurns()
 
     /// How often a command is decided again when another writer changed its case in between.
     static let maxConflictRetries = 8
 
     /// Decides a domain command against the case as it is, and appends its events expecting the
-    /// case's version, with the case's new state for the projection in the same transaction. A
-    /// concurrent change to the same case makes it decide again on the new state.
+    /// case's version, with the case's new state for the projection in the same transaction; in
+    /// turn with the other commands on the case (``CaseTurns``).
     func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role) async throws -> JSONValue {
+        try await turns.inTurn(for: caseID) {
+            try await decideAndAppend(command, case: caseID, eventID: eventID, actor: actor, role: role)
+        }
+    }
+
+    /// One command's decision and append. A change to the case in between (a projection swapped by
+    /// a rebuild; no other command, while they take turns) makes it decide again on the new state.
+    private func decideAndAppend(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor,
+                                 role: Role) async throws -> JSONValue {
         let stream = try CaseStream.name(of: caseID)
         var refusedAt: UInt64??  // the version an append expected and was refused at
         for _ in 0..<Self.maxConflictRetries {
