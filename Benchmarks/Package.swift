@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: ".."),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .executableTarget(
@@ -21,6 +22,7 @@ let package = Package(
                 .product(name: "SpoorLedger", package: spoorPackage),
                 .product(name: "SpoorProof", package: spoorPackage),
                 .product(name: "SpoorProtocol", package: spoorPackage),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
     ],

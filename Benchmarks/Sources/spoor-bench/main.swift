@@ -1,17 +1,19 @@
 import Foundation
 
-// spoor-bench [socket | codec] [--runs N] [--seconds S] [--events N] [--dir PATH] [--spoord PATH] [--fill PATH]
+// spoor-bench [socket | codec | sealing] [--runs N] [--seconds S] [--events N] [--dir PATH] [--spoord PATH] [--fill PATH]
 //             [--clients 1,8,64] [--parts throughput,existing,status,latency,memory] [--daemon-cpu N]
 // Ledger: durable appends/s at 1, 8 and 64 concurrent appenders, and replay of a large log.
 // socket: acknowledged appends/s through spoord with 1, 8 and 64 clients, latency at a fixed
 // load, and the daemon's memory with a large store. codec: the JSON each command pays for.
+// sealing: the AES-GCM a rebuild pays per case.
 // Medians of N runs.
 
 var arguments = [String: String]()
 var pending = CommandLine.arguments.dropFirst()[...]
 let socketMode = pending.first == "socket"
 let codecMode = pending.first == "codec"
-if socketMode || codecMode { pending = pending.dropFirst() }
+let sealingMode = pending.first == "sealing"
+if socketMode || codecMode || sealingMode { pending = pending.dropFirst() }
 while let flag = pending.popFirst(), flag.hasPrefix("--"), let value = pending.popFirst() {
     arguments[String(flag.dropFirst(2))] = value
 }
@@ -33,6 +35,11 @@ if arguments["fill"] != nil {
 
 if codecMode {
     try CodecBenchmark.run(runs: runs)
+    exit(0)
+}
+
+if sealingMode {
+    try SealingBenchmark.run(runs: runs)
     exit(0)
 }
 
