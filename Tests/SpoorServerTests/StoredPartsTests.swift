@@ -97,4 +97,46 @@ struct StoredPartsTests {
             #expect(throws: StoredCaseError.self) { try StoredCase.decode(PartedValue(value: stored.value, parts: moved), caseID: "p2", key: key) }
         }
     }
+
+    /// A rebuild takes each case up where the chunk before left it: carried in memory, or, when
+    /// it did not fit, read back from the aside slot. Here nothing fits and chunks are of seven
+    /// events, so every case is read back in every chunk that meets it, across an erasure.
+    @Test func aRebuildReadsBackTheCasesItCouldNotCarry() async throws {
+        try await CaseProjectorTests.withProjection { ledger, projection in
+            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                                         institution: .init())
+            func run(_ name: String, _ body: JSONValue, on caseID: String, as role: Role = .professional) async throws {
+                _ = try await handler.handle(try CaseCommand(name: name, caseID: caseID, body: body), case: caseID, eventID: EventID(),
+                                             actor: CommandHandlerTests.actor, role: role)
+            }
+            // The protocol the events name, adopted as the daemon adopts it at start, for the rebuild to fold by.
+            _ = try await ProtocolAdoption(ledger: ledger, protocols: projection.protocols)
+                .adopt(.standard, file: nil, trigger: "start", by: CommandHandlerTests.actor, role: "admin")
+            let cases = ["r0", "r1", "r2"]
+            for caseID in cases { try await run("open-case", CommandHandlerTests.opening, on: caseID) }
+            let size = Chunked<CaseState.Signal>.chunkSize
+            let unsealed: JSONValue = ["observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"],
+                                       "indicators": [], "nature": "concrete"]
+            for round in 0..<(size + 2) {
+                for caseID in cases {
+                    if caseID == "r1", round == size / 2 {
+                        try await run("erase-personal-data", ["basis": "request", "erasedOn": "2026-11-29"], on: caseID, as: .privacyOfficer)
+                    }
+                    try await run("record-signal", caseID == "r1" && round >= size / 2 ? unsealed : Self.signal, on: caseID)
+                }
+            }
+            let live = try cases.map { try #require(try projection.entry(of: $0)) }
+
+            let rebuilding = CaseProjection(ledger: ledger, keys: projection.keys, protocols: projection.protocols, recentBytes: 0)
+            let (position, undecodable) = try rebuilding.rebuild(chunkSize: 7) { _, _ in }
+            #expect(position == ledger.lastPosition && undecodable == 0)
+            let cold = CaseProjection(ledger: ledger, keys: projection.keys, protocols: projection.protocols)
+            for entry in live {
+                let rebuilt = try #require(try cold.entry(of: entry.state.caseID))
+                #expect(rebuilt.state == entry.state && rebuilt.version == entry.version, "\(entry.state.caseID)")
+            }
+            #expect(live.map { $0.state.signals.count } == [size + 2, size + 2, size + 2] && live[1].state.isErased)
+            #expect(try cold.withDigests { Array($0) } == live.map(\.state.digest))
+        }
+    }
 }

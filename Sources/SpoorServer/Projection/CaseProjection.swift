@@ -18,7 +18,7 @@ struct CaseProjection: Sendable {
     /// 8: the state and the digest in parts.
     static let format = 8
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
-    private static let metaKey = Array("#meta".utf8)
+    static let metaKey = Array("#meta".utf8)
 
     let ledger: Ledger
     let keys: CaseKeys
@@ -119,86 +119,18 @@ struct CaseProjection: Sendable {
         return Int(undecodable)
     }
 
-    /// Folds the whole log aside and swaps the result in while appends go on, reporting
-    /// `progress(folded, last)`. Returns the position it swapped at and the events that did not
-    /// decode (a sign of a newer writer or damage). The protocols are folded from their
-    /// adoptions as the log meets them, each before the first event that names it.
-    func rebuild(progress: (UInt64, UInt64) -> Void) throws -> (position: UInt64, undecodable: Int) {
-        let reader = PersonalContentReader(ledger: ledger, keys: keys)
-        var undecodable = 0
-        var adopted: [Int: InstitutionProtocol] = [:]
-        var emergencies: [EventID: EmergencyReviews.Entry] = [:]
-        var carried = RebuiltCases(maxBytes: recent.maxBytes / 2)
-        let position = try ledger.rebuildProjection(fold: { events, spare in
-            var folded: [String: Entry] = [:]
-            var started: [String: RebuiltCases.Start] = [:]  // each case as the chunk met it, to write what the chunk changed
-            var records: [ProjectionRecord] = []
-            // The system stream first, in order: a protocol's adoption precedes every event that names it.
-            var caseEvents: [(caseID: String, event: RecordedEvent)] = []
-            for event in events {
-                if event.stream == .system, event.type == ProtocolAdoption.eventType {
-                    guard let adoption = try? ProtocolAdoption.adopted(from: event) else {
-                        undecodable += 1
-                        continue
-                    }
-                    adopted[adoption.rules.version] = adoption.rules
-                    records += ProtocolAdoption.records(version: adoption.rules.version, position: event.position, payload: event.payload)
-                } else if event.stream == .system {
-                    records += EmergencyReviews.records(of: event, entries: &emergencies) + WitnessedCheckpoint.records(of: event)
-                } else if let caseID = CaseStream.caseID(of: event.stream) {
-                    caseEvents.append((caseID, event))
-                }
-            }
-            // Decoding and opening each event on every core; folding them in log order.
-            let known = adopted
-            let decoded = ConcurrentMap.map(caseEvents) { item in
-                try? CaseStream.record(of: item.event, personal: reader.personal(of: item.event),
-                                       rules: { version in version.map { known[$0] } ?? .standard })
-            }
-            for ((caseID, event), record) in zip(caseEvents, decoded) {
-                guard let record else {
-                    undecodable += 1
-                    continue
-                }
-                var previous = folded[caseID]
-                if previous == nil, let start = try carried[caseID] ?? spare(StoredCase.key(of: caseID)).map({
-                    RebuiltCases.Start(entry: try decode($0, caseID: caseID), key: try key(of: caseID))
-                }) {
-                    (previous, started[caseID]) = (start.entry, start)
-                }
-                guard let state = CaseState.evolve(previous?.state, record) else { continue }
-                folded[caseID] = Entry(state: state, version: event.streamVersion)
-            }
-            let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
-            // Each case's state encoded and sealed with its key, on every core: the parts the chunk
-            // changed, or all of them when the key is not the one its stored parts were sealed with.
-            let starts = started
-            let sealed = try ConcurrentMap.map(Array(folded.values)) { entry in
-                Result {
-                    let key = try key(of: entry.state.caseID), start = starts[entry.state.caseID]
-                    let earlier = start.flatMap { $0.key == key ? $0.entry.state : nil }
-                    return (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key))
-                }
-            }.map { try $0.get() }
-            carried.keep(sealed.map(\.0))
-            return sealed.flatMap(\.1) + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
-        }, progress: progress)
-        GlibcHeap.trim()  // what the fold decoded and let go
-        return (position, undecodable)
-    }
-
     /// What the projection keeps of a case, the state's head first: the state and its digest for
     /// scans, each a head and the parts changed since `earlier` (every part without it).
-    private static func records(of entry: Entry, changedSince earlier: CaseState?, sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
+    static func records(of entry: Entry, changedSince earlier: CaseState?, sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
         let parts = entry.state.parts(changedSince: earlier)
         return try StoredCase.records(of: entry, parts: parts, sealedWith: key) + StoredDigest.records(of: entry.state, parts: parts)
     }
 
-    private func decode(_ stored: PartedValue, caseID: String) throws -> Entry {
+    func decode(_ stored: PartedValue, caseID: String) throws -> Entry {
         try StoredCase.decode(stored, caseID: caseID) { try key(of: caseID) }
     }
 
-    private func key(of caseID: String) throws -> [UInt8]? {
+    func key(of caseID: String) throws -> [UInt8]? {
         try keys.key(for: try CaseStream.name(of: caseID))
     }
 }

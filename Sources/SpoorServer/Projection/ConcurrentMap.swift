@@ -1,22 +1,28 @@
 import Foundation
+import Synchronization
 
 /// A map over an array on every core at once, the results in the input's order: what a rebuild
-/// does with each event before it folds them in order (decoding the JSON, opening the sealed part).
+/// does with each case of a chunk before it writes them in order (decoding, opening, folding and
+/// sealing). Each worker takes the next element as it becomes free, so that one large case does
+/// not leave the other cores idle behind a share fixed in advance.
 enum ConcurrentMap {
     static let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
 
-    static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let workers = min(Self.workers, items.count / 64)  // not worth a thread for a handful
+    /// `minimumPerWorker`: the elements below which a second thread is not worth its start.
+    static func map<T: Sendable, R>(_ items: [T], minimumPerWorker: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
+        let workers = min(Self.workers, items.count / max(minimumPerWorker, 1))
         guard workers > 1 else { return items.map(transform) }
         let results = Results<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (items.count * worker / workers)..<(items.count * (worker + 1) / workers)
-            for index in range { results.store(transform(items[index]), at: index) }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < items.count {
+                results.store(transform(items[index]), at: index)
+            }
         }
         return results.values()
     }
 
-    /// Slots each worker writes apart from the others' (disjoint ranges), read once all are done.
+    /// Slots each written by one worker, read once all are done.
     private final class Results<R>: @unchecked Sendable {
         private let buffer: UnsafeMutableBufferPointer<R?>
 
