@@ -9,10 +9,10 @@ struct ConcurrentMapTests {
         #expect(ConcurrentMap.map(items) { $0 * 3 + 1 } == items.map { $0 * 3 + 1 })
     }
 
-    @Test("a few elements of very different cost, each worth a thread: all mapped, in order", arguments: [2, 3, 7])
+    @Test("a few elements of very different cost: all mapped, in order", arguments: [2, 3, 7])
     func unevenWork(count: Int) {
         let items = Array(0..<count)
-        let mapped = ConcurrentMap.map(items, minimumPerWorker: 1) { item -> Int in
+        let mapped = ConcurrentMap.map(items) { item -> Int in
             var spin = 0
             for step in 0..<(item == 0 ? 200_000 : 10) { spin &+= step }  // the first costs far more
             return spin >= 0 ? item : -1

@@ -45,7 +45,7 @@ extension CaseProjection {
             }
             let known = adopted
             let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .standard }
-            let folded = try ConcurrentMap.map(starts, minimumPerWorker: 1) { folding in
+            let folded = try ConcurrentMap.map(starts) { folding in
                 Result { try refold(folding, reader: reader, rules: rules) }
             }.map { try $0.get() }
             undecodable += folded.reduce(0) { $0 + $1.undecodable }

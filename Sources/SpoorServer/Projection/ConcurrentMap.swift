@@ -8,9 +8,8 @@ import Synchronization
 enum ConcurrentMap {
     static let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
 
-    /// `minimumPerWorker`: the elements below which a second thread is not worth its start.
-    static func map<T: Sendable, R>(_ items: [T], minimumPerWorker: Int = 64, _ transform: @Sendable (T) -> R) -> [R] {
-        let workers = min(Self.workers, items.count / max(minimumPerWorker, 1))
+    static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let workers = min(Self.workers, items.count)
         guard workers > 1 else { return items.map(transform) }
         let results = Results<R>(count: items.count)
         let next = Atomic<Int>(0)
