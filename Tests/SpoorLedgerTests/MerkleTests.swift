@@ -4,15 +4,6 @@ import LMDB
 @testable import SpoorProof
 import Testing
 
-/// Perfect-subtree roots computed from a plain list of leaf hashes, the way the store keeps them.
-func perfectFromLeaves(_ leaves: [ChainHash]) -> MerkleTree.Perfect {
-    { level, index in
-        var nodes = Array(leaves[Int(index << level)..<Int((index + 1) << level)])
-        while nodes.count > 1 { nodes = stride(from: 0, to: nodes.count, by: 2).map { MerkleHash.node(nodes[$0], nodes[$0 + 1]) } }
-        return nodes[0]
-    }
-}
-
 @Suite("The Merkle tree kept by the ledger")
 struct LedgerMerkleTests {
     @Test("tree heads and proofs from the store agree with the tree computed from the events")
@@ -21,7 +12,7 @@ struct LedgerMerkleTests {
             for n in 0..<37 { _ = try await ledger.append(to: stream("case-\(n % 3)"), events: [event("e", "{\"n\":\(n)}")], metadata: alice) }
             let leaves = try ledger.read(from: 1, limit: 100).map { MerkleHash.leaf($0.hash.bytes) }
             for size in [1, 2, 7, 16, 37] {
-                #expect(try ledger.treeHead(size: UInt64(size)).root == (try MerkleTree.root(size: UInt64(size), perfectFromLeaves(leaves))))
+                #expect(try ledger.treeHead(size: UInt64(size)).root == (try MerkleTree.root(size: UInt64(size), MerkleTree.perfect(ofLeaves: leaves))))
             }
             let head = try ledger.treeHead()
             #expect(head.size == 37)

@@ -2,15 +2,6 @@ import Foundation
 @testable import SpoorProof
 import Testing
 
-/// Perfect-subtree roots computed from a plain list of leaf hashes, the way the store keeps them.
-func perfectFromLeaves(_ leaves: [ChainHash]) -> MerkleTree.Perfect {
-    { level, index in
-        var nodes = Array(leaves[Int(index << level)..<Int((index + 1) << level)])
-        while nodes.count > 1 { nodes = stride(from: 0, to: nodes.count, by: 2).map { MerkleHash.node(nodes[$0], nodes[$0 + 1]) } }
-        return nodes[0]
-    }
-}
-
 func hex(_ text: String) -> ChainHash { ChainHash(hex: text)! }
 
 @Suite("The RFC 6962 Merkle tree: reference vectors, proofs and their verifiers")
@@ -30,13 +21,13 @@ struct MerkleTests {
     func referenceRoots() throws {
         #expect(MerkleHash.empty == hex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
         for size in 1...8 {
-            #expect(try MerkleTree.root(size: UInt64(size), perfectFromLeaves(Self.leaves)) == Self.roots[size - 1], "size \(size)")
+            #expect(try MerkleTree.root(size: UInt64(size), MerkleTree.perfect(ofLeaves: Self.leaves)) == Self.roots[size - 1], "size \(size)")
         }
     }
 
     @Test("the reference inclusion and consistency proofs, generated and verified")
     func referenceProofs() throws {
-        let perfect = perfectFromLeaves(Self.leaves)
+        let perfect = MerkleTree.perfect(ofLeaves: Self.leaves)
         let inclusions: [(UInt64, [String])] = [
             (0, ["96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
                  "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"]),
@@ -64,7 +55,7 @@ struct MerkleTests {
     @Test("every proof of every tree up to 40 leaves verifies, and every mangled one fails")
     func exhaustive() throws {
         let leaves = (0..<40).map { MerkleHash.leaf([UInt8($0), UInt8(truncatingIfNeeded: $0 &* 7)]) }
-        let perfect = perfectFromLeaves(leaves)
+        let perfect = MerkleTree.perfect(ofLeaves: leaves)
         let roots = try (0...40).map { try MerkleTree.root(size: UInt64($0), perfect) }
         for size in 1...40 {
             for index in 0..<size {

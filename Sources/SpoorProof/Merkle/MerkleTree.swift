@@ -52,6 +52,16 @@ package enum MerkleTree {
             + [hash(start: start, count: split, perfect)]
     }
 
+    /// The perfect subtrees of `leaves` held in memory, each hashed up from its leaves when read:
+    /// the tree computed from first principles, to check the stored one against.
+    package static func perfect(ofLeaves leaves: [ChainHash]) -> Perfect {
+        { level, index in
+            var nodes = Array(leaves[Int(index << level)..<Int((index + 1) << level)])
+            while nodes.count > 1 { nodes = stride(from: 0, to: nodes.count, by: 2).map { MerkleHash.node(nodes[$0], nodes[$0 + 1]) } }
+            return nodes[0]
+        }
+    }
+
     /// The largest power of two below `count` (RFC 6962's k), for `count` > 1.
     package static func split(_ count: UInt64) -> UInt64 {
         1 << (63 - (count - 1).leadingZeroBitCount)
