@@ -41,7 +41,7 @@ extension CaseProjection {
             // transaction, which only its own thread may use.
             let starts = try chunk.cases.map { folding in
                 FoldingCase(caseID: folding.caseID, events: folding.events,
-                            start: try carried[folding.caseID].map(Start.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Start.stored))
+                            origin: try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored))
             }
             let known = adopted
             let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .standard }
@@ -60,7 +60,7 @@ extension CaseProjection {
 
     /// Where a rebuild takes a case up in a chunk: as the chunk before left it, or as stored in
     /// the spare slot (when it no longer fitted among the carried ones); a case met first has none.
-    private enum Start: Sendable {
+    private enum Origin: Sendable {
         case carried(RebuiltCases.Start)
         case stored(PartedValue)
     }
@@ -69,7 +69,7 @@ extension CaseProjection {
     private struct FoldingCase: Sendable {
         let caseID: String
         let events: [RecordedEvent]
-        let start: Start?
+        let origin: Origin?
     }
 
     /// One case's events of a chunk, folded onto its start: the events that did not decode, and,
@@ -78,7 +78,7 @@ extension CaseProjection {
     /// sealed with).
     private func refold(_ folding: FoldingCase, reader: PersonalContentReader, rules: (Int?) -> InstitutionProtocol?) throws
         -> (undecodable: Int, changed: (start: RebuiltCases.Start, records: [ProjectionRecord])?) {
-        let start: RebuiltCases.Start? = switch folding.start {
+        let start: RebuiltCases.Start? = switch folding.origin {
         case .carried(let start): start
         case .stored(let stored): RebuiltCases.Start(entry: try decode(stored, caseID: folding.caseID), key: try key(of: folding.caseID))
         case nil: nil
