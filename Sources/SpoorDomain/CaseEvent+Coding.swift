@@ -23,9 +23,9 @@ extension CaseEvent {
         guard schemaVersion == Self.schemaVersion else {
             throw .invalidField("schemaVersion", "\(type) version \(schemaVersion) is unknown; this build reads version \(Self.schemaVersion)")
         }
-        guard let decode = Self.decoders[type] else { throw .invalidField("type", "\"\(type)\" is not an event type") }
+        guard let kind = EventKind.named(type) else { throw .invalidField("type", "\"\(type)\" is not an event type") }
         do {
-            self = try decode(payload)
+            self = try kind.decode(payload)
         } catch let unknown as JSONValueDecoder.UnknownKey {
             throw .invalidField(unknown.path, "is not a field of \(unknown.typeName)")
         } catch let DecodingError.keyNotFound(key, context) where !context.codingPath.isEmpty {
@@ -43,15 +43,20 @@ extension CaseEvent {
         }
     }
 
-    /// Whether the event carries personal content (a `personal` field with a value).
-    public var hasPersonalContent: Bool {
-        Mirror(reflecting: body).children.contains { child in
-            child.label == "personal" && Mirror(reflecting: child.value).children.count > 0
-        }
-    }
+    /// Whether the event carries personal content (a `personal` part with a value).
+    public var hasPersonalContent: Bool { body.hasPersonalContent }
+
+    /// The event's kind in the catalogue.
+    public var kind: EventKind { Swift.type(of: body).kind }
+
+    /// The event's type name, as stored in the log's envelope and named in `Schemas/events/`.
+    public var type: String { kind.type }
+
+    /// The day the event happened, as recorded by the person (not the day the log recorded it).
+    public var day: Day { body.day }
 
     /// The event's body: the struct its payload decodes to.
-    var body: any Encodable {
+    public var body: any CaseEventPayload {
         switch self {
         case .caseOpened(let e): e
         case .caseClosed(let e): e
@@ -86,43 +91,4 @@ extension CaseEvent {
         case .carerUnassigned(let e): e
         }
     }
-
-    private static let decoders: [String: @Sendable (JSONValue) throws -> CaseEvent] = {
-        func entry<T: Decodable & SendableMetatype>(_ type: String, _: T.Type, _ wrap: @escaping @Sendable (T) -> CaseEvent) -> (String, @Sendable (JSONValue) throws -> CaseEvent) {
-            (type, { json in wrap(try JSONValueDecoder().decode(T.self, from: json)) })
-        }
-        return Dictionary(uniqueKeysWithValues: [
-            entry("case-opened", CaseOpened.self, CaseEvent.caseOpened),
-            entry("case-closed", CaseClosed.self, CaseEvent.caseClosed),
-            entry("case-reopened", CaseReopened.self, CaseEvent.caseReopened),
-            entry("signal-recorded", SignalRecorded.self, CaseEvent.signalRecorded),
-            entry("signal-retracted", SignalRetracted.self, CaseEvent.signalRetracted),
-            entry("signal-corrected", SignalCorrected.self, CaseEvent.signalCorrected),
-            entry("risk-assessed", RiskAssessed.self, CaseEvent.riskAssessed),
-            entry("consultation-held", ConsultationHeld.self, CaseEvent.consultationHeld),
-            entry("conversation-held", ConversationHeld.self, CaseEvent.conversationHeld),
-            entry("conversation-skipped", ConversationSkipped.self, CaseEvent.conversationSkipped),
-            entry("weighing-recorded", WeighingRecorded.self, CaseEvent.weighingRecorded),
-            entry("signal-forwarded", SignalForwarded.self, CaseEvent.signalForwarded),
-            entry("reported-to-veilig-thuis", ReportedToVeiligThuis.self, CaseEvent.reportedToVeiligThuis),
-            entry("veilig-thuis-feedback-received", VeiligThuisFeedbackReceived.self, CaseEvent.veiligThuisFeedbackReceived),
-            entry("consent-requested", ConsentRequested.self, CaseEvent.consentRequested),
-            entry("consent-given", ConsentGiven.self, CaseEvent.consentGiven),
-            entry("consent-refused", ConsentRefused.self, CaseEvent.consentRefused),
-            entry("consent-withdrawn", ConsentWithdrawn.self, CaseEvent.consentWithdrawn),
-            entry("consent-waiver-requested", ConsentWaiverRequested.self, CaseEvent.consentWaiverRequested),
-            entry("consent-waived", ConsentWaived.self, CaseEvent.consentWaived),
-            entry("registered-at-comensha", RegisteredAtCoMensha.self, CaseEvent.registeredAtCoMensha),
-            entry("registration-declined", RegistrationDeclined.self, CaseEvent.registrationDeclined),
-            entry("registered-elsewhere", RegisteredElsewhere.self, CaseEvent.registeredElsewhere),
-            entry("client-statement-added", ClientStatementAdded.self, CaseEvent.clientStatementAdded),
-            entry("personal-data-erased", PersonalDataErased.self, CaseEvent.personalDataErased),
-            entry("screening-recorded", ScreeningRecorded.self, CaseEvent.screeningRecorded),
-            entry("erasure-requested", ErasureRequested.self, CaseEvent.erasureRequested),
-            entry("legal-hold-placed", LegalHoldPlaced.self, CaseEvent.legalHoldPlaced),
-            entry("legal-hold-lifted", LegalHoldLifted.self, CaseEvent.legalHoldLifted),
-            entry("carer-assigned", CarerAssigned.self, CaseEvent.carerAssigned),
-            entry("carer-unassigned", CarerUnassigned.self, CaseEvent.carerUnassigned),
-        ])
-    }()
 }

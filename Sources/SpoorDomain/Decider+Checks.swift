@@ -7,7 +7,6 @@ extension Decider {
               opened.caseID.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D })
         else { throw .invalidField("caseID", "use 1 to 64 characters a-z, 0-9 and -") }
         guard !opened.unit.isEmpty else { throw .invalidField("unit", "name the unit the case belongs to") }
-        try notFuture(opened.openedOn, "openedOn", context)
         if let identity = opened.personal {
             guard identity.birthDate <= opened.openedOn else { throw .invalidField("birthDate", "lies after the opening day") }
             opened.youth.ageAtOpening = identity.birthDate.age(on: opened.openedOn)

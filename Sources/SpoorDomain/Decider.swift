@@ -28,7 +28,8 @@ public struct Decider: Sendable {
     /// The events `command` records on a case in `state` (`nil`: no such case yet), or the rule it breaks.
     public func decide(_ command: CaseCommand, state: CaseState?, context: Context) throws(DomainError) -> [CaseEvent] {
         try Permissions.check(context.role, may: command)
-        if case .open(let opened) = command {
+        try notFuture(command.event.day, command.kind.dayField, context)
+        if case .caseOpened(let opened) = command.event {
             guard state == nil else { throw .caseExists(opened.caseID) }
             return [.caseOpened(try checked(opened, context))]
         }
@@ -45,17 +46,14 @@ public struct Decider: Sendable {
     var catalogue: Catalogue { rules.catalogue }
 
     private func decide(_ command: CaseCommand, on state: CaseState, _ context: Context) throws(DomainError) -> CaseEvent {
-        switch command {
-        case .open(let e): throw .caseExists(e.caseID)
-        case .close(let e):
-            try notFuture(e.closedOn, "closedOn", context)
+        switch command.event {
+        case .caseOpened(let e): throw .caseExists(e.caseID)
+        case .caseClosed(let e):
             try Self.checkObligations(e, on: state)
             return .caseClosed(e)
-        case .reopen(let e):
-            try notFuture(e.reopenedOn, "reopenedOn", context)
+        case .caseReopened(let e):
             return .caseReopened(e)
-        case .recordSignal(var e):
-            try notFuture(e.observedOn, "observedOn", context)
+        case .signalRecorded(var e):
             try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
             try catalogue.check(e.indicators, in: \.signalCategories, field: "indicators")
             if e.source == .reportedByOther && (e.reportedBy ?? "").isEmpty {
@@ -63,129 +61,102 @@ public struct Decider: Sendable {
             }
             e.signalID = "signal-\(state.signals.count + 1)"
             return .signalRecorded(e)
-        case .retractSignal(let e):
+        case .signalRetracted(let e):
             try Self.activeSignals([e.signalID], in: state)
-            try notFuture(e.retractedOn, "retractedOn", context)
             return .signalRetracted(e)
-        case .correctSignal(let e):
+        case .signalCorrected(let e):
             try Self.activeSignals([e.signalID], in: state)
-            try notFuture(e.correctedOn, "correctedOn", context)
             try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
             try catalogue.check(e.indicators, in: \.signalCategories, field: "indicators")
             return .signalCorrected(e)
-        case .recordRiskAssessment(let e):
+        case .riskAssessed(let e):
             try catalogue.check([e.instrument], in: \.riskInstruments, field: "instrument")
-            try notFuture(e.assessedOn, "assessedOn", context)
             guard e.nextDueOn > e.assessedOn else {
                 throw .invalidField("nextDueOn", "a risk assessment is repeated: the next one falls after \(e.assessedOn)")
             }
             return .riskAssessed(e)
-        case .recordConsultation(let e):
+        case .consultationHeld(let e):
             try Self.activeSignals(e.signalIDs, in: state)
-            try notFuture(e.heldOn, "heldOn", context)
             guard !e.parties.isEmpty else { throw .invalidField("parties", "name at least one party consulted") }
             try catalogue.check(e.parties, in: \.consultationParties, field: "parties")
             return .consultationHeld(e)
-        case .recordConversation(let e):
+        case .conversationHeld(let e):
             try Self.activeSignals(e.signalIDs, in: state)
-            try notFuture(e.heldOn, "heldOn", context)
             guard !e.participants.isEmpty else { throw .invalidField("participants", "name who took part") }
             return .conversationHeld(e)
-        case .skipConversation(let e):
+        case .conversationSkipped(let e):
             try Self.activeSignals(e.signalIDs, in: state)
-            try notFuture(e.decidedOn, "decidedOn", context)
             return .conversationSkipped(e)
-        case .weigh(var e):
+        case .weighingRecorded(var e):
             try Self.activeSignals(e.signalIDs, in: state)
-            try notFuture(e.weighedOn, "weighedOn", context)
             try Self.checkDecision(&e)
             try checkSignOff(e, context)
             return .weighingRecorded(e)
-        case .forwardSignal(let e):
+        case .signalForwarded(let e):
             try Self.activeSignals(e.signalIDs, in: state)
-            try notFuture(e.forwardedOn, "forwardedOn", context)
             try catalogue.check([e.recipient], in: \.forwardingRecipients, field: "recipient")
             return .signalForwarded(e)
-        case .reportToVeiligThuis(var e):
-            try notFuture(e.reportedOn, "reportedOn", context)
+        case .reportedToVeiligThuis(var e):
             try checkReport(e, on: state)
             e.reportID = "report-\(state.reports.count + 1)"
             return .reportedToVeiligThuis(e)
-        case .recordFeedback(let e):
+        case .veiligThuisFeedbackReceived(let e):
             guard let report = state.reports[e.reportID] else { throw .reportNotFound(e.reportID) }
-            try notFuture(e.receivedOn, "receivedOn", context)
             guard e.receivedOn >= report.report.reportedOn else {
                 throw .invalidField("receivedOn", "feedback cannot come before the report of \(report.report.reportedOn)")
             }
             return .veiligThuisFeedbackReceived(e)
-        case .requestConsent(let e):
-            try notFuture(e.requestedOn, "requestedOn", context)
+        case .consentRequested(let e):
             try consentRules.checkParty(e.from, state: state, on: e.requestedOn)
             return .consentRequested(e)
-        case .giveConsent(let e):
-            try notFuture(e.givenOn, "givenOn", context)
+        case .consentGiven(let e):
             try consentRules.checkGiven(e, state: state)
             return .consentGiven(e)
-        case .refuseConsent(let e):
-            try notFuture(e.refusedOn, "refusedOn", context)
+        case .consentRefused(let e):
             try consentRules.checkParty(e.by, state: state, on: e.refusedOn)
             return .consentRefused(e)
-        case .withdrawConsent(let e):
-            try notFuture(e.withdrawnOn, "withdrawnOn", context)
+        case .consentWithdrawn(let e):
             try consentRules.checkWithdrawal(e, state: state)
             return .consentWithdrawn(e)
-        case .requestWaiver(let e):
-            try notFuture(e.requestedOn, "requestedOn", context)
+        case .consentWaiverRequested(let e):
             try Self.requireText(e.personal, "justification", "a waiver must be justified, case by case")
             try consentRules.checkWaiverRequest(e, state: state)
             return .consentWaiverRequested(e)
-        case .waiveConsent(let e):
-            try notFuture(e.waivedOn, "waivedOn", context)
+        case .consentWaived(let e):
             return .consentWaived(try approveWaiver(e, on: state, context))
-        case .registerAtCoMensha(let e):
-            try notFuture(e.registeredOn, "registeredOn", context)
+        case .registeredAtCoMensha(let e):
             return .registeredAtCoMensha(try register(e, on: state))
-        case .declineRegistration(let e):
-            try notFuture(e.declinedOn, "declinedOn", context)
+        case .registrationDeclined(let e):
             try decline(e, on: state)
             return .registrationDeclined(e)
-        case .recordRegisteredElsewhere(let e):
-            try notFuture(e.learnedOn, "learnedOn", context)
+        case .registeredElsewhere(let e):
             return .registeredElsewhere(e)
-        case .addStatement(let e):
-            try notFuture(e.addedOn, "addedOn", context)
+        case .clientStatementAdded(let e):
             try Self.requireText(e.personal, "personal", "a statement needs its text")
             return .clientStatementAdded(e)
-        case .recordScreening(let e):
-            try notFuture(e.screenedOn, "screenedOn", context)
+        case .screeningRecorded(let e):
             if let instrument = e.instrument { try catalogue.check([instrument], in: \.riskInstruments, field: "instrument") }
             return .screeningRecorded(e)
-        case .requestErasure(let e):
+        case .erasureRequested(let e):
             guard state.erasureRequest == nil else {
                 throw .ruleViolated(rule: "erasure", reason: "a request of \(state.erasureRequest!.due.since) is open: erase, or record why not")
             }
-            try notFuture(e.requestedOn, "requestedOn", context)
             return .erasureRequested(e)
-        case .placeLegalHold(let e):
-            try notFuture(e.placedOn, "placedOn", context)
+        case .legalHoldPlaced(let e):
             try checkHold(e, on: state)
             return .legalHoldPlaced(e)
-        case .liftLegalHold(let e):
-            try notFuture(e.liftedOn, "liftedOn", context)
+        case .legalHoldLifted(let e):
             return .legalHoldLifted(e)
-        case .assignCarer(let e):
-            try notFuture(e.assignedOn, "assignedOn", context)
+        case .carerAssigned(let e):
             guard e.carer.utf8.count <= 64, !e.carer.isEmpty, e.carer.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
                 throw .invalidField("carer", "\"\(e.carer)\" is not an OS user name")
             }
             guard !state.carers.contains(e.carer) else { throw .ruleViolated(rule: "care relationship", reason: "\(e.carer) is assigned already") }
             return .carerAssigned(e)
-        case .unassignCarer(let e):
-            try notFuture(e.unassignedOn, "unassignedOn", context)
+        case .carerUnassigned(let e):
             guard state.carers.contains(e.carer) else { throw .ruleViolated(rule: "care relationship", reason: "\(e.carer) is not assigned") }
             return .carerUnassigned(e)
-        case .erasePersonalData(let e):
-            try notFuture(e.erasedOn, "erasedOn", context)
+        case .personalDataErased(let e):
             if let hold = state.legalHold, hold.holds(on: e.erasedOn) {
                 let source = rules.retention.holdReasons.first { $0.id == hold.reason }?.source ?? hold.reason
                 throw .ruleViolated(rule: "legal hold: \(source)",

@@ -5,15 +5,8 @@ public enum Permissions {
     /// The roles that close cases, register, and approve waivers (the protocol says which of them approves).
     public static let officers: Set<Role> = [.attentionOfficer, .behaviouralScientist]
 
-    /// The roles allowed to issue `command`.
-    public static func roles(for command: CaseCommand) -> Set<Role> {
-        switch command {
-        case .close, .reopen, .registerAtCoMensha, .declineRegistration, .recordRegisteredElsewhere, .waiveConsent, .assignCarer,
-             .unassignCarer: officers
-        case .erasePersonalData, .requestErasure, .placeLegalHold, .liftLegalHold: [.privacyOfficer]
-        default: care
-        }
-    }
+    /// The roles allowed to issue `command`: its kind's, in the catalogue.
+    public static func roles(for command: CaseCommand) -> Set<Role> { command.kind.roles }
 
     public static func check(_ role: Role, may command: CaseCommand) throws(DomainError) {
         guard roles(for: command).contains(role) else { throw .notPermitted(role: role, command: command.action) }

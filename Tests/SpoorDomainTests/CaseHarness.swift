@@ -27,7 +27,7 @@ struct CaseHarness {
 
     static func opened(birthDate: String, on today: String, unit: String = "north") throws -> CaseHarness {
         var harness = CaseHarness()
-        try harness.run(.open(CaseOpened(
+        try harness.run(CaseCommand(CaseOpened(
             caseID: "case-1", unit: unit, openedOn: day(today),
             youth: YouthProfile(gender: .female, nationalityGroup: .dutch, ageAtOpening: 0),
             personal: YouthIdentity(name: "J. Jansen", birthDate: day(birthDate)))), on: today)
@@ -37,49 +37,49 @@ struct CaseHarness {
 
 extension CaseCommand {
     static func signal(_ forms: [String] = ["criminal"], indicators: [String] = ["criminal-exploitation"], on: String) -> CaseCommand {
-        .recordSignal(SignalRecorded(signalID: "", observedOn: day(on), source: .ownObservation, reportedBy: nil,
+        CaseCommand(SignalRecorded(signalID: "", observedOn: day(on), source: .ownObservation, reportedBy: nil,
                                      formsOfExploitation: forms, indicators: indicators, nature: .concrete, personal: Note("seen with older men, new phone")))
     }
 
     static func consult(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
-        .recordConsultation(ConsultationHeld(signalIDs: ids, heldOn: day(on), parties: ["attention-officer"], personal: nil))
+        CaseCommand(ConsultationHeld(signalIDs: ids, heldOn: day(on), parties: ["attention-officer"], personal: nil))
     }
 
     static func talk(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
-        .recordConversation(ConversationHeld(signalIDs: ids, heldOn: day(on), participants: [.youth], personal: nil))
+        CaseCommand(ConversationHeld(signalIDs: ids, heldOn: day(on), participants: [.youth], personal: nil))
     }
 
     static func weigh(_ ids: [String] = ["signal-1"], unsafe: Bool, on: String, decision: WeighingRecorded.Decision = .report,
                       evaluateOn: String? = nil) -> CaseCommand {
-        .weigh(WeighingRecorded(
+        CaseCommand(WeighingRecorded(
             signalIDs: ids, weighedOn: day(on),
             answers: .init(suspicion: true, acuteOrStructuralUnsafety: unsafe, canOfferEffectiveHelp: true, helpAccepted: true, helpProducesSafety: nil),
             decision: decision, norm: nil, evaluateOn: evaluateOn.map(day), personal: nil))
     }
 
     static func report(_ ids: [String] = ["signal-1"], on: String, urgency: ReportedToVeiligThuis.Urgency = .regular) -> CaseCommand {
-        .reportToVeiligThuis(ReportedToVeiligThuis(reportID: "", signalIDs: ids, reportedOn: day(on), urgency: urgency,
+        CaseCommand(ReportedToVeiligThuis(reportID: "", signalIDs: ids, reportedOn: day(on), urgency: urgency,
                                                    discussedWithClient: true, notDiscussedReason: nil, reference: nil))
     }
 
     static func register(_ kind: RegisteredAtCoMensha.Kind, basis: RegisteredAtCoMensha.Basis = .none,
                          purpose: RegisteredAtCoMensha.Purpose = .statistics, on: String) -> CaseCommand {
-        .registerAtCoMensha(RegisteredAtCoMensha(kind: kind, basis: basis, purpose: purpose, registeredOn: day(on), fieldsSent: [],
+        CaseCommand(RegisteredAtCoMensha(kind: kind, basis: basis, purpose: purpose, registeredOn: day(on), fieldsSent: [],
                                                  formsOfExploitation: [], reference: nil))
     }
 
     static func give(_ party: ConsentParty, form: ConsentGiven.Form = .written, on: String) -> CaseCommand {
-        .giveConsent(ConsentGiven(by: party, givenOn: day(on), form: form))
+        CaseCommand(ConsentGiven(by: party, givenOn: day(on), form: form))
     }
 
-    static func refuse(_ party: ConsentParty, on: String) -> CaseCommand { .refuseConsent(ConsentRefused(by: party, refusedOn: day(on))) }
-    static func withdraw(_ party: ConsentParty, on: String) -> CaseCommand { .withdrawConsent(ConsentWithdrawn(by: party, withdrawnOn: day(on))) }
+    static func refuse(_ party: ConsentParty, on: String) -> CaseCommand { CaseCommand(ConsentRefused(by: party, refusedOn: day(on))) }
+    static func withdraw(_ party: ConsentParty, on: String) -> CaseCommand { CaseCommand(ConsentWithdrawn(by: party, withdrawnOn: day(on))) }
 
     static func requestWaiver(_ ground: WaiverGround, harm: WaiverHarm? = nil, on: String) -> CaseCommand {
-        .requestWaiver(ConsentWaiverRequested(ground: ground, harm: harm, requestedOn: day(on), personal: Note("the father recruits her")))
+        CaseCommand(ConsentWaiverRequested(ground: ground, harm: harm, requestedOn: day(on), personal: Note("the father recruits her")))
     }
 
     static func approveWaiver(_ ground: WaiverGround, on: String) -> CaseCommand {
-        .waiveConsent(ConsentWaived(ground: ground, waivedOn: day(on), personal: nil))
+        CaseCommand(ConsentWaived(ground: ground, waivedOn: day(on), personal: nil))
     }
 }

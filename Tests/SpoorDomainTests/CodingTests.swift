@@ -9,15 +9,15 @@ struct CodingTests {
         var harness = try CaseHarness.opened(birthDate: "2009-06-15", on: "2026-10-01")
         try harness.run(.signal(on: "2026-10-01"), on: "2026-10-01")
         try harness.run(.signal(["labour"], indicators: ["money"], on: "2026-10-01"), on: "2026-10-01")
-        try harness.run(.retractSignal(SignalRetracted(signalID: "signal-2", retractedOn: day("2026-10-02"), personal: nil)), on: "2026-10-02")
-        try harness.run(.recordRiskAssessment(RiskAssessed(instrument: "ris-l", outcome: "high", assessedOn: day("2026-10-02"), nextDueOn: day("2027-01-02"))), on: "2026-10-02")
+        try harness.run(CaseCommand(SignalRetracted(signalID: "signal-2", retractedOn: day("2026-10-02"), personal: nil)), on: "2026-10-02")
+        try harness.run(CaseCommand(RiskAssessed(instrument: "ris-l", outcome: "high", assessedOn: day("2026-10-02"), nextDueOn: day("2027-01-02"))), on: "2026-10-02")
         try harness.run(.consult(on: "2026-10-03"), on: "2026-10-03")
         try harness.run(.talk(on: "2026-10-04"), on: "2026-10-04")
         try harness.run(.weigh(unsafe: true, on: "2026-10-05"), on: "2026-10-05")
         try harness.run(.report(on: "2026-10-05"), on: "2026-10-05")
-        try harness.run(.giveConsent(ConsentGiven(by: .youth, givenOn: day("2026-10-06"), form: .written)), on: "2026-10-06")
+        try harness.run(CaseCommand(ConsentGiven(by: .youth, givenOn: day("2026-10-06"), form: .written)), on: "2026-10-06")
         try harness.run(.register(.identifiable, basis: .consent, on: "2026-10-07"), as: .attentionOfficer, on: "2026-10-07")
-        try harness.run(.addStatement(ClientStatementAdded(addedOn: day("2026-10-08"), personal: Note("my side"))), on: "2026-10-08")
+        try harness.run(CaseCommand(ClientStatementAdded(addedOn: day("2026-10-08"), personal: Note("my side"))), on: "2026-10-08")
         return harness
     }
 

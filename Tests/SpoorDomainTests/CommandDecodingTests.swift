@@ -11,8 +11,8 @@ struct CommandDecodingTests {
     }
 
     @Test func everyCommandNameRecordsAKnownEventType() throws {
-        #expect(CaseCommand.eventTypes.count == 31)
-        for type in CaseCommand.eventTypes.values {
+        #expect(EventKind.all.count == 31)
+        for type in EventKind.all.map(\.type) {
             do {
                 _ = try CaseEvent(type: type, schemaVersion: 1, payload: Data("{}".utf8))
                 Issue.record("\(type) decoded from an empty object")
@@ -24,7 +24,7 @@ struct CommandDecodingTests {
 
     @Test func theCaseIDComesFromTheRequestAndSignalIDsFromTheCase() throws {
         let open = try decode("open-case", #"{"unit":"u","openedOn":"2026-11-02","youth":{"gender":"male","nationalityGroup":"dutch","ageAtOpening":15}}"#)
-        guard case .open(let opened) = open else { Issue.record("not an open command"); return }
+        guard case .caseOpened(let opened) = open.event else { Issue.record("not an open command"); return }
         #expect(opened.caseID == "c1")
         #expect(throws: DomainError.invalidField("signalID", "is assigned by the case, not by the request")) {
             try decode("record-signal", #"{"signalID":"signal-9","observedOn":"2026-11-02","source":"own-observation","formsOfExploitation":[],"indicators":[],"nature":"concrete"}"#)

@@ -100,7 +100,7 @@ struct ConsentTests {
         #expect(try Self.mayRegister(aged: 17, after: [.give(.youth, form: .spoken, on: "2026-11-02")]))
         var harness = try Self.youth(aged: 17)
         #expect(throws: DomainError.invalidField("form", "say how the consent was made explicit: written, or spoken and recorded by you")) {
-            try harness.run(.giveConsent(ConsentGiven(by: .youth, givenOn: day("2026-11-02"))), on: "2026-11-02")
+            try harness.run(CaseCommand(ConsentGiven(by: .youth, givenOn: day("2026-11-02"))), on: "2026-11-02")
         }
         // An event recorded before forms, not in writing, is not taken as explicit.
         let old = ConsentGiven(by: .youth, givenOn: day("2026-11-02"), inWriting: false)

@@ -8,7 +8,7 @@ struct NeedToKnowGroundTests {
     @Test func aForwardBringsTheRoleInWhileTheStepsAreOpenAndForTheProtocolsPeriodAfter() throws {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02", unit: "south")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
-        try harness.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-02"), recipient: "attention-officer")), on: "2026-11-02")
+        try harness.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-02"), recipient: "attention-officer")), on: "2026-11-02")
         let state = harness.current
         func ground(_ roles: Set<Role>, user: String = "anna", unit: Bool = false, open: Bool, on text: String) -> AccessGround? {
             AccessGround.of(user: user, roles: roles, caresForUnit: unit, carers: state.carers, relationships: state.relationships,

@@ -44,7 +44,7 @@ struct PreconditionTests {
     @Test func eachCommandIsRefusedWithoutEachOfItsPreconditionsAndPassesWithThem() throws {
         let full = try Self.fullCase()
         for event in try EveryEventType.events() {
-            let command = CaseCommand(recording: event)
+            let command = CaseCommand(event)
             let ready = command.preconditions.reduce(full) { Self.with($1, $0) }
             #expect(throws: Never.self, "\(command.action)") { try Decider.checkPreconditions(command, on: ready) }
             for precondition in command.preconditions {
@@ -58,7 +58,7 @@ struct PreconditionTests {
     /// The rows the research and the law make plain, written out: a registration, a forward or a
     /// report needs a signal; only an open case takes signals; erasure is once.
     @Test func theTableSaysWhatTheProcessNeeds() throws {
-        let rows = Dictionary(try EveryEventType.events().map { (CaseCommand(recording: $0).action, CaseCommand(recording: $0).preconditions) },
+        let rows = Dictionary(try EveryEventType.events().map { (CaseCommand($0).action, CaseCommand($0).preconditions) },
                               uniquingKeysWith: { first, _ in first })
         #expect(rows["register at CoMensha"] == [.activeSignal])
         #expect(rows["record a registration by another registrant"] == [.activeSignal])
@@ -66,6 +66,6 @@ struct PreconditionTests {
         #expect(rows["record a signal"] == [.open])
         #expect(rows["decline a registration at CoMensha"] == [.registrationDue])
         #expect(rows["erase personal data"] == [.notErased])
-        #expect(rows.count == CaseCommand.eventTypes.count, "every command appears in the sample case")
+        #expect(rows.count == EventKind.all.count, "every command appears in the sample case")
     }
 }

@@ -7,11 +7,11 @@ struct ProjectionTests {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.signal(["labour"], indicators: ["money"], on: "2026-11-02"), on: "2026-11-02")
-        try harness.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), as: .attentionOfficer, on: "2026-11-03")
+        try harness.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), as: .attentionOfficer, on: "2026-11-03")
         try harness.run(.talk(["signal-2"], on: "2026-11-04"), on: "2026-11-04")
-        try harness.run(.skipConversation(ConversationSkipped(signalIDs: ["signal-1"], decidedOn: day("2026-11-04"), reason: .safetyOfChild, personal: nil)), on: "2026-11-04")
+        try harness.run(CaseCommand(ConversationSkipped(signalIDs: ["signal-1"], decidedOn: day("2026-11-04"), reason: .safetyOfChild, personal: nil)), on: "2026-11-04")
         try harness.run(.report(on: "2026-11-04"), on: "2026-11-04")
-        try harness.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-11-06"), kind: .safetyAssessment, personal: Note("secret"))), on: "2026-11-06")
+        try harness.run(CaseCommand(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-11-06"), kind: .safetyAssessment, personal: Note("secret"))), on: "2026-11-06")
 
         let trace = AuditTrace(signalID: "signal-1", records: harness.records)
         #expect(trace.entries.map(\.what) == [
@@ -29,8 +29,8 @@ struct ProjectionTests {
     @Test func theWorklistListsWhatStalls() throws {
         var stalled = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-10-01")
         try stalled.run(.signal(on: "2026-10-01"), on: "2026-10-01")
-        try stalled.run(.recordRiskAssessment(RiskAssessed(instrument: "vlaggensysteem", outcome: "yellow", assessedOn: day("2026-10-01"), nextDueOn: day("2026-11-01"))), on: "2026-10-01")
-        try stalled.run(.requestConsent(ConsentRequested(from: .parent, requestedOn: day("2026-10-02"))), on: "2026-10-02")
+        try stalled.run(CaseCommand(RiskAssessed(instrument: "vlaggensysteem", outcome: "yellow", assessedOn: day("2026-10-01"), nextDueOn: day("2026-11-01"))), on: "2026-10-01")
+        try stalled.run(CaseCommand(ConsentRequested(from: .parent, requestedOn: day("2026-10-02"))), on: "2026-10-02")
         var reported = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try reported.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         try reported.run(.talk(on: "2026-11-02"), on: "2026-11-02")

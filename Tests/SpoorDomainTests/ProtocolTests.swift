@@ -128,7 +128,7 @@ struct ProtocolTests {
 
     @Test func youthsAreCountedOnceWithTheirConsentAndRegistration() throws {
         var registered = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
-        try registered.run(.recordScreening(ScreeningRecorded(screenedOn: day("2026-11-02"), outcome: .signsFound, instrument: nil)), on: "2026-11-02")
+        try registered.run(CaseCommand(ScreeningRecorded(screenedOn: day("2026-11-02"), outcome: .signsFound, instrument: nil)), on: "2026-11-02")
         try registered.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         try registered.run(.signal(["sexual"], on: "2026-11-03"), on: "2026-11-03")
         try registered.run(.refuse(.parent, on: "2026-11-04"), on: "2026-11-04")
@@ -136,7 +136,7 @@ struct ProtocolTests {
         try registered.run(.report(on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
         try registered.run(.register(.nonIdentifiable, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
         var screenedOnly = try CaseHarness.opened(birthDate: "2012-03-01", on: "2026-11-02")
-        try screenedOnly.run(.recordScreening(ScreeningRecorded(screenedOn: day("2026-11-02"), outcome: .noSigns, instrument: nil)), on: "2026-11-02")
+        try screenedOnly.run(CaseCommand(ScreeningRecorded(screenedOn: day("2026-11-02"), outcome: .noSigns, instrument: nil)), on: "2026-11-02")
         let figures = YouthStatistics(cases: [registered.current.digest, screenedOnly.current.digest])
         #expect(figures.rows.count == 1)
         let row = try #require(figures.rows.first)
@@ -151,14 +151,14 @@ extension ProtocolTests {
     @Test func anErasureRequestIsListedBeforeItsDeadline() throws {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-09-01")
         #expect(throws: DomainError.notPermitted(role: .professional, command: "record a request to erase")) {
-            try harness.run(.requestErasure(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: nil)), on: "2026-09-01")
+            try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: nil)), on: "2026-09-01")
         }
-        try harness.run(.requestErasure(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: "AVG-3")), as: .privacyOfficer, on: "2026-09-01")
+        try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: "AVG-3")), as: .privacyOfficer, on: "2026-09-01")
         let officer = Worklist.Filter(roles: [.privacyOfficer])
         #expect(Worklist.items(for: [harness.current.digest], on: day("2026-11-15"), filter: officer).isEmpty)
         let reminded = Worklist.items(for: [harness.current.digest], on: day("2026-11-16"), filter: officer)
         #expect(reminded.map(\.kind) == [.erasureRequestDue] && reminded.first?.dueOn == day("2026-11-30"))
-        try harness.run(.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-11-16"), reason: "AVG-3")), as: .privacyOfficer, on: "2026-11-16")
+        try harness.run(CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-11-16"), reason: "AVG-3")), as: .privacyOfficer, on: "2026-11-16")
         #expect(Worklist.items(for: [harness.current.digest], on: day("2026-11-16"), filter: officer).isEmpty)
         var longer = InstitutionProtocol.standard
         longer.retention.erasure.within = .init(days: 120)
@@ -172,19 +172,19 @@ extension ProtocolTests {
     /// and keeps every erasure off until it ends or is lifted.
     @Test func aLegalHoldAnswersARequestAndKeepsTheDataUntilLifted() throws {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-09-01")
-        try harness.run(.requestErasure(ErasureRequested(requestedOn: day("2026-09-01"), by: .parent, reference: nil)), as: .privacyOfficer, on: "2026-09-01")
+        try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .parent, reference: nil)), as: .privacyOfficer, on: "2026-09-01")
         #expect(throws: DomainError.invalidField("reason", "\"whim\" is not a hold reason of protocol 1: use longer-for-care, interest-of-another, required-by-law")) {
-            try harness.run(.placeLegalHold(LegalHoldPlaced(reason: "whim", placedOn: day("2026-09-02"), until: nil, personal: Note("x"))), as: .privacyOfficer, on: "2026-09-02")
+            try harness.run(CaseCommand(LegalHoldPlaced(reason: "whim", placedOn: day("2026-09-02"), until: nil, personal: Note("x"))), as: .privacyOfficer, on: "2026-09-02")
         }
-        try harness.run(.placeLegalHold(LegalHoldPlaced(reason: "required-by-law", placedOn: day("2026-09-02"), until: day("2026-12-31"),
+        try harness.run(CaseCommand(LegalHoldPlaced(reason: "required-by-law", placedOn: day("2026-09-02"), until: day("2026-12-31"),
                                                         personal: Note("police investigation"))), as: .privacyOfficer, on: "2026-09-02")
         #expect(harness.current.erasureRequest == nil && harness.current.digest.legalHold?.until == day("2026-12-31"))
-        let erase = CaseCommand.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-10-01"), reason: nil))
+        let erase = CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-10-01"), reason: nil))
         let source = try #require(InstitutionProtocol.standard.retention.holdReasons.first { $0.id == "required-by-law" }).source
         #expect(throws: DomainError.ruleViolated(rule: "legal hold: \(source)", reason: "the case is held since 2026-09-02 until 2026-12-31: lift the hold first")) {
             try harness.run(erase, as: .privacyOfficer, on: "2026-10-01")
         }
-        try harness.run(.liftLegalHold(LegalHoldLifted(liftedOn: day("2026-10-01"))), as: .privacyOfficer, on: "2026-10-01")
+        try harness.run(CaseCommand(LegalHoldLifted(liftedOn: day("2026-10-01"))), as: .privacyOfficer, on: "2026-10-01")
         try harness.run(erase, as: .privacyOfficer, on: "2026-10-01")
         #expect(harness.current.isErased)
     }

@@ -49,7 +49,7 @@ struct RegistrationTests {
             try harness.run(.requestWaiver(.askingWouldCauseHarm, on: "2026-11-03"), on: "2026-11-03")
         }
         #expect(throws: DomainError.invalidField("justification", "a waiver must be justified, case by case")) {
-            try harness.run(.requestWaiver(ConsentWaiverRequested(ground: .unableToConsent, requestedOn: day("2026-11-03"), personal: Note(" "))), on: "2026-11-03")
+            try harness.run(CaseCommand(ConsentWaiverRequested(ground: .unableToConsent, requestedOn: day("2026-11-03"), personal: Note(" "))), on: "2026-11-03")
         }
         try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .danger, on: "2026-11-03"), on: "2026-11-03")
         #expect(throws: DomainError.invalidField("ground", "the request was for cannot-reasonably-be-asked")) {
@@ -92,9 +92,9 @@ struct RegistrationTests {
 
         var forwarded = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try forwarded.run(.signal(on: "2026-11-02"), on: "2026-11-02")
-        try forwarded.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "attention-officer")), on: "2026-11-03")
+        try forwarded.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "attention-officer")), on: "2026-11-03")
         #expect(forwarded.current.registrationDue == nil)
-        try forwarded.run(.forwardSignal(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), on: "2026-11-03")
+        try forwarded.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), on: "2026-11-03")
         #expect(forwarded.current.registrationDue?.because == "a signal was forwarded to the care coordinator")
     }
 
@@ -102,13 +102,13 @@ struct RegistrationTests {
     func declinedOrRegisteredElsewhere() throws {
         var harness = try Self.reportedCase()
         #expect(throws: DomainError.ruleViolated(rule: "afwegingskader question 1", reason: "the last weighing did not drop the suspicion: record one that answers question 1 no")) {
-            try harness.run(.declineRegistration(RegistrationDeclined(reason: .suspicionDropped, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+            try harness.run(CaseCommand(RegistrationDeclined(reason: .suspicionDropped, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
         }
         var declined = harness
-        try declined.run(.declineRegistration(RegistrationDeclined(reason: .otherFormOfHarm, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+        try declined.run(CaseCommand(RegistrationDeclined(reason: .otherFormOfHarm, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
         #expect(declined.current.registrationDue == nil && declined.current.openObligations == [.feedbackOutstanding])
 
-        try harness.run(.recordRegisteredElsewhere(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+        try harness.run(CaseCommand(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
         #expect(harness.current.registrationDue == nil && harness.current.isRegistered)
         #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count", reason: "the police registered the youth already (learned on 2026-11-03)")) {
             try harness.run(.register(.nonIdentifiable, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
@@ -136,7 +136,7 @@ struct RegistrationTests {
     func closingWithOpenObligations() throws {
         var harness = try Self.reportedCase()
         let close = { (named: [CaseState.Obligation]?, reason: String?) in
-            CaseCommand.close(CaseClosed(closedOn: day("2026-11-20"), reason: .careEnded, openObligations: named, personal: reason.map(Note.init)))
+            CaseCommand(CaseClosed(closedOn: day("2026-11-20"), reason: .careEnded, openObligations: named, personal: reason.map(Note.init)))
         }
         #expect(throws: DomainError.ruleViolated(rule: "closing a case",
                                                  reason: "the open obligations are: registration-due, feedback-outstanding; close only naming each of them, with the reason")) {

@@ -61,11 +61,11 @@ struct RuleTests {
 
     @Test func aClosedCaseTakesNoSignalsUntilReopened() throws {
         var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
-        try harness.run(.close(CaseClosed(closedOn: day("2026-11-03"), reason: .careEnded)), as: .attentionOfficer, on: "2026-11-03")
+        try harness.run(CaseCommand(CaseClosed(closedOn: day("2026-11-03"), reason: .careEnded)), as: .attentionOfficer, on: "2026-11-03")
         #expect(throws: DomainError.ruleViolated(rule: "case lifecycle", reason: "the case is closed: reopen it to record a signal")) {
             try harness.run(.signal(on: "2026-11-04"), on: "2026-11-04")
         }
-        try harness.run(.reopen(CaseReopened(reopenedOn: day("2026-11-04"))), as: .attentionOfficer, on: "2026-11-04")
+        try harness.run(CaseCommand(CaseReopened(reopenedOn: day("2026-11-04"))), as: .attentionOfficer, on: "2026-11-04")
         try harness.run(.signal(on: "2026-11-04"), on: "2026-11-04")
     }
 

@@ -60,18 +60,18 @@ struct ScenarioTests {
         #expect(chase("2026-11-11").map(\.reason) == ["no feedback on report-1 of 2026-11-02"])
         #expect(chase("2026-11-11").map(\.dueOn) == [day("2026-11-09")] && chase("2026-11-11").map(\.responsible) == [.attentionOfficer])
         #expect(throws: DomainError.reportNotFound("report-9")) {
-            try harness.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-9", receivedOn: day("2026-11-11"), kind: .safetyAssessment, personal: nil)), on: "2026-11-11")
+            try harness.run(CaseCommand(VeiligThuisFeedbackReceived(reportID: "report-9", receivedOn: day("2026-11-11"), kind: .safetyAssessment, personal: nil)), on: "2026-11-11")
         }
-        try harness.run(.recordFeedback(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-11-11"), kind: .safetyAssessment, personal: nil)), on: "2026-11-11")
+        try harness.run(CaseCommand(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-11-11"), kind: .safetyAssessment, personal: nil)), on: "2026-11-11")
         #expect(chase("2026-11-20").isEmpty)
     }
 
     @Test func anAcuteCaseIsReportedTheSameDayWithTheConversationSkippedForSafety() throws {
         var harness = try CaseHarness.opened(birthDate: "2010-05-05", on: "2026-11-20")
         try harness.run(.signal(["sexual"], indicators: ["behaviour", "coercion"], on: "2026-11-20"), on: "2026-11-20")
-        try harness.run(.skipConversation(ConversationSkipped(signalIDs: ["signal-1"], decidedOn: day("2026-11-20"), reason: .safetyOfChild, personal: Note("pimp waits outside"))), on: "2026-11-20")
+        try harness.run(CaseCommand(ConversationSkipped(signalIDs: ["signal-1"], decidedOn: day("2026-11-20"), reason: .safetyOfChild, personal: Note("pimp waits outside"))), on: "2026-11-20")
         try harness.run(.weigh(unsafe: true, on: "2026-11-20"), on: "2026-11-20")
-        try harness.run(.reportToVeiligThuis(ReportedToVeiligThuis(
+        try harness.run(CaseCommand(ReportedToVeiligThuis(
             reportID: "", signalIDs: ["signal-1"], reportedOn: day("2026-11-20"), urgency: .acute,
             discussedWithClient: false, notDiscussedReason: .safetyOfChild, reference: "VT-123")), on: "2026-11-20")
         #expect(harness.current.signals["signal-1"]?.step == .decided)

@@ -30,7 +30,7 @@ struct SchemaTests {
     @Test("every event type appears in the sample case and validates")
     func everyEventValidates() throws {
         let events = try EveryEventType.harness().records.map(\.event)
-        #expect(Set(events.map(\.type)) == Set(CaseCommand.eventTypes.values))
+        #expect(Set(events.map(\.type)) == Set(EventKind.all.map(\.type)))
         let result = try Self.validate(try events.map { ($0.type, Data(try $0.payload().serialized)) })
         #expect(result.status == 0, "\(result.report)")
     }

@@ -17,7 +17,7 @@ struct StatisticsTests {
         try second.run(.signal(["sexual", "labour"], on: "2026-10-01"), on: "2026-10-01")
         try second.run(.consult(on: "2026-10-09"), on: "2026-10-09")
         try second.run(.signal(["labour"], on: "2026-10-02"), on: "2026-10-02")
-        try second.run(.retractSignal(SignalRetracted(signalID: "signal-2", retractedOn: day("2026-10-03"), personal: nil)), on: "2026-10-03")
+        try second.run(CaseCommand(SignalRetracted(signalID: "signal-2", retractedOn: day("2026-10-03"), personal: nil)), on: "2026-10-03")
         return [first.current.digest, second.current.digest]
     }
 
@@ -52,7 +52,7 @@ struct StatisticsTests {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         let before = Statistics(cases: [harness.current.digest], by: Statistics.Dimension.allCases)
-        try harness.run(.erasePersonalData(PersonalDataErased(basis: .request, erasedOn: day("2026-11-03"))), as: .privacyOfficer, on: "2026-11-03")
+        try harness.run(CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-11-03"))), as: .privacyOfficer, on: "2026-11-03")
         #expect(harness.current.identity == nil)
         #expect(Statistics(cases: [harness.current.digest], by: Statistics.Dimension.allCases) == before)
     }
@@ -64,11 +64,11 @@ extension StatisticsTests {
     @Test("nationality by country, domestic or cross-border, the region and the age at the first signal")
     func monitorDimensions() throws {
         var harness = CaseHarness()
-        try harness.run(.open(CaseOpened(caseID: "c-ro", unit: "north", openedOn: day("2026-11-02"),
+        try harness.run(CaseCommand(CaseOpened(caseID: "c-ro", unit: "north", openedOn: day("2026-11-02"),
                                          youth: YouthProfile(gender: .female, nationalityGroup: .nonDutch, ageAtOpening: 0, nationality: "RO"),
                                          personal: YouthIdentity(name: "A.", birthDate: day("2010-11-20")))), on: "2026-11-02")
         var crossing = CaseCommand.signal(on: "2026-11-25")
-        if case .recordSignal(var signal) = crossing { signal.crossBorder = true; crossing = .recordSignal(signal) }
+        if case .signalRecorded(var signal) = crossing.event { signal.crossBorder = true; crossing = CaseCommand(signal) }
         try harness.run(crossing, on: "2026-11-25")
         let rows = Statistics(cases: [harness.current.digest], by: [.country, .border, .region, .age], region: "Midden-Nederland").rows
         #expect(rows.map(\.group) == [["RO", "cross-border", "Midden-Nederland", "16"]])  // 15 at opening, 16 at the signal
@@ -76,7 +76,7 @@ extension StatisticsTests {
         #expect(youths.map(\.group) == [["cross-border", "16-17"]])
         #expect(throws: DomainError.invalidField("nationality", "NL does not agree with the nationality group non-dutch")) {
             var other = CaseHarness()
-            try other.run(.open(CaseOpened(caseID: "c-x", unit: "north", openedOn: day("2026-11-02"),
+            try other.run(CaseCommand(CaseOpened(caseID: "c-x", unit: "north", openedOn: day("2026-11-02"),
                                            youth: YouthProfile(gender: .male, nationalityGroup: .nonDutch, ageAtOpening: 15, nationality: "NL"))), on: "2026-11-02")
         }
     }

@@ -80,7 +80,7 @@ struct CommandMatrixTests {
     static let matrix: [String: Set<Role>] = {
         let care: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
         let officers: Set<Role> = [.attentionOfficer, .behaviouralScientist]
-        var matrix = Dictionary(uniqueKeysWithValues: CaseCommand.eventTypes.keys.map { ($0, care) })
+        var matrix = Dictionary(uniqueKeysWithValues: EventKind.all.map { ($0.command, care) })
         for name in ["close-case", "reopen-case", "register-at-comensha", "decline-registration", "record-registered-elsewhere", "waive-consent",
                      "assign-carer", "unassign-carer"] {
             matrix[name] = officers
@@ -91,7 +91,7 @@ struct CommandMatrixTests {
 
     @Test("every command × every role: auditors and admins append nothing, officers close and register, the privacy officer erases")
     func everyCommandAndRole() throws {
-        for (name, type) in CaseCommand.eventTypes {
+        for (name, type) in EventKind.all.map({ ($0.command, $0.type) }) {
             let command = try CaseCommand(name: name, caseID: "c1", body: Self.sampleBody(of: type))
             for role in Role.allCases {
                 let allowed = (try? Permissions.check(role, may: command)) != nil

@@ -10,7 +10,7 @@ import Testing
 @Suite("The subject export as a letter")
 struct SubjectDocumentTests {
     static func letter(_ language: SubjectDocument.Language) -> String {
-        let events: [JSONValue] = CaseCommand.eventTypes.values.sorted().map { type in
+        let events: [JSONValue] = EventKind.all.map(\.type).sorted().map { type in
             ["type": .string(type), "recordedAt": "2026-11-02T10:00:00.000Z", "actor": ["uid": 1, "name": "anna"], "role": "professional",
              "payload": ["formsOfExploitation": ["sexual", "labour"], "kind": "identifiable", "by": "youth", "from": "parent", "carer": "bram",
                          "personal": ["text": "seen at the station"]]]

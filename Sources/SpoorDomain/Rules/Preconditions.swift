@@ -1,6 +1,6 @@
-/// What a command needs of the case before its own rules are weighed: one row per command, the
-/// table the decider checks first (issue 17: a registration was once accepted on a case without a
-/// signal). The commands' own rules (the signals they name exist, consent, deadlines) come after.
+/// What a command needs of the case before its own rules are weighed: one row per command, in the
+/// catalogue (``EventKind/preconditions``), the table the decider checks first (issue 17: a
+/// registration was once accepted on a case without a signal). The commands' own rules (the signals they name exist, consent, deadlines) come after.
 public enum Precondition: String, Sendable, CaseIterable {
     case open = "the case is open"
     case closed = "the case is closed"
@@ -37,22 +37,8 @@ public enum Precondition: String, Sendable, CaseIterable {
 }
 
 extension CaseCommand {
-    /// The table: what each command needs of the case.
-    public var preconditions: [Precondition] {
-        switch self {
-        case .open, .recordRiskAssessment, .recordFeedback, .requestConsent, .giveConsent, .refuseConsent, .withdrawConsent, .addStatement,
-             .unassignCarer: []
-        case .assignCarer: [.open]
-        case .close, .recordSignal, .recordScreening: [.open]
-        case .reopen: [.closed]
-        case .retractSignal, .correctSignal, .recordConsultation, .recordConversation, .skipConversation, .weigh, .forwardSignal,
-             .reportToVeiligThuis, .requestWaiver, .registerAtCoMensha, .recordRegisteredElsewhere: [.activeSignal]
-        case .waiveConsent: [.waiverRequested]
-        case .declineRegistration: [.registrationDue]
-        case .requestErasure, .placeLegalHold, .erasePersonalData: [.notErased]
-        case .liftLegalHold: [.held]
-        }
-    }
+    /// The table's row for the command: its kind's, in the catalogue.
+    public var preconditions: [Precondition] { kind.preconditions }
 }
 
 extension Decider {
