@@ -62,8 +62,8 @@ extension Decider {
             try consent.checkConsent(on: request.registeredOn, state: state)
         case (.identifiable, .waiver):
             guard request.effectivePurpose == .statistics else {
-                throw .ruleViolated(rule: "research report §6.2",
-                                    reason: "without consent, data may be shared only \"ten behoeve van statistiek\": a melding for care coordination needs consent")
+                throw .ruleViolated(rule: WaiverLaw.statisticsOnly,
+                                    reason: "without consent, data may be shared only for statistics: a melding for care coordination needs consent")
             }
             try consent.checkWaiver(on: request.registeredOn, state: state)
         case (.identifiable, .none):

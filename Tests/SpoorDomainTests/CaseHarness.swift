@@ -23,6 +23,14 @@ struct CaseHarness {
         return events
     }
 
+    /// Folds `event` in as it was decided long ago, under rules since changed: no decide.
+    mutating func record(_ event: CaseEvent, as role: Role, actor: String, on today: String) {
+        let record = CaseEventRecord(event: event, actor: actor, role: role, position: UInt64(records.count + 1),
+                                     recordedOn: day(today), rules: decider.rules)
+        records.append(record)
+        state = CaseState.evolve(state, record)
+    }
+
     var current: CaseState { state! }
 
     static func opened(birthDate: String, on today: String, unit: String = "north") throws -> CaseHarness {

@@ -32,8 +32,6 @@ enum EveryEventType {
                                                               personal: Note("safety plan"))), on: "2026-09-10")
         try h.run(CaseCommand(ConsentRequested(from: .parent, requestedOn: day("2026-09-10"))), on: "2026-09-10")
         try h.run(.give(.parent, on: "2026-09-11"), on: "2026-09-11")
-        try h.run(.withdraw(.parent, on: "2026-09-12"), on: "2026-09-12")
-        try h.run(.refuse(.guardian, on: "2026-09-12"), on: "2026-09-12")
         try h.run(CaseCommand(RegistrationDeclined(reason: .otherFormOfHarm, declinedOn: day("2026-09-13"), personal: Note("debts, not exploitation"))),
                   as: .attentionOfficer, on: "2026-09-13")
         try h.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-09-13"), recipient: "care-coordinator")), on: "2026-09-13")
@@ -41,6 +39,9 @@ enum EveryEventType {
         try h.run(.requestWaiver(.unableToConsent, on: "2026-09-13"), on: "2026-09-13")
         try h.run(.approveWaiver(.unableToConsent, on: "2026-09-13"), as: .behaviouralScientist, on: "2026-09-13")
         try h.run(.register(.identifiable, basis: .waiver, on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
+        // After the waiver's registration: a refusal before it would have blocked the waiver (BW art. 7:458 lid 2).
+        try h.run(.withdraw(.parent, on: "2026-09-14"), on: "2026-09-14")
+        try h.run(.refuse(.guardian, on: "2026-09-14"), on: "2026-09-14")
         try h.run(CaseCommand(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-09-14"), reference: "PL-77")),
                   as: .attentionOfficer, on: "2026-09-14")
         try h.run(CaseCommand(ClientStatementAdded(addedOn: day("2026-09-15"), personal: Note("I want to go home"))), on: "2026-09-15")

@@ -38,9 +38,13 @@ struct LegacyEventTests {
     @Test func newRulesApplyToNewDecisions() throws {
         var harness = CaseHarness()
         harness.state = try Self.replayed()
-        // The old waiver counts as approved and lapses 30 days after it was given.
+        // The old waiver folds as approved, but its ground (asking would cause harm) serves no new
+        // identifiable registration: BW art. 7:458 lid 1 sub b allows only untraceable data. Once
+        // lapsed, 30 days after it was given, it says so first.
         let rules = ConsentRules(rules: .standard)
-        try rules.checkWaiver(on: day("2026-11-05"), state: harness.current)
+        #expect(throws: DomainError.ruleViolated(rule: "BW art. 7:458 lid 1 sub b (stricter than research report §6.2)", reason: WaiverLaw.untraceableOnlyReason)) {
+            try rules.checkWaiver(on: day("2026-11-05"), state: harness.current)
+        }
         #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "the waiver of 2026-10-06 lapsed on 2026-11-05: request a new one")) {
             try rules.checkWaiver(on: day("2026-11-06"), state: harness.current)
         }

@@ -11,49 +11,88 @@ struct RegistrationTests {
         return harness
     }
 
-    // "Toestemming is niet vereist bij gegevensdeling ten behoeve van statistiek indien de persoon in
-    // redelijkheid niet in staat is om toestemming te geven, of in redelijkheid niet verlangd kan
-    // worden dat de toestemming wordt gevraagd" (§6.2).
-    @Test("a waiver on the second ground is refused once a required party refused; the first ground still holds")
+    // BW art. 7:458 lid 2: "Verstrekking overeenkomstig lid 1 is slechts mogelijk indien [...] de
+    // betrokkene tegen een verstrekking niet uitdrukkelijk bezwaar heeft gemaakt." The research report
+    // (§6.2) reads "indien de persoon in redelijkheid niet in staat is om toestemming te geven" as a
+    // route to an identifiable registration; the statute adds that an objection blocks it.
+    @Test("a standing refusal blocks every waiver ground: at the request, at the approval and at the use")
     func waiverAfterRefusal() throws {
-        var harness = try Self.reportedCase()
+        var harness = try Self.reportedCase(birthDate: "2010-03-01")  // 16: the youth alone answers
         try harness.run(.refuse(.youth, on: "2026-11-03"), on: "2026-11-03")
         let refused = DomainError.ruleViolated(
-            rule: "research report §6.2: consent \"in redelijkheid niet verlangd kan worden\"",
-            reason: "the youth was asked and refused consent on 2026-11-03, so consent can be asked: register non-identifiably")
-        #expect(throws: refused) { try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .psychologicalHarm, on: "2026-11-04"), on: "2026-11-04") }
-        try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-04"), on: "2026-11-04")
-        try harness.run(.approveWaiver(.unableToConsent, on: "2026-11-04"), as: .behaviouralScientist, on: "2026-11-04")
-        #expect(harness.current.waiver != nil)
+            rule: "BW art. 7:458 lid 2: never where the person expressly objected",
+            reason: "the youth refused consent on 2026-11-03, which blocks every waiver: register non-identifiably")
+        #expect(throws: refused) { try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-04"), on: "2026-11-04") }
+        #expect(harness.current.waiverRequest == nil && harness.current.waiver == nil)
+        #expect(throws: DomainError.self) {
+            try harness.run(.register(.identifiable, basis: .waiver, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        }
+        #expect(harness.current.nextSteps(on: day("2026-11-04")).last?.action == "register at CoMensha non-identifiably")
+        try harness.run(.register(.nonIdentifiable, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        #expect(harness.current.registrations.map(\.kind) == [.nonIdentifiable])
     }
 
-    @Test("a refusal between request and approval makes the approval fail")
-    func refusalBeforeApproval() throws {
+    @Test("a refusal between request and approval makes the approval fail; between approval and use, the use")
+    func refusalBeforeApprovalOrUse() throws {
         var harness = try Self.reportedCase()
-        try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .danger, on: "2026-11-03"), on: "2026-11-03")
+        try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-03"), on: "2026-11-03")
+        var approved = harness
         try harness.run(.refuse(.parent, on: "2026-11-04"), on: "2026-11-04")
-        #expect(throws: DomainError.self) { try harness.run(.approveWaiver(.cannotReasonablyBeAsked, on: "2026-11-05"), as: .behaviouralScientist, on: "2026-11-05") }
+        #expect(throws: DomainError.ruleViolated(rule: "BW art. 7:458 lid 2: never where the person expressly objected",
+                                                 reason: "the parent refused consent on 2026-11-04, which blocks every waiver: register non-identifiably")) {
+            try harness.run(.approveWaiver(.unableToConsent, on: "2026-11-05"), as: .behaviouralScientist, on: "2026-11-05")
+        }
         #expect(harness.current.waiver == nil)
+        try approved.run(.approveWaiver(.unableToConsent, on: "2026-11-03"), as: .behaviouralScientist, on: "2026-11-03")
+        try approved.run(.refuse(.youth, on: "2026-11-04"), on: "2026-11-04")
+        #expect(throws: DomainError.self) {
+            try approved.run(.register(.identifiable, basis: .waiver, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
+        }
+        #expect(approved.current.registrations.isEmpty)
     }
 
-    @Test("each path of a waiver request: the harm named for the second ground only, the old ground no longer taken")
+    // BW art. 7:458 lid 1 sub b: without consent where "het vragen van toestemming in redelijkheid
+    // niet kan worden verlangd", only "in zodanige vorm dat herleiding tot individuele natuurlijke
+    // personen redelijkerwijs wordt voorkomen": never an identifiable registration.
+    @Test("cannot-reasonably-be-asked serves no identifiable registration: a non-identifiable one needs no waiver")
+    func secondGroundServesNoIdentifiableRegistration() throws {
+        var harness = try Self.reportedCase()
+        let statute = DomainError.ruleViolated(
+            rule: "BW art. 7:458 lid 1 sub b (stricter than research report §6.2)",
+            reason: "where consent cannot reasonably be asked, only data that cannot be traced to the youth may be shared: "
+                + "register non-identifiably, which needs no waiver; a waiver serves only unable-to-consent (lid 1 sub a)")
+        #expect(throws: statute) { try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .danger, on: "2026-11-03"), on: "2026-11-03") }
+        #expect(throws: statute) { try harness.run(.requestWaiver(.askingWouldCauseHarm, on: "2026-11-03"), on: "2026-11-03") }
+        try harness.run(.register(.nonIdentifiable, on: "2026-11-03"), as: .attentionOfficer, on: "2026-11-03")
+    }
+
+    @Test("a waiver recorded under the old rules replays as it was, and serves no new registration")
+    func oldWaiversKeepTheirMeaning() throws {
+        var harness = try Self.reportedCase()
+        let request = CaseEvent.consentWaiverRequested(ConsentWaiverRequested(ground: .cannotReasonablyBeAsked, harm: .danger, requestedOn: day("2026-11-03"),
+                                                                               personal: Note("the father recruits her")))
+        let approval = CaseEvent.consentWaived(ConsentWaived(ground: .cannotReasonablyBeAsked, waivedOn: day("2026-11-03"), validUntil: day("2026-12-03")))
+        harness.record(request, as: .professional, actor: "anna", on: "2026-11-03")
+        harness.record(approval, as: .behaviouralScientist, actor: "bea", on: "2026-11-03")
+        #expect(harness.current.waiver?.ground == .cannotReasonablyBeAsked, "the old events fold as they did")
+        #expect(throws: DomainError.self) {
+            try harness.run(.register(.identifiable, basis: .waiver, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        }
+        #expect(harness.current.nextSteps(on: day("2026-11-04")).last?.action.hasPrefix("ask ") == true)
+    }
+
+    @Test("each path of a waiver request: no harm for the first ground, a justification always")
     func waiverRequestFields() throws {
         var harness = try Self.reportedCase()
-        #expect(throws: DomainError.invalidField("harm", "name what asking would cause: psychological-harm, danger or loss-of-contact")) {
-            try harness.run(.requestWaiver(.cannotReasonablyBeAsked, on: "2026-11-03"), on: "2026-11-03")
-        }
         #expect(throws: DomainError.invalidField("harm", "is named only for cannot-reasonably-be-asked")) {
             try harness.run(.requestWaiver(.unableToConsent, harm: .danger, on: "2026-11-03"), on: "2026-11-03")
-        }
-        #expect(throws: DomainError.invalidField("ground", "use unable-to-consent, or cannot-reasonably-be-asked with the harm named")) {
-            try harness.run(.requestWaiver(.askingWouldCauseHarm, on: "2026-11-03"), on: "2026-11-03")
         }
         #expect(throws: DomainError.invalidField("justification", "a waiver must be justified, case by case")) {
             try harness.run(CaseCommand(ConsentWaiverRequested(ground: .unableToConsent, requestedOn: day("2026-11-03"), personal: Note(" "))), on: "2026-11-03")
         }
-        try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .danger, on: "2026-11-03"), on: "2026-11-03")
-        #expect(throws: DomainError.invalidField("ground", "the request was for cannot-reasonably-be-asked")) {
-            try harness.run(.approveWaiver(.unableToConsent, on: "2026-11-03"), as: .behaviouralScientist, on: "2026-11-03")
+        try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-03"), on: "2026-11-03")
+        #expect(throws: DomainError.invalidField("ground", "the request was for unable-to-consent")) {
+            try harness.run(.approveWaiver(.cannotReasonablyBeAsked, on: "2026-11-03"), as: .behaviouralScientist, on: "2026-11-03")
         }
     }
 

@@ -69,14 +69,26 @@ struct RegistrationScenarioTests {
         s.daemon.stop()
     }
 
-    @Test("a waiver on the ground that consent cannot reasonably be asked is refused after a refusal")
+    // BW art. 7:458 lid 2: "[...] indien de betrokkene tegen een verstrekking niet uitdrukkelijk
+    // bezwaar heeft gemaakt": a 16-year-old who said no is never registered by name.
+    @Test("after the youth's refusal no waiver ground is taken, and she is registered only non-identifiably")
     func waiverAfterRefusal() throws {
         let s = try Session(age: 16)
         try s.ok(["consent", "refuse"] + s.c + ["--by", "youth", "--on", "2026-11-03"])
+        try s.refused(["consent", "waiver", "request"] + s.c + ["--ground", "unable-to-consent", "--justification", "in crisis care", "--on", "2026-11-04"],
+                      naming: "which blocks every waiver: register non-identifiably (BW art. 7:458 lid 2")
         try s.refused(["consent", "waiver", "request"] + s.c + ["--ground", "cannot-reasonably-be-asked", "--harm", "psychological-harm",
                                                                 "--justification", "asking would upset her", "--on", "2026-11-04"],
-                      naming: "so consent can be asked: register non-identifiably (research report §6.2")
-        // The same person cannot request and approve.
+                      naming: "register non-identifiably, which needs no waiver")
+        try s.refused(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "waiver", "--on", "2026-11-04"],
+                      naming: "no unused waiver approved")
+        try s.ok(["register", "comensha"] + s.c + ["--kind", "non-identifiable", "--on", "2026-11-04"])
+        s.daemon.stop()
+    }
+
+    @Test("a waiver is approved by a second behavioural scientist, never by the one who asked")
+    func waiverFourEyes() throws {
+        let s = try Session(age: 16)
         try s.ok(["consent", "waiver", "request"] + s.c + ["--ground", "unable-to-consent", "--justification", "in crisis care", "--on", "2026-11-04"])
         try s.refused(["consent", "waiver", "approve"] + s.c + ["--ground", "unable-to-consent", "--on", "2026-11-04", "--role", "behavioural-scientist"],
                       naming: "another behavioural scientist approves it (consent waiver: four eyes)")

@@ -47,7 +47,9 @@ public struct ConsentWithdrawn: Codable, Sendable, Equatable {
     public var withdrawnOn: Day
 }
 
-/// The lawful grounds for an identifiable registration without consent (research report §6.2:
+/// The grounds a waiver is asked on. The research report (§6.2) names two for an identifiable
+/// registration without consent; BW art. 7:458 lets only `unable-to-consent` serve one
+/// (``WaiverLaw``): the others are kept so that old events replay, and serve no new registration. (§6.2:
 /// "in redelijkheid niet in staat is om toestemming te geven, of in redelijkheid niet verlangd kan
 /// worden dat de toestemming wordt gevraagd").
 public enum WaiverGround: String, Codable, Sendable {

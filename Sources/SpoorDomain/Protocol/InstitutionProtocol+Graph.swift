@@ -37,7 +37,7 @@ extension InstitutionProtocol {
             "  help -> weigh [label=\"evaluate\"];",
             "  report -> feedback; report -> register [style=dashed];",
             "  register -> consent;",
-            "  consent -> identifiable [label=\"complete\"]; consent -> anonymous [label=\"refused\"]; consent -> waiver [label=\"cannot be asked\"];",
+            "  consent -> identifiable [label=\"complete\"]; consent -> anonymous [label=\"refused\"]; consent -> waiver [label=\"unable to consent, nobody refused\"];",
             "  waiver -> identifiable [label=\"yes, for statistics\"]; waiver -> anonymous [label=\"no\"];",
             "}",
         ]

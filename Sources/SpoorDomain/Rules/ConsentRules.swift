@@ -76,26 +76,27 @@ struct ConsentRules {
         }
     }
 
-    /// A waiver request names a ground, and the harm for `cannot-reasonably-be-asked`.
+    /// A waiver request names a ground the statute lets serve an identifiable registration, and
+    /// no required party refused (``WaiverLaw``).
     func checkWaiverRequest(_ request: ConsentWaiverRequested, state: CaseState) throws(DomainError) {
         switch request.ground {
-        case .askingWouldCauseHarm:
-            throw .invalidField("ground", "use unable-to-consent, or cannot-reasonably-be-asked with the harm named")
+        case .askingWouldCauseHarm, .cannotReasonablyBeAsked: break  // refused below, by the statute
         case .unableToConsent:
             guard request.harm == nil else { throw .invalidField("harm", "is named only for cannot-reasonably-be-asked") }
-        case .cannotReasonablyBeAsked:
-            guard request.harm != nil else { throw .invalidField("harm", "name what asking would cause: psychological-harm, danger or loss-of-contact") }
         }
         try checkGroundHolds(request.ground, state: state, on: request.requestedOn)
     }
 
-    /// "In redelijkheid niet verlangd kan worden dat de toestemming wordt gevraagd" no longer
-    /// holds once a required party was asked and refused or withdrew (§6.2).
+    /// Whether `ground` may stand in for consent on `day`, at the request, the approval and the use
+    /// alike: only where asking is not reasonably possible, and never against a standing refusal.
     func checkGroundHolds(_ ground: WaiverGround, state: CaseState, on day: Day) throws(DomainError) {
-        guard ground != .unableToConsent, case .blocked(let refusal) = try assess(state, on: day).assessment else { return }
+        guard ground == .unableToConsent else {
+            throw .ruleViolated(rule: WaiverLaw.untraceableOnly, reason: WaiverLaw.untraceableOnlyReason)
+        }
+        guard case .blocked(let refusal) = try assess(state, on: day).assessment else { return }
         throw .ruleViolated(
-            rule: "research report §6.2: consent \"in redelijkheid niet verlangd kan worden\"",
-            reason: "the \(refusal.party.rawValue) was asked and \(refusal.status.rawValue) consent on \(refusal.on), so consent can be asked: register non-identifiably")
+            rule: WaiverLaw.objection,
+            reason: "the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on), which blocks every waiver: register non-identifiably")
     }
 
     /// The approved waiver a registration on `day` may use: unused, not lapsed, its ground still holding.

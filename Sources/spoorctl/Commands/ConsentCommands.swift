@@ -55,7 +55,7 @@ struct RequestWaiver: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "request", abstract: "Ask for a waiver of consent, with the ground and why.")
     static let wireName = "request-waiver"
     @OptionGroup var target: CaseTarget
-    @Option(help: "unable-to-consent or cannot-reasonably-be-asked.") var ground: String
+    @Option(help: "unable-to-consent (BW art. 7:458 lid 1 sub a); cannot-reasonably-be-asked is refused: register non-identifiably.") var ground: String
     @Option(help: "For cannot-reasonably-be-asked: psychological-harm, danger or loss-of-contact.") var harm: String?
     @Option(help: "The justification, case by case (sealed).") var justification: String
     @OptionGroup var day: DayOption
