@@ -42,6 +42,9 @@ public struct CaseDigest: Sendable, Equatable {
     /// Where the consent for a registration got to, for the statistics' funnel.
     public enum ConsentOutcome: String, Sendable, CaseIterable {
         case neverAsked = "never-asked", asked, given, refused, waived
+        /// Consent withdrawn after the identifiable registration it allowed (AVG art. 7(3)): the
+        /// registration stands, but the youth no longer counts as identifiably registered.
+        case withdrawnAfterRegistration = "withdrawn-after-registration"
     }
 
     /// Something the case waits for, as the worklist lists it: what, who, by when. Kept as data;
@@ -156,6 +159,10 @@ public struct CaseDigest: Sendable, Equatable {
 extension CaseState {
     /// The furthest the consent got: a waiver, a refusal, a consent, a question, or nothing.
     var consentOutcome: CaseDigest.ConsentOutcome {
+        if let registered = registrations.first(where: { $0.kind == .identifiable && $0.basis == .consent })?.registeredOn,
+           consents.contains(where: { $0.status == .withdrawn && $0.on >= registered }) {
+            return .withdrawnAfterRegistration
+        }
         if waiver != nil || registrations.contains(where: { $0.basis == .waiver }) { return .waived }
         if consents.contains(where: { $0.status == .refused || $0.status == .withdrawn }) { return .refused }
         if consents.contains(where: { $0.status == .given }) { return .given }

@@ -81,6 +81,7 @@ extension CaseEvent {
         case .registeredAtCoMensha(let e): e
         case .registrationDeclined(let e): e
         case .registeredElsewhere(let e): e
+        case .withdrawalNotified(let e): e
         case .clientStatementAdded(let e): e
         case .personalDataErased(let e): e
         case .screeningRecorded(let e): e

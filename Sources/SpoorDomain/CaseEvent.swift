@@ -23,6 +23,7 @@ public enum CaseEvent: Sendable, Equatable {
     case registeredAtCoMensha(RegisteredAtCoMensha)
     case registrationDeclined(RegistrationDeclined)
     case registeredElsewhere(RegisteredElsewhere)
+    case withdrawalNotified(WithdrawalNotified)
     case clientStatementAdded(ClientStatementAdded)
     case personalDataErased(PersonalDataErased)
     case screeningRecorded(ScreeningRecorded)

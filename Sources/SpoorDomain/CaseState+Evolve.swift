@@ -75,9 +75,13 @@ extension CaseState {
         case .veiligThuisFeedbackReceived(let e): reports.update(e.reportID) { $0.feedback.append(e) }
         case .consentRequested(let e):
             set(PartyConsent(party: e.from, status: .requested, on: e.requestedOn, followedUpBy: rules.steps.register.responsible))
-        case .consentGiven(let e): set(PartyConsent(party: e.by, status: .given, on: e.givenOn, form: e.explicitForm))
+        case .consentGiven(let e): set(PartyConsent(party: e.by, status: .given, on: e.givenOn, form: e.explicitForm, purposes: e.coveredPurposes))
         case .consentRefused(let e): set(PartyConsent(party: e.by, status: .refused, on: e.refusedOn))
-        case .consentWithdrawn(let e): set(PartyConsent(party: e.by, status: .withdrawn, on: e.withdrawnOn))
+        case .consentWithdrawn(let e):
+            set(PartyConsent(party: e.by, status: .withdrawn, on: e.withdrawnOn))
+            if registrations.contains(where: { $0.kind == .identifiable && $0.basis == .consent }) {
+                withdrawalNotice = WithdrawalNotice(party: e.by, due: Due(.notifyWithdrawal, since: e.withdrawnOn, under: rules))
+            }
         case .consentWaiverRequested(let e): waiverRequest = WaiverRequest(request: e, requestedBy: record.actor)
         case .consentWaived(let e):
             var waived = e
@@ -96,6 +100,7 @@ extension CaseState {
         case .registeredElsewhere(let e):
             registeredElsewhere.append(e)
             registrationDue = nil
+        case .withdrawalNotified: withdrawalNotice = nil
         case .clientStatementAdded: statements += 1
         case .screeningRecorded(let e): screenings.append(e)
         case .erasureRequested(let e):

@@ -17,6 +17,7 @@ extension CaseState {
         if let help = helpEvaluation { items.append(.init(.helpEvaluationOverdue, help.signalIDs.joined(separator: ", "), help.due)) }
         if let lapse = waiverLapse { items.append(.init(.waiverLapsing, "", lapse, listFrom: lapse.since)) }
         if let erasure = erasureRequest { items.append(.init(.erasureRequestDue, "", erasure.due, listFrom: erasure.remindFrom)) }
+        if let notice = withdrawalNotice { items.append(.init(.withdrawalNoticeDue, notice.party.rawValue, notice.due, listFrom: notice.due.since)) }
         for consent in consents where consent.status == .requested {
             items.append(.init(kind: .consentPending, subject: consent.party.rawValue, step: .register, since: consent.on, dueOn: nil, listFrom: consent.on,
                                responsible: consent.followedUpBy ?? .attentionOfficer, protocolVersion: nil))
@@ -57,6 +58,7 @@ extension InstitutionProtocol.StepKind {
         case .assessRisk: "a risk assessment"
         case .evaluateHelp: "the evaluation of the help"
         case .erase: "the erasure asked for"
+        case .notifyWithdrawal: "telling CoMensha of a withdrawal of consent"
         }
     }
 }

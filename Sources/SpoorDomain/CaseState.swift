@@ -64,6 +64,14 @@ public struct CaseState: Sendable, Equatable {
         public var form: ConsentGiven.Form?
         /// Who follows up a request that is not answered: the protocol's registering role.
         public var followedUpBy: Role?
+        /// What a given consent is for; empty unless given.
+        public var purposes: [RegisteredAtCoMensha.Purpose] = []
+    }
+
+    /// A party withdrew the consent an identifiable registration rested on: CoMensha is to be told.
+    public struct WithdrawalNotice: Sendable, Equatable {
+        public var party: ConsentParty
+        public var due: Due
     }
 
     /// A waiver asked for and not yet approved: who asked, so that the approver is someone else.
@@ -137,6 +145,8 @@ public struct CaseState: Sendable, Equatable {
     public var registeredElsewhere = Chunked<RegisteredElsewhere>()
     public var declinedRegistrations = Chunked<RegistrationDeclined>()
     public var registrationDue: RegistrationDue?
+    /// A withdrawal of consent after an identifiable registration, not yet told to CoMensha.
+    public var withdrawalNotice: WithdrawalNotice?
     public var lastRiskAssessment: RiskAssessed?
     /// The first risk assessment once there are signals, or the next one.
     public var riskAssessmentDue: Due?

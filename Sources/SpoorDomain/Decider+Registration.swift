@@ -59,7 +59,7 @@ extension Decider {
         case (.nonIdentifiable, _):
             throw .invalidField("basis", "a non-identifiable registration sends nothing that identifies the youth and needs no basis: use none")
         case (.identifiable, .consent):
-            try consent.checkConsent(on: request.registeredOn, state: state)
+            try consent.checkConsent(on: request.registeredOn, state: state, for: request.effectivePurpose)
         case (.identifiable, .waiver):
             guard request.effectivePurpose == .statistics else {
                 throw .ruleViolated(rule: WaiverLaw.statisticsOnly,

@@ -131,6 +131,12 @@ public struct Decider: Sendable {
             return .registrationDeclined(e)
         case .registeredElsewhere(let e):
             return .registeredElsewhere(e)
+        case .withdrawalNotified(let e):
+            let notice = state.withdrawalNotice!  // the precondition `withdrawalNoticeDue` holds
+            guard e.notifiedOn >= notice.due.since else {
+                throw .invalidField("notifiedOn", "lies before the withdrawal of \(notice.due.since)")
+            }
+            return .withdrawalNotified(e)
         case .clientStatementAdded(let e):
             try Self.requireText(e.personal, "personal", "a statement needs its text")
             return .clientStatementAdded(e)

@@ -13,6 +13,8 @@ public enum Worklist {
             case waiverLapsing = "waiver-lapsing"
             case consentPending = "consent-pending"
             case erasureRequestDue = "erasure-request-due"
+            /// A withdrawal of consent after an identifiable registration, to be told to CoMensha.
+            case withdrawalNoticeDue = "withdrawal-notice-due"
             /// A read without a care relationship, for the privacy officer to review.
             case emergencyAccessReview = "emergency-access-review"
         }
@@ -106,6 +108,7 @@ public enum Worklist {
         case .waiverLapsing: "the approved consent waiver lapses unused"
         case .consentPending: "consent asked of the \(subject) on \(since)"
         case .erasureRequestDue: "a request to erase the dossier, received on \(since)"
+        case .withdrawalNoticeDue: "the \(subject) withdrew consent on \(since) after an identifiable registration: tell CoMensha"
         case .emergencyAccessReview: "\(subject) read the case without a care relationship on \(since)"
         }
     }

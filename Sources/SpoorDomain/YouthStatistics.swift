@@ -11,9 +11,9 @@ public struct YouthStatistics: Sendable, Equatable {
         public var youths = 0
         /// Youths screened at intake in the period.
         public var screened = 0
-        /// Youths with signals by where consent got: never-asked, asked, given, refused, waived.
+        /// Youths with signals by where consent got: never-asked, asked, given, refused, waived, withdrawn-after-registration.
         public var consent: [String: Int] = [:]
-        /// Youths with signals by registration: identifiable, non-identifiable, elsewhere, declined, none.
+        /// Youths with signals by registration: identifiable, withdrawn-after-registration, non-identifiable, elsewhere, declined, none.
         public var registration: [String: Int] = [:]
         /// Registrations declined, by reason.
         public var declined: [String: Int] = [:]
@@ -50,6 +50,7 @@ public struct YouthStatistics: Sendable, Equatable {
 
     /// How CoMensha came to know the youth, or why not.
     static func registration(of state: CaseDigest) -> String {
+        if state.consent == .withdrawnAfterRegistration { return CaseDigest.ConsentOutcome.withdrawnAfterRegistration.rawValue }
         if state.registrations.contains(where: { $0.kind == "identifiable" }) { return "identifiable" }
         if !state.registrations.isEmpty { return "non-identifiable" }
         if state.registeredElsewhere { return "elsewhere" }

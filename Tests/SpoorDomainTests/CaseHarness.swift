@@ -76,8 +76,9 @@ extension CaseCommand {
                                                  formsOfExploitation: [], reference: nil))
     }
 
-    static func give(_ party: ConsentParty, form: ConsentGiven.Form = .written, on: String) -> CaseCommand {
-        CaseCommand(ConsentGiven(by: party, givenOn: day(on), form: form))
+    static func give(_ party: ConsentParty, form: ConsentGiven.Form = .written, for purposes: [RegisteredAtCoMensha.Purpose] = [.statistics],
+                     on: String) -> CaseCommand {
+        CaseCommand(ConsentGiven(by: party, givenOn: day(on), form: form, purposes: purposes))
     }
 
     static func refuse(_ party: ConsentParty, on: String) -> CaseCommand { CaseCommand(ConsentRefused(by: party, refusedOn: day(on))) }

@@ -15,7 +15,7 @@ struct CodingTests {
         try harness.run(.talk(on: "2026-10-04"), on: "2026-10-04")
         try harness.run(.weigh(unsafe: true, on: "2026-10-05"), on: "2026-10-05")
         try harness.run(.report(on: "2026-10-05"), on: "2026-10-05")
-        try harness.run(CaseCommand(ConsentGiven(by: .youth, givenOn: day("2026-10-06"), form: .written)), on: "2026-10-06")
+        try harness.run(CaseCommand(ConsentGiven(by: .youth, givenOn: day("2026-10-06"), form: .written, purposes: [.statistics])), on: "2026-10-06")
         try harness.run(.register(.identifiable, basis: .consent, on: "2026-10-07"), as: .attentionOfficer, on: "2026-10-07")
         try harness.run(CaseCommand(ClientStatementAdded(addedOn: day("2026-10-08"), personal: Note("my side"))), on: "2026-10-08")
         return harness

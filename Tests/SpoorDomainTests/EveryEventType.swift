@@ -31,7 +31,9 @@ enum EveryEventType {
         try h.run(CaseCommand(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-09-10"), kind: .safetyAssessment,
                                                               personal: Note("safety plan"))), on: "2026-09-10")
         try h.run(CaseCommand(ConsentRequested(from: .parent, requestedOn: day("2026-09-10"))), on: "2026-09-10")
-        try h.run(.give(.parent, on: "2026-09-11"), on: "2026-09-11")
+        // Consent for care coordination only: for statistics it is missing, which a waiver may stand in for.
+        try h.run(.give(.parent, for: [.careCoordination], on: "2026-09-11"), on: "2026-09-11")
+        try h.run(.give(.youth, form: .spoken, for: [.careCoordination], on: "2026-09-11"), on: "2026-09-11")
         try h.run(CaseCommand(RegistrationDeclined(reason: .otherFormOfHarm, declinedOn: day("2026-09-13"), personal: Note("debts, not exploitation"))),
                   as: .attentionOfficer, on: "2026-09-13")
         try h.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-09-13"), recipient: "care-coordinator")), on: "2026-09-13")
@@ -39,8 +41,10 @@ enum EveryEventType {
         try h.run(.requestWaiver(.unableToConsent, on: "2026-09-13"), on: "2026-09-13")
         try h.run(.approveWaiver(.unableToConsent, on: "2026-09-13"), as: .behaviouralScientist, on: "2026-09-13")
         try h.run(.register(.identifiable, basis: .waiver, on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
-        // After the waiver's registration: a refusal before it would have blocked the waiver (BW art. 7:458 lid 2).
+        try h.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
+        // After the registrations: a refusal before them would have blocked the waiver (BW art. 7:458 lid 2).
         try h.run(.withdraw(.parent, on: "2026-09-14"), on: "2026-09-14")
+        try h.run(CaseCommand(WithdrawalNotified(notifiedOn: day("2026-09-15"), reference: "CM-9")), as: .attentionOfficer, on: "2026-09-15")
         try h.run(.refuse(.guardian, on: "2026-09-14"), on: "2026-09-14")
         try h.run(CaseCommand(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-09-14"), reference: "PL-77")),
                   as: .attentionOfficer, on: "2026-09-14")

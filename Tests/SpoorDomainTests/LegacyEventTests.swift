@@ -26,7 +26,7 @@ struct LegacyEventTests {
 
     @Test func oldEventsDecodeAndFoldWithTheirMeaning() throws {
         let state = try Self.replayed()
-        #expect(state.consent(of: .parent) == .init(party: .parent, status: .given, on: day("2026-10-05"), form: .written))
+        #expect(state.consent(of: .parent) == .init(party: .parent, status: .given, on: day("2026-10-05"), form: .written, purposes: [.statistics]))
         // A waiver from before validUntil lapses by the built-in protocol's 30 days.
         #expect(state.waiver?.ground == .askingWouldCauseHarm && state.waiver?.validUntil == state.waiver?.waivedOn.adding(days: 30))
         #expect(state.registrations.first?.effectivePurpose == .statistics && state.registrations.first?.fieldsSent == ["name", "age"])
@@ -52,7 +52,12 @@ struct LegacyEventTests {
         #expect(throws: DomainError.self) {
             try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-06"), as: .attentionOfficer, on: "2026-11-06")
         }
-        try harness.run(.give(.youth, on: "2026-11-06"), on: "2026-11-06")
+        // And the parent's old consent, given before purposes, covers statistics only.
+        try harness.run(.give(.youth, for: [.careCoordination], on: "2026-11-06"), on: "2026-11-06")
+        #expect(throws: DomainError.self) {
+            try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-06"), as: .attentionOfficer, on: "2026-11-06")
+        }
+        try harness.run(.give(.parent, for: [.careCoordination], on: "2026-11-06"), on: "2026-11-06")
         try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-06"), as: .attentionOfficer, on: "2026-11-06")
     }
 }

@@ -26,6 +26,7 @@ struct PreconditionTests {
         case .waiverRequested: state.waiverRequest = nil
         case .notErased: state.isErased = true
         case .held: state.legalHold = nil
+        case .withdrawalNoticeDue: state.withdrawalNotice = nil
         }
         return state
     }
@@ -36,6 +37,8 @@ struct PreconditionTests {
         switch precondition {
         case .closed: state.isOpen = false
         case .held: state.legalHold = LegalHoldPlaced(reason: "required-by-law", placedOn: day("2026-11-03"), until: nil, personal: nil)
+        case .withdrawalNoticeDue:
+            state.withdrawalNotice = .init(party: .youth, due: .init(.notifyWithdrawal, since: day("2026-09-14"), under: .standard))
         default: break
         }
         return state

@@ -161,7 +161,7 @@ struct RegistrationTests {
         #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count", reason: "the youth was registered non-identifiable on 2026-11-03 already")) {
             try harness.run(.register(.nonIdentifiable, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
         }
-        try harness.run(.give(.youth, on: "2026-11-04"), on: "2026-11-04")
+        try harness.run(.give(.youth, for: [.statistics, .careCoordination], on: "2026-11-04"), on: "2026-11-04")
         try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
         #expect(harness.current.registrations.last?.supersedes == day("2026-11-03"))
         // A melding for care coordination is its own purpose, with consent only.
@@ -169,6 +169,62 @@ struct RegistrationTests {
         #expect(throws: DomainError.self) {
             try harness.run(.register(.nonIdentifiable, purpose: .careCoordination, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
         }
+    }
+
+    // The research report (§6.2) separates "registratie bij CoMensha ten behoeve van statistiek" from
+    // "melding ten behoeve van zorgcoördinatie door CoMensha"; AVG art. 6(1)(a): consent "voor een
+    // of meer specifieke doeleinden".
+    @Test("consent is for a purpose: a consent for statistics does not cover care coordination, nor the other way round")
+    func consentIsForAPurpose() throws {
+        var harness = try Self.reportedCase(birthDate: "2009-01-01")  // 17: the youth alone
+        try harness.run(.give(.youth, for: [.careCoordination], on: "2026-11-03"), on: "2026-11-03")
+        #expect(throws: DomainError.ruleViolated(
+            rule: "WGBO art. 7:447 BW, Jeugdwet art. 7.3.11: from 16 the youth consents alone; AVG art. 6(1)(a): consent for a purpose",
+            reason: "the youth is 17: the youth must give explicit consent for statistics first, or register non-identifiably")) {
+            try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        }
+        try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        #expect(throws: DomainError.invalidField("purposes", "say what the consent is for, once each: statistics, care-coordination or both "
+                                                 + "(AVG art. 6(1)(a) and 9(2)(a): consent is given for a purpose)")) {
+            try harness.run(CaseCommand(ConsentGiven(by: .youth, givenOn: day("2026-11-05"), form: .written)), on: "2026-11-05")
+        }
+        #expect(throws: DomainError.self) { try harness.run(.give(.youth, for: [.statistics, .statistics], on: "2026-11-05"), on: "2026-11-05") }
+    }
+
+    @Test("a consent recorded before purposes covers statistics only")
+    func oldConsentCoversStatistics() throws {
+        var harness = try Self.reportedCase(birthDate: "2009-01-01")
+        harness.record(.consentGiven(ConsentGiven(by: .youth, givenOn: day("2026-11-03"), form: .written)), as: .professional, actor: "anna", on: "2026-11-03")
+        #expect(throws: DomainError.self) {
+            try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        }
+        try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+    }
+
+    // AVG art. 7(3): "De intrekking van de toestemming laat de rechtmatigheid van de verwerking op basis
+    // van de toestemming vóór de intrekking daarvan, onverlet"; art. 19: the controller tells each
+    // recipient of the data of an erasure that follows.
+    @Test("a withdrawal after an identifiable registration keeps it, and obliges telling CoMensha: on the worklist until recorded")
+    func withdrawalAfterRegistrationIsTold() throws {
+        var harness = try Self.reportedCase(birthDate: "2009-01-01")
+        try harness.run(.give(.youth, on: "2026-11-03"), on: "2026-11-03")
+        #expect(throws: Precondition.withdrawalNoticeDue.refusal("record that CoMensha was told of a withdrawal")) {
+            try harness.run(CaseCommand(WithdrawalNotified(notifiedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+        }
+        try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        try harness.run(.withdraw(.youth, on: "2026-11-06"), on: "2026-11-06")
+        #expect(harness.current.registrations.count == 1, "the registration stands")
+        let youths = YouthStatistics(cases: [harness.current.digest], by: []).rows
+        #expect(youths.first?.registration == ["withdrawn-after-registration": 1], "no longer counted as identifiable")
+        let notice = try #require(harness.current.withdrawalNotice)
+        #expect(notice.party == .youth && notice.due.responsible == .attentionOfficer && notice.due.on == day("2026-11-13"))  // 5 working days
+        let item = try #require(harness.current.digest.pending.first { $0.kind == .withdrawalNoticeDue })
+        #expect(item.listFrom == day("2026-11-06"), "on the worklist from the withdrawal, not only once late")
+        #expect(throws: DomainError.invalidField("notifiedOn", "lies before the withdrawal of 2026-11-06")) {
+            try harness.run(CaseCommand(WithdrawalNotified(notifiedOn: day("2026-11-05"))), as: .attentionOfficer, on: "2026-11-06")
+        }
+        try harness.run(CaseCommand(WithdrawalNotified(notifiedOn: day("2026-11-07"), reference: "CM-1")), as: .attentionOfficer, on: "2026-11-07")
+        #expect(harness.current.withdrawalNotice == nil && !harness.current.digest.pending.contains { $0.kind == .withdrawalNoticeDue })
     }
 
     @Test("a case with a registration due, a report not made or feedback outstanding closes only naming them, with a reason")

@@ -33,7 +33,7 @@ struct ReplayPropertyTests {
             .report([signal], on: today),
             CaseCommand(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day(today), kind: .investigationClosed, personal: nil)),
             CaseCommand(ConsentRequested(from: party, requestedOn: day(today))),
-            CaseCommand(ConsentGiven(by: party, givenOn: day(today), form: .written)),
+            CaseCommand(ConsentGiven(by: party, givenOn: day(today), form: .written, purposes: [.statistics])),
             CaseCommand(ConsentRefused(by: party, refusedOn: day(today))),
             CaseCommand(ConsentWithdrawn(by: party, withdrawnOn: day(today))),
             .requestWaiver([.unableToConsent, .cannotReasonablyBeAsked].randomElement(using: &rng)!, harm: .danger, on: today),

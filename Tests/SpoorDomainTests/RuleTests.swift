@@ -52,8 +52,8 @@ struct RuleTests {
         #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "no unused waiver approved by a behavioural scientist is recorded")) {
             try harness.run(.register(.identifiable, basis: .waiver, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
-        #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[1].source,
-                                                 reason: "the youth is 14: the youth and the parents or guardian with authority must give explicit consent first, or register non-identifiably")) {
+        #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[1].source + "; AVG art. 6(1)(a): consent for a purpose",
+                                                 reason: "the youth is 14: the youth and the parents or guardian with authority must give explicit consent for statistics first, or register non-identifiably")) {
             try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
         #expect(harness.records.count == 2)

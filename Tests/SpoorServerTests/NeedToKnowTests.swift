@@ -96,7 +96,7 @@ struct NeedToKnowTests {
         #expect(try ctl("case", "open", "--case", "s1", "--unit", "south", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
                         "--name", "Marker-Name-Qz", "--birth-date", "2011-01-01", "--client-number", "Marker-Client-Qz").status == 0)
         #expect(try ctl("signal", "record", "--case", "s1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz").status == 0)
-        #expect(try ctl("consent", "give", "--case", "s1", "--by", "youth", "--form", "written").status == 0)
+        #expect(try ctl("consent", "give", "--case", "s1", "--by", "youth", "--form", "written", "--purpose", "statistics").status == 0)
         #expect(try ctl("register", "comensha", "--case", "s1", "--kind", "non-identifiable", "--basis", "none").status == 0)
         for method in SpoorProtocol.Method.allCases {
             for params: JSONValue in [[:], ["case": "s1"], ["case": "s1", "signal": "signal-1"], ["case": "s1", "registration": 1]] {

@@ -30,7 +30,7 @@ struct ProtocolSchemaTests {
         try exchange(.caseCommand, ["case": "p1", "command": "record-signal", "body": signal, "eventID": .string(UUID().uuidString.lowercased())])
         try exchange(.caseCommand, ["case": "p1", "command": "record-consultation", "role": "attention-officer",
                                     "body": ["signalIDs": ["signal-1"], "heldOn": "2026-11-04", "parties": ["attention-officer"]]])
-        try exchange(.caseCommand, ["case": "p1", "command": "give-consent", "body": ["by": "youth", "givenOn": "2026-11-04", "form": "written"]])
+        try exchange(.caseCommand, ["case": "p1", "command": "give-consent", "body": ["by": "youth", "givenOn": "2026-11-04", "form": "written", "purposes": ["statistics"]]])
         try exchange(.caseCommand, ["case": "p1", "command": "register-at-comensha", "role": "attention-officer",
                                     "body": ["kind": "non-identifiable", "basis": "none", "registeredOn": "2026-11-05"]])
         try exchange(.registrationForm, ["case": "p1"])

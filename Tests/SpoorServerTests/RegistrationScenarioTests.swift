@@ -47,8 +47,8 @@ struct RegistrationScenarioTests {
     @Test("a 15-year-old whose parents consent but who refuses herself: identifiable refused, non-identifiable allowed")
     func fifteenYearOldRefusesHerself() throws {
         let s = try Session(age: 15)
-        try s.ok(["consent", "give"] + s.c + ["--by", "parent", "--form", "written", "--on", "2026-11-03"])
-        try s.ok(["consent", "give"] + s.c + ["--by", "other-parent", "--form", "spoken", "--on", "2026-11-03"])
+        try s.ok(["consent", "give"] + s.c + ["--by", "parent", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"])
+        try s.ok(["consent", "give"] + s.c + ["--by", "other-parent", "--form", "spoken", "--purpose", "statistics", "--on", "2026-11-03"])
         try s.ok(["consent", "refuse"] + s.c + ["--by", "youth", "--on", "2026-11-03"])
         try s.refused(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-04"],
                       naming: "the youth refused consent on 2026-11-03, and the youth is 15: register non-identifiably (WGBO art. 7:450 lid 2 BW")
@@ -62,7 +62,7 @@ struct RegistrationScenarioTests {
     @Test("a 17-year-old's parent cannot withdraw the youth's consent")
     func parentCannotWithdrawForSeventeen() throws {
         let s = try Session(age: 17)
-        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--on", "2026-11-03"])
+        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"])
         try s.refused(["consent", "withdraw"] + s.c + ["--by", "parent", "--on", "2026-11-04"],
                       naming: "the youth is 17: the youth consent, not the parent (WGBO art. 7:447 BW")
         try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-04"])
@@ -111,7 +111,7 @@ struct RegistrationScenarioTests {
 
         try s.refused(["case", "close"] + s.c + ["--reason", "care-ended", "--closed-on", "2026-11-06"],
                       naming: "the open obligations are: registration-due")
-        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "spoken", "--on", "2026-11-06"])
+        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "spoken", "--purpose", "statistics", "--on", "2026-11-06"])
         try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-06"])
         let after = try s.ok(["worklist", "--on", "2026-11-06", "--json"]).json
         #expect(after?["items"]?.array?.contains { $0["kind"] == "registration-due" } == false)
@@ -122,13 +122,36 @@ struct RegistrationScenarioTests {
     @Test("the filled-in form shows the identifying fields to carers, and its read is recorded")
     func formIsARecordedRead() throws {
         let s = try Session(age: 17)
-        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--on", "2026-11-03"])
+        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"])
+        try s.refused(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--purpose", "care-coordination", "--on", "2026-11-03"],
+                      naming: "the youth must give explicit consent for care-coordination first")
+        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--purpose", "care-coordination", "--on", "2026-11-03"])
         try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--purpose", "care-coordination", "--on", "2026-11-03"])
         let form = try s.ok(["register", "form"] + s.c).output
         #expect(form.contains("- Naam: Noor") && form.contains("- Geboorteland: Eritrea") && form.contains("zorgcoördinatie"))
         var reads: [JSONValue] = []
         _ = try s.daemon.client().call(.eventsTail, ["from": 1]) { if $0["type"] == "personal-data-read" { reads.append($0) } }
-        #expect(reads.count == 1)
+        #expect(reads.filter { $0["payload"]?["method"] == "registration.form" }.count == 1, "\(reads)")
+        s.daemon.stop()
+    }
+
+    // AVG art. 7(3): a withdrawal "laat de rechtmatigheid van de verwerking [...] vóór de intrekking
+    // daarvan, onverlet"; art. 19: the recipient is told.
+    @Test("a withdrawal after an identifiable registration is on the worklist, with the notice in Dutch, until recorded as told")
+    func withdrawalIsToldToCoMensha() throws {
+        let s = try Session(age: 17)
+        try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"])
+        try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--reference", "CM-7", "--on", "2026-11-03"])
+        try s.ok(["consent", "withdraw"] + s.c + ["--by", "youth", "--on", "2026-11-04"])
+        let worklist = try s.ok(["worklist", "--on", "2026-11-04", "--json"]).json
+        let item = try #require(worklist?["items"]?.array?.first { $0["kind"] == "withdrawal-notice-due" })
+        #expect(item["responsible"] == "attention-officer" && item["dueOn"] == "2026-11-11" && item["since"] == "2026-11-04")
+        let form = try s.ok(["register", "form"] + s.c).output
+        #expect(form.contains("## Intrekking van toestemming") && form.contains("de jongere de toestemming ingetrokken") && form.contains("kenmerk CM-7"))
+        try s.ok(["register", "withdrawal-notified"] + s.c + ["--reference", "CM-7-W", "--on", "2026-11-05"])
+        let after = try s.ok(["worklist", "--on", "2026-11-30", "--json"]).json
+        #expect(after?["items"]?.array?.contains { $0["kind"] == "withdrawal-notice-due" } == false)
+        try s.refused(["register", "withdrawal-notified"] + s.c + ["--on", "2026-11-06"], naming: "no withdrawal of consent after an identifiable registration is waiting")
         s.daemon.stop()
     }
 }

@@ -28,7 +28,7 @@ struct WholeCaseTests {
         _ = try ok(["report", "veilig-thuis"] + c + ["--signal", "signal-1", "--discussed-with-client", "--on", "2026-11-06"])
         _ = try ok(["feedback", "record"] + c + ["--report", "report-1", "--kind", "safety-assessment", "--on", "2026-11-10"])
         _ = try ok(["consent", "request"] + c + ["--from", "youth", "--on", "2026-11-10"])
-        _ = try ok(["consent", "give"] + c + ["--by", "youth", "--form", "written", "--on", "2026-11-11"])
+        _ = try ok(["consent", "give"] + c + ["--by", "youth", "--form", "written", "--purpose", "statistics", "--on", "2026-11-11"])
         let form = daemon.folder + "/comensha"
         _ = try ok(["register", "comensha"] + c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-12",
                                                    "--role", "attention-officer", "--form-out", form])

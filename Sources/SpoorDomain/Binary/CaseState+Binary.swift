@@ -18,7 +18,7 @@ extension CaseState {
         w.write(caseID); w.write(unit); w.write(openedOn); w.write(youth); w.write(identity)
         w.write(isOpen); w.write(isErased)
         w.write(consents); w.write(waiverRequest); w.write(waiver); w.write(waiverLapse)
-        w.write(registrationDue); w.write(lastRiskAssessment)
+        w.write(registrationDue); w.write(withdrawalNotice); w.write(lastRiskAssessment)
         w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(ageAtFirstSignal); w.write(erasureRequest); w.write(legalHold)
         w.write(carers); w.write(relationships)
         w.write(statements); w.write(lastChangedOn)
@@ -30,7 +30,8 @@ extension CaseState {
         let state = CaseState(
             caseID: try r.read(), unit: try r.read(), openedOn: try r.read(), youth: try r.read(), identity: try r.read(),
             isOpen: try r.read(), isErased: try r.read(), consents: try r.read(), waiverRequest: try r.read(),
-            waiver: try r.read(), waiverLapse: try r.read(), registrationDue: try r.read(), lastRiskAssessment: try r.read(),
+            waiver: try r.read(), waiverLapse: try r.read(), registrationDue: try r.read(), withdrawalNotice: try r.read(),
+            lastRiskAssessment: try r.read(),
             riskAssessmentDue: try r.read(), helpEvaluation: try r.read(),
             ageAtFirstSignal: try r.read(), erasureRequest: try r.read(), legalHold: try r.read(), carers: try r.read(),
             relationships: try r.read(), statements: try r.read(),
@@ -65,10 +66,21 @@ extension CaseState.Report: BinaryCodable {
 }
 
 extension CaseState.PartyConsent: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(party); w.write(status); w.write(on); w.write(form); w.write(followedUpBy) }
+    func write(to w: inout BinaryWriter) { w.write(party); w.write(status); w.write(on); w.write(form); w.write(followedUpBy); w.write(purposes) }
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(party: try r.read(), status: try r.read(), on: try r.read(), form: try r.read(), followedUpBy: try r.read())
+        self.init(party: try r.read(), status: try r.read(), on: try r.read(), form: try r.read(), followedUpBy: try r.read(),
+                  purposes: try r.read())
     }
+}
+
+extension CaseState.WithdrawalNotice: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(party); w.write(due) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(party: try r.read(), due: try r.read()) }
+}
+
+extension WithdrawalNotified: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(notifiedOn); w.write(reference) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(notifiedOn: try r.read(), reference: try r.read()) }
 }
 
 extension CaseState.WaiverRequest: BinaryCodable {

@@ -32,6 +32,16 @@ public struct ConsentGiven: Codable, Sendable, Equatable {
     public var form: Form?
     /// Events recorded before `form` said only whether the consent was in writing.
     public var inWriting: Bool?
+    /// What the consent is for (AVG art. 6(1)(a), 9(2)(a): consent is given for a purpose); required
+    /// since consent was made per purpose. `nil` in events recorded before: statistics only.
+    public var purposes: [RegisteredAtCoMensha.Purpose]?
+
+    public init(by: ConsentParty, givenOn: Day, form: Form? = nil, inWriting: Bool? = nil, purposes: [RegisteredAtCoMensha.Purpose]? = nil) {
+        (self.by, self.givenOn, self.form, self.inWriting, self.purposes) = (by, givenOn, form, inWriting, purposes)
+    }
+
+    /// The purposes the consent covers; one recorded before purposes covers statistics only.
+    public var coveredPurposes: [RegisteredAtCoMensha.Purpose] { purposes ?? [.statistics] }
 
     /// The recorded form; an old event not in writing has none, so it does not count as explicit.
     public var explicitForm: Form? { form ?? (inWriting == true ? .written : nil) }

@@ -10,7 +10,7 @@ extension EventKind {
         SignalForwarded.kind, ReportedToVeiligThuis.kind, VeiligThuisFeedbackReceived.kind,
         ConsentRequested.kind, ConsentGiven.kind, ConsentRefused.kind, ConsentWithdrawn.kind,
         ConsentWaiverRequested.kind, ConsentWaived.kind,
-        RegisteredAtCoMensha.kind, RegistrationDeclined.kind, RegisteredElsewhere.kind,
+        RegisteredAtCoMensha.kind, RegistrationDeclined.kind, RegisteredElsewhere.kind, WithdrawalNotified.kind,
         ClientStatementAdded.kind, CarerAssigned.kind, CarerUnassigned.kind,
         ErasureRequested.kind, LegalHoldPlaced.kind, LegalHoldLifted.kind, PersonalDataErased.kind,
     ]
@@ -171,6 +171,13 @@ extension RegisteredElsewhere: CaseEventPayload {
         Self.self, CaseEvent.registeredElsewhere, type: "registered-elsewhere", command: "record-registered-elsewhere",
         action: "record a registration by another registrant", day: \.learnedOn, "learnedOn", roles: Permissions.officers,
         needs: [.activeSignal])
+}
+
+extension WithdrawalNotified: CaseEventPayload {
+    public static let kind = EventKind(
+        Self.self, CaseEvent.withdrawalNotified, type: "withdrawal-notified", command: "notify-withdrawal",
+        action: "record that CoMensha was told of a withdrawal", day: \.notifiedOn, "notifiedOn", roles: Permissions.officers,
+        needs: [.withdrawalNoticeDue])
 }
 
 // MARK: - The youth's voice and the care relationship

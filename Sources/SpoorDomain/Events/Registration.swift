@@ -7,7 +7,7 @@ public struct RegisteredAtCoMensha: Codable, Sendable, Equatable {
     public enum Basis: String, Codable, Sendable { case consent, waiver, none }
     /// The research report (§6.2) separates "registratie bij CoMensha ten behoeve van statistiek"
     /// from "melding ten behoeve van zorgcoördinatie door CoMensha".
-    public enum Purpose: String, Codable, Sendable { case statistics, careCoordination = "care-coordination" }
+    public enum Purpose: String, Codable, Sendable, CaseIterable { case statistics, careCoordination = "care-coordination" }
 
     /// What CoMensha asks "om dubbeltellingen tegen te gaan": naam, geboortedatum, geslacht,
     /// nationaliteit en geboorteland (§6.1). A non-identifiable registration sends none of them.
@@ -51,6 +51,16 @@ public struct RegisteredAtCoMensha: Codable, Sendable, Equatable {
     public var personal: Identity?
 
     public var effectivePurpose: Purpose { purpose ?? .statistics }
+}
+
+/// CoMensha was told that a party withdrew the consent an identifiable registration rested on
+/// (AVG art. 7(3): the withdrawal does not undo the registration, but the recipient is told).
+public struct WithdrawalNotified: Codable, Sendable, Equatable {
+    public var notifiedOn: Day
+    /// CoMensha's reference of the notice, if it gave one.
+    public var reference: String?
+
+    public init(notifiedOn: Day, reference: String? = nil) { (self.notifiedOn, self.reference) = (notifiedOn, reference) }
 }
 
 /// CoMensha knows the youth already from another registrant: the obligation is met, and this

@@ -47,6 +47,7 @@ extension CaseState {
         var used = 0
         for list in List.allCases {
             let length = lengths[list] ?? 0
+            guard (0...Int.max - Chunked<Signal>.chunkSize).contains(length) else { throw BinaryFormError("the \(list) has a length of \(length)") }
             let chunks = try (0..<(length + Chunked<Signal>.chunkSize - 1) / Chunked<Signal>.chunkSize).map { chunk throws(BinaryFormError) in
                 guard let bytes = parts[Part(list, chunk: chunk)] else { throw BinaryFormError("part \(chunk) of the \(list) is missing") }
                 return bytes

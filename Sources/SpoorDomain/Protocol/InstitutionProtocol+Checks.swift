@@ -94,6 +94,7 @@ extension InstitutionProtocol.Steps {
         switch kind {
         case .assessRisk: "assessRisk"
         case .evaluateHelp: "evaluateHelp"
+        case .notifyWithdrawal: "notifyWithdrawal"
         default: kind.rawValue
         }
     }

@@ -67,6 +67,7 @@ extension InstitutionProtocol.StepKind {
         case .assessRisk: "the first signal"
         case .evaluateHelp: "the weighing that decided on help, unless it agreed a date"
         case .erase: "the request to erase"
+        case .notifyWithdrawal: "a withdrawal of consent after an identifiable registration"
         }
     }
 }

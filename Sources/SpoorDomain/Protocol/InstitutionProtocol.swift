@@ -80,6 +80,9 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var assessRisk: StepRule
         /// From a weighing that decided on help, unless it agreed an evaluation date: evaluate the help.
         public var evaluateHelp: StepRule
+        /// From a withdrawal of consent after an identifiable registration: tell CoMensha. `nil` in
+        /// protocols written before: ``InstitutionProtocol/defaultWithdrawalNotice(after:)``.
+        public var notifyWithdrawal: StepRule?
     }
 
     public enum StepKind: String, Codable, Sendable, CaseIterable {
@@ -88,6 +91,8 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         case evaluateHelp = "evaluate-help"
         /// From a request to erase the dossier: the erasure (``Retention/erasure``).
         case erase
+        /// From a withdrawal of consent after an identifiable registration: tell CoMensha.
+        case notifyWithdrawal = "notify-withdrawal"
     }
 
     /// One step: who takes it, by when, and what it needs before it.
@@ -174,7 +179,16 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         case .assessRisk: self.steps.assessRisk
         case .evaluateHelp: self.steps.evaluateHelp
         case .erase: self.retention.erasure
+        case .notifyWithdrawal: self.steps.notifyWithdrawal ?? Self.defaultWithdrawalNotice(after: self.steps.register)
         }
+    }
+
+    /// Telling CoMensha of a withdrawal, where the protocol names no rule of its own: the role that
+    /// registers, within five working days.
+    public static func defaultWithdrawalNotice(after register: StepRule) -> StepRule {
+        StepRule(responsible: register.responsible, within: Period(workingDays: 5),
+                 source: "AVG art. 7(3), 17(1)(b) and 19: a withdrawal ends the ground, and the recipient of the data is told; "
+                    + "the registering role and five working days are Spoor's default where the protocol names none")
     }
 
     /// The last day of `step` when it started on `day`.

@@ -41,22 +41,29 @@ struct ConsentRules {
     }
 
     /// Given consent needs its form: CoMensha asks care professionals for it in writing, and a
-    /// spoken consent the professional records is explicit too.
+    /// spoken consent the professional records is explicit too. It names what it is for.
     func checkGiven(_ given: ConsentGiven, state: CaseState) throws(DomainError) {
         guard given.form != nil, given.inWriting == nil else {
             throw .invalidField("form", "say how the consent was made explicit: written, or spoken and recorded by you")
         }
+        guard let purposes = given.purposes, !purposes.isEmpty, Set(purposes).count == purposes.count else {
+            throw .invalidField("purposes", "say what the consent is for, once each: statistics, care-coordination or both "
+                                + "(AVG art. 6(1)(a) and 9(2)(a): consent is given for a purpose)")
+        }
         try checkParty(given.by, state: state, on: given.givenOn)
     }
 
-    func assess(_ state: CaseState, on day: Day) throws(DomainError) -> (age: Int, row: ConsentTable.Row, assessment: Assessment) {
+    /// Where consent for `purpose` stands on `day`: a consent given for another purpose only is
+    /// missing for this one, and a refusal blocks every purpose.
+    func assess(_ state: CaseState, on day: Day, for purpose: RegisteredAtCoMensha.Purpose = .statistics) throws(DomainError)
+        -> (age: Int, row: ConsentTable.Row, assessment: Assessment) {
         let (age, row) = try row(for: state, on: day)
         let required = state.consents.filter { row.entitles($0.party) }
         if let refusal = required.first(where: { $0.status == .refused || $0.status == .withdrawn }) {
             return (age, row, .blocked(refusal))
         }
         let missing = row.requires.filter { side in
-            !required.contains { side.includes($0.party) && $0.status == .given && $0.form != nil }
+            !required.contains { side.includes($0.party) && $0.status == .given && $0.form != nil && $0.purposes.contains(purpose) }
         }
         guard missing.isEmpty else {
             return (age, row, .missing(ConsentTable.Side.who(missing)))
@@ -64,15 +71,17 @@ struct ConsentRules {
         return (age, row, .complete)
     }
 
-    /// Identifiable with consent: every required side consented explicitly, nobody required refused.
-    func checkConsent(on day: Day, state: CaseState) throws(DomainError) {
-        let (age, row, assessment) = try assess(state, on: day)
+    /// Identifiable with consent: every required side consented explicitly to the registration's
+    /// purpose, nobody required refused.
+    func checkConsent(on day: Day, state: CaseState, for purpose: RegisteredAtCoMensha.Purpose) throws(DomainError) {
+        let (age, row, assessment) = try assess(state, on: day, for: purpose)
         switch assessment {
         case .complete: return
         case .blocked(let refusal):
             throw .ruleViolated(rule: row.source, reason: "the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on), and the youth is \(age): register non-identifiably")
         case .missing(let who):
-            throw .ruleViolated(rule: row.source, reason: "the youth is \(age): \(who) must give explicit consent first, or register non-identifiably")
+            throw .ruleViolated(rule: "\(row.source); AVG art. 6(1)(a): consent for a purpose",
+                                reason: "the youth is \(age): \(who) must give explicit consent for \(purpose.rawValue) first, or register non-identifiably")
         }
     }
 

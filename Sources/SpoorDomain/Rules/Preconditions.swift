@@ -9,6 +9,7 @@ public enum Precondition: String, Sendable, CaseIterable {
     case waiverRequested = "a consent waiver is requested"
     case notErased = "the case's personal data is not erased"
     case held = "a legal hold is placed"
+    case withdrawalNoticeDue = "CoMensha is to be told of a withdrawal of consent"
 
     public func holds(for state: CaseState) -> Bool {
         switch self {
@@ -19,6 +20,7 @@ public enum Precondition: String, Sendable, CaseIterable {
         case .waiverRequested: state.waiverRequest != nil
         case .notErased: !state.isErased
         case .held: state.legalHold != nil
+        case .withdrawalNoticeDue: state.withdrawalNotice != nil
         }
     }
 
@@ -32,6 +34,7 @@ public enum Precondition: String, Sendable, CaseIterable {
         case .waiverRequested: .ruleViolated(rule: "consent waiver", reason: "no waiver is requested: someone in care requests it first")
         case .notErased: .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already")
         case .held: .ruleViolated(rule: "legal hold", reason: "the case is not held")
+        case .withdrawalNoticeDue: .ruleViolated(rule: "AVG art. 7(3)", reason: "no withdrawal of consent after an identifiable registration is waiting to be told")
         }
     }
 }

@@ -3,12 +3,20 @@ import SpoorProtocol
 
 /// A registration at CoMensha as a professional submits it: the fields CoMensha asks for, filled
 /// in from what the case recorded, as JSON and as a readable document (in Dutch, as CoMensha's
-/// own form is). Identifying fields appear only in an identifiable registration.
+/// own form is). Identifying fields appear only in an identifiable registration. A withdrawal of
+/// the consent it rested on, not yet told, comes with the notice to send.
 struct RegistrationForm {
     let caseID: String
     let number: Int
     let registration: RegisteredAtCoMensha
     let consents: [CaseState.PartyConsent]
+    let withdrawal: CaseState.WithdrawalNotice?
+
+    /// The withdrawal this registration's notice is about: one of consent it rested on.
+    private var withdrawalToTell: CaseState.WithdrawalNotice? {
+        guard registration.kind == .identifiable, registration.basis == .consent else { return nil }
+        return withdrawal
+    }
 
     var json: JSONValue {
         get throws {
@@ -24,8 +32,13 @@ struct RegistrationForm {
         form["identifying"] = try registration.personal.map { try JSONValue(encoding: $0) }
         if registration.basis == .consent {
             form["consents"] = .array(consents.filter { $0.status == .given }.map {
-                ["party": .string($0.party.rawValue), "givenOn": .string($0.on.description), "form": .string($0.form?.rawValue ?? "unknown")]
+                ["party": .string($0.party.rawValue), "givenOn": .string($0.on.description), "form": .string($0.form?.rawValue ?? "unknown"),
+                 "purposes": .array($0.purposes.map { .string($0.rawValue) })]
             })
+        }
+        if let notice = withdrawalToTell {
+            form["withdrawal"] = ["party": .string(notice.party.rawValue), "withdrawnOn": .string(notice.due.since.description),
+                                  "tellBy": .string(notice.due.on.description), "responsible": .string(notice.due.responsible.rawValue)]
         }
         return .object(form)
         }
@@ -53,8 +66,22 @@ struct RegistrationForm {
                       "- Geslacht: \(analytics.gender.rawValue)", "- Nationaliteit: \(analytics.nationalityGroup.rawValue)",
                       "- Regio: \(analytics.region ?? "niet ingesteld")", "- Registrerende organisatie: \(analytics.organisation ?? "niet ingesteld")"]
         }
+        if let notice = withdrawalToTell { lines += ["", "## Intrekking van toestemming", ""] + Self.notice(notice, registration) }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The notice to CoMensha, in Dutch: the withdrawal does not undo the registration
+    /// (AVG art. 7 lid 3), but the data may no longer be processed on that consent (art. 17, 19).
+    private static func notice(_ notice: CaseState.WithdrawalNotice, _ registration: RegisteredAtCoMensha) -> [String] {
+        ["Op \(notice.due.since) heeft \(party[notice.party] ?? notice.party.rawValue) de toestemming ingetrokken waarop de herleidbare "
+            + "registratie van \(registration.registeredOn) berust\(registration.reference.map { " (kenmerk \($0))" } ?? "").",
+         "De registratie blijft geldig voor de tijd dat de toestemming gold (AVG artikel 7 lid 3).",
+         "Wij vragen u de identificerende gegevens niet langer te gebruiken, ze te wissen of niet-herleidbaar te maken, "
+            + "en ons te laten weten wanneer dat is gebeurd (AVG artikel 17 en 19).",
+         "Te versturen vóór \(notice.due.on)."]
+    }
+
+    private static let party: [ConsentParty: String] = [.youth: "de jongere", .parent: "een ouder", .otherParent: "de andere ouder", .guardian: "de voogd"]
 
     private static let basis: [RegisteredAtCoMensha.Basis: String] = [
         .consent: "uitdrukkelijke toestemming", .waiver: "zonder toestemming, goedgekeurd door een gedragswetenschapper", .none: "geen (niet-herleidbaar)",

@@ -129,6 +129,7 @@ struct SubjectDocument {
                 ? say("Je bent aangemeld bij CoMensha, met je naam.", "You were registered at CoMensha, with your name.")
                 : say("Je bent geteld bij CoMensha, zonder je naam.", "You were counted at CoMensha, without your name.")
         case "registration-declined": return say("Er is besloten je niet aan te melden bij CoMensha.", "It was decided not to register you at CoMensha.")
+        case "withdrawal-notified": return say("CoMensha is verteld dat het ja is teruggenomen.", "CoMensha was told that the yes was taken back.")
         case "registered-elsewhere": return say("Een andere organisatie had je al aangemeld bij CoMensha.", "Another organisation had registered you at CoMensha already.")
         case "client-statement-added": return say("Jij of je ouders hebben zelf iets aan het dossier toegevoegd.", "You or your parents added something to the file.")
         case "carer-assigned": return say("\(text(payload["carer"])) is jouw vaste medewerker geworden.", "\(text(payload["carer"])) became your assigned care worker.")

@@ -164,7 +164,8 @@ struct QueryHandler: Sendable {
         guard state.registrations.indices.contains(number - 1) else {
             throw WireError(.invalidField, "case \(params.case) has registrations 1 to \(state.registrations.count)", field: "registration")
         }
-        let form = RegistrationForm(caseID: params.case, number: number, registration: state.registrations[number - 1], consents: state.consents)
+        let form = RegistrationForm(caseID: params.case, number: number, registration: state.registrations[number - 1], consents: state.consents,
+                                    withdrawal: state.withdrawalNotice)
         let json = try form.json
         if form.registration.personal != nil {
             try await system.record("personal-data-read", ["case": .string(params.case), "method": "registration.form", "ground": .string(ground.rawValue)], by: caller)

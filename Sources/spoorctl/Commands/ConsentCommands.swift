@@ -23,8 +23,11 @@ struct GiveConsent: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "youth, parent, other-parent or guardian.") var by: String
     @Option(help: "How it was made explicit: written, or spoken (and recorded by you).") var form: String
+    @Option(help: "What the consent is for: statistics or care-coordination; repeat for both.") var purpose: [String] = []
     @OptionGroup var day: DayOption
-    func body() -> JSONValue { ["by": .string(by), "form": .string(form), "givenOn": .string(day.value)] }
+    func body() -> JSONValue {
+        ["by": .string(by), "form": .string(form), "givenOn": .string(day.value), "purposes": .array(purpose.map(JSONValue.string))]
+    }
 }
 
 struct RefuseConsent: CaseCommandLine {

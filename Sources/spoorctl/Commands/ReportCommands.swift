@@ -44,7 +44,8 @@ struct RecordFeedback: CaseCommandLine {
 struct RegisterGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register", abstract: "Registration at CoMensha: register, record a registration by another registrant, decline, print the form.",
-        subcommands: [RegisterAtCoMensha.self, RegisteredElsewhereCommand.self, DeclineRegistration.self, RegistrationFormCommand.self])
+        subcommands: [RegisterAtCoMensha.self, RegisteredElsewhereCommand.self, DeclineRegistration.self, RegistrationFormCommand.self,
+                       WithdrawalNotifiedCommand.self])
 }
 
 struct RegisterAtCoMensha: CaseCommandLine {
@@ -87,6 +88,17 @@ struct RegisteredElsewhereCommand: CaseCommandLine {
     func body() -> JSONValue {
         .fields(["registrant": .string(by), "reference": reference.map(JSONValue.string), "learnedOn": .string(on ?? today())])
     }
+}
+
+struct WithdrawalNotifiedCommand: CaseCommandLine {
+    static let configuration = CommandConfiguration(
+        commandName: "withdrawal-notified",
+        abstract: "Record that CoMensha was told of a withdrawal of consent after an identifiable registration (`register form` prints the notice).")
+    static let wireName = "notify-withdrawal"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "CoMensha's reference of the notice.") var reference: String?
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { .fields(["reference": reference.map(JSONValue.string), "notifiedOn": .string(day.value)]) }
 }
 
 struct DeclineRegistration: CaseCommandLine {
