@@ -13,6 +13,8 @@ public struct Statistics: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         /// The value of each requested dimension, in the order requested.
         public var group: [String]
+        /// The youths (cases) whose signals the row counts.
+        public var youths = 0
         public var signals = 0
         public var consulted = 0
         public var reported = 0
@@ -24,7 +26,9 @@ public struct Statistics: Sendable, Equatable {
     }
 
     public let dimensions: [Dimension]
-    public let rows: [Row]
+    public var rows: [Row] { tallies.map { $0.value.row(group: $0.key) }.sorted { $0.group.lexicographicallyPrecedes($1.group) } }
+    /// Each group's signals, with the youths they are of: what a merge of groups adds up again.
+    let tallies: [[String]: Tally]
 
     /// The figures of `cases` for signals observed from `from` through `to`, grouped by `dimensions`.
     /// `region` is the institution's, as its registrations name it.
@@ -35,11 +39,25 @@ public struct Statistics: Sendable, Equatable {
             for signal in state.activeSignals where Self.contains(signal.observedOn, from: from, to: to) {
                 let steps = Steps(signal: signal, in: state)
                 for group in Self.groups(of: signal, in: state, by: dimensions, region: region) {
-                    tallies[group, default: Tally()].add(steps)
+                    tallies[group, default: Tally()].add(steps, of: state.caseID)
                 }
             }
         }
-        rows = tallies.map { $0.value.row(group: $0.key) }.sorted { $0.group.lexicographicallyPrecedes($1.group) }
+        self.tallies = tallies
+    }
+
+    init(dimensions: [Dimension], tallies: [[String]: Tally]) {
+        (self.dimensions, self.tallies) = (dimensions, tallies)
+    }
+
+    /// The number of youths in each group, for merging the small ones.
+    var youthsByGroup: [[String]: Set<String>] { tallies.mapValues(\.youths) }
+
+    /// The figures with the groups of `merged` counted together as `into`.
+    func merging(_ merged: Set<[String]>, into: [String]) -> Statistics {
+        var tallies = self.tallies.filter { !merged.contains($0.key) }
+        for group in merged { if let tally = self.tallies[group] { tallies[into, default: Tally()].merge(tally) } }
+        return Statistics(dimensions: dimensions, tallies: tallies)
     }
 
     /// The age groups the monitor reports in.
@@ -112,21 +130,31 @@ extension Statistics {
         }
     }
 
-    struct Tally {
+    struct Tally: Sendable, Equatable {
+        var youths: Set<String> = []
         var signals = 0
         var consultation: [Int] = []
         var report: [Int] = []
         var registration: [Int] = []
 
-        mutating func add(_ steps: Steps) {
+        mutating func add(_ steps: Steps, of youth: String) {
+            youths.insert(youth)
             signals += 1
             if let days = steps.toConsultation { consultation.append(days) }
             if let days = steps.toReport { report.append(days) }
             if let days = steps.toRegistration { registration.append(days) }
         }
 
+        mutating func merge(_ other: Tally) {
+            youths.formUnion(other.youths)
+            signals += other.signals
+            consultation += other.consultation
+            report += other.report
+            registration += other.registration
+        }
+
         func row(group: [String]) -> Row {
-            Row(group: group, signals: signals, consulted: consultation.count, reported: report.count,
+            Row(group: group, youths: youths.count, signals: signals, consulted: consultation.count, reported: report.count,
                 registered: registration.count, medianDaysToConsultation: Self.median(consultation),
                 medianDaysToReport: Self.median(report), medianDaysToRegistration: Self.median(registration))
         }

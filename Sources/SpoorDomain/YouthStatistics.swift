@@ -1,6 +1,7 @@
 /// The research's question, "how many young victims, and why not registered", counted per youth
 /// rather than per signal: how many youths had signals (and how many were screened, the
-/// denominator), how far consent got, and how each youth was or was not registered.
+/// denominator), how many were reported to Veilig Thuis, how far consent got, and how each youth
+/// was registered or why not.
 ///
 /// A youth (a case) counts in the period when a signal of it not retracted, or a screening, falls
 /// in it; its group is that of its first such signal (form: each form of its signals in the period).
@@ -11,50 +12,93 @@ public struct YouthStatistics: Sendable, Equatable {
         public var youths = 0
         /// Youths screened at intake in the period.
         public var screened = 0
+        /// Youths with signals reported to Veilig Thuis.
+        public var reported = 0
         /// Youths with signals by where consent got: never-asked, asked, given, refused, waived, withdrawn-after-registration.
         public var consent: [String: Int] = [:]
-        /// Youths with signals by registration: identifiable, withdrawn-after-registration, non-identifiable, elsewhere, declined, none.
+        /// Youths with signals by how they were registered, or why not: identifiable, withdrawn-after-registration,
+        /// non-identifiable, elsewhere, declined, overdue, due, not-called-for.
         public var registration: [String: Int] = [:]
         /// Registrations declined, by reason.
         public var declined: [String: Int] = [:]
     }
 
-    public let dimensions: [Statistics.Dimension]
-    public let rows: [Row]
+    /// What one youth adds to the rows of its groups.
+    struct Facts: Sendable, Equatable {
+        var screened: Bool
+        var hasSignals: Bool
+        var reported: Bool
+        var consent: String
+        var registration: String
+        var declined: [String]
+    }
 
+    public let dimensions: [Statistics.Dimension]
+    /// Each group's youths, by case id.
+    let members: [[String]: [String: Facts]]
+
+    public var rows: [Row] {
+        members.map { group, youths in
+            var row = Row(group: group)
+            for facts in youths.values {
+                if facts.screened { row.screened += 1 }
+                guard facts.hasSignals else { continue }
+                row.youths += 1
+                if facts.reported { row.reported += 1 }
+                row.consent[facts.consent, default: 0] += 1
+                row.registration[facts.registration, default: 0] += 1
+                for reason in facts.declined { row.declined[reason, default: 0] += 1 }
+            }
+            return row
+        }.sorted { $0.group.lexicographicallyPrecedes($1.group) }
+    }
+
+    /// The youths of `cases` in the period from `from` through `to`; a registration due is overdue
+    /// when its deadline lies before `asOf`.
     public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Statistics.Dimension] = [],
-                region: String? = nil) {
+                region: String? = nil, asOf: Day? = nil) {
         self.dimensions = dimensions
         func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
-        var rows: [[String]: Row] = [:]
+        var members: [[String]: [String: Facts]] = [:]
         for state in cases {
             let signals = state.activeSignals.filter { inPeriod($0.observedOn) }
             let screenings = state.screenedOn.filter(inPeriod)
             guard let first = signals.map(\.observedOn).min() ?? screenings.min() else { continue }
             let forms = Set(signals.flatMap { $0.formsOfExploitation.isEmpty ? ["unknown"] : $0.formsOfExploitation })
-            let groups = Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, region: region)
-            for group in groups {
-                var row = rows[group] ?? Row(group: group)
-                if !screenings.isEmpty { row.screened += 1 }
-                if !signals.isEmpty {
-                    row.youths += 1
-                    row.consent[state.consent.rawValue, default: 0] += 1
-                    row.registration[Self.registration(of: state), default: 0] += 1
-                    for reason in state.declinedReasons { row.declined[reason, default: 0] += 1 }
-                }
-                rows[group] = row
+            let facts = Facts(screened: !screenings.isEmpty, hasSignals: !signals.isEmpty, reported: !state.reports.isEmpty,
+                              consent: state.consent.rawValue, registration: Self.registration(of: state, asOf: asOf),
+                              declined: state.declinedReasons)
+            for group in Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, region: region) {
+                members[group, default: [:]][state.caseID] = facts
             }
         }
-        self.rows = rows.values.sorted { $0.group.lexicographicallyPrecedes($1.group) }
+        self.members = members
+    }
+
+    init(dimensions: [Statistics.Dimension], members: [[String]: [String: Facts]]) {
+        (self.dimensions, self.members) = (dimensions, members)
+    }
+
+    /// The youths with signals in each group, for merging the small ones.
+    var youthsByGroup: [[String]: Set<String>] { members.mapValues { Set($0.filter(\.value.hasSignals).keys) } }
+
+    /// The figures with the groups of `merged` counted together as `into`, each youth once.
+    func merging(_ merged: Set<[String]>, into: [String]) -> YouthStatistics {
+        var members = self.members.filter { !merged.contains($0.key) }
+        for group in merged { members[into, default: [:]].merge(self.members[group] ?? [:]) { first, _ in first } }
+        return YouthStatistics(dimensions: dimensions, members: members)
     }
 
     /// How CoMensha came to know the youth, or why not.
-    static func registration(of state: CaseDigest) -> String {
+    static func registration(of state: CaseDigest, asOf: Day? = nil) -> String {
         if state.consent == .withdrawnAfterRegistration { return CaseDigest.ConsentOutcome.withdrawnAfterRegistration.rawValue }
         if state.registrations.contains(where: { $0.kind == "identifiable" }) { return "identifiable" }
         if !state.registrations.isEmpty { return "non-identifiable" }
         if state.registeredElsewhere { return "elsewhere" }
-        return state.declinedReasons.isEmpty ? "none" : "declined"
+        if !state.declinedReasons.isEmpty { return "declined" }
+        guard let due = state.pending.first(where: { $0.kind == .registrationDue }) else { return "not-called-for" }
+        if let asOf, let deadline = due.dueOn, deadline < asOf { return "overdue" }
+        return "due"
     }
 
     private static func groups(of state: CaseDigest, firstOn day: Day, forms: [String], by dimensions: [Statistics.Dimension],

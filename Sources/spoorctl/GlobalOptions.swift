@@ -10,6 +10,18 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Print the daemon's reply as JSON instead of a readable summary.")
     var json = false
 
+    /// Connects, calls `method` for a typed reply, prints it (as JSON, or rendered), and turns
+    /// failures into message and exit code.
+    func run<Reply: Codable>(_ method: SpoorProtocol.Method, _ params: some Encodable, as _: Reply.Type, render: (Reply) -> String) throws {
+        var reply: Reply?
+        _ = try fetch { client in
+            reply = try client.call(method, JSONValue(encoding: params), as: Reply.self)
+            return nil
+        }
+        guard let reply else { return }
+        print(json ? Output.json(try JSONValue(encoding: reply)) : render(reply))
+    }
+
     /// Connects, runs `body`, prints what it returns, and turns failures into message and exit code.
     func run(_ body: (SocketClient) throws -> JSONValue?, render: (JSONValue) -> String) throws {
         guard let result = try fetch(body) else { return }

@@ -54,7 +54,7 @@ struct WholeCaseTests {
         #expect(proved?["entries"]?.array?.allSatisfy { $0["proof"] == "verified" } == true)
 
         let stats = try ok(["stats", "--by", "form", "--format", "csv"]).output
-        #expect(stats.contains("sexual,1,1,1,1,1,3,9"))
+        #expect(stats.contains("sexual,1,1,1,1,1,1,3,9"), "\(stats)")
         _ = try ok(["case", "next"] + c)
         _ = try ok(["worklist"])
         _ = try ok(["status"])

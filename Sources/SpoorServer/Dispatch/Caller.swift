@@ -18,9 +18,12 @@ struct Caller: Sendable {
     /// youths. Which cases it may read is `ground(for:)`'s.
     var mayReadPersonalContent: Bool { !Self.careRoles.isDisjoint(with: principal.roles) }
 
+    /// Whether the caller cares for the cases of `unit`: its own units, or its roles' by the protocol.
+    func caresFor(unit: String) -> Bool { principal.caresFor(unit: unit) || access.rolesCare(principal.roles, for: unit) }
+
     /// Why the caller may read the personal content of a case with these ties on `day`, short of an emergency.
     func ground(unit: String, carers: [String], relationships: [CaseState.Relationship], meldcodeOpen: Bool, on day: Day) -> AccessGround? {
-        let caresForUnit = principal.caresFor(unit: unit) || access.rolesCare(principal.roles, for: unit)
+        let caresForUnit = caresFor(unit: unit)
         return AccessGround.of(user: principal.name, roles: Set(principal.roles), caresForUnit: caresForUnit,
                         carers: carers, relationships: relationships, meldcodeOpen: meldcodeOpen, on: day)
     }

@@ -107,9 +107,8 @@ struct QueryHandler: Sendable {
         return ["case": .string(params.case), "signal": .string(params.signal), "entries": .array(entries)]
     }
 
-    /// The figures per signal and per youth. For a caller without care access, a count under the
-    /// protocol's small-cell threshold shows as `<N`, and the medians of such a row are withheld,
-    /// so that no youth can be recognised from the figures.
+    /// The figures per signal and per youth: exact to a care role, counting the cases of the units
+    /// it cares for; protected for every other role, counting all cases (``PublishedStatistics``).
     func stats(_ params: StatsParams, _ caller: Caller) throws -> JSONValue {
         let from = try params.from.map { text throws(WireError) in try Day.requested(text, field: "from") }
         let to = try params.to.map { text throws(WireError) in try Day.requested(text, field: "to") }
@@ -119,37 +118,15 @@ struct QueryHandler: Sendable {
             }
             return dimension
         }
-        let (signals, youths) = try projections.withDigests { digests in
-            (Statistics(cases: digests, from: from, to: to, by: dimensions, region: institution.region),
-             YouthStatistics(cases: digests, from: from, to: to, by: dimensions, region: institution.region))
+        let exact = caller.mayReadPersonalContent
+        let (signals, youths) = try projections.withDigests { all in
+            let digests = all.lazy.filter { !exact || caller.caresFor(unit: $0.unit) }
+            return (Statistics(cases: digests, from: from, to: to, by: dimensions, region: institution.region),
+                    YouthStatistics(cases: digests, from: from, to: to, by: dimensions, region: institution.region, asOf: to ?? .today))
         }
-        let threshold = caller.mayReadPersonalContent ? nil : protocols.current.statistics.smallCellThreshold
-        func count(_ value: Int) -> JSONValue {
-            guard let threshold, value > 0, value < threshold else { return .number(Double(value)) }
-            return .string("<\(threshold)")
-        }
-        func number(_ value: Double?, of row: Int) -> JSONValue {
-            guard let value, threshold.map({ row >= $0 }) ?? true else { return .null }
-            return .number(value)
-        }
-        func group(_ values: [String]) -> JSONValue {
-            .object(Dictionary(uniqueKeysWithValues: zip(dimensions.map(\.rawValue), values.map(JSONValue.string))))
-        }
-        func counts(_ tally: [String: Int]) -> JSONValue { .object(tally.mapValues(count)) }
-        let rows = signals.rows.map { row -> JSONValue in
-            ["group": group(row.group), "signals": count(row.signals), "consulted": count(row.consulted),
-             "reported": count(row.reported), "registered": count(row.registered),
-             "medianDaysToConsultation": number(row.medianDaysToConsultation, of: row.signals),
-             "medianDaysToReport": number(row.medianDaysToReport, of: row.signals),
-             "medianDaysToRegistration": number(row.medianDaysToRegistration, of: row.signals)]
-        }
-        let youthRows = youths.rows.map { row -> JSONValue in
-            ["group": group(row.group), "youths": count(row.youths), "screened": count(row.screened),
-             "consent": counts(row.consent), "registration": counts(row.registration), "declined": counts(row.declined)]
-        }
-        return ["from": from.map { .string($0.description) } ?? .null, "to": to.map { .string($0.description) } ?? .null,
-                "by": .array(dimensions.map { .string($0.rawValue) }), "rows": .array(rows), "youths": .array(youthRows),
-                "suppressedBelow": threshold.map { .number(Double($0)) } ?? .null]
+        let published = exact ? PublishedStatistics.exact(signals, youths)
+            : try PublishedStatistics.protected(signals, youths, threshold: protocols.current.statistics.smallCellThreshold)
+        return try JSONValue(encoding: StatsReply(published, from: params.from, to: params.to, scope: exact ? "units" : "all"))
     }
 
     /// A registration filled in from the case, for the professional to submit to CoMensha. It

@@ -95,7 +95,7 @@ struct StatsCommand: ParsableCommand {
         let dimensions = by.flatMap { $0.split(separator: ",").map(String.init) }
         if format == .html {
             guard let page = try global.fetch({ client in
-                func stats(_ by: [String]) throws -> JSONValue { try client.call(.stats, JSONValue(encoding: StatsParams(from: from, to: to, by: by))) }
+                func stats(_ by: [String]) throws -> StatsReply { try client.call(.stats, JSONValue(encoding: StatsParams(from: from, to: to, by: by)), as: StatsReply.self) }
                 return .string(StatsPage.render(totals: try stats([]), byForm: try stats(["form"]), byAge: try stats(["age-group"]),
                                                 byMonth: try stats(["month"]), from: from, to: to))
             })?.string else { return }
@@ -103,23 +103,32 @@ struct StatsCommand: ParsableCommand {
         }
         var global = global
         if format == .json { global.json = true }
-        try global.run({ try $0.call(.stats, JSONValue(encoding: StatsParams(from: from, to: to, by: dimensions))) }) { result in
-            let figures = ["signals", "consulted", "reported", "registered", "medianDaysToConsultation", "medianDaysToReport", "medianDaysToRegistration"]
-            let rows = (result["rows"]?.array ?? []).map { row in
-                dimensions.map { Output.text(row["group"]?[$0]) } + figures.map { Output.text(row[$0]) }
+        try global.run(.stats, StatsParams(from: from, to: to, by: dimensions), as: StatsReply.self) { reply in
+            let rows = reply.rows.map { row in
+                dimensions.map { row.group[$0] ?? "-" } + [row.youths, row.signals, row.consulted, row.reported, row.registered].map(\.description)
+                    + [row.medianDaysToConsultation, row.medianDaysToReport, row.medianDaysToRegistration].map(Self.days)
             }
-            let header = dimensions + ["signals", "consulted", "reported", "registered", "days to consult", "days to report", "days to register"]
+            let figures = ["youths", "signals", "consulted", "reported", "registered", "medianDaysToConsultation", "medianDaysToReport", "medianDaysToRegistration"]
             guard format == .table else { return Output.csv(dimensions + figures, rows) }
-            // Per youth: how many, screened, where consent got, how registered, why declined.
-            let youths = (result["youths"]?.array ?? []).map { row in
-                dimensions.map { Output.text(row["group"]?[$0]) } + ["youths", "screened"].map { Output.text(row[$0]) }
-                    + ["consent", "registration", "declined"].map { key in
-                        (row[key]?.object ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \(Output.text($0.value))" }.joined(separator: ", ")
-                    }
+            let header = dimensions + ["youths", "signals", "consulted", "reported", "registered", "days to consult", "days to report", "days to register"]
+            // Per youth: how many, screened, reported, where consent got, how registered or why not, why declined.
+            let youths = reply.youths.map { row in
+                dimensions.map { row.group[$0] ?? "-" } + [row.youths, row.screened, row.reported].map(\.description)
+                    + [row.consent, row.registration, row.declined].map { $0.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
             }
-            let suppressed = result["suppressedBelow"]?.number.map { "\n(counts under \(Int($0)) show as <\(Int($0)): your roles have no care access)" } ?? ""
             return Output.table(header, rows) + "\n\nper youth:\n"
-                + Output.table(dimensions + ["youths", "screened", "consent", "registration", "declined"], youths) + suppressed
+                + Output.table(dimensions + ["youths", "screened", "reported", "consent", "registration", "declined"], youths) + Self.note(reply)
         }
+    }
+
+    static func days(_ median: Double?) -> String { median.map { Output.text(.number($0)) } ?? "-" }
+
+    /// What the reader should know of how the figures were protected.
+    static func note(_ reply: StatsReply) -> String {
+        guard let threshold = reply.suppressedBelow else { return "\n(exact figures of the cases of the units you care for)" }
+        var note = "\n(protected for roles without care access: x hides a count under \(threshold), or one it could be worked out from"
+        if reply.mergedGroups > 0 { note += "; \(reply.mergedGroups) group\(reply.mergedGroups == 1 ? "" : "s") of fewer than \(threshold) youths merged into other" }
+        if reply.breakdownsWithheld { note += "; consent and registration per youth are shown without --by only" }
+        return note + ")"
     }
 }

@@ -4,23 +4,28 @@ import SpoorProtocol
 /// exploitation and by age group, the trend by month, and the table, for management. Figures only:
 /// the daemon has already withheld small cells for roles without care access.
 enum StatsPage {
-    static let steps = [("signals", "signals"), ("consulted", "consulted"), ("reported", "reported to Veilig Thuis"), ("registered", "registered at CoMensha")]
 
-    static func render(totals: JSONValue, byForm: JSONValue, byAge: JSONValue, byMonth: JSONValue, from: String?, to: String?) -> String {
+    static func render(totals: StatsReply, byForm: StatsReply, byAge: StatsReply, byMonth: StatsReply, from: String?, to: String?) -> String {
         var page = HTMLPage(title: "Spoor: signals of human trafficking, " + period(from, to))
-        let total = totals["rows"]?.array?.first ?? .object([:])
-        page.add(heading: "From signal to registration", BarChart(bars: steps.map { key, label in bar(label, total[key]) }).svg)
+        let total = totals.rows.first
+        let funnel: [(String, StatsReply.Count?)] = [("signals", total?.signals), ("consulted", total?.consulted),
+                                                     ("reported to Veilig Thuis", total?.reported), ("registered at CoMensha", total?.registered)]
+        page.add(heading: "From signal to registration", BarChart(bars: funnel.map { bar($0.0, $0.1) }).svg)
         page.add(heading: "Signals by form of exploitation", BarChart(bars: rows(byForm, "form"), colour: "#7a4fb0").svg)
         page.add(heading: "Signals by age group", BarChart(bars: rows(byAge, "age-group"), colour: "#2f8f6f").svg)
         page.add(heading: "Signals by month", BarChart(bars: rows(byMonth, "month"), colour: "#b0662f").svg)
-        let header = ["form", "signals", "consulted", "reported", "registered", "median days to consult", "to report", "to register"]
-        let table = (byForm["rows"]?.array ?? []).map { row in
-            [Output.text(row["group"]?["form"])] + ["signals", "consulted", "reported", "registered", "medianDaysToConsultation",
-                                                    "medianDaysToReport", "medianDaysToRegistration"].map { Output.text(row[$0]) }
+        let header = ["form", "youths", "signals", "consulted", "reported", "registered", "median days to consult", "to report", "to register"]
+        let table = byForm.rows.map { row in
+            [row.group["form"] ?? "-"] + [row.youths, row.signals, row.consulted, row.reported, row.registered].map(\.description)
+                + [row.medianDaysToConsultation, row.medianDaysToReport, row.medianDaysToRegistration].map(StatsCommand.days)
         }
         var note = "A signal with more than one form of exploitation counts under each."
-        if let threshold = totals["suppressedBelow"]?.number {
-            note += " Counts under \(Int(threshold)) show as &lt;\(Int(threshold)) (hatched): your roles have no care access, and a small count could name a youth."
+        if let threshold = totals.suppressedBelow {
+            note += " x (hatched) hides a count under \(threshold), or one it could be worked out from: your roles have no care access, and a small count could name a youth."
+            let merged = [byForm, byAge, byMonth].map(\.mergedGroups).reduce(0, +)
+            if merged > 0 { note += " Groups of fewer than \(threshold) youths are counted together as other (\(merged) in all)." }
+        } else {
+            note += " Exact figures of the cases of the units you care for."
         }
         page.add(heading: "The figures", HTMLPage.table(header, table) + "<p class=\"note\">\(note)</p>")
         return page.html
@@ -35,11 +40,11 @@ enum StatsPage {
         }
     }
 
-    private static func bar(_ label: String, _ value: JSONValue?) -> BarChart.Bar {
-        BarChart.Bar(label: label, value: value?.number, text: Output.text(value))
+    private static func bar(_ label: String, _ count: StatsReply.Count?) -> BarChart.Bar {
+        BarChart.Bar(label: label, value: count?.value.map(Double.init), text: count?.description ?? "-")
     }
 
-    private static func rows(_ result: JSONValue, _ dimension: String) -> [BarChart.Bar] {
-        (result["rows"]?.array ?? []).map { row in bar(Output.text(row["group"]?[dimension]), row["signals"]) }
+    private static func rows(_ reply: StatsReply, _ dimension: String) -> [BarChart.Bar] {
+        reply.rows.map { row in bar(row.group[dimension] ?? "-", row.signals) }
     }
 }
