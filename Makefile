@@ -21,7 +21,8 @@ UNITDIR     ?= $(PREFIX)/lib/systemd/system
 DEV_FOLDER  ?= $(CURDIR)/.spoor
 # Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks),
 # Graphviz (the protocol graph), Prometheus's promtool (the metrics lint), chromium (the report
-# pages), dpkg-dev and lintian (the package) and Python's jsonschema (the schema tests).
+# pages), dpkg-dev and lintian (the package), Python's jsonschema (the schema tests) and scipy (the
+# statistics' attacker, a linear program).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
 TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian
 
@@ -35,8 +36,8 @@ deps:
 
 test-deps: deps
 	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian)
-	@python3 -c 'import jsonschema, referencing' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18' \
-	  || { echo "the schema tests need Python's jsonschema: pip install 'jsonschema>=4.18'" >&2; exit 1; }
+	@python3 -c 'import jsonschema, referencing, scipy' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18' 'scipy>=1.10' \
+	  || { echo "the schema and statistics tests need Python's jsonschema and scipy: pip install 'jsonschema>=4.18' 'scipy>=1.10'" >&2; exit 1; }
 
 # ensure(packages, check): run `check`; when it fails, apt-get the packages as root, or explain.
 define ensure
