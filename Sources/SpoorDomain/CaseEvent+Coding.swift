@@ -72,6 +72,7 @@ extension CaseEvent {
         case .signalForwarded(let e): e
         case .reportedToVeiligThuis(let e): e
         case .veiligThuisFeedbackReceived(let e): e
+        case .authorityRecorded(let e): e
         case .consentRequested(let e): e
         case .consentGiven(let e): e
         case .consentRefused(let e): e

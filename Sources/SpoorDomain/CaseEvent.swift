@@ -14,6 +14,7 @@ public enum CaseEvent: Sendable, Equatable {
     case signalForwarded(SignalForwarded)
     case reportedToVeiligThuis(ReportedToVeiligThuis)
     case veiligThuisFeedbackReceived(VeiligThuisFeedbackReceived)
+    case authorityRecorded(AuthorityRecorded)
     case consentRequested(ConsentRequested)
     case consentGiven(ConsentGiven)
     case consentRefused(ConsentRefused)

@@ -73,6 +73,7 @@ extension CaseState {
             advance(e.signalIDs, to: .decided, due: nil)
             registrationCalledFor(on: e.reportedOn, because: "\(e.reportID) was made to Veilig Thuis", rules)
         case .veiligThuisFeedbackReceived(let e): reports.update(e.reportID) { $0.feedback.append(e) }
+        case .authorityRecorded(let e): authority = e.holders.sorted()
         case .consentRequested(let e):
             set(PartyConsent(party: e.from, status: .requested, on: e.requestedOn, followedUpBy: rules.steps.register.responsible))
         case .consentGiven(let e): set(PartyConsent(party: e.by, status: .given, on: e.givenOn, form: e.explicitForm, purposes: e.coveredPurposes))

@@ -136,6 +136,8 @@ public struct CaseState: Sendable, Equatable {
     public var reports = Reports()
     /// One entry per party that was asked or answered, in party order.
     public var consents: [PartyConsent] = []
+    /// Who holds parental authority, as last recorded; `nil` until it is.
+    public var authority: [ConsentParty]?
     public var waiverRequest: WaiverRequest?
     /// The approved waiver not yet used for its one registration.
     public var waiver: ConsentWaived?

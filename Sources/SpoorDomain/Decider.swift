@@ -106,6 +106,9 @@ public struct Decider: Sendable {
                 throw .invalidField("receivedOn", "feedback cannot come before the report of \(report.report.reportedOn)")
             }
             return .veiligThuisFeedbackReceived(e)
+        case .authorityRecorded(let e):
+            try consentRules.checkAuthority(e)
+            return .authorityRecorded(e)
         case .consentRequested(let e):
             try consentRules.checkParty(e.from, state: state, on: e.requestedOn)
             return .consentRequested(e)

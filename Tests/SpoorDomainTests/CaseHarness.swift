@@ -33,10 +33,10 @@ struct CaseHarness {
 
     var current: CaseState { state! }
 
-    static func opened(birthDate: String, on today: String, unit: String = "north") throws -> CaseHarness {
+    static func opened(birthDate: String, on today: String, unit: String = "north", caseID: String = "case-1") throws -> CaseHarness {
         var harness = CaseHarness()
         try harness.run(CaseCommand(CaseOpened(
-            caseID: "case-1", unit: unit, openedOn: day(today),
+            caseID: caseID, unit: unit, openedOn: day(today),
             youth: YouthProfile(gender: .female, nationalityGroup: .dutch, ageAtOpening: 0),
             personal: YouthIdentity(name: "J. Jansen", birthDate: day(birthDate)))), on: today)
         return harness
@@ -79,6 +79,11 @@ extension CaseCommand {
     static func give(_ party: ConsentParty, form: ConsentGiven.Form = .written, for purposes: [RegisteredAtCoMensha.Purpose] = [.statistics],
                      on: String) -> CaseCommand {
         CaseCommand(ConsentGiven(by: party, givenOn: day(on), form: form, purposes: purposes))
+    }
+
+    /// Who holds parental authority: one parent unless said otherwise.
+    static func authority(_ holders: [ConsentParty] = [.parent], on: String) -> CaseCommand {
+        CaseCommand(AuthorityRecorded(holders: holders, recordedOn: day(on)))
     }
 
     static func refuse(_ party: ConsentParty, on: String) -> CaseCommand { CaseCommand(ConsentRefused(by: party, refusedOn: day(on))) }

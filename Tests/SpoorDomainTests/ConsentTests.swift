@@ -19,11 +19,20 @@ struct ConsentTests {
 
     enum Answer: CaseIterable { case give, refuse, withdraw }
 
-    /// A case of a youth who turns `age` on 2026-11-02, with one signal.
-    static func youth(aged age: Int) throws -> CaseHarness {
+    /// A case of a youth who turns `age` on 2026-11-02, with one signal, and `holders` of parental authority.
+    static func youth(aged age: Int, holders: [ConsentParty] = [.parent]) throws -> CaseHarness {
         var harness = try CaseHarness.opened(birthDate: "\(2026 - age)-11-01", on: "2026-11-02")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.authority(holders, on: "2026-11-02"), on: "2026-11-02")
         return harness
+    }
+
+    /// Holders of authority that include `party`.
+    static func holders(including party: ConsentParty) -> [ConsentParty] {
+        switch party {
+        case .youth, .parent, .otherParent: [.parent, .otherParent]
+        case .guardian, .certifiedInstitution: [party]
+        }
     }
 
     @Test("ages 10 to 18 × every party × give, refuse, withdraw: only the parties the age requires may answer",
@@ -31,7 +40,7 @@ struct ConsentTests {
     func everyAgePartyAndAnswer(age: Int) throws {
         for party in ConsentParty.allCases {
             for answer in Answer.allCases {
-                var harness = try Self.youth(aged: age)
+                var harness = try Self.youth(aged: age, holders: Self.holders(including: party))
                 let before = harness.records.count
                 let command: CaseCommand = switch answer {
                 case .give: .give(party, on: "2026-11-02")
@@ -62,8 +71,8 @@ struct ConsentTests {
     }
 
     /// Whether an identifiable registration with consent is allowed after `answers`.
-    static func mayRegister(aged age: Int, after answers: [CaseCommand]) throws -> Bool {
-        var harness = try youth(aged: age)
+    static func mayRegister(aged age: Int, holders: [ConsentParty] = [.parent], after answers: [CaseCommand]) throws -> Bool {
+        var harness = try youth(aged: age, holders: holders)
         for answer in answers { try harness.run(answer, on: "2026-11-02") }
         do {
             try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
@@ -78,8 +87,8 @@ struct ConsentTests {
         let youth = CaseCommand.give(.youth, on: "2026-11-02"), parent = CaseCommand.give(.parent, on: "2026-11-02")
         // Under 12: a parent or the guardian; the youth is no party.
         #expect(try Self.mayRegister(aged: 10, after: [parent]))
-        #expect(try Self.mayRegister(aged: 11, after: [.give(.guardian, on: "2026-11-02")]))
-        #expect(try !Self.mayRegister(aged: 11, after: [parent, .refuse(.otherParent, on: "2026-11-02")]))
+        #expect(try Self.mayRegister(aged: 11, holders: [.guardian], after: [.give(.guardian, on: "2026-11-02")]))
+        #expect(try !Self.mayRegister(aged: 11, holders: [.parent, .otherParent], after: [parent, .refuse(.otherParent, on: "2026-11-02")]))
         // 12 to 15: the youth and the parents, neither alone.
         for age in 12...15 {
             #expect(try !Self.mayRegister(aged: age, after: [parent]), "\(age): the parents alone")
@@ -87,12 +96,55 @@ struct ConsentTests {
             #expect(try Self.mayRegister(aged: age, after: [youth, parent]), "\(age): both")
             #expect(try !Self.mayRegister(aged: age, after: [.refuse(.youth, on: "2026-11-02"), parent]),
                     "\(age): a parent's later consent does not cover the youth's refusal")
-            #expect(try !Self.mayRegister(aged: age, after: [youth, parent, .refuse(.otherParent, on: "2026-11-02")]),
+            #expect(try !Self.mayRegister(aged: age, holders: [.parent, .otherParent], after: [youth, parent, .refuse(.otherParent, on: "2026-11-02")]),
                     "\(age): the other parent's refusal blocks")
         }
         // From 16: the youth alone.
         #expect(try Self.mayRegister(aged: 16, after: [youth]))
         #expect(try !Self.mayRegister(aged: 17, after: [youth, .withdraw(.youth, on: "2026-11-02")]))
+    }
+
+    // DOMAIN.md (corrected): "Only those who hold parental authority (gezag) answer for the
+    // representatives' side: both parents, one parent, a guardian (a guardian excludes the parents),
+    // or a certified institution." BW art. 1:245: minors are under parental authority or guardianship.
+    @Test("only holders of parental authority answer; a guardian excludes the parents; holders are recorded first")
+    func onlyHoldersAnswer() throws {
+        var unknown = try Self.youth(aged: 10, holders: [.parent])
+        unknown.state?.authority = nil
+        #expect(throws: DomainError.ruleViolated(rule: ConsentRules.authoritySource,
+                                                 reason: "record who holds parental authority first (consent authority): only a holder answers for the youth")) {
+            try unknown.run(.give(.parent, on: "2026-11-02"), on: "2026-11-02")
+        }
+        var guarded = try Self.youth(aged: 10, holders: [.guardian])
+        #expect(throws: DomainError.ruleViolated(rule: ConsentRules.authoritySource,
+                                                 reason: "the parent does not hold parental authority; the guardian holds it")) {
+            try guarded.run(.refuse(.parent, on: "2026-11-02"), on: "2026-11-02")
+        }
+        #expect(throws: DomainError.self) { try guarded.run(.authority([.guardian, .parent], on: "2026-11-02"), on: "2026-11-02") }
+        #expect(throws: DomainError.self) { try guarded.run(.authority([.parent, .parent], on: "2026-11-02"), on: "2026-11-02") }
+        // A parent's refusal recorded before a guardian was appointed no longer blocks; the guardian answers.
+        var appointed = try Self.youth(aged: 10, holders: [.parent])
+        try appointed.run(.refuse(.parent, on: "2026-11-02"), on: "2026-11-02")
+        try appointed.run(.authority([.guardian], on: "2026-11-02"), on: "2026-11-02")
+        try appointed.run(.give(.guardian, on: "2026-11-02"), on: "2026-11-02")
+        try appointed.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+    }
+
+    @Test("every holder consents, unless the protocol lets one suffice, with its source")
+    func everyHolderOrOne() throws {
+        let both: [ConsentParty] = [.parent, .otherParent]
+        #expect(try !Self.mayRegister(aged: 10, holders: both, after: [.give(.parent, on: "2026-11-02")]))
+        #expect(try Self.mayRegister(aged: 10, holders: both, after: [.give(.parent, on: "2026-11-02"), .give(.otherParent, on: "2026-11-02")]))
+        var harness = try Self.youth(aged: 10, holders: both)
+        try harness.run(.give(.parent, on: "2026-11-02"), on: "2026-11-02")
+        #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[0].source + "; AVG art. 6(1)(a): consent for a purpose",
+                                                 reason: "the youth is 10: the other-parent must give explicit consent for statistics first, or register non-identifiably")) {
+            try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
+        }
+        var oneSuffices = InstitutionProtocol.standard
+        oneSuffices.consent.holders = .init(consent: .oneHolder, source: "the institution's jurist, memo 2026-4")
+        harness.decider = Decider(rules: oneSuffices)
+        try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
     }
 
     @Test("explicit consent may be spoken and recorded by the professional; a consent without its form is refused")
@@ -112,6 +164,7 @@ struct ConsentTests {
     func ageOnTheDay() throws {
         var harness = try CaseHarness.opened(birthDate: "2010-11-10", on: "2026-11-02")  // 15, and 16 on 2026-11-10
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.authority(on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.give(.parent, on: "2026-11-09"), on: "2026-11-09")
         #expect(throws: DomainError.self) { try harness.run(.withdraw(.parent, on: "2026-11-10"), on: "2026-11-10") }
     }

@@ -30,6 +30,7 @@ enum EveryEventType {
                   as: .attentionOfficer, on: "2026-09-06")
         try h.run(CaseCommand(VeiligThuisFeedbackReceived(reportID: "report-1", receivedOn: day("2026-09-10"), kind: .safetyAssessment,
                                                               personal: Note("safety plan"))), on: "2026-09-10")
+        try h.run(CaseCommand(AuthorityRecorded(holders: [.parent], recordedOn: day("2026-09-10"), personal: Note("the mother alone"))), on: "2026-09-10")
         try h.run(CaseCommand(ConsentRequested(from: .parent, requestedOn: day("2026-09-10"))), on: "2026-09-10")
         // Consent for care coordination only: for statistics it is missing, which a waiver may stand in for.
         try h.run(.give(.parent, for: [.careCoordination], on: "2026-09-11"), on: "2026-09-11")
@@ -45,6 +46,7 @@ enum EveryEventType {
         // After the registrations: a refusal before them would have blocked the waiver (BW art. 7:458 lid 2).
         try h.run(.withdraw(.parent, on: "2026-09-14"), on: "2026-09-14")
         try h.run(CaseCommand(WithdrawalNotified(notifiedOn: day("2026-09-15"), reference: "CM-9")), as: .attentionOfficer, on: "2026-09-15")
+        try h.run(.authority([.guardian], on: "2026-09-14"), on: "2026-09-14")  // a guardian appointed
         try h.run(.refuse(.guardian, on: "2026-09-14"), on: "2026-09-14")
         try h.run(CaseCommand(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-09-14"), reference: "PL-77")),
                   as: .attentionOfficer, on: "2026-09-14")

@@ -57,6 +57,7 @@ struct LegacyEventTests {
         #expect(throws: DomainError.self) {
             try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-06"), as: .attentionOfficer, on: "2026-11-06")
         }
+        try harness.run(.authority(on: "2026-11-06"), on: "2026-11-06")
         try harness.run(.give(.parent, for: [.careCoordination], on: "2026-11-06"), on: "2026-11-06")
         try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-06"), as: .attentionOfficer, on: "2026-11-06")
     }

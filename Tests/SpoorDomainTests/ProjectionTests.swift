@@ -30,6 +30,7 @@ struct ProjectionTests {
         var stalled = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-10-01")
         try stalled.run(.signal(on: "2026-10-01"), on: "2026-10-01")
         try stalled.run(CaseCommand(RiskAssessed(instrument: "vlaggensysteem", outcome: "yellow", assessedOn: day("2026-10-01"), nextDueOn: day("2026-11-01"))), on: "2026-10-01")
+        try stalled.run(.authority(on: "2026-10-02"), on: "2026-10-02")
         try stalled.run(CaseCommand(ConsentRequested(from: .parent, requestedOn: day("2026-10-02"))), on: "2026-10-02")
         var reported = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try reported.run(.signal(on: "2026-11-02"), on: "2026-11-02")

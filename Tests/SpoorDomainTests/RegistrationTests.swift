@@ -36,6 +36,7 @@ struct RegistrationTests {
     func refusalBeforeApprovalOrUse() throws {
         var harness = try Self.reportedCase()
         try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-03"), on: "2026-11-03")
+        try harness.run(.authority(on: "2026-11-03"), on: "2026-11-03")
         var approved = harness
         try harness.run(.refuse(.parent, on: "2026-11-04"), on: "2026-11-04")
         #expect(throws: DomainError.ruleViolated(rule: "BW art. 7:458 lid 2: never where the person expressly objected",

@@ -19,6 +19,7 @@ struct ScenarioTests {
         #expect(ask.responsible == .attentionOfficer && ask.dueOn == day("2026-11-19"))
 
         try harness.run(.give(.youth, on: "2026-11-06"), on: "2026-11-06")
+        try harness.run(.authority(on: "2026-11-06"), on: "2026-11-06")
         try harness.run(.refuse(.parent, on: "2026-11-06"), on: "2026-11-06")
         #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[1].source,
                                                  reason: "the parent refused consent on 2026-11-06, and the youth is 15: register non-identifiably")) {

@@ -47,6 +47,9 @@ struct RegistrationScenarioTests {
     @Test("a 15-year-old whose parents consent but who refuses herself: identifiable refused, non-identifiable allowed")
     func fifteenYearOldRefusesHerself() throws {
         let s = try Session(age: 15)
+        try s.refused(["consent", "give"] + s.c + ["--by", "parent", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"],
+                      naming: "record who holds parental authority first")
+        try s.ok(["consent", "authority"] + s.c + ["--holder", "parent", "--holder", "other-parent", "--note", "married", "--on", "2026-11-03"])
         try s.ok(["consent", "give"] + s.c + ["--by", "parent", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"])
         try s.ok(["consent", "give"] + s.c + ["--by", "other-parent", "--form", "spoken", "--purpose", "statistics", "--on", "2026-11-03"])
         try s.ok(["consent", "refuse"] + s.c + ["--by", "youth", "--on", "2026-11-03"])

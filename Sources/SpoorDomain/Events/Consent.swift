@@ -9,11 +9,30 @@ public enum ConsentParty: String, Codable, Sendable, CaseIterable, Comparable {
     case otherParent = "other-parent"
     /// The guardian (voogd) with authority.
     case guardian
+    /// A certified institution (gecertificeerde instelling) holding guardianship.
+    case certifiedInstitution = "certified-institution"
 
     /// Parents and the guardian: the legal representatives.
     public var isRepresentative: Bool { self != .youth }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)! }
+}
+
+/// Who holds parental authority (gezag) over the youth, and so answers for the representatives'
+/// side: both parents, one parent, a guardian (voogd), or a certified institution. A guardian or
+/// an institution excludes the parents (BW art. 1:245, 1:253q, 1:302).
+public struct AuthorityRecorded: Codable, Sendable, Equatable {
+    public var holders: [ConsentParty]
+    public var recordedOn: Day
+    /// Sealed: how it is known (a court decision, the register of authority).
+    public var personal: Note?
+
+    public init(holders: [ConsentParty], recordedOn: Day, personal: Note? = nil) {
+        (self.holders, self.recordedOn, self.personal) = (holders, recordedOn, personal)
+    }
+
+    /// The sets of holders the law knows.
+    static let lawful: [Set<ConsentParty>] = [[.parent, .otherParent], [.parent], [.otherParent], [.guardian], [.certifiedInstitution]]
 }
 
 public struct ConsentRequested: Codable, Sendable, Equatable {

@@ -8,7 +8,7 @@ extension EventKind {
         SignalRecorded.kind, SignalRetracted.kind, SignalCorrected.kind, RiskAssessed.kind,
         ConsultationHeld.kind, ConversationHeld.kind, ConversationSkipped.kind, WeighingRecorded.kind,
         SignalForwarded.kind, ReportedToVeiligThuis.kind, VeiligThuisFeedbackReceived.kind,
-        ConsentRequested.kind, ConsentGiven.kind, ConsentRefused.kind, ConsentWithdrawn.kind,
+        AuthorityRecorded.kind, ConsentRequested.kind, ConsentGiven.kind, ConsentRefused.kind, ConsentWithdrawn.kind,
         ConsentWaiverRequested.kind, ConsentWaived.kind,
         RegisteredAtCoMensha.kind, RegistrationDeclined.kind, RegisteredElsewhere.kind, WithdrawalNotified.kind,
         ClientStatementAdded.kind, CarerAssigned.kind, CarerUnassigned.kind,
@@ -113,6 +113,12 @@ extension VeiligThuisFeedbackReceived: CarriesPersonalContent {
 }
 
 // MARK: - Consent
+
+extension AuthorityRecorded: CarriesPersonalContent {
+    public static let kind = EventKind(
+        Self.self, CaseEvent.authorityRecorded, type: "authority-recorded", command: "record-authority",
+        action: "record who holds parental authority", day: \.recordedOn, "recordedOn")
+}
 
 extension ConsentRequested: CaseEventPayload {
     public static let kind = EventKind(

@@ -50,7 +50,26 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
     public struct ConsentProtocol: Codable, Sendable, Equatable {
         public var table: ConsentTable
         public var waiver: WaiverRules
+        /// Whether every holder of parental authority consents, or one suffices; `nil` in
+        /// protocols written before: ``InstitutionProtocol/defaultHolders``.
+        public var holders: HolderRule?
+
+        /// The rule in force: the protocol's, or the default.
+        public var holderRule: HolderRule { holders ?? InstitutionProtocol.defaultHolders }
     }
+
+    /// How many of the holders of parental authority answer for the representatives' side.
+    public struct HolderRule: Codable, Sendable, Equatable {
+        public enum Consent: String, Codable, Sendable { case everyHolder = "every-holder", oneHolder = "one-holder" }
+        public var consent: Consent
+        public var source: String
+    }
+
+    /// Where a protocol names no rule: every holder consents, as the parents who exercise
+    /// authority together do for their child's treatment (BW art. 7:465 lid 1, read for sharing).
+    public static let defaultHolders = HolderRule(
+        consent: .everyHolder,
+        source: "BW art. 7:465 lid 1, read for sharing: the parents who exercise authority consent; Spoor's default, every known holder")
 
     public struct WaiverRules: Codable, Sendable, Equatable {
         /// The role that approves a waiver, someone other than who asked for it.

@@ -24,13 +24,35 @@ struct ConsentRules {
         return (age, row)
     }
 
-    /// The party must be one the table asks for at the youth's age on `day`.
+    /// Where parental authority comes from, and that a guardian or an institution excludes the parents.
+    static let authoritySource = "gezag: BW art. 1:245 and 1:251; a guardian or a certified institution excludes the parents (BW art. 1:280, 1:302)"
+
+    /// The holders recorded are a set the law knows: both parents, one, a guardian, or an institution.
+    func checkAuthority(_ recorded: AuthorityRecorded) throws(DomainError) {
+        guard Set(recorded.holders).count == recorded.holders.count, AuthorityRecorded.lawful.contains(Set(recorded.holders)) else {
+            throw .invalidField("holders", "name who holds parental authority: parent and other-parent, one of them, guardian, "
+                                + "or certified-institution; a guardian or an institution excludes the parents (\(Self.authoritySource))")
+        }
+    }
+
+    /// The party must be one the table asks for at the youth's age on `day`; a representative must
+    /// hold parental authority, as recorded: only those with authority answer for the youth.
     func checkParty(_ party: ConsentParty, state: CaseState, on day: Day) throws(DomainError) {
         let (age, row) = try row(for: state, on: day)
         guard row.entitles(party) else {
             throw .ruleViolated(rule: row.source, reason: "the youth is \(age): \(row.who) consent, not the \(party.rawValue)")
         }
+        guard party.isRepresentative else { return }
+        guard let holders = state.authority else {
+            throw .ruleViolated(rule: Self.authoritySource, reason: "record who holds parental authority first (consent authority): only a holder answers for the youth")
+        }
+        guard holders.contains(party) else {
+            throw .ruleViolated(rule: Self.authoritySource,
+                                reason: "the \(party.rawValue) does not hold parental authority; \(Self.names(holders)) \(holders.count == 1 ? "holds" : "hold") it")
+        }
     }
+
+    static func names(_ parties: [ConsentParty]) -> String { parties.map { "the \($0.rawValue)" }.joined(separator: " and ") }
 
     /// A withdrawal needs that party's consent to stand.
     func checkWithdrawal(_ withdrawal: ConsentWithdrawn, state: CaseState) throws(DomainError) {
@@ -58,16 +80,33 @@ struct ConsentRules {
     func assess(_ state: CaseState, on day: Day, for purpose: RegisteredAtCoMensha.Purpose = .statistics) throws(DomainError)
         -> (age: Int, row: ConsentTable.Row, assessment: Assessment) {
         let (age, row) = try row(for: state, on: day)
-        let required = state.consents.filter { row.entitles($0.party) }
+        let holders = state.authority
+        // Those who answer: the youth, and the holders of authority (before authority was recorded, any representative).
+        let required = state.consents.filter { consent in
+            row.entitles(consent.party) && (consent.party == .youth || holders?.contains(consent.party) ?? true)
+        }
         if let refusal = required.first(where: { $0.status == .refused || $0.status == .withdrawn }) {
             return (age, row, .blocked(refusal))
         }
-        let missing = row.requires.filter { side in
-            !required.contains { side.includes($0.party) && $0.status == .given && $0.form != nil && $0.purposes.contains(purpose) }
+        func consented(_ party: ConsentParty) -> Bool {
+            required.contains { $0.party == party && $0.status == .given && $0.form != nil && $0.purposes.contains(purpose) }
         }
-        guard missing.isEmpty else {
-            return (age, row, .missing(ConsentTable.Side.who(missing)))
+        var missing: [String] = []
+        if row.requires.contains(.youth) && !consented(.youth) { missing.append("the youth") }
+        if row.requires.contains(.representatives) {
+            switch (holders, rules.consent.holderRule.consent) {
+            case (nil, _):
+                if !required.contains(where: { $0.party.isRepresentative && consented($0.party) }) {
+                    missing.append(ConsentTable.Side.who([.representatives]))
+                }
+            case (let holders?, .everyHolder):
+                let absent = holders.filter { !consented($0) }
+                if !absent.isEmpty { missing.append(Self.names(absent)) }
+            case (let holders?, .oneHolder):
+                if !holders.contains(where: consented) { missing.append("one of " + Self.names(holders).replacingOccurrences(of: " and ", with: " or ")) }
+            }
         }
+        guard missing.isEmpty else { return (age, row, .missing(missing.joined(separator: " and "))) }
         return (age, row, .complete)
     }
 

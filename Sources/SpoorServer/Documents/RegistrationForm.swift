@@ -81,7 +81,8 @@ struct RegistrationForm {
          "Te versturen vóór \(notice.due.on)."]
     }
 
-    private static let party: [ConsentParty: String] = [.youth: "de jongere", .parent: "een ouder", .otherParent: "de andere ouder", .guardian: "de voogd"]
+    private static let party: [ConsentParty: String] = [.youth: "de jongere", .parent: "een ouder", .otherParent: "de andere ouder", .guardian: "de voogd",
+                                                      .certifiedInstitution: "de gecertificeerde instelling"]
 
     private static let basis: [RegisteredAtCoMensha.Basis: String] = [
         .consent: "uitdrukkelijke toestemming", .waiver: "zonder toestemming, goedgekeurd door een gedragswetenschapper", .none: "geen (niet-herleidbaar)",

@@ -89,6 +89,7 @@ struct SubjectDocument {
         case "youth": say("jij", "you")
         case "parent", "other-parent": say("je ouder", "your parent")
         case "guardian": say("je voogd", "your guardian")
+        case "certified-institution": say("de instelling die je voogd is", "the institution that is your guardian")
         default: raw ?? "-"
         }
     }
@@ -116,6 +117,7 @@ struct SubjectDocument {
         case "signal-forwarded": return say("De zorg is doorgegeven aan iemand die kan helpen.", "The worry was passed on to someone who can help.")
         case "reported-to-veilig-thuis": return say("Er is een melding gedaan bij Veilig Thuis.", "A report was made to Veilig Thuis.")
         case "veilig-thuis-feedback-received": return say("Veilig Thuis heeft laten weten wat zij doen.", "Veilig Thuis told us what they will do.")
+        case "authority-recorded": return say("Er is opgeschreven wie het gezag over jou heeft.", "It was written down who has parental authority over you.")
         case "consent-requested": return say("Aan \(party(payload["from"]?.string)) is gevraagd of je gegevens naar CoMensha mogen.",
                                              "\(party(payload["from"]?.string)) was asked whether your details may go to CoMensha.")
         case "consent-given": return say("\(party(payload["by"]?.string)) zei ja.", "\(party(payload["by"]?.string)) said yes.")

@@ -5,14 +5,29 @@ struct ConsentGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
         abstract: "Consent for an identifiable CoMensha registration, per party: below 12 the parents or guardian, 12 to 15 the youth and the parents or guardian, from 16 the youth.",
-        subcommands: [RequestConsent.self, GiveConsent.self, RefuseConsent.self, WithdrawConsent.self, WaiverGroup.self])
+        subcommands: [RecordAuthority.self, RequestConsent.self, GiveConsent.self, RefuseConsent.self, WithdrawConsent.self, WaiverGroup.self])
+}
+
+struct RecordAuthority: CaseCommandLine {
+    static let configuration = CommandConfiguration(
+        commandName: "authority",
+        abstract: "Record who holds parental authority (gezag): only they answer for the youth beside the youth.",
+        discussion: "Both parents (--holder parent --holder other-parent), one of them, a guardian (--holder guardian) or a certified institution (--holder certified-institution); a guardian or an institution excludes the parents.")
+    static let wireName = "record-authority"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "parent, other-parent, guardian or certified-institution; repeat for both parents.") var holder: [String]
+    @Option(help: "How it is known: a court decision, the register of authority (sealed).") var note: String?
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue {
+        .fields(["holders": .array(holder.map(JSONValue.string)), "personal": .note(note), "recordedOn": .string(day.value)])
+    }
 }
 
 struct RequestConsent: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "request", abstract: "Record that consent was asked.")
     static let wireName = "request-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "youth, parent, other-parent or guardian.") var from: String
+    @Option(help: "youth, parent, other-parent, guardian or certified-institution.") var from: String
     @OptionGroup var day: DayOption
     func body() -> JSONValue { ["from": .string(from), "requestedOn": .string(day.value)] }
 }
@@ -21,7 +36,7 @@ struct GiveConsent: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "give", abstract: "Record that consent was given.")
     static let wireName = "give-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "youth, parent, other-parent or guardian.") var by: String
+    @Option(help: "youth, parent, other-parent, guardian or certified-institution.") var by: String
     @Option(help: "How it was made explicit: written, or spoken (and recorded by you).") var form: String
     @Option(help: "What the consent is for: statistics or care-coordination; repeat for both.") var purpose: [String] = []
     @OptionGroup var day: DayOption
@@ -34,7 +49,7 @@ struct RefuseConsent: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "refuse", abstract: "Record that consent was refused.")
     static let wireName = "refuse-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "youth, parent, other-parent or guardian.") var by: String
+    @Option(help: "youth, parent, other-parent, guardian or certified-institution.") var by: String
     @OptionGroup var day: DayOption
     func body() -> JSONValue { ["by": .string(by), "refusedOn": .string(day.value)] }
 }
@@ -43,7 +58,7 @@ struct WithdrawConsent: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that consent was withdrawn.")
     static let wireName = "withdraw-consent"
     @OptionGroup var target: CaseTarget
-    @Option(help: "youth, parent, other-parent or guardian.") var by: String
+    @Option(help: "youth, parent, other-parent, guardian or certified-institution.") var by: String
     @OptionGroup var day: DayOption
     func body() -> JSONValue { ["by": .string(by), "withdrawnOn": .string(day.value)] }
 }

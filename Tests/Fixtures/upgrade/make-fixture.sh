@@ -27,10 +27,12 @@ ctl consult record $C --signal signal-1 --party attention-officer --party veilig
 ctl conversation skip $C --signal signal-1 --reason safety-of-child
 ctl weigh $C --signal signal-1 --suspicion --unsafety --no-effective-help --decision report
 ctl report veilig-thuis $C --signal signal-1 --urgency acute --no-discussed-with-client --not-discussed-reason safety-of-child
+ctl consent authority $C --holder parent
 ctl consent request $C --from youth
-ctl consent give $C --by youth --form spoken
-ctl consent give $C --by parent --form written
+ctl consent give $C --by youth --form spoken --purpose statistics --purpose care-coordination
+ctl consent give $C --by parent --form written --purpose statistics
 ctl register comensha $C --kind identifiable --basis consent
+ctl consent withdraw $C --by parent
 C="--case fixture-2"
 ctl case open $C --unit south --gender male --nationality-group dutch --age 13 --name "Bram" --birth-date 2013-05-01
 ctl signal record $C --form criminal --indicator money --nature gut-feeling --cross-border --note "sells for others"
