@@ -10,12 +10,15 @@ extension Decider {
         }
     }
 
-    func register(_ request: RegisteredAtCoMensha, on state: CaseState) throws(DomainError) -> RegisteredAtCoMensha {
+    func register(_ request: RegisteredAtCoMensha, on state: CaseState, sameYouth: [EarlierRegistration] = []) throws(DomainError)
+        -> RegisteredAtCoMensha {
         let signals = state.activeSignals
         let first = try Self.firstSignal(of: state)
         try checkOneCount(request, state: state)
+        let episodeAfter = try checkOneYouth(request, sameYouth)
         try checkLawful(request, state: state)
         var registration = request
+        registration.newEpisodeAfter = episodeAfter
         var forms: [String] = []
         for form in signals.flatMap(\.formsOfExploitation) where !forms.contains(form) { forms.append(form) }
         registration.formsOfExploitation = forms
@@ -47,6 +50,27 @@ extension Decider {
             throw .ruleViolated(rule: "CoMensha: one youth, one count",
                                 reason: "the youth was registered \(earlier.kind.rawValue) on \(earlier.registeredOn) already")
         }
+    }
+
+    /// One youth, one count across cases: a registration for a purpose the youth was registered
+    /// for in another case is refused, naming that case only to a reader who may read it, unless
+    /// the protocol counts the time since as a new episode. Returns the day of the earlier
+    /// registration a new episode follows.
+    private func checkOneYouth(_ request: RegisteredAtCoMensha, _ sameYouth: [EarlierRegistration]) throws(DomainError) -> Day? {
+        let earlier = sameYouth.filter { other in
+            other.registration.effectivePurpose == request.effectivePurpose
+                && (request.effectivePurpose == .statistics || (other.registration.kind == .identifiable && request.kind == .identifiable))
+        }.sorted { $0.registration.registeredOn < $1.registration.registeredOn }
+        guard let last = earlier.last else { return nil }
+        if let episode = rules.registration?.newEpisode, request.registeredOn >= last.registration.registeredOn.adding(days: episode.afterDays) {
+            return last.registration.registeredOn
+        }
+        let rule = "CoMensha: one youth, one count" + (rules.registration?.newEpisode.map { " (a new episode after \($0.afterDays) days: \($0.source))" } ?? "")
+        guard last.readable else {
+            throw .ruleViolated(rule: rule, reason: "an earlier registration of this youth exists: ask the attention officer")
+        }
+        throw .ruleViolated(rule: rule, reason: "case \(last.caseID) registered this youth \(last.registration.kind.rawValue) on \(last.registration.registeredOn) already: "
+                            + "link the cases (case link) rather than count the youth twice")
     }
 
     private func checkLawful(_ request: RegisteredAtCoMensha, state: CaseState) throws(DomainError) {

@@ -13,15 +13,29 @@ public struct Decider: Sendable {
         self.institution = institution
     }
 
-    /// Who decides, in which role, and what day it is for them.
+    /// Who decides, in which role, and what day it is for them; for a registration, the
+    /// registrations of the same youth in other cases, as the blind index found them.
     public struct Context: Sendable {
         public var actor: String
         public var role: Role
         public var today: Day
-        public init(actor: String, role: Role, today: Day) {
+        public var sameYouth: [EarlierRegistration]
+        public init(actor: String, role: Role, today: Day, sameYouth: [EarlierRegistration] = []) {
             self.actor = actor
             self.role = role
             self.today = today
+            self.sameYouth = sameYouth
+        }
+    }
+
+    /// A registration of the same youth in another case.
+    public struct EarlierRegistration: Sendable, Equatable {
+        public var caseID: String
+        public var registration: RegisteredAtCoMensha
+        /// Whether the one deciding may read that case: only then does a refusal name it.
+        public var readable: Bool
+        public init(caseID: String, registration: RegisteredAtCoMensha, readable: Bool) {
+            (self.caseID, self.registration, self.readable) = (caseID, registration, readable)
         }
     }
 
@@ -128,7 +142,7 @@ public struct Decider: Sendable {
         case .consentWaived(let e):
             return .consentWaived(try approveWaiver(e, on: state, context))
         case .registeredAtCoMensha(let e):
-            return .registeredAtCoMensha(try register(e, on: state))
+            return .registeredAtCoMensha(try register(e, on: state, sameYouth: context.sameYouth))
         case .registrationDeclined(let e):
             try decline(e, on: state)
             return .registrationDeclined(e)

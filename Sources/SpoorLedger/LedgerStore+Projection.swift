@@ -19,7 +19,11 @@ extension LedgerStore {
             guard (1...Self.maxProjectionKeySize).contains(record.key.count) else {
                 throw LedgerError.invalidProjection("a projection key must be 1 to \(Self.maxProjectionKeySize) bytes, not \(record.key.count)")
             }
-            try txn.put(record.value, key: record.key, in: projectionSlots[slot])
+            if record.deletes {
+                _ = try txn.delete(key: record.key, in: projectionSlots[slot])
+            } else {
+                try txn.put(record.value, key: record.key, in: projectionSlots[slot])
+            }
         }
     }
 

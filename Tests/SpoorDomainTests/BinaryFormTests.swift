@@ -36,7 +36,7 @@ struct BinaryFormTests {
             (try #require(state.conversations.first), 4), (try #require(state.skippedConversations.first), 4), (weighing, 7),
             (weighing.answers, 5), (report.report, 7), (try #require(report.feedback.first), 4),
             (try #require(states.compactMap(\.waiver).first), 4), (waiverRequest, 2), (waiverRequest.request, 4),
-            (registration, 10), (try #require(registration.analytics), 5), (try #require(registration.personal), 5),
+            (registration, 11), (try #require(registration.analytics), 5), (try #require(registration.personal), 5),
             (try #require(state.consents.first), 6), (try #require(states.compactMap(\.withdrawalNotice).first), 2), (try #require(states.compactMap(\.registrationDue).first), 2),
             (try #require(signal.due), 5), (try #require(states.compactMap(\.helpEvaluation).first), 2),
             (try #require(state.screenings.first), 3), (try #require(states.compactMap(\.erasureRequest).first), 2),

@@ -228,6 +228,33 @@ struct RegistrationTests {
         #expect(harness.current.withdrawalNotice == nil && !harness.current.digest.pending.contains { $0.kind == .withdrawalNoticeDue })
     }
 
+    @Test("another case of the same youth: the refusal names it only to a reader of it; a new episode by the protocol is allowed, and says so")
+    func oneYouthAcrossCases() throws {
+        var harness = try Self.reportedCase(birthDate: "2009-01-01")
+        let earlier = RegisteredAtCoMensha(kind: .nonIdentifiable, basis: RegisteredAtCoMensha.Basis.none, purpose: .statistics,
+                                           registeredOn: day("2025-06-01"), fieldsSent: [], formsOfExploitation: [], reference: nil)
+        func register(readable: Bool) throws(DomainError) {
+            let context = Decider.Context(actor: "ao", role: .attentionOfficer, today: day("2026-11-04"),
+                                          sameYouth: [.init(caseID: "other-7", registration: earlier, readable: readable)])
+            _ = try harness.decider.decide(.register(.nonIdentifiable, on: "2026-11-04"), state: harness.state, context: context)
+        }
+        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count",
+                                                 reason: "an earlier registration of this youth exists: ask the attention officer")) {
+            try register(readable: false)
+        }
+        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count", reason: "case other-7 registered this youth non-identifiable on 2025-06-01 already: link the cases (case link) rather than count the youth twice")) {
+            try register(readable: true)
+        }
+        var episodes = InstitutionProtocol.standard
+        episodes.registration = .init(newEpisode: .init(afterDays: 365, source: "CoMensha's counting rules, a year apart"))
+        harness.decider = Decider(rules: episodes)
+        let context = Decider.Context(actor: "ao", role: .attentionOfficer, today: day("2026-11-04"),
+                                      sameYouth: [.init(caseID: "other-7", registration: earlier, readable: false)])
+        let events = try harness.decider.decide(.register(.nonIdentifiable, on: "2026-11-04"), state: harness.state, context: context)
+        guard case .registeredAtCoMensha(let made) = events.first else { Issue.record("no registration"); return }
+        #expect(made.newEpisodeAfter == day("2025-06-01"))
+    }
+
     @Test("a case with a registration due, a report not made or feedback outstanding closes only naming them, with a reason")
     func closingWithOpenObligations() throws {
         var harness = try Self.reportedCase()

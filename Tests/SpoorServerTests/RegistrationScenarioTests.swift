@@ -157,4 +157,35 @@ struct RegistrationScenarioTests {
         try s.refused(["register", "withdrawal-notified"] + s.c + ["--on", "2026-11-06"], naming: "no withdrawal of consent after an identifiable registration is waiting")
         s.daemon.stop()
     }
+
+    // Issue: "Two cases of the same youth (same name and birth date) are both registered by name
+    // today, and the statistics count 12 youths for 11 people." CoMensha asks the identifying
+    // fields "om dubbeltellingen tegen te gaan" (research report §6.1).
+    @Test("one youth, one count across cases: found by a blind index that holds no name, survives key rotation and forgets an erased case")
+    func oneYouthAcrossCases() throws {
+        let s = try Session(age: 17)
+        func open(_ id: String, _ name: String) throws {
+            try s.ok(["case", "open", "--case", id, "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "17",
+                      "--name", name, "--birth-date", "2009-01-15", "--opened-on", "2026-11-02"])
+            try s.ok(["signal", "record", "--case", id, "--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-02"])
+        }
+        try open("y1", "Zoë van der Berg")
+        try open("y2", "Zoe Berg")
+        try s.ok(["register", "comensha", "--case", "y1", "--kind", "non-identifiable", "--on", "2026-11-03"])
+        let refused = try s.ctl.run(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-03"])
+        #expect(refused.status == 65 && refused.error.contains("case y1 registered this youth non-identifiable on 2026-11-03 already"), "\(refused.error)")
+        // The store holds the index, not the name.
+        let store = try Data(contentsOf: URL(fileURLWithPath: s.daemon.folder + "/data/data.mdb"))
+        #expect(store.range(of: Data("berg".utf8)) == nil && store.range(of: Data("youth/".utf8)) != nil)
+
+        let newKey = s.daemon.folder + "/new-master-key"
+        try SymmetricKeyBytes.random().write(toFile: newKey, atomically: true, encoding: .utf8)
+        try s.ok(["keys", "rotate", "--new-key", newKey])
+        #expect(try s.ctl.run(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-03"]).status == 65,
+                "the index, keyed under the new master key, still finds y1")
+        try s.ok(["subject", "erase", "--case", "y1", "--basis", "request", "--reason", "R-1", "--role", "privacy-officer"])
+        // Erased, y1 no longer names the youth: its registration still counts, but is no longer found as hers.
+        try s.ok(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-04"])
+        s.daemon.stop()
+    }
 }

@@ -260,13 +260,13 @@ extension ConsentWaived: BinaryCodable {
 extension RegisteredAtCoMensha: BinaryCodable {
     func write(to w: inout BinaryWriter) {
         w.write(kind); w.write(basis); w.write(purpose); w.write(registeredOn); w.write(fieldsSent); w.write(formsOfExploitation)
-        w.write(analytics); w.write(supersedes); w.write(reference); w.write(personal)
+        w.write(analytics); w.write(supersedes); w.write(reference); w.write(newEpisodeAfter); w.write(personal)
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
         self.init(kind: try r.read(), basis: try r.read(), purpose: try r.read(), registeredOn: try r.read(), fieldsSent: try r.read(),
                   formsOfExploitation: try r.read(), analytics: try r.read(), supersedes: try r.read(),
-                  reference: try r.read(), personal: try r.read())
+                  reference: try r.read(), newEpisodeAfter: try r.read(), personal: try r.read())
     }
 }
 

@@ -162,7 +162,8 @@ extension RegisteredAtCoMensha: CarriesPersonalContent {
     public static let kind = EventKind(
         Self.self, CaseEvent.registeredAtCoMensha, type: "registered-at-comensha", command: "register-at-comensha",
         action: "register at CoMensha", day: \.registeredOn, "registeredOn", roles: Permissions.officers, needs: [.activeSignal],
-        assigned: [("fieldsSent", []), ("formsOfExploitation", []), ("analytics", nil), ("supersedes", nil), ("personal", nil)])
+        assigned: [("fieldsSent", []), ("formsOfExploitation", []), ("analytics", nil), ("supersedes", nil), ("newEpisodeAfter", nil),
+                   ("personal", nil)])
 }
 
 extension RegistrationDeclined: CarriesPersonalContent {

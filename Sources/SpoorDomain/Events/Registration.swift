@@ -47,6 +47,9 @@ public struct RegisteredAtCoMensha: Codable, Sendable, Equatable {
     /// Set by the case: the day of the non-identifiable registration this one replaces (one youth, one count).
     public var supersedes: Day?
     public var reference: String?
+    /// Set by the case: the day of this youth's registration in another case that this one
+    /// follows as a new episode, by the protocol's `registration.newEpisode`.
+    public var newEpisodeAfter: Day?
     /// Set by the case, sealed: the identifying fields sent.
     public var personal: Identity?
 

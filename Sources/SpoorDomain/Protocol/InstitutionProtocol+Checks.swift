@@ -33,6 +33,11 @@ extension InstitutionProtocol {
                     "names a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
         }
         require(Set(self.calendar.holidays).count == self.calendar.holidays.count, "calendar.holidays", "names a holiday twice")
+        if let episode = self.registration?.newEpisode {
+            require((30...3_650).contains(episode.afterDays), "registration.newEpisode.afterDays", "lies between 30 and 3650")
+            require(!episode.source.isEmpty, "registration.newEpisode.source", "say where the rule comes from")
+        }
+        if let holders = self.consent.holders { require(!holders.source.isEmpty, "consent.holders.source", "say where the rule comes from") }
         for (path, text) in [("calendar.source", self.calendar.source), ("consent.waiver.source", waiver.source),
                              ("retention.source", self.retention.source), ("statistics.source", self.statistics.source)] {
             require(!text.isEmpty, path, "say where the rule comes from")

@@ -22,6 +22,18 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var retention: Retention
         public var statistics: StatisticsRules
         public var access: AccessRules
+        /// When a youth registered in another case counts again; `nil`: never (one youth, one count).
+        public var registration: RegistrationRules?
+    }
+
+    public struct RegistrationRules: Codable, Sendable, Equatable {
+        public var newEpisode: EpisodeRule?
+    }
+
+    /// A registration of a youth counts as a new episode this many days after the last one.
+    public struct EpisodeRule: Codable, Sendable, Equatable {
+        public var afterDays: Int
+        public var source: String
     }
 
     private final class Box: Sendable {

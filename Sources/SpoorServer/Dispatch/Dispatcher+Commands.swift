@@ -13,7 +13,8 @@ extension Dispatcher {
         let role = try await role(params.role, for: command, caller)
         let eventID = try Self.eventID(params.eventID)
         do {
-            let result = try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role)
+            let result = try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role,
+                                                   mayRead: { caller.ground(for: $0, on: .today) != nil })
             metrics.command(params.command, failure: nil)
             return result
         } catch {

@@ -127,6 +127,8 @@ struct AdminHandler: Sendable {
     }
 
     /// Rewraps every data key under the master key in `newKeyPath`; the old key opens nothing after.
+    /// The blind index of youths is keyed under the master key, so the projection is rebuilt with
+    /// the new one before the reply.
     func rotateKeys(_ params: RotateParams, _ caller: Caller) async throws -> JSONValue {
         let new: MasterKey
         do { new = try MasterKey.load(path: params.newKeyPath) } catch {
@@ -134,6 +136,7 @@ struct AdminHandler: Sendable {
         }
         let rewrapped = try keys.rotate(to: new)
         try await system.record("master-key-rotated", ["dataKeys": .number(Double(rewrapped))], by: caller)
+        _ = try await BlockingWork.run("spoor-rebuild") { [projections] in try projections.rebuild { _, _ in } }
         logger.notice("master key rotated: \(rewrapped) data keys rewrapped; install the new key as the credential \(MasterKey.credentialName) before the next start")
         return ["rewrapped": .number(Double(rewrapped))]
     }

@@ -24,16 +24,19 @@ struct CommandHandler: Sendable {
     /// Decides a domain command against the case as it is, and appends its events expecting the
     /// case's version, with the case's new state for the projection in the same transaction; in
     /// turn with the other commands on the case (``CaseTurns``).
-    func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role) async throws -> JSONValue {
+    /// `mayRead` says whether the caller may read another case, so that a refusal names a case of
+    /// the same youth only to a reader of it.
+    func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role,
+                mayRead: @escaping @Sendable (CaseState) -> Bool = { _ in false }) async throws -> JSONValue {
         try await turns.inTurn(for: caseID) {
-            try await decideAndAppend(command, case: caseID, eventID: eventID, actor: actor, role: role)
+            try await decideAndAppend(command, case: caseID, eventID: eventID, actor: actor, role: role, mayRead: mayRead)
         }
     }
 
     /// One command's decision and append. A change to the case in between (a projection swapped by
     /// a rebuild; no other command, while they take turns) makes it decide again on the new state.
     private func decideAndAppend(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor,
-                                 role: Role) async throws -> JSONValue {
+                                 role: Role, mayRead: @Sendable (CaseState) -> Bool) async throws -> JSONValue {
         let stream = try CaseStream.name(of: caseID)
         var refusedAt: UInt64??  // the version an append expected and was refused at
         for _ in 0..<Self.maxConflictRetries {
@@ -48,7 +51,8 @@ struct CommandHandler: Sendable {
             }
             if let refusedAt, refusedAt == entry?.version { throw projectionBehind(caseID, at: entry?.version, stream: stream) }
             if entry == nil && !command.opens { throw DomainError.caseNotFound(caseID) }
-            let context = Decider.Context(actor: actor.name, role: role, today: .today)
+            let sameYouth = try registrations(ofSameYouthAs: entry?.state, for: command, mayRead: mayRead)
+            let context = Decider.Context(actor: actor.name, role: role, today: .today, sameYouth: sameYouth)
             let rules = protocols.current
             let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
             let sealed = try seal(events, firstID: eventID, in: stream, key: key, erasing: command.erases, under: rules.version)
@@ -75,6 +79,18 @@ struct CommandHandler: Sendable {
     private func projectionBehind(_ caseID: String, at version: UInt64?, stream: StreamName) -> WireError {
         let streamVersion = (try? ledger.version(of: stream)).flatMap { $0 }.map(String.init) ?? "none"
         return WireError(.internal, "the projection of case \(caseID) is at version \(version.map(String.init) ?? "none") but its stream at \(streamVersion): it holds events this daemon cannot read (spoorctl status counts them); run spoorctl projections rebuild once the daemon can")
+    }
+
+    /// For a registration, the registrations of the same youth in other cases, found by the blind
+    /// index of the case's identity (``YouthIndex``).
+    private func registrations(ofSameYouthAs state: CaseState?, for command: CaseCommand, mayRead: (CaseState) -> Bool) throws
+        -> [Decider.EarlierRegistration] {
+        guard case .registeredAtCoMensha = command.event, let state else { return [] }
+        return try keys.youthIndex.cases(sharing: state.identity, besides: state.caseID, in: ledger).sorted().flatMap { other in
+            guard let entry = try projections.entry(of: other) else { return [Decider.EarlierRegistration]() }
+            let readable = mayRead(entry.state)
+            return entry.state.registrations.map { Decider.EarlierRegistration(caseID: other, registration: $0, readable: readable) }
+        }
     }
 
     /// The events as the log keeps them: each one's personal content split off and sealed with the

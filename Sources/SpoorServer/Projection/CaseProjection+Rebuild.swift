@@ -96,7 +96,8 @@ extension CaseProjection {
         guard changed, let entry else { return (undecodable, nil) }
         let key = try key(of: folding.caseID)
         let earlier = start.flatMap { $0.key == key ? $0.entry.state : nil }
-        return (undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key)))
+        let index = keys.youthIndex.records(caseID: folding.caseID, before: start?.entry.state.identity, after: entry.state.identity)
+        return (undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key) + index))
     }
 }
 

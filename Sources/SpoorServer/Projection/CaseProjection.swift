@@ -97,16 +97,18 @@ struct CaseProjection: Sendable {
             return Entry(state: state, version: (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1)
         }
         let earlier = rewritingAll ? nil : entry?.state
-        @Sendable func records(on day: Day) throws -> [ProjectionRecord] {
-            try Self.records(of: try folded(on: day), changedSince: earlier, sealedWith: key)
+        let index = keys.youthIndex
+        @Sendable func records(of folded: Entry) throws -> [ProjectionRecord] {
+            try Self.records(of: folded, changedSince: earlier, sealedWith: key)
+                + index.records(caseID: caseID, before: entry?.state.identity, after: folded.state.identity)
         }
         let today = Day.today
         let next = try folded(on: today)
-        let prepared = try Self.records(of: next, changedSince: earlier, sealedWith: key)
+        let prepared = try records(of: next)
         recent.remember(next, stored: prepared[0].value)
         return { _, recordedAt in
             let day = Day(Date(timeIntervalSince1970: Double(recordedAt) / 1_000_000))
-            return day == today ? prepared : try records(on: day)
+            return day == today ? prepared : try records(of: try folded(on: day))
         }
     }
 

@@ -21,6 +21,9 @@ final class CaseKeys: Sendable {
 
     private var master: MasterKey { masters.withLock { $0.current } }
 
+    /// The blind index of youths' identities, keyed under the master key in force.
+    var youthIndex: YouthIndex { YouthIndex(key: master.derived(label: YouthIndex.keyLabel)) }
+
     /// Whether the master key in force opens `store` (a backup, say): its check value matches.
     func masterKeyOpens(_ store: Ledger) throws -> Bool {
         guard let check = try store.keyCheck() else { return false }

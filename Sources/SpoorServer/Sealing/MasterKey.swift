@@ -37,6 +37,12 @@ struct MasterKey: Sendable {
         Array(try AES.GCM.open(AES.GCM.SealedBox(combined: wrapped), using: key, authenticating: Array("data key \(stream)".utf8)))
     }
 
+    /// A key for another use, derived from this one under its own `label` (HKDF-SHA256), so that
+    /// it changes when this key is rotated and reveals nothing of it.
+    func derived(label: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array(label.utf8), outputByteCount: 32)
+    }
+
     /// A value only this key opens, stored with the data so that a wrong key is refused at start.
     func checkValue() throws -> [UInt8] {
         Array(try AES.GCM.seal(Self.checkText, using: key).combined!)

@@ -1,0 +1,66 @@
+import Foundation
+
+/// What makes two records of a youth one youth, without the name at rest: the tokens a keyed
+/// blind index is made of (the daemon stores only their HMACs). Two identities match when they
+/// share a token.
+///
+/// The normalisation, for Dutch names as care records write them:
+/// - case and diacritics do not count (`Zoë` = `zoe`), nor apostrophes or punctuation;
+/// - the surname is what follows the given names: from the first particle after the first word
+///   (`van der Berg`, `de Vries`), or else the last word; in `Berg, Zoë van der` the part before
+///   the comma; its particles (`van`, `der`, `de`, `ten`, …) and hyphens do not count, so
+///   `Jansen-de Vries` is `jansenvries`;
+/// - each given name makes its own token with the surname and the birth date, so the order and
+///   the number of given names do not count (`Zoë Anna` matches `Anna`, and `Anna Zoë`);
+/// - a client number, where the institution has one, is a token of its own.
+public enum IdentityMatch {
+    /// The tokens of `identity`, sorted; none for a name without a surname or a given name.
+    public static func tokens(of identity: YouthIdentity) -> [String] {
+        var tokens: Set<String> = []
+        if let (given, surname) = split(identity.name) {
+            for name in given { tokens.insert("name:\(surname)|\(identity.birthDate)|\(name)") }
+        }
+        if let number = identity.clientNumber.map(normalised), !number.isEmpty { tokens.insert("client:\(number)") }
+        return tokens.sorted()
+    }
+
+    /// The particles of Dutch (and a few other) surnames, which a record may or may not write.
+    static let particles: Set<String> = ["van", "von", "der", "den", "de", "het", "ter", "ten", "te", "op", "in", "t", "s",
+                                         "la", "le", "du", "da", "di", "del", "dos", "el", "al", "bin", "ben", "vd"]
+
+    /// The given names and the surname key of `name`, or `nil` when it has no surname.
+    static func split(_ name: String) -> (given: [String], surname: String)? {
+        let words: (given: [String], surname: [String])
+        if let comma = name.firstIndex(of: ",") {
+            words = (self.words(String(name[name.index(after: comma)...])), self.words(String(name[..<comma])))
+        } else {
+            let all = self.words(name)
+            guard all.count >= 2 else { return nil }
+            // A hyphenated word belongs to the surname (`Jansen-de Vries`), as a particle starts it.
+            let start = all.indices.dropFirst().first { particles.contains(all[$0]) || all[$0].contains("-") } ?? all.count - 1
+            words = (Array(all[..<start]), Array(all[start...]))
+        }
+        let given = words.given.flatMap(parts).filter { !particles.contains($0) }
+        let surname = words.surname.flatMap(parts).filter { !particles.contains($0) }.joined()
+        guard !surname.isEmpty, !given.isEmpty else { return nil }
+        return (given, surname)
+    }
+
+    /// The words of `text` split at spaces, lower case, without diacritics or punctuation; hyphens kept.
+    static func words(_ text: String) -> [String] { normalised(text, keeping: "-").split(separator: " ").map(String.init) }
+
+    /// A word's parts at its hyphens.
+    static func parts(_ word: String) -> [String] { word.split(separator: "-").map(String.init) }
+
+    /// `text` lower case, without diacritics, spaces or punctuation: for a client number.
+    static func normalised(_ text: String) -> String { normalised(text, keeping: "").filter { $0 != " " } }
+
+    private static func normalised(_ text: String, keeping separators: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "nl_NL"))
+        return String(folded.lowercased().unicodeScalars.compactMap { scalar -> Character? in
+            if CharacterSet.alphanumerics.contains(scalar) { return Character(scalar) }
+            if separators.unicodeScalars.contains(scalar) { return Character(scalar) }
+            return CharacterSet.whitespaces.contains(scalar) ? " " : nil
+        })
+    }
+}

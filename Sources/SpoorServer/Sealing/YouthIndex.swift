@@ -1,0 +1,49 @@
+import Crypto
+import SpoorDomain
+import SpoorLedger
+
+/// A keyed blind index of youths' identities: for each case, the HMAC of each token of its
+/// identity (``IdentityMatch``), kept as projection records `youth/<hmac>/<case>` beside the case,
+/// so that the daemon finds earlier cases of the same youth without a name at rest. The key is
+/// derived from the master key under its own label, so it rotates with it; without the key the
+/// entries say nothing. An erasure removes the case's entries.
+struct YouthIndex: Sendable {
+    static let keyLabel = "spoor youth index v1"
+    static let prefix = Array("youth/".utf8)
+
+    private let keyBytes: [UInt8]
+    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+
+    init(key: SymmetricKey) { keyBytes = key.withUnsafeBytes { Array($0) } }
+
+    /// The index entries of `identity`: one per token, as hex.
+    func entries(of identity: YouthIdentity?) -> Set<String> {
+        guard let identity else { return [] }
+        return Set(IdentityMatch.tokens(of: identity).map { token in
+            HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        })
+    }
+
+    /// The records that take the case's entries from those of `before` to those of `after`.
+    func records(caseID: String, before: YouthIdentity?, after: YouthIdentity?) -> [ProjectionRecord] {
+        let (old, new) = (entries(of: before), entries(of: after))
+        return old.subtracting(new).sorted().map { .deletion(of: Self.key($0, caseID)) }
+            + new.subtracting(old).sorted().map { ProjectionRecord(key: Self.key($0, caseID), value: []) }
+    }
+
+    static func key(_ entry: String, _ caseID: String) -> [UInt8] { entryPrefix(entry) + Array(caseID.utf8) }
+    static func entryPrefix(_ entry: String) -> [UInt8] { prefix + Array(entry.utf8) + [UInt8(ascii: "/")] }
+
+    /// The other cases that share an entry with `identity`.
+    func cases(sharing identity: YouthIdentity?, besides caseID: String, in ledger: Ledger) throws -> Set<String> {
+        var cases: Set<String> = []
+        for entry in entries(of: identity) {
+            let prefix = Self.entryPrefix(entry)
+            for record in try ledger.projectionRecords(withPrefix: prefix, limit: 1_000) {
+                cases.insert(String(decoding: record.key.dropFirst(prefix.count), as: UTF8.self))
+            }
+        }
+        cases.remove(caseID)
+        return cases
+    }
+}
