@@ -77,6 +77,30 @@ extension Decider {
         if !weighing.answers.suspicion, weighing.decision.reports {
             throw .ruleViolated(rule: "afwegingskader question 1", reason: "a report needs a suspicion: answer question 1 yes")
         }
+        let branch = Afwegingskader.branch(for: weighing.answers)
+        guard branch.allowed.contains(weighing.decision) else {
+            throw .ruleViolated(rule: branch.source, reason: "with \(branch.when), decide \(branch.allowed.map(\.rawValue).joined(separator: " or ")), "
+                                + "not \(weighing.decision.rawValue)")
+        }
+    }
+
+    /// A weighing follows step 2 (a consultation) and step 3 (a conversation, or the recorded
+    /// reason to skip it) for each signal it weighs, unless it records acute danger; the protocol
+    /// may relax this, with its source.
+    func checkStepsBeforeWeighing(_ weighing: WeighingRecorded, on state: CaseState) throws(DomainError) {
+        guard rules.steps.weigh.needsStepsBefore != false, !weighing.answers.acuteOrStructuralUnsafety else { return }
+        for id in weighing.signalIDs {
+            guard state.consultations.contains(where: { $0.signalIDs.contains(id) }) else {
+                throw .ruleViolated(rule: "meldcode step 2; protocol \(rules.version): \(rules.steps.weigh.source)",
+                                    reason: "consult a colleague or the attention officer about \(id) before weighing it, unless it is acute")
+            }
+            let talkedOrSkipped = state.conversations.contains { $0.signalIDs.contains(id) }
+                || state.skippedConversations.contains { $0.signalIDs.contains(id) }
+            guard talkedOrSkipped else {
+                throw .ruleViolated(rule: "meldcode step 3; protocol \(rules.version): \(rules.steps.weigh.source)",
+                                    reason: "talk with the client about \(id) before weighing it, or record why the conversation is skipped")
+            }
+        }
     }
 
     /// A hold names a reason of the protocol's, says why, and ends after it begins.

@@ -14,6 +14,10 @@ extension Decider {
         -> RegisteredAtCoMensha {
         let signals = state.activeSignals
         let first = try Self.firstSignal(of: state)
+        if let last = state.weighings.last, !last.answers.suspicion, state.registrationDue == nil {
+            throw .ruleViolated(rule: "afwegingskader question 1", reason: "the last weighing (\(last.weighedOn)) dropped the suspicion and nothing else "
+                                + "calls for a registration: weigh again, or report or forward, before registering")
+        }
         try checkOneCount(request, state: state)
         let episodeAfter = try checkOneYouth(request, sameYouth)
         try checkLawful(request, state: state)

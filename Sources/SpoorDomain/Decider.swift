@@ -104,6 +104,7 @@ public struct Decider: Sendable {
         case .weighingRecorded(var e):
             try Self.activeSignals(e.signalIDs, in: state)
             try Self.checkDecision(&e)
+            try checkStepsBeforeWeighing(e, on: state)
             try checkSignOff(e, context)
             return .weighingRecorded(e)
         case .signalForwarded(let e):

@@ -17,6 +17,10 @@ public enum Worklist {
             case withdrawalNoticeDue = "withdrawal-notice-due"
             /// A read without a care relationship, for the privacy officer to review.
             case emergencyAccessReview = "emergency-access-review"
+
+            /// Whether the item stays on the worklist after its case closes: an obligation to
+            /// someone outside the institution, which closing the case does not meet.
+            public var outlivesClosing: Bool { [.registrationDue, .reportNotMade, .withdrawalNoticeDue, .erasureRequestDue].contains(self) }
         }
         public var caseID: String
         public var unit: String
@@ -81,11 +85,12 @@ public enum Worklist {
         return (kept, total, elsewhere)
     }
 
-    /// A registration due stays listed when the case is closed: the research finds registration
-    /// "vaak niet als prioriteit gezien", so only registering or declining ends it.
+    /// A registration due, a report decided but not made (an N1 report among them), a withdrawal
+    /// to tell and an erasure asked for stay listed when the case is closed: the research finds
+    /// registration "vaak niet als prioriteit gezien", so only doing it, or declining, ends it.
     private static func items(of state: CaseDigest, on today: Day, filter: Filter) -> [Item] {
         state.pending.filter { pending in
-            (state.isOpen || pending.kind == .registrationDue) && pending.listFrom <= today && filter.admits(pending)
+            (state.isOpen || pending.kind.outlivesClosing) && pending.listFrom <= today && filter.admits(pending)
         }.map { pending in
             let when = pending.dueOn.map { $0 < today ? "; was due on \($0)" : "; due by \($0)" } ?? ""
             return Item(caseID: state.caseID, unit: state.unit, kind: pending.kind, since: pending.since, dueOn: pending.dueOn,

@@ -24,6 +24,7 @@ enum EveryEventType {
         try h.run(CaseCommand(ConversationSkipped(signalIDs: ["signal-3"], decidedOn: day("2026-09-05"), reason: .riskOfLosingContact,
                                                         personal: Note("she would run"))), on: "2026-09-05")
         try h.run(.weigh(unsafe: true, on: "2026-09-06"), as: .behaviouralScientist, on: "2026-09-06")
+        try h.run(.consult(["signal-3"], on: "2026-09-06"), on: "2026-09-06")
         try h.run(.weigh(["signal-3"], unsafe: false, on: "2026-09-06", decision: .help), as: .behaviouralScientist, on: "2026-09-06")
         try h.run(CaseCommand(ReportedToVeiligThuis(reportID: "", signalIDs: ["signal-1"], reportedOn: day("2026-09-06"), urgency: .acute,
                                                              discussedWithClient: false, notDiscussedReason: .safetyOfChild, reference: "VT-1")),

@@ -10,6 +10,8 @@ struct PreconditionTests {
     static func fullCase() throws -> CaseState {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.consult(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.weigh(unsafe: false, on: "2026-11-03", decision: .help), as: .behaviouralScientist, on: "2026-11-03")  // a registration is due
         try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-03"), on: "2026-11-03")
         return harness.current

@@ -126,6 +126,27 @@ struct ProtocolTests {
         ])
     }
 
+    // WGBO art. 7:450 lid 2: from 12 to 16 the youth and the parents both consent; a table that lets a
+    // 14-year-old consent alone is the institution's jurist's call, made explicitly, with its source.
+    @Test func theConsentTableHasALegalFloor() throws {
+        var lower = InstitutionProtocol.standard
+        lower.consent.table.rows[1].requires = [.youth]
+        #expect(lower.check().map(\.path) == ["consent.table.1.requires"])
+        #expect(lower.check().first?.description.contains("WGBO art. 7:450 lid 2 BW") == true)
+        lower.consent.table.rows[1].overridesLegalFloor = "memo of the jurist, 2026-3: by analogy with art. 7:457 for data the youth shares"
+        #expect(lower.check().isEmpty)
+        #expect(InstitutionProtocol.standard.check().isEmpty)
+    }
+
+    // The research (§6.4): nobody agreed who forwards what and when. A protocol may not hand a step
+    // to a role that is refused at the door when it takes it.
+    @Test func aStepIsGivenOnlyToARoleThatMayTakeIt() throws {
+        var wrong = InstitutionProtocol.standard
+        wrong.steps.register.responsible = .professional
+        #expect(wrong.check().map(\.path) == ["steps.register.responsible"])
+        #expect(wrong.check().first?.description.contains("the professional may not register at CoMensha") == true)
+    }
+
     @Test func youthsAreCountedOnceWithTheirConsentAndRegistration() throws {
         var registered = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try registered.run(CaseCommand(ScreeningRecorded(screenedOn: day("2026-11-02"), outcome: .signsFound, instrument: nil)), on: "2026-11-02")

@@ -120,6 +120,8 @@ struct RegistrationTests {
         var weighed = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try weighed.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         #expect(weighed.current.registrationDue == nil)
+        try weighed.run(.consult(on: "2026-11-03"), on: "2026-11-03")
+        try weighed.run(.talk(on: "2026-11-03"), on: "2026-11-03")
         try weighed.run(.weigh(unsafe: false, on: "2026-11-04", decision: .help), on: "2026-11-04")
         #expect(weighed.current.registrationDue == .init(
             due: .init(.register, since: day("2026-11-04"), under: .standard), because: "a weighing recorded a suspicion"))

@@ -85,8 +85,54 @@ struct RuleTests {
         #expect(throws: DomainError.ruleViolated(rule: "afwegingskader norm N1", reason: "the answers oblige a report to Veilig Thuis: there is acute or structural unsafety")) {
             try harness.run(.weigh(unsafe: true, on: "2026-11-02", decision: .help), on: "2026-11-02")
         }
+        try harness.run(.consult(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.weigh(unsafe: false, on: "2026-11-02", decision: .help), on: "2026-11-02")
         #expect(harness.current.weighings.last?.norm == nil)
+    }
+
+    // Afwegingskader (2019), question 1: "Is er een vermoeden?" A suspicion is followed by help or
+    // a report, never by nothing; without one, the meldcode ends.
+    @Test("the weighing's answers decide what may follow: a suspicion may not end in no further action")
+    func answersDecideTheDecision() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.consult(on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
+        let branch = Afwegingskader.branches[2]
+        #expect(throws: DomainError.ruleViolated(rule: branch.source,
+                                                 reason: "with suspicion, effective help accepted, decide help or report-and-help, not no-further-action")) {
+            try harness.run(.weigh(unsafe: false, on: "2026-11-02", decision: .noFurtherAction), on: "2026-11-02")
+        }
+        var dropped = WeighingRecorded(signalIDs: ["signal-1"], weighedOn: day("2026-11-02"),
+                                       answers: .init(suspicion: false, acuteOrStructuralUnsafety: false, canOfferEffectiveHelp: true,
+                                                      helpAccepted: nil, helpProducesSafety: nil),
+                                       decision: .noFurtherAction, norm: nil, evaluateOn: nil, personal: nil)
+        try harness.run(CaseCommand(dropped), on: "2026-11-02")
+        // No registration while the last weighing dropped the suspicion and nothing else made one due.
+        #expect(throws: DomainError.self) { try harness.run(.register(.nonIdentifiable, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02") }
+        dropped.answers.suspicion = true
+        #expect(throws: DomainError.self) { try harness.run(CaseCommand(dropped), on: "2026-11-02") }
+        // The decision tree is drawn from the same branches.
+        let dot = InstitutionProtocol.standard.dot
+        #expect(Afwegingskader.branches.allSatisfy { dot.contains($0.when) })
+        #expect(dot.contains("branch0 -> close") && !dot.contains("branch2 -> close"))
+    }
+
+    // Meldcode stappen 2 en 3 come before the weighing (steps 4 and 5), unless acute danger is recorded.
+    @Test("a weighing needs a consultation and a conversation, or a reason to skip it, unless acute; the protocol may relax it")
+    func stepsBeforeWeighing() throws {
+        var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
+        try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        #expect(throws: DomainError.self) { try harness.run(.weigh(unsafe: false, on: "2026-11-02", decision: .help), on: "2026-11-02") }
+        try harness.run(.consult(on: "2026-11-02"), on: "2026-11-02")
+        #expect(throws: DomainError.self) { try harness.run(.weigh(unsafe: false, on: "2026-11-02", decision: .help), on: "2026-11-02") }
+        var acute = harness
+        try acute.run(.weigh(unsafe: true, on: "2026-11-02"), on: "2026-11-02")
+        var relaxed = InstitutionProtocol.standard
+        relaxed.steps.weigh.needsStepsBefore = false
+        harness.decider = Decider(rules: relaxed)
+        try harness.run(.weigh(unsafe: false, on: "2026-11-02", decision: .help), on: "2026-11-02")
     }
 
     @Test func badInputNamesTheField() throws {

@@ -23,11 +23,15 @@ public struct ConsentTable: Codable, Sendable, Equatable {
         public var requires: [Side]
         /// The law and the reading of it that the row follows.
         public var source: String
+        /// Where the row asks less than the legal floor (``ConsentTable/legalFloor(forAge:)``): the
+        /// jurist's explicit override, with its source. `nil`: the row keeps the floor.
+        public var overridesLegalFloor: String?
 
-        public init(ages: ClosedRange<Int>, requires: [Side], source: String) {
+        public init(ages: ClosedRange<Int>, requires: [Side], source: String, overridesLegalFloor: String? = nil) {
             self.ages = ages
             self.requires = requires
             self.source = source
+            self.overridesLegalFloor = overridesLegalFloor
         }
 
         /// Whether `party` is one whose consent this row asks for.
@@ -42,7 +46,7 @@ public struct ConsentTable: Codable, Sendable, Equatable {
             var through: Int
         }
 
-        enum CodingKeys: String, CodingKey { case ages, requires, source }
+        enum CodingKeys: String, CodingKey { case ages, requires, source, overridesLegalFloor }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -53,6 +57,7 @@ public struct ConsentTable: Codable, Sendable, Equatable {
             self.ages = ages.from...ages.through
             requires = try container.decode([Side].self, forKey: .requires)
             source = try container.decode(String.self, forKey: .source)
+            overridesLegalFloor = try container.decodeIfPresent(String.self, forKey: .overridesLegalFloor)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -60,12 +65,24 @@ public struct ConsentTable: Codable, Sendable, Equatable {
             try container.encode(Ages(from: ages.lowerBound, through: ages.upperBound), forKey: .ages)
             try container.encode(requires, forKey: .requires)
             try container.encode(source, forKey: .source)
+            try container.encodeIfPresent(overridesLegalFloor, forKey: .overridesLegalFloor)
         }
     }
 
     public var rows: [Row]
 
     public init(rows: [Row]) { self.rows = rows }
+
+    /// Whose consent the law asks at least, at `age`: under 12 the representatives (WGBO art.
+    /// 7:465 lid 1), 12 to 15 the youth and the representatives (art. 7:450 lid 2), from 16 the
+    /// youth (art. 7:447). A table that asks less is refused unless the row says why.
+    public static func legalFloor(forAge age: Int) -> (sides: [Side], source: String) {
+        switch age {
+        case ..<12: ([.representatives], "WGBO art. 7:465 lid 1 BW: under 12 the parents or guardian with authority")
+        case 12...15: ([.youth, .representatives], "WGBO art. 7:450 lid 2 BW: from 12 to 16 the youth and the parents or guardian with authority")
+        default: ([.youth], "WGBO art. 7:447 BW: from 16 the youth")
+        }
+    }
 
     /// The row for a youth of `age`, or `nil` when the table has none.
     public func row(forAge age: Int) -> Row? { rows.first { $0.ages.contains(age) } }

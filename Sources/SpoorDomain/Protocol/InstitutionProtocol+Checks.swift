@@ -53,9 +53,31 @@ extension InstitutionProtocol {
             require(row.ages.lowerBound == next, "\(path).ages", "starts at \(next): the rows cover every age once, in order")
             require(!row.requires.isEmpty, "\(path).requires", "name whose consent is needed")
             require(!row.source.isEmpty, "\(path).source", "cite the law the row follows")
+            for age in row.ages {
+                let floor = ConsentTable.legalFloor(forAge: age)
+                guard !floor.sides.allSatisfy(row.requires.contains), (row.overridesLegalFloor ?? "").isEmpty else { continue }
+                require(false, "\(path).requires", "asks less than the law at age \(age) (\(floor.source)): "
+                        + "keep the floor, or say why in overridesLegalFloor, with its source")
+                break
+            }
             next = row.ages.upperBound + 1
         }
         require(next == Decider.maxYouthAge + 1, "consent.table", "the rows cover the ages 0 to \(Decider.maxYouthAge) of youth care")
+    }
+
+    /// The command that takes `kind`, whose roles the step's responsible role must be among.
+    static func command(of kind: StepKind) -> EventKind {
+        switch kind {
+        case .consult: ConsultationHeld.kind
+        case .converse: ConversationHeld.kind
+        case .weigh, .evaluateHelp: WeighingRecorded.kind
+        case .report: ReportedToVeiligThuis.kind
+        case .feedback: VeiligThuisFeedbackReceived.kind
+        case .register: RegisteredAtCoMensha.kind
+        case .assessRisk: RiskAssessed.kind
+        case .erase: PersonalDataErased.kind
+        case .notifyWithdrawal: WithdrawalNotified.kind
+        }
     }
 
     private func checkStep(_ kind: StepKind, _ require: (Bool, String, String) -> Void) {
@@ -67,6 +89,9 @@ extension InstitutionProtocol {
             require(Permissions.care.contains(step.responsible), "\(path).responsible",
                     "a step is taken by a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
         }
+        let acts = Self.command(of: kind)
+        require(acts.roles.contains(step.responsible), "\(path).responsible",
+                "the \(step.responsible.rawValue) may not \(acts.action): name one of \(acts.roles.map(\.rawValue).sorted().joined(separator: ", "))")
         let within = step.within
         require((within.days == nil) != (within.workingDays == nil), "\(path).within", "give days or workingDays, one of them")
         require((0...3_650).contains(within.days ?? within.workingDays ?? 0), "\(path).within", "lies between 0 and 3650")
@@ -76,6 +101,7 @@ extension InstitutionProtocol {
             require(Permissions.care.contains(signOff), "\(path).signOffBy", "a weighing is signed off in a care role")
         }
         require(step.needsWeighingUnlessAcute == nil || kind == .report, "\(path).needsWeighingUnlessAcute", "applies to the report only")
+        require(step.needsStepsBefore == nil || kind == .weigh, "\(path).needsStepsBefore", "applies to the weighing only")
     }
 
     private func checkCatalogue(_ require: (Bool, String, String) -> Void) {

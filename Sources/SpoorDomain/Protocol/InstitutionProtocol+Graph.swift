@@ -16,8 +16,6 @@ extension InstitutionProtocol {
             step(.consult, "consult", "consult a colleague or the attention officer\\n(step 2)"),
             step(.converse, "converse", "talk with the youth or the parents\\n(step 3)"),
             step(.weigh, "weigh", "weigh with the afwegingskader\\n(steps 4 and 5)"),
-            "  suspicion [shape=diamond, label=\"1. suspicion?\"];",
-            "  norm [shape=diamond, label=\"N1 acute or structural unsafety,\\nN2 no effective help,\\nN3 help brings no safety?\"];",
             step(.report, "report", "report to Veilig Thuis"),
             step(.feedback, "feedback", "Veilig Thuis's feedback, chased"),
             step(.evaluateHelp, "help", "offer or arrange help; evaluate it"),
@@ -31,9 +29,8 @@ extension InstitutionProtocol {
             "  signal -> consult; signal -> risk [style=dashed];",
             "  consult -> converse;",
             "  converse -> weigh [label=\"or skipped for safety, reason recorded\"];",
-            "  weigh -> suspicion;",
-            "  suspicion -> close [label=\"no\"]; suspicion -> norm [label=\"yes\"]; suspicion -> register [label=\"yes\", style=dashed];",
-            "  norm -> report [label=\"yes\"]; norm -> help [label=\"no\"];",
+            "  weigh -> register [label=\"a suspicion\", style=dashed];",
+        ] + Self.afwegingskader + [
             "  help -> weigh [label=\"evaluate\"];",
             "  report -> feedback; report -> register [style=dashed];",
             "  register -> consent;",
@@ -43,6 +40,22 @@ extension InstitutionProtocol {
         ]
         lines.removeAll { $0.isEmpty }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The afwegingskader's branches and the decisions each allows, from the data the decider checks.
+    static var afwegingskader: [String] {
+        Afwegingskader.branches.enumerated().flatMap { index, branch in
+            let targets = Set(branch.allowed.flatMap { decision -> [String] in
+                switch decision {
+                case .report: ["report"]
+                case .help: ["help"]
+                case .reportAndHelp: ["report", "help"]
+                case .noFurtherAction: ["close"]
+                }
+            }).sorted()
+            return ["  branch\(index) [shape=diamond, label=\"\(escaped(branch.when))\"];", "  weigh -> branch\(index);"]
+                + targets.map { "  branch\(index) -> \($0);" }
+        }
     }
 
     private static func short(_ row: ConsentTable.Row) -> String {

@@ -135,6 +135,9 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var signOffBy: Role?
         /// `report` only: every signal reported was weighed first, unless the report is acute.
         public var needsWeighingUnlessAcute: Bool?
+        /// `weigh` only: `false` lets a weighing come before a consultation and a conversation
+        /// (meldcode steps 2 and 3); `nil` or `true`: they come first, unless it is acute.
+        public var needsStepsBefore: Bool?
 
         public init(responsible: Role, within: Period, source: String, signOffBy: Role? = nil, needsWeighingUnlessAcute: Bool? = nil) {
             self.responsible = responsible
