@@ -3,6 +3,7 @@ public enum CaseEvent: Sendable, Equatable {
     case caseOpened(CaseOpened)
     case caseClosed(CaseClosed)
     case caseReopened(CaseReopened)
+    case caseTransferred(CaseTransferred)
     case signalRecorded(SignalRecorded)
     case signalRetracted(SignalRetracted)
     case signalCorrected(SignalCorrected)

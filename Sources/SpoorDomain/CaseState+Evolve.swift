@@ -32,6 +32,7 @@ extension CaseState {
         case .caseOpened: break
         case .caseClosed: isOpen = false
         case .caseReopened: isOpen = true
+        case .caseTransferred(let e): unit = e.unit
         case .signalRecorded(let e):
             signals.append(Signal(recorded: e, step: .recorded, due: Due(.consult, since: e.observedOn, under: rules),
                                   formsOfExploitation: e.formsOfExploitation, indicators: e.indicators))

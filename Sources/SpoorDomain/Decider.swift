@@ -67,6 +67,10 @@ public struct Decider: Sendable {
             return .caseClosed(e)
         case .caseReopened(let e):
             return .caseReopened(e)
+        case .caseTransferred(let e):
+            guard !e.unit.isEmpty, e.unit != state.unit else { throw .invalidField("unit", "name the unit the case moves to, not \(state.unit)") }
+            try Self.requireText(e.personal, "reason", "say why the case moves")
+            return .caseTransferred(e)
         case .signalRecorded(var e):
             try catalogue.check(e.formsOfExploitation, in: \.formsOfExploitation, field: "formsOfExploitation")
             try catalogue.check(e.indicators, in: \.signalCategories, field: "indicators")

@@ -17,10 +17,11 @@ struct NeedToKnowTests {
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
         func configure(roles: [String], units: [String]) throws {
             let list = { (items: [String]) in items.map { "\"\($0)\"" }.joined(separator: ", ") }
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "units": {"\#(me)": [\#(list(units))]}, "users": {"\#(me)": [\#(list(roles))]}}"#
+            // A colleague of the south unit declares it, whatever units the test's user has.
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "units": {"\#(me)": [\#(list(units))], "colleague": ["south"]}, "users": {"\#(me)": [\#(list(roles))]}}"#
                 .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
-        try configure(roles: ["attention-officer"], units: ["north"])
+        try configure(roles: ["attention-officer"], units: ["north", "south"])
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         var reloads = 0
@@ -36,6 +37,11 @@ struct NeedToKnowTests {
                             "--name", "Marker-\(id)", "--birth-date", "2011-01-01").status == 0)
             #expect(try ctl("signal", "record", "--case", id, "--form", "sexual", "--nature", "concrete").status == 0)  // no plain text needed
         }
+        try reconfigure(roles: ["attention-officer"], units: ["north"])
+        // A carer writes on the grounds it reads by: none for the south cases now. Units are the configuration's.
+        #expect(try ctl.run(["signal", "record", "--case", "s1", "--form", "sexual", "--nature", "concrete"]).status == 77)
+        let typo = try ctl.run(["case", "open", "--case", "t1", "--unit", "nrth", "--gender", "female", "--nationality-group", "dutch", "--age", "15"])
+        #expect(typo.status == 65 && typo.error.contains("the units are: north, south; did you mean north?"), "\(typo.error)")
         func show(_ id: String, _ extra: String...) throws -> Spoorctl.Result { try ctl.run(["case", "show", "--case", id, "--json"] + extra) }
 
         #expect(try show("n1").output.contains("Marker-n1"))  // unit
@@ -48,7 +54,9 @@ struct NeedToKnowTests {
         #expect(try show("s1").output.contains("Marker-s1"))  // assigned
         #expect(try ctl("case", "unassign", "--case", "s1", "--carer", me).status == 0)
         #expect(!(try show("s1").output.contains("Marker-s1")))
+        #expect(try ctl("case", "assign", "--case", "s1", "--carer", me).status == 0)
         #expect(try ctl("signal", "forward", "--case", "s1", "--signal", "signal-1", "--to", "attention-officer").status == 0)
+        #expect(try ctl("case", "unassign", "--case", "s1", "--carer", me).status == 0)
         #expect(try show("s1").output.contains("Marker-s1"))  // forwarded to the attention officer's role
 
         #expect(!(try show("s2").output.contains("Marker-s2")))
@@ -63,6 +71,7 @@ struct NeedToKnowTests {
         #expect(log.map { $0["ground"] } == ["emergency"] && log.first?["actor"] == .string(me))
         let s1Log = try #require(try ctl("access", "log", "--case", "s1", "--json").json?["entries"]?.array)
         #expect(s1Log.map { $0["ground"] } == ["assignment", "relationship"])
+        #expect(try ctl("case", "transfer", "--case", "s1", "--unit", "north", "--reason", "she moved").status == 77, "the privacy officer is no officer")
         let review = try #require(try ctl("worklist", "--json").json?["items"]?.array?.first { $0["kind"] == "emergency-access-review" })
         #expect(review["case"] == "s2")
         let event = try #require(log.first?["event"]?.string)
@@ -88,8 +97,11 @@ struct NeedToKnowTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "units": {"\#(me)": ["north"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist"]}}"#
-            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        func configure(_ units: String) throws {
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist"]}}"#
+                .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        }
+        try configure(#""north", "south""#)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         let ctl = Spoorctl(socketPath: folder + "/s.sock")
@@ -98,6 +110,9 @@ struct NeedToKnowTests {
         #expect(try ctl("signal", "record", "--case", "s1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz").status == 0)
         #expect(try ctl("consent", "give", "--case", "s1", "--by", "youth", "--form", "written", "--purpose", "statistics").status == 0)
         #expect(try ctl("register", "comensha", "--case", "s1", "--kind", "non-identifiable", "--basis", "none").status == 0)
+        try configure(#""north""#)  // now a carer of another unit
+        kill(daemon.process.processIdentifier, SIGHUP)
+        for _ in 0..<250 where !daemon.log.contains("reloaded users and roles") { usleep(20_000) }
         for method in SpoorProtocol.Method.allCases {
             for params: JSONValue in [[:], ["case": "s1"], ["case": "s1", "signal": "signal-1"], ["case": "s1", "registration": 1]] {
                 let client = try SocketClient(socketPath: folder + "/s.sock")

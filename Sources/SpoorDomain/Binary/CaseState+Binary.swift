@@ -79,16 +79,6 @@ extension CaseState.WithdrawalNotice: BinaryCodable {
     init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(party: try r.read(), due: try r.read()) }
 }
 
-extension AuthorityRecorded: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(holders); w.write(recordedOn); w.write(personal) }
-    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(holders: try r.read(), recordedOn: try r.read(), personal: try r.read()) }
-}
-
-extension WithdrawalNotified: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(notifiedOn); w.write(reference) }
-    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(notifiedOn: try r.read(), reference: try r.read()) }
-}
-
 extension CaseState.WaiverRequest: BinaryCodable {
     func write(to w: inout BinaryWriter) { w.write(request); w.write(requestedBy) }
     init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(request: try r.read(), requestedBy: try r.read()) }

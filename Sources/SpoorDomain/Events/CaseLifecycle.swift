@@ -60,6 +60,16 @@ public struct CaseClosed: Codable, Sendable, Equatable {
     public var personal: Note?
 }
 
+/// The case moves to another unit, whose carers care for it from then on.
+public struct CaseTransferred: Codable, Sendable, Equatable {
+    public var unit: String
+    public var transferredOn: Day
+    /// Sealed: why.
+    public var personal: Note?
+
+    public init(unit: String, transferredOn: Day, personal: Note? = nil) { (self.unit, self.transferredOn, self.personal) = (unit, transferredOn, personal) }
+}
+
 public struct CaseReopened: Codable, Sendable, Equatable {
     public var reopenedOn: Day
 }

@@ -4,7 +4,7 @@
 extension EventKind {
     /// Every kind, in the meldcode's order.
     public static let all: [EventKind] = [
-        CaseOpened.kind, CaseClosed.kind, CaseReopened.kind, ScreeningRecorded.kind,
+        CaseOpened.kind, CaseClosed.kind, CaseReopened.kind, CaseTransferred.kind, ScreeningRecorded.kind,
         SignalRecorded.kind, SignalRetracted.kind, SignalCorrected.kind, RiskAssessed.kind,
         ConsultationHeld.kind, ConversationHeld.kind, ConversationSkipped.kind, WeighingRecorded.kind,
         SignalForwarded.kind, ReportedToVeiligThuis.kind, VeiligThuisFeedbackReceived.kind,
@@ -34,6 +34,12 @@ extension CaseReopened: CaseEventPayload {
     public static let kind = EventKind(
         Self.self, CaseEvent.caseReopened, type: "case-reopened", command: "reopen-case", action: "reopen a case",
         day: \.reopenedOn, "reopenedOn", roles: Permissions.officers, needs: [.closed])
+}
+
+extension CaseTransferred: CarriesPersonalContent {
+    public static let kind = EventKind(
+        Self.self, CaseEvent.caseTransferred, type: "case-transferred", command: "transfer-case", action: "transfer a case to another unit",
+        day: \.transferredOn, "transferredOn", roles: Permissions.officers, needs: [.open])
 }
 
 extension ScreeningRecorded: CaseEventPayload {

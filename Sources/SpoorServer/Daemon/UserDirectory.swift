@@ -32,6 +32,12 @@ public final class UserDirectory: Sendable {
 
     public func reload(users: [String: [Role]], units: [String: [String]]) { entries.withLock { $0 = Entries(roles: users, units: units) } }
 
+    /// The units the configuration names (`units`, less `*`): the units a case may belong to.
+    /// Empty where it names none (development mode), and then any unit is taken.
+    var declaredUnits: Set<String> {
+        entries.withLock { Set($0.units.values.joined()).subtracting([Self.everyUnit]) }
+    }
+
     /// The principal of `uid`; a uid with no passwd entry is named `uid:N` and has no roles.
     public func principal(uid: UInt32) -> Principal {
         principal(uid: uid, name: Self.userName(of: uid) ?? "uid:\(uid)")

@@ -8,6 +8,8 @@ struct Caller: Sendable {
     var access: InstitutionProtocol.AccessRules
     /// A number for the connection, for the logs.
     var connection: Int
+    /// The units the configuration declares; empty: any (``UserDirectory/declaredUnits``).
+    var knownUnits: Set<String> = []
 
     static let careRoles: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
 

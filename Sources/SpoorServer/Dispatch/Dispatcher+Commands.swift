@@ -11,6 +11,8 @@ extension Dispatcher {
         _ = try CaseStream.name(of: params.case)
         let command = try CaseCommand(name: params.command, caseID: params.case, body: params.body)
         let role = try await role(params.role, for: command, caller)
+        try Self.checkUnit(of: command, caller)
+        try await checkGround(for: command, on: params.case, as: role, caller)
         let eventID = try Self.eventID(params.eventID)
         do {
             let result = try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role,
@@ -45,6 +47,34 @@ extension Dispatcher {
                                reason: "none of \(caller.principal.name)'s roles may \(command.action); it needs one of \(permitted.map(\.rawValue).sorted().joined(separator: ", "))")
         }
         return role
+    }
+
+    /// A case belongs to a unit the configuration declares: a typo would orphan it from its carers.
+    private static func checkUnit(of command: CaseCommand, _ caller: Caller) throws(WireError) {
+        let unit: String? = switch command.event {
+        case .caseOpened(let opened): opened.unit
+        case .caseTransferred(let transfer): transfer.unit
+        default: nil
+        }
+        guard let unit, !caller.knownUnits.isEmpty, !caller.knownUnits.contains(unit) else { return }
+        let suggestion = NearMiss.suggestion(for: unit, among: caller.knownUnits).map { "; did you mean \($0)?" } ?? ""
+        throw WireError(.invalidField, "\"\(unit)\" is not a unit of the configuration; the units are: \(caller.knownUnits.sorted().joined(separator: ", "))\(suggestion)",
+                        field: "unit")
+    }
+
+    /// A carer writes to a case on the grounds that let it read the case (its unit, an
+    /// assignment, a forward or a consultation): a denial otherwise, on the record. The officers'
+    /// commands that give or move those grounds (assign, unassign, transfer) are theirs to give.
+    private func checkGround(for command: CaseCommand, on caseID: String, as role: Role, _ caller: Caller) async throws {
+        switch command.event {
+        case .caseOpened, .carerAssigned, .carerUnassigned, .caseTransferred: return
+        default: break
+        }
+        guard Caller.careRoles.contains(role), let entry = try commands.projections.entry(of: caseID),
+              caller.ground(for: entry.state, on: .today) == nil else { return }
+        throw await system.denied(caller, method: command.action,
+                                  reason: "\(caller.principal.name) has no care relationship with case \(caseID) (its unit, an assignment, a forward or a "
+                                      + "consultation), the ground to read it and so to write to it: ask an officer to assign you")
     }
 
     private static func eventID(_ text: String?) throws(WireError) -> EventID {

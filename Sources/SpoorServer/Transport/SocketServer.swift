@@ -113,7 +113,8 @@ final class SocketServer: Service {
                 }
                 for try await frame in inbound {
                     let caller = Caller(principal: self.users.principal(uid: principal.uid, name: principal.name),
-                                        access: self.dispatcher.protocols.current.access, connection: number)
+                                        access: self.dispatcher.protocols.current.access, connection: number,
+                                        knownUnits: self.users.declaredUnits)
                     try await self.handle(frame, from: caller, reply: reply)
                 }
             }

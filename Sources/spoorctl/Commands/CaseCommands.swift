@@ -4,7 +4,8 @@ import SpoorProtocol
 struct CaseGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, show, close and reopen cases; ask for the next steps.",
-        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, NextSteps.self, AssignCarer.self, UnassignCarer.self])
+        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, TransferCase.self, NextSteps.self, AssignCarer.self,
+                      UnassignCarer.self])
 }
 
 struct OpenCase: CaseCommandLine {
@@ -66,6 +67,16 @@ struct ReopenCase: CaseCommandLine {
     @OptionGroup var target: CaseTarget
     @Option(help: "YYYY-MM-DD, today by default.") var reopenedOn: String?
     func body() -> JSONValue { ["reopenedOn": .string(reopenedOn ?? today())] }
+}
+
+struct TransferCase: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Move a case to another unit of the configuration (officers).")
+    static let wireName = "transfer-case"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "The unit the case moves to.") var unit: String
+    @Option(help: "Why it moves (sealed).") var reason: String
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { .fields(["unit": .string(unit), "personal": .note(reason), "transferredOn": .string(day.value)]) }
 }
 
 struct ShowCase: ParsableCommand {

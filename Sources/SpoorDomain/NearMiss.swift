@@ -1,0 +1,17 @@
+/// The known word a mistyped one was most likely meant to be: for "did you mean …?" in errors.
+public enum NearMiss {
+    /// The candidate within two edits of `word` (Levenshtein), the nearest first; `nil` if none is.
+    public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+        candidates.map { ($0, distance(Array(word), Array($0))) }.filter { $0.1 <= 2 }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() { current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))) }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
