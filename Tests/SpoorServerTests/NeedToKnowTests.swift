@@ -66,9 +66,21 @@ struct NeedToKnowTests {
         let worklist = try #require(try ctl("worklist", "--on", Self.today, "--json").json)
         #expect((worklist["elsewhere"]?.number ?? 0) > 0, "items of the south cases are counted, not listed")
 
+        // The reason is free text: sealed in the system stream, in no byte of the store.
+        let store = try Data(contentsOf: URL(fileURLWithPath: folder + "/data/data.mdb"))
+        #expect(store.range(of: Data("she went missing tonight".utf8)) == nil)
+        try reconfigure(roles: ["auditor"], units: [])
+        let audited = try #require(try ctl("access", "log", "--case", "s2", "--json").json?["entries"]?.array)
+        #expect(audited.first?["reason"] == "«sealed»")
         try reconfigure(roles: ["privacy-officer"], units: [])
         let log = try #require(try ctl("access", "log", "--case", "s2", "--json").json?["entries"]?.array)
         #expect(log.map { $0["ground"] } == ["emergency"] && log.first?["actor"] == .string(me))
+        #expect(log.first?["reason"]?.string?.contains("she went missing tonight") == true)
+        var opened: [JSONValue] = []
+        try reconfigure(roles: ["privacy-officer", "auditor"], units: [])
+        _ = try SocketClient(socketPath: folder + "/s.sock").call(.eventsTail, ["from": 1]) { if $0["type"] == "system-content-read" { opened.append($0) } }
+        #expect(opened.count == 1, "the privacy officer's opening is on the record")
+        try reconfigure(roles: ["privacy-officer"], units: [])
         let s1Log = try #require(try ctl("access", "log", "--case", "s1", "--json").json?["entries"]?.array)
         #expect(s1Log.map { $0["ground"] } == ["assignment", "relationship"])
         #expect(try ctl("case", "transfer", "--case", "s1", "--unit", "north", "--reason", "she moved").status == 77, "the privacy officer is no officer")

@@ -27,8 +27,9 @@ final class Dispatcher: Sendable {
     init(ledger: Ledger, projections: CaseProjection, institution: Decider.Institution, protocolPath: String?,
          signer: CheckpointSigner?, keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
         let adopted = projections.protocols
-        let system = SystemStream(ledger: ledger, logger: logger)
-        let access = AccessHandler(ledger: ledger, projections: projections, system: system)
+        let system = SystemStream(ledger: ledger, keys: keys, logger: logger)
+        let access = AccessHandler(ledger: ledger, projections: projections, system: system,
+                                   reader: PersonalContentReader(ledger: ledger, keys: keys))
         let commands = CommandHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, institution: institution)
         self.commands = commands
         self.access = access
@@ -93,7 +94,7 @@ final class Dispatcher: Sendable {
         case .keysRotate: try await admin.rotateKeys(try params(request), caller)
         case .protocolShow: try protocolHandler.showProtocol(try params(request))
         case .protocolReload: try await protocolHandler.reloadProtocol(caller)
-        case .accessLog: try access.accessLog(try params(request))
+        case .accessLog: try await access.accessLog(try params(request), caller)
         case .accessReview: try await access.reviewEmergency(try params(request), caller)
         }
     }

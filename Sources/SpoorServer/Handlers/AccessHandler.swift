@@ -10,6 +10,8 @@ struct AccessHandler: Sendable {
     let ledger: Ledger
     let projections: CaseProjection
     let system: SystemStream
+    /// Opens the free text of the `system` stream, for the privacy officer.
+    let reader: PersonalContentReader
 
     /// The types of the `system` stream's events that record a read of a case's personal content.
     static let readTypes: Set<String> = ["personal-data-read", "subject-exported", EmergencyReviews.accessType]
@@ -18,9 +20,8 @@ struct AccessHandler: Sendable {
     func recordEmergency(case caseID: String, reason: String, by caller: Caller) async throws {
         let id = EventID()
         let entry = EmergencyReviews.Entry(event: id, caseID: caseID, actor: caller.principal.name, on: .today, reviewed: false)
-        try await system.record(EmergencyReviews.accessType,
-                                       ["case": .string(caseID), "method": "case.show", "ground": "emergency", "reason": .string(reason)],
-                                       by: caller, id: id, projector: { _, _ in [EmergencyReviews.record(entry)] })
+        try await system.record(EmergencyReviews.accessType, ["case": .string(caseID), "method": "case.show", "ground": "emergency"],
+                                personal: ["reason": .string(reason)], by: caller, id: id, projector: { _, _ in [EmergencyReviews.record(entry)] })
     }
 
     /// The privacy officer's review of an emergency read: it leaves the worklist.
@@ -34,8 +35,8 @@ struct AccessHandler: Sendable {
         guard !note.isEmpty else { throw WireError(.invalidField, "say what the review found", field: "note") }
         entry.reviewed = true
         let reviewed = entry
-        try await system.record(EmergencyReviews.reviewType, ["event": .string(params.event), "case": .string(entry.caseID), "note": .string(note)],
-                                       by: caller, projector: { _, _ in [EmergencyReviews.record(reviewed)] })
+        try await system.record(EmergencyReviews.reviewType, ["event": .string(params.event), "case": .string(entry.caseID)],
+                                personal: ["note": .string(note)], by: caller, projector: { _, _ in [EmergencyReviews.record(reviewed)] })
         return ["event": .string(params.event), "case": .string(entry.caseID), "reviewed": true]
     }
 
@@ -52,12 +53,31 @@ struct AccessHandler: Sendable {
     }
 
     /// Every read and export of the case's personal content, oldest first, from the `system` stream.
-    func accessLog(_ params: CaseParams) throws -> JSONValue {
+    /// The reasons given are sealed: the privacy officer reads them, and that reading is recorded;
+    /// an auditor sees that there is one.
+    func accessLog(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
         _ = try projections.existingEntry(of: params.case)
-        return ["case": .string(params.case), "entries": .array(try accessEntries(of: params.case))]
+        let entries = try await accessEntries(of: params.case, method: "access.log", caller)
+        return ["case": .string(params.case), "entries": .array(entries)]
     }
 
-    func accessEntries(of caseID: String) throws -> [JSONValue] {
+    /// The access log of a case, its reasons opened for a privacy officer and the opening recorded.
+    func accessEntries(of caseID: String, method: String, _ caller: Caller) async throws -> [JSONValue] {
+        let opening = caller.principal.roles.contains(.privacyOfficer)
+        var opened: [UInt64] = []
+        let entries = try accessEntries(of: caseID) { event in
+            guard opening else { return ["reason": .string(JSONValue.Redaction.sealed.rawValue)] }
+            opened.append(event.position)
+            return reader.personal(of: event)
+        }
+        if !opened.isEmpty {
+            try await system.record("system-content-read", ["case": .string(caseID), "method": .string(method),
+                                                            "positions": .array(opened.map { .number(Double($0)) })], by: caller)
+        }
+        return entries
+    }
+
+    private func accessEntries(of caseID: String, sealed: (RecordedEvent) -> JSONValue?) throws -> [JSONValue] {
         try CaseStream.events(of: .system, in: ledger).compactMap { event -> JSONValue? in
             guard Self.readTypes.contains(event.type), let payload = try? JSONValue.parse(event.payload),
                   payload["case"]?.string == caseID else { return nil }
@@ -66,7 +86,8 @@ struct AccessHandler: Sendable {
                 "position": .number(Double(event.position)), "event": .string(event.id.description),
                 "recordedAt": .string(event.recordedAt.formatted(.iso8601)), "actor": .string(event.actor.name), "role": .string(event.role),
                 "what": .string(payload["method"]?.string ?? event.type), "ground": .string(ground)]
-            entry["reason"] = payload["reason"]
+            // Recorded before the reasons were sealed, a reason is in the payload.
+            entry["reason"] = payload["reason"] ?? (event.sealedDigest == nil ? nil : sealed(event)?["reason"])
             return .object(entry)
         }
     }

@@ -30,7 +30,7 @@ struct SubjectHandler: Sendable {
             }
             return json
         }
-        let reads = try access.accessEntries(of: params.case)
+        let reads = try await access.accessEntries(of: params.case, method: "subject.export", caller)
         try await system.record("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
         let view = try JSONValue(encoding: CaseView(entry, history: history))
         return ["case": view, "events": .array(events), "accessLog": .array(reads),
