@@ -132,6 +132,7 @@ struct RegistrationScenarioTests {
         try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--purpose", "care-coordination", "--on", "2026-11-03"])
         let form = try s.ok(["register", "form"] + s.c).output
         #expect(form.contains("- Naam: Noor") && form.contains("- Geboorteland: Eritrea") && form.contains("zorgcoördinatie"))
+        #expect(form.contains("- Geslacht: vrouw") && form.contains("- Nationaliteit: niet-Nederlands") && form.contains("seksuele uitbuiting"), "\(form)")
         var reads: [JSONValue] = []
         _ = try s.daemon.client().call(.eventsTail, ["from": 1]) { if $0["type"] == "personal-data-read" { reads.append($0) } }
         #expect(reads.filter { $0["payload"]?["method"] == "registration.form" }.count == 1, "\(reads)")
@@ -186,6 +187,42 @@ struct RegistrationScenarioTests {
         try s.ok(["subject", "erase", "--case", "y1", "--basis", "request", "--reason", "R-1", "--role", "privacy-officer"])
         // Erased, y1 no longer names the youth: its registration still counts, but is no longer found as hers.
         try s.ok(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-04"])
+        s.daemon.stop()
+    }
+
+    /// Flesch–Douma, the Dutch reading ease: 206.835 − 0.93 × words per sentence − 77 × syllables
+    /// per word; syllables are counted as groups of vowels, as the Dutch readability tools do.
+    static func readingEase(_ text: String) -> (ease: Double, wordsPerSentence: Double) {
+        let prose = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: " ")
+        let sentences = prose.split(whereSeparator: { ".?!".contains($0) }).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let words = prose.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+        let vowels = Set("aeiouyáéíóúàèëïöü")
+        let syllables = words.map { word in
+            max(1, zip([Character(" ")] + word, word).filter { !vowels.contains($0.0) && vowels.contains($0.1) }.count)
+        }.reduce(0, +)
+        let perSentence = Double(words.count) / Double(sentences.count)
+        return (206.835 - 0.93 * perSentence - 77 * Double(syllables) / Double(words.count), perSentence)
+    }
+
+    // The research: young people "herkennen zichzelf vaak niet als slachtoffer", and registration
+    // asks for consent that is explicit and informed; the letter is plain Dutch at B1.
+    @Test("consent request --letter-out writes a letter in plain Dutch: what CoMensha is, what is sent and why, how to say no")
+    func informationLetter() throws {
+        let s = try Session(age: 14)
+        try s.ok(["consent", "authority"] + s.c + ["--holder", "parent", "--on", "2026-11-03"])
+        for (party, purposes) in [("youth", ["statistics"]), ("youth", ["statistics", "care-coordination"]), ("parent", ["care-coordination"])] {
+            let file = s.daemon.folder + "/letter-\(party)-\(purposes.count).md"
+            try s.ok(["consent", "request"] + s.c + ["--from", party, "--letter-out", file, "--on", "2026-11-03"] + purposes.flatMap { ["--purpose", $0] })
+            let letter = try String(contentsOfFile: file, encoding: .utf8)
+            let (ease, perSentence) = Self.readingEase(letter)
+            #expect(ease >= 60 && perSentence <= 15, "\(party) \(purposes): Flesch–Douma \(ease), \(perSentence) words a sentence")
+            #expect(!letter.lowercased().contains("slachtoffer"))
+            #expect(letter.contains("CoMensha is een landelijke organisatie") && letter.contains("nee zeggen") && letter.contains("naam"))
+            #expect(letter.contains("zorgcoördinatie") == purposes.contains("care-coordination"))
+            #expect(letter.contains(party == "youth" ? "Beste jongere" : "Beste ouder of voogd"))
+        }
+        let unwritable = try s.ctl.run(["consent", "request"] + s.c + ["--from", "youth", "--letter-out", "/nonexistent/letter.md"])
+        #expect(unwritable.status != 0 && unwritable.error.contains("/nonexistent"), "\(unwritable.error)")
         s.daemon.stop()
     }
 }

@@ -38,6 +38,12 @@ public struct AuthorityRecorded: Codable, Sendable, Equatable {
 public struct ConsentRequested: Codable, Sendable, Equatable {
     public var from: ConsentParty
     public var requestedOn: Day
+    /// What the consent is asked for; `nil` in requests recorded before, and where not said.
+    public var purposes: [RegisteredAtCoMensha.Purpose]?
+
+    public init(from: ConsentParty, requestedOn: Day, purposes: [RegisteredAtCoMensha.Purpose]? = nil) {
+        (self.from, self.requestedOn, self.purposes) = (from, requestedOn, purposes)
+    }
 }
 
 /// Explicit (uitdrukkelijke) consent of one party.

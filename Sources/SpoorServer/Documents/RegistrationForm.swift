@@ -11,6 +11,8 @@ struct RegistrationForm {
     let registration: RegisteredAtCoMensha
     let consents: [CaseState.PartyConsent]
     let withdrawal: CaseState.WithdrawalNotice?
+    /// For the labels of forms the built-in catalogue does not know.
+    var catalogue: Catalogue = .standard
 
     /// The withdrawal this registration's notice is about: one of consent it rested on.
     private var withdrawalToTell: CaseState.WithdrawalNotice? {
@@ -56,14 +58,14 @@ struct RegistrationForm {
         }
         if let identity = registration.personal {
             lines += ["", "## Identificerende gegevens", "",
-                      "- Naam: \(identity.name)", "- Geboortedatum: \(identity.birthDate)", "- Geslacht: \(identity.gender.rawValue)",
+                      "- Naam: \(identity.name)", "- Geboortedatum: \(identity.birthDate)", "- Geslacht: \(DutchTerms.gender(identity.gender))",
                       "- Nationaliteit: \(identity.nationality ?? "onbekend")", "- Geboorteland: \(identity.countryOfBirth ?? "onbekend")"]
         }
         if let analytics = registration.analytics {
             lines += ["", "## Gegevens voor de slachtoffermonitor", "",
-                      "- Vorm(en) van uitbuiting: \(registration.formsOfExploitation.joined(separator: ", "))",
+                      "- Vorm(en) van uitbuiting: \(registration.formsOfExploitation.map { DutchTerms.form($0, catalogue: catalogue) }.joined(separator: ", "))",
                       "- Leeftijd bij het eerste signaal: \(analytics.ageAtFirstSignal)",
-                      "- Geslacht: \(analytics.gender.rawValue)", "- Nationaliteit: \(analytics.nationalityGroup.rawValue)",
+                      "- Geslacht: \(DutchTerms.gender(analytics.gender))", "- Nationaliteit: \(DutchTerms.nationalityGroup(analytics.nationalityGroup))",
                       "- Regio: \(analytics.region ?? "niet ingesteld")", "- Registrerende organisatie: \(analytics.organisation ?? "niet ingesteld")"]
         }
         if let notice = withdrawalToTell { lines += ["", "## Intrekking van toestemming", ""] + Self.notice(notice, registration) }
@@ -73,7 +75,7 @@ struct RegistrationForm {
     /// The notice to CoMensha, in Dutch: the withdrawal does not undo the registration
     /// (AVG art. 7 lid 3), but the data may no longer be processed on that consent (art. 17, 19).
     private static func notice(_ notice: CaseState.WithdrawalNotice, _ registration: RegisteredAtCoMensha) -> [String] {
-        ["Op \(notice.due.since) heeft \(party[notice.party] ?? notice.party.rawValue) de toestemming ingetrokken waarop de herleidbare "
+        ["Op \(notice.due.since) heeft \(DutchTerms.party[notice.party] ?? notice.party.rawValue) de toestemming ingetrokken waarop de herleidbare "
             + "registratie van \(registration.registeredOn) berust\(registration.reference.map { " (kenmerk \($0))" } ?? "").",
          "De registratie blijft geldig voor de tijd dat de toestemming gold (AVG artikel 7 lid 3).",
          "Wij vragen u de identificerende gegevens niet langer te gebruiken, ze te wissen of niet-herleidbaar te maken, "
@@ -81,8 +83,6 @@ struct RegistrationForm {
          "Te versturen vóór \(notice.due.on)."]
     }
 
-    private static let party: [ConsentParty: String] = [.youth: "de jongere", .parent: "een ouder", .otherParent: "de andere ouder", .guardian: "de voogd",
-                                                      .certifiedInstitution: "de gecertificeerde instelling"]
 
     private static let basis: [RegisteredAtCoMensha.Basis: String] = [
         .consent: "uitdrukkelijke toestemming", .waiver: "zonder toestemming, goedgekeurd door een gedragswetenschapper", .none: "geen (niet-herleidbaar)",

@@ -142,7 +142,7 @@ struct QueryHandler: Sendable {
             throw WireError(.invalidField, "case \(params.case) has registrations 1 to \(state.registrations.count)", field: "registration")
         }
         let form = RegistrationForm(caseID: params.case, number: number, registration: state.registrations[number - 1], consents: state.consents,
-                                    withdrawal: state.withdrawalNotice)
+                                    withdrawal: state.withdrawalNotice, catalogue: protocols.current.catalogue)
         let json = try form.json
         if form.registration.personal != nil {
             try await system.record("personal-data-read", ["case": .string(params.case), "method": "registration.form", "ground": .string(ground.rawValue)], by: caller)

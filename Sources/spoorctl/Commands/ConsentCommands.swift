@@ -28,8 +28,19 @@ struct RequestConsent: CaseCommandLine {
     static let wireName = "request-consent"
     @OptionGroup var target: CaseTarget
     @Option(help: "youth, parent, other-parent, guardian or certified-institution.") var from: String
+    @Option(help: "What the consent is asked for: statistics or care-coordination; repeat for both.") var purpose: [String] = []
+    @Option(help: "Write the information letter that goes with the question to this file (Dutch, plain language).")
+    var letterOut: String?
     @OptionGroup var day: DayOption
-    func body() -> JSONValue { ["from": .string(from), "requestedOn": .string(day.value)] }
+    func body() -> JSONValue {
+        .fields(["from": .string(from), "requestedOn": .string(day.value), "purposes": purpose.isEmpty ? nil : .array(purpose.map(JSONValue.string))])
+    }
+
+    func afterRecording(_ client: SocketClient) throws {
+        guard let letterOut else { return }
+        let letter = ConsentLetter(to: from, purposes: purpose.isEmpty ? ["statistics"] : purpose).text
+        try AtomicFile.write(Array(letter.utf8), to: letterOut)
+    }
 }
 
 struct GiveConsent: CaseCommandLine {
