@@ -103,6 +103,8 @@ public struct CaseDigest: Sendable, Equatable {
     /// Who may act on the case beyond its unit: its assigned carers, and the roles brought in.
     public var carers: [String] = []
     public var relationships: [CaseState.Relationship] = []
+    /// The other cases an officer said are of this youth: the statistics count it once.
+    public var sameYouth: [String] = []
 
     public struct Hold: Sendable, Equatable {
         public var reason: String
@@ -130,8 +132,10 @@ public struct CaseDigest: Sendable, Equatable {
         caseID: String, unit: String, youth: YouthProfile, isOpen: Bool, isErased: Bool, lastChangedOn: Day,
         activeSignals: [Signal], consultations: [Consultation], reports: [Report], registrations: [Registration],
         registeredElsewhere: Bool, declinedReasons: [String], consent: ConsentOutcome, ageAtFirstSignal: Int?,
-        screenedOn: [Day], pending: [Pending], legalHold: Hold? = nil, carers: [String] = [], relationships: [CaseState.Relationship] = []
+        screenedOn: [Day], pending: [Pending], legalHold: Hold? = nil, carers: [String] = [], relationships: [CaseState.Relationship] = [],
+        sameYouth: [String] = []
     ) {
+        self.sameYouth = sameYouth
         self.caseID = caseID
         self.unit = unit
         self.youth = youth

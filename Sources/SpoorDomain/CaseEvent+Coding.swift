@@ -62,6 +62,7 @@ extension CaseEvent {
         case .caseClosed(let e): e
         case .caseReopened(let e): e
         case .caseTransferred(let e): e
+        case .casesLinked(let e): e
         case .signalRecorded(let e): e
         case .signalRetracted(let e): e
         case .signalCorrected(let e): e

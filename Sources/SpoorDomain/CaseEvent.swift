@@ -4,6 +4,7 @@ public enum CaseEvent: Sendable, Equatable {
     case caseClosed(CaseClosed)
     case caseReopened(CaseReopened)
     case caseTransferred(CaseTransferred)
+    case casesLinked(CasesLinked)
     case signalRecorded(SignalRecorded)
     case signalRetracted(SignalRetracted)
     case signalCorrected(SignalCorrected)

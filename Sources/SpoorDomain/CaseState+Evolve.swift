@@ -33,6 +33,10 @@ extension CaseState {
         case .caseClosed: isOpen = false
         case .caseReopened: isOpen = true
         case .caseTransferred(let e): unit = e.unit
+        case .casesLinked(let e):
+            sameYouth.removeAll { $0 == e.otherCase }
+            otherYouth.removeAll { $0 == e.otherCase }
+            if e.same { sameYouth.append(e.otherCase) } else { otherYouth.append(e.otherCase) }
         case .signalRecorded(let e):
             signals.append(Signal(recorded: e, step: .recorded, due: Due(.consult, since: e.observedOn, under: rules),
                                   formsOfExploitation: e.formsOfExploitation, indicators: e.indicators))

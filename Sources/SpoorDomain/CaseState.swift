@@ -136,6 +136,9 @@ public struct CaseState: Sendable, Equatable {
     public var reports = Reports()
     /// One entry per party that was asked or answered, in party order.
     public var consents: [PartyConsent] = []
+    /// The other cases an officer said are, or are not, of this youth.
+    public var sameYouth: [String] = []
+    public var otherYouth: [String] = []
     /// Who holds parental authority, as last recorded; `nil` until it is.
     public var authority: [ConsentParty]?
     public var waiverRequest: WaiverRequest?

@@ -3,9 +3,7 @@ import Foundation
 extension Decider {
     func checked(_ opened: CaseOpened, _ context: Context) throws(DomainError) -> CaseOpened {
         var opened = opened
-        guard !opened.caseID.isEmpty, opened.caseID.utf8.count <= 64,
-              opened.caseID.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D })
-        else { throw .invalidField("caseID", "use 1 to 64 characters a-z, 0-9 and -") }
+        try CaseOpened.checkID(opened.caseID)
         guard !opened.unit.isEmpty else { throw .invalidField("unit", "name the unit the case belongs to") }
         if let identity = opened.personal {
             guard identity.birthDate <= opened.openedOn else { throw .invalidField("birthDate", "lies after the opening day") }

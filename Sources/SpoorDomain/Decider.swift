@@ -67,6 +67,11 @@ public struct Decider: Sendable {
             return .caseClosed(e)
         case .caseReopened(let e):
             return .caseReopened(e)
+        case .casesLinked(let e):
+            guard e.otherCase != state.caseID, (try? CaseOpened.checkID(e.otherCase)) != nil else {
+                throw .invalidField("otherCase", "name another case")
+            }
+            return .casesLinked(e)
         case .caseTransferred(let e):
             guard !e.unit.isEmpty, e.unit != state.unit else { throw .invalidField("unit", "name the unit the case moves to, not \(state.unit)") }
             try Self.requireText(e.personal, "reason", "say why the case moves")

@@ -35,11 +35,12 @@ public struct Statistics: Sendable, Equatable {
     public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = [], region: String? = nil) {
         self.dimensions = dimensions
         var tallies: [[String]: Tally] = [:]
+        let youthOf = YouthStatistics.youths(linkedIn: cases)
         for state in cases {
             for signal in state.activeSignals where Self.contains(signal.observedOn, from: from, to: to) {
                 let steps = Steps(signal: signal, in: state)
                 for group in Self.groups(of: signal, in: state, by: dimensions, region: region) {
-                    tallies[group, default: Tally()].add(steps, of: state.caseID)
+                    tallies[group, default: Tally()].add(steps, of: youthOf(state.caseID))
                 }
             }
         }

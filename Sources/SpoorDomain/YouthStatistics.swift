@@ -3,8 +3,9 @@
 /// denominator), how many were reported to Veilig Thuis, how far consent got, and how each youth
 /// was registered or why not.
 ///
-/// A youth (a case) counts in the period when a signal of it not retracted, or a screening, falls
-/// in it; its group is that of its first such signal (form: each form of its signals in the period).
+/// A youth counts in the period when a signal of it not retracted, or a screening, falls in it; its
+/// group is that of its first such signal (form: each form of its signals in the period). Cases an
+/// officer linked as one youth (`case link`) count once, with the furthest any of them got.
 public struct YouthStatistics: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var group: [String]
@@ -31,6 +32,21 @@ public struct YouthStatistics: Sendable, Equatable {
         var consent: String
         var registration: String
         var declined: [String]
+
+        /// One youth's facts from two of its cases: the furthest either got.
+        func merged(with other: Facts) -> Facts {
+            func furthest(_ a: String, _ b: String, _ order: [String]) -> String {
+                (order.firstIndex(of: a) ?? order.count) <= (order.firstIndex(of: b) ?? order.count) ? a : b
+            }
+            return Facts(screened: screened || other.screened, hasSignals: hasSignals || other.hasSignals, reported: reported || other.reported,
+                         consent: furthest(consent, other.consent, Self.consentOrder),
+                         registration: furthest(registration, other.registration, Self.registrationOrder),
+                         declined: Array(Set(declined + other.declined)).sorted())
+        }
+
+        static let consentOrder = ["withdrawn-after-registration", "given", "waived", "refused", "asked", "never-asked"]
+        static let registrationOrder = ["identifiable", "withdrawn-after-registration", "non-identifiable", "elsewhere", "declined", "overdue",
+                                        "due", "not-called-for"]
     }
 
     public let dimensions: [Statistics.Dimension]
@@ -60,6 +76,7 @@ public struct YouthStatistics: Sendable, Equatable {
         self.dimensions = dimensions
         func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
         var members: [[String]: [String: Facts]] = [:]
+        let youthOf = Self.youths(linkedIn: cases)
         for state in cases {
             let signals = state.activeSignals.filter { inPeriod($0.observedOn) }
             let screenings = state.screenedOn.filter(inPeriod)
@@ -69,7 +86,8 @@ public struct YouthStatistics: Sendable, Equatable {
                               consent: state.consent.rawValue, registration: Self.registration(of: state, asOf: asOf),
                               declined: state.declinedReasons)
             for group in Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, region: region) {
-                members[group, default: [:]][state.caseID] = facts
+                let youth = youthOf(state.caseID)
+                members[group, default: [:]][youth] = members[group]?[youth].map { $0.merged(with: facts) } ?? facts
             }
         }
         self.members = members
@@ -87,6 +105,24 @@ public struct YouthStatistics: Sendable, Equatable {
         var members = self.members.filter { !merged.contains($0.key) }
         for group in merged { members[into, default: [:]].merge(self.members[group] ?? [:]) { first, _ in first } }
         return YouthStatistics(dimensions: dimensions, members: members)
+    }
+
+    /// Which youth each case is of: the cases an officer linked, taken together (union–find), are
+    /// named by the first of their ids.
+    static func youths(linkedIn cases: some Sequence<CaseDigest>) -> (String) -> String {
+        var parent: [String: String] = [:]
+        func root(_ id: String) -> String {
+            var id = id
+            while let up = parent[id], up != id { id = up }
+            return id
+        }
+        for state in cases {
+            for other in state.sameYouth {
+                let (a, b) = (root(state.caseID), root(other))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        return { root($0) }
     }
 
     /// How CoMensha came to know the youth, or why not.

@@ -31,7 +31,7 @@ struct BinaryFormTests {
         let registration = try #require(state.registrations.last)
         let waiverRequest = try #require(states.compactMap(\.waiverRequest).first)
         let fields: [(Any, Int)] = [
-            (state, 34), (signal, 7), (report, 3), (signal.recorded, 9), (state.youth, 4), (try #require(state.identity), 6),
+            (state, 36), (signal, 7), (report, 3), (signal.recorded, 9), (state.youth, 4), (try #require(state.identity), 6),
             (Note("n"), 1), (try #require(state.lastRiskAssessment), 4), (try #require(state.consultations.first), 4),
             (try #require(state.conversations.first), 4), (try #require(state.skippedConversations.first), 4), (weighing, 7),
             (weighing.answers, 5), (report.report, 7), (try #require(report.feedback.first), 4),

@@ -54,6 +54,8 @@ enum EveryEventType {
         try h.run(CaseCommand(ClientStatementAdded(addedOn: day("2026-09-15"), personal: Note("I want to go home"))), on: "2026-09-15")
         try h.run(CaseCommand(CaseClosed(closedOn: day("2026-10-01"), reason: .careEnded)), as: .attentionOfficer, on: "2026-10-01")
         try h.run(CaseCommand(CaseReopened(reopenedOn: day("2026-10-02"))), as: .attentionOfficer, on: "2026-10-02")
+        try h.run(CaseCommand(CasesLinked(otherCase: "case-9", same: true, linkedOn: day("2026-10-02"), personal: Note("the same birth certificate"))),
+                  as: .attentionOfficer, on: "2026-10-02")
         try h.run(CaseCommand(CaseTransferred(unit: "south", transferredOn: day("2026-10-02"), personal: Note("she moved in with an aunt"))),
                   as: .attentionOfficer, on: "2026-10-02")
         try h.run(CaseCommand(LegalHoldPlaced(reason: "required-by-law", placedOn: day("2026-10-02"), until: day("2026-10-02").adding(days: 1),

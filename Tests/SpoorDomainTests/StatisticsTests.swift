@@ -80,4 +80,27 @@ extension StatisticsTests {
                                            youth: YouthProfile(gender: .male, nationalityGroup: .nonDutch, ageAtOpening: 15, nationality: "NL"))), on: "2026-11-02")
         }
     }
+
+    // Issue: "Two cases of the same youth (same name and birth date) are both registered by name
+    // today, and the statistics count 12 youths for 11 people."
+    @Test("cases an officer linked as one youth count once, with the furthest either got; --not-same keeps them apart")
+    func linkedCasesAreOneYouth() throws {
+        var first = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02", caseID: "a1")
+        try first.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        var second = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02", caseID: "a2")
+        try second.run(.signal(on: "2026-11-03"), on: "2026-11-03")
+        try second.run(.register(.nonIdentifiable, on: "2026-11-03"), as: .attentionOfficer, on: "2026-11-03")
+        #expect(YouthStatistics(cases: [first.current.digest, second.current.digest]).rows.first?.youths == 2)
+        try first.run(CaseCommand(CasesLinked(otherCase: "a2", same: true, linkedOn: day("2026-11-04"), personal: Note("one birth certificate"))),
+                      as: .attentionOfficer, on: "2026-11-04")
+        let row = try #require(YouthStatistics(cases: [first.current.digest, second.current.digest]).rows.first)
+        #expect(row.youths == 1 && row.registration == ["non-identifiable": 1])
+        #expect(Statistics(cases: [first.current.digest, second.current.digest]).rows.first.map { ($0.youths, $0.signals) } ?? (0, 0) == (1, 2))
+        try first.run(CaseCommand(CasesLinked(otherCase: "a2", same: false, linkedOn: day("2026-11-05"), personal: Note("twins after all"))),
+                      as: .attentionOfficer, on: "2026-11-05")
+        #expect(YouthStatistics(cases: [first.current.digest, second.current.digest]).rows.first?.youths == 2)
+        #expect(throws: DomainError.self) {
+            try first.run(CaseCommand(CasesLinked(otherCase: "a1", same: true, linkedOn: day("2026-11-05"), personal: Note("x"))), as: .attentionOfficer, on: "2026-11-05")
+        }
+    }
 }

@@ -82,7 +82,7 @@ struct CommandMatrixTests {
         let officers: Set<Role> = [.attentionOfficer, .behaviouralScientist]
         var matrix = Dictionary(uniqueKeysWithValues: EventKind.all.map { ($0.command, care) })
         for name in ["close-case", "reopen-case", "register-at-comensha", "decline-registration", "record-registered-elsewhere", "waive-consent",
-                     "assign-carer", "unassign-carer", "notify-withdrawal", "transfer-case"] {
+                     "assign-carer", "unassign-carer", "notify-withdrawal", "transfer-case", "link-case"] {
             matrix[name] = officers
         }
         for name in ["erase-personal-data", "request-erasure", "place-legal-hold", "lift-legal-hold"] { matrix[name] = [.privacyOfficer] }

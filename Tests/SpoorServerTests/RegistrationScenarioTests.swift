@@ -187,6 +187,13 @@ struct RegistrationScenarioTests {
         try s.ok(["subject", "erase", "--case", "y1", "--basis", "request", "--reason", "R-1", "--role", "privacy-officer"])
         // Erased, y1 no longer names the youth: its registration still counts, but is no longer found as hers.
         try s.ok(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-04"])
+        // An officer's word counts where the index has none (other names), and overrules it (twins).
+        try open("y3", "Amira El Idrissi")
+        try s.ok(["case", "link", "--case", "y2", "--other", "y3", "--reason", "one birth certificate"])
+        #expect(try s.ctl.run(["register", "comensha", "--case", "y3", "--kind", "non-identifiable", "--on", "2026-11-04"]).status == 65,
+                "linked from y2's side, y3 finds y2's registration")
+        try s.ok(["case", "link", "--case", "y3", "--other", "y2", "--not-same", "--reason", "twins after all"])
+        try s.ok(["register", "comensha", "--case", "y3", "--kind", "non-identifiable", "--on", "2026-11-04"])
         s.daemon.stop()
     }
 

@@ -40,6 +40,14 @@ public struct YouthIdentity: Codable, Sendable, Equatable {
     }
 }
 
+extension CaseOpened {
+    /// A case id: 1 to 64 characters a-z, 0-9 and -.
+    static func checkID(_ id: String) throws(DomainError) {
+        guard !id.isEmpty, id.utf8.count <= 64, id.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D })
+        else { throw .invalidField("caseID", "use 1 to 64 characters a-z, 0-9 and -") }
+    }
+}
+
 public struct CaseOpened: Codable, Sendable, Equatable {
     public var caseID: String
     /// The organisational unit, a dimension of the statistics.
@@ -58,6 +66,21 @@ public struct CaseClosed: Codable, Sendable, Equatable {
     public var openObligations: [CaseState.Obligation]?
     /// Sealed: why the case is closed with obligations open.
     public var personal: Note?
+}
+
+/// An officer records that another case is of the same youth (`same: true`), or is not, whatever
+/// the blind index found (`same: false`): the statistics count the youth once, and a registration
+/// in either case counts for both.
+public struct CasesLinked: Codable, Sendable, Equatable {
+    public var otherCase: String
+    public var same: Bool
+    public var linkedOn: Day
+    /// Sealed: how it is known.
+    public var personal: Note?
+
+    public init(otherCase: String, same: Bool, linkedOn: Day, personal: Note? = nil) {
+        (self.otherCase, self.same, self.linkedOn, self.personal) = (otherCase, same, linkedOn, personal)
+    }
 }
 
 /// The case moves to another unit, whose carers care for it from then on.

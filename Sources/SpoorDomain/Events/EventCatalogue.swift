@@ -4,7 +4,7 @@
 extension EventKind {
     /// Every kind, in the meldcode's order.
     public static let all: [EventKind] = [
-        CaseOpened.kind, CaseClosed.kind, CaseReopened.kind, CaseTransferred.kind, ScreeningRecorded.kind,
+        CaseOpened.kind, CaseClosed.kind, CaseReopened.kind, CaseTransferred.kind, CasesLinked.kind, ScreeningRecorded.kind,
         SignalRecorded.kind, SignalRetracted.kind, SignalCorrected.kind, RiskAssessed.kind,
         ConsultationHeld.kind, ConversationHeld.kind, ConversationSkipped.kind, WeighingRecorded.kind,
         SignalForwarded.kind, ReportedToVeiligThuis.kind, VeiligThuisFeedbackReceived.kind,
@@ -40,6 +40,12 @@ extension CaseTransferred: CarriesPersonalContent {
     public static let kind = EventKind(
         Self.self, CaseEvent.caseTransferred, type: "case-transferred", command: "transfer-case", action: "transfer a case to another unit",
         day: \.transferredOn, "transferredOn", roles: Permissions.officers, needs: [.open])
+}
+
+extension CasesLinked: CarriesPersonalContent {
+    public static let kind = EventKind(
+        Self.self, CaseEvent.casesLinked, type: "cases-linked", command: "link-case", action: "record whether two cases are one youth",
+        day: \.linkedOn, "linkedOn", roles: Permissions.officers)
 }
 
 extension ScreeningRecorded: CaseEventPayload {

@@ -49,7 +49,7 @@ extension CaseState {
             registeredElsewhere: !registeredElsewhere.isEmpty, declinedReasons: [],
             consent: consentOutcome, ageAtFirstSignal: ageAtFirstSignal, screenedOn: [],
             pending: pendingOfCase(), legalHold: legalHold.map { .init(reason: $0.reason, until: $0.until) },
-            carers: carers, relationships: relationships)
+            carers: carers, relationships: relationships, sameYouth: sameYouth)
     }
 
     /// What `part` adds to the digest; `nil` for a list the digest draws nothing from.

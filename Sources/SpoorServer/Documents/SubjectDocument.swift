@@ -101,6 +101,7 @@ struct SubjectDocument {
         switch text(event["type"]) {
         case "case-opened": return say("Het dossier is geopend.", "The file was opened.")
         case "case-closed": return say("Het dossier is gesloten.", "The file was closed.")
+        case "cases-linked": return say("Er is opgeschreven of een ander dossier ook over jou gaat.", "It was written down whether another file is about you too.")
         case "case-transferred": return say("Je dossier is naar een andere afdeling gegaan.", "Your file moved to another unit.")
         case "case-reopened": return say("Het dossier is weer geopend.", "The file was opened again.")
         case "screening-recorded": return say("Bij de start is gekeken of er zorgen waren.", "At the start, we checked whether there were worries.")

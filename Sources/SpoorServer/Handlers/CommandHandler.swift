@@ -86,7 +86,11 @@ struct CommandHandler: Sendable {
     private func registrations(ofSameYouthAs state: CaseState?, for command: CaseCommand, mayRead: (CaseState) -> Bool) throws
         -> [Decider.EarlierRegistration] {
         guard case .registeredAtCoMensha = command.event, let state else { return [] }
-        return try keys.youthIndex.cases(sharing: state.identity, besides: state.caseID, in: ledger).sorted().flatMap { other in
+        let linked = try CaseLinks.links(to: state.caseID, in: ledger)
+        var cases = try keys.youthIndex.cases(sharing: state.identity, besides: state.caseID, in: ledger)
+        cases.formUnion(state.sameYouth + linked.filter(\.value).keys)
+        cases.subtract(state.otherYouth + linked.filter { !$0.value }.keys)  // an officer said: not this youth
+        return try cases.sorted().flatMap { other in
             guard let entry = try projections.entry(of: other) else { return [Decider.EarlierRegistration]() }
             let readable = mayRead(entry.state)
             return entry.state.registrations.map { Decider.EarlierRegistration(caseID: other, registration: $0, readable: readable) }

@@ -101,6 +101,7 @@ struct CaseProjection: Sendable {
         @Sendable func records(of folded: Entry) throws -> [ProjectionRecord] {
             try Self.records(of: folded, changedSince: earlier, sealedWith: key)
                 + index.records(caseID: caseID, before: entry?.state.identity, after: folded.state.identity)
+                + CaseLinks.records(caseID: caseID, before: entry?.state, after: folded.state)
         }
         let today = Day.today
         let next = try folded(on: today)

@@ -4,8 +4,8 @@ import SpoorProtocol
 struct CaseGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, show, close and reopen cases; ask for the next steps.",
-        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, TransferCase.self, NextSteps.self, AssignCarer.self,
-                      UnassignCarer.self])
+        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, TransferCase.self, LinkCase.self, NextSteps.self,
+                      AssignCarer.self, UnassignCarer.self])
 }
 
 struct OpenCase: CaseCommandLine {
