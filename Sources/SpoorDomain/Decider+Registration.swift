@@ -4,10 +4,16 @@ extension Decider {
     public struct Institution: Sendable, Equatable {
         public var name: String?
         public var region: String?
-        public init(name: String? = nil, region: String? = nil) {
+        /// The regions of units that work elsewhere than the institution's `region`.
+        public var regionsByUnit: [String: String]
+        public init(name: String? = nil, region: String? = nil, regionsByUnit: [String: String] = [:]) {
             self.name = name
             self.region = region
+            self.regionsByUnit = regionsByUnit
         }
+
+        /// The region a case of `unit` is in: its unit's, or else the institution's.
+        public func region(of unit: String) -> String? { regionsByUnit[unit] ?? region }
     }
 
     func register(_ request: RegisteredAtCoMensha, on state: CaseState, sameYouth: [EarlierRegistration] = []) throws(DomainError)
@@ -29,7 +35,7 @@ extension Decider {
         registration.analytics = .init(
             ageAtFirstSignal: state.age(on: first.recorded.observedOn) ?? state.youth.ageAtOpening,
             gender: state.youth.gender, nationalityGroup: state.youth.nationalityGroup,
-            region: institution.region, organisation: institution.name)
+            region: institution.region(of: state.unit), organisation: institution.name)
         registration.fieldsSent = RegisteredAtCoMensha.analyticFields
         guard request.kind == .identifiable else { return registration }
         guard let identity = state.identity else {

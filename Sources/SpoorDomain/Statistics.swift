@@ -31,15 +31,16 @@ public struct Statistics: Sendable, Equatable {
     let tallies: [[String]: Tally]
 
     /// The figures of `cases` for signals observed from `from` through `to`, grouped by `dimensions`.
-    /// `region` is the institution's, as its registrations name it.
-    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = [], region: String? = nil) {
+    /// `institution` names each case's region, by its unit, as its registrations do.
+    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = [],
+                institution: Decider.Institution = .init()) {
         self.dimensions = dimensions
         var tallies: [[String]: Tally] = [:]
         let youthOf = YouthStatistics.youths(linkedIn: cases)
         for state in cases {
             for signal in state.activeSignals where Self.contains(signal.observedOn, from: from, to: to) {
                 let steps = Steps(signal: signal, in: state)
-                for group in Self.groups(of: signal, in: state, by: dimensions, region: region) {
+                for group in Self.groups(of: signal, in: state, by: dimensions, institution: institution) {
                     tallies[group, default: Tally()].add(steps, of: youthOf(state.caseID))
                 }
             }
@@ -76,18 +77,18 @@ public struct Statistics: Sendable, Equatable {
     }
 
     /// Every combination of dimension values `signal` falls under (several when it has several forms).
-    private static func groups(of signal: CaseDigest.Signal, in state: CaseDigest, by dimensions: [Dimension], region: String?) -> [[String]] {
+    private static func groups(of signal: CaseDigest.Signal, in state: CaseDigest, by dimensions: [Dimension], institution: Decider.Institution) -> [[String]] {
         dimensions.reduce([[]]) { groups, dimension in
-            let values = self.values(of: dimension, signal: signal, state: state, region: region)
+            let values = self.values(of: dimension, signal: signal, state: state, institution: institution)
             return groups.flatMap { group in values.map { group + [$0] } }
         }
     }
 
-    private static func values(of dimension: Dimension, signal: CaseDigest.Signal, state: CaseDigest, region: String?) -> [String] {
+    private static func values(of dimension: Dimension, signal: CaseDigest.Signal, state: CaseDigest, institution: Decider.Institution) -> [String] {
         switch dimension {
         case .form: signal.formsOfExploitation.isEmpty ? ["unknown"] : signal.formsOfExploitation.sorted()
         case .border: [border(signal.crossBorder)]
-        default: [value(of: dimension, on: signal.observedOn, in: state, region: region)]
+        default: [value(of: dimension, on: signal.observedOn, in: state, institution: institution)]
         }
     }
 
@@ -95,7 +96,7 @@ public struct Statistics: Sendable, Equatable {
     static func border(_ crossBorder: Bool?) -> String { crossBorder.map { $0 ? "cross-border" : "domestic" } ?? "unknown" }
 
     /// The value of a dimension of the youth (not of one signal), for something of `state` that happened on `day`.
-    static func value(of dimension: Dimension, on day: Day, in state: CaseDigest, region: String?) -> String {
+    static func value(of dimension: Dimension, on day: Day, in state: CaseDigest, institution: Decider.Institution) -> String {
         let observed = day.components
         switch dimension {
         case .form: return "unknown"
@@ -106,7 +107,7 @@ public struct Statistics: Sendable, Equatable {
         case .gender: return state.youth.gender.rawValue
         case .nationality: return state.youth.nationalityGroup.rawValue
         case .country: return state.youth.nationality ?? (state.youth.nationalityGroup == .dutch ? "NL" : state.youth.nationalityGroup.rawValue)
-        case .region: return region ?? "unknown"
+        case .region: return institution.region(of: state.unit) ?? "unknown"
         case .unit: return state.unit
         case .month: return "\(observed.year)-\(observed.month < 10 ? "0" : "")\(observed.month)"
         case .year: return "\(observed.year)"

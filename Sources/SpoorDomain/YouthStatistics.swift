@@ -72,7 +72,7 @@ public struct YouthStatistics: Sendable, Equatable {
     /// The youths of `cases` in the period from `from` through `to`; a registration due is overdue
     /// when its deadline lies before `asOf`.
     public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Statistics.Dimension] = [],
-                region: String? = nil, asOf: Day? = nil) {
+                institution: Decider.Institution = .init(), asOf: Day? = nil) {
         self.dimensions = dimensions
         func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
         var members: [[String]: [String: Facts]] = [:]
@@ -85,7 +85,7 @@ public struct YouthStatistics: Sendable, Equatable {
             let facts = Facts(screened: !screenings.isEmpty, hasSignals: !signals.isEmpty, reported: !state.reports.isEmpty,
                               consent: state.consent.rawValue, registration: Self.registration(of: state, asOf: asOf),
                               declined: state.declinedReasons)
-            for group in Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, region: region) {
+            for group in Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, institution: institution) {
                 let youth = youthOf(state.caseID)
                 members[group, default: [:]][youth] = members[group]?[youth].map { $0.merged(with: facts) } ?? facts
             }
@@ -138,9 +138,9 @@ public struct YouthStatistics: Sendable, Equatable {
     }
 
     private static func groups(of state: CaseDigest, firstOn day: Day, forms: [String], by dimensions: [Statistics.Dimension],
-                               region: String?) -> [[String]] {
+                               institution: Decider.Institution) -> [[String]] {
         dimensions.reduce([[]]) { groups, dimension in
-            let values = dimension == .form ? forms : [Statistics.value(of: dimension, on: day, in: state, region: region)]
+            let values = dimension == .form ? forms : [Statistics.value(of: dimension, on: day, in: state, institution: institution)]
             return groups.flatMap { group in values.map { group + [$0] } }
         }
     }

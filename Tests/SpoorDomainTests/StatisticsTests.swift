@@ -70,8 +70,15 @@ extension StatisticsTests {
         var crossing = CaseCommand.signal(on: "2026-11-25")
         if case .signalRecorded(var signal) = crossing.event { signal.crossBorder = true; crossing = CaseCommand(signal) }
         try harness.run(crossing, on: "2026-11-25")
-        let rows = Statistics(cases: [harness.current.digest], by: [.country, .border, .region, .age], region: "Midden-Nederland").rows
+        let rows = Statistics(cases: [harness.current.digest], by: [.country, .border, .region, .age],
+                              institution: .init(region: "Midden-Nederland", regionsByUnit: ["south": "Zeeland"])).rows
         #expect(rows.map(\.group) == [["RO", "cross-border", "Midden-Nederland", "16"]])  // 15 at opening, 16 at the signal
+        // An institution may work in several regions: a case's region is its unit's.
+        try harness.run(CaseCommand(CaseTransferred(unit: "south", transferredOn: day("2026-11-25"), personal: Note("moved"))),
+                        as: .attentionOfficer, on: "2026-11-25")
+        let moved = Statistics(cases: [harness.current.digest], by: [.region],
+                               institution: .init(region: "Midden-Nederland", regionsByUnit: ["south": "Zeeland"])).rows
+        #expect(moved.map(\.group) == [["Zeeland"]])
         let youths = YouthStatistics(cases: [harness.current.digest], by: [.border, .ageGroup]).rows
         #expect(youths.map(\.group) == [["cross-border", "16-17"]])
         #expect(throws: DomainError.invalidField("nationality", "NL does not agree with the nationality group non-dutch")) {

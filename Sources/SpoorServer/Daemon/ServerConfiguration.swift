@@ -40,6 +40,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     /// The institution as its CoMensha registrations name it (registrerende organisatie), and its region.
     public var organisation: String?
     public var region: String?
+    /// The region of each unit that works elsewhere than `region` (an institution may work in several).
+    public var regions: [String: String] = [:]
 
     public init() {}
 
@@ -60,6 +62,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         protocolPath = try container.decodeIfPresent(String.self, forKey: .protocolPath)
         organisation = try container.decodeIfPresent(String.self, forKey: .organisation)
         region = try container.decodeIfPresent(String.self, forKey: .region)
+        regions = try container.decodeIfPresent([String: String].self, forKey: .regions) ?? defaults.regions
     }
 
     /// Reads and checks the file at `path`; a bad file is an error that names it and what is wrong.

@@ -46,7 +46,7 @@ public enum SpoorDaemon {
         }
         let users = UserDirectory(users: configuration.users, units: configuration.units)
         let statistics = ServerStatistics()
-        let institution = Decider.Institution(name: configuration.organisation, region: configuration.region)
+        let institution = Decider.Institution(name: configuration.organisation, region: configuration.region, regionsByUnit: configuration.regions)
         let dispatcher = Dispatcher(ledger: ledger, projections: projections, institution: institution,
                                     protocolPath: configuration.protocolPath, signer: signer,
                                     keys: keys, statistics: statistics, logger: logger)

@@ -121,8 +121,8 @@ struct QueryHandler: Sendable {
         let exact = caller.mayReadPersonalContent
         let (signals, youths) = try projections.withDigests { all in
             let digests = all.lazy.filter { !exact || caller.caresFor(unit: $0.unit) }
-            return (Statistics(cases: digests, from: from, to: to, by: dimensions, region: institution.region),
-                    YouthStatistics(cases: digests, from: from, to: to, by: dimensions, region: institution.region, asOf: to ?? .today))
+            return (Statistics(cases: digests, from: from, to: to, by: dimensions, institution: institution),
+                    YouthStatistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today))
         }
         let published = exact ? PublishedStatistics.exact(signals, youths)
             : try PublishedStatistics.protected(signals, youths, threshold: protocols.current.statistics.smallCellThreshold)
