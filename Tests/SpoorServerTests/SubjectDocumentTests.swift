@@ -32,11 +32,26 @@ struct SubjectDocumentTests {
         #expect(dutch.contains("Noodgeval: she went missing"))
         #expect(dutch.contains("binnen drie maanden"))  // how to have it erased
         #expect(dutch.contains("Wat er staat: seen at the station"))
+        #expect(dutch.contains("Aan je ouder is gevraagd") && !dutch.contains("Aan jij"))
     }
 
     @Test func englishOnRequest() {
         let english = Self.letter(.en)
         #expect(english.contains("# Your file: c1") && english.contains("Who read your file") && !english.contains("Something was recorded"))
         #expect(!english.lowercased().contains("victim"))
+    }
+
+    @Test("the letter dates what happened on the day it happened, asks 'aan jou', and names the ground of a waiver")
+    func daysGroundsAndGrammar() {
+        let events: [JSONValue] = [
+            ["type": "consent-requested", "recordedAt": "2026-11-09T10:00:00.000Z", "actor": ["uid": 1, "name": "anna"], "role": "professional",
+             "payload": ["from": "youth", "requestedOn": "2026-11-03"]],
+            ["type": "consent-waived", "recordedAt": "2026-11-09T10:00:00.000Z", "actor": ["uid": 2, "name": "bea"], "role": "behavioural-scientist",
+             "payload": ["ground": "unable-to-consent", "waivedOn": "2026-11-04"]],
+        ]
+        let letter = SubjectDocument(language: .nl, catalogue: .standard).markdown(case: ["case": "c1"], events: events, reads: [])
+        #expect(letter.contains("**2026-11-03**: Aan jou is gevraagd"))
+        #expect(letter.contains("**2026-11-04**") && !letter.contains("**2026-11-09**"))
+        #expect(letter.contains("BW artikel 7:458 lid 1 sub a"))
     }
 }

@@ -28,7 +28,9 @@ struct SubjectDocument {
         }
         lines += ["", say("## Wat er is opgeschreven", "## What was written down"), ""]
         for event in events {
-            let day = String(text(event["recordedAt"]).prefix(10))
+            // The day it happened, as the person recorded it; the log's own day where there is none.
+            let happened = EventKind.named(text(event["type"])).flatMap { event["payload"]?[$0.dayField]?.string }
+            let day = happened ?? String(text(event["recordedAt"]).prefix(10))
             lines.append("- **\(day)**: \(sentence(for: event)) (\(person(event)))")
             if let note = event["payload"]?["personal"]?["text"]?.string {
                 lines.append(say("  - Wat er staat: \(note)", "  - What it says: \(note)"))
@@ -84,13 +86,23 @@ struct SubjectDocument {
         "unknown": "nog niet duidelijk welke vorm",
     ]
 
-    private func party(_ raw: String?) -> String {
+    /// The party in words; `asked`: as the one something is asked of ("aan jou").
+    private func party(_ raw: String?, asked: Bool = false) -> String {
         switch raw {
-        case "youth": say("jij", "you")
+        case "youth": say(asked ? "jou" : "jij", "you")
         case "parent", "other-parent": say("je ouder", "your parent")
         case "guardian": say("je voogd", "your guardian")
         case "certified-institution": say("de instelling die je voogd is", "the institution that is your guardian")
         default: raw ?? "-"
+        }
+    }
+
+    /// Why a waiver was allowed, in words: the ground the statute names.
+    private func waiverGround(_ ground: String?) -> String {
+        switch ground {
+        case "unable-to-consent": say("Je kon toen zelf niet kiezen (wet: BW artikel 7:458 lid 1 sub a).",
+                                      "You could not choose for yourself then (law: BW article 7:458 paragraph 1 sub a).")
+        default: say("Het vragen zou je schaden (zo stond het toen in de regels).", "Asking would have harmed you (as the rules said then).")
         }
     }
 
@@ -120,18 +132,24 @@ struct SubjectDocument {
         case "reported-to-veilig-thuis": return say("Er is een melding gedaan bij Veilig Thuis.", "A report was made to Veilig Thuis.")
         case "veilig-thuis-feedback-received": return say("Veilig Thuis heeft laten weten wat zij doen.", "Veilig Thuis told us what they will do.")
         case "authority-recorded": return say("Er is opgeschreven wie het gezag over jou heeft.", "It was written down who has parental authority over you.")
-        case "consent-requested": return say("Aan \(party(payload["from"]?.string)) is gevraagd of je gegevens naar CoMensha mogen.",
+        case "consent-requested": return say("Aan \(party(payload["from"]?.string, asked: true)) is gevraagd of je gegevens naar CoMensha mogen.",
                                              "\(party(payload["from"]?.string)) was asked whether your details may go to CoMensha.")
         case "consent-given": return say("\(party(payload["by"]?.string)) zei ja.", "\(party(payload["by"]?.string)) said yes.")
         case "consent-refused": return say("\(party(payload["by"]?.string)) zei nee.", "\(party(payload["by"]?.string)) said no.")
         case "consent-withdrawn": return say("\(party(payload["by"]?.string)) nam het ja terug.", "\(party(payload["by"]?.string)) took back the yes.")
         case "consent-waiver-requested": return say("Een medewerker vroeg of je gegevens zonder ja mochten worden doorgegeven, alleen om te tellen.",
                                                     "A staff member asked whether your details could be passed on without a yes, only to be counted.")
-        case "consent-waived": return say("Een tweede medewerker vond dat dit mocht.", "A second staff member agreed that this was allowed.")
+        case "consent-waived": return say("Een tweede medewerker vond dat dit mocht. \(waiverGround(payload["ground"]?.string))",
+                                          "A second staff member agreed that this was allowed. \(waiverGround(payload["ground"]?.string))")
         case "registered-at-comensha":
-            return payload["kind"]?.string == "identifiable"
-                ? say("Je bent aangemeld bij CoMensha, met je naam.", "You were registered at CoMensha, with your name.")
-                : say("Je bent geteld bij CoMensha, zonder je naam.", "You were counted at CoMensha, without your name.")
+            guard payload["kind"]?.string == "identifiable" else {
+                return say("Je bent geteld bij CoMensha, zonder je naam.", "You were counted at CoMensha, without your name.")
+            }
+            guard payload["basis"]?.string == "waiver" else {
+                return say("Je bent aangemeld bij CoMensha, met je naam.", "You were registered at CoMensha, with your name.")
+            }
+            return say("Je bent aangemeld bij CoMensha, met je naam, zonder ja, alleen om te tellen. Dat staat in de wet (BW artikel 7:458).",
+                       "You were registered at CoMensha, with your name, without a yes, only to be counted. The law allows this (BW article 7:458).")
         case "registration-declined": return say("Er is besloten je niet aan te melden bij CoMensha.", "It was decided not to register you at CoMensha.")
         case "withdrawal-notified": return say("CoMensha is verteld dat het ja is teruggenomen.", "CoMensha was told that the yes was taken back.")
         case "registered-elsewhere": return say("Een andere organisatie had je al aangemeld bij CoMensha.", "Another organisation had registered you at CoMensha already.")
