@@ -33,15 +33,14 @@ extension CaseCommandLine {
         let params = CommandParams(case: target.caseID, command: Self.wireName, body: try body(),
                                    role: target.role, eventID: target.eventID)
         try target.global.run({ client in
-            let result = try client.call(.caseCommand, JSONValue(encoding: params))
+            let reply = try client.call(.caseCommand, JSONValue(encoding: params), as: CommandReply.self)
             try afterRecording(client)
-            return result
-        }) { result in
-            let event = result["event"]
-            var lines = ["\(Output.text(result["type"])) recorded on case \(target.caseID) at position \(Output.text(result["position"]))"]
-            if let signal = event?["signalID"]?.string, Self.wireName == "record-signal" { lines.append("signal: \(signal)") }
-            if let report = event?["reportID"]?.string { lines.append("report: \(report)") }
-            if let norm = event?["norm"]?.string { lines.append("norm: \(norm)") }
+            return reply
+        }) { reply in
+            var lines = ["\(reply.type) recorded on case \(target.caseID) at position \(reply.position)"]
+            if let signal = reply.event["signalID"]?.string, Self.wireName == "record-signal" { lines.append("signal: \(signal)") }
+            if let report = reply.event["reportID"]?.string { lines.append("report: \(report)") }
+            if let norm = reply.event["norm"]?.string { lines.append("norm: \(norm)") }
             return lines.joined(separator: "\n")
         }
     }

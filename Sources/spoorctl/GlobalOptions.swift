@@ -12,10 +12,17 @@ struct GlobalOptions: ParsableArguments {
 
     /// Connects, calls `method` for a typed reply, prints it (as JSON, or rendered), and turns
     /// failures into message and exit code.
-    func run<Reply: Codable>(_ method: SpoorProtocol.Method, _ params: some Encodable, as _: Reply.Type, render: (Reply) -> String) throws {
+    func run<Reply: Codable>(_ method: SpoorProtocol.Method, _ params: some Encodable = JSONValue.object([:]), as _: Reply.Type,
+                             render: (Reply) -> String) throws {
+        try run({ client in try client.call(method, JSONValue(encoding: params), as: Reply.self) }, render: render)
+    }
+
+    /// Connects, runs `body` for a typed reply, prints it (as JSON, or rendered), and turns failures
+    /// into message and exit code.
+    func run<Reply: Codable>(_ body: (SocketClient) throws -> Reply, render: (Reply) -> String) throws {
         var reply: Reply?
         _ = try fetch { client in
-            reply = try client.call(method, JSONValue(encoding: params), as: Reply.self)
+            reply = try body(client)
             return nil
         }
         guard let reply else { return }

@@ -73,6 +73,40 @@ struct ProtocolSchemaTests {
         let lines = documents.map { #"{"schema":""# + $0.schema + #"","document":"# + String(decoding: $0.document.serialized, as: UTF8.self) + "}" }
         let result = try Self.validate(lines, in: "protocol")
         #expect(result.status == 0, "\(result.output)")
+        try Self.checkTypedReplies(documents)
+    }
+
+    /// The reply types of SpoorProtocol, by method: each reply the session got reads strictly as
+    /// its type (a field the daemon sends and the type lacks fails), and the type's fields are
+    /// exactly the schema's properties (a field added to one and not the other fails).
+    static let typedReplies: [SpoorProtocol.Method: @Sendable (JSONValue) throws -> any Sendable] = [
+        .caseCommand: { try JSONValueDecoder().decode(CommandReply.self, from: $0) },
+        .caseNext: { try JSONValueDecoder().decode(NextStepsReply.self, from: $0) },
+        .worklist: { try JSONValueDecoder().decode(WorklistReply.self, from: $0) },
+        .stats: { try JSONValueDecoder().decode(StatsReply.self, from: $0) },
+        .status: { try JSONValueDecoder().decode(StatusReply.self, from: $0) },
+        .keysRotate: { try JSONValueDecoder().decode(RotateReply.self, from: $0) },
+        .accessReview: { try JSONValueDecoder().decode(AccessReviewReply.self, from: $0) },
+    ]
+
+    static func checkTypedReplies(_ documents: [(schema: String, document: JSONValue)]) throws {
+        let results = try JSONValue.parse(Array(try Data(contentsOf: schemas.appendingPathComponent("protocol/results.json"))))
+        var checked: Set<SpoorProtocol.Method> = []
+        for (schema, document) in documents where schema.hasPrefix("results#/$defs/") {
+            guard let method = SpoorProtocol.Method(rawValue: String(schema.dropFirst("results#/$defs/".count))),
+                  let decode = typedReplies[method] else { continue }
+            try expectSameFields(try decode(document), as: method, in: results)
+            checked.insert(method)
+        }
+        // Development mode reads every case on a ground, so a review is met elsewhere (NeedToKnowTests).
+        try expectSameFields(AccessReviewReply(event: "e", case: "c"), as: .accessReview, in: results)
+        #expect(checked.union([.accessReview]) == Set(typedReplies.keys), "every typed reply was met in the session")
+    }
+
+    static func expectSameFields(_ reply: Any, as method: SpoorProtocol.Method, in results: JSONValue) throws {
+        let fields = Set(Mirror(reflecting: reply).children.compactMap(\.label))
+        let properties = Set(results["$defs"]?[method.rawValue]?["properties"]?.object?.keys.map { $0 } ?? [])
+        #expect(fields == properties, "\(method.rawValue): the type has \(fields.subtracting(properties).sorted()), the schema \(properties.subtracting(fields).sorted())")
     }
 
     @Test("the request schema refuses what the daemon refuses")

@@ -12,13 +12,18 @@ extension Dispatcher {
         let command = try CaseCommand(name: params.command, caseID: params.case, body: params.body)
         let role = try await role(params.role, for: command, caller)
         try Self.checkUnit(of: command, caller)
-        try await checkGround(for: command, on: params.case, as: role, caller)
         let eventID = try Self.eventID(params.eventID)
         do {
             let result = try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role,
-                                                   mayRead: { caller.ground(for: $0, on: .today) != nil })
+                                                   mayRead: { caller.ground(for: $0, on: .today) != nil },
+                                                   mayWrite: Self.mayWrite(command, as: role, caller))
             metrics.command(params.command, failure: nil)
             return result
+        } catch is CommandHandler.NoGroundToWrite {
+            metrics.command(params.command, failure: .denied)
+            throw await system.denied(caller, method: command.action,
+                                      reason: "\(caller.principal.name) has no care relationship with case \(params.case) (its unit, an assignment, a forward or a "
+                                          + "consultation), the ground to read it and so to write to it: ask an officer to assign you")
         } catch {
             metrics.command(params.command, failure: WireError.from(error).code)
             throw error
@@ -65,16 +70,14 @@ extension Dispatcher {
     /// A carer writes to a case on the grounds that let it read the case (its unit, an
     /// assignment, a forward or a consultation): a denial otherwise, on the record. The officers'
     /// commands that give or move those grounds (assign, unassign, transfer) are theirs to give.
-    private func checkGround(for command: CaseCommand, on caseID: String, as role: Role, _ caller: Caller) async throws {
+    /// Judged in the command's turn, on the case as it decides on it.
+    private static func mayWrite(_ command: CaseCommand, as role: Role, _ caller: Caller) -> @Sendable (CaseState) -> Bool {
         switch command.event {
-        case .caseOpened, .carerAssigned, .carerUnassigned, .caseTransferred: return
-        default: break
+        case .caseOpened, .carerAssigned, .carerUnassigned, .caseTransferred: return { _ in true }
+        default:
+            guard Caller.careRoles.contains(role) else { return { _ in true } }
+            return { state in caller.ground(for: state, on: .today) != nil }
         }
-        guard Caller.careRoles.contains(role), let entry = try commands.projections.entry(of: caseID),
-              caller.ground(for: entry.state, on: .today) == nil else { return }
-        throw await system.denied(caller, method: command.action,
-                                  reason: "\(caller.principal.name) has no care relationship with case \(caseID) (its unit, an assignment, a forward or a "
-                                      + "consultation), the ground to read it and so to write to it: ask an officer to assign you")
     }
 
     private static func eventID(_ text: String?) throws(WireError) -> EventID {

@@ -37,7 +37,7 @@ struct AccessHandler: Sendable {
         let reviewed = entry
         try await system.record(EmergencyReviews.reviewType, ["event": .string(params.event), "case": .string(entry.caseID)],
                                 personal: ["note": .string(note)], by: caller, projector: { _, _ in [EmergencyReviews.record(reviewed)] })
-        return ["event": .string(params.event), "case": .string(entry.caseID), "reviewed": true]
+        return try JSONValue(encoding: AccessReviewReply(event: params.event, case: entry.caseID))
     }
 
     /// The emergency reads not yet reviewed, as the privacy officer's worklist lists them.

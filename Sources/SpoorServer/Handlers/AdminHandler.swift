@@ -33,17 +33,11 @@ struct AdminHandler: Sendable {
 
     func status() throws -> JSONValue {
         let health = try health()
-        return [
-            "version": .string(WireProtocol.softwareVersion), "protocol": .number(Double(WireProtocol.version)),
-            "lastPosition": .number(Double(health.lastPosition)),
-            // The projection is written with its events: it is always at the log's last position.
-            "projectionPosition": .number(Double(health.lastPosition)),
-            "undecodableEvents": .number(Double(health.undecodable)),
-            "storeBytes": .number(Double(health.storeBytes)), "mapBytes": .number(Double(health.mapBytes)),
-            "clients": .number(Double(health.clients)), "uptimeSeconds": .number(health.uptimeSeconds),
-            "droppedLogLines": .number(Double(health.droppedLogLines)),
-            "writesStopped": health.writesStopped.map(JSONValue.string) ?? .null,
-        ]
+        return try JSONValue(encoding: StatusReply(
+            version: WireProtocol.softwareVersion, protocol: WireProtocol.version, lastPosition: health.lastPosition,
+            projectionPosition: health.lastPosition, undecodableEvents: health.undecodable, storeBytes: Int(health.storeBytes),
+            mapBytes: Int(health.mapBytes), clients: health.clients, uptimeSeconds: health.uptimeSeconds,
+            droppedLogLines: Int(health.droppedLogLines), writesStopped: health.writesStopped))
     }
 
     /// The metrics in the Prometheus text format: the instruments kept as requests and commits
@@ -138,6 +132,6 @@ struct AdminHandler: Sendable {
         try await system.record("master-key-rotated", ["dataKeys": .number(Double(rewrapped))], by: caller)
         _ = try await BlockingWork.run("spoor-rebuild") { [projections] in try projections.rebuild { _, _ in } }
         logger.notice("master key rotated: \(rewrapped) data keys rewrapped; install the new key as the credential \(MasterKey.credentialName) before the next start")
-        return ["rewrapped": .number(Double(rewrapped))]
+        return try JSONValue(encoding: RotateReply(rewrapped: rewrapped))
     }
 }

@@ -26,17 +26,23 @@ struct CommandHandler: Sendable {
     /// turn with the other commands on the case (``CaseTurns``).
     /// `mayRead` says whether the caller may read another case, so that a refusal names a case of
     /// the same youth only to a reader of it.
+    /// `mayWrite` says whether the caller may write to the case as it is (``NoGroundToWrite`` if not).
     func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role,
-                mayRead: @escaping @Sendable (CaseState) -> Bool = { _ in false }) async throws -> JSONValue {
+                mayRead: @escaping @Sendable (CaseState) -> Bool = { _ in false },
+                mayWrite: @escaping @Sendable (CaseState) -> Bool = { _ in true }) async throws -> JSONValue {
         try await turns.inTurn(for: caseID) {
-            try await decideAndAppend(command, case: caseID, eventID: eventID, actor: actor, role: role, mayRead: mayRead)
+            try await decideAndAppend(command, case: caseID, eventID: eventID, actor: actor, role: role, mayRead: mayRead, mayWrite: mayWrite)
         }
     }
+
+    /// The caller has no ground to write to the case: the dispatcher denies it, on the record.
+    struct NoGroundToWrite: Error {}
 
     /// One command's decision and append. A change to the case in between (a projection swapped by
     /// a rebuild; no other command, while they take turns) makes it decide again on the new state.
     private func decideAndAppend(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor,
-                                 role: Role, mayRead: @Sendable (CaseState) -> Bool) async throws -> JSONValue {
+                                 role: Role, mayRead: @Sendable (CaseState) -> Bool,
+                                 mayWrite: @Sendable (CaseState) -> Bool) async throws -> JSONValue {
         let stream = try CaseStream.name(of: caseID)
         var refusedAt: UInt64??  // the version an append expected and was refused at
         for _ in 0..<Self.maxConflictRetries {
@@ -51,6 +57,7 @@ struct CommandHandler: Sendable {
             }
             if let refusedAt, refusedAt == entry?.version { throw projectionBehind(caseID, at: entry?.version, stream: stream) }
             if entry == nil && !command.opens { throw DomainError.caseNotFound(caseID) }
+            if let entry, !mayWrite(entry.state) { throw NoGroundToWrite() }
             let sameYouth = try registrations(ofSameYouthAs: entry?.state, for: command, mayRead: mayRead)
             let context = Decider.Context(actor: actor.name, role: role, today: .today, sameYouth: sameYouth)
             let rules = protocols.current
@@ -65,7 +72,7 @@ struct CommandHandler: Sendable {
                 if sealed.keyChange == .erase { keys.forget(stream) }
                 if result.wasRetry { return try storedReply(at: result.positions[0], in: stream) }
                 let first = sealed.events[0]
-                return Self.reply(position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
+                return try Self.reply(position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
                                   type: first.type, id: first.id, payload: sealed.firstPayload)
             } catch LedgerError.wrongExpectedVersion, LedgerError.keyExists {
                 refusedAt = .some(entry?.version)  // the case changed since it was read: decide again on its new state
@@ -131,13 +138,12 @@ struct CommandHandler: Sendable {
         guard event.stream == stream else {
             throw WireError(.conflict, "event id \(event.id) was used for another case; use a new id for a new command", field: "eventID")
         }
-        return Self.reply(position: event.position, streamVersion: event.streamVersion, type: event.type, id: event.id,
+        return try Self.reply(position: event.position, streamVersion: event.streamVersion, type: event.type, id: event.id,
                           payload: try JSONValue.parse(event.payload))
     }
 
     /// The reply to a command: its first event, where it is stored, and what it says (without personal content).
-    private static func reply(position: UInt64, streamVersion: UInt64, type: String, id: EventID, payload: JSONValue) -> JSONValue {
-        ["position": .number(Double(position)), "streamVersion": .number(Double(streamVersion)),
-         "type": .string(type), "eventID": .string(id.description), "event": payload]
+    private static func reply(position: UInt64, streamVersion: UInt64, type: String, id: EventID, payload: JSONValue) throws -> JSONValue {
+        try JSONValue(encoding: CommandReply(position: position, streamVersion: streamVersion, type: type, eventID: id.description, event: payload))
     }
 }

@@ -43,15 +43,11 @@ struct QueryHandler: Sendable {
     func nextSteps(_ params: CaseParams) throws -> JSONValue {
         let entry = try projections.existingEntry(of: params.case)
         let today = try Day.requested(params.on)
-        let steps = entry.state.nextSteps(on: today, rules: protocols.current).map { step -> JSONValue in
-            var json: [String: JSONValue] = ["action": .string(step.action), "rule": .string(step.rule), "reason": .string(step.reason),
-                                             "signals": .array(step.signalIDs.map(JSONValue.string))]
-            json["responsible"] = step.responsible.map { .string($0.rawValue) }
-            json["dueOn"] = step.dueOn.map { .string($0.description) }
-            json["protocolVersion"] = step.protocolVersion.map { .number(Double($0)) }
-            return .object(json)
+        let steps = entry.state.nextSteps(on: today, rules: protocols.current).map { step in
+            NextStepsReply.Step(action: step.action, rule: step.rule, reason: step.reason, signals: step.signalIDs,
+                                responsible: step.responsible?.rawValue, dueOn: step.dueOn?.description, protocolVersion: step.protocolVersion)
         }
-        return ["case": .string(params.case), "on": .string(today.description), "steps": .array(steps)]
+        return try JSONValue(encoding: NextStepsReply(case: params.case, on: today.description, steps: steps))
     }
 
     static let defaultWorklistLimit = 1_000
@@ -81,15 +77,12 @@ struct QueryHandler: Sendable {
             total += reviews.count
             oldest = Array((oldest + reviews).sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }.prefix(limit))
         }
-        let items = oldest.map { item -> JSONValue in
-            var json: [String: JSONValue] = [
-                "case": .string(item.caseID), "unit": .string(item.unit), "kind": .string(item.kind.rawValue),
-                "since": .string(item.since.description), "responsible": .string(item.responsible.rawValue), "detail": .string(item.detail)]
-            json["dueOn"] = item.dueOn.map { .string($0.description) }
-            json["protocolVersion"] = item.protocolVersion.map { .number(Double($0)) }
-            return .object(json)
+        let items = oldest.map { item in
+            WorklistReply.Item(case: item.caseID, unit: item.unit, kind: item.kind.rawValue, since: item.since.description,
+                               dueOn: item.dueOn?.description, responsible: item.responsible.rawValue, protocolVersion: item.protocolVersion,
+                               detail: item.detail)
         }
-        return ["on": .string(today.description), "items": .array(items), "total": .number(Double(total)), "elsewhere": .number(Double(elsewhere))]
+        return try JSONValue(encoding: WorklistReply(on: today.description, items: items, total: total, elsewhere: elsewhere))
     }
 
     /// The trail of one signal, read from the case's stream itself rather than the projection,

@@ -8,15 +8,14 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try global.run({ try $0.call(.status) }) { s in
-            let mib = { (value: JSONValue?) in String(format: "%.1f MiB", (value?.number ?? 0) / 1_048_576) }
+        try global.run(.status, as: StatusReply.self) { s in
+            let mib = { (bytes: Int) in String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
             return Output.fields([
-                ("version", Output.text(s["version"])), ("last position", Output.text(s["lastPosition"])),
-                ("projections at", Output.text(s["projectionPosition"])),
-                ("store", "\(mib(s["storeBytes"])) used of a \(mib(s["mapBytes"])) map"),
-                ("clients", Output.text(s["clients"])), ("uptime", "\(Output.text(s["uptimeSeconds"])) s"),
-                ("writes", s["writesStopped"]?.string.map { "STOPPED: \($0)" } ?? "accepted"),
-                ("log lines dropped", Output.text(s["droppedLogLines"])),
+                ("version", s.version), ("last position", String(s.lastPosition)), ("projections at", String(s.projectionPosition)),
+                ("store", "\(mib(s.storeBytes)) used of a \(mib(s.mapBytes)) map"),
+                ("clients", String(s.clients)), ("uptime", "\(Int(s.uptimeSeconds)) s"),
+                ("writes", s.writesStopped.map { "STOPPED: \($0)" } ?? "accepted"),
+                ("log lines dropped", String(s.droppedLogLines)),
             ])
         }
     }

@@ -125,14 +125,13 @@ struct NextSteps: ParsableCommand {
     @Option(help: "Judge deadlines on this day, YYYY-MM-DD; today by default.") var on: String?
 
     func run() throws {
-        try global.run({ try $0.call(.caseNext, JSONValue(encoding: CaseParams(case: caseID, on: on))) }) { result in
-            let steps = result["steps"]?.array ?? []
-            guard !steps.isEmpty else { return "no next steps for case \(caseID)" }
-            return steps.map { step in
-                let who = [step["responsible"].map { "the \(Output.text($0))" }, step["dueOn"].map { "by \(Output.text($0))" }].compactMap { $0 }
-                return "- \(Output.text(step["action"]))\(who.isEmpty ? "" : " [\(who.joined(separator: ", "))]"): \(Output.text(step["reason"])) (\(Output.text(step["rule"])))"
+        try global.run(.caseNext, CaseParams(case: caseID, on: on), as: NextStepsReply.self) { reply in
+            guard !reply.steps.isEmpty else { return "no next steps for case \(caseID)" }
+            return reply.steps.map { step in
+                let who = [step.responsible.map { "the \($0)" }, step.dueOn.map { "by \($0)" }].compactMap { $0 }
+                return "- \(step.action)\(who.isEmpty ? "" : " [\(who.joined(separator: ", "))]"): \(step.reason) (\(step.rule))"
             }
-                .joined(separator: "\n")
+            .joined(separator: "\n")
         }
     }
 }

@@ -16,8 +16,8 @@ struct RotateKeys: ParsableCommand {
 
     func run() throws {
         let absolute = newKey.hasPrefix("/") ? newKey : FileManager.default.currentDirectoryPath + "/" + newKey
-        try global.run({ try $0.call(.keysRotate, JSONValue(encoding: RotateParams(newKeyPath: absolute))) }) { r in
-            "rotated: \(Output.text(r["rewrapped"])) data keys rewrapped. Install the new key as the credential spoor-master-key now."
+        try global.run(.keysRotate, RotateParams(newKeyPath: absolute), as: RotateReply.self) { reply in
+            "rotated: \(reply.rewrapped) data keys rewrapped. Install the new key as the credential spoor-master-key now."
         }
     }
 }

@@ -12,12 +12,12 @@ struct WorklistCommand: ParsableCommand {
 
     func run() throws {
         let params = WorklistParams(on: on, mine: mine ? true : nil, units: unit.isEmpty ? nil : unit, limit: limit)
-        try global.run({ try $0.call(.worklist, JSONValue(encoding: params)) }) { result in
-            let items = result["items"]?.array ?? []
-            let columns = ["since", "dueOn", "responsible", "case", "kind", "detail"]
-            var table = Output.table(["since", "due", "who", "case", "kind", "detail"], items.map { item in columns.map { Output.text(item[$0]) } })
-            if let total = result["total"]?.number, Int(total) > items.count { table += "\n\(items.count) of \(Int(total)) items shown, the oldest; see --limit" }
-            if let elsewhere = result["elsewhere"]?.number, elsewhere > 0 { table += "\n\(Int(elsewhere)) more items on cases you have no care relationship with" }
+        try global.run(.worklist, params, as: WorklistReply.self) { reply in
+            var table = Output.table(["since", "due", "who", "case", "kind", "detail"], reply.items.map { item in
+                [item.since, item.dueOn ?? "-", item.responsible, item.case, item.kind, item.detail]
+            })
+            if reply.total > reply.items.count { table += "\n\(reply.items.count) of \(reply.total) items shown, the oldest; see --limit" }
+            if reply.elsewhere > 0 { table += "\n\(reply.elsewhere) more items on cases you have no care relationship with" }
             return table
         }
     }

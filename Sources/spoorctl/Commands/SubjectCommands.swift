@@ -82,8 +82,8 @@ struct ReviewEmergency: ParsableCommand {
     @Option(help: "What the review found.") var note: String
 
     func run() throws {
-        try global.run({ try $0.call(.accessReview, JSONValue(encoding: AccessReviewParams(event: event, note: note))) }) { result in
-            "reviewed the emergency read \(event) of case \(Output.text(result["case"]))"
+        try global.run(.accessReview, AccessReviewParams(event: event, note: note), as: AccessReviewReply.self) { reply in
+            "reviewed the emergency read \(reply.event) of case \(reply.case)"
         }
     }
 }

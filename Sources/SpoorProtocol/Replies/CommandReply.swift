@@ -1,0 +1,14 @@
+/// The reply to `case.command`: the first event the command recorded, where it is stored, and what
+/// it says without personal content. A retried command gets the reply its first attempt got.
+public struct CommandReply: Codable, Sendable, Equatable {
+    public var position: UInt64
+    public var streamVersion: UInt64
+    public var type: String
+    public var eventID: String
+    /// The event's payload as the log keeps it: personal content sealed apart.
+    public var event: JSONValue
+
+    public init(position: UInt64, streamVersion: UInt64, type: String, eventID: String, event: JSONValue) {
+        (self.position, self.streamVersion, self.type, self.eventID, self.event) = (position, streamVersion, type, eventID, event)
+    }
+}
