@@ -87,6 +87,8 @@ struct ProtocolSchemaTests {
         .status: { try JSONValueDecoder().decode(StatusReply.self, from: $0) },
         .keysRotate: { try JSONValueDecoder().decode(RotateReply.self, from: $0) },
         .accessReview: { try JSONValueDecoder().decode(AccessReviewReply.self, from: $0) },
+        .auditCheckpoint: { try JSONValueDecoder().decode(CheckpointReply.self, from: $0) },
+        .auditWitnessed: { try JSONValueDecoder().decode(WitnessedReply.self, from: $0) },
     ]
 
     static func checkTypedReplies(_ documents: [(schema: String, document: JSONValue)]) throws {

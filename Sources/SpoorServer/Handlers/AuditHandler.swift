@@ -16,8 +16,8 @@ struct AuditHandler: Sendable {
             throw WireError(.unavailable, "this daemon has no checkpoint signing key (credential \(SigningKey.credentialName))")
         }
         let head = try ledger.treeHead()
-        return ["checkpoint": .string(try Checkpoint(origin: signer.name, head: head).signed(by: signer)),
-                "verifierKey": .string(signer.verifierKey), "treeSize": .number(Double(head.size)), "root": .string(head.root.hex)]
+        return try JSONValue(encoding: CheckpointReply(checkpoint: try Checkpoint(origin: signer.name, head: head).signed(by: signer),
+                                                       verifierKey: signer.verifierKey, treeSize: head.size, root: head.root.hex))
     }
 
     /// A witness's report of the checkpoint it kept, recorded in the `system` stream and kept for
@@ -38,7 +38,7 @@ struct AuditHandler: Sendable {
         try await system.record(WitnessedCheckpoint.eventType, payload, by: caller, projector: { _, recordedAt in
             [WitnessedCheckpoint(treeSize: size, root: root.hex, consistent: consistent, recordedAtMicroseconds: recordedAt).record]
         })
-        return ["recorded": true, "treeSize": .number(Double(size)), "consistent": .bool(consistent)]
+        return try JSONValue(encoding: WitnessedReply(treeSize: size, consistent: consistent))
     }
 
     /// The audit path of one event in a tree the auditor holds a checkpoint of, with the event itself.

@@ -47,6 +47,6 @@ struct ProtocolHandler: Sendable {
         case .adopted(let adopted): (adopted, true)
         case .unchanged(let adopted): (adopted, false)
         }
-        return ["version": .number(Double(adopted.rules.version)), "digest": .string(adopted.digest), "adopted": .bool(changed)]
+        return try JSONValue(encoding: ReloadReply(version: adopted.rules.version, digest: adopted.digest, adopted: changed))
     }
 }

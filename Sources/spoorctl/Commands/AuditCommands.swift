@@ -48,11 +48,11 @@ struct TakeCheckpoint: ParsableCommand {
 
     func run() throws {
         try global.run({ client in
-            let result = try client.call(.auditCheckpoint)
-            if let out, let note = result["checkpoint"]?.string { try Data(note.utf8).write(to: URL(fileURLWithPath: out)) }
-            return result
-        }) { r in
-            (r["checkpoint"]?.string ?? "") + "\nverifier key: \(Output.text(r["verifierKey"]))" + (out.map { "\nwritten to \($0)" } ?? "")
+            let reply = try client.call(.auditCheckpoint, as: CheckpointReply.self)
+            if let out { try Data(reply.checkpoint.utf8).write(to: URL(fileURLWithPath: out)) }
+            return reply
+        }) { reply in
+            reply.checkpoint + "\nverifier key: \(reply.verifierKey)" + (out.map { "\nwritten to \($0)" } ?? "")
         }
     }
 }

@@ -121,10 +121,10 @@ struct ReloadProtocol: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try global.run({ try $0.call(.protocolReload) }) { reply in
-            reply["adopted"]?.bool == true
-                ? "adopted protocol version \(Output.text(reply["version"])) (\(Output.text(reply["digest"])))"
-                : "protocol version \(Output.text(reply["version"])) is in force already; nothing changed"
+        try global.run(.protocolReload, as: ReloadReply.self) { reply in
+            reply.adopted
+                ? "adopted protocol version \(reply.version) (\(reply.digest))"
+                : "protocol version \(reply.version) is in force already; nothing changed"
         }
     }
 }

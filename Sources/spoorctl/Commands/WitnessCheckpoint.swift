@@ -22,8 +22,7 @@ struct WitnessCheckpoint: ParsableCommand {
         let previous = try Self.kept(in: folder).last.map { try checkpoint.read($0) }
         var outcome: (file: String, consistent: Bool, size: UInt64)?
         try global.run({ client in
-            let signed = try client.call(.auditCheckpoint)
-            guard let note = signed["checkpoint"]?.string else { throw AuditFailure(message: "the daemon sent no checkpoint") }
+            let note = try client.call(.auditCheckpoint, as: CheckpointReply.self).checkpoint
             let current: Checkpoint
             do { current = try Checkpoint(note: note, verifiedBy: try CheckpointVerifier(verifierKey: checkpoint.key)) } catch {
                 throw AuditFailure(message: "the daemon's checkpoint does not verify with the key held: \(error)")
@@ -33,7 +32,8 @@ struct WitnessCheckpoint: ParsableCommand {
             try AtomicFile.write(Array(note.utf8), to: file, mode: 0o644)
             outcome = (file, consistent, current.head.size)
             return try client.call(.auditWitnessed, JSONValue(encoding: WitnessedParams(
-                treeSize: current.head.size, root: current.head.root.hex, previousSize: previous?.head.size, consistent: consistent)))
+                treeSize: current.head.size, root: current.head.root.hex, previousSize: previous?.head.size, consistent: consistent)),
+                as: WitnessedReply.self)
         }) { _ in
             guard let outcome else { return "" }
             return outcome.consistent
