@@ -81,6 +81,8 @@ extension CaseEvent {
         case .consentWithdrawn(let e): e
         case .consentWaiverRequested(let e): e
         case .consentWaived(let e): e
+        case .parentalOverrideRequested(let e): e
+        case .parentalRefusalOverridden(let e): e
         case .registeredAtCoMensha(let e): e
         case .registrationDeclined(let e): e
         case .registeredElsewhere(let e): e

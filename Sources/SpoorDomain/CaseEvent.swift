@@ -23,6 +23,8 @@ public enum CaseEvent: Sendable, Equatable {
     case consentWithdrawn(ConsentWithdrawn)
     case consentWaiverRequested(ConsentWaiverRequested)
     case consentWaived(ConsentWaived)
+    case parentalOverrideRequested(ParentalOverrideRequested)
+    case parentalRefusalOverridden(ParentalRefusalOverridden)
     case registeredAtCoMensha(RegisteredAtCoMensha)
     case registrationDeclined(RegistrationDeclined)
     case registeredElsewhere(RegisteredElsewhere)

@@ -15,6 +15,7 @@ extension CaseState {
         waiver?.personal = nil
         legalHold?.personal = nil
         waiverRequest?.request.personal = nil
+        parentalOverride?.request.personal = nil
         registrations.forgetPersonal(\.personal)
         declinedRegistrations.forgetPersonal(\.personal)
     }

@@ -89,6 +89,8 @@ extension CaseState {
                 withdrawalNotice = WithdrawalNotice(party: e.by, due: Due(.notifyWithdrawal, since: e.withdrawnOn, under: rules))
             }
         case .consentWaiverRequested(let e): waiverRequest = WaiverRequest(request: e, requestedBy: record.actor)
+        case .parentalOverrideRequested(let e): parentalOverride = ParentalOverride(request: e, requestedBy: record.actor)
+        case .parentalRefusalOverridden(let e): parentalOverride?.decidedOn = e.decidedOn
         case .consentWaived(let e):
             var waived = e
             waived.validUntil = e.validUntil ?? e.waivedOn.adding(days: rules.consent.waiver.validDays)

@@ -68,6 +68,15 @@ public struct CaseState: Sendable, Equatable {
         public var purposes: [RegisteredAtCoMensha.Purpose] = []
     }
 
+    /// A request that the youth's consent count against the parents' refusal (BW art. 7:450 lid 2, by
+    /// analogy), and its decision.
+    public struct ParentalOverride: Sendable, Equatable {
+        public var request: ParentalOverrideRequested
+        public var requestedBy: String
+        /// The day a behavioural scientist decided it; `nil` while it waits.
+        public var decidedOn: Day?
+    }
+
     /// A party withdrew the consent an identifiable registration rested on: CoMensha is to be told.
     public struct WithdrawalNotice: Sendable, Equatable {
         public var party: ConsentParty
@@ -136,6 +145,8 @@ public struct CaseState: Sendable, Equatable {
     public var reports = Reports()
     /// One entry per party that was asked or answered, in party order.
     public var consents: [PartyConsent] = []
+    /// The youth's consent counting against the parents' refusal: asked for, and by whom; decided on.
+    public var parentalOverride: ParentalOverride?
     /// The other cases an officer said are, or are not, of this youth.
     public var sameYouth: [String] = []
     public var otherYouth: [String] = []

@@ -149,6 +149,21 @@ public struct Decider: Sendable {
             try Self.requireText(e.personal, "justification", "a waiver must be justified, case by case")
             try consentRules.checkWaiverRequest(e, state: state)
             return .consentWaiverRequested(e)
+        case .parentalOverrideRequested(let e):
+            try Self.requireText(e.personal, "justification", "say why, case by case")
+            guard !e.article.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalidField("article", "name the article the jurist relies on") }
+            try consentRules.checkOverride(e.ground, state: state, on: e.requestedOn)
+            return .parentalOverrideRequested(e)
+        case .parentalRefusalOverridden(let e):
+            guard let pending = state.parentalOverride, pending.decidedOn == nil else {
+                throw .ruleViolated(rule: ConsentRules.overrideSource, reason: "no request that the youth's consent count is waiting")
+            }
+            guard pending.requestedBy != context.actor else {
+                throw .ruleViolated(rule: ConsentRules.overrideSource, reason: "\(context.actor) asked for it; another behavioural scientist decides")
+            }
+            guard e.ground == pending.request.ground else { throw .invalidField("ground", "the request was for \(pending.request.ground.rawValue)") }
+            try consentRules.checkOverride(e.ground, state: state, on: e.decidedOn)
+            return .parentalRefusalOverridden(e)
         case .consentWaived(let e):
             return .consentWaived(try approveWaiver(e, on: state, context))
         case .registeredAtCoMensha(let e):

@@ -31,13 +31,13 @@ struct BinaryFormTests {
         let registration = try #require(state.registrations.last)
         let waiverRequest = try #require(states.compactMap(\.waiverRequest).first)
         let fields: [(Any, Int)] = [
-            (state, 36), (signal, 7), (report, 3), (signal.recorded, 9), (state.youth, 4), (try #require(state.identity), 6),
+            (state, 37), (signal, 7), (report, 3), (signal.recorded, 9), (state.youth, 4), (try #require(state.identity), 6),
             (Note("n"), 1), (try #require(state.lastRiskAssessment), 4), (try #require(state.consultations.first), 4),
             (try #require(state.conversations.first), 4), (try #require(state.skippedConversations.first), 4), (weighing, 7),
             (weighing.answers, 5), (report.report, 7), (try #require(report.feedback.first), 4),
             (try #require(states.compactMap(\.waiver).first), 4), (waiverRequest, 2), (waiverRequest.request, 4),
             (registration, 11), (try #require(registration.analytics), 5), (try #require(registration.personal), 5),
-            (try #require(state.consents.first), 6), (try #require(states.compactMap(\.withdrawalNotice).first), 2), (try #require(states.compactMap(\.registrationDue).first), 2),
+            (try #require(state.consents.first), 6), (try #require(states.compactMap(\.parentalOverride).first), 3), (try #require(states.compactMap(\.withdrawalNotice).first), 2), (try #require(states.compactMap(\.registrationDue).first), 2),
             (try #require(signal.due), 5), (try #require(states.compactMap(\.helpEvaluation).first), 2),
             (try #require(state.screenings.first), 3), (try #require(states.compactMap(\.erasureRequest).first), 2),
             (try #require(states.compactMap(\.legalHold).first), 4), (try #require(state.relationships.first), 2),

@@ -147,6 +147,47 @@ struct ConsentTests {
         try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
     }
 
+    // BW art. 7:450 lid 2: "de verrichting kan worden uitgevoerd zonder de toestemming van de ouders
+    // [...], indien zij kennelijk nodig is teneinde ernstig nadeel voor de minderjarige te voorkomen,
+    // alsmede indien de minderjarige ook na de weigering van de toestemming, de verrichting
+    // weloverwogen blijft wensen." Written for treatment; applied to sharing by analogy.
+    @Test("where the protocol allows it, a youth of 12 to 15 who consents counts against the parents' refusal, by a second decider; never against the youth")
+    func parentalOverride() throws {
+        var harness = try Self.youth(aged: 14)
+        try harness.run(.refuse(.parent, on: "2026-11-02"), on: "2026-11-02")
+        try harness.run(.give(.youth, on: "2026-11-03"), on: "2026-11-03")
+        let request = CaseCommand(ParentalOverrideRequested(ground: .youthPersists, article: "BW art. 7:450 lid 2", requestedOn: day("2026-11-03"),
+                                                            personal: Note("she asked for it twice, knowing her parents refused")))
+        #expect(throws: DomainError.ruleViolated(rule: "protocol 1: consent.parentalOverride",
+                                                 reason: "this protocol does not let a youth's consent count against the parents' refusal")) {
+            try harness.run(request, on: "2026-11-03")
+        }
+        var allowing = InstitutionProtocol.standard
+        allowing.consent.parentalOverride = .init(source: "the jurist's memo 2026-7")
+        harness.decider = Decider(rules: allowing)
+        try harness.run(request, actor: "anna", on: "2026-11-03")
+        let decision = CaseCommand(ParentalRefusalOverridden(ground: .youthPersists, decidedOn: day("2026-11-04")))
+        #expect(throws: DomainError.self) { try harness.run(decision, as: .behaviouralScientist, actor: "anna", on: "2026-11-04") }  // four eyes
+        #expect(throws: DomainError.self) { try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04") }
+        try harness.run(decision, as: .behaviouralScientist, actor: "bea", on: "2026-11-04")
+        try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+
+        // Never against the youth's own refusal, and youth-persists only after the parents' refusal.
+        var refusing = try Self.youth(aged: 14)
+        refusing.decider = Decider(rules: allowing)
+        try refusing.run(.refuse(.parent, on: "2026-11-02"), on: "2026-11-02")
+        try refusing.run(.refuse(.youth, on: "2026-11-02"), on: "2026-11-02")
+        #expect(throws: DomainError.self) { try refusing.run(request, on: "2026-11-03") }
+        var early = try Self.youth(aged: 14)
+        early.decider = Decider(rules: allowing)
+        try early.run(.give(.youth, on: "2026-11-02"), on: "2026-11-02")
+        try early.run(.refuse(.parent, on: "2026-11-03"), on: "2026-11-03")
+        #expect(throws: DomainError.self) { try early.run(request, on: "2026-11-03") }
+        var older = try Self.youth(aged: 16)
+        older.decider = Decider(rules: allowing)
+        #expect(throws: DomainError.self) { try older.run(request, on: "2026-11-03") }
+    }
+
     @Test("explicit consent may be spoken and recorded by the professional; a consent without its form is refused")
     func explicitNotOnlyWritten() throws {
         #expect(try Self.mayRegister(aged: 17, after: [.give(.youth, form: .spoken, on: "2026-11-02")]))

@@ -47,6 +47,14 @@ enum EveryEventType {
         // After the registrations: a refusal before them would have blocked the waiver (BW art. 7:458 lid 2).
         try h.run(.withdraw(.parent, on: "2026-09-14"), on: "2026-09-14")
         try h.run(CaseCommand(WithdrawalNotified(notifiedOn: day("2026-09-15"), reference: "CM-9")), as: .attentionOfficer, on: "2026-09-15")
+        // The youth's consent against the parent's withdrawal, where a protocol allows it.
+        var allowing = h.decider.rules
+        allowing.consent.parentalOverride = .init(source: "the jurist's memo 2026-7")
+        h.decider = Decider(rules: allowing)
+        try h.run(CaseCommand(ParentalOverrideRequested(ground: .seriousHarm, article: "BW art. 7:450 lid 2", requestedOn: day("2026-09-15"),
+                                                        personal: Note("she would be sold on"))), on: "2026-09-15")
+        try h.run(CaseCommand(ParentalRefusalOverridden(ground: .seriousHarm, decidedOn: day("2026-09-15"))), as: .behaviouralScientist, on: "2026-09-15")
+        h.decider = Decider()
         try h.run(.authority([.guardian], on: "2026-09-14"), on: "2026-09-14")  // a guardian appointed
         try h.run(.refuse(.guardian, on: "2026-09-14"), on: "2026-09-14")
         try h.run(CaseCommand(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-09-14"), reference: "PL-77")),

@@ -86,6 +86,7 @@ struct CommandMatrixTests {
             matrix[name] = officers
         }
         for name in ["erase-personal-data", "request-erasure", "place-legal-hold", "lift-legal-hold"] { matrix[name] = [.privacyOfficer] }
+        matrix["override-parental-refusal"] = [.behaviouralScientist]
         return matrix
     }()
 

@@ -17,7 +17,7 @@ extension CaseState {
     func writeHead(to w: inout BinaryWriter) {
         w.write(caseID); w.write(unit); w.write(openedOn); w.write(youth); w.write(identity)
         w.write(isOpen); w.write(isErased)
-        w.write(consents); w.write(sameYouth); w.write(otherYouth); w.write(authority) { $0.write($1) }; w.write(waiverRequest); w.write(waiver); w.write(waiverLapse)
+        w.write(consents); w.write(parentalOverride); w.write(sameYouth); w.write(otherYouth); w.write(authority) { $0.write($1) }; w.write(waiverRequest); w.write(waiver); w.write(waiverLapse)
         w.write(registrationDue); w.write(withdrawalNotice); w.write(lastRiskAssessment)
         w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(ageAtFirstSignal); w.write(erasureRequest); w.write(legalHold)
         w.write(carers); w.write(relationships)
@@ -29,7 +29,7 @@ extension CaseState {
     static func readHead(from r: inout BinaryReader) throws(BinaryFormError) -> (state: CaseState, lengths: [List: Int]) {
         let state = CaseState(
             caseID: try r.read(), unit: try r.read(), openedOn: try r.read(), youth: try r.read(), identity: try r.read(),
-            isOpen: try r.read(), isErased: try r.read(), consents: try r.read(), sameYouth: try r.read(), otherYouth: try r.read(),
+            isOpen: try r.read(), isErased: try r.read(), consents: try r.read(), parentalOverride: try r.read(), sameYouth: try r.read(), otherYouth: try r.read(),
             authority: try r.read { reader throws(BinaryFormError) -> [ConsentParty] in try reader.read() }, waiverRequest: try r.read(),
             waiver: try r.read(), waiverLapse: try r.read(), registrationDue: try r.read(), withdrawalNotice: try r.read(),
             lastRiskAssessment: try r.read(),
@@ -77,6 +77,18 @@ extension CaseState.PartyConsent: BinaryCodable {
 extension CaseState.WithdrawalNotice: BinaryCodable {
     func write(to w: inout BinaryWriter) { w.write(party); w.write(due) }
     init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(party: try r.read(), due: try r.read()) }
+}
+
+extension CaseState.ParentalOverride: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(request); w.write(requestedBy); w.write(decidedOn) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(request: try r.read(), requestedBy: try r.read(), decidedOn: try r.read()) }
+}
+
+extension ParentalOverrideRequested: BinaryCodable {
+    func write(to w: inout BinaryWriter) { w.write(ground); w.write(article); w.write(requestedOn); w.write(personal) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(ground: try r.read(), article: try r.read(), requestedOn: try r.read(), personal: try r.read())
+    }
 }
 
 extension CaseState.WaiverRequest: BinaryCodable {

@@ -104,6 +104,42 @@ public enum WaiverHarm: String, Codable, Sendable {
     case lossOfContact = "loss-of-contact"
 }
 
+/// The grounds on which a youth of 12 to 15 may be registered with its own consent against the
+/// parents' refusal, modelled on BW art. 7:450 lid 2 (written for treatment, applied to sharing by
+/// analogy, as the professional codes do).
+public enum ParentalOverrideGround: String, Codable, Sendable, CaseIterable {
+    /// "kennelijk nodig om ernstig nadeel voor de minderjarige te voorkomen".
+    case seriousHarm = "serious-harm"
+    /// "de minderjarige ook na de weigering van de toestemming, de verrichting weloverwogen blijft wensen".
+    case youthPersists = "youth-persists"
+}
+
+/// Someone in care asks that the youth's own consent count against the parents' refusal.
+public struct ParentalOverrideRequested: Codable, Sendable, Equatable {
+    public var ground: ParentalOverrideGround
+    /// The article the institution's jurist relies on, as the request names it.
+    public var article: String
+    public var requestedOn: Day
+    /// Sealed: why, case by case.
+    public var personal: Note?
+
+    public init(ground: ParentalOverrideGround, article: String, requestedOn: Day, personal: Note?) {
+        (self.ground, self.article, self.requestedOn, self.personal) = (ground, article, requestedOn, personal)
+    }
+}
+
+/// A behavioural scientist, not the requester, decides that the youth's consent counts.
+public struct ParentalRefusalOverridden: Codable, Sendable, Equatable {
+    public var ground: ParentalOverrideGround
+    public var decidedOn: Day
+    /// Sealed: the decider's note.
+    public var personal: Note?
+
+    public init(ground: ParentalOverrideGround, decidedOn: Day, personal: Note? = nil) {
+        (self.ground, self.decidedOn, self.personal) = (ground, decidedOn, personal)
+    }
+}
+
 /// The first pair of eyes: someone in care asks to register identifiably without consent.
 public struct ConsentWaiverRequested: Codable, Sendable, Equatable {
     public var ground: WaiverGround

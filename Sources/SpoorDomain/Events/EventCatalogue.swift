@@ -9,7 +9,7 @@ extension EventKind {
         ConsultationHeld.kind, ConversationHeld.kind, ConversationSkipped.kind, WeighingRecorded.kind,
         SignalForwarded.kind, ReportedToVeiligThuis.kind, VeiligThuisFeedbackReceived.kind,
         AuthorityRecorded.kind, ConsentRequested.kind, ConsentGiven.kind, ConsentRefused.kind, ConsentWithdrawn.kind,
-        ConsentWaiverRequested.kind, ConsentWaived.kind,
+        ConsentWaiverRequested.kind, ConsentWaived.kind, ParentalOverrideRequested.kind, ParentalRefusalOverridden.kind,
         RegisteredAtCoMensha.kind, RegistrationDeclined.kind, RegisteredElsewhere.kind, WithdrawalNotified.kind,
         ClientStatementAdded.kind, CarerAssigned.kind, CarerUnassigned.kind,
         ErasureRequested.kind, LegalHoldPlaced.kind, LegalHoldLifted.kind, PersonalDataErased.kind,
@@ -166,6 +166,19 @@ extension ConsentWaived: CarriesPersonalContent {
     public static let kind = EventKind(
         Self.self, CaseEvent.consentWaived, type: "consent-waived", command: "waive-consent", action: "approve a consent waiver",
         day: \.waivedOn, "waivedOn", roles: Permissions.officers, needs: [.waiverRequested], assigned: [("validUntil", nil)])
+}
+
+extension ParentalOverrideRequested: CarriesPersonalContent {
+    public static let kind = EventKind(
+        Self.self, CaseEvent.parentalOverrideRequested, type: "parental-override-requested", command: "request-parental-override",
+        action: "ask that the youth's consent count against the parents' refusal", day: \.requestedOn, "requestedOn", needs: [.activeSignal])
+}
+
+extension ParentalRefusalOverridden: CarriesPersonalContent {
+    public static let kind = EventKind(
+        Self.self, CaseEvent.parentalRefusalOverridden, type: "parental-refusal-overridden", command: "override-parental-refusal",
+        action: "decide that the youth's consent counts against the parents' refusal", day: \.decidedOn, "decidedOn",
+        roles: [.behaviouralScientist], needs: [.activeSignal])
 }
 
 // MARK: - CoMensha

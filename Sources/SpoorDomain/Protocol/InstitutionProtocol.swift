@@ -68,6 +68,13 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
 
         /// The rule in force: the protocol's, or the default.
         public var holderRule: HolderRule { holders ?? InstitutionProtocol.defaultHolders }
+        /// Whether a youth of 12 to 15 may be registered with its own consent against the parents'
+        /// refusal (BW art. 7:450 lid 2, by analogy), with the jurist's source; `nil`: it may not.
+        public var parentalOverride: OverrideRule?
+    }
+
+    public struct OverrideRule: Codable, Sendable, Equatable {
+        public var source: String
     }
 
     /// How many of the holders of parental authority answer for the representatives' side.

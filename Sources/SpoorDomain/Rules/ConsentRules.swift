@@ -52,6 +52,44 @@ struct ConsentRules {
         }
     }
 
+    static let overrideSource = "BW art. 7:450 lid 2, applied to sharing by analogy"
+
+    /// The youth's consent may count against the parents' refusal only where the protocol allows
+    /// it, for a youth of 12 to 15 who consented, after the parents refused for the ground
+    /// `youth-persists`, and never against the youth's own refusal.
+    func checkOverride(_ ground: ParentalOverrideGround, state: CaseState, on day: Day) throws(DomainError) {
+        guard let rule = rules.consent.parentalOverride else {
+            throw .ruleViolated(rule: "protocol \(rules.version): consent.parentalOverride",
+                                reason: "this protocol does not let a youth's consent count against the parents' refusal")
+        }
+        let source = "\(Self.overrideSource); \(rule.source)"
+        let (age, _) = try row(for: state, on: day)
+        guard (12...15).contains(age) else { throw .ruleViolated(rule: source, reason: "it serves a youth of 12 to 15; the youth is \(age)") }
+        guard let youth = state.consent(of: .youth), youth.status == .given else {
+            throw .ruleViolated(rule: source, reason: "the youth has not consented: it never goes against the youth, nor counts without the youth's own consent")
+        }
+        guard let refusal = parentalRefusal(state) else {
+            throw .ruleViolated(rule: source, reason: "no holder of parental authority refused: ask them, or register with their consent")
+        }
+        if ground == .youthPersists, youth.on < refusal.on {
+            throw .ruleViolated(rule: source, reason: "the youth consented on \(youth.on), before the refusal of \(refusal.on): ask the youth again, after it")
+        }
+    }
+
+    /// The standing refusal or withdrawal of a holder of parental authority, if any.
+    func parentalRefusal(_ state: CaseState) -> CaseState.PartyConsent? {
+        state.consents.first { consent in
+            consent.party.isRepresentative && (consent.status == .refused || consent.status == .withdrawn)
+                && (state.authority?.contains(consent.party) ?? true)
+        }
+    }
+
+    /// Whether a decided override stands against every refusal of the parents, in a protocol that allows it.
+    func overridden(_ state: CaseState) -> Bool {
+        guard rules.consent.parentalOverride != nil, let decided = state.parentalOverride?.decidedOn else { return false }
+        return state.consents.allSatisfy { !$0.party.isRepresentative || $0.status == .given || $0.on <= decided }
+    }
+
     static func names(_ parties: [ConsentParty]) -> String { parties.map { "the \($0.rawValue)" }.joined(separator: " and ") }
 
     /// A withdrawal needs that party's consent to stand.
@@ -81,10 +119,11 @@ struct ConsentRules {
         -> (age: Int, row: ConsentTable.Row, assessment: Assessment) {
         let (age, row) = try row(for: state, on: day)
         let holders = state.authority
-        // Those who answer: the youth, and the holders of authority (before authority was recorded, any representative).
-        let required = state.consents.filter { consent in
-            row.entitles(consent.party) && (consent.party == .youth || holders?.contains(consent.party) ?? true)
-        }
+        let overridden = overridden(state)
+        // Those who answer: the youth, and the holders of authority (before authority was
+        // recorded, any representative), unless the youth's consent counts against their refusal.
+        func answers(_ party: ConsentParty) -> Bool { party == .youth || (!overridden && (holders?.contains(party) ?? true)) }
+        let required = state.consents.filter { row.entitles($0.party) && answers($0.party) }
         if let refusal = required.first(where: { $0.status == .refused || $0.status == .withdrawn }) {
             return (age, row, .blocked(refusal))
         }
@@ -93,7 +132,7 @@ struct ConsentRules {
         }
         var missing: [String] = []
         if row.requires.contains(.youth) && !consented(.youth) { missing.append("the youth") }
-        if row.requires.contains(.representatives) {
+        if row.requires.contains(.representatives) && !overridden {
             switch (holders, rules.consent.holderRule.consent) {
             case (nil, _):
                 if !required.contains(where: { $0.party.isRepresentative && consented($0.party) }) {

@@ -139,6 +139,10 @@ struct SubjectDocument {
         case "consent-withdrawn": return say("\(party(payload["by"]?.string)) nam het ja terug.", "\(party(payload["by"]?.string)) took back the yes.")
         case "consent-waiver-requested": return say("Een medewerker vroeg of je gegevens zonder ja mochten worden doorgegeven, alleen om te tellen.",
                                                     "A staff member asked whether your details could be passed on without a yes, only to be counted.")
+        case "parental-override-requested": return say("Een medewerker vroeg of jouw ja mocht tellen, ook al zeiden je ouders nee.",
+                                                       "A staff member asked whether your yes could count, even though your parents said no.")
+        case "parental-refusal-overridden": return say("Een gedragswetenschapper besliste dat jouw ja telt (BW artikel 7:450 lid 2).",
+                                                       "A behavioural scientist decided that your yes counts (BW article 7:450 paragraph 2).")
         case "consent-waived": return say("Een tweede medewerker vond dat dit mocht. \(waiverGround(payload["ground"]?.string))",
                                           "A second staff member agreed that this was allowed. \(waiverGround(payload["ground"]?.string))")
         case "registered-at-comensha":

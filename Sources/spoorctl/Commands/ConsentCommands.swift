@@ -5,7 +5,8 @@ struct ConsentGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
         abstract: "Consent for an identifiable CoMensha registration, per party: below 12 the parents or guardian, 12 to 15 the youth and the parents or guardian, from 16 the youth.",
-        subcommands: [RecordAuthority.self, RequestConsent.self, GiveConsent.self, RefuseConsent.self, WithdrawConsent.self, WaiverGroup.self])
+        subcommands: [RecordAuthority.self, RequestConsent.self, GiveConsent.self, RefuseConsent.self, WithdrawConsent.self, WaiverGroup.self,
+                      OverrideGroup.self])
 }
 
 struct RecordAuthority: CaseCommandLine {
@@ -72,6 +73,37 @@ struct WithdrawConsent: CaseCommandLine {
     @Option(help: "youth, parent, other-parent, guardian or certified-institution.") var by: String
     @OptionGroup var day: DayOption
     func body() -> JSONValue { ["by": .string(by), "withdrawnOn": .string(day.value)] }
+}
+
+struct OverrideGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "override",
+        abstract: "A youth of 12 to 15 registered with its own consent against the parents' refusal (BW art. 7:450 lid 2, by analogy), where the protocol allows it.",
+        subcommands: [RequestOverride.self, DecideOverride.self])
+}
+
+struct RequestOverride: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "request", abstract: "Ask that the youth's consent count, with the ground and the article.")
+    static let wireName = "request-parental-override"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "serious-harm (clearly needed to prevent serious harm) or youth-persists (the youth still wants it after the refusal).")
+    var ground: String
+    @Option(help: "The article the institution's jurist relies on.") var article: String
+    @Option(help: "Why, case by case (sealed).") var justification: String
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue {
+        .fields(["ground": .string(ground), "article": .string(article), "personal": .note(justification), "requestedOn": .string(day.value)])
+    }
+}
+
+struct DecideOverride: CaseCommandLine {
+    static let configuration = CommandConfiguration(commandName: "decide", abstract: "Decide it, as a behavioural scientist who did not ask.")
+    static let wireName = "override-parental-refusal"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "The ground of the request.") var ground: String
+    @Option(help: "A note (sealed).") var note: String?
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue { .fields(["ground": .string(ground), "personal": .note(note), "decidedOn": .string(day.value)]) }
 }
 
 struct WaiverGroup: ParsableCommand {
