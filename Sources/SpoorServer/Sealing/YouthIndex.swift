@@ -47,30 +47,3 @@ struct YouthIndex: Sendable {
         return cases
     }
 }
-
-/// The officers' word on which cases are one youth (``CasesLinked``), kept from both sides: the
-/// case that records a link keeps it in its state, and the other finds it as `link/<other>/<case>`.
-enum CaseLinks {
-    static let prefix = Array("link/".utf8)
-
-    /// The records that take the links `before` held to those `after` holds, seen from the other cases.
-    static func records(caseID: String, before: CaseState?, after: CaseState) -> [ProjectionRecord] {
-        func links(_ state: CaseState?) -> [String: Bool] {
-            guard let state else { return [:] }
-            return Dictionary(uniqueKeysWithValues: state.sameYouth.map { ($0, true) } + state.otherYouth.map { ($0, false) })
-        }
-        let (old, new) = (links(before), links(after))
-        return old.keys.filter { new[$0] == nil }.sorted().map { .deletion(of: key($0, caseID)) }
-            + new.filter { old[$0.key] != $0.value }.sorted { $0.key < $1.key }.map { ProjectionRecord(key: key($0.key, caseID), value: [$0.value ? 1 : 0]) }
-    }
-
-    static func key(_ other: String, _ caseID: String) -> [UInt8] { prefix + Array(other.utf8) + [UInt8(ascii: "/")] + Array(caseID.utf8) }
-
-    /// The links other cases recorded to `caseID`: each other case, and whether it is the same youth.
-    static func links(to caseID: String, in ledger: Ledger) throws -> [String: Bool] {
-        let prefix = Self.prefix + Array(caseID.utf8) + [UInt8(ascii: "/")]
-        return Dictionary(try ledger.projectionRecords(withPrefix: prefix, limit: 10_000).map {
-            (String(decoding: $0.key.dropFirst(prefix.count), as: UTF8.self), $0.value.first == 1)
-        }, uniquingKeysWith: { _, last in last })
-    }
-}
