@@ -33,15 +33,15 @@ public struct Statistics: Sendable, Equatable {
     /// The figures of `cases` for signals observed from `from` through `to`, grouped by `dimensions`.
     /// `institution` names each case's region, by its unit, as its registrations do.
     public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = [],
-                institution: Decider.Institution = .init()) {
+                institution: Decider.Institution = .init(), linked: LinkedYouths? = nil) {
         self.dimensions = dimensions
         var tallies: [[String]: Tally] = [:]
-        let youthOf = YouthStatistics.youths(linkedIn: cases)
+        let linked = linked ?? LinkedYouths(cases)
         for state in cases {
             for signal in state.activeSignals where Self.contains(signal.observedOn, from: from, to: to) {
                 let steps = Steps(signal: signal, in: state)
                 for group in Self.groups(of: signal, in: state, by: dimensions, institution: institution) {
-                    tallies[group, default: Tally()].add(steps, of: youthOf(state.caseID))
+                    tallies[group, default: Tally()].add(steps, of: linked.youth(of: state.caseID))
                 }
             }
         }

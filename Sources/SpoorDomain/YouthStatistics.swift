@@ -72,11 +72,11 @@ public struct YouthStatistics: Sendable, Equatable {
     /// The youths of `cases` in the period from `from` through `to`; a registration due is overdue
     /// when its deadline lies before `asOf`.
     public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Statistics.Dimension] = [],
-                institution: Decider.Institution = .init(), asOf: Day? = nil) {
+                institution: Decider.Institution = .init(), asOf: Day? = nil, linked: LinkedYouths? = nil) {
         self.dimensions = dimensions
         func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
         var members: [[String]: [String: Facts]] = [:]
-        let youthOf = Self.youths(linkedIn: cases)
+        let linked = linked ?? LinkedYouths(cases)
         for state in cases {
             let signals = state.activeSignals.filter { inPeriod($0.observedOn) }
             let screenings = state.screenedOn.filter(inPeriod)
@@ -86,7 +86,7 @@ public struct YouthStatistics: Sendable, Equatable {
                               consent: state.consent.rawValue, registration: Self.registration(of: state, asOf: asOf),
                               declined: state.declinedReasons)
             for group in Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, institution: institution) {
-                let youth = youthOf(state.caseID)
+                let youth = linked.youth(of: state.caseID)
                 members[group, default: [:]][youth] = members[group]?[youth].map { $0.merged(with: facts) } ?? facts
             }
         }
@@ -105,24 +105,6 @@ public struct YouthStatistics: Sendable, Equatable {
         var members = self.members.filter { !merged.contains($0.key) }
         for group in merged { members[into, default: [:]].merge(self.members[group] ?? [:]) { first, _ in first } }
         return YouthStatistics(dimensions: dimensions, members: members)
-    }
-
-    /// Which youth each case is of: the cases an officer linked, taken together (union–find), are
-    /// named by the first of their ids.
-    static func youths(linkedIn cases: some Sequence<CaseDigest>) -> (String) -> String {
-        var parent: [String: String] = [:]
-        func root(_ id: String) -> String {
-            var id = id
-            while let up = parent[id], up != id { id = up }
-            return id
-        }
-        for state in cases {
-            for other in state.sameYouth {
-                let (a, b) = (root(state.caseID), root(other))
-                if a != b { parent[max(a, b)] = min(a, b) }
-            }
-        }
-        return { root($0) }
     }
 
     /// How CoMensha came to know the youth, or why not.

@@ -22,7 +22,7 @@ struct DisclosureAttackTests {
             let age = Int.random(in: 10...19, using: &rng)
             let genders: [YouthProfile.Gender] = [.female, .female, .male, .male, .other]
             let group: YouthProfile.NationalityGroup = Bool.random(using: &rng) ? .dutch : .nonDutch
-            try? harness.run(CaseCommand(CaseOpened(
+            _ = try? harness.run(CaseCommand(CaseOpened(
                 caseID: "c\(index)", unit: ["north", "south", "east"].randomElement(using: &rng)!, openedOn: day(opened),
                 youth: YouthProfile(gender: genders.randomElement(using: &rng)!, nationalityGroup: group, ageAtOpening: 0),
                 personal: YouthIdentity(name: "Y\(index)", birthDate: day(opened).adding(days: -365 * age - 30)))), on: opened)
@@ -30,7 +30,7 @@ struct DisclosureAttackTests {
             let later = day(opened).adding(days: Int.random(in: 0...60, using: &rng)).description
             for _ in 0...Int.random(in: 0...2, using: &rng) {
                 let signalForms = Array(forms.shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng)))
-                try? harness.run(.signal(signalForms, on: later), on: later)
+                _ = try? harness.run(.signal(signalForms, on: later), on: later)
             }
             let steps: [(Double, CaseCommand, Role)] = [
                 (0.6, .consult(on: later), .professional), (0.5, .talk(on: later), .professional),
@@ -42,7 +42,7 @@ struct DisclosureAttackTests {
                 (0.1, CaseCommand(ScreeningRecorded(screenedOn: day(later), outcome: .signsFound, instrument: nil)), .professional),
             ]
             for (chance, command, role) in steps where Double.random(in: 0..<1, using: &rng) < chance {
-                try? harness.run(command, as: role, on: later)
+                _ = try? harness.run(command, as: role, on: later)
             }
             return harness.current.digest
         }

@@ -114,8 +114,10 @@ struct QueryHandler: Sendable {
         let exact = caller.mayReadPersonalContent
         let (signals, youths) = try projections.withDigests { all in
             let digests = all.lazy.filter { !exact || caller.caresFor(unit: $0.unit) }
-            return (Statistics(cases: digests, from: from, to: to, by: dimensions, institution: institution),
-                    YouthStatistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today))
+            let linked = LinkedYouths(digests)
+            return (Statistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, linked: linked),
+                    YouthStatistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today,
+                                    linked: linked))
         }
         let published = exact ? PublishedStatistics.exact(signals, youths)
             : try PublishedStatistics.protected(signals, youths, threshold: protocols.current.statistics.smallCellThreshold)
