@@ -2,14 +2,12 @@
 /// the decider checks a weighing against it, and `protocol graph` draws the decision tree from it.
 /// The reporting norms (N1 to N3) come from ``WeighingRecorded/norm(for:)``.
 public enum Afwegingskader {
-    public struct Branch: Sendable, Equatable {
+    public struct Branch: Sendable {
         /// The answers this branch covers, in words, as the decision tree labels it.
         public let when: String
         public let applies: @Sendable (WeighingRecorded.Answers) -> Bool
         public let allowed: [WeighingRecorded.Decision]
         public let source: String
-
-        public static func == (lhs: Branch, rhs: Branch) -> Bool { lhs.when == rhs.when }
     }
 
     static let source = "Afwegingskader meldcode huiselijk geweld en kindermishandeling (2019)"

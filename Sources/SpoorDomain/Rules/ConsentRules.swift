@@ -90,7 +90,9 @@ struct ConsentRules {
         return state.consents.allSatisfy { !$0.party.isRepresentative || $0.status == .given || $0.on <= decided }
     }
 
-    static func names(_ parties: [ConsentParty]) -> String { parties.map { "the \($0.rawValue)" }.joined(separator: " and ") }
+    static func names(_ parties: [ConsentParty], joinedBy conjunction: String = "and") -> String {
+        parties.map { "the \($0.rawValue)" }.joined(separator: " \(conjunction) ")
+    }
 
     /// A withdrawal needs that party's consent to stand.
     func checkWithdrawal(_ withdrawal: ConsentWithdrawn, state: CaseState) throws(DomainError) {
@@ -142,7 +144,7 @@ struct ConsentRules {
                 let absent = holders.filter { !consented($0) }
                 if !absent.isEmpty { missing.append(Self.names(absent)) }
             case (let holders?, .oneHolder):
-                if !holders.contains(where: consented) { missing.append("one of " + Self.names(holders).replacingOccurrences(of: " and ", with: " or ")) }
+                if !holders.contains(where: consented) { missing.append("one of " + Self.names(holders, joinedBy: "or")) }
             }
         }
         guard missing.isEmpty else { return (age, row, .missing(missing.joined(separator: " and "))) }

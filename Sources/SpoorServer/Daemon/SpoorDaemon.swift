@@ -100,17 +100,13 @@ public enum SpoorDaemon {
         if undecodable > 0 { logger.warning("\(undecodable) case events did not decode; spoorctl status counts them") }
     }
 
-    /// The daemon's own OS user, the actor of what it records of itself.
-    static var daemonActor: AppendMetadata.Actor {
-        let uid = getuid()
-        return AppendMetadata.Actor(uid: uid, name: UserDirectory.userName(of: uid) ?? "uid:\(uid)")
-    }
-
     /// Adopts the protocol file at `path` (the built-in protocol when `nil`) unless it is in
     /// force already, in the name of the daemon's own OS user; a bad file throws all its problems.
     static func adoptProtocol(at path: String?, trigger: String, _ adoption: ProtocolAdoption, logger: Logger) async throws {
         let rules = try path.map { path throws(ServerError) in try ProtocolAdoption.read(path: path) } ?? .standard
-        let outcome = try await adoption.adopt(rules, file: path, trigger: trigger, by: daemonActor, role: "daemon")
+        let uid = getuid()
+        let actor = AppendMetadata.Actor(uid: uid, name: UserDirectory.userName(of: uid) ?? "uid:\(uid)")
+        let outcome = try await adoption.adopt(rules, file: path, trigger: trigger, by: actor, role: "daemon")
         switch outcome {
         case .adopted(let adopted):
             logger.notice("adopted protocol version \(rules.version) (\(adopted.digest)) from \(path ?? "the built-in default")")

@@ -24,6 +24,12 @@ public final class UserDirectory: Sendable {
     private struct Entries {
         var roles: [String: [Role]]
         var units: [String: [String]]
+        var declaredUnits: Set<String>
+
+        init(roles: [String: [Role]], units: [String: [String]]) {
+            (self.roles, self.units) = (roles, units)
+            declaredUnits = Set(units.values.joined()).subtracting([UserDirectory.everyUnit])
+        }
     }
 
     private let entries: Mutex<Entries>
@@ -34,9 +40,7 @@ public final class UserDirectory: Sendable {
 
     /// The units the configuration names (`units`, less `*`): the units a case may belong to.
     /// Empty where it names none (development mode), and then any unit is taken.
-    var declaredUnits: Set<String> {
-        entries.withLock { Set($0.units.values.joined()).subtracting([Self.everyUnit]) }
-    }
+    var declaredUnits: Set<String> { entries.withLock { $0.declaredUnits } }
 
     /// The principal of `uid`; a uid with no passwd entry is named `uid:N` and has no roles.
     public func principal(uid: UInt32) -> Principal {

@@ -12,7 +12,7 @@ struct RegistrationForm {
     let consents: [CaseState.PartyConsent]
     let withdrawal: CaseState.WithdrawalNotice?
     /// For the labels of forms the built-in catalogue does not know.
-    var catalogue: Catalogue = .standard
+    let catalogue: Catalogue
 
     /// The withdrawal this registration's notice is about: one of consent it rested on.
     private var withdrawalToTell: CaseState.WithdrawalNotice? {
@@ -82,7 +82,6 @@ struct RegistrationForm {
             + "en ons te laten weten wanneer dat is gebeurd (AVG artikel 17 en 19).",
          "Te versturen vóór \(notice.due.on)."]
     }
-
 
     private static let basis: [RegisteredAtCoMensha.Basis: String] = [
         .consent: "uitdrukkelijke toestemming", .waiver: "zonder toestemming, goedgekeurd door een gedragswetenschapper", .none: "geen (niet-herleidbaar)",

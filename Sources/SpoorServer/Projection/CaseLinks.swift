@@ -8,6 +8,7 @@ enum CaseLinks {
 
     /// The records that take the links `before` held to those `after` holds, seen from the other cases.
     static func records(caseID: String, before: CaseState?, after: CaseState) -> [ProjectionRecord] {
+        guard before?.sameYouth != after.sameYouth || before?.otherYouth != after.otherYouth else { return [] }
         func links(_ state: CaseState?) -> [String: Bool] {
             guard let state else { return [:] }
             return Dictionary(uniqueKeysWithValues: state.sameYouth.map { ($0, true) } + state.otherYouth.map { ($0, false) })

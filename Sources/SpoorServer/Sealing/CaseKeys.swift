@@ -12,17 +12,20 @@ final class CaseKeys: Sendable {
     /// by appends that were in flight when the rotation began.
     private let masters: Mutex<(current: MasterKey, previous: MasterKey?)>
     private let cache = Mutex<[StreamName: [UInt8]]>([:])
+    /// The blind index under the master key in force, derived once a master key.
+    private let index: Mutex<YouthIndex>
     static let cachedKeys = 4_096
 
     init(ledger: Ledger, master: MasterKey) {
         self.ledger = ledger
         self.masters = Mutex((master, nil))
+        self.index = Mutex(YouthIndex(master: master))
     }
 
     private var master: MasterKey { masters.withLock { $0.current } }
 
     /// The blind index of youths' identities, keyed under the master key in force.
-    var youthIndex: YouthIndex { YouthIndex(key: master.derived(label: YouthIndex.keyLabel)) }
+    var youthIndex: YouthIndex { index.withLock { $0 } }
 
     /// Whether the master key in force opens `store` (a backup, say): its check value matches.
     func masterKeyOpens(_ store: Ledger) throws -> Bool {
@@ -40,6 +43,7 @@ final class CaseKeys: Sendable {
     /// that the old master key opens nothing. The events are not touched. A key that opens with
     /// neither master key stops the rotation, naming its case, before anything is written.
     func rotate(to new: MasterKey) throws -> Int {
+        index.withLock { $0 = YouthIndex(master: new) }
         let old = masters.withLock { masters in
             defer { masters = (new, masters.current) }
             return masters.current

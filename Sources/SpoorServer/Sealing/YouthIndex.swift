@@ -14,7 +14,7 @@ struct YouthIndex: Sendable {
     private let keyBytes: [UInt8]
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
-    init(key: SymmetricKey) { keyBytes = key.withUnsafeBytes { Array($0) } }
+    init(master: MasterKey) { keyBytes = master.derived(label: Self.keyLabel).withUnsafeBytes { Array($0) } }
 
     /// The index entries of `identity`: one per token, as hex.
     func entries(of identity: YouthIdentity?) -> Set<String> {
@@ -26,6 +26,7 @@ struct YouthIndex: Sendable {
 
     /// The records that take the case's entries from those of `before` to those of `after`.
     func records(caseID: String, before: YouthIdentity?, after: YouthIdentity?) -> [ProjectionRecord] {
+        guard before != after else { return [] }  // most appends: no HMAC to compute
         let (old, new) = (entries(of: before), entries(of: after))
         return old.subtracting(new).sorted().map { .deletion(of: Self.key($0, caseID)) }
             + new.subtracting(old).sorted().map { ProjectionRecord(key: Self.key($0, caseID), value: []) }
