@@ -40,7 +40,7 @@ let package = Package(
             dependencies: ["LMDB", "SpoorProof", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "Metrics", package: "swift-metrics")]
         ),
-        .target(name: "SpoorProtocol", dependencies: ["SpoorJSON"]),
+        .target(name: "SpoorProtocol", dependencies: ["SpoorJSON", "SpoorProof"]),
         .target(
             name: "SpoorServer",
             dependencies: [

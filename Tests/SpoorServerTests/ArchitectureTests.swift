@@ -14,7 +14,7 @@ struct ArchitectureTests {
         "SpoorLedger": ["LMDB", "SpoorProof", "Crypto", "Metrics"],
         "SpoorJSON": [],
         "SpoorDomain": ["SpoorJSON"],
-        "SpoorProtocol": ["SpoorJSON"],
+        "SpoorProtocol": ["SpoorJSON", "SpoorProof"],
         "SpoorServer": ["SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "NIOCore", "NIOPosix", "Logging",
                         "ServiceLifecycle", "UnixSignals", "Metrics", "Prometheus"],
         "spoord": ["SpoorServer", "SpoorProtocol", "Logging", "ArgumentParser"],

@@ -29,3 +29,77 @@ public struct ReloadReply: Codable, Sendable, Equatable {
 
     public init(version: Int, digest: String, adopted: Bool) { (self.version, self.digest, self.adopted) = (version, digest, adopted) }
 }
+
+/// The reply to `audit.prove`: the audit path of one event in a tree of `treeSize` events, with the event.
+public struct ProveReply: Codable, Sendable, Equatable {
+    public var position: UInt64
+    public var treeSize: UInt64
+    /// The root of that tree, hex.
+    public var root: String
+    /// The event's leaf in the tree, hex: RFC 6962's hash of the event's hash.
+    public var leafHash: String
+    /// The audit path, hex, leaf to root.
+    public var proof: [String]
+    public var event: EventRecord
+
+    public init(position: UInt64, treeSize: UInt64, root: String, leafHash: String, proof: [String], event: EventRecord) {
+        (self.position, self.treeSize, self.root, self.leafHash, self.proof, self.event) = (position, treeSize, root, leafHash, proof, event)
+    }
+}
+
+/// The reply to `audit.consistency`: the proof that the tree of `from` events is a prefix of the tree of `to`.
+public struct ConsistencyReply: Codable, Sendable, Equatable {
+    public var from: UInt64
+    public var to: UInt64
+    /// The consistency proof, hex (RFC 6962, 2.1.4).
+    public var proof: [String]
+    public var fromRoot: String
+    public var toRoot: String
+
+    public init(from: UInt64, to: UInt64, proof: [String], fromRoot: String, toRoot: String) {
+        (self.from, self.to, self.proof, self.fromRoot, self.toRoot) = (from, to, proof, fromRoot, toRoot)
+    }
+}
+
+/// The reply to `audit.verify`: every hash of the chain and the tree recomputed.
+public struct VerifyReply: Codable, Sendable, Equatable {
+    /// The first position whose hash does not hold, and why.
+    public struct Problem: Codable, Sendable, Equatable {
+        public var position: UInt64
+        public var reason: String
+        public init(position: UInt64, reason: String) { (self.position, self.reason) = (position, reason) }
+    }
+
+    public var intact: Bool
+    public var eventsVerified: UInt64
+    public var treeSize: UInt64
+    public var root: String
+    public var firstProblem: Problem?
+
+    public init(eventsVerified: UInt64, treeSize: UInt64, root: String, firstProblem: Problem?) {
+        (self.intact, self.eventsVerified, self.treeSize, self.root, self.firstProblem) = (firstProblem == nil, eventsVerified, treeSize, root, firstProblem)
+    }
+}
+
+/// The reply to `audit.trace`: every step that touched one signal, in the log's order.
+public struct TraceReply: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public var position: UInt64
+        /// The day the daemon recorded it, UTC.
+        public var recordedOn: String
+        public var actor: String
+        public var role: String
+        public var type: String
+        public var what: String
+
+        public init(position: UInt64, recordedOn: String, actor: String, role: String, type: String, what: String) {
+            (self.position, self.recordedOn, self.actor, self.role, self.type, self.what) = (position, recordedOn, actor, role, type, what)
+        }
+    }
+
+    public var `case`: String
+    public var signal: String
+    public var entries: [Entry]
+
+    public init(case: String, signal: String, entries: [Entry]) { (self.case, self.signal, self.entries) = (`case`, signal, entries) }
+}

@@ -58,11 +58,11 @@ struct AccessHandler: Sendable {
     func accessLog(_ params: CaseParams, _ caller: Caller) async throws -> JSONValue {
         _ = try projections.existingEntry(of: params.case)
         let entries = try await accessEntries(of: params.case, method: "access.log", caller)
-        return ["case": .string(params.case), "entries": .array(entries)]
+        return try JSONValue(encoding: AccessLogReply(case: params.case, entries: entries))
     }
 
     /// The access log of a case, its reasons opened for a privacy officer and the opening recorded.
-    func accessEntries(of caseID: String, method: String, _ caller: Caller) async throws -> [JSONValue] {
+    func accessEntries(of caseID: String, method: String, _ caller: Caller) async throws -> [AccessEntry] {
         let opening = caller.principal.roles.contains(.privacyOfficer)
         var opened: [UInt64] = []
         let entries = try accessEntries(of: caseID) { event in
@@ -77,18 +77,16 @@ struct AccessHandler: Sendable {
         return entries
     }
 
-    private func accessEntries(of caseID: String, sealed: (RecordedEvent) -> JSONValue?) throws -> [JSONValue] {
-        try CaseStream.events(of: .system, in: ledger).compactMap { event -> JSONValue? in
+    private func accessEntries(of caseID: String, sealed: (RecordedEvent) -> JSONValue?) throws -> [AccessEntry] {
+        try CaseStream.events(of: .system, in: ledger).compactMap { event -> AccessEntry? in
             guard Self.readTypes.contains(event.type), let payload = try? JSONValue.parse(event.payload),
                   payload["case"]?.string == caseID else { return nil }
             let ground = payload["ground"]?.string ?? (event.type == "subject-exported" ? "subject access" : "care")
-            var entry: [String: JSONValue] = [
-                "position": .number(Double(event.position)), "event": .string(event.id.description),
-                "recordedAt": .string(event.recordedAt.formatted(.iso8601)), "actor": .string(event.actor.name), "role": .string(event.role),
-                "what": .string(payload["method"]?.string ?? event.type), "ground": .string(ground)]
             // Recorded before the reasons were sealed, a reason is in the payload.
-            entry["reason"] = payload["reason"] ?? (event.sealedDigest == nil ? nil : sealed(event)?["reason"])
-            return .object(entry)
+            let reason = payload["reason"] ?? (event.sealedDigest == nil ? nil : sealed(event)?["reason"])
+            return AccessEntry(position: event.position, event: event.id.description, recordedAt: event.recordedAt.formatted(.iso8601),
+                               actor: event.actor.name, role: event.role, what: payload["method"]?.string ?? event.type, ground: ground,
+                               reason: reason?.string)
         }
     }
 }

@@ -71,7 +71,7 @@ struct AdminHandler: Sendable {
             gauge("spoor_checkpoint_age_seconds", (Date().timeIntervalSince1970 - Double(witnessed.recordedAtMicroseconds) / 1e6).rounded())
             gauge("spoor_checkpoint_consistent", witnessed.consistent ? 1 : 0)
         }
-        return ["text": .string(DaemonMetrics.exposition())]
+        return try JSONValue(encoding: MetricsReply(text: DaemonMetrics.exposition()))
     }
 
     /// Sends events from a position as `done: false` lines; without `follow` it ends after one
@@ -88,18 +88,18 @@ struct AdminHandler: Sendable {
             next = try await cancelWhenGracefulShutdown { [ledger, next] in
                 var position = next
                 for try await event in ledger.subscribe(from: position) {
-                    try await reply(.success(id, event.json, done: false))
+                    try await reply(.success(id, try JSONValue(encoding: EventRecord(sealing: event)), done: false))
                     position = event.position + 1
                 }
                 return position
             }
         } else {
             for event in try ledger.read(from: next, limit: limit) {
-                try await reply(.success(id, event.json, done: false))
+                try await reply(.success(id, try JSONValue(encoding: EventRecord(sealing: event)), done: false))
                 next = event.position + 1
             }
         }
-        return ["next": .number(Double(next))]
+        return try JSONValue(encoding: TailEnd(next: next))
     }
 
     /// Refolds every projection from the first event aside and swaps it in, sending progress
@@ -112,12 +112,11 @@ struct AdminHandler: Sendable {
             return try await BlockingWork.run("spoor-rebuild") { try projections.rebuild { continuation.yield(($0, $1)) } }
         }
         for await (applied, target) in progress {
-            try await reply(.success(id, ["applied": .number(Double(applied)), "target": .number(Double(target))], done: false))
+            try await reply(.success(id, try JSONValue(encoding: RebuildProgress(applied: applied, target: target)), done: false))
         }
         let (position, undecodable) = try await work.value
         if undecodable > 0 { logger.warning("projection rebuild: \(undecodable) case events did not decode") }
-        return ["applied": .number(Double(position)),
-                "seconds": .number((Date().timeIntervalSince(started) * 1_000).rounded() / 1_000)]
+        return try JSONValue(encoding: RebuildReply(applied: position, seconds: (Date().timeIntervalSince(started) * 1_000).rounded() / 1_000))
     }
 
     /// Rewraps every data key under the master key in `newKeyPath`; the old key opens nothing after.

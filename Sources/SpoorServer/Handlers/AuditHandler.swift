@@ -46,29 +46,25 @@ struct AuditHandler: Sendable {
         let size = params.treeSize ?? ledger.lastPosition
         let (proof, head) = try ledger.inclusionProof(position: params.position, treeSize: size)
         guard let event = try ledger.event(at: params.position) else { throw WireError(.notFound, "there is no event at \(params.position)") }
-        return ["position": .number(Double(params.position)), "treeSize": .number(Double(size)), "root": .string(head.root.hex),
-                "leafHash": .string(try ledger.leafHash(position: params.position).hex),
-                "proof": .array(proof.map { .string($0.hex) }), "event": event.json]
+        return try JSONValue(encoding: ProveReply(position: params.position, treeSize: size, root: head.root.hex,
+                                                  leafHash: try ledger.leafHash(position: params.position).hex, proof: proof.map(\.hex),
+                                                  event: EventRecord(sealing: event)))
     }
 
     /// The proof that the tree of `from` events is a prefix of the tree of `to`.
     func consistency(_ params: ConsistencyParams) throws -> JSONValue {
         let to = params.to ?? ledger.lastPosition
         let proof = try ledger.consistencyProof(from: params.from, to: to)
-        return ["from": .number(Double(params.from)), "to": .number(Double(to)), "proof": .array(proof.map { .string($0.hex) }),
-                "fromRoot": .string(try ledger.treeHead(size: params.from).root.hex), "toRoot": .string(try ledger.treeHead(size: to).root.hex)]
+        return try JSONValue(encoding: ConsistencyReply(from: params.from, to: to, proof: proof.map(\.hex),
+                                                        fromRoot: try ledger.treeHead(size: params.from).root.hex,
+                                                        toRoot: try ledger.treeHead(size: to).root.hex))
     }
 
     /// Recomputes every hash of the chain and the tree.
     func verifyLog() throws -> JSONValue {
         let report = try ledger.verify()
         let head = try ledger.treeHead()
-        var result: JSONValue = ["intact": .bool(report.isIntact), "eventsVerified": .number(Double(report.eventsVerified)),
-                                 "treeSize": .number(Double(head.size)), "root": .string(head.root.hex)]
-        if let problem = report.firstProblem, case .object(var object) = result {
-            object["firstProblem"] = ["position": .number(Double(problem.position)), "reason": .string(problem.reason)]
-            result = .object(object)
-        }
-        return result
+        return try JSONValue(encoding: VerifyReply(eventsVerified: report.eventsVerified, treeSize: head.size, root: head.root.hex,
+                                                   firstProblem: report.firstProblem.map { .init(position: $0.position, reason: $0.reason) }))
     }
 }

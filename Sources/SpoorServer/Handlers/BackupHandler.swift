@@ -27,10 +27,10 @@ struct BackupHandler: Sendable {
             throw WireError(.invalidField, "cannot back up to \(target): \(error)", field: "path")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: target + "/data.mdb")[.size] as? Int) ?? 0
-        var result: [String: JSONValue] = ["path": .string(target), "bytes": .number(Double(size)), "lastPosition": .number(Double(ledger.lastPosition))]
+        var result = BackupReply(path: target, bytes: size, lastPosition: ledger.lastPosition)
         if params.verify == true {
             do {
-                result["verified"] = try await BlockingWork.run("spoor-backup") { try verify(copy: target) }
+                result.verified = try await BlockingWork.run("spoor-backup") { try verify(copy: target) }
             } catch {
                 Self.count("unverified")
                 Gauge(label: "spoor_backup_verified").record(0)
@@ -39,32 +39,31 @@ struct BackupHandler: Sendable {
             }
             Gauge(label: "spoor_backup_verified").record(1)
         }
-        if let keep = params.keep { result["removed"] = .array(try prune(params.path, keeping: keep).map(JSONValue.string)) }
+        if let keep = params.keep { result.removed = try prune(params.path, keeping: keep) }
         Self.count(params.verify == true ? "verified" : "written")
         Gauge(label: "spoor_backup_last_timestamp_seconds").record(Date().timeIntervalSince1970.rounded())
         logger.notice("backup written to \(target) up to position \(ledger.lastPosition)\(params.verify == true ? ", verified" : "")")
-        return .object(result)
+        return try JSONValue(encoding: result)
     }
 
     /// Opens the copy as a store and checks what a restore needs: every hash of its chain and
     /// tree, the master key in force opening it, and its tree at the last witnessed checkpoint
     /// having that checkpoint's root.
-    func verify(copy path: String) throws -> JSONValue {
+    func verify(copy path: String) throws -> BackupReply.Verification {
         let copy = try Ledger(path: path)
         defer { copy.close() }
         let report = try copy.verify()
         guard report.isIntact else { throw BackupFailure(reason: "its log \(report)") }
         guard try keys.masterKeyOpens(copy) else { throw BackupFailure(reason: "the master key in force does not open it") }
         let head = try copy.treeHead()
-        var verified: [String: JSONValue] = ["eventsVerified": .number(Double(report.eventsVerified)), "treeSize": .number(Double(head.size)),
-                                             "root": .string(head.root.hex), "checkpoint": .null]
+        var verified = BackupReply.Verification(eventsVerified: report.eventsVerified, treeSize: head.size, root: head.root.hex, checkpoint: nil)
         if let witnessed = try WitnessedCheckpoint.last(in: ledger), witnessed.treeSize <= head.size {
             guard try copy.treeHead(size: witnessed.treeSize).root.hex == witnessed.root else {
                 throw BackupFailure(reason: "its tree of \(witnessed.treeSize) events does not have the root of the checkpoint witnessed at that size")
             }
-            verified["checkpoint"] = ["treeSize": .number(Double(witnessed.treeSize)), "root": .string(witnessed.root)]
+            verified.checkpoint = .init(treeSize: witnessed.treeSize, root: witnessed.root)
         }
-        return .object(verified)
+        return verified
     }
 
     /// Removes the oldest `spoor-<time>` folders in `folder` beyond the newest `keep`; returns their paths.

@@ -22,12 +22,10 @@ struct ProtocolHandler: Sendable {
         } else {
             adopted = try protocols.currentAdoption ?? .init(rules: .standard, digest: AdoptedProtocols.digest(of: .standard))
         }
-        let versions = protocols.all.map { version -> JSONValue in
-            ["version": .number(Double(version.rules.version)), "name": .string(version.rules.name), "digest": .string(version.digest)]
-        }
-        return ["version": .number(Double(adopted.rules.version)), "digest": .string(adopted.digest),
-                "inForce": .bool(adopted.rules.version == protocols.current.version),
-                "protocol": try JSONValueEncoder().encode(adopted.rules), "adopted": .array(versions)]
+        let versions = protocols.all.map { ProtocolShowReply.Version(version: $0.rules.version, name: $0.rules.name, digest: $0.digest) }
+        return try JSONValue(encoding: ProtocolShowReply(version: adopted.rules.version, digest: adopted.digest,
+                                                         inForce: adopted.rules.version == protocols.current.version,
+                                                         protocol: try JSONValueEncoder().encode(adopted.rules), adopted: versions))
     }
 
     /// Rereads the protocol file and adopts it if it changed, in the caller's name; a file that

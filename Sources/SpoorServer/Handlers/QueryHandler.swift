@@ -19,25 +19,21 @@ struct QueryHandler: Sendable {
     func show(_ params: CaseShowParams, _ caller: Caller) async throws -> JSONValue {
         let entry = try projections.existingEntry(of: params.case)
         let history = try CaseStream.events(of: try CaseStream.name(of: params.case), in: ledger)
-        let view = try JSONValue(encoding: CaseView(entry, history: history))
-        if entry.state.isErased, case .object(var object) = view {
-            object["personal"] = .string(JSONValue.Redaction.erased.rawValue)  // say so, rather than leave it out
-            return JSONValue.object(object).redactingPersonalContent(as: .erased)
-        }
-        guard caller.mayReadPersonalContent else { return view.redactingPersonalContent(as: .sealed) }
+        if entry.state.isErased { return try JSONValue(encoding: CaseReply(entry, history: history, redaction: .erased)) }
+        guard caller.mayReadPersonalContent else { return try JSONValue(encoding: CaseReply(entry, history: history, redaction: .sealed)) }
         if let ground = caller.ground(for: entry.state, on: .today) {
             try await system.record("personal-data-read", ["case": .string(params.case), "method": "case.show", "ground": .string(ground.rawValue)], by: caller)
-            return view
+            return try JSONValue(encoding: CaseReply(entry, history: history))
         }
         guard params.emergency == true else {
-            guard case .object(var object) = view.redactingPersonalContent(as: .sealed) else { return view }
-            object["access"] = .string("you have no care relationship with case \(params.case) (its unit, an assignment, a forward or a consultation): ask an officer to assign you, or read it in an emergency with a reason, which the privacy officer reviews")
-            return .object(object)
+            var sealed = try CaseReply(entry, history: history, redaction: .sealed)
+            sealed.access = "you have no care relationship with case \(params.case) (its unit, an assignment, a forward or a consultation): ask an officer to assign you, or read it in an emergency with a reason, which the privacy officer reviews"
+            return try JSONValue(encoding: sealed)
         }
         let reason = (params.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw WireError(.invalidField, "an emergency read says why, for the privacy officer's review", field: "reason") }
         try await access.recordEmergency(case: params.case, reason: reason, by: caller)
-        return view
+        return try JSONValue(encoding: CaseReply(entry, history: history))
     }
 
     func nextSteps(_ params: CaseParams) throws -> JSONValue {
@@ -92,12 +88,11 @@ struct QueryHandler: Sendable {
         guard let entry = try projections.entry(of: params.case) else { throw DomainError.caseNotFound(params.case) }
         guard entry.state.signals[params.signal] != nil else { throw DomainError.signalNotFound(params.signal) }
         let records = try CaseStream.events(of: stream, in: ledger).map { try CaseStream.record(of: $0, rules: protocols.rules(version:)) }
-        let entries = AuditTrace(signalID: params.signal, records: records).entries.map { entry -> JSONValue in
-            ["position": .number(Double(entry.position)), "recordedOn": .string(entry.recordedOn.description),
-             "actor": .string(entry.actor), "role": .string(entry.role.rawValue), "type": .string(entry.type),
-             "what": .string(entry.what)]
+        let entries = AuditTrace(signalID: params.signal, records: records).entries.map { entry in
+            TraceReply.Entry(position: entry.position, recordedOn: entry.recordedOn.description, actor: entry.actor, role: entry.role.rawValue,
+                             type: entry.type, what: entry.what)
         }
-        return ["case": .string(params.case), "signal": .string(params.signal), "entries": .array(entries)]
+        return try JSONValue(encoding: TraceReply(case: params.case, signal: params.signal, entries: entries))
     }
 
     /// The figures per signal and per youth: exact to a care role, counting the cases of the units
@@ -142,6 +137,6 @@ struct QueryHandler: Sendable {
         if form.registration.personal != nil {
             try await system.record("personal-data-read", ["case": .string(params.case), "method": "registration.form", "ground": .string(ground.rawValue)], by: caller)
         }
-        return ["form": json, "document": .string(form.document)]
+        return try JSONValue(encoding: RegistrationFormReply(form: json, document: form.document))
     }
 }

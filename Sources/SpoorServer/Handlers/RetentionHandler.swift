@@ -21,21 +21,19 @@ struct RetentionHandler: Sendable {
         return (past.filter { $0.legalHold?.holds(on: day) != true }, held)
     }
 
-    private func listing(_ cases: [CaseDigest]) -> JSONValue {
-        .array(cases.map { state -> JSONValue in
-            var entry: [String: JSONValue] = ["case": .string(state.caseID), "lastChangedOn": .string(state.lastChangedOn.description)]
-            if let hold = state.legalHold {
-                entry["heldFor"] = .string(hold.reason)
-                entry["heldUntil"] = hold.until.map { .string($0.description) }
-            }
-            return .object(entry)
-        })
+    private func listing(_ cases: [CaseDigest], on day: Day) -> [RetainedCase] {
+        cases.map { state in
+            let hold = state.legalHold.flatMap { $0.holds(on: day) ? $0 : nil }  // a hold that has ended is not shown as holding
+            return RetainedCase(case: state.caseID, lastChangedOn: state.lastChangedOn.description, heldFor: hold?.reason,
+                                heldUntil: hold?.until?.description)
+        }
     }
 
     func retentionDue(_ params: RetentionParams) throws -> JSONValue {
         let day = try Day.requested(params.on)
         let (due, held) = try casesPastRetention(on: day)
-        return ["on": .string(day.description), "retentionYears": .number(Double(retentionYears)), "cases": listing(due), "held": listing(held)]
+        return try JSONValue(encoding: RetentionDueReply(on: day.description, retentionYears: retentionYears, cases: listing(due, on: day),
+                                                         held: listing(held, on: day)))
     }
 
     /// Erases every case past retention, each through the erase command as the caller (so each
@@ -44,16 +42,16 @@ struct RetentionHandler: Sendable {
         let day = try Day.requested(params.on)
         let due = try casesPastRetention(on: day).due
         guard params.confirm == true else {
-            return ["dryRun": true, "on": .string(day.description), "cases": listing(due)]
+            return try JSONValue(encoding: RetentionApplyReply.dryRun(on: day.description, cases: listing(due, on: day)))
         }
-        var erased: [JSONValue] = []
+        var erased: [String] = []
         for state in due {
             let body: JSONValue = ["basis": "retention", "erasedOn": .string(Day.today.description),
                                    "reason": .string("retention: last change \(state.lastChangedOn), more than \(retentionYears) years before \(day)")]
             let erase = try CaseCommand(name: "erase-personal-data", caseID: state.caseID, body: body)
             _ = try await commands.handle(erase, case: state.caseID, eventID: EventID(), actor: caller.actor, role: .privacyOfficer)
-            erased.append(.string(state.caseID))
+            erased.append(state.caseID)
         }
-        return ["dryRun": false, "on": .string(day.description), "erased": .array(erased)]
+        return try JSONValue(encoding: RetentionApplyReply.erased(on: day.description, erased))
     }
 }

@@ -23,17 +23,13 @@ struct SubjectHandler: Sendable {
         let reader = PersonalContentReader(ledger: ledger, keys: keys)
         let history = try CaseStream.events(of: stream, in: ledger)
         let events = history.map { event in
-            var json = event.json
-            if case .object(var object) = json, let payload = try? JSONValue.parse(event.payload) {
-                object["payload"] = PersonalContent.merge(payload, reader.personal(of: event))
-                json = .object(object)
-            }
-            return json
+            EventRecord(event, payload: (try? JSONValue.parse(event.payload)).map { PersonalContent.merge($0, reader.personal(of: event)) } ?? .string("«not JSON»"))
         }
         let reads = try await access.accessEntries(of: params.case, method: "subject.export", caller)
         try await system.record("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count))], by: caller)
-        let view = try JSONValue(encoding: CaseView(entry, history: history))
-        return ["case": view, "events": .array(events), "accessLog": .array(reads),
-                "document": .string(SubjectDocument(language: language, catalogue: protocols.current.catalogue).markdown(case: view, events: events, reads: reads))]
+        let view = try CaseReply(entry, history: history, redaction: entry.state.isErased ? .erased : nil)
+        let document = SubjectDocument(language: language, catalogue: protocols.current.catalogue)
+            .markdown(case: try JSONValue(encoding: view), events: try events.map { try JSONValue(encoding: $0) }, reads: try reads.map { try JSONValue(encoding: $0) })
+        return try JSONValue(encoding: SubjectExportReply(case: view, events: events, document: document, accessLog: reads))
     }
 }

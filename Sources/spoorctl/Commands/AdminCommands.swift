@@ -34,13 +34,14 @@ struct TailEvents: ParsableCommand {
     @Flag(help: "Keep showing events as they are committed, until interrupted.") var follow = false
 
     func run() throws {
-        try global.run({ client in
-            _ = try client.call(.eventsTail, JSONValue(encoding: TailParams(from: from, limit: limit, follow: follow))) { event in
-                print(global.json ? Output.line(event) : Render.event(event))
+        _ = try global.fetch { client in
+            _ = try client.call(.eventsTail, JSONValue(encoding: TailParams(from: from, limit: limit, follow: follow)), lines: EventRecord.self,
+                                as: TailEnd.self) { event in
+                print(global.json ? Output.line(try JSONValue(encoding: event)) : Render.event(event))
                 fflush(nil)
             }
             return nil
-        }, render: { _ in "" })
+        }
     }
 }
 
@@ -56,17 +57,16 @@ struct RebuildProjections: ParsableCommand {
     func run() throws {
         let terminal = isatty(STDERR_FILENO) == 1
         try global.run({ client in
-            try client.call(.projectionsRebuild) { progress in
-                let applied = progress["applied"]?.number ?? 0, target = max(progress["target"]?.number ?? 0, 1)
-                if global.json { print(Output.line(progress)) } else if terminal {
-                    let width = 40, filled = Int(Double(width) * min(applied / target, 1))
-                    FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(Int(applied))/\(Int(target))".utf8))
+            try client.call(.projectionsRebuild, lines: RebuildProgress.self, as: RebuildReply.self) { progress in
+                if global.json { print(Output.line(try JSONValue(encoding: progress))) } else if terminal {
+                    let width = 40, filled = Int(Double(width) * min(Double(progress.applied) / Double(max(progress.target, 1)), 1))
+                    FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(progress.applied)/\(progress.target)".utf8))
                 } else {
-                    print("rebuilt \(Int(applied)) of \(Int(target)) events")
+                    print("rebuilt \(progress.applied) of \(progress.target) events")
                 }
             }
         }) { result in
-            (terminal ? "\n" : "") + "projections rebuilt: \(Output.text(result["applied"])) events in \(Output.text(result["seconds"])) s"
+            (terminal ? "\n" : "") + "projections rebuilt: \(result.applied) events in \(result.seconds) s"
         }
     }
 }
@@ -82,13 +82,13 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        try global.run({ try $0.call(.backup, JSONValue(encoding: BackupParams(path: absolute, verify: verify ? true : nil, keep: keep))) }) { r in
-            var lines = ["backed up to \(Output.text(r["path"])): \(Output.text(r["bytes"])) bytes, up to position \(Output.text(r["lastPosition"]))"]
-            if let verified = r["verified"] {
-                lines.append("verified: \(Output.text(verified["eventsVerified"])) events, tree root \(Output.text(verified["root"]))"
-                    + (verified["checkpoint"].flatMap { $0 == .null ? nil : ", holds the checkpoint of \(Output.text($0["treeSize"])) events" } ?? ", no witnessed checkpoint yet"))
+        try global.run(.backup, BackupParams(path: absolute, verify: verify ? true : nil, keep: keep), as: BackupReply.self) { r in
+            var lines = ["backed up to \(r.path): \(r.bytes) bytes, up to position \(r.lastPosition)"]
+            if let verified = r.verified {
+                lines.append("verified: \(verified.eventsVerified) events, tree root \(verified.root)"
+                    + (verified.checkpoint.map { ", holds the checkpoint of \($0.treeSize) events" } ?? ", no witnessed checkpoint yet"))
             }
-            for removed in r["removed"]?.array ?? [] { lines.append("removed \(Output.text(removed))") }
+            for removed in r.removed ?? [] { lines.append("removed \(removed)") }
             return lines.joined(separator: "\n")
         }
     }

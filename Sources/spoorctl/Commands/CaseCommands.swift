@@ -94,8 +94,8 @@ struct ShowCase: ParsableCommand {
 
     func run() throws {
         let params = CaseShowParams(case: caseID, emergency: emergency ? true : nil, reason: reason)
-        try global.run({ try $0.call(.caseShow, JSONValue(encoding: params)) }) { view in
-            Render.caseSummary(view) + (view["access"]?.string.map { "\n\n\($0)" } ?? "")
+        try global.run(.caseShow, params, as: CaseReply.self) { view in
+            Render.caseSummary(view) + (view.access.map { "\n\n\($0)" } ?? "")
         }
     }
 }

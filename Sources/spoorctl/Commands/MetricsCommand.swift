@@ -12,7 +12,12 @@ struct MetricsCommand: ParsableCommand {
     @Option(help: "Write the text to this file, atomically, instead of printing it.") var output: String?
 
     func run() throws {
-        guard let result = try global.fetch({ try $0.call(.metrics) }), let text = result["text"]?.string else { return }
+        var reply: MetricsReply?
+        _ = try global.fetch { client in
+            reply = try client.call(.metrics, as: MetricsReply.self)
+            return nil
+        }
+        guard let text = reply?.text else { return }
         guard let output else { return print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
         do {
             try AtomicFile.write(Array(text.utf8), to: output)

@@ -24,8 +24,8 @@ struct ProtocolSource: ParsableArguments {
     static func fetch(version: Int?, _ global: GlobalOptions) throws -> InstitutionProtocol {
         var rules: InstitutionProtocol?
         _ = try global.fetch { client in
-            let reply = try client.call(.protocolShow, JSONValue(encoding: ProtocolShowParams(version: version)))
-            guard let json = reply["protocol"], let decoded = try? InstitutionProtocol(json: json) else {
+            let reply = try client.call(.protocolShow, JSONValue(encoding: ProtocolShowParams(version: version)), as: ProtocolShowReply.self)
+            guard let decoded = try? InstitutionProtocol(json: reply.protocol) else {
                 throw ClientError.protocolViolation("the daemon's protocol does not read here: is spoorctl older than spoord?")
             }
             rules = decoded
@@ -42,10 +42,10 @@ struct ShowProtocol: ParsableCommand {
 
     func run() throws {
         if source.file != nil { return print(try source.load(global).text) }
-        try global.run({ try $0.call(.protocolShow, JSONValue(encoding: ProtocolShowParams(version: source.version))) }) { reply in
-            guard let json = reply["protocol"], let rules = try? InstitutionProtocol(json: json) else { return Output.json(reply) }
-            let adopted = (reply["adopted"]?.array ?? []).map { "  version \(Output.text($0["version"])): \(Output.text($0["name"])) \(Output.text($0["digest"]))" }
-            return rules.text + "\n\ndigest: \(Output.text(reply["digest"]))\(reply["inForce"]?.bool == true ? " (in force)" : "")\nadopted here:\n"
+        try global.run(.protocolShow, ProtocolShowParams(version: source.version), as: ProtocolShowReply.self) { reply in
+            guard let rules = try? InstitutionProtocol(json: reply.protocol) else { return Output.json(reply.protocol) }
+            let adopted = reply.adopted.map { "  version \($0.version): \($0.name) \($0.digest)" }
+            return rules.text + "\n\ndigest: \(reply.digest)\(reply.inForce ? " (in force)" : "")\nadopted here:\n"
                 + adopted.joined(separator: "\n")
         }
     }

@@ -44,7 +44,7 @@ struct TraceSignal: ParsableCommand {
     func run() throws {
         let held = try prove ? CheckpointOptions.parse(["--key", key!]).read(checkpointFile!) : nil
         try global.run({ client in
-            var trace = try client.call(.auditTrace, JSONValue(encoding: TraceParams(case: caseID, signal: signal)))
+            var trace = try JSONValue(encoding: try client.call(.auditTrace, JSONValue(encoding: TraceParams(case: caseID, signal: signal)), as: TraceReply.self))
             guard let held, case .object(var object) = trace else { return trace }
             object["entries"] = .array(try (trace["entries"]?.array ?? []).map { entry in
                 try Self.proved(entry, by: client, against: held)
@@ -65,7 +65,7 @@ struct TraceSignal: ParsableCommand {
         if position > held.head.size {
             object["proof"] = "after the checkpoint"
         } else {
-            let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: held.head.size)))
+            let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: held.head.size)), as: ProveReply.self)
             let event = try ProofCheck.inclusion(proof, against: held)
             // The row shown is the proved event's, field by field, not the daemon's word for it.
             guard entry["actor"]?.string == event.actor.name, entry["role"]?.string == event.role, entry["type"]?.string == event.type else {

@@ -73,7 +73,8 @@ struct RegisterAtCoMensha: CaseCommandLine {
 
     func afterRecording(_ client: SocketClient) throws {
         guard let formOut else { return }
-        try RegistrationFormCommand.write(try client.call(.registrationForm, JSONValue(encoding: RegistrationFormParams(case: target.caseID))), to: formOut)
+        try RegistrationFormCommand.write(try client.call(.registrationForm, JSONValue(encoding: RegistrationFormParams(case: target.caseID)),
+                                                          as: RegistrationFormReply.self), to: formOut)
     }
 }
 
@@ -121,18 +122,19 @@ struct RegistrationFormCommand: ParsableCommand {
 
     func run() throws {
         try global.run({ client in
-            let result = try client.call(.registrationForm, JSONValue(encoding: RegistrationFormParams(case: caseID, registration: registration)))
-            guard let out else { return result }
+            let result = try client.call(.registrationForm, JSONValue(encoding: RegistrationFormParams(case: caseID, registration: registration)),
+                                         as: RegistrationFormReply.self)
+            guard let out else { return try JSONValue(encoding: result) }
             try Self.write(result, to: out)
             return ["written": .string(out)]
         }) { result in result["document"]?.string ?? "written to \(out ?? "").json and .md" }
     }
 
     /// Writes the form as `path.json` (for a system) and `path.md` (for a person), readable by the owner only.
-    static func write(_ result: JSONValue, to path: String) throws {
+    static func write(_ result: RegistrationFormReply, to path: String) throws {
         let base = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
-        try Output.writePrivate(Output.json(result["form"] ?? .null) + "\n", to: base + ".json")
-        try Output.writePrivate(result["document"]?.string ?? "", to: base + ".md")
+        try Output.writePrivate(Output.json(result.form) + "\n", to: base + ".json")
+        try Output.writePrivate(result.document, to: base + ".md")
     }
 }
 

@@ -14,9 +14,9 @@ struct RetentionDue: ParsableCommand {
     @Option(help: "Judge on this day, YYYY-MM-DD; today by default.") var on: String?
 
     func run() throws {
-        try global.run({ try $0.call(.retentionDue, JSONValue(encoding: RetentionParams(on: on))) }) { r in
-            let held = (r["held"]?.array ?? []).map { [Output.text($0["case"]), Output.text($0["lastChangedOn"]), Output.text($0["heldFor"]), Output.text($0["heldUntil"])] }
-            return Output.table(["case", "last change"], (r["cases"]?.array ?? []).map { [Output.text($0["case"]), Output.text($0["lastChangedOn"])] })
+        try global.run(.retentionDue, RetentionParams(on: on), as: RetentionDueReply.self) { r in
+            let held = r.held.map { [$0.case, $0.lastChangedOn, $0.heldFor ?? "", $0.heldUntil ?? "-"] }
+            return Output.table(["case", "last change"], r.cases.map { [$0.case, $0.lastChangedOn] })
                 + (held.isEmpty ? "" : "\n\nkept by a legal hold:\n" + Output.table(["case", "last change", "held for", "until"], held))
         }
     }
@@ -30,12 +30,12 @@ struct RetentionApply: ParsableCommand {
     @Flag(help: "Erase for real. Without it, only say what would be erased.") var yes = false
 
     func run() throws {
-        try global.run({ try $0.call(.retentionApply, JSONValue(encoding: RetentionParams(on: on, confirm: yes))) }) { r in
-            if r["dryRun"] == true {
-                let cases = (r["cases"]?.array ?? []).map { Output.text($0["case"]) }
+        try global.run(.retentionApply, RetentionParams(on: on, confirm: yes), as: RetentionApplyReply.self) { r in
+            if r.dryRun {
+                let cases = (r.cases ?? []).map(\.case)
                 return cases.isEmpty ? "nothing is past retention" : "would erase \(cases.count) cases: \(cases.joined(separator: ", ")) (run with --yes to erase)"
             }
-            return "erased: \(Output.text(r["erased"]))"
+            return "erased: \((r.erased ?? []).joined(separator: ", "))"
         }
     }
 }

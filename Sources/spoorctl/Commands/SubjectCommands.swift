@@ -46,11 +46,11 @@ struct ExportSubject: ParsableCommand {
 
     func run() throws {
         try global.run({ client in
-            let export = try client.call(.subjectExport, JSONValue(encoding: SubjectExportParams(case: caseID, language: language)))
-            try Output.writePrivate(Output.json(export), to: out)
-            try Output.writePrivate(export["document"]?.string ?? "", to: out + ".md")
+            let export = try client.call(.subjectExport, JSONValue(encoding: SubjectExportParams(case: caseID, language: language)), as: SubjectExportReply.self)
+            try Output.writePrivate(Output.json(try JSONValue(encoding: export)), to: out)
+            try Output.writePrivate(export.document, to: out + ".md")
             return export
-        }) { export in "exported case \(caseID): \(export["events"]?.array?.count ?? 0) events to \(out) and \(out).md" }
+        }) { export in "exported case \(caseID): \(export.events.count) events to \(out) and \(out).md" }
     }
 }
 
@@ -66,10 +66,9 @@ struct AccessLog: ParsableCommand {
     @Option(name: .customLong("case"), help: "The case id.") var caseID: String
 
     func run() throws {
-        try global.run({ try $0.call(.accessLog, JSONValue(encoding: CaseParams(case: caseID))) }) { result in
-            let columns = ["recordedAt", "actor", "role", "what", "ground", "reason"]
-            return Output.table(["when", "who", "role", "what", "ground", "reason"], (result["entries"]?.array ?? []).map { entry in
-                columns.map { Output.text(entry[$0]) }
+        try global.run(.accessLog, CaseParams(case: caseID), as: AccessLogReply.self) { result in
+            Output.table(["when", "who", "role", "what", "ground", "reason"], result.entries.map { entry in
+                [entry.recordedAt, entry.actor, entry.role, entry.what, entry.ground, entry.reason ?? ""]
             })
         }
     }

@@ -1,0 +1,111 @@
+import Foundation
+import SpoorProof
+
+/// A recorded event as the wire shows it (`events.tail`, `audit.prove`, `subject.export`): every
+/// field its hash covers, as the log holds them (the time in microseconds, the payload's exact
+/// text), so that a verifier recomputes the hash rather than trust the daemon, and beside them the
+/// payload to read, its personal content sealed unless the reader may see it.
+public struct EventRecord: Codable, Sendable, Equatable {
+    public struct Actor: Codable, Sendable, Equatable {
+        public var uid: UInt32
+        public var name: String
+    }
+
+    public var position: UInt64
+    public var id: String
+    public var stream: String
+    public var streamVersion: UInt64
+    public var type: String
+    public var schemaVersion: UInt16
+    /// ISO 8601 with milliseconds, UTC: `recordedAtMicroseconds` for a reader.
+    public var recordedAt: String
+    public var recordedAtMicroseconds: Int64
+    public var actor: Actor
+    public var role: String
+    public var correlationID: String
+    public var causationID: String?
+    /// The payload to read: `payloadText` parsed, with personal fields sealed or opened.
+    public var payload: JSONValue
+    /// The payload exactly as the log holds it and the hash covers it.
+    public var payloadText: String
+    public var sealedDigest: String?
+    public var previousHash: String
+    public var hash: String
+
+    /// `event` as the wire shows it, with `payload` the reader's view of its payload.
+    public init(_ event: RecordedEvent, payload: JSONValue) {
+        (position, id, stream, streamVersion, type) = (event.position, event.id.description, event.stream.rawValue, event.streamVersion, event.type)
+        (schemaVersion, recordedAtMicroseconds) = (event.schemaVersion, event.recordedAtMicroseconds)
+        recordedAt = Self.iso8601(event.recordedAt)
+        actor = Actor(uid: event.actor.uid, name: event.actor.name)
+        (role, correlationID, causationID) = (event.role, event.correlationID.description, event.causationID?.description)
+        self.payload = payload
+        payloadText = String(decoding: event.payload, as: UTF8.self)
+        (sealedDigest, previousHash, hash) = (event.sealedDigest?.hex, event.previousHash.hex, event.hash.hex)
+    }
+
+    // `causationID` and `sealedDigest` are always present, `null` when the event has none.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(position, forKey: .position)
+        try container.encode(id, forKey: .id)
+        try container.encode(stream, forKey: .stream)
+        try container.encode(streamVersion, forKey: .streamVersion)
+        try container.encode(type, forKey: .type)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(recordedAt, forKey: .recordedAt)
+        try container.encode(recordedAtMicroseconds, forKey: .recordedAtMicroseconds)
+        try container.encode(actor, forKey: .actor)
+        try container.encode(role, forKey: .role)
+        try container.encode(correlationID, forKey: .correlationID)
+        try container.encode(causationID, forKey: .causationID)
+        try container.encode(payload, forKey: .payload)
+        try container.encode(payloadText, forKey: .payloadText)
+        try container.encode(sealedDigest, forKey: .sealedDigest)
+        try container.encode(previousHash, forKey: .previousHash)
+        try container.encode(hash, forKey: .hash)
+    }
+
+    /// Why a shown event is not the one its hash names.
+    public struct Mismatch: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The event these fields describe, its hash recomputed from them: a field changed after the
+    /// daemon sent it (an actor, a time, a type, the payload) no longer gives the shown hash.
+    public func recomputed() throws(Mismatch) -> RecordedEvent {
+        guard let id = EventID(id), let correlation = EventID(correlationID), let stream = try? StreamName(stream),
+              let previous = ChainHash(hex: previousHash), let shownHash = ChainHash(hex: hash)
+        else { throw Mismatch(description: "has a field that does not parse") }
+        let causation = try causationID.map { text throws(Mismatch) in
+            guard let parsed = EventID(text) else { throw Mismatch(description: "has no valid causationID") }
+            return parsed
+        }
+        let digest = try sealedDigest.map { text throws(Mismatch) in
+            guard let parsed = ChainHash(hex: text) else { throw Mismatch(description: "has no valid sealedDigest") }
+            return parsed
+        }
+        let event = RecordedEvent(
+            position: position, id: id, stream: stream, streamVersion: streamVersion, type: type, schemaVersion: schemaVersion,
+            recordedAtMicroseconds: recordedAtMicroseconds, actor: .init(uid: actor.uid, name: actor.name), role: role,
+            correlationID: correlation, causationID: causation, payload: Array(payloadText.utf8), sealedDigest: digest,
+            previousHash: previous, hash: shownHash)
+        guard event.computedHash == shownHash else { throw Mismatch(description: "was altered: its fields do not give its hash") }
+        // `recordedAt` shows milliseconds: it must lie within one of the microseconds the hash covers.
+        guard let shown = Self.instant(recordedAt), abs(shown * 1_000_000 - Double(recordedAtMicroseconds)) < 1_000 else {
+            throw Mismatch(description: "shows another time than the one its hash covers")
+        }
+        return event
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+
+    /// Seconds since 1970 of an ISO 8601 time with milliseconds, as `recordedAt` is written.
+    private static func instant(_ text: String) -> Double? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)?.timeIntervalSince1970
+    }
+}

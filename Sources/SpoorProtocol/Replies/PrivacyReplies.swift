@@ -1,0 +1,85 @@
+/// One read or export of a case's personal content, as the `system` stream recorded it.
+public struct AccessEntry: Codable, Sendable, Equatable {
+    public var position: UInt64
+    public var event: String
+    public var recordedAt: String
+    public var actor: String
+    public var role: String
+    /// The method that read, or the kind of read.
+    public var what: String
+    /// The ground it was read on: a care relationship, an emergency, subject access.
+    public var ground: String
+    /// An emergency read's reason: open to the privacy officer, sealed to others.
+    public var reason: String?
+
+    public init(position: UInt64, event: String, recordedAt: String, actor: String, role: String, what: String, ground: String, reason: String?) {
+        (self.position, self.event, self.recordedAt, self.actor, self.role) = (position, event, recordedAt, actor, role)
+        (self.what, self.ground, self.reason) = (what, ground, reason)
+    }
+}
+
+/// The reply to `access.log`: every read of a case's personal content.
+public struct AccessLogReply: Codable, Sendable, Equatable {
+    public var `case`: String
+    public var entries: [AccessEntry]
+    public init(case: String, entries: [AccessEntry]) { (self.case, self.entries) = (`case`, entries) }
+}
+
+/// A case past its retention period, or held past it.
+public struct RetainedCase: Codable, Sendable, Equatable {
+    public var `case`: String
+    public var lastChangedOn: String
+    /// A legal hold's reason, while it holds.
+    public var heldFor: String?
+    public var heldUntil: String?
+
+    public init(case: String, lastChangedOn: String, heldFor: String? = nil, heldUntil: String? = nil) {
+        (self.case, self.lastChangedOn, self.heldFor, self.heldUntil) = (`case`, lastChangedOn, heldFor, heldUntil)
+    }
+}
+
+/// The reply to `retention.due`: the cases past retention on a day, and those a legal hold keeps.
+public struct RetentionDueReply: Codable, Sendable, Equatable {
+    public var on: String
+    public var retentionYears: Int
+    public var cases: [RetainedCase]
+    public var held: [RetainedCase]
+
+    public init(on: String, retentionYears: Int, cases: [RetainedCase], held: [RetainedCase]) {
+        (self.on, self.retentionYears, self.cases, self.held) = (on, retentionYears, cases, held)
+    }
+}
+
+/// The reply to `retention.apply`: on a dry run the cases it would erase, else the cases erased.
+public struct RetentionApplyReply: Codable, Sendable, Equatable {
+    public var dryRun: Bool
+    public var on: String
+    public var cases: [RetainedCase]?
+    public var erased: [String]?
+
+    public static func dryRun(on: String, cases: [RetainedCase]) -> Self { Self(dryRun: true, on: on, cases: cases, erased: nil) }
+    public static func erased(on: String, _ erased: [String]) -> Self { Self(dryRun: false, on: on, cases: nil, erased: erased) }
+}
+
+/// The reply to `registration.form`: the registration to submit to CoMensha, as a form file and
+/// as a document to read.
+public struct RegistrationFormReply: Codable, Sendable, Equatable {
+    /// The form, as CoMensha receives it.
+    public var form: JSONValue
+    public var document: String
+    public init(form: JSONValue, document: String) { (self.form, self.document) = (form, document) }
+}
+
+/// The reply to `subject.export`: the whole case, opened, for the youth or the parents (inzage).
+public struct SubjectExportReply: Codable, Sendable, Equatable {
+    public var `case`: CaseReply
+    /// Every event of the case, personal content opened.
+    public var events: [EventRecord]
+    /// The case as a Markdown document for the youth or parents.
+    public var document: String
+    public var accessLog: [AccessEntry]
+
+    public init(case: CaseReply, events: [EventRecord], document: String, accessLog: [AccessEntry]) {
+        (self.case, self.events, self.document, self.accessLog) = (`case`, events, document, accessLog)
+    }
+}
