@@ -21,12 +21,13 @@ UNITDIR     ?= $(PREFIX)/lib/systemd/system
 DEV_FOLDER  ?= $(CURDIR)/.spoor
 # Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks),
 # Graphviz (the protocol graph), Prometheus's promtool (the metrics lint), chromium (the report
-# pages), dpkg-dev and lintian (the package), Python's jsonschema (the schema tests) and scipy (the
-# statistics' attacker, a linear program).
+# pages), dpkg-dev and lintian (the package), Python's jsonschema (the schema tests),
+# hypothesis-jsonschema (requests drawn from the schemas) and scipy (the statistics' attacker, a
+# linear program).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
 TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian
 
-.PHONY: all deps test-deps build test run deb bench bench-socket bench-compare bench-peer fuzz reliability install install-units man completions clean
+.PHONY: all deps test-deps build test run deb bench bench-socket bench-compare bench-peer fuzz reliability schemas install install-units man completions clean
 
 all: build
 
@@ -36,8 +37,14 @@ deps:
 
 test-deps: deps
 	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian)
-	@python3 -c 'import jsonschema, referencing, scipy' 2>/dev/null || python3 -m pip install --quiet 'jsonschema>=4.18' 'scipy>=1.10' \
-	  || { echo "the schema and statistics tests need Python's jsonschema and scipy: pip install 'jsonschema>=4.18' 'scipy>=1.10'" >&2; exit 1; }
+	@python3 -c 'import jsonschema, referencing, scipy, hypothesis_jsonschema' 2>/dev/null \
+	  || python3 -m pip install --quiet 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' \
+	  || { echo "the schema and statistics tests need Python's jsonschema, scipy and hypothesis-jsonschema: pip install 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23'" >&2; exit 1; }
+
+## schemas: derive Schemas/protocol/commands.json and case.command's parameters from the event catalogue and Schemas/events
+schemas:
+	$(SWIFT) build --build-tests
+	SPOOR_WRITE_SCHEMAS=1 $(SWIFT) test --skip-build --filter commandSchemasFollowTheCatalogue
 
 # ensure(packages, check): run `check`; when it fails, apt-get the packages as root, or explain.
 define ensure

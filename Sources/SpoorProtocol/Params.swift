@@ -249,3 +249,9 @@ extension CommandParams {
         self.init(case: caseID, command: command, body: body, role: try text("role"), eventID: try text("eventID"))
     }
 }
+
+/// The parameters of a method that takes none: an empty object, so that a parameter it does not
+/// have is refused rather than ignored.
+public struct EmptyParams: Codable, Equatable, Sendable {
+    public init() {}
+}

@@ -102,18 +102,10 @@ struct CommandMatrixTests {
     }
 
     /// The smallest body each command decodes from, taken from the schemas' required fields.
+    /// The least body of the command that records `type`, from its schema in Schemas/protocol/commands.json.
     static func sampleBody(of type: String) throws -> JSONValue {
-        let schema = try JSONValue.parse(Array(try String(contentsOfFile: SystemdUnitTests.packageRoot + "/Schemas/events/\(type).json", encoding: .utf8).utf8))
-        let defs = try JSONValue.parse(Array(try String(contentsOfFile: SystemdUnitTests.packageRoot + "/Schemas/events/defs.json", encoding: .utf8).utf8))
-        var body: [String: JSONValue] = [:]
-        let assigned: [String: Set<String>] = [
-            "case-opened": ["caseID"], "signal-recorded": ["signalID"], "reported-to-veilig-thuis": ["reportID"],
-            "registered-at-comensha": ["fieldsSent", "formsOfExploitation"],
-        ]
-        for field in schema["required"]?.array?.compactMap(\.string) ?? [] where assigned[type]?.contains(field) != true {
-            body[field] = sample(schema["properties"]?[field], defs: defs)
-        }
-        return .object(body)
+        let commands = try JSONValue.parse(Array(try String(contentsOfFile: SystemdUnitTests.packageRoot + "/Schemas/protocol/commands.json", encoding: .utf8).utf8))
+        return sample(commands["$defs"]?[try #require(EventKind.named(type)).command], defs: commands)
     }
 
     /// A value that fits `schema`: the first of an enum, a day for a day, an empty list, and so on.
@@ -131,7 +123,7 @@ struct CommandMatrixTests {
             var object: [String: JSONValue] = [:]
             for field in schema?["required"]?.array?.compactMap(\.string) ?? [] { object[field] = sample(schema?["properties"]?[field], defs: defs) }
             return .object(object)
-        default: return schema?["pattern"]?.string?.contains("[0-9]{4}") == true ? "2026-11-02" : "x"
+        default: return schema?["pattern"]?.string?.contains("-02-29") == true ? "2026-11-02" : "x"  // a day, or any text
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SpoorDomain
 import SpoorProtocol
 import Testing
 
@@ -126,6 +127,53 @@ struct ProtocolSchemaTests {
         var properties = branches.map { Set($0["properties"]?.object?.keys.map { $0 } ?? []) }
         properties.append(properties.reduce(into: []) { $0.formUnion($1) })  // one type for every branch
         #expect(properties.contains(fields), "\(method.rawValue): \(type(of: reply)) has \(fields.sorted()); the schema's properties are \(properties.map { $0.sorted() })")
+    }
+
+    /// How the daemon reads each method's parameters: strictly into the method's type, as
+    /// `Dispatcher.params` does, then each day they name, as `Day.requested` does.
+    static func read(_ method: SpoorProtocol.Method, _ params: JSONValue) throws {
+        func read<T: Decodable>(_: T.Type, days: [String] = []) throws {
+            _ = try params.decode(as: T.self)
+            for field in days { if let text = params[field]?.string { _ = try Day(parsing: text) } }
+        }
+        switch method {
+        case .status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload: try read(EmptyParams.self)
+        case .caseCommand: _ = try CommandParams(json: params)
+        case .caseShow: try read(CaseShowParams.self)
+        case .caseNext, .accessLog: try read(CaseParams.self, days: ["on"])
+        case .registrationForm: try read(RegistrationFormParams.self)
+        case .worklist: try read(WorklistParams.self, days: ["on"])
+        case .auditTrace: try read(TraceParams.self)
+        case .stats: try read(StatsParams.self, days: ["from", "to"])
+        case .eventsTail: try read(TailParams.self)
+        case .backup: try read(BackupParams.self)
+        case .auditProve: try read(ProveParams.self)
+        case .auditConsistency: try read(ConsistencyParams.self)
+        case .auditWitnessed: try read(WitnessedParams.self)
+        case .subjectExport: try read(SubjectExportParams.self)
+        case .retentionDue, .retentionApply: try read(RetentionParams.self, days: ["on"])
+        case .keysRotate: try read(RotateParams.self)
+        case .protocolShow: try read(ProtocolShowParams.self)
+        case .accessReview: try read(AccessReviewParams.self)
+        }
+    }
+
+    @Test("parameters drawn from Schemas/protocol/params.json by hypothesis-jsonschema all read as their method's")
+    func generatedParametersRead() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("params-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let tool = SystemdUnitTests.packageRoot + "/Tests/Tools/schema_requests.py"
+        let result = try SystemdUnitTests.run(["python3", tool, ProcessInfo.processInfo.environment["SPOOR_SCHEMA_EXAMPLES"] ?? "25", out.path, "params"])
+        try #require(result.status == 0, "\(result.output)")
+        var methods: Set<SpoorProtocol.Method> = []
+        for line in try String(contentsOf: out, encoding: .utf8).split(separator: "\n") {
+            let drawn = try JSONValue.parse(Array(line.utf8))
+            let method = try #require(drawn["method"]?.string.flatMap { SpoorProtocol.Method(rawValue: $0) })
+            let params = drawn["params"] ?? .null
+            #expect(throws: Never.self, "\(method.rawValue) \(String(decoding: params.serialized, as: UTF8.self))") { try Self.read(method, params) }
+            methods.insert(method)
+        }
+        #expect(methods == Set(SpoorProtocol.Method.allCases).subtracting([.caseCommand]), "every method drew parameters")
     }
 
     @Test("the request schema refuses what the daemon refuses")

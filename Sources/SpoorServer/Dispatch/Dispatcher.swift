@@ -71,6 +71,11 @@ final class Dispatcher: Sendable {
     /// Runs the method; a streaming method sends its lines itself and returns its final result.
     private func serve(_ request: Request, _ caller: Caller, _ reply: @escaping Reply) async throws -> JSONValue? {
         switch request.method {
+        case .status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload:
+            let _: EmptyParams = try params(request)
+        default: break
+        }
+        return switch request.method {
         case .status: try admin.status()
         case .metrics: try await admin.metrics()
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)
