@@ -93,6 +93,8 @@ public struct CaseDigest: Sendable, Equatable {
     public var registeredElsewhere: Bool
     public var declinedReasons: [String]
     public var consent: ConsentOutcome
+    /// The parties whose refusal or withdrawal of consent stands, by name: why a youth was not registered.
+    public var refusedBy: [String] = []
     /// The youth's age at the first signal, kept through erasure.
     public var ageAtFirstSignal: Int?
     /// The days the youth was screened at intake.
@@ -133,9 +135,10 @@ public struct CaseDigest: Sendable, Equatable {
         activeSignals: [Signal], consultations: [Consultation], reports: [Report], registrations: [Registration],
         registeredElsewhere: Bool, declinedReasons: [String], consent: ConsentOutcome, ageAtFirstSignal: Int?,
         screenedOn: [Day], pending: [Pending], legalHold: Hold? = nil, carers: [String] = [], relationships: [CaseState.Relationship] = [],
-        sameYouth: [String] = []
+        sameYouth: [String] = [], refusedBy: [String] = []
     ) {
         self.sameYouth = sameYouth
+        self.refusedBy = refusedBy
         self.caseID = caseID
         self.unit = unit
         self.youth = youth

@@ -18,10 +18,12 @@ public struct YouthStatistics: Sendable, Equatable {
         /// Youths with signals by where consent got: never-asked, asked, given, refused, waived, withdrawn-after-registration.
         public var consent: [String: Int] = [:]
         /// Youths with signals by how they were registered, or why not: identifiable, withdrawn-after-registration,
-        /// non-identifiable, elsewhere, declined, overdue, due, not-called-for.
+        /// non-identifiable, elsewhere, declined, refused, overdue, due, not-called-for.
         public var registration: [String: Int] = [:]
         /// Registrations declined, by reason.
         public var declined: [String: Int] = [:]
+        /// Youths not registered because consent was refused or withdrawn, by the party whose refusal stands.
+        public var refused: [String: Int] = [:]
     }
 
     /// What one youth adds to the rows of its groups.
@@ -32,6 +34,8 @@ public struct YouthStatistics: Sendable, Equatable {
         var consent: String
         var registration: String
         var declined: [String]
+        /// The parties whose refusal stands, where that is why the youth was not registered.
+        var refusedBy: [String]
 
         /// One youth's facts from two of its cases: the furthest either got.
         func merged(with other: Facts) -> Facts {
@@ -41,12 +45,12 @@ public struct YouthStatistics: Sendable, Equatable {
             return Facts(screened: screened || other.screened, hasSignals: hasSignals || other.hasSignals, reported: reported || other.reported,
                          consent: furthest(consent, other.consent, Self.consentOrder),
                          registration: furthest(registration, other.registration, Self.registrationOrder),
-                         declined: Array(Set(declined + other.declined)).sorted())
+                         declined: Array(Set(declined + other.declined)).sorted(), refusedBy: Array(Set(refusedBy + other.refusedBy)).sorted())
         }
 
         static let consentOrder = ["withdrawn-after-registration", "given", "waived", "refused", "asked", "never-asked"]
-        static let registrationOrder = ["identifiable", "withdrawn-after-registration", "non-identifiable", "elsewhere", "declined", "overdue",
-                                        "due", "not-called-for"]
+        static let registrationOrder = ["identifiable", "withdrawn-after-registration", "non-identifiable", "elsewhere", "declined", "refused",
+                                        "overdue", "due", "not-called-for"]
     }
 
     public let dimensions: [Statistics.Dimension]
@@ -64,6 +68,7 @@ public struct YouthStatistics: Sendable, Equatable {
                 row.consent[facts.consent, default: 0] += 1
                 row.registration[facts.registration, default: 0] += 1
                 for reason in facts.declined { row.declined[reason, default: 0] += 1 }
+                if facts.registration == "refused" { for party in facts.refusedBy { row.refused[party, default: 0] += 1 } }
             }
             return row
         }.sorted { $0.group.lexicographicallyPrecedes($1.group) }
@@ -84,7 +89,7 @@ public struct YouthStatistics: Sendable, Equatable {
             let forms = Set(signals.flatMap { $0.formsOfExploitation.isEmpty ? ["unknown"] : $0.formsOfExploitation })
             let facts = Facts(screened: !screenings.isEmpty, hasSignals: !signals.isEmpty, reported: !state.reports.isEmpty,
                               consent: state.consent.rawValue, registration: Self.registration(of: state, asOf: asOf),
-                              declined: state.declinedReasons)
+                              declined: state.declinedReasons, refusedBy: state.refusedBy)
             for group in Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, institution: institution) {
                 let youth = linked.youth(of: state.caseID)
                 members[group, default: [:]][youth] = members[group]?[youth].map { $0.merged(with: facts) } ?? facts
@@ -114,6 +119,7 @@ public struct YouthStatistics: Sendable, Equatable {
         if !state.registrations.isEmpty { return "non-identifiable" }
         if state.registeredElsewhere { return "elsewhere" }
         if !state.declinedReasons.isEmpty { return "declined" }
+        if !state.refusedBy.isEmpty { return "refused" }  // a standing refusal or withdrawal: why no registration was made
         guard let due = state.pending.first(where: { $0.kind == .registrationDue }) else { return "not-called-for" }
         if let asOf, let deadline = due.dueOn, deadline < asOf { return "overdue" }
         return "due"

@@ -110,4 +110,25 @@ extension StatisticsTests {
             try first.run(CaseCommand(CasesLinked(otherCase: "a1", same: true, linkedOn: day("2026-11-05"), personal: Note("x"))), as: .attentionOfficer, on: "2026-11-05")
         }
     }
+    /// Issue 27, section 6: "why not registered" is answered per youth, "refused (by party)" among
+    /// the answers. The seed (section 6.2) names consent as the door: "De huidige procedure is dat
+    /// het noodzakelijk wordt geacht om uitdrukkelijke toestemming te verkrijgen van de jongere,
+    /// ouder(s) en/of voogd(en)".
+    @Test("a youth not registered because a refusal stands counts as refused, by the party whose refusal it is")
+    func refusedByParty() throws {
+        var youth = try CaseHarness.opened(birthDate: "2010-03-01", on: "2026-11-02", caseID: "r1")  // 16: the youth answers
+        try youth.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try youth.run(.refuse(.youth, on: "2026-11-03"), on: "2026-11-03")
+        var parents = try CaseHarness.opened(birthDate: "2013-03-01", on: "2026-11-02", caseID: "r2")  // 13: parents and youth answer
+        try parents.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try parents.run(.authority([.parent], on: "2026-11-02"), on: "2026-11-02")
+        try parents.run(.refuse(.parent, on: "2026-11-03"), on: "2026-11-03")
+        var registered = try CaseHarness.opened(birthDate: "2010-05-01", on: "2026-11-02", caseID: "r3")
+        try registered.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+        try registered.run(.refuse(.youth, on: "2026-11-03"), on: "2026-11-03")
+        try registered.run(.register(.nonIdentifiable, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        let row = try #require(YouthStatistics(cases: [youth, parents, registered].map(\.current.digest)).rows.first)
+        #expect(row.registration == ["refused": 2, "non-identifiable": 1])
+        #expect(row.refused == ["youth": 1, "parent": 1], "a refusal that did not stop a registration is no reason it was not made")
+    }
 }

@@ -9,7 +9,8 @@ program holds everything the tables show together:
     signal with two forms counts under each; youths by month or form: a youth in several groups);
   - within a row: consulted, reported, registered and youths are at most the signals; youths
     reported are at most the youths; the consent and registration breakdowns add up to the youths,
-    each reason declined is at most the youths;
+    each reason declined is at most the youths, each party refused is at most the youths not
+    registered for a refusal, and together at least them;
   - every count is at least zero.
 For each hidden count it minimises and maximises that count (scipy's linprog, HiGHS): the range
 must be at least the threshold wide. The true counts must satisfy the program (else the model is
@@ -88,7 +89,7 @@ def build(store):
                 cells = {}
                 for column, shown in row["cells"].items():
                     cells[column] = program.term(shown, true["cells"][column], f"{by} {kind} [{row['group']}] {column}")
-                for breakdown in ("consent", "registration", "declined"):
+                for breakdown in ("consent", "registration", "declined", "refused"):
                     for category, shown in row.get(breakdown, {}).items():
                         cells[(breakdown, category)] = program.term(
                             shown, true[breakdown][category], f"{by} {breakdown} [{row['group']}] {category}")
@@ -108,6 +109,12 @@ def build(store):
             for key, term in row.items():
                 if isinstance(key, tuple) and key[0] == "declined":
                     program.at_most([term], [row["youths"]])
+            refused = [term for key, term in row.items() if isinstance(key, tuple) and key[0] == "refused"]
+            not_registered = row.get(("registration", "refused"))
+            for term in refused:
+                program.at_most([term], [not_registered] if not_registered is not None else [row["youths"]])
+            if refused and not_registered is not None:
+                program.at_most([not_registered], refused)
         if not by:
             continue
         for kind, columns in (("signals", SIGNAL_COLUMNS), ("youths", YOUTH_COLUMNS)):

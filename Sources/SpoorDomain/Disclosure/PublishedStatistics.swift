@@ -9,7 +9,7 @@
 ///   grouping of the same figures, or from the other figures of its row
 ///   (``ComplementarySuppression``);
 /// - a median is shown only where the count it is the median of is shown;
-/// - a table has one dimension, and the breakdowns per youth (consent, registration, declined) are
+/// - a table has one dimension, and the breakdowns per youth (consent, registration, declined, refused) are
 ///   shown for the whole period only: a cross table's margins are other tables, and suppression
 ///   alone does not protect a cell against all of them at once.
 public struct PublishedStatistics: Sendable, Equatable {
@@ -28,7 +28,7 @@ public struct PublishedStatistics: Sendable, Equatable {
     public struct YouthRow: Sendable, Equatable {
         public var group: [String]
         public var youths, screened, reported: Cell
-        public var consent, registration, declined: [String: Cell]
+        public var consent, registration, declined, refused: [String: Cell]
     }
 
     public let dimensions: [Statistics.Dimension]
@@ -119,7 +119,7 @@ public struct PublishedStatistics: Sendable, Equatable {
             let row = rows[index], shown = !small.contains(index)
             return YouthRow(group: row.group, youths: shown ? .count(row.youths) : .hidden, screened: screened[index], reported: reported[index],
                             consent: shown ? breakdown(row.consent) : [:], registration: shown ? breakdown(row.registration) : [:],
-                            declined: shown ? breakdown(row.declined) : [:])
+                            declined: shown ? breakdown(row.declined) : [:], refused: shown ? breakdown(row.refused) : [:])
         }
     }
 }
@@ -136,6 +136,6 @@ extension PublishedStatistics.YouthRow {
     init(exact row: YouthStatistics.Row) {
         self.init(group: row.group, youths: .count(row.youths), screened: .count(row.screened), reported: .count(row.reported),
                   consent: row.consent.mapValues { .count($0) }, registration: row.registration.mapValues { .count($0) },
-                  declined: row.declined.mapValues { .count($0) })
+                  declined: row.declined.mapValues { .count($0) }, refused: row.refused.mapValues { .count($0) })
     }
 }

@@ -56,16 +56,16 @@ public struct StatsReply: Codable, Sendable, Equatable {
     }
 
     /// One group's youths: screened, reported to Veilig Thuis, and by consent, registration (or why
-    /// not) and reasons declined.
+    /// not), reasons declined and the parties whose refusal stands.
     public struct YouthRow: Codable, Sendable, Equatable {
         public var group: [String: String]
         public var youths, screened, reported: Count
-        public var consent, registration, declined: [String: Count]
+        public var consent, registration, declined, refused: [String: Count]
 
         public init(group: [String: String], youths: Count, screened: Count, reported: Count, consent: [String: Count],
-                    registration: [String: Count], declined: [String: Count]) {
+                    registration: [String: Count], declined: [String: Count], refused: [String: Count]) {
             (self.group, self.youths, self.screened, self.reported) = (group, youths, screened, reported)
-            (self.consent, self.registration, self.declined) = (consent, registration, declined)
+            (self.consent, self.registration, self.declined, self.refused) = (consent, registration, declined, refused)
         }
     }
 

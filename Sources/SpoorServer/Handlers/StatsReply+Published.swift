@@ -16,7 +16,7 @@ extension StatsReply {
             youths: published.youthRows.map { row in
                 YouthRow(group: group(row.group), youths: Count(row.youths), screened: Count(row.screened), reported: Count(row.reported),
                          consent: row.consent.mapValues(Count.init), registration: row.registration.mapValues(Count.init),
-                         declined: row.declined.mapValues(Count.init))
+                         declined: row.declined.mapValues(Count.init), refused: row.refused.mapValues(Count.init))
             },
             scope: scope, suppressedBelow: published.threshold, mergedGroups: published.mergedGroups, breakdownsWithheld: published.breakdownsWithheld)
     }

@@ -15,8 +15,9 @@ struct CaseProjection: Sendable {
     }
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
-    /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice.
-    static let format = 9
+    /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice; 10: the
+    /// digest names the parties whose refusal stands.
+    static let format = 10
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     static let metaKey = Array("#meta".utf8)
 

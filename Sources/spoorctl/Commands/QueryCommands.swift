@@ -82,7 +82,7 @@ struct StatsCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Anonymous statistics along the slachtoffermonitor's dimensions.",
-        discussion: "Counts signals observed in the period and how far they got: consulted, reported, registered; with the median days to each step. Then per youth: how many, how many screened, the consent funnel, the kind of registration and the reasons declined. For roles without care access, counts under the protocol's threshold show as <N.")
+        discussion: "Counts signals observed in the period and how far they got: consulted, reported, registered; with the median days to each step. Then per youth: how many, how many screened, the consent funnel, the kind of registration or why not, the reasons declined and the parties whose refusal stands. For roles without care access, counts under the protocol's threshold show as <N.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "First day, YYYY-MM-DD.") var from: String?
     @Option(help: "Last day, YYYY-MM-DD.") var to: String?
@@ -111,13 +111,13 @@ struct StatsCommand: ParsableCommand {
             let figures = ["youths", "signals", "consulted", "reported", "registered", "medianDaysToConsultation", "medianDaysToReport", "medianDaysToRegistration"]
             guard format == .table else { return Output.csv(dimensions + figures, rows) }
             let header = dimensions + ["youths", "signals", "consulted", "reported", "registered", "days to consult", "days to report", "days to register"]
-            // Per youth: how many, screened, reported, where consent got, how registered or why not, why declined.
+            // Per youth: how many, screened, reported, where consent got, how registered or why not, why declined, refused by whom.
             let youths = reply.youths.map { row in
                 dimensions.map { row.group[$0] ?? "-" } + [row.youths, row.screened, row.reported].map(\.description)
-                    + [row.consent, row.registration, row.declined].map { $0.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
+                    + [row.consent, row.registration, row.declined, row.refused].map { $0.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
             }
             return Output.table(header, rows) + "\n\nper youth:\n"
-                + Output.table(dimensions + ["youths", "screened", "reported", "consent", "registration", "declined"], youths) + Self.note(reply)
+                + Output.table(dimensions + ["youths", "screened", "reported", "consent", "registration", "declined", "refused by"], youths) + Self.note(reply)
         }
     }
 
