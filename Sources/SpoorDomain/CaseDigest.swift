@@ -107,6 +107,8 @@ public struct CaseDigest: Sendable, Equatable {
     public var relationships: [CaseState.Relationship] = []
     /// The other cases an officer said are of this youth: the statistics count it once.
     public var sameYouth: [String] = []
+    /// The other cases an officer said are not of this youth, though their identities match.
+    public var otherYouth: [String] = []
 
     public struct Hold: Sendable, Equatable {
         public var reason: String
@@ -135,8 +137,9 @@ public struct CaseDigest: Sendable, Equatable {
         activeSignals: [Signal], consultations: [Consultation], reports: [Report], registrations: [Registration],
         registeredElsewhere: Bool, declinedReasons: [String], consent: ConsentOutcome, ageAtFirstSignal: Int?,
         screenedOn: [Day], pending: [Pending], legalHold: Hold? = nil, carers: [String] = [], relationships: [CaseState.Relationship] = [],
-        sameYouth: [String] = [], refusedBy: [String] = []
+        sameYouth: [String] = [], otherYouth: [String] = [], refusedBy: [String] = []
     ) {
+        self.otherYouth = otherYouth
         self.sameYouth = sameYouth
         self.refusedBy = refusedBy
         self.caseID = caseID

@@ -4,8 +4,9 @@
 /// was registered or why not.
 ///
 /// A youth counts in the period when a signal of it not retracted, or a screening, falls in it; its
-/// group is that of its first such signal (form: each form of its signals in the period). Cases an
-/// officer linked as one youth (`case link`) count once, with the furthest any of them got.
+/// group is that of its first such signal (form: each form of its signals in the period). Cases of
+/// one youth (``LinkedYouths``: matched by the blind index, or linked by an officer) count once,
+/// with the furthest any of them got.
 public struct YouthStatistics: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var group: [String]

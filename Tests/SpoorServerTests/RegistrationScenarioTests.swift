@@ -170,8 +170,11 @@ struct RegistrationScenarioTests {
                       "--name", name, "--birth-date", "2009-01-15", "--opened-on", "2026-11-02"])
             try s.ok(["signal", "record", "--case", id, "--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-02"])
         }
+        func youthsCounted() throws -> JSONValue? { try s.ok(["stats", "--json"]).json?["youths"]?.array?.first?["youths"] }
+        #expect(try youthsCounted() == 1, "the session's own case r1")
         try open("y1", "Zoë van der Berg")
         try open("y2", "Zoe Berg")
+        #expect(try youthsCounted() == 2, "y1 and y2 match in the index: one youth, not two, with r1")
         try s.ok(["register", "comensha", "--case", "y1", "--kind", "non-identifiable", "--on", "2026-11-03"])
         let refused = try s.ctl.run(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-03"])
         #expect(refused.status == 65 && refused.error.contains("case y1 registered this youth non-identifiable on 2026-11-03 already"), "\(refused.error)")
@@ -194,6 +197,7 @@ struct RegistrationScenarioTests {
                 "linked from y2's side, y3 finds y2's registration")
         try s.ok(["case", "link", "--case", "y3", "--other", "y2", "--not-same", "--reason", "twins after all"])
         try s.ok(["register", "comensha", "--case", "y3", "--kind", "non-identifiable", "--on", "2026-11-04"])
+        #expect(try youthsCounted() == 4, "r1, y1, y2 and y3: y1 erased is no longer matched, y3 is not y2")
         s.daemon.stop()
     }
 

@@ -9,7 +9,7 @@ extension CaseDigest: BinaryCodable {
         w.write(caseID); w.write(unit); w.write(youth); w.write(isOpen); w.write(isErased); w.write(lastChangedOn)
         w.write(activeSignals); w.write(consultations); w.write(reports); w.write(registrations); w.write(registeredElsewhere)
         w.write(declinedReasons); w.write(consent); w.write(ageAtFirstSignal); w.write(screenedOn) { $0.write($1) }; w.write(pending)
-        w.write(legalHold); w.write(carers); w.write(relationships); w.write(sameYouth); w.write(refusedBy)
+        w.write(legalHold); w.write(carers); w.write(relationships); w.write(sameYouth); w.write(otherYouth); w.write(refusedBy)
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
@@ -17,7 +17,8 @@ extension CaseDigest: BinaryCodable {
                   lastChangedOn: try r.read(), activeSignals: try r.read(), consultations: try r.read(), reports: try r.read(),
                   registrations: try r.read(), registeredElsewhere: try r.read(), declinedReasons: try r.read(), consent: try r.read(),
                   ageAtFirstSignal: try r.read(), screenedOn: try r.read { r throws(BinaryFormError) in try r.read() }, pending: try r.read(),
-                  legalHold: try r.read(), carers: try r.read(), relationships: try r.read(), sameYouth: try r.read(), refusedBy: try r.read())
+                  legalHold: try r.read(), carers: try r.read(), relationships: try r.read(), sameYouth: try r.read(),
+                  otherYouth: try r.read(), refusedBy: try r.read())
     }
 }
 

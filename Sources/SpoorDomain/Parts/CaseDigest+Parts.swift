@@ -49,7 +49,7 @@ extension CaseState {
             registeredElsewhere: !registeredElsewhere.isEmpty, declinedReasons: [],
             consent: consentOutcome, ageAtFirstSignal: ageAtFirstSignal, screenedOn: [],
             pending: pendingOfCase(), legalHold: legalHold.map { .init(reason: $0.reason, until: $0.until) },
-            carers: carers, relationships: relationships, sameYouth: sameYouth,
+            carers: carers, relationships: relationships, sameYouth: sameYouth, otherYouth: otherYouth,
             refusedBy: consents.filter { $0.status == .refused || $0.status == .withdrawn }.map(\.party.rawValue).sorted())
     }
 

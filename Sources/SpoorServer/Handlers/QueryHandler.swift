@@ -107,9 +107,10 @@ struct QueryHandler: Sendable {
             return dimension
         }
         let exact = caller.mayReadPersonalContent
+        let matched = try YouthIndex.matchedGroups(in: ledger)  // one youth, one count: cases whose identities match
         let (signals, youths) = try projections.withDigests { all in
             let digests = all.lazy.filter { !exact || caller.caresFor(unit: $0.unit) }
-            let linked = LinkedYouths(digests)
+            let linked = LinkedYouths(all, matched: matched)
             return (Statistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, linked: linked),
                     YouthStatistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today,
                                     linked: linked))

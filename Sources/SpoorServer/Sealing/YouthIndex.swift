@@ -35,6 +35,23 @@ struct YouthIndex: Sendable {
     static func key(_ entry: String, _ caseID: String) -> [UInt8] { entryPrefix(entry) + Array(caseID.utf8) }
     static func entryPrefix(_ entry: String) -> [UInt8] { prefix + Array(entry.utf8) + [UInt8(ascii: "/")] }
 
+    /// The groups of cases that share an entry, each of two cases or more: read without the key.
+    static func matchedGroups(in ledger: Ledger) throws -> [[String]] {
+        var byEntry: [Substring: [String]] = [:]
+        var after: [UInt8]?
+        while true {
+            let page = try ledger.projectionRecords(withPrefix: prefix, after: after, limit: 4_096)
+            for record in page {
+                let rest = String(decoding: record.key.dropFirst(prefix.count), as: UTF8.self)
+                guard let slash = rest.firstIndex(of: "/") else { continue }
+                byEntry[rest[..<slash], default: []].append(String(rest[rest.index(after: slash)...]))
+            }
+            guard page.count == 4_096 else { break }
+            after = page.last?.key
+        }
+        return byEntry.values.filter { $0.count > 1 }
+    }
+
     /// The other cases that share an entry with `identity`.
     func cases(sharing identity: YouthIdentity?, besides caseID: String, in ledger: Ledger) throws -> Set<String> {
         var cases: Set<String> = []
