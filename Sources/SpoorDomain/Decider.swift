@@ -151,7 +151,9 @@ public struct Decider: Sendable {
             return .consentWaiverRequested(e)
         case .parentalOverrideRequested(let e):
             try Self.requireText(e.personal, "justification", "say why, case by case")
-            guard !e.article.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalidField("article", "name the article the jurist relies on") }
+            guard ParentalOverrideRequested.isCitation(e.article) else {
+                throw .invalidField("article", "name the article the jurist relies on as a citation (BW 7:450 lid 2), at most 60 characters: it is shown unsealed to auditors, so the reasons go in the justification")
+            }
             try consentRules.checkOverride(e.ground, state: state, on: e.requestedOn)
             return .parentalOverrideRequested(e)
         case .parentalRefusalOverridden(let e):

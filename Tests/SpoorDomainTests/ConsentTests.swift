@@ -165,6 +165,13 @@ struct ConsentTests {
         var allowing = InstitutionProtocol.standard
         allowing.consent.parentalOverride = .init(source: "the jurist's memo 2026-7")
         harness.decider = Decider(rules: allowing)
+        // The article is shown unsealed: a citation, never the reasons (issue 27, section 7: every free text sealed).
+        var freeText = request
+        if case .parentalOverrideRequested(var e) = freeText.event {
+            e.article = "Noor's father threatened her, see memo"
+            freeText = CaseCommand(e)
+        }
+        #expect(throws: DomainError.self) { try harness.run(freeText, actor: "anna", on: "2026-11-03") }
         try harness.run(request, actor: "anna", on: "2026-11-03")
         let decision = CaseCommand(ParentalRefusalOverridden(ground: .youthPersists, decidedOn: day("2026-11-04")))
         #expect(throws: DomainError.self) { try harness.run(decision, as: .behaviouralScientist, actor: "anna", on: "2026-11-04") }  // four eyes

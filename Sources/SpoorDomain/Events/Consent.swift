@@ -117,7 +117,8 @@ public enum ParentalOverrideGround: String, Codable, Sendable, CaseIterable {
 /// Someone in care asks that the youth's own consent count against the parents' refusal.
 public struct ParentalOverrideRequested: Codable, Sendable, Equatable {
     public var ground: ParentalOverrideGround
-    /// The article the institution's jurist relies on, as the request names it.
+    /// The article the institution's jurist relies on, as the request names it: a citation, not
+    /// free text, since auditors read it unsealed (the reasons go in the sealed justification).
     public var article: String
     public var requestedOn: Day
     /// Sealed: why, case by case.
@@ -125,6 +126,13 @@ public struct ParentalOverrideRequested: Codable, Sendable, Equatable {
 
     public init(ground: ParentalOverrideGround, article: String, requestedOn: Day, personal: Note?) {
         (self.ground, self.article, self.requestedOn, self.personal) = (ground, article, requestedOn, personal)
+    }
+
+    /// Whether `text` reads as a citation, as the schema's pattern has it: up to 60 letters, digits,
+    /// spaces and `.:,()/§-`, with a number in it.
+    static func isCitation(_ text: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .:,()/§-")
+        return (1...60).contains(text.count) && text.allSatisfy(allowed.contains) && text.contains(where: \.isNumber)
     }
 }
 
