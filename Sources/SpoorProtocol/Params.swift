@@ -54,10 +54,19 @@ public struct SubjectExportParams: Codable, Equatable, Sendable {
     public var `case`: String
     /// The letter's language: `nl` (plain Dutch, B1; the default) or `en`.
     public var language: String?
+    /// Who reads it: `youth` (the default) or `parent`, as the law gives each access.
+    public var `for`: String?
+    /// For a parent of a youth of 12 to 15: the privacy officer states that informing them does not go against good care.
+    public var notAgainstGoodCare: Bool?
+    /// For a parent: the youth agreed that they read it.
+    public var youthConsented: Bool?
+    /// The positions of staff notes the privacy officer read and releases: they name no one else.
+    public var release: [UInt64]?
 
-    public init(case caseID: String, language: String? = nil) {
-        self.case = caseID
-        self.language = language
+    public init(case caseID: String, language: String? = nil, for reader: String? = nil, notAgainstGoodCare: Bool? = nil,
+                youthConsented: Bool? = nil, release: [UInt64]? = nil) {
+        (self.case, self.language, self.for) = (caseID, language, reader)
+        (self.notAgainstGoodCare, self.youthConsented, self.release) = (notAgainstGoodCare, youthConsented, release)
     }
 }
 

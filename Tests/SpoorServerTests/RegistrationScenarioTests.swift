@@ -201,6 +201,28 @@ struct RegistrationScenarioTests {
         s.daemon.stop()
     }
 
+    // WGBO: below 12 the parents exercise the youth's rights (BW art. 7:465 lid 1); from 16 no one
+    // but the youth reads the file without the youth's consent (art. 7:457 lid 1).
+    @Test("subject export --for parent follows the youth's age: refused for a 15-year-old unless good care allows, for a 17-year-old without her consent")
+    func exportForParents() throws {
+        for (age, statement, letter) in [(15, "--not-against-good-care", "BW artikel 7:465"), (17, "--youth-consented", "BW artikel 7:457")] {
+            let s = try Session(age: age)
+            let out = s.daemon.folder + "/inzage.json"
+            let refused = try s.ctl.run(["subject", "export"] + s.c + ["--out", out, "--for", "parent"])
+            #expect(refused.status == 65 && refused.error.contains(age == 15 ? "good care" : "only with the youth's consent"), "\(refused.error)")
+            try s.ok(["subject", "export"] + s.c + ["--out", out, "--for", "parent", statement])
+            let document = try String(contentsOfFile: out + ".md", encoding: .utf8)
+            #expect(document.contains("U krijgt dit dossier als ouder of voogd") && document.contains(letter), "\(document.prefix(400))")
+            try s.ok(["subject", "export"] + s.c + ["--out", out])  // the youth's own
+            #expect(try String(contentsOfFile: out + ".md", encoding: .utf8).contains("omdat het over jou gaat"))
+            s.daemon.stop()
+        }
+        let young = try Session(age: 10)
+        let refused = try young.ctl.run(["subject", "export"] + young.c + ["--out", young.daemon.folder + "/x.json"])
+        #expect(refused.status == 65 && refused.error.contains("below 12 the parents"), "\(refused.error)")
+        young.daemon.stop()
+    }
+
     /// Flesch–Douma, the Dutch reading ease: 206.835 − 0.93 × words per sentence − 77 × syllables
     /// per word; syllables are counted as groups of vowels, as the Dutch readability tools do.
     static func readingEase(_ text: String) -> (ease: Double, wordsPerSentence: Double) {

@@ -170,10 +170,18 @@ extension SealingTests {
         try Self.plantMarkers(ctl, case: "x1")
         let out = daemon.folder + "/inzage.json"
         #expect(try ctl("subject", "export", "--case", "x1", "--out", out, "--json").status == 0)
-        let json = try String(contentsOfFile: out, encoding: .utf8)
-        let document = try String(contentsOfFile: out + ".md", encoding: .utf8)
+        var json = try String(contentsOfFile: out, encoding: .utf8)
+        var document = try String(contentsOfFile: out + ".md", encoding: .utf8)
+        // The youth's own name and statement are in it; the staff's notes, which may name others, are withheld.
+        for marker in [Self.markers[0], Self.markers[2]] { #expect(json.contains(marker) && document.contains(marker), "\(marker)") }
+        for marker in [Self.markers[1], Self.markers[3]] { #expect(!json.contains(marker) && !document.contains(marker), "\(marker)") }
+        #expect(document.hasPrefix("# Jouw dossier: x1") && document.contains("2 notities van medewerkers zijn weggelaten"))
+        let withheld = try #require(try JSONValue.parse(Array(json.utf8))["withheld"]?.array).compactMap(\.number).map { String(Int($0)) }
+        #expect(withheld.count == 2)
+        // Read by the privacy officer and released, they are in it too.
+        #expect(try ctl.run(["subject", "export", "--case", "x1", "--out", out] + withheld.flatMap { ["--release", $0] }).status == 0)
+        (json, document) = (try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: out + ".md", encoding: .utf8))
         for marker in Self.markers { #expect(json.contains(marker) && document.contains(marker), "\(marker)") }
-        #expect(document.hasPrefix("# Jouw dossier: x1"))
         #expect(try ctl("case", "show", "--case", "x1").status == 0)
 
         var recorded: [JSONValue] = []

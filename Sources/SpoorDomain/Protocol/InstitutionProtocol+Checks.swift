@@ -28,6 +28,10 @@ extension InstitutionProtocol {
         require((1...100).contains(self.statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
         require((0...365).contains(self.access.relationshipDays), "access.relationshipDays", "lies between 0 and 365")
         require(!self.access.source.isEmpty, "access.source", "say where the rule comes from")
+        if let age = self.access.parentsNeedConsentFrom {
+            require((12...SubjectAccess.lawsConsentAge).contains(age), "access.parentsNeedConsentFrom",
+                    "lies between 12 and 16: a protocol may narrow the parents' access (BW art. 7:457, 7:465), never widen it")
+        }
         for role in self.access.unitsByRole.keys.sorted() {
             require(Role(rawValue: role).map(Permissions.care.contains) == true, "access.unitsByRole.\(role)",
                     "names a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")

@@ -23,6 +23,8 @@ extension InstitutionProtocol {
                   "      source: \(self.calendar.source)",
                   "", "Retention: \(self.retention.years) years after the last change", "      source: \(self.retention.source)",
                   "Statistics: cells under \(self.statistics.smallCellThreshold) hidden outside care", "      source: \(self.statistics.source)",
+                  "Subject access: parents read the file of a youth from \(self.access.parentsNeedConsentFrom ?? SubjectAccess.lawsConsentAge) only with the youth's consent",
+                  "      source: BW art. 7:457, 7:465" + (self.access.parentsNeedConsentFrom == nil ? "" : "; narrowed by \(self.access.source)"),
                   "Catalogue version \(self.catalogue.version): \(self.catalogue.formsOfExploitation.count) forms of exploitation, \(self.catalogue.signalCategories.count) signal categories"]
         return lines.joined(separator: "\n")
     }

@@ -195,6 +195,9 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var relationshipDays: Int
         public var unitsByRole: [String: [String]]
         public var source: String
+        /// From this age the parents read the youth's file only with the youth's consent; `nil`: the
+        /// law's 16 (``SubjectAccess``). A protocol may lower it, never raise it.
+        public var parentsNeedConsentFrom: Int?
 
         /// Whether one of `roles` cares for `unit` by the protocol.
         public func rolesCare(_ roles: some Sequence<Role>, for unit: String) -> Bool {

@@ -78,8 +78,15 @@ public struct SubjectExportReply: Codable, Sendable, Equatable {
     /// The case as a Markdown document for the youth or parents.
     public var document: String
     public var accessLog: [AccessEntry]
+    /// Who it is for, youth or parent, and the article that gives them access.
+    public var `for`: String
+    public var ground: String
+    /// The positions of the staff notes left out: they may name other people.
+    public var withheld: [UInt64]
 
-    public init(case: CaseReply, events: [EventRecord], document: String, accessLog: [AccessEntry]) {
+    public init(case: CaseReply, events: [EventRecord], document: String, accessLog: [AccessEntry], for reader: String, ground: String,
+                withheld: [UInt64]) {
         (self.case, self.events, self.document, self.accessLog) = (`case`, events, document, accessLog)
+        (self.for, self.ground, self.withheld) = (reader, ground, withheld)
     }
 }

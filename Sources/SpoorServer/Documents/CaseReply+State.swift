@@ -5,18 +5,24 @@ import SpoorProtocol
 
 extension CaseReply {
     /// The case as `entry` holds it, with its timeline read from `history`, the case's stream.
-    /// Personal content is in plain text unless `redaction` says how to hide it.
+    /// Personal content is in plain text unless `redaction` says how to hide it; `.withheld`
+    /// leaves out the staff's notes only, as a subject's export does.
     init(_ entry: CaseProjection.Entry, history: [RecordedEvent], redaction: JSONValue.Redaction? = nil) throws {
         let s = entry.state
         func shown(_ value: some Encodable) throws -> JSONValue {
             let json = try JSONValue(encoding: value)
-            return redaction.map(json.redactingPersonalContent(as:)) ?? json
+            return switch redaction {
+            case nil: json
+            case .withheld: json.withholdingNotes()
+            case let marker?: json.redactingPersonalContent(as: marker)
+            }
         }
         func shown(_ values: some Sequence<some Encodable>) throws -> [JSONValue] { try values.map { try shown($0) } }
         let personal: JSONValue? = switch (redaction, s.identity) {
         case (.erased, _): .string(JSONValue.Redaction.erased.rawValue)  // say so, rather than leave it out
         case (_, nil): nil
-        case (.sealed, _?): .string(JSONValue.Redaction.sealed.rawValue)
+        case (.withheld?, let identity?): try JSONValue(encoding: identity)  // the youth's own
+        case (let marker?, _?): .string(marker.rawValue)
         case (nil, let identity?): try JSONValue(encoding: identity)
         }
         self.init(

@@ -11,9 +11,17 @@ struct SubjectDocument {
 
     let language: Language
     let catalogue: Catalogue
+    /// Who reads the letter, and the article that gives them access.
+    var reader: SubjectAccess.Reader = .youth
+    var ground = ""
 
-    func markdown(case view: JSONValue, events: [JSONValue], reads: [JSONValue]) -> String {
+    func markdown(case view: JSONValue, events: [JSONValue], reads: [JSONValue], withheld: Int = 0) -> String {
         var lines = [say("# Jouw dossier: \(text(view["case"]))", "# Your file: \(text(view["case"]))"), ""]
+        lines += [readerLine, ""]
+        if withheld > 0 {
+            lines += [say("\(withheld) \(withheld == 1 ? "notitie" : "notities") van medewerkers \(withheld == 1 ? "is" : "zijn") weggelaten, omdat ze ook over andere mensen kunnen gaan (\(Self.articles(SubjectAccess.withholdingSource))). Wil je ze toch lezen? Vraag de functionaris gegevensbescherming ze na te kijken.",
+                          "\(withheld) \(withheld == 1 ? "note" : "notes") by staff \(withheld == 1 ? "was" : "were") left out, because they may be about other people too (\(SubjectAccess.withholdingSource)). Want to read them anyway? Ask the data protection officer to check them."), ""]
+        }
         if let personal = view["personal"]?.object {
             lines += [say("Dit dossier gaat over **\(text(personal["name"]))**, geboren op \(text(personal["birthDate"])).",
                           "This file is about **\(text(personal["name"]))**, born on \(text(personal["birthDate"])).")]
@@ -34,6 +42,8 @@ struct SubjectDocument {
             lines.append("- **\(day)**: \(sentence(for: event)) (\(person(event)))")
             if let note = event["payload"]?["personal"]?["text"]?.string {
                 lines.append(say("  - Wat er staat: \(note)", "  - What it says: \(note)"))
+            } else if event["payload"]?["personal"]?.string == JSONValue.Redaction.withheld.rawValue {
+                lines.append(say("  - Wat er staat: weggelaten, omdat het ook over anderen kan gaan.", "  - What it says: left out, as it may be about others too."))
             }
         }
         lines += ["", say("## Wie je dossier heeft gelezen", "## Who read your file"), ""]
@@ -45,6 +55,21 @@ struct SubjectDocument {
     }
 
     private func say(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
+
+    /// Who the letter is for, and the law that lets them read it.
+    private var readerLine: String {
+        switch reader {
+        case .youth: say("Je krijgt dit dossier omdat het over jou gaat. Dat staat in de wet (\(Self.articles(ground))).",
+                         "You get this file because it is about you. The law says so (\(ground)).")
+        case .parent: say("U krijgt dit dossier als ouder of voogd. Dat mag volgens de wet (\(Self.articles(ground))). De brief is geschreven zoals aan uw kind: waar \"je\" staat, gaat het over uw kind.",
+                          "You get this file as a parent or guardian. The law allows it (\(ground)). The letter is written as to your child: where it says \"you\", it means your child.")
+        }
+    }
+
+    /// The articles of `citation` as a Dutch reader reads them: "BW artikel 7:457", without the English gloss.
+    static func articles(_ citation: String) -> String {
+        String(citation.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "art.", with: "artikel")
+    }
 
     private func person(_ event: JSONValue) -> String {
         say("door \(text(event["actor"]?["name"])), \(role(event["role"]?.string))", "by \(text(event["actor"]?["name"])), \(role(event["role"]?.string))")
