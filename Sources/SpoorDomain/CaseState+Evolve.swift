@@ -55,6 +55,9 @@ extension CaseState {
             consultations.append(e)
             advance(e.signalIDs, to: .consulted, due: Due(.converse, since: e.heldOn, under: rules))
             for party in e.parties { relate(party, on: e.heldOn, rules) }
+            if let caller = e.parties.lazy.compactMap({ rules.catalogue.registrationCaller($0, in: \.consultationParties) }).first {
+                registrationCalledFor(on: e.heldOn, because: "\(caller.label) was consulted", rules)
+            }
         case .conversationHeld(let e):
             conversations.append(e)
             advance(e.signalIDs, to: .conversed, due: Due(.weigh, since: e.heldOn, under: rules))
@@ -72,7 +75,9 @@ extension CaseState {
         case .signalForwarded(let e):
             for id in e.signalIDs { signals.update(id) { $0.forwardedTo.append(e.recipient) } }
             relate(e.recipient, on: e.forwardedOn, rules)
-            if e.recipient == "care-coordinator" { registrationCalledFor(on: e.forwardedOn, because: "a signal was forwarded to the care coordinator", rules) }
+            if let caller = rules.catalogue.registrationCaller(e.recipient, in: \.forwardingRecipients) {
+                registrationCalledFor(on: e.forwardedOn, because: "a signal was forwarded to \(caller.label)", rules)
+            }
         case .reportedToVeiligThuis(let e):
             reports.append(Report(report: e, feedbackDue: Due(.feedback, since: e.reportedOn, under: rules)))
             advance(e.signalIDs, to: .decided, due: nil)

@@ -158,7 +158,7 @@ struct ConsentTests {
         try harness.run(.give(.youth, on: "2026-11-03"), on: "2026-11-03")
         let request = CaseCommand(ParentalOverrideRequested(ground: .youthPersists, article: "BW art. 7:450 lid 2", requestedOn: day("2026-11-03"),
                                                             personal: Note("she asked for it twice, knowing her parents refused")))
-        #expect(throws: DomainError.ruleViolated(rule: "protocol 1: consent.parentalOverride",
+        #expect(throws: DomainError.ruleViolated(rule: "protocol 2: consent.parentalOverride",
                                                  reason: "this protocol does not let a youth's consent count against the parents' refusal")) {
             try harness.run(request, on: "2026-11-03")
         }

@@ -78,18 +78,18 @@ struct ProtocolTests {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         var stricter = InstitutionProtocol.standard
-        stricter.version = 2
+        stricter.version = 3
         stricter.steps.consult = .init(responsible: .attentionOfficer, within: .init(workingDays: 2), source: "our team, 2026-11-03")
         harness.decider = Decider(rules: stricter)
         try harness.run(.signal(on: "2026-11-03"), on: "2026-11-03")
         let first = try #require(harness.current.signals["signal-1"]?.due)
         let second = try #require(harness.current.signals["signal-2"]?.due)
-        #expect(first == .init(step: .consult, since: day("2026-11-02"), on: day("2026-11-09"), responsible: .professional, protocolVersion: 1))
-        #expect(second == .init(step: .consult, since: day("2026-11-03"), on: day("2026-11-05"), responsible: .attentionOfficer, protocolVersion: 2))
+        #expect(first == .init(step: .consult, since: day("2026-11-02"), on: day("2026-11-09"), responsible: .professional, protocolVersion: 2))
+        #expect(second == .init(step: .consult, since: day("2026-11-03"), on: day("2026-11-05"), responsible: .attentionOfficer, protocolVersion: 3))
         // The fold is of the events and the versions they name: replaying gives the same state.
         #expect(CaseState.replay(harness.records) == harness.current)
         let mine = Worklist.items(for: [harness.current.digest], on: day("2026-11-06"), filter: .init(roles: [.attentionOfficer]))
-        #expect(mine.map(\.kind) == [.signalStalled] && mine.first?.protocolVersion == 2)
+        #expect(mine.map(\.kind) == [.signalStalled] && mine.first?.protocolVersion == 3)
     }
 
     @Test func theProtocolsRulesBindTheDecider() throws {
@@ -119,10 +119,10 @@ struct ProtocolTests {
         #expect(dot.contains("registration at CoMensha due\\nattention-officer, within 10 working days"))
         #expect(dot.contains("12-15: youth + parents"))
         var changed = InstitutionProtocol.standard
-        changed.version = 2
+        changed.version = 3
         changed.steps.register.within = .init(days: 5)
         #expect(try InstitutionProtocol.standard.differences(to: changed) == [
-            "steps.register.within.days: (added) 5", "steps.register.within.workingDays: 10 → (removed)", "version: 1 → 2",
+            "steps.register.within.days: (added) 5", "steps.register.within.workingDays: 10 → (removed)", "version: 2 → 3",
         ])
     }
 
@@ -195,7 +195,7 @@ extension ProtocolTests {
     @Test func aLegalHoldAnswersARequestAndKeepsTheDataUntilLifted() throws {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-09-01")
         try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .parent, reference: nil)), as: .privacyOfficer, on: "2026-09-01")
-        #expect(throws: DomainError.invalidField("reason", "\"whim\" is not a hold reason of protocol 1: use longer-for-care, interest-of-another, required-by-law")) {
+        #expect(throws: DomainError.invalidField("reason", "\"whim\" is not a hold reason of protocol 2: use longer-for-care, interest-of-another, required-by-law")) {
             try harness.run(CaseCommand(LegalHoldPlaced(reason: "whim", placedOn: day("2026-09-02"), until: nil, personal: Note("x"))), as: .privacyOfficer, on: "2026-09-02")
         }
         try harness.run(CaseCommand(LegalHoldPlaced(reason: "required-by-law", placedOn: day("2026-09-02"), until: day("2026-12-31"),

@@ -137,7 +137,46 @@ struct RegistrationTests {
         try forwarded.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "attention-officer")), on: "2026-11-03")
         #expect(forwarded.current.registrationDue == nil)
         try forwarded.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), on: "2026-11-03")
-        #expect(forwarded.current.registrationDue?.because == "a signal was forwarded to the care coordinator")
+        #expect(forwarded.current.registrationDue?.because == "a signal was forwarded to the regional care coordinator for human trafficking")
+    }
+
+    // Issue 27, section 5: "Consulting the care coordinator makes a registration due, as forwarding
+    // does; triggers are named by a property in the protocol, not by a role's literal id". The
+    // research (§6.4): "Het is voor hulpverleners niet duidelijk welke partij er verantwoordelijk is
+    // voor het doorzetten van signalen en op welk moment dit gedaan dient te worden."
+    @Test("consulting the care coordinator makes a registration due; the trigger is the catalogue's property, and version 1 keeps its meaning")
+    func consultingTheCareCoordinator() throws {
+        func consulted(under rules: InstitutionProtocol, party: String) throws -> CaseState {
+            var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
+            harness.decider = Decider(rules: rules)
+            try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
+            try harness.run(CaseCommand(ConsultationHeld(signalIDs: ["signal-1"], heldOn: day("2026-11-03"), parties: [party], personal: nil)), on: "2026-11-03")
+            return harness.current
+        }
+        #expect(try consulted(under: .standard, party: "care-coordinator").registrationDue?.because
+                == "the regional care coordinator for human trafficking was consulted")
+        #expect(try consulted(under: .standard, party: "attention-officer").registrationDue == nil)
+        // An institution's own id for the coordinator triggers it by the property.
+        var renamed = InstitutionProtocol.standard
+        renamed.version = 3
+        renamed.catalogue.consultationParties.append(.init(id: "zorgcoordinator-west", label: "zorgcoördinator West", callsForRegistration: true))
+        #expect(try consulted(under: renamed, party: "zorgcoordinator-west").registrationDue != nil)
+        // Version 1 named no property: a consultation called for nothing then, and replays so.
+        #expect(try consulted(under: .firstBuiltIn, party: "care-coordinator").registrationDue == nil)
+    }
+
+    @Test("protocol check refuses a protocol that switches a trigger off")
+    func triggersCannotBeSwitchedOff() throws {
+        var off = InstitutionProtocol.standard
+        off.catalogue.consultationParties = off.catalogue.consultationParties.map { .init(id: $0.id, label: $0.label, callsForRegistration: false) }
+        #expect(off.check().map(\.path) == ["catalogue.consultationParties"])
+        var legacyWithout = InstitutionProtocol.firstBuiltIn
+        legacyWithout.catalogue.forwardingRecipients.removeAll { $0.id == "care-coordinator" }
+        #expect(legacyWithout.check().map(\.path) == ["catalogue.forwardingRecipients"])
+        var misplaced = InstitutionProtocol.standard
+        misplaced.catalogue.formsOfExploitation[0] = .init(id: "sexual", label: "sexual", callsForRegistration: true)
+        #expect(misplaced.check().map(\.path) == ["catalogue.formsOfExploitation"])
+        #expect(InstitutionProtocol.standard.check().isEmpty && InstitutionProtocol.firstBuiltIn.check().isEmpty)
     }
 
     @Test("declining needs a reason from the list that holds; registered elsewhere ends it and counts the youth once")

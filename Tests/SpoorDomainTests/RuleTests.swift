@@ -31,7 +31,7 @@ struct RuleTests {
         }
         // The protocol names the approving role: here the behavioural scientist, not the attention officer.
         let waiverRules = InstitutionProtocol.standard.consent.waiver
-        #expect(throws: DomainError.ruleViolated(rule: "protocol 1: \(waiverRules.source)", reason: "a waiver is approved by a behavioural scientist")) {
+        #expect(throws: DomainError.ruleViolated(rule: "protocol 2: \(waiverRules.source)", reason: "a waiver is approved by a behavioural scientist")) {
             try harness.run(approve, as: .attentionOfficer, on: "2026-11-02")
         }
         #expect(throws: DomainError.ruleViolated(rule: "consent waiver: four eyes", reason: "bea requested this waiver; another behavioural scientist approves it")) {

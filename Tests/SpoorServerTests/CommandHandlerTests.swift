@@ -25,7 +25,7 @@ struct CommandHandlerTests {
                                          institution: .init())
             let id = EventID()
             let first = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: id, actor: Self.actor, role: .professional)
-            #expect(first["type"] == "case-opened" && first["position"] == 1 && first["event"]?["protocol"] == 1)
+            #expect(first["type"] == "case-opened" && first["position"] == 1 && first["event"]?["protocol"] == .number(Double(InstitutionProtocol.standard.version)))
             #expect(first["event"]?["personal"] == nil)  // sealed apart, never in the stored payload
             let again = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: id, actor: Self.actor, role: .professional)
             #expect(again == first && ledger.lastPosition == 1)

@@ -54,9 +54,9 @@ struct ProtocolScenarioTests {
         return String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]), as: UTF8.self)
     }
 
-    /// Version 2: a consultation within 2 working days, taken by the attention officer.
+    /// Version 3, after the example's 2: a consultation within 2 working days, taken by the attention officer.
     static func stricter(_ json: inout [String: Any]) {
-        json["version"] = 2
+        json["version"] = 3
         var steps = json["steps"] as! [String: Any]
         steps["consult"] = ["responsible": "attention-officer", "within": ["workingDays": 2], "source": "our team's agreement of 2026-11-01"]
         json["steps"] = steps
@@ -78,8 +78,8 @@ struct ProtocolScenarioTests {
             lists.append((list["items"]?.array ?? []).filter { $0["kind"] == "signal-stalled" })
             mine.append(try #require(try ctl("worklist", "--on", "2026-11-10", "--mine", "--json").json?["items"]?.array).count)
         }
-        #expect(lists[0].map { [$0["responsible"], $0["dueOn"], $0["protocolVersion"]] } == [["professional", "2026-11-09", 1]])
-        #expect(lists[1].map { [$0["responsible"], $0["dueOn"], $0["protocolVersion"]] } == [["attention-officer", "2026-11-04", 2]])
+        #expect(lists[0].map { [$0["responsible"], $0["dueOn"], $0["protocolVersion"]] } == [["professional", "2026-11-09", 2]])
+        #expect(lists[1].map { [$0["responsible"], $0["dueOn"], $0["protocolVersion"]] } == [["attention-officer", "2026-11-04", 3]])
         #expect(mine == [1, 0])  // a professional's own list holds the first protocol's step, not the second's
     }
 
@@ -88,33 +88,33 @@ struct ProtocolScenarioTests {
         let configured = try Configured(roles: ["professional", "admin"], protocol: try Self.protocolText())
         let ctl = configured.ctl
         try Self.protocolText { $0["colour"] = "red" }.write(toFile: configured.protocolPath, atomically: true, encoding: .utf8)
-        configured.reload(expecting: "SIGHUP: kept protocol version 1")
+        configured.reload(expecting: "SIGHUP: kept protocol version 2")
         #expect(configured.daemon.log.contains("colour: is not a section of a protocol"), "\(configured.daemon.log)")
-        #expect(try ctl("protocol", "show", "--json").json?["version"] == 1)
+        #expect(try ctl("protocol", "show", "--json").json?["version"] == 2)
         #expect(try ctl.run(Self.open + ["--case", "h1"]).status == 0)
         let check = try ctl("protocol", "check", configured.protocolPath)
         #expect(check.status == 65 && check.error.contains("colour: is not a section of a protocol"))
 
-        // A good version 2, adopted on `protocol reload` in the caller's name.
+        // A good version 3, adopted on `protocol reload` in the caller's name.
         try Self.protocolText(Self.stricter).write(toFile: configured.protocolPath, atomically: true, encoding: .utf8)
         let diff = try ctl("protocol", "diff", configured.protocolPath)
         #expect(diff.output.contains("steps.consult.responsible: \"professional\" → \"attention-officer\""), "\(diff.output)")
-        #expect(try ctl("protocol", "reload").output.contains("adopted protocol version 2"))
+        #expect(try ctl("protocol", "reload").output.contains("adopted protocol version 3"))
         #expect(try ctl("protocol", "reload").output.contains("in force already"))
         #expect(try ctl.run(Self.signal + ["--case", "h1"]).status == 0)
         let events = try ctl("events", "tail", "--from", "1", "--limit", "100", "--json").output
             .split(separator: "\n").map { try JSONValue.parse(Array($0.utf8)) }
         let adoptions = events.filter { $0["type"] == "protocol-adopted" }
-        #expect(adoptions.map { $0["payload"]?["version"] } == [1, 2])
+        #expect(adoptions.map { $0["payload"]?["version"] } == [2, 3])
         #expect(adoptions.map { $0["payload"]?["trigger"] } == ["start", "protocol.reload"])
         #expect(adoptions.last?["actor"]?["name"] == .string(configured.me))
-        #expect(events.last?["type"] == "signal-recorded" && events.last?["payload"]?["protocol"] == 2)
+        #expect(events.last?["type"] == "signal-recorded" && events.last?["payload"]?["protocol"] == 3)
 
-        // Version 2 again with other content: a version names one content forever.
+        // Version 3 again with other content: a version names one content forever.
         try Self.protocolText { Self.stricter(&$0); $0["name"] = "changed without a new version" }
             .write(toFile: configured.protocolPath, atomically: true, encoding: .utf8)
         let conflict = try ctl("protocol", "reload")
-        #expect(conflict.status == 75 && conflict.error.contains("version 2 was adopted with other content"))
+        #expect(conflict.status == 75 && conflict.error.contains("version 3 was adopted with other content"))
 
         // The projection rebuilt from the log folds each case by the versions its events name.
         let before = try ctl("worklist", "--on", "2026-11-10", "--json").json
@@ -126,11 +126,13 @@ struct ProtocolScenarioTests {
     /// the built-in protocol's content is pinned: change it, and raise its version with the digest here.
     @Test("the built-in protocol's content is pinned to its version")
     func builtInIsPinned() throws {
-        #expect(InstitutionProtocol.standard.version == 1)
+        #expect(InstitutionProtocol.standard.version == 2)
         #expect(try AdoptedProtocols.digest(of: .standard) == Self.pinnedDigest, "the built-in protocol changed: raise its version")
+        // Version 1 is what stores adopted before, and what unversioned events replay by: content for content.
+        #expect(try AdoptedProtocols.digest(of: .firstBuiltIn) == "sha256:299ddcdf4407c69966a87dde8ad341aeb9bfce7445ada90e680e14cc845afbff")
     }
 
-    static let pinnedDigest = "sha256:299ddcdf4407c69966a87dde8ad341aeb9bfce7445ada90e680e14cc845afbff"
+    static let pinnedDigest = "sha256:45b3ee2ba9545739d511224910b986fdb451d63352f52f19989d7b0d44c13a63"
 
     @Test("protocol graph writes dot that Graphviz renders")
     func graph() throws {

@@ -150,7 +150,7 @@ struct RebuildTests {
         }
         let daemon = try DaemonProcess(arguments: ["--development", folder], socketPath: folder + "/spoor.sock")
         let ctl = Spoorctl(socketPath: folder + "/spoor.sock")
-        #expect(daemon.log.contains("case projection rebuilt") && daemon.log.contains("adopted protocol version 1"))
+        #expect(daemon.log.contains("case projection rebuilt") && daemon.log.contains("adopted protocol version 2"))
         let next = try #require(try ctl("case", "next", "--case", "o1", "--on", "2026-11-03", "--json").json?["steps"]?.array)
         #expect(next.first?["responsible"] == "professional" && next.first?["dueOn"] == "2026-11-09")
         #expect(try ctl("status", "--json").json?["undecodableEvents"] == 0)

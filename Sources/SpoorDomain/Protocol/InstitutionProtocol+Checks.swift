@@ -115,6 +115,19 @@ extension InstitutionProtocol {
             ("riskInstruments", self.catalogue.riskInstruments), ("consultationParties", self.catalogue.consultationParties),
             ("forwardingRecipients", self.catalogue.forwardingRecipients),
         ]
+        // The meldcode's triggers: a forward to, and a consultation of, the care coordinator make a registration due.
+        if self.catalogue.namesTriggers {
+            for (name, entries) in [("consultationParties", self.catalogue.consultationParties), ("forwardingRecipients", self.catalogue.forwardingRecipients)] {
+                require(entries.contains { $0.callsForRegistration == true }, "catalogue.\(name)",
+                        "marks the care coordinator with callsForRegistration: a protocol may not switch the trigger off")
+            }
+        } else {
+            require(self.catalogue.forwardingRecipients.contains { $0.id == Catalogue.legacyRegistrationRecipient }, "catalogue.forwardingRecipients",
+                    "lists care-coordinator, or marks the care coordinator with callsForRegistration: a protocol may not switch the trigger off")
+        }
+        for (name, entries) in lists.prefix(3) {
+            require(entries.allSatisfy { $0.callsForRegistration == nil }, "catalogue.\(name)", "callsForRegistration is for consultation parties and forwarding recipients")
+        }
         for (name, entries) in lists {
             require(!entries.isEmpty, "catalogue.\(name)", "lists at least one entry")
             require(Set(entries.map(\.id)).count == entries.count, "catalogue.\(name)", "names an id twice")

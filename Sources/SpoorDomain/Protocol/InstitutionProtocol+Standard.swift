@@ -2,9 +2,9 @@ import Foundation
 import SpoorJSON
 
 extension InstitutionProtocol {
-    /// The built-in protocol: what `make run` uses, what a daemon without a protocol file adopts,
-    /// and what events written before protocols were versioned were decided under. The same text
-    /// is shipped as `systemd/protocol.json.example` (a test keeps the two equal).
+    /// The built-in protocol: what `make run` uses and what a daemon without a protocol file
+    /// adopts. The same text is shipped as `systemd/protocol.json.example` (a test keeps the two
+    /// equal). Version 2 names the meldcode's triggers by a property (`callsForRegistration`).
     public static let standard: InstitutionProtocol = {
         do {
             return try InstitutionProtocol(json: Array(text.utf8))
@@ -13,9 +13,21 @@ extension InstitutionProtocol {
         }
     }()
 
+    /// The first built-in protocol, version 1: what events written before protocols were versioned
+    /// were decided under, and what stores that adopted it replay by. It is version 2 without the
+    /// trigger property, content for content (a test pins its digest).
+    public static let firstBuiltIn: InstitutionProtocol = {
+        var first = standard
+        first.version = 1
+        func plain(_ entries: [Catalogue.Entry]) -> [Catalogue.Entry] { entries.map { Catalogue.Entry(id: $0.id, label: $0.label) } }
+        first.catalogue.consultationParties = plain(first.catalogue.consultationParties)
+        first.catalogue.forwardingRecipients = plain(first.catalogue.forwardingRecipients)
+        return first
+    }()
+
     static let text = #"""
 {
-  "version": 1,
+  "version": 2,
   "name": "Spoor's default protocol",
   "source": "Spoor's defaults from the meldcode (Besluit verplichte meldcode huiselijk geweld en kindermishandeling, afwegingskader 2019), the Jeugdwet and the research report; an institution adopts its own",
   "calendar": {
@@ -251,7 +263,8 @@ extension InstitutionProtocol {
       },
       {
         "id": "care-coordinator",
-        "label": "the regional care coordinator for human trafficking"
+        "label": "the regional care coordinator for human trafficking",
+        "callsForRegistration": true
       }
     ],
     "forwardingRecipients": [
@@ -265,7 +278,8 @@ extension InstitutionProtocol {
       },
       {
         "id": "care-coordinator",
-        "label": "the regional care coordinator for human trafficking"
+        "label": "the regional care coordinator for human trafficking",
+        "callsForRegistration": true
       },
       {
         "id": "veilig-thuis",

@@ -44,7 +44,7 @@ extension CaseProjection {
                             origin: try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored))
             }
             let known = adopted
-            let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .standard }
+            let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .firstBuiltIn }
             let folded = try ConcurrentMap.map(starts) { folding in
                 Result { try refold(folding, reader: reader, rules: rules) }
             }.map { try $0.get() }

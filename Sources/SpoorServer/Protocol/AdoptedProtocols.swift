@@ -26,9 +26,9 @@ final class AdoptedProtocols: Sendable {
     var currentAdoption: Adopted? { book.withLock { $0.current } }
     var all: [Adopted] { book.withLock { $0.byVersion.values.sorted { $0.rules.version < $1.rules.version } } }
 
-    /// The protocol of `version`; `nil` names the built-in one, which events before versions followed.
+    /// The protocol of `version`; `nil` names the first built-in one, which events before versions followed.
     func rules(version: Int?) -> InstitutionProtocol? {
-        guard let version else { return .standard }
+        guard let version else { return .firstBuiltIn }
         return book.withLock { $0.byVersion[version]?.rules }
     }
 
