@@ -42,6 +42,7 @@ extension CaseState {
                                   formsOfExploitation: e.formsOfExploitation, indicators: e.indicators))
             if ageAtFirstSignal == nil { ageAtFirstSignal = age(on: e.observedOn) ?? youth.ageAtOpening }
             if lastRiskAssessment == nil, riskAssessmentDue == nil { riskAssessmentDue = Due(.assessRisk, since: e.observedOn, under: rules) }
+            if rules.access.signalsWithoutGround == true { relate(user: record.actor, role: record.role, on: record.recordedOn, rules) }
         case .signalRetracted(let e): signals.update(e.signalID) { $0.isRetracted = true }
         case .signalCorrected(let e):
             signals.update(e.signalID) { signal in
@@ -144,8 +145,17 @@ extension CaseState {
     private mutating func relate(_ party: String, on day: Day, _ rules: InstitutionProtocol) {
         guard let role = Role(rawValue: party), Permissions.care.contains(role) else { return }
         let until = day.adding(days: rules.access.relationshipDays)
-        relationships.removeAll { $0.role == role && $0.until <= until }
-        if !relationships.contains(where: { $0.role == role }) { relationships.append(Relationship(role: role, until: until)) }
+        relationships.removeAll { $0.user == nil && $0.role == role && $0.until <= until }
+        if !relationships.contains(where: { $0.user == nil && $0.role == role }) { relationships.append(Relationship(role: role, until: until)) }
+    }
+
+    /// A person who recorded a signal, where the protocol lets any carer do so on a case it cannot
+    /// read, reads it from then, as one brought in by a forward does: while the meldcode runs, and
+    /// for the protocol's period after.
+    private mutating func relate(user: String, role: Role, on day: Day, _ rules: InstitutionProtocol) {
+        let until = day.adding(days: rules.access.relationshipDays)
+        relationships.removeAll { $0.user == user && $0.until <= until }
+        if !relationships.contains(where: { $0.user == user }) { relationships.append(Relationship(role: role, until: until, user: user)) }
     }
 
     private mutating func set(_ consent: PartyConsent) {

@@ -104,14 +104,20 @@ public struct CaseState: Sendable, Equatable {
     }
 
     /// A role brought into the case by a forward or a consultation, reading it until `until`.
+    /// A role brought into the case by a forward or a consultation, or one person by recording a
+    /// signal on a case it could not read, where the protocol allows that (`user`).
     public struct Relationship: Sendable, Equatable {
         public var role: Role
         public var until: Day
+        /// The person brought in, when it is one person rather than everyone of the role.
+        public var user: String?
 
-        public init(role: Role, until: Day) {
-            self.role = role
-            self.until = until
+        public init(role: Role, until: Day, user: String? = nil) {
+            (self.role, self.until, self.user) = (role, until, user)
         }
+
+        /// Whether the relationship is the user's, in one of `roles`.
+        func holds(for user: String, roles: Set<Role>) -> Bool { self.user.map { $0 == user } ?? roles.contains(role) }
     }
 
     /// Help the weighing decided on, to be evaluated (afwegingskader question 5).

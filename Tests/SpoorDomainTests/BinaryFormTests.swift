@@ -40,7 +40,7 @@ struct BinaryFormTests {
             (try #require(state.consents.first), 6), (try #require(states.compactMap(\.parentalOverride).first), 3), (try #require(states.compactMap(\.withdrawalNotice).first), 2), (try #require(states.compactMap(\.registrationDue).first), 2),
             (try #require(signal.due), 5), (try #require(states.compactMap(\.helpEvaluation).first), 2),
             (try #require(state.screenings.first), 3), (try #require(states.compactMap(\.erasureRequest).first), 2),
-            (try #require(states.compactMap(\.legalHold).first), 4), (try #require(state.relationships.first), 2),
+            (try #require(states.compactMap(\.legalHold).first), 4), (try #require(state.relationships.first), 3),
             (try #require(state.registeredElsewhere.first), 3), (try #require(state.declinedRegistrations.first), 3),
         ]
         for (value, count) in fields {

@@ -100,6 +100,40 @@ struct NeedToKnowTests {
         #expect(try ctl("worklist", "--json").json?["items"]?.array?.contains { $0["kind"] == "emergency-access-review" } == false)
     }
 
+    // Issue 27, section 7: "The protocol may let any care role record a new signal on a case it
+    // cannot read; doing so brings the recorder into the case as a relationship, on the record."
+    @Test("where the protocol allows it, a carer records a signal on a case it cannot read, and reads the case from then")
+    func signalWithoutGround() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signal-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        try ProtocolScenarioTests.protocolText { json in
+            json["version"] = 3
+            var access = json["access"] as! [String: Any]
+            access["signalsWithoutGround"] = true
+            json["access"] = access
+        }.write(toFile: folder + "/protocol.json", atomically: true, encoding: .utf8)
+        func configure(units: String) throws {
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "protocolPath": "\#(folder)/protocol.json", "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional"]}}"#
+                .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        }
+        try configure(units: #""north", "south""#)
+        let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
+        defer { daemon.stop() }
+        let ctl = Spoorctl(socketPath: folder + "/s.sock")
+        #expect(try ctl("case", "open", "--case", "s1", "--unit", "south", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                        "--name", "Marker-s1", "--birth-date", "2011-01-01").status == 0)
+        try configure(units: #""north""#)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        for _ in 0..<250 where !daemon.log.contains("reloaded users and roles") { usleep(20_000) }
+        #expect(try ctl("case", "show", "--case", "s1", "--json").json?["personal"] == "«sealed»")
+        let recorded = try ctl.run(["signal", "record", "--case", "s1", "--form", "sexual", "--nature", "concrete"])
+        #expect(recorded.status == 0, "\(recorded.error)")
+        #expect(try ctl("case", "show", "--case", "s1").output.contains("Marker-s1"), "the recorder is brought in")
+    }
+
     /// Generated over every method: whatever a carer of another unit asks, no personal content of
     /// the case reaches it (a method added later is covered without a new row).
     @Test("a carer of another unit gets no personal content from any method")

@@ -109,8 +109,8 @@ extension CaseState.Due: BinaryCodable {
 }
 
 extension CaseState.Relationship: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(role); w.write(until) }
-    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(role: try r.read(), until: try r.read()) }
+    func write(to w: inout BinaryWriter) { w.write(role); w.write(until); w.write(user) }
+    init(from r: inout BinaryReader) throws(BinaryFormError) { self.init(role: try r.read(), until: try r.read(), user: try r.read()) }
 }
 
 extension LegalHoldPlaced: BinaryCodable {

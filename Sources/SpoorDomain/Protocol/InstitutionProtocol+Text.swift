@@ -25,6 +25,9 @@ extension InstitutionProtocol {
                   "Statistics: cells under \(self.statistics.smallCellThreshold) hidden outside care", "      source: \(self.statistics.source)",
                   "Subject access: parents read the file of a youth from \(self.access.parentsNeedConsentFrom ?? SubjectAccess.lawsConsentAge) only with the youth's consent",
                   "      source: BW art. 7:457, 7:465" + (self.access.parentsNeedConsentFrom == nil ? "" : "; narrowed by \(self.access.source)"),
+                  "Signals: " + (self.access.signalsWithoutGround == true
+                      ? "any carer may record one on a case it cannot read, and reads the case from then" : "recorded by carers with a ground to read the case"),
+                  "      source: \(self.access.source)",
                   "Catalogue version \(self.catalogue.version): \(self.catalogue.formsOfExploitation.count) forms of exploitation, \(self.catalogue.signalCategories.count) signal categories"]
         return lines.joined(separator: "\n")
     }

@@ -198,6 +198,9 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         /// From this age the parents read the youth's file only with the youth's consent; `nil`: the
         /// law's 16 (``SubjectAccess``). A protocol may lower it, never raise it.
         public var parentsNeedConsentFrom: Int?
+        /// Any care role may record a signal on a case it cannot read, and reads the case from then
+        /// (a relationship of its own, on the record of the signal); `nil`: no.
+        public var signalsWithoutGround: Bool?
 
         /// Whether one of `roles` cares for `unit` by the protocol.
         public func rolesCare(_ roles: some Sequence<Role>, for unit: String) -> Bool {

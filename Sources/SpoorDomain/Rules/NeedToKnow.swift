@@ -13,7 +13,7 @@ public enum AccessGround: String, Sendable, CaseIterable {
         guard !Permissions.care.isDisjoint(with: roles) else { return nil }
         if caresForUnit { return .unit }
         if carers.contains(user) { return .assignment }
-        if relationships.contains(where: { roles.contains($0.role) && (meldcodeOpen || day <= $0.until) }) { return .relationship }
+        if relationships.contains(where: { $0.holds(for: user, roles: roles) && (meldcodeOpen || day <= $0.until) }) { return .relationship }
         return nil
     }
 }

@@ -16,7 +16,7 @@ extension Dispatcher {
         do {
             let result = try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role,
                                                    mayRead: { caller.ground(for: $0, on: .today) != nil },
-                                                   mayWrite: Self.mayWrite(command, as: role, caller))
+                                                   mayWrite: Self.mayWrite(command, as: role, caller, rules: protocols.current))
             metrics.command(params.command, failure: nil)
             return result
         } catch is CommandHandler.NoGroundToWrite {
@@ -69,11 +69,13 @@ extension Dispatcher {
 
     /// A carer writes to a case on the grounds that let it read the case (its unit, an
     /// assignment, a forward or a consultation): a denial otherwise, on the record. The officers'
-    /// commands that give or move those grounds (assign, unassign, transfer) are theirs to give.
-    /// Judged in the command's turn, on the case as it decides on it.
-    private static func mayWrite(_ command: CaseCommand, as role: Role, _ caller: Caller) -> @Sendable (CaseState) -> Bool {
+    /// commands that give or move those grounds (assign, unassign, transfer) are theirs to give,
+    /// and a protocol may let any carer record a signal (`access.signalsWithoutGround`), which
+    /// brings the recorder in. Judged in the command's turn, on the case as it decides on it.
+    private static func mayWrite(_ command: CaseCommand, as role: Role, _ caller: Caller, rules: InstitutionProtocol) -> @Sendable (CaseState) -> Bool {
         switch command.event {
         case .caseOpened, .carerAssigned, .carerUnassigned, .caseTransferred: return { _ in true }
+        case .signalRecorded where rules.access.signalsWithoutGround == true: return { _ in true }
         default:
             guard Caller.careRoles.contains(role) else { return { _ in true } }
             return { state in caller.ground(for: state, on: .today) != nil }

@@ -16,7 +16,7 @@ struct CaseProjection: Sendable {
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
     /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice; 10: the
-    /// digest names the parties whose refusal stands.
+    /// digest names the parties whose refusal stands and the cases not of this youth; a relationship may be one person's.
     static let format = 10
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     static let metaKey = Array("#meta".utf8)
