@@ -32,6 +32,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case writesStopped(String)
     /// The ledger's folder could not be made or written.
     case fileSystem(String)
+    /// The log has another name already, which it keeps.
+    case originKept(String)
     case closed
 
     /// Any error the ledger meets, as the ledger's own: LMDB's are storage failures, a closed
@@ -50,6 +52,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .invalidStreamName(let name, let reason):
             "invalid stream name \"\(name)\": \(reason)"
+        case .originKept(let origin):
+            "the log is named \(origin) for good: its checkpoints and every auditor's key name it"
         case .invalidExpectedVersion(let text):
             "invalid expected version \"\(text)\": use \"any\", \"no-stream\" or a version number"
         case .invalidEvent(let index, let reason):

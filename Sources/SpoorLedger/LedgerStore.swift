@@ -15,6 +15,7 @@ import SpoorProof
 /// | `projection.0`, `projection.1` | the caller's key | the caller's inline projection: one slot live, the other a rebuild's |
 /// | `meta` | `projection` | the live projection slot, 0 or 1 (absent: 0) |
 /// | `meta` | `streams.indexed` | the position through which `streams` is written |
+/// | `meta` | `origin` | the log's name in its checkpoints, kept from the first |
 struct LedgerStore: Sendable {
     let environment: Environment
     let events: Database

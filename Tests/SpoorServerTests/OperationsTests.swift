@@ -99,7 +99,7 @@ struct OperationsTests {
         // more events): as if the log had been rewritten and the witness's last checkpoint were true.
         let note = try #require(try ctl("audit", "checkpoint", "--json").json?["checkpoint"]?.string)
         let origin = String(note.split(separator: "\n")[0])
-        let signer = try #require(try SigningKey.load(path: daemon.folder + "/dev-signing-key", origin: origin))
+        let signer = try #require(try SigningKey.load(path: daemon.folder + "/dev-signing-key") { origin })
         let forged = try Checkpoint(origin: origin, head: TreeHead(size: 1, root: ChainHash.of(Array("another log".utf8)))).signed(by: signer)
         try forged.write(toFile: witness + "/checkpoint-999999999999-forged.txt", atomically: true, encoding: .utf8)
         let third = try ctl("audit", "witness", "--folder", witness, "--key", key)

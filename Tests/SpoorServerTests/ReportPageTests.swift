@@ -35,7 +35,7 @@ struct ReportPageTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signingKeyPath": "\#(folder)/master-key", "units": {"\#(me)": ["*"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist", "auditor"], "\#(user)": ["auditor"]}}"#
+        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signingKeyPath": "\#(folder)/master-key", "domain": "jeugdzorg-test.nl", "units": {"\#(me)": ["*"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist", "auditor"], "\#(user)": ["auditor"]}}"#
             .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }

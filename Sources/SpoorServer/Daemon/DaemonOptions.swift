@@ -24,6 +24,7 @@ public struct DaemonOptions: Sendable {
         let user = UserDirectory.userName(of: getuid()) ?? "uid:\(getuid())"
         configuration.users = [user: Role.allCases]
         configuration.units = [user: [UserDirectory.everyUnit]]
+        configuration.domain = "development.invalid"  // a development log: development.invalid/spoor
         configuration.signingKeyPath = try? KeyFile.development("dev-signing-key", in: folder)
         configuration.masterKeyPath = try? KeyFile.development("dev-master-key", in: folder)
         return (DaemonOptions(configPath: nil), configuration)

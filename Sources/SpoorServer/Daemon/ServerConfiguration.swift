@@ -29,8 +29,11 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     /// new ones. Raise it when more long-lived cases are busy at once (a case not kept is read whole,
     /// about 1.5 ms for 1,000 signals); it counts toward the daemon's memory. 0 keeps none.
     public var recentCasesBytes: Int = 16 << 20
-    /// The log's name in its checkpoints, unique among the logs an auditor follows.
-    public var logOrigin: String = "spoor/" + (ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "log")
+    /// The log's name in its checkpoints, unique among the logs an auditor follows; by default
+    /// `<domain>/spoor`. The store keeps the name it was first given (``LogOrigin``).
+    public var logOrigin: String?
+    /// The institution's DNS domain (`jeugdzorg-noord.nl`), from which a new log is named.
+    public var domain: String?
     /// The checkpoint signing key; by default the credential `spoor-signing-key`.
     public var signingKeyPath: String?
     /// The master key that wraps the cases' data keys; by default the credential `spoor-master-key`.
@@ -56,7 +59,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? defaults.maxConnections
         maxStoreBytes = try container.decodeIfPresent(Int.self, forKey: .maxStoreBytes) ?? defaults.maxStoreBytes
         recentCasesBytes = try container.decodeIfPresent(Int.self, forKey: .recentCasesBytes) ?? defaults.recentCasesBytes
-        logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin) ?? defaults.logOrigin
+        logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin)
+        domain = try container.decodeIfPresent(String.self, forKey: .domain)
         signingKeyPath = try container.decodeIfPresent(String.self, forKey: .signingKeyPath)
         masterKeyPath = try container.decodeIfPresent(String.self, forKey: .masterKeyPath)
         protocolPath = try container.decodeIfPresent(String.self, forKey: .protocolPath)

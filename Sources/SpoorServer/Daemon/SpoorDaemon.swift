@@ -31,14 +31,15 @@ public enum SpoorDaemon {
         let keys = CaseKeys(ledger: ledger, master: master)
         let projections = CaseProjection(ledger: ledger, keys: keys, protocols: AdoptedProtocols(), recentBytes: configuration.recentCasesBytes)
         logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition)")
+        // Named before anything is appended: a store that holds no event yet is a new log.
+        let signer = try SigningKey.load(path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName)) {
+            try LogOrigin.settle(configuration, file: options.configPath ?? ServerConfiguration.defaultPath, ledger: ledger)
+        }
         try rebuildIfOutdated(projections, notifier: notifier, logger: logger)
         let adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)
         try adoption.load()
         try await adoptProtocol(at: configuration.protocolPath, trigger: "start", adoption, logger: logger)
 
-        let signer = try SigningKey.load(
-            path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName),
-            origin: configuration.logOrigin)
         if let signer {
             logger.info("signing checkpoints as \(signer.name); verifier key \(signer.verifierKey)")
         } else {
