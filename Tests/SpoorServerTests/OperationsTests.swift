@@ -91,7 +91,9 @@ struct OperationsTests {
         let second = try ctl("audit", "witness", "--folder", witness, "--key", key)
         #expect(second.status == 0, "\(second.error)")
         #expect(second.output.contains("extending"), "\(second.output)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: witness).count == 2)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: witness).sorted()
+        #expect(kept.filter { $0.hasSuffix(".txt") }.count == 2 && kept.filter { $0.hasSuffix(".proof") }.count == 1, "\(kept)")
+        try Self.checkOffline(witness: witness, key: key, ctl: ctl)
         var metrics = try ctl("metrics").output
         #expect(MetricsTests.sample(metrics, "spoor_checkpoint_consistent") == 1)
         #expect(MetricsTests.sample(metrics, "spoor_checkpoint_age_seconds") != nil)
@@ -112,5 +114,42 @@ struct OperationsTests {
         // The witness's reports are on the record.
         let tail = try ctl("events", "tail", "--json", "--limit", "100").output
         #expect(tail.components(separatedBy: "checkpoint-witnessed").count - 1 == 3)
+    }
+
+    /// Issue 29: "Everything an auditor checks runs offline": the witness folder rechecked in one
+    /// command, and a consistency proof file (a c2sp.org/tlog-witness add-checkpoint body) checked
+    /// with no socket at all.
+    static func checkOffline(witness: String, key: String, ctl: Spoorctl) throws {
+        let offline = Spoorctl(socketPath: "/nonexistent/spoor.sock")
+        let checked = try offline("audit", "check-folder", witness, "--key", key)
+        #expect(checked.status == 0 && checked.output.contains("2 checkpoints verify; 1 proven to extend the one before"), "\(checked.output)\(checked.error)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: witness).sorted().map { witness + "/" + $0 }
+        let (first, proof, second) = (files[0], try #require(files.first { $0.hasSuffix(".proof") }), try #require(files.last { $0.hasSuffix(".txt") }))
+        let body = try String(contentsOfFile: proof, encoding: .utf8)
+        let note = try String(contentsOfFile: second, encoding: .utf8)
+        #expect(body.hasPrefix("old ") && body.hasSuffix("\n\n" + note))
+        #expect(try offline("audit", "consistency", "--old", first, "--new", second, "--proof", proof, "--key", key).status == 0)
+        // Written on the server by prove-consistency, checked offline.
+        let written = witness + "/../spoor-\(getpid())-written.proof"
+        defer { try? FileManager.default.removeItem(atPath: written) }
+        let newest = witness + "/../spoor-\(getpid())-newest.checkpoint"
+        defer { try? FileManager.default.removeItem(atPath: newest) }
+        #expect(try ctl("audit", "prove-consistency", "--old", first, "--out", written).status == 0)
+        #expect(try ctl("audit", "checkpoint", "--out", newest).status == 0)  // the log grew by the witness's report: the proof's checkpoint
+        #expect(try offline("audit", "consistency", "--old", first, "--new", newest, "--proof", written, "--key", key).status == 0)
+        #expect(try offline("audit", "consistency", "--old", first, "--new", second, "--proof", written, "--key", key).status == 65,
+                "a proof of another checkpoint than --new")
+        // A hash changed in the proof: refused, naming the file; the folder's first failure is named too.
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var forged = lines
+        forged[1] = Data(ChainHash.of(Array("forged".utf8)).bytes).base64EncodedString()
+        try forged.joined(separator: "\n").write(toFile: proof, atomically: true, encoding: .utf8)
+        let refused = try offline("audit", "check-folder", witness, "--key", key)
+        #expect(refused.status == 65 && refused.error.contains(proof) && refused.error.contains("does not extend"), "\(refused.error)")
+        #expect(try offline("audit", "consistency", "--old", first, "--new", second, "--proof", proof, "--key", key).status == 65)
+        try FileManager.default.removeItem(atPath: proof)
+        let unproven = try offline("audit", "check-folder", witness, "--key", key)
+        #expect(unproven.status == 0 && unproven.output.contains("unproven (kept before proofs were): \(second)"), "\(unproven.output)")
+        try body.write(toFile: proof, atomically: true, encoding: .utf8)
     }
 }

@@ -7,8 +7,8 @@ struct AuditGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Trace, prove and verify: the auditor's view of the log.",
         discussion: "Keep checkpoints and the log's verifier key outside the server; proofs are checked here, not by the daemon.",
-        subcommands: [TraceSignal.self, TakeCheckpoint.self, WitnessCheckpoint.self, ProveInclusion.self, ProveConsistency.self, VerifyLog.self,
-                      VerifyProof.self])
+        subcommands: [TraceSignal.self, TakeCheckpoint.self, WitnessCheckpoint.self, ProveInclusion.self, ProveConsistency.self,
+                      WriteConsistencyProof.self, CheckFolder.self, VerifyLog.self, VerifyProof.self])
 }
 
 /// The options naming a checkpoint file and the key it must be signed with.
@@ -77,15 +77,24 @@ struct ProveInclusion: ParsableCommand {
 }
 
 struct ProveConsistency: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "consistency", abstract: "Prove that a newer checkpoint extends an older one: nothing was changed in between.")
+    static let configuration = CommandConfiguration(
+        commandName: "consistency", abstract: "Prove that a newer checkpoint extends an older one: nothing was changed in between.",
+        discussion: "With --proof, offline: the proof file `audit prove-consistency` wrote is checked here, with no daemon.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var checkpoint: CheckpointOptions
     @Option(help: "The older checkpoint file.") var old: String
     @Option(help: "The newer checkpoint file.") var new: String
+    @Option(help: "A consistency proof file from `audit prove-consistency`: check it offline.") var proof: String?
 
     func run() throws {
         let (older, newer) = (try checkpoint.read(old), try checkpoint.read(new))
         guard older.head.size <= newer.head.size else { throw ValidationError("--old holds more events than --new") }
+        if let proof {
+            let proven = try ConsistencyCheck.offline(proof, from: older, key: checkpoint.key)
+            guard proven == newer else { throw AuditFailure(message: "\(proof) proves another checkpoint than \(new)").exit() }
+            return print(global.json ? Output.json(try JSONValue(encoding: ConsistencyCheck(from: older.head.size, to: newer.head.size, consistent: true)))
+                : "consistent: the log of \(newer.head.size) events extends the one of \(older.head.size), proven offline")
+        }
         try global.run({ client in
             guard try ProofCheck.extends(newer.head, older.head, client: client) else {
                 throw AuditFailure(message: "the log of \(newer.head.size) events does not extend the one of \(older.head.size) events: it was altered")
@@ -100,6 +109,46 @@ struct ConsistencyCheck: Codable {
     var from: UInt64
     var to: UInt64
     var consistent: Bool
+
+    /// The checkpoint the proof file at `path` proves to extend `older`, checked offline with `key`; exit 65 otherwise.
+    static func offline(_ path: String, from older: Checkpoint, key: String) throws -> Checkpoint {
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 64 << 10 else {
+            throw AuditFailure(message: "cannot read a consistency proof from \(path) (missing, or over 64 KiB)").exit()
+        }
+        do {
+            return try ConsistencyProofFile(parsing: String(decoding: data, as: UTF8.self)).verify(older: older, verifiedBy: try CheckpointVerifier(verifierKey: key))
+        } catch {
+            throw AuditFailure(message: "\(path): \(error)").exit()
+        }
+    }
+}
+
+/// On the server: the proof that the log's current checkpoint extends `--old`, written as the body
+/// of a c2sp.org/tlog-witness add-checkpoint request, which `audit consistency --proof` checks offline.
+struct WriteConsistencyProof: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prove-consistency", abstract: "Write the proof that the log's checkpoint now extends an older one, for an offline check.",
+        discussion: "The file is the body of a c2sp.org/tlog-witness add-checkpoint request: `old N`, the proof, an empty line, the new checkpoint.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The older checkpoint file.") var old: String
+    @Option(help: "Write the proof file here.") var out: String
+
+    func run() throws {
+        guard let note = FileManager.default.contents(atPath: old).map({ String(decoding: $0, as: UTF8.self) }),
+              let size = note.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.flatMap({ UInt64($0) }) else {
+            throw AuditFailure(message: "\(old) is not a checkpoint: its second line is no tree size").exit()
+        }
+        try global.run({ client in
+            let current = try client.call(.auditCheckpoint, as: CheckpointReply.self)
+            guard current.treeSize >= size else {
+                throw AuditFailure(message: "the log holds \(current.treeSize) events, fewer than the \(size) the older checkpoint signed: it was cut or rolled back")
+            }
+            let proof = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: size, to: current.treeSize)), as: ConsistencyReply.self)
+            let file = ConsistencyProofFile(oldSize: size, proof: try ProofCheck.hashes(proof.proof), checkpoint: current.checkpoint)
+            try AtomicFile.write(Array(file.text.utf8), to: out, mode: 0o644)
+            return ConsistencyCheck(from: size, to: current.treeSize, consistent: true)
+        }) { r in "wrote \(out): the proof that the log of \(r.to) events extends the one of \(r.from); check it with audit consistency --proof" }
+    }
 }
 
 struct VerifyLog: ParsableCommand {
