@@ -31,8 +31,10 @@ struct AuditProofTests {
         #expect(try ctl("audit", "prove", "--position", "9", "--checkpoint", old, "--key", key).status == 66)  // past the checkpoint
         daemon.stop()
 
-        // Offline: no daemon, no store.
-        #expect(try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key).status == 0)
+        // Offline: no daemon, no store; it says what the hash binds.
+        let verified = try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key)
+        #expect(verified.status == 0 && verified.output.contains("case-opened in case-a") && verified.output.contains("as professional")
+                && verified.output.contains("µs since 1970, UTC"), "\(verified.output)")
         try Self.everyAlteredFieldIsRefused(proof: proof, ctl: ctl, checkpoint: old, key: key)
         var text = try String(contentsOfFile: proof, encoding: .utf8)
         let json = try JSONValue.parse(Array(text.utf8))
@@ -67,6 +69,8 @@ struct AuditProofTests {
             ("correlationID", .string(UUID().uuidString.lowercased())), ("causationID", .string(UUID().uuidString.lowercased())),
             ("payloadText", #"{"unit":"elsewhere"}"#), ("payload", ["unit": "elsewhere"]), ("sealedDigest", otherHash),
             ("previousHash", otherHash), ("hash", otherHash),
+            // An unknown key anywhere is refused, though no hash covers it (issue 29: proof files are strict).
+            ("actor", ["uid": event["actor"]?["uid"] ?? 0, "name": event["actor"]?["name"] ?? "", "approvedBy": "mallory"]), ("approvedBy", "mallory"),
         ]
         for (field, value) in changes {
             var altered = event

@@ -52,13 +52,32 @@ struct WholeCaseTests {
         let key = try #require(try ok(["audit", "checkpoint", "--out", checkpoint, "--json"]).json?["verifierKey"]?.string)
         let proved = try ok(["audit", "trace"] + c + ["--signal", "signal-1", "--prove", "--checkpoint", checkpoint, "--key", key, "--json"]).json
         #expect(proved?["entries"]?.array?.allSatisfy { $0["proof"] == "verified" } == true)
+        // Who forwarded signal-1 to whom, when: the time recorded, to the second, beside the day it happened.
+        let forward = trace?["entries"]?.array?.first { $0["what"] == "forwarded to attention-officer" }
+        #expect(forward?["recordedAt"]?.string?.count == 20 && forward?["happenedOn"]?.string?.count == 10, "\(String(describing: forward))")
 
+        // The proofs taken away, checked offline event by event (issue 29).
+        let trail = daemon.folder + "/trail"
+        _ = try ok(["audit", "trace"] + c + ["--signal", "signal-1", "--prove", "--checkpoint", checkpoint, "--key", key, "--out", trail])
         let stats = try ok(["stats", "--by", "form", "--format", "csv"]).output
         #expect(stats.contains("sexual,1,1,1,1,1,1,3,9"), "\(stats)")
         _ = try ok(["case", "next"] + c)
         _ = try ok(["worklist"])
         _ = try ok(["status"])
         #expect(daemon.stop() == 0)
+        let offline = try Spoorctl(socketPath: "/nonexistent.sock").run(["audit", "verify-trace", trail, "--key", key])
+        #expect(offline.status == 0 && offline.output.contains("signal-forwarded by") && offline.output.contains(": verified"), "\(offline.output)\(offline.error)")
+        let event = try #require(try FileManager.default.contentsOfDirectory(atPath: trail).first { $0.hasPrefix("event-") })
+        guard case .object(var proof) = try JSONValue.parse(Array(try String(contentsOfFile: trail + "/" + event, encoding: .utf8).utf8)),
+              case .object(var shown) = proof["event"] else {
+            Issue.record("\(event) is no proof")
+            return
+        }
+        shown["role"] = "admin"
+        proof["event"] = .object(shown)
+        try String(decoding: JSONValue.object(proof).serialized, as: UTF8.self).write(toFile: trail + "/" + event, atomically: true, encoding: .utf8)
+        let altered = try Spoorctl(socketPath: "/nonexistent.sock").run(["audit", "verify-trace", trail, "--key", key])
+        #expect(altered.status == 65, "\(altered.output)\(altered.error)")
     }
 
     @Test("exit codes tell usage, invalid input, not found, conflict, denied and unreachable apart")

@@ -87,13 +87,19 @@ public struct TraceReply: Codable, Sendable, Equatable {
         public var position: UInt64
         /// The day the daemon recorded it, UTC.
         public var recordedOn: String
+        /// The time the daemon recorded it, UTC, to the second (ISO 8601), as the event's hash covers it.
+        public var recordedAt: String
+        /// The day it happened, as the person recorded it.
+        public var happenedOn: String
         public var actor: String
         public var role: String
         public var type: String
         public var what: String
 
-        public init(position: UInt64, recordedOn: String, actor: String, role: String, type: String, what: String) {
-            (self.position, self.recordedOn, self.actor, self.role, self.type, self.what) = (position, recordedOn, actor, role, type, what)
+        public init(position: UInt64, recordedOn: String, recordedAt: String, happenedOn: String, actor: String, role: String, type: String,
+                    what: String) {
+            (self.position, self.recordedOn, self.recordedAt, self.happenedOn) = (position, recordedOn, recordedAt, happenedOn)
+            (self.actor, self.role, self.type, self.what) = (actor, role, type, what)
         }
     }
 

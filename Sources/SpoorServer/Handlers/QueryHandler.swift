@@ -87,10 +87,14 @@ struct QueryHandler: Sendable {
         let stream = try CaseStream.name(of: params.case)
         guard let entry = try projections.entry(of: params.case) else { throw DomainError.caseNotFound(params.case) }
         guard entry.state.signals[params.signal] != nil else { throw DomainError.signalNotFound(params.signal) }
-        let records = try CaseStream.events(of: stream, in: ledger).map { try CaseStream.record(of: $0, rules: protocols.rules(version:)) }
+        let events = try CaseStream.events(of: stream, in: ledger)
+        let records = try events.map { try CaseStream.record(of: $0, rules: protocols.rules(version:)) }
+        let byPosition = Dictionary(uniqueKeysWithValues: zip(events.map(\.position), zip(events, records)))
         let entries = AuditTrace(signalID: params.signal, records: records).entries.map { entry in
-            TraceReply.Entry(position: entry.position, recordedOn: entry.recordedOn.description, actor: entry.actor, role: entry.role.rawValue,
-                             type: entry.type, what: entry.what)
+            let (event, record) = byPosition[entry.position]!
+            return TraceReply.Entry(position: entry.position, recordedOn: entry.recordedOn.description,
+                                    recordedAt: event.recordedAt.formatted(.iso8601), happenedOn: record.event.day.description,
+                                    actor: entry.actor, role: entry.role.rawValue, type: entry.type, what: entry.what)
         }
         return try JSONValue(encoding: TraceReply(case: params.case, signal: params.signal, entries: entries))
     }

@@ -8,7 +8,7 @@ struct AuditGroup: ParsableCommand {
         commandName: "audit", abstract: "Trace, prove and verify: the auditor's view of the log.",
         discussion: "Keep checkpoints and the log's verifier key outside the server; proofs are checked here, not by the daemon.",
         subcommands: [TraceSignal.self, TakeCheckpoint.self, WitnessCheckpoint.self, ProveInclusion.self, ProveConsistency.self,
-                      WriteConsistencyProof.self, CheckFolder.self, VerifyLog.self, VerifyProof.self])
+                      WriteConsistencyProof.self, CheckFolder.self, VerifyLog.self, VerifyProof.self, VerifyTrace.self])
 }
 
 /// The options naming a checkpoint file and the key it must be signed with.
@@ -35,9 +35,9 @@ struct AuditFailure: Error, CustomStringConvertible {
     var description: String { message }
 
     /// Says why on stderr and gives the exit code of invalid data.
-    func exit() -> ExitCode {
+    func exit(code: Int32 = 65) -> ExitCode {
         FileHandle.standardError.write(Data("\(GlobalOptions.errorPriority)spoorctl: \(message)\n".utf8))
-        return ExitCode(65)
+        return ExitCode(code)
     }
 }
 
@@ -190,18 +190,29 @@ struct VerifyProof: ParsableCommand {
 
     func run() throws {
         let held = try checkpoint.read(checkpointFile)
-        guard let data = FileManager.default.contents(atPath: proof), data.count <= 1 << 20, let json = try? JSONValue.parse(data) else {
-            throw AuditFailure(message: "\(proof) is not a proof file (missing, over 1 MiB, or not JSON)").exit()
+        let event = try Self.check(proof, against: held)
+        // What the hash binds, and so what was verified: who, in which role, what, where and when.
+        print("""
+            valid: event \(event.position) is in the log of \(held.head.size) events that \(held.origin) signed
+              \(event.type) in \(event.stream) at version \(event.streamVersion)
+              by \(event.actor.name) (uid \(event.actor.uid)) as \(event.role)
+              recorded at \(EventRecord(event, payload: .null).recordedAt) (\(event.recordedAtMicroseconds) µs since 1970, UTC)
+            """)
+    }
+
+    /// The event the proof file at `path` proves in `held`'s log, its every field checked against
+    /// its hash; a file that is not a proof, has a field it should not, or does not hold, exits 65.
+    static func check(_ path: String, against held: Checkpoint) throws -> RecordedEvent {
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 1 << 20, let json = try? JSONValue.parse(data) else {
+            throw AuditFailure(message: "\(path) is not a proof file (missing, over 1 MiB, or not JSON)").exit()
         }
         do {
-            let reply = try SocketClient.decode(ProveReply.self, from: json, method: .auditProve)
-            try ProofCheck.inclusion(reply, against: held)
+            return try ProofCheck.inclusion(try SocketClient.decode(ProveReply.self, from: json, method: .auditProve), against: held)
         } catch let failure as AuditFailure {
             throw failure.exit()
         } catch {
-            throw AuditFailure(message: "\(proof): \(error)").exit()
+            throw AuditFailure(message: "\(path): \(error)").exit()
         }
-        print("valid: event \(Output.text(json["position"])) is in the log of \(held.head.size) events that \(held.origin) signed")
     }
 }
 

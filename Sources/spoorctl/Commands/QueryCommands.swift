@@ -26,7 +26,10 @@ struct WorklistCommand: ParsableCommand {
 struct TraceSignal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace", abstract: "Every event that touched a signal: what, who, role, when, position.",
-        discussion: "With --prove, each event comes with its inclusion proof, checked here against a checkpoint you hold.")
+        discussion: """
+            With --prove, each event comes with its inclusion proof, checked here against a checkpoint you hold; with --out DIR \
+            too, the checkpoint, the trail and each proof are written there, for `audit verify-trace DIR` to check offline.
+            """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("case"), help: "The case id.") var caseID: String
     @Option(help: "The signal id, e.g. signal-1.") var signal: String
@@ -34,39 +37,46 @@ struct TraceSignal: ParsableCommand {
     @Option(name: .customLong("checkpoint"), help: "A checkpoint file from `audit checkpoint --out`.") var checkpointFile: String?
     @Option(help: "The log's verifier key.") var key: String?
     @Option(help: "text, or html: one self-contained page with the timeline and each proof's result.") var format: TraceFormat = .text
+    @Option(help: ArgumentHelp("With --prove: write the checkpoint, the trail and each proof to this folder.", valueName: "folder")) var out: String?
 
     enum TraceFormat: String, ExpressibleByArgument, CaseIterable { case text, html }
 
     func validate() throws {
         guard !prove || (checkpointFile != nil && key != nil) else { throw ValidationError("--prove needs --checkpoint and --key") }
+        guard out == nil || prove else { throw ValidationError("--out writes the proofs of --prove: give both") }
     }
 
     func run() throws {
         let held = try prove ? CheckpointOptions.parse(["--key", key!]).read(checkpointFile!) : nil
         try global.run({ client in
-            var trace = try JSONValue(encoding: try client.call(.auditTrace, JSONValue(encoding: TraceParams(case: caseID, signal: signal)), as: TraceReply.self))
+            let reply = try client.call(.auditTrace, JSONValue(encoding: TraceParams(case: caseID, signal: signal)), as: TraceReply.self)
+            var trace = try JSONValue(encoding: reply)
             guard let held, case .object(var object) = trace else { return trace }
+            let folder = try out.map { try TraceFolder(creating: $0, checkpoint: checkpointFile!, trace: reply) }
             object["entries"] = .array(try (trace["entries"]?.array ?? []).map { entry in
-                try Self.proved(entry, by: client, against: held)
+                try Self.proved(entry, by: client, against: held, keepingIn: folder)
             })
             trace = .object(object)
             return trace
         }) { result in
             if format == .html { return TracePage.render(result, caseID: caseID, signal: signal, checkpointSize: held?.head.size) }
-            return Output.table(["position", "day", "actor", "role", "what"] + (prove ? ["proof"] : []), (result["entries"]?.array ?? []).map { entry in
-                ["position", "recordedOn", "actor", "role", "what"].map { Output.text(entry[$0]) } + (prove ? [Output.text(entry["proof"])] : [])
-            })
+            return Output.table(["position", "recorded (UTC)", "happened", "actor", "role", "what"] + (prove ? ["proof"] : []),
+                                (result["entries"]?.array ?? []).map { entry in
+                ["position", "recordedAt", "happenedOn", "actor", "role", "what"].map { Output.text(entry[$0]) } + (prove ? [Output.text(entry["proof"])] : [])
+            }) + (out.map { "\nthe checkpoint, the trail and each proof are in \($0): check them with audit verify-trace \($0) --key …" } ?? "")
         }
     }
 
-    /// `entry` with its proof checked: "verified", or "after the checkpoint" for a later event.
-    static func proved(_ entry: JSONValue, by client: SocketClient, against held: Checkpoint) throws -> JSONValue {
+    /// `entry` with its proof checked: "verified", or "after the checkpoint" for a later event; the
+    /// proof kept in `folder` when there is one.
+    static func proved(_ entry: JSONValue, by client: SocketClient, against held: Checkpoint, keepingIn folder: TraceFolder? = nil) throws -> JSONValue {
         guard case .object(var object) = entry, let position = entry["position"]?.number.map(UInt64.init) else { return entry }
         if position > held.head.size {
             object["proof"] = "after the checkpoint"
         } else {
             let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: held.head.size)), as: ProveReply.self)
             let event = try ProofCheck.inclusion(proof, against: held)
+            try folder?.keep(proof)
             // The row shown is the proved event's, field by field, not the daemon's word for it.
             guard entry["actor"]?.string == event.actor.name, entry["role"]?.string == event.role, entry["type"]?.string == event.type else {
                 throw AuditFailure(message: "the trace shows position \(position) otherwise than the proved event: \(event.type) by \(event.actor.name) as \(event.role)")
