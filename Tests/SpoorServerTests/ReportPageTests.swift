@@ -72,6 +72,7 @@ struct ReportPageTests {
         let tracePage = try Self.render(trace.output, in: folder)
         #expect(tracePage.dom.components(separatedBy: "<li>").count - 1 >= 3, "\(tracePage.dom)")
         #expect(tracePage.dom.contains("in the log the checkpoint signed"))
+        #expect(tracePage.dom.contains("jeugdzorg-test.nl/spoor") && tracePage.dom.contains(key), "the page names the checkpoint and the key")
         #expect(Self.looksDrawn(tracePage.screenshot))
 
         for page in [stats.output, trace.output, statsPage.dom, tracePage.dom] {

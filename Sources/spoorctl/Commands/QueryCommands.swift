@@ -59,7 +59,7 @@ struct TraceSignal: ParsableCommand {
             trace = .object(object)
             return trace
         }) { result in
-            if format == .html { return TracePage.render(result, caseID: caseID, signal: signal, checkpointSize: held?.head.size) }
+            if format == .html { return TracePage.render(result, caseID: caseID, signal: signal, held: held.map { ($0, key!) }) }
             return Output.table(["position", "recorded (UTC)", "happened", "actor", "role", "what"] + (prove ? ["proof"] : []),
                                 (result["entries"]?.array ?? []).map { entry in
                 ["position", "recordedAt", "happenedOn", "actor", "role", "what"].map { Output.text(entry[$0]) } + (prove ? [Output.text(entry["proof"])] : [])
