@@ -20,4 +20,10 @@ struct Spoorctl: ParsableCommand {
             SubjectGroup.self, AccessGroup.self, RetentionGroup.self, KeysGroup.self, WorklistCommand.self, ProtocolGroup.self, AuditGroup.self, StatsCommand.self, EventsGroup.self, ProjectionsGroup.self,
             BackupCommand.self, StatusCommand.self, MetricsCommand.self,
         ])
+
+    /// Global options are taken before the command as well (`spoorctl --json status`), as `git -C`
+    /// and `systemctl --user` are: they are moved after it, where each command reads them.
+    static func main() {
+        main(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -18,6 +18,39 @@ struct AccessTests {
         return useradd.terminationStatus == 0
     }
 
+    // Issue 28: "`root` gets the `status` health check without a role; everything else stays denied."
+    @Test("root without a role checks the daemon's health, and nothing else", .enabled(if: getuid() == 0, "needs to run as root"))
+    func rootChecksHealth() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("root-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "users": {"nobody": ["auditor"]}}"#
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
+        defer { daemon.stop() }
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        #expect(try ctl("status").status == 0)
+        #expect(try ctl("worklist").status == 77)
+        #expect(try ctl("metrics").status == 77)
+    }
+
+    // Issue 28: global options before the command, as `git -C` takes them; errors as JSON with --json.
+    @Test("spoorctl takes --json and --socket before the command too, and says an error as JSON on stderr with --json")
+    func globalOptionsFirst() throws {
+        let daemon = try DaemonProcess()
+        let ctl = Spoorctl(socketPath: "/nonexistent/spoor.sock")
+        let status = try ctl("--socket", daemon.socketPath, "--json", "status")
+        #expect(status.status == 0 && status.json?["lastPosition"] != nil, "\(status.error)")
+        #expect(try ctl("--socket=\(daemon.socketPath)", "status").output.contains("last position"))
+        let missing = try ctl("--json", "--socket", daemon.socketPath, "case", "show", "--case", "nope")
+        let error = try JSONValue.parse(Array(missing.error.utf8))
+        #expect(missing.status == 66 && error["error"]?["code"] == "not-found" && error["error"]?["message"]?.string?.contains("nope") == true,
+                "\(missing.error)")
+        let down = try ctl("--json", "status")
+        #expect(down.status == 69 && (try? JSONValue.parse(Array(down.error.utf8)))?["error"]?["code"] == "unreachable", "\(down.error)")
+    }
+
     @Test("a user with no role is denied, and the denial is logged and recorded in the system stream",
           .enabled(if: getuid() == 0, "needs root to create a second user and run spoorctl as it"))
     func outsiderIsDenied() throws {
