@@ -143,15 +143,7 @@ struct DisclosureAttackTests {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("stores-\(UUID().uuidString).json")
         try Data(stores.serialized).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", tools.appendingPathComponent("disclosure_attack.py").path, "--threshold", "\(threshold)", input.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, report)
+        let result = try RequestSchemaTests.python([tools.appendingPathComponent("disclosure_attack.py").path, "--threshold", "\(threshold)", input.path])
+        return (result.status, result.output)
     }
 }

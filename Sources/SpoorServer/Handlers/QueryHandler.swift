@@ -90,8 +90,8 @@ struct QueryHandler: Sendable {
         let events = try CaseStream.events(of: stream, in: ledger)
         let records = try events.map { try CaseStream.record(of: $0, rules: protocols.rules(version:)) }
         let byPosition = Dictionary(uniqueKeysWithValues: zip(events.map(\.position), zip(events, records)))
-        let entries = AuditTrace(signalID: params.signal, records: records).entries.map { entry in
-            let (event, record) = byPosition[entry.position]!
+        let entries = AuditTrace(signalID: params.signal, records: records).entries.compactMap { entry -> TraceReply.Entry? in
+            guard let (event, record) = byPosition[entry.position] else { return nil }  // each entry is of a record read here
             return TraceReply.Entry(position: entry.position, recordedOn: entry.recordedOn.description,
                                     recordedAt: event.recordedAt.formatted(.iso8601), happenedOn: record.event.day.description,
                                     actor: entry.actor, role: entry.role.rawValue, type: entry.type, what: entry.what)

@@ -4,7 +4,7 @@ import SpoorProtocol
 struct CaseGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, show, close and reopen cases; ask for the next steps.",
-        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, TransferCase.self, LinkCase.self, NextSteps.self,
+        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, TransferCase.self, LinkCase.self, UnlinkCase.self, NextSteps.self,
                       AssignCarer.self, UnassignCarer.self])
 }
 

@@ -15,3 +15,19 @@ struct LinkCase: CaseCommandLine {
         .fields(["otherCase": .string(other), "same": .bool(!notSame), "personal": .note(reason), "linkedOn": .string(day.value)])
     }
 }
+
+/// `case unlink`: the word an officer looks for to say two cases are not one youth; the same event
+/// as `case link --not-same`.
+struct UnlinkCase: CaseCommandLine {
+    static let configuration = CommandConfiguration(
+        commandName: "unlink", abstract: "Record that another case is not of the same youth, though linked or matched before (officers).",
+        discussion: "The same as `case link --not-same`: it overrules a link and the blind index, for registrations and the statistics.")
+    static let wireName = "link-case"
+    @OptionGroup var target: CaseTarget
+    @Option(help: "The other case.") var other: String
+    @Option(help: "How it is known (sealed).") var reason: String
+    @OptionGroup var day: DayOption
+    func body() -> JSONValue {
+        .fields(["otherCase": .string(other), "same": .bool(false), "personal": .note(reason), "linkedOn": .string(day.value)])
+    }
+}
