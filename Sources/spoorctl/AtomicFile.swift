@@ -4,6 +4,7 @@ import Glibc
 /// Writes a file so that a reader sees the old one or the new one, never half of either: a
 /// temporary file beside it, synced, renamed over it, and the folder synced.
 enum AtomicFile {
+    /// A file that could not be written: exit 73 (EX_CANTCREAT), with the path and the reason.
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -12,7 +13,7 @@ enum AtomicFile {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = "\(folder)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw Failure(description: "cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         var written = 0
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
             while written < buffer.count {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SpoorProtocol
 
 /// `spoorctl`: talks to `spoord` over its Unix socket.
@@ -11,7 +12,7 @@ struct Spoorctl: ParsableCommand {
             Talks to spoord over its Unix socket (--socket, or SPOOR_SOCKET, default /run/spoor/spoor.sock). \
             The daemon knows you by your OS user; your roles come from its configuration.
             Exit codes: 0 done, 64 usage, 65 invalid input or a rule broken, 66 not found, \
-            69 daemon unreachable, 70 daemon failure, 75 conflict (reread and retry), 77 denied.
+            69 daemon unreachable, 70 daemon failure, 73 a file that cannot be written, 75 conflict (reread and retry), 77 denied.
             """,
         version: WireProtocol.softwareVersion,
         subcommands: [
@@ -23,7 +24,16 @@ struct Spoorctl: ParsableCommand {
 
     /// Global options are taken before the command as well (`spoorctl --json status`), as `git -C`
     /// and `systemctl --user` are: they are moved after it, where each command reads them.
+    /// A file that cannot be written exits 73 (EX_CANTCREAT) with its path and reason, wherever it is written.
     static func main() {
-        main(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
+        do {
+            var command = try parseAsRoot(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch let failure as AtomicFile.Failure {
+            FileHandle.standardError.write(Data("\(GlobalOptions.errorPriority)spoorctl: \(failure)\n".utf8))
+            exit(withError: ExitCode(73))
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -254,8 +254,13 @@ struct RegistrationScenarioTests {
             #expect(letter.contains("zorgcoördinatie") == purposes.contains("care-coordination"))
             #expect(letter.contains(party == "youth" ? "Beste jongere" : "Beste ouder of voogd"))
         }
-        let unwritable = try s.ctl.run(["consent", "request"] + s.c + ["--from", "youth", "--letter-out", "/nonexistent/letter.md"])
-        #expect(unwritable.status != 0 && unwritable.error.contains("/nonexistent"), "\(unwritable.error)")
+        // Issue 28: a file that cannot be written is 73 (EX_CANTCREAT), with the path and the reason.
+        for arguments in [["consent", "request"] + s.c + ["--from", "youth", "--letter-out", "/nonexistent/letter.md"],
+                          ["audit", "checkpoint", "--out", "/nonexistent/today.checkpoint"], ["metrics", "--output", "/nonexistent/spoor.prom"]] {
+            let unwritable = try s.ctl.run(arguments)
+            #expect(unwritable.status == 73 && unwritable.error.contains("cannot write /nonexistent/") && unwritable.error.contains("No such file"),
+                    "\(arguments[0]): \(unwritable.status) \(unwritable.error)")
+        }
         s.daemon.stop()
     }
 }

@@ -49,7 +49,7 @@ struct TakeCheckpoint: ParsableCommand {
     func run() throws {
         try global.run({ client in
             let reply = try client.call(.auditCheckpoint, as: CheckpointReply.self)
-            if let out { try Data(reply.checkpoint.utf8).write(to: URL(fileURLWithPath: out)) }
+            if let out { try AtomicFile.write(Array(reply.checkpoint.utf8), to: out) }
             return reply
         }) { reply in
             reply.checkpoint + "\nverifier key: \(reply.verifierKey)" + (out.map { "\nwritten to \($0)" } ?? "")
@@ -70,7 +70,7 @@ struct ProveInclusion: ParsableCommand {
         try global.run({ client in
             let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: held.head.size)), as: ProveReply.self)
             try ProofCheck.inclusion(proof, against: held)
-            if let out { try Data(Output.json(try JSONValue(encoding: proof)).utf8).write(to: URL(fileURLWithPath: out)) }
+            if let out { try AtomicFile.write(Array(Output.json(try JSONValue(encoding: proof)).utf8), to: out) }
             return proof
         }) { p in "event \(position) is in the log of \(held.head.size) events the checkpoint signed (\(p.proof.count) hashes)\n" + Render.event(p.event) }
     }

@@ -19,10 +19,6 @@ struct MetricsCommand: ParsableCommand {
         }
         guard let text = reply?.text else { return }
         guard let output else { return print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
-        do {
-            try AtomicFile.write(Array(text.utf8), to: output)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        try AtomicFile.write(Array(text.utf8), to: output)
     }
 }
