@@ -25,4 +25,20 @@ struct ServerConfigurationTests {
         none.remember(try RecentCasesTests.entry("a"), stored: [1])
         #expect(none.count == 0)
     }
+
+    // Issue 28: "No decoding error of Swift reaches a person": every unknown role named at once,
+    // with its user, the file, a near miss and the roles there are.
+    @Test("unknown roles are named all at once, with their users, the near miss and the roles there are")
+    func unknownRolesAreNamed() throws {
+        do {
+            _ = try Self.load(#"{"users": {"anna": ["profesional"], "bram": ["attention-officer", "auditer"], "carla": ["gardener"]}}"#)
+            Issue.record("a configuration with unknown roles loaded")
+        } catch {
+            let message = error.description
+            #expect(message.contains("unknown role 'profesional' for user anna (did you mean professional?)"), "\(message)")
+            #expect(message.contains("unknown role 'auditer' for user bram (did you mean auditor?)"))
+            #expect(message.contains("unknown role 'gardener' for user carla; ") && message.contains("the roles are: professional, attention-officer"))
+            #expect(!message.contains("Cannot initialize") && !message.contains("DecodingError"))
+        }
+    }
 }

@@ -54,7 +54,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         let defaults = ServerConfiguration()
         dataDirectory = try container.decodeIfPresent(String.self, forKey: .dataDirectory) ?? defaults.dataDirectory
         socketPath = try container.decodeIfPresent(String.self, forKey: .socketPath) ?? defaults.socketPath
-        users = try container.decodeIfPresent([String: [Role]].self, forKey: .users) ?? defaults.users
+        users = try Self.roles(try container.decodeIfPresent([String: [String]].self, forKey: .users)) ?? defaults.users
         units = try container.decodeIfPresent([String: [String]].self, forKey: .units) ?? defaults.units
         maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? defaults.maxConnections
         maxStoreBytes = try container.decodeIfPresent(Int.self, forKey: .maxStoreBytes) ?? defaults.maxStoreBytes
@@ -69,6 +69,25 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         regions = try container.decodeIfPresent([String: String].self, forKey: .regions) ?? defaults.regions
     }
 
+    /// A role named in `users` that Spoor does not have, with the near miss it may be.
+    struct UnknownRoles: Error, CustomStringConvertible {
+        var problems: [String]
+        var description: String { problems.joined(separator: "; ") }
+    }
+
+    /// The users' roles, every unknown one named at once, with a suggestion for a near miss.
+    static func roles(_ names: [String: [String]]?) throws -> [String: [Role]]? {
+        guard let names else { return nil }
+        let known = Role.allCases.map(\.rawValue)
+        let problems = names.sorted { $0.key < $1.key }.flatMap { user, roles in
+            roles.filter { Role(rawValue: $0) == nil }.map { role in
+                "unknown role '\(role)' for user \(user)" + (NearMiss.suggestion(for: role, among: known).map { " (did you mean \($0)?)" } ?? "")
+            }
+        }
+        guard problems.isEmpty else { throw UnknownRoles(problems: problems + ["the roles are: \(known.joined(separator: ", "))"]) }
+        return names.mapValues { $0.compactMap(Role.init(rawValue:)) }
+    }
+
     /// Reads and checks the file at `path`; a bad file is an error that names it and what is wrong.
     public static func load(from path: String) throws(ServerError) -> ServerConfiguration {
         let data: Data
@@ -79,6 +98,8 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         do { configuration = try JSONValueDecoder().decode(ServerConfiguration.self, from: try JSONValue.parse(data)) } catch let unknown as JSONValueDecoder.UnknownKey {
             let moved = ["signalFollowUpDays", "retentionYears"].contains(unknown.path) ? ": it moved to the protocol file (see protocolPath)" : ""
             throw .configuration(path: path, reason: "has \(unknown.path), which is not a configuration key\(moved)")
+        } catch let unknown as UnknownRoles {
+            throw .configuration(path: path, reason: "names \(unknown)")
         } catch {
             throw .configuration(path: path, reason: "is not a valid configuration: \(error)")
         }
