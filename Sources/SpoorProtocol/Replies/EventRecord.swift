@@ -98,6 +98,11 @@ public struct EventRecord: Codable, Sendable, Equatable {
         return event
     }
 
+    /// The time `microseconds` since 1970 names, UTC, to the second (cut, not rounded): how a trail shows it.
+    public static func toTheSecond(_ microseconds: Int64) -> String {
+        Date(timeIntervalSince1970: Double(microseconds.quotientAndRemainder(dividingBy: 1_000_000).quotient)).formatted(.iso8601)
+    }
+
     static func iso8601(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }

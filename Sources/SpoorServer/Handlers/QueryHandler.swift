@@ -93,7 +93,7 @@ struct QueryHandler: Sendable {
         let entries = AuditTrace(signalID: params.signal, records: records).entries.compactMap { entry -> TraceReply.Entry? in
             guard let (event, record) = byPosition[entry.position] else { return nil }  // each entry is of a record read here
             return TraceReply.Entry(position: entry.position, recordedOn: entry.recordedOn.description,
-                                    recordedAt: event.recordedAt.formatted(.iso8601), happenedOn: record.event.day.description,
+                                    recordedAt: EventRecord.toTheSecond(event.recordedAtMicroseconds), happenedOn: record.event.day.description,
                                     actor: entry.actor, role: entry.role.rawValue, type: entry.type, what: entry.what)
         }
         return try JSONValue(encoding: TraceReply(case: params.case, signal: params.signal, entries: entries))

@@ -64,7 +64,7 @@ struct VerifyTrace: ParsableCommand {
             guard let file = proofs[entry.position] else { throw AuditFailure(message: "no proof of position \(entry.position) in \(folder)").exit() }
             let event = try VerifyProof.check(file, against: held)
             guard event.actor.name == entry.actor, event.role == entry.role, event.type == entry.type,
-                  EventRecord(event, payload: .null).recordedAt.hasPrefix(String(entry.recordedAt.prefix(19))) else {
+                  EventRecord.toTheSecond(event.recordedAtMicroseconds) == entry.recordedAt else {
                 throw AuditFailure(message: "the trail shows position \(entry.position) otherwise than its proof: \(event.type) by \(event.actor.name) as \(event.role)").exit()
             }
             lines.append("\(entry.position)  \(EventRecord(event, payload: .null).recordedAt)  \(event.type) by \(event.actor.name) as \(event.role): verified")
