@@ -17,8 +17,8 @@ struct Spoord: AsyncParsableCommand {
             """,
         version: WireProtocol.softwareVersion)
 
-    @Option(help: "The configuration file.")
-    var config: String = "/etc/spoor/spoord.json"
+    @Option(help: "The configuration file (default /etc/spoor/spoord.json).")
+    var config: String?
 
     @Option(help: "The data folder, overriding the configuration's dataDirectory.")
     var data: String?
@@ -54,7 +54,8 @@ struct Spoord: AsyncParsableCommand {
                 logger.warning("DEVELOPMENT MODE: store and socket under \(development), user \(configuration.users.keys.first ?? "?") holds every role, and the master and signing keys are development keys generated in that folder, beside the data they protect. Never use this for real client data.")
                 try await SpoorDaemon.run(options: options, configuration: configuration, logger: logger)
             } else {
-                try await SpoorDaemon.run(options: DaemonOptions(configPath: config, dataDirectory: data, socketPath: socket), logger: logger)
+                try await SpoorDaemon.run(options: DaemonOptions(configPath: config ?? ServerConfiguration.defaultPath, dataDirectory: data, socketPath: socket),
+                                          logger: logger)
             }
         } catch {
             logger.critical("cannot run: \(error)")
@@ -63,8 +64,10 @@ struct Spoord: AsyncParsableCommand {
     }
 
     private func runVerification() throws {
+        // The store is all a check needs: given --data and no --config, no configuration is read.
         let (options, configuration) = development.map(DaemonOptions.development(folder:))
-            ?? (DaemonOptions(configPath: config, dataDirectory: data, socketPath: socket), nil)
+            ?? (DaemonOptions(configPath: config ?? ServerConfiguration.defaultPath, dataDirectory: data, socketPath: socket),
+                data != nil && config == nil ? ServerConfiguration() : nil)
         do {
             let (report, intact) = try SpoorDaemon.verifyStore(options: options, configuration: configuration)
             print(report)

@@ -93,6 +93,9 @@ struct AuditProofTests {
         daemon.stop()
         let intact = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store"])
         #expect(intact.status == 0 && intact.output.contains("intact: 3 events"), "\(intact.output)")
+        // A copied store, checked where no configuration exists (issue 28): --data is all it needs.
+        let bare = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--data", daemon.folder + "/data", "--verify-store"])
+        #expect(bare.status == 0 && bare.output.contains("intact: 3 events"), "\(bare.output)")
 
         let environment = try Environment(path: daemon.folder + "/data")
         try environment.write { txn in _ = try txn.delete(key: [0, 0, 0, 0, 0, 0, 0, 3], in: try txn.openDatabase("events", create: false)) }
