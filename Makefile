@@ -21,11 +21,12 @@ UNITDIR     ?= $(PREFIX)/lib/systemd/system
 DEV_FOLDER  ?= $(CURDIR)/.spoor
 # Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks),
 # Graphviz (the protocol graph), Prometheus's promtool (the metrics lint), chromium (the report
-# pages), dpkg-dev and lintian (the package), Python's jsonschema (the schema tests),
+# pages), dpkg-dev and lintian (the package), Go's sumdb note and tlog (a verifier of checkpoints
+# and proofs nobody at Spoor wrote), Python's jsonschema (the schema tests),
 # hypothesis-jsonschema (requests drawn from the schemas) and scipy (the statistics' attacker, a
 # linear program).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
-TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian
+TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian golang-go golang-golang-x-mod-dev
 
 .PHONY: all deps test-deps build test run deb bench bench-socket bench-compare bench-peer fuzz reliability schemas install install-units man completions clean
 
@@ -36,7 +37,7 @@ deps:
 	@$(call ensure,$(BUILD_DEPS),pkg-config --exists lmdb && command -v mdb_stat)
 
 test-deps: deps
-	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian)
+	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian && command -v go && test -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog)
 	@python3 -c 'import jsonschema, referencing, scipy, hypothesis_jsonschema' 2>/dev/null \
 	  || python3 -m pip install --quiet 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' \
 	  || { echo "the schema and statistics tests need Python's jsonschema, scipy and hypothesis-jsonschema: pip install 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23'" >&2; exit 1; }

@@ -137,6 +137,10 @@ struct OperationsTests {
         #expect(try ctl("audit", "prove-consistency", "--old", first, "--out", written).status == 0)
         #expect(try ctl("audit", "checkpoint", "--out", newest).status == 0)  // the log grew by the witness's report: the proof's checkpoint
         #expect(try offline("audit", "consistency", "--old", first, "--new", newest, "--proof", written, "--key", key).status == 0)
+        // The same file, read by Go's own signed-note and tlog code (golang.org/x/mod/sumdb), as a witness would.
+        let go = try SystemdUnitTests.run(["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go", key, first, written],
+                                          in: SystemdUnitTests.packageRoot + "/Tests/Tools/tlogcheck")
+        #expect(go.status == 0 && go.output.contains("consistent:"), "\(go.output)")
         #expect(try offline("audit", "consistency", "--old", first, "--new", second, "--proof", written, "--key", key).status == 65,
                 "a proof of another checkpoint than --new")
         // A hash changed in the proof: refused, naming the file; the folder's first failure is named too.
@@ -147,6 +151,9 @@ struct OperationsTests {
         let refused = try offline("audit", "check-folder", witness, "--key", key)
         #expect(refused.status == 65 && refused.error.contains(proof) && refused.error.contains("does not extend"), "\(refused.error)")
         #expect(try offline("audit", "consistency", "--old", first, "--new", second, "--proof", proof, "--key", key).status == 65)
+        let goRefuses = try SystemdUnitTests.run(["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go", key, first, proof],
+                                                 in: SystemdUnitTests.packageRoot + "/Tests/Tools/tlogcheck")
+        #expect(goRefuses.status != 0 && goRefuses.output.contains("does not extend"), "\(goRefuses.output)")
         try FileManager.default.removeItem(atPath: proof)
         let unproven = try offline("audit", "check-folder", witness, "--key", key)
         #expect(unproven.status == 0 && unproven.output.contains("unproven (kept before proofs were): \(second)"), "\(unproven.output)")
