@@ -116,6 +116,12 @@ struct OperationsTests {
         #expect(tail.components(separatedBy: "checkpoint-witnessed").count - 1 == 3)
     }
 
+    /// Runs Go's own verifier (`Tests/Tools/tlogcheck`, golang.org/x/mod/sumdb) on a proof file.
+    static func goChecks(key: String, old: String, proof: String) throws -> (status: Int32, output: String) {
+        try SystemdUnitTests.run(["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go", key, old, proof],
+                                 in: SystemdUnitTests.packageRoot + "/Tests/Tools/tlogcheck")
+    }
+
     /// Issue 29: "Everything an auditor checks runs offline": the witness folder rechecked in one
     /// command, and a consistency proof file (a c2sp.org/tlog-witness add-checkpoint body) checked
     /// with no socket at all.
@@ -138,8 +144,7 @@ struct OperationsTests {
         #expect(try ctl("audit", "checkpoint", "--out", newest).status == 0)  // the log grew by the witness's report: the proof's checkpoint
         #expect(try offline("audit", "consistency", "--old", first, "--new", newest, "--proof", written, "--key", key).status == 0)
         // The same file, read by Go's own signed-note and tlog code (golang.org/x/mod/sumdb), as a witness would.
-        let go = try SystemdUnitTests.run(["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go", key, first, written],
-                                          in: SystemdUnitTests.packageRoot + "/Tests/Tools/tlogcheck")
+        let go = try Self.goChecks(key: key, old: first, proof: written)
         #expect(go.status == 0 && go.output.contains("consistent:"), "\(go.output)")
         #expect(try offline("audit", "consistency", "--old", first, "--new", second, "--proof", written, "--key", key).status == 65,
                 "a proof of another checkpoint than --new")
@@ -151,8 +156,7 @@ struct OperationsTests {
         let refused = try offline("audit", "check-folder", witness, "--key", key)
         #expect(refused.status == 65 && refused.error.contains(proof) && refused.error.contains("does not extend"), "\(refused.error)")
         #expect(try offline("audit", "consistency", "--old", first, "--new", second, "--proof", proof, "--key", key).status == 65)
-        let goRefuses = try SystemdUnitTests.run(["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go", key, first, proof],
-                                                 in: SystemdUnitTests.packageRoot + "/Tests/Tools/tlogcheck")
+        let goRefuses = try Self.goChecks(key: key, old: first, proof: proof)
         #expect(goRefuses.status != 0 && goRefuses.output.contains("does not extend"), "\(goRefuses.output)")
         try FileManager.default.removeItem(atPath: proof)
         let unproven = try offline("audit", "check-folder", witness, "--key", key)
