@@ -50,4 +50,9 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case accessLog = "access.log"
     /// The privacy officer's review of an emergency read (`AccessReviewParams`).
     case accessReview = "access.review"
+
+    /// Whether the method reads parameters; one that does not takes `{}` (``EmptyParams``) and refuses any other.
+    public var takesParameters: Bool {
+        ![.status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload].contains(self)
+    }
 }

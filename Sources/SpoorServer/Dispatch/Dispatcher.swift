@@ -70,11 +70,7 @@ final class Dispatcher: Sendable {
 
     /// Runs the method; a streaming method sends its lines itself and returns its final result.
     private func serve(_ request: Request, _ caller: Caller, _ reply: @escaping Reply) async throws -> JSONValue? {
-        switch request.method {
-        case .status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload:
-            let _: EmptyParams = try params(request)
-        default: break
-        }
+        if !request.method.takesParameters { let _: EmptyParams = try params(request) }
         return switch request.method {
         case .status: try admin.status()
         case .metrics: try await admin.metrics()

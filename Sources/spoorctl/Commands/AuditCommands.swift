@@ -143,8 +143,7 @@ struct WriteConsistencyProof: ParsableCommand {
             guard current.treeSize >= size else {
                 throw AuditFailure(message: "the log holds \(current.treeSize) events, fewer than the \(size) the older checkpoint signed: it was cut or rolled back")
             }
-            let proof = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: size, to: current.treeSize)), as: ConsistencyReply.self)
-            let file = ConsistencyProofFile(oldSize: size, proof: try ProofCheck.hashes(proof.proof), checkpoint: current.checkpoint)
+            let file = try ProofCheck.proofFile(from: size, to: current.treeSize, checkpoint: current.checkpoint, client: client)
             try AtomicFile.write(Array(file.text.utf8), to: out, mode: 0o644)
             return ConsistencyCheck(from: size, to: current.treeSize, consistent: true)
         }) { r in "wrote \(out): the proof that the log of \(r.to) events extends the one of \(r.from); check it with audit consistency --proof" }
@@ -225,6 +224,13 @@ enum ProofCheck {
         let result = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: older.size, to: newer.size)), as: ConsistencyReply.self)
         return MerkleVerifier.verifyConsistency(oldSize: older.size, newSize: newer.size, oldRoot: older.root, newRoot: newer.root,
                                                 proof: try hashes(result.proof))
+    }
+
+    /// The proof, from the daemon, that the tree of `size` events is a prefix of the one `checkpoint`
+    /// signs at `newSize`, as the file a witness reads (unchecked: its reader checks it).
+    static func proofFile(from size: UInt64, to newSize: UInt64, checkpoint: String, client: SocketClient) throws -> ConsistencyProofFile {
+        let reply = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: size, to: newSize)), as: ConsistencyReply.self)
+        return ConsistencyProofFile(oldSize: size, proof: try hashes(reply.proof), checkpoint: checkpoint)
     }
 
     static func hashes(_ proof: [String]) throws -> [ChainHash] {

@@ -29,10 +29,8 @@ struct WitnessCheckpoint: ParsableCommand {
             }
             // The proof that it extends the last one, checked here and kept beside it for an offline recheck.
             let rolledBack = previous.map { $0.head.size > current.head.size } ?? false  // fewer events than kept before
-            let proof = rolledBack ? nil : try previous.map { previous in
-                let reply = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: previous.head.size, to: current.head.size)),
-                                            as: ConsistencyReply.self)
-                return ConsistencyProofFile(oldSize: previous.head.size, proof: try ProofCheck.hashes(reply.proof), checkpoint: note)
+            let proof = rolledBack ? nil : try previous.map {
+                try ProofCheck.proofFile(from: $0.head.size, to: current.head.size, checkpoint: note, client: client)
             }
             let verifier = try CheckpointVerifier(verifierKey: checkpoint.key)
             var consistent = !rolledBack
