@@ -20,12 +20,19 @@ public struct Decider: Sendable {
         public var role: Role
         public var today: Day
         public var sameYouth: [EarlierRegistration]
-        public init(actor: String, role: Role, today: Day, sameYouth: [EarlierRegistration] = []) {
+        /// The log's epoch (1 until a restore is declared): ids minted after a restore carry it,
+        /// since the restore may have lost events that used the same numbers.
+        public var epoch: Int
+        public init(actor: String, role: Role, today: Day, sameYouth: [EarlierRegistration] = [], epoch: Int = 1) {
             self.actor = actor
             self.role = role
             self.today = today
             self.sameYouth = sameYouth
+            self.epoch = epoch
         }
+
+        /// The id of the `number`th of a kind in a case: `signal-5`, or `signal-5@2` in epoch 2.
+        func mint(_ kind: String, _ number: Int) -> String { epoch > 1 ? "\(kind)-\(number)@\(epoch)" : "\(kind)-\(number)" }
     }
 
     /// A registration of the same youth in another case.
@@ -82,7 +89,7 @@ public struct Decider: Sendable {
             if e.source == .reportedByOther && (e.reportedBy ?? "").isEmpty {
                 throw .invalidField("reportedBy", "say who reported a signal that is not your own observation")
             }
-            e.signalID = "signal-\(state.signals.count + 1)"
+            e.signalID = context.mint("signal", state.signals.count + 1)
             return .signalRecorded(e)
         case .signalRetracted(let e):
             try Self.activeSignals([e.signalID], in: state)
@@ -122,7 +129,7 @@ public struct Decider: Sendable {
             return .signalForwarded(e)
         case .reportedToVeiligThuis(var e):
             try checkReport(e, on: state)
-            e.reportID = "report-\(state.reports.count + 1)"
+            e.reportID = context.mint("report", state.reports.count + 1)
             return .reportedToVeiligThuis(e)
         case .veiligThuisFeedbackReceived(let e):
             guard let report = state.reports[e.reportID] else { throw .reportNotFound(e.reportID) }

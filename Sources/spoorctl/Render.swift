@@ -45,4 +45,11 @@ enum Render {
     static func event(_ e: EventRecord) -> String {
         "\(e.position)  \(e.recordedAt)  \(e.stream)@\(e.streamVersion)  \(e.type)  \(e.actor.name)/\(e.role)"
     }
+
+    /// A declared restore, as the auditor reads it: which epoch it began, from what.
+    static func restore(_ epoch: LogEpochRecord) -> String {
+        let d = epoch.declaration
+        return "epoch \(d.epoch) (\(d.origin)) began at position \(epoch.position) with a declared restore: the store went on from \(d.restoredSize) events; "
+            + "the last checkpoint signed as \(d.previousOrigin) held \(d.signedSize)" + (d.lostEvents > 0 ? ", \(d.lost) lost" : "")
+    }
 }

@@ -35,6 +35,9 @@ struct Spoord: AsyncParsableCommand {
     @Flag(help: "Check the store offline, with the daemon stopped: every hash, the chain, and every index against the log; exit 0 when intact, 65 when not.")
     var verifyStore = false
 
+    @Flag(help: "Declare a restored store, with the service stopped: record the restore and begin the log's next epoch under a new checkpoint origin; prints the new verifier key for the auditor.")
+    var acceptRestore = false
+
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("--log-level \(logLevel) is not a level")
@@ -49,7 +52,11 @@ struct Spoord: AsyncParsableCommand {
         let logger = Logger(label: "spoord")
         if verifyStore { return try runVerification() }
         do {
-            if let development {
+            if acceptRestore {
+                let (options, configuration) = development.map(DaemonOptions.development(folder:))
+                    ?? (DaemonOptions(configPath: config ?? ServerConfiguration.defaultPath, dataDirectory: data, socketPath: socket), nil)
+                print(try await SpoorDaemon.acceptRestore(options: options, configuration: configuration, logger: logger))
+            } else if let development {
                 let (options, configuration) = DaemonOptions.development(folder: development)
                 logger.warning("DEVELOPMENT MODE: store and socket under \(development), user \(configuration.users.keys.first ?? "?") holds every role, and the master and signing keys are development keys generated in that folder, beside the data they protect. Never use this for real client data.")
                 try await SpoorDaemon.run(options: options, configuration: configuration, logger: logger)

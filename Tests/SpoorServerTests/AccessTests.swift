@@ -122,7 +122,7 @@ struct AccessTests {
         var shown: JSONValue?
         for _ in 0..<100 {
             shown = try client.call(.caseShow, ["case": "c1"])
-            if shown?["personal"] == "«sealed»" { break }
+            if shown?["personal"] == "«sealed»" && daemon.log.contains("reloaded users and roles") { break }  // the line follows the swap
             usleep(20_000)
         }
         #expect(shown?["personal"] == "«sealed»")

@@ -22,7 +22,7 @@ struct CommandHandlerTests {
     @Test func decidesSealsFoldsAndAppendsOnceEvenWhenRetried() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
             let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init())
+                                         institution: .init(), epoch: 1)
             let id = EventID()
             let first = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: id, actor: Self.actor, role: .professional)
             #expect(first["type"] == "case-opened" && first["position"] == 1 && first["event"]?["protocol"] == .number(Double(InstitutionProtocol.standard.version)))
@@ -51,7 +51,7 @@ struct CommandHandlerTests {
     func racingCommandsTakeTurns() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
             let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init())
+                                         institution: .init(), epoch: 1)
             _ = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: EventID(), actor: Self.actor, role: .professional)
             let statement = try Self.command("add-statement", ["addedOn": "2026-11-29", "personal": ["text": "racing"]])
             let erasure = try Self.command("erase-personal-data", ["basis": "request", "erasedOn": "2026-11-29"])

@@ -46,10 +46,9 @@ struct OperationsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: backups).sorted() == kept.suffix(2).map { ($0 as NSString).lastPathComponent })
         let last = try #require(try ctl("status", "--json").json?["lastPosition"]?.number)
         #expect(first.stop() == 0)
-        // Restore: stop, replace the store's data.mdb with the backup's, start.
+        // Restore as the README says: stop, move the store's data.mdb aside, put the backup's in its place, start.
         let data = store + "/data"
-        try FileManager.default.removeItem(atPath: data)
-        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.moveItem(atPath: data + "/data.mdb", toPath: data + "/data.mdb.damaged")
         try FileManager.default.copyItem(atPath: kept.last! + "/data.mdb", toPath: data + "/data.mdb")
         let restored = try DaemonProcess(arguments: ["--development", store], socketPath: first.socketPath)
         defer { restored.stop() }
@@ -101,7 +100,7 @@ struct OperationsTests {
         // more events): as if the log had been rewritten and the witness's last checkpoint were true.
         let note = try #require(try ctl("audit", "checkpoint", "--json").json?["checkpoint"]?.string)
         let origin = String(note.split(separator: "\n")[0])
-        let signer = try #require(try SigningKey.load(path: daemon.folder + "/dev-signing-key") { origin })
+        let signer = try CheckpointSigner(name: origin, seed: try #require(try SigningKey.seed(path: daemon.folder + "/dev-signing-key")))
         let forged = try Checkpoint(origin: origin, head: TreeHead(size: 1, root: ChainHash.of(Array("another log".utf8)))).signed(by: signer)
         try forged.write(toFile: witness + "/checkpoint-999999999999-forged.txt", atomically: true, encoding: .utf8)
         let third = try ctl("audit", "witness", "--folder", witness, "--key", key)

@@ -17,7 +17,7 @@ struct StoredPartsTests {
     @Test func aCommandWritesTheHeadAndThePartsItChanged() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
             let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init())
+                                         institution: .init(), epoch: 1)
             func run(_ name: String, _ body: JSONValue, as role: Role = .professional) async throws {
                 _ = try await handler.handle(try CaseCommand(name: name, caseID: "p1", body: body), case: "p1", eventID: EventID(),
                                              actor: CommandHandlerTests.actor, role: role)
@@ -56,7 +56,7 @@ struct StoredPartsTests {
     @Test func aScanPutsEachDigestTogetherAcrossPages() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
             let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init())
+                                         institution: .init(), epoch: 1)
             let size = Chunked<CaseState.Signal>.chunkSize
             for (number, signals) in [1, size + 1, 2 * size + 1].enumerated() {
                 let caseID = "s\(number)"
@@ -78,7 +78,7 @@ struct StoredPartsTests {
     @Test func aPartThatIsMissingOrNotTheCasesIsRefused() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
             let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init())
+                                         institution: .init(), epoch: 1)
             _ = try await handler.handle(try CaseCommand(name: "open-case", caseID: "p2", body: CommandHandlerTests.opening), case: "p2",
                                          eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
             _ = try await handler.handle(try CaseCommand(name: "record-signal", caseID: "p2", body: Self.signal), case: "p2", eventID: EventID(),
@@ -104,7 +104,7 @@ struct StoredPartsTests {
     @Test func aRebuildReadsBackTheCasesItCouldNotCarry() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
             let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init())
+                                         institution: .init(), epoch: 1)
             func run(_ name: String, _ body: JSONValue, on caseID: String, as role: Role = .professional) async throws {
                 _ = try await handler.handle(try CaseCommand(name: name, caseID: caseID, body: body), case: caseID, eventID: EventID(),
                                              actor: CommandHandlerTests.actor, role: role)

@@ -40,11 +40,13 @@ public struct ConsistencyProofFile: Sendable, Equatable {
     }
 
     /// Checks that the file's checkpoint is `newer`, signed by `verifier`, and that it extends `older`.
-    public func verify(older: Checkpoint, verifiedBy verifier: CheckpointVerifier) throws(ProofFileError) -> Checkpoint {
+    /// `olderOrigin`: the origin the older checkpoint carries, when a declared restore began a new
+    /// epoch of the log under another name in between; otherwise both carry the same.
+    public func verify(older: Checkpoint, verifiedBy verifier: CheckpointVerifier, olderOrigin: String? = nil) throws(ProofFileError) -> Checkpoint {
         let newer: Checkpoint
         do { newer = try Checkpoint(note: checkpoint, verifiedBy: verifier) } catch { throw .checkpoint(error) }
         guard oldSize == older.head.size else { throw .otherSize(proven: oldSize, held: older.head.size) }
-        guard older.origin == newer.origin else { throw .checkpoint(.otherLog(origin: older.origin, expected: newer.origin)) }
+        guard older.origin == (olderOrigin ?? newer.origin) else { throw .checkpoint(.otherLog(origin: older.origin, expected: olderOrigin ?? newer.origin)) }
         guard MerkleVerifier.verifyConsistency(oldSize: older.head.size, newSize: newer.head.size, oldRoot: older.head.root,
                                                newRoot: newer.head.root, proof: proof) else {
             throw .inconsistent(older: older.head.size, newer: newer.head.size)

@@ -6,9 +6,11 @@ public struct CheckpointReply: Codable, Sendable, Equatable {
     public var treeSize: UInt64
     /// The tree's root hash, hex.
     public var root: String
+    /// The restore that began the log's current epoch; `nil` in its first epoch.
+    public var epoch: LogEpochRecord?
 
-    public init(checkpoint: String, verifierKey: String, treeSize: UInt64, root: String) {
-        (self.checkpoint, self.verifierKey, self.treeSize, self.root) = (checkpoint, verifierKey, treeSize, root)
+    public init(checkpoint: String, verifierKey: String, treeSize: UInt64, root: String, epoch: LogEpochRecord? = nil) {
+        (self.checkpoint, self.verifierKey, self.treeSize, self.root, self.epoch) = (checkpoint, verifierKey, treeSize, root, epoch)
     }
 }
 
@@ -32,6 +34,9 @@ public struct ReloadReply: Codable, Sendable, Equatable {
 
 /// The reply to `audit.prove`: the audit path of one event in a tree of `treeSize` events, with the event.
 public struct ProveReply: Codable, Sendable, Equatable {
+    /// The log's checkpoint origin (its epoch's): whose checkpoints the proof is held to; `nil`
+    /// from a daemon that signs none.
+    public var origin: String?
     public var position: UInt64
     public var treeSize: UInt64
     /// The root of that tree, hex.
@@ -42,7 +47,8 @@ public struct ProveReply: Codable, Sendable, Equatable {
     public var proof: [String]
     public var event: EventRecord
 
-    public init(position: UInt64, treeSize: UInt64, root: String, leafHash: String, proof: [String], event: EventRecord) {
+    public init(origin: String?, position: UInt64, treeSize: UInt64, root: String, leafHash: String, proof: [String], event: EventRecord) {
+        self.origin = origin
         (self.position, self.treeSize, self.root, self.leafHash, self.proof, self.event) = (position, treeSize, root, leafHash, proof, event)
     }
 }
@@ -75,9 +81,12 @@ public struct VerifyReply: Codable, Sendable, Equatable {
     public var treeSize: UInt64
     public var root: String
     public var firstProblem: Problem?
+    /// The epochs begun by declared restores, oldest first: none for a log never restored.
+    public var epochs: [LogEpochRecord]
 
-    public init(eventsVerified: UInt64, treeSize: UInt64, root: String, firstProblem: Problem?) {
+    public init(eventsVerified: UInt64, treeSize: UInt64, root: String, firstProblem: Problem?, epochs: [LogEpochRecord] = []) {
         (self.intact, self.eventsVerified, self.treeSize, self.root, self.firstProblem) = (firstProblem == nil, eventsVerified, treeSize, root, firstProblem)
+        self.epochs = epochs
     }
 }
 
@@ -103,9 +112,13 @@ public struct TraceReply: Codable, Sendable, Equatable {
         }
     }
 
+    /// The log's checkpoint origin (its epoch's), which the positions are of; `nil` from a daemon that signs none.
+    public var origin: String?
     public var `case`: String
     public var signal: String
     public var entries: [Entry]
 
-    public init(case: String, signal: String, entries: [Entry]) { (self.case, self.signal, self.entries) = (`case`, signal, entries) }
+    public init(origin: String?, case: String, signal: String, entries: [Entry]) {
+        (self.origin, self.case, self.signal, self.entries) = (origin, `case`, signal, entries)
+    }
 }

@@ -4,6 +4,7 @@ import ServiceLifecycle
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
+import SpoorProtocol
 
 /// The daemon: opens the store, rebuilds the projection if its form changed, serves the socket, talks to systemd, and
 /// on SIGTERM or SIGINT drains every request and closes the store cleanly.
@@ -18,30 +19,20 @@ public enum SpoorDaemon {
         defer { lock.release() }
 
         DaemonMetrics.bootstrap()  // before the ledger's writer makes its instruments
-        var ledgerConfiguration = LedgerConfiguration()
-        ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
-        let ledger: Ledger
-        do { ledger = try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration) } catch LedgerError.corrupt(let position, let reason) {
-            throw ServerError.configuration(path: configuration.dataDirectory,
-                                            reason: "is damaged at position \(position): \(reason); `spoord --verify-store` checks the whole store")
-        }
+        let ledger = try openLedger(configuration)
         defer { ledger.close() }
-        let master = try MasterKey.load(path: try masterKeyPath(configuration))
-        try checkMasterKey(master, opens: ledger)
-        let keys = CaseKeys(ledger: ledger, master: master)
-        let projections = CaseProjection(ledger: ledger, keys: keys, protocols: AdoptedProtocols(), recentBytes: configuration.recentCasesBytes)
+        let (keys, projections) = try openProjections(ledger, configuration)
         logger.info("store \(configuration.dataDirectory) open at position \(ledger.lastPosition)")
-        // Named before anything is appended: a store that holds no event yet is a new log.
-        let signer = try SigningKey.load(path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName)) {
-            try LogOrigin.settle(configuration, file: options.configPath ?? ServerConfiguration.defaultPath, ledger: ledger)
-        }
         try rebuildIfOutdated(projections, notifier: notifier, logger: logger)
+        let file = options.configPath ?? ServerConfiguration.defaultPath
+        let signing = try checkpointSigning(configuration, file: file, ledger: ledger)
+        try signing?.checkStore(ledger, folder: configuration.dataDirectory)  // before anything is appended
         let adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)
         try adoption.load()
         try await adoptProtocol(at: configuration.protocolPath, trigger: "start", adoption, logger: logger)
 
-        if let signer {
-            logger.info("signing checkpoints as \(signer.name); verifier key \(signer.verifierKey)")
+        if let signing {
+            logger.info("signing checkpoints as \(signing.origin); verifier key \(signing.signer.verifierKey)")
         } else {
             logger.warning("no checkpoint signing key (credential \(SigningKey.credentialName)): audit.checkpoint is unavailable")
         }
@@ -49,7 +40,8 @@ public enum SpoorDaemon {
         let statistics = ServerStatistics()
         let institution = Decider.Institution(name: configuration.organisation, region: configuration.region, regionsByUnit: configuration.regions)
         let dispatcher = Dispatcher(ledger: ledger, projections: projections, institution: institution,
-                                    protocolPath: configuration.protocolPath, signer: signer,
+                                    protocolPath: configuration.protocolPath, signing: signing,
+                                    epoch: try LogEpoch.current(in: ledger).number,
                                     keys: keys, statistics: statistics, logger: logger)
         let server = SocketServer(
             listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
@@ -68,6 +60,80 @@ public enum SpoorDaemon {
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
         try await ServiceGroup(configuration: groupConfiguration).run()
         logger.info("store closed at position \(ledger.lastPosition)")
+    }
+
+    /// Declares a restored store (`spoord --accept-restore`, the daemon stopped): records a
+    /// `store-restored` event naming the last checkpoint signed and the size the store goes on
+    /// from, begins the log's next epoch under a new origin, and signs its first checkpoint.
+    /// Returns what an admin passes on to the auditor.
+    public static func acceptRestore(options: DaemonOptions, configuration base: ServerConfiguration? = nil, logger: Logger) async throws -> String {
+        let configuration = try options.resolve(base)
+        let lock = try StoreLock(folder: configuration.dataDirectory)
+        defer { lock.release() }
+        let ledger = try openLedger(configuration)
+        defer { ledger.close() }
+        let (_, projections) = try openProjections(ledger, configuration)
+        try rebuildIfOutdated(projections, notifier: SystemdNotifier(), logger: logger)
+        guard let signing = try checkpointSigning(configuration, file: options.configPath ?? ServerConfiguration.defaultPath, ledger: ledger) else {
+            throw ServerError.configuration(path: "signingKeyPath", reason: "is not set and there is no credential \(SigningKey.credentialName): a server that signs no checkpoints has none to hold a restore to")
+        }
+        guard signing.last.problem(of: ledger, origin: signing.origin, base: signing.base) != nil,
+              let signed = signing.last.current.signed ?? signing.last.current.witnessed else {
+            return "nothing to declare: the store in \(configuration.dataDirectory) holds every checkpoint this server signed and a witness kept"
+        }
+        let restored = try ledger.treeHead()
+        let epoch = max(LogEpoch.number(of: signed.origin, base: signing.base) ?? 1, signing.epoch?.declaration.epoch ?? 1) + 1
+        let declaration = RestoreDeclaration(
+            epoch: epoch, origin: LogEpoch.origin(of: signing.base, epoch: epoch), previousOrigin: signed.origin, signedSize: signed.treeSize,
+            signedRoot: signed.root, restoredSize: restored.size, restoredRoot: restored.root.hex)
+        let uid = getuid()
+        let result = try await ledger.append(
+            to: .system, events: [ProposedEvent(type: LogEpoch.eventType, payload: try JSONValue(encoding: declaration).serialized)],
+            metadata: AppendMetadata(actor: .init(uid: uid, name: UserDirectory.userName(of: uid) ?? "uid:\(uid)"), role: Role.admin.rawValue),
+            projector: { positions, _ in [try LogEpoch.record(LogEpochRecord(position: positions[0], declaration: declaration))] })
+        let next = try CheckpointSigning(seed: signing.seed, base: signing.base,
+                                         epoch: LogEpochRecord(position: result.positions[0], declaration: declaration), last: signing.last)
+        let checkpoint = try next.sign(try ledger.treeHead(), ledger: ledger)
+        logger.notice("declared a restore: epoch \(epoch) of the log, \(declaration.origin), goes on from \(restored.size) events; \(declaration.lost) signed as \(signed.origin) lost")
+        let lost = declaration.lostEvents > 0 ? " (\(declaration.lost) signed then not in the store)" : ""
+        return """
+            declared the restore at position \(result.positions[0]): the store goes on from \(restored.size) events; \
+            the last checkpoint signed, of \(signed.treeSize) events as \(signed.origin), ends epoch \(epoch - 1)\(lost).
+            Epoch \(epoch) of the log is signed as \(declaration.origin); give the auditor its verifier key:
+            \(next.signer.verifierKey)
+
+            \(checkpoint)
+            """
+    }
+
+    /// Opens the store, saying what is damaged when it cannot.
+    static func openLedger(_ configuration: ServerConfiguration) throws -> Ledger {
+        var ledgerConfiguration = LedgerConfiguration()
+        ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
+        do { return try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration) } catch LedgerError.corrupt(let position, let reason) {
+            throw ServerError.configuration(path: configuration.dataDirectory,
+                                            reason: "is damaged at position \(position): \(reason); `spoord --verify-store` checks the whole store")
+        }
+    }
+
+    /// The case keys under the master key that opens the store, and the case projection.
+    static func openProjections(_ ledger: Ledger, _ configuration: ServerConfiguration) throws -> (CaseKeys, CaseProjection) {
+        let master = try MasterKey.load(path: try masterKeyPath(configuration))
+        try checkMasterKey(master, opens: ledger)
+        let keys = CaseKeys(ledger: ledger, master: master)
+        return (keys, CaseProjection(ledger: ledger, keys: keys, protocols: AdoptedProtocols(), recentBytes: configuration.recentCasesBytes))
+    }
+
+    /// How the log signs checkpoints in its current epoch, or `nil` without a signing key. Names a
+    /// new log before anything is appended to it (``LogOrigin``); reads the epoch from the
+    /// projection, so after a rebuild.
+    static func checkpointSigning(_ configuration: ServerConfiguration, file: String, ledger: Ledger) throws -> CheckpointSigning? {
+        guard let seed = try SigningKey.seed(path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName)) else {
+            return nil
+        }
+        let base = try LogOrigin.settle(configuration, file: file, ledger: ledger)
+        return try CheckpointSigning(seed: seed, base: base, epoch: LogEpoch.current(in: ledger).declared,
+                                     last: LastCheckpoints(folder: configuration.dataDirectory))
     }
 
     /// Checks the store offline, the daemon not running (its lock is taken): every event's hash and

@@ -25,16 +25,17 @@ final class Dispatcher: Sendable {
     let logger: Logger
 
     init(ledger: Ledger, projections: CaseProjection, institution: Decider.Institution, protocolPath: String?,
-         signer: CheckpointSigner?, keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
+         signing: CheckpointSigning?, epoch: Int, keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
         let adopted = projections.protocols
         let system = SystemStream(ledger: ledger, keys: keys, logger: logger)
         let access = AccessHandler(ledger: ledger, projections: projections, system: system,
                                    reader: PersonalContentReader(ledger: ledger, keys: keys))
-        let commands = CommandHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, institution: institution)
+        let commands = CommandHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, institution: institution, epoch: epoch)
         self.commands = commands
         self.access = access
-        self.queries = QueryHandler(ledger: ledger, projections: projections, protocols: adopted, institution: institution, system: system, access: access)
-        self.audit = AuditHandler(ledger: ledger, signer: signer, system: system)
+        self.queries = QueryHandler(ledger: ledger, projections: projections, protocols: adopted, institution: institution, system: system, access: access,
+                                    origin: signing?.origin)
+        self.audit = AuditHandler(ledger: ledger, signing: signing, system: system)
         self.subject = SubjectHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, system: system, access: access)
         self.retention = RetentionHandler(projections: projections, protocols: adopted, commands: commands)
         self.backups = BackupHandler(ledger: ledger, keys: keys, logger: logger)

@@ -7,17 +7,23 @@ import SpoorProtocol
 struct AuditHandler: Sendable {
     let ledger: Ledger
     /// Signs checkpoints; `nil` when the daemon has no signing key.
-    let signer: CheckpointSigner?
+    let signing: CheckpointSigning?
     let system: SystemStream
 
-    /// The current tree head, signed: the auditor keeps it and later holds the log to it.
+    /// The current tree head, signed: the auditor keeps it and later holds the log to it. A head
+    /// that does not extend the last one signed is not signed: the store was restored or altered.
     func checkpoint() throws -> JSONValue {
-        guard let signer else {
+        guard let signing else {
             throw WireError(.unavailable, "this daemon has no checkpoint signing key (credential \(SigningKey.credentialName))")
         }
         let head = try ledger.treeHead()
-        return try JSONValue(encoding: CheckpointReply(checkpoint: try Checkpoint(origin: signer.name, head: head).signed(by: signer),
-                                                       verifierKey: signer.verifierKey, treeSize: head.size, root: head.root.hex))
+        let note: String
+        do { note = try signing.sign(head, ledger: ledger) } catch let error as ServerError {
+            system.logger.critical("\(error)")
+            throw WireError(.unavailable, error.description)
+        }
+        return try JSONValue(encoding: CheckpointReply(checkpoint: note, verifierKey: signing.signer.verifierKey, treeSize: head.size,
+                                                       root: head.root.hex, epoch: signing.epoch))
     }
 
     /// A witness's report of the checkpoint it kept, recorded in the `system` stream and kept for
@@ -35,6 +41,7 @@ struct AuditHandler: Sendable {
         let payload: JSONValue = ["treeSize": .number(Double(params.treeSize)), "root": .string(params.root),
                                   "previousSize": params.previousSize.map { .number(Double($0)) } ?? .null, "consistent": .bool(params.consistent)]
         let (size, consistent) = (params.treeSize, params.consistent)
+        if consistent, let signing { try signing.last.witnessed(size: size, root: root, origin: signing.origin) }
         try await system.record(WitnessedCheckpoint.eventType, payload, by: caller, projector: { _, recordedAt in
             [WitnessedCheckpoint(treeSize: size, root: root.hex, consistent: consistent, recordedAtMicroseconds: recordedAt).record]
         })
@@ -46,7 +53,7 @@ struct AuditHandler: Sendable {
         let size = params.treeSize ?? ledger.lastPosition
         let (proof, head) = try ledger.inclusionProof(position: params.position, treeSize: size)
         guard let event = try ledger.event(at: params.position) else { throw WireError(.notFound, "there is no event at \(params.position)") }
-        return try JSONValue(encoding: ProveReply(position: params.position, treeSize: size, root: head.root.hex,
+        return try JSONValue(encoding: ProveReply(origin: signing?.origin, position: params.position, treeSize: size, root: head.root.hex,
                                                   leafHash: try ledger.leafHash(position: params.position).hex, proof: proof.map(\.hex),
                                                   event: EventRecord(sealing: event)))
     }
@@ -65,6 +72,7 @@ struct AuditHandler: Sendable {
         let report = try ledger.verify()
         let head = try ledger.treeHead()
         return try JSONValue(encoding: VerifyReply(eventsVerified: report.eventsVerified, treeSize: head.size, root: head.root.hex,
-                                                   firstProblem: report.firstProblem.map { .init(position: $0.position, reason: $0.reason) }))
+                                                   firstProblem: report.firstProblem.map { .init(position: $0.position, reason: $0.reason) },
+                                                   epochs: try LogEpoch.all(in: ledger)))
     }
 }

@@ -15,6 +15,8 @@ struct CommandHandler: Sendable {
     let keys: CaseKeys
     let protocols: AdoptedProtocols
     let institution: Decider.Institution
+    /// The log's epoch, which ids minted now carry after a restore.
+    let epoch: Int
     /// Commands on one case run one after another, so that none is starved by the others' appends.
     let turns = CaseTurns()
 
@@ -59,7 +61,7 @@ struct CommandHandler: Sendable {
             if entry == nil && !command.opens { throw DomainError.caseNotFound(caseID) }
             if let entry, !mayWrite(entry.state) { throw NoGroundToWrite() }
             let sameYouth = try registrations(ofSameYouthAs: entry?.state, for: command, mayRead: mayRead)
-            let context = Decider.Context(actor: actor.name, role: role, today: .today, sameYouth: sameYouth)
+            let context = Decider.Context(actor: actor.name, role: role, today: .today, sameYouth: sameYouth, epoch: epoch)
             let rules = protocols.current
             let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
             let sealed = try seal(events, firstID: eventID, in: stream, key: key, erasing: command.erases, under: rules.version)

@@ -12,6 +12,8 @@ struct QueryHandler: Sendable {
     let institution: Decider.Institution
     let system: SystemStream
     let access: AccessHandler
+    /// The log's checkpoint origin, which a trace's positions are of; `nil` without a signing key.
+    let origin: String?
 
     /// The case for the caller: personal content in plain text only for a carer with a care
     /// relationship (its unit, an assignment, a forward or consultation), or in an emergency with a
@@ -96,7 +98,7 @@ struct QueryHandler: Sendable {
                                     recordedAt: EventRecord.toTheSecond(event.recordedAtMicroseconds), happenedOn: record.event.day.description,
                                     actor: entry.actor, role: entry.role.rawValue, type: entry.type, what: entry.what)
         }
-        return try JSONValue(encoding: TraceReply(case: params.case, signal: params.signal, entries: entries))
+        return try JSONValue(encoding: TraceReply(origin: origin, case: params.case, signal: params.signal, entries: entries))
     }
 
     /// The figures per signal and per youth: exact to a care role, counting the cases of the units

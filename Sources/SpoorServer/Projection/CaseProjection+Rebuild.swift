@@ -32,7 +32,7 @@ extension CaseProjection {
                     adopted[adoption.rules.version] = adoption.rules
                     records += ProtocolAdoption.records(version: adoption.rules.version, position: event.position, payload: event.payload)
                 } else if event.stream == .system {
-                    records += EmergencyReviews.records(of: event, entries: &emergencies) + WitnessedCheckpoint.records(of: event)
+                    records += EmergencyReviews.records(of: event, entries: &emergencies) + WitnessedCheckpoint.records(of: event) + LogEpoch.records(of: event)
                 } else if let caseID = CaseStream.caseID(of: event.stream) {
                     chunk.add(event, of: caseID)
                 }

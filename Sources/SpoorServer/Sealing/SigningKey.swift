@@ -7,15 +7,13 @@ import SpoorProof
 enum SigningKey {
     static let credentialName = "spoor-signing-key"
 
-    /// The signer for the log `origin` names, or `nil` when there is no key file; a file that is
-    /// not a key is an error, so that a daemon never runs signing with a key nobody can verify.
-    static func load(path: String?, origin: () throws -> String) throws -> CheckpointSigner? {
+    /// The key's seed, or `nil` when there is no key file; a file that is not a key is an error,
+    /// so that a daemon never runs signing with a key nobody can verify.
+    static func seed(path: String?) throws(ServerError) -> [UInt8]? {
         guard let path, let seed = KeyFile.read(path) else { return nil }
-        let name = try origin()
-        do {
-            return try CheckpointSigner(name: name, seed: seed)
-        } catch {
-            throw ServerError.configuration(path: path, reason: "is not an Ed25519 signing key: \(error)")
+        do { _ = try CheckpointSigner(name: "check", seed: seed) } catch {
+            throw .configuration(path: path, reason: "is not an Ed25519 signing key: \(error)")
         }
+        return seed
     }
 }

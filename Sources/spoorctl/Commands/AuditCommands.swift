@@ -11,19 +11,31 @@ struct AuditGroup: ParsableCommand {
                       WriteConsistencyProof.self, CheckFolder.self, VerifyLog.self, VerifyProof.self, VerifyTrace.self])
 }
 
-/// The options naming a checkpoint file and the key it must be signed with.
+/// The options naming a checkpoint file and the keys it may be signed with: one per epoch of the
+/// log, since a declared restore begins a new epoch under a new origin, and so a new key name.
 struct CheckpointOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The log's verifier key (name+id+key), as `audit checkpoint` printed it.", valueName: "key"))
-    var key: String
+    @Option(help: ArgumentHelp("The log's verifier key (name+id+key), as `audit checkpoint` printed it; after a declared restore, one per epoch (repeat --key, or separate the keys with spaces).",
+                               valueName: "key"))
+    var key: [String]
+
+    /// The verifier of the log `note` names (its first line); the first key when none does, which then says so.
+    func verifier(for note: String) throws -> CheckpointVerifier {
+        let keys = key.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+        let verifiers = try keys.map { text in
+            do { return try CheckpointVerifier(verifierKey: text) } catch { throw AuditFailure(message: "--key \(text): \(error)").exit(code: 64) }
+        }
+        guard let first = verifiers.first else { throw ValidationError("--key names no verifier key") }
+        let origin = note.prefix { $0 != "\n" }
+        return verifiers.first { $0.name == origin } ?? first
+    }
 
     /// Reads and verifies the checkpoint at `path`.
     func read(_ path: String) throws -> Checkpoint {
         guard let data = FileManager.default.contents(atPath: path), data.count <= 4_096 else {
             throw AuditFailure(message: "cannot read a checkpoint from \(path) (missing, or over 4 KiB)").exit()
         }
-        do {
-            return try Checkpoint(note: String(decoding: data, as: UTF8.self), verifiedBy: try CheckpointVerifier(verifierKey: key))
-        } catch {
+        let note = String(decoding: data, as: UTF8.self)
+        do { return try Checkpoint(note: note, verifiedBy: try verifier(for: note)) } catch let failure as ExitCode { throw failure } catch {
             throw AuditFailure(message: "\(path): \(error)").exit()
         }
     }
@@ -53,6 +65,7 @@ struct TakeCheckpoint: ParsableCommand {
             return reply
         }) { reply in
             reply.checkpoint + "\nverifier key: \(reply.verifierKey)" + (out.map { "\nwritten to \($0)" } ?? "")
+                + (reply.epoch.map { "\n" + Render.restore($0) } ?? "")
         }
     }
 }
@@ -90,7 +103,7 @@ struct ProveConsistency: ParsableCommand {
         let (older, newer) = (try checkpoint.read(old), try checkpoint.read(new))
         guard older.head.size <= newer.head.size else { throw ValidationError("--old holds more events than --new") }
         if let proof {
-            let proven = try ConsistencyCheck.offline(proof, from: older, key: checkpoint.key)
+            let proven = try ConsistencyCheck.offline(proof, from: older, keys: checkpoint)
             guard proven == newer else { throw AuditFailure(message: "\(proof) proves another checkpoint than \(new)").exit() }
             return print(global.json ? Output.json(try JSONValue(encoding: ConsistencyCheck(from: older.head.size, to: newer.head.size, consistent: true)))
                 : "consistent: the log of \(newer.head.size) events extends the one of \(older.head.size), proven offline")
@@ -110,14 +123,16 @@ struct ConsistencyCheck: Codable {
     var to: UInt64
     var consistent: Bool
 
-    /// The checkpoint the proof file at `path` proves to extend `older`, checked offline with `key`; exit 65 otherwise.
-    static func offline(_ path: String, from older: Checkpoint, key: String) throws -> Checkpoint {
+    /// The checkpoint the proof file at `path` proves to extend `older`, checked offline with
+    /// `keys`; exit 65 otherwise. `acrossEpochs`: `older` is of the epoch before the proven one's.
+    static func offline(_ path: String, from older: Checkpoint, keys: CheckpointOptions, acrossEpochs: Bool = false) throws -> Checkpoint {
         guard let data = FileManager.default.contents(atPath: path), data.count <= 64 << 10 else {
             throw AuditFailure(message: "cannot read a consistency proof from \(path) (missing, or over 64 KiB)").exit()
         }
         do {
-            return try ConsistencyProofFile(parsing: String(decoding: data, as: UTF8.self)).verify(older: older, verifiedBy: try CheckpointVerifier(verifierKey: key))
-        } catch {
+            let file = try ConsistencyProofFile(parsing: String(decoding: data, as: UTF8.self))
+            return try file.verify(older: older, verifiedBy: try keys.verifier(for: file.checkpoint), olderOrigin: acrossEpochs ? older.origin : nil)
+        } catch let failure as ExitCode { throw failure } catch {
             throw AuditFailure(message: "\(path): \(error)").exit()
         }
     }
@@ -176,6 +191,7 @@ struct VerifyLog: ParsableCommand {
             return result
         }) { r in
             "intact: \(r.eventsVerified) events, tree root \(r.root)" + (held.map { ", consistent with the checkpoint of \($0.head.size) events" } ?? "")
+                + r.epochs.map { "\n" + Render.restore($0) }.joined()
         }
     }
 }
@@ -246,6 +262,9 @@ enum ProofCheck {
     @discardableResult
     static func inclusion(_ proof: ProveReply, against held: Checkpoint) throws -> RecordedEvent {
         guard proof.position >= 1, let leaf = ChainHash(hex: proof.leafHash) else { throw AuditFailure(message: "the proof lacks its position or leaf hash") }
+        if let origin = proof.origin, origin != held.origin {
+            throw AuditFailure(message: "the proof is of the log \(origin); the checkpoint is of \(held.origin)")
+        }
         guard proof.treeSize == held.head.size else {
             throw AuditFailure(message: "the proof is for a tree of \(proof.treeSize) events; the checkpoint signed \(held.head.size)")
         }

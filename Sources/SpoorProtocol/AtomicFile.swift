@@ -2,14 +2,15 @@ import Foundation
 import Glibc
 
 /// Writes a file so that a reader sees the old one or the new one, never half of either: a
-/// temporary file beside it, synced, renamed over it, and the folder synced.
-enum AtomicFile {
+/// temporary file beside it, synced, renamed over it, and the folder synced. Both sides write
+/// such files: spoorctl its proofs and checkpoints, the daemon the checkpoints it signed.
+public enum AtomicFile {
     /// A file that could not be written: exit 73 (EX_CANTCREAT), with the path and the reason.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = "\(folder)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
