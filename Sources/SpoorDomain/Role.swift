@@ -14,6 +14,9 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case admin
     /// A monitoring account (the metrics timer): reads the daemon's health and metrics, nothing of cases.
     case monitor
+    /// An integration's OS user (the client record system): issues case commands on behalf of a
+    /// carer of the configuration it vouches for, in a role that carer holds; nothing else.
+    case delegate
 
     /// The role in words: "behavioural scientist".
     public var inWords: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }

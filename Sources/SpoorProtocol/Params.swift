@@ -12,13 +12,17 @@ public struct CommandParams: Codable, Equatable, Sendable {
     public var role: String?
     /// A client-chosen UUID for the event: a retry with the same id returns the first reply.
     public var eventID: String?
+    /// For a delegate (an integration's OS user) only: the user of the configuration it vouches
+    /// for, in whose roles and care relationships the command is judged. The actor stays the delegate.
+    public var onBehalfOf: String?
 
-    public init(case caseID: String, command: String, body: JSONValue, role: String? = nil, eventID: String? = nil) {
+    public init(case caseID: String, command: String, body: JSONValue, role: String? = nil, eventID: String? = nil, onBehalfOf: String? = nil) {
         self.case = caseID
         self.command = command
         self.body = body
         self.role = role
         self.eventID = eventID
+        self.onBehalfOf = onBehalfOf
     }
 }
 
@@ -242,7 +246,7 @@ extension CommandParams {
     /// `Codable` pass over it, the hot path of every command. Unknown parameters are refused.
     public init(json: JSONValue) throws(WireError) {
         guard let object = json.object else { throw WireError(.badRequest, "the parameters must be an object", field: "params") }
-        if let unknown = object.keys.sorted().first(where: { !["case", "command", "body", "role", "eventID"].contains($0) }) {
+        if let unknown = object.keys.sorted().first(where: { !["case", "command", "body", "role", "eventID", "onBehalfOf"].contains($0) }) {
             throw WireError(.badRequest, "case.command has no parameter \"\(unknown)\"", field: unknown)
         }
         func text(_ key: String) throws(WireError) -> String? {
@@ -255,7 +259,7 @@ extension CommandParams {
         guard let body = object["body"], body.object != nil else {
             throw WireError(.badRequest, "\"body\" must be an object with the command's fields", field: "body")
         }
-        self.init(case: caseID, command: command, body: body, role: try text("role"), eventID: try text("eventID"))
+        self.init(case: caseID, command: command, body: body, role: try text("role"), eventID: try text("eventID"), onBehalfOf: try text("onBehalfOf"))
     }
 }
 

@@ -14,6 +14,10 @@ struct CaseTarget: ParsableArguments {
 
     @Option(help: ArgumentHelp("A UUID for the event, so that a retry after a lost reply records it once.", valueName: "uuid"))
     var eventID: String?
+
+    @Option(help: ArgumentHelp("For a delegate (an integration's OS user) only: the user of the configuration you act for; you stay the actor.",
+                               valueName: "user"))
+    var onBehalfOf: String?
 }
 
 /// A subcommand that sends one domain command: its options make the command's body.
@@ -31,7 +35,7 @@ extension CaseCommandLine {
 
     func run() throws {
         let params = CommandParams(case: target.caseID, command: Self.wireName, body: try body(),
-                                   role: target.role, eventID: target.eventID)
+                                   role: target.role, eventID: target.eventID, onBehalfOf: target.onBehalfOf)
         try target.global.run({ client in
             let reply = try client.call(.caseCommand, JSONValue(encoding: params), as: CommandReply.self)
             try afterRecording(client)

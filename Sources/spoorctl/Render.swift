@@ -1,3 +1,4 @@
+import SpoorProof
 import SpoorProtocol
 
 /// Readable forms of the daemon's replies.
@@ -43,7 +44,17 @@ enum Render {
     }
 
     static func event(_ e: EventRecord) -> String {
-        "\(e.position)  \(e.recordedAt)  \(e.stream)@\(e.streamVersion)  \(e.type)  \(e.actor.name)/\(e.role)"
+        "\(e.position)  \(e.recordedAt)  \(e.stream)@\(e.streamVersion)  \(e.type)  \(e.actor.name)\(e.onBehalfOf.map { " for \($0)" } ?? "")/\(e.role)"
+    }
+
+    /// Who acted in a trail's step: the actor, and the person it vouched for when it was a delegate.
+    static func who(_ entry: JSONValue) -> String {
+        Output.text(entry["actor"]) + (entry["onBehalfOf"]?.string.map { " for \($0)" } ?? "")
+    }
+
+    /// Who acted, as an event's hash binds it: the OS user, and the person it vouched for.
+    static func who(_ event: RecordedEvent) -> String {
+        "\(event.actor.name) (uid \(event.actor.uid))" + (event.onBehalfOf.map { " on behalf of \($0)" } ?? "")
     }
 
     /// A declared restore, as the auditor reads it: which epoch it began, from what.

@@ -16,7 +16,9 @@ struct AuthorisationMatrixTests {
     /// Who may call each method at all (commands are then checked one by one by the domain).
     static let matrix: [SpoorProtocol.Method: Set<Role>] = [
         .status: everyone, .metrics: [.admin, .auditor, .monitor],
-        .stats: everyone.subtracting([.monitor]), .caseCommand: everyone.subtracting([.monitor]), .protocolShow: everyone.subtracting([.monitor]),
+        // A delegate (an integration) sends commands for the carers it vouches for, and reads nothing.
+        .stats: everyone.subtracting([.monitor, .delegate]), .caseCommand: everyone.subtracting([.monitor]),
+        .protocolShow: everyone.subtracting([.monitor, .delegate]),
         .caseShow: care.union([.auditor, .privacyOfficer]),
         .caseNext: care, .registrationForm: care, .worklist: care.union([.privacyOfficer]),
         .auditTrace: officers.union([.auditor, .privacyOfficer]),

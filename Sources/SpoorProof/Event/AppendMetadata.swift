@@ -1,15 +1,19 @@
 /// Who appends, in which role, and in what chain of cause: the same for every event of an append.
 ///
-/// The daemon fills the actor from the peer's OS credentials, never from what a client says.
+/// The daemon fills the actor from the peer's OS credentials, never from what a client says. A
+/// delegate (an integration's OS user) may name the person it vouches for in `onBehalfOf`; the
+/// actor stays the delegate.
 public struct AppendMetadata: Sendable, Equatable {
     public var actor: Actor
     public var role: String
+    public var onBehalfOf: String?
     public var correlationID: EventID
     public var causationID: EventID?
 
-    public init(actor: Actor, role: String, correlationID: EventID = EventID(), causationID: EventID? = nil) {
+    public init(actor: Actor, role: String, onBehalfOf: String? = nil, correlationID: EventID = EventID(), causationID: EventID? = nil) {
         self.actor = actor
         self.role = role
+        self.onBehalfOf = onBehalfOf
         self.correlationID = correlationID
         self.causationID = causationID
     }

@@ -8,8 +8,15 @@
 ///     u16+utf8 type · u16 schema version · i64 recorded-at µs · u32 actor uid
 ///     u16+utf8 actor name · u16+utf8 role · 16 correlation id · u8+16 causation id
 ///     u32+bytes payload · u8+32 sealed digest · 32 previous hash  ‖  32 hash
+///
+/// Format 2 is format 1 with `u16+utf8 on-behalf-of` after the role: the person a delegate (an
+/// integration's OS user) vouches for. An event is written in format 1 unless it has that field,
+/// so every event written before format 2 keeps its bytes, its hash and its proofs, and one event
+/// still has exactly one encoding.
 package enum EventCodec {
     package static let format: UInt8 = 1
+    package static let delegatedFormat: UInt8 = 2
+    static let formats: ClosedRange<UInt8> = 1...2
 
     /// Encodes `event`'s fields (its `hash` aside) and returns the stored value, hash appended.
     package static func encode(
@@ -17,7 +24,7 @@ package enum EventCodec {
         stream: StreamName, streamVersion: UInt64, recordedAt: Int64, metadata: AppendMetadata, previousHash: ChainHash
     ) -> (stored: [UInt8], hash: ChainHash) {
         var writer = ByteWriter(capacity: 160 + payload.count + stream.rawValue.utf8.count)
-        writer.write(format)
+        writer.write(metadata.onBehalfOf == nil ? format : delegatedFormat)
         writer.write(position)
         writer.write(raw: id.bytes)
         writer.write(short: stream.rawValue)
@@ -28,6 +35,7 @@ package enum EventCodec {
         writer.write(metadata.actor.uid)
         writer.write(short: metadata.actor.name)
         writer.write(short: metadata.role)
+        if let onBehalfOf = metadata.onBehalfOf { writer.write(short: onBehalfOf) }
         writer.write(raw: metadata.correlationID.bytes)
         writer.write(optional: metadata.causationID?.bytes)
         writer.write(long: payload)
@@ -43,7 +51,7 @@ package enum EventCodec {
     package static func streamAndVersion(of stored: UnsafeRawBufferPointer) -> (stream: UnsafeRawBufferPointer, version: UInt64)? {
         var reader = ByteReader(stored)
         do {
-            guard try reader.read(UInt8.self) == format else { return nil }
+            guard formats.contains(try reader.read(UInt8.self)) else { return nil }
             _ = try reader.take(8 + 16)  // position and id
             let stream = try reader.take(Int(try reader.read(UInt16.self)))
             return (stream, try reader.read(UInt64.self))
@@ -56,7 +64,8 @@ package enum EventCodec {
     package static func decode(_ stored: UnsafeRawBufferPointer) -> RecordedEvent? {
         var reader = ByteReader(stored)
         do {
-            guard try reader.read(UInt8.self) == format else { return nil }
+            let version = try reader.read(UInt8.self)
+            guard formats.contains(version) else { return nil }
             let position = try reader.read(UInt64.self)
             let id = EventID(bytes: try reader.take(16))
             guard let stream = try? StreamName(try reader.readShortString()) else { return nil }
@@ -67,6 +76,7 @@ package enum EventCodec {
             let uid = try reader.read(UInt32.self)
             let actorName = try reader.readShortString()
             let role = try reader.readShortString()
+            let onBehalfOf = version == delegatedFormat ? try reader.readShortString() : nil
             let correlationID = EventID(bytes: try reader.take(16))
             let causationID = try reader.readOptional(16).map(EventID.init(bytes:))
             let payload = try reader.readLongBytes()
@@ -77,7 +87,7 @@ package enum EventCodec {
             return RecordedEvent(
                 position: position, id: id, stream: stream, streamVersion: streamVersion, type: type,
                 schemaVersion: schemaVersion, recordedAtMicroseconds: recordedAt,
-                actor: .init(uid: uid, name: actorName), role: role, correlationID: correlationID,
+                actor: .init(uid: uid, name: actorName), role: role, onBehalfOf: onBehalfOf, correlationID: correlationID,
                 causationID: causationID, payload: payload, sealedDigest: sealedDigest,
                 previousHash: previousHash, hash: hash)
         } catch {

@@ -14,6 +14,9 @@ public struct RecordedEvent: Sendable, Equatable {
     public let recordedAtMicroseconds: Int64
     public let actor: AppendMetadata.Actor
     public let role: String
+    /// The person a delegate (the actor: an integration's OS user) vouches for; `nil` when the
+    /// actor acted for itself.
+    public let onBehalfOf: String?
     public let correlationID: EventID
     public let causationID: EventID?
     public let payload: [UInt8]
@@ -24,10 +27,11 @@ public struct RecordedEvent: Sendable, Equatable {
     public let hash: ChainHash
 
     public init(position: UInt64, id: EventID, stream: StreamName, streamVersion: UInt64, type: String, schemaVersion: UInt16,
-                recordedAtMicroseconds: Int64, actor: AppendMetadata.Actor, role: String, correlationID: EventID, causationID: EventID?,
+                recordedAtMicroseconds: Int64, actor: AppendMetadata.Actor, role: String, onBehalfOf: String? = nil, correlationID: EventID, causationID: EventID?,
                 payload: [UInt8], sealedDigest: ChainHash?, previousHash: ChainHash, hash: ChainHash) {
         (self.position, self.id, self.stream, self.streamVersion, self.type, self.schemaVersion) = (position, id, stream, streamVersion, type, schemaVersion)
         (self.recordedAtMicroseconds, self.actor, self.role, self.correlationID, self.causationID) = (recordedAtMicroseconds, actor, role, correlationID, causationID)
+        self.onBehalfOf = onBehalfOf
         (self.payload, self.sealedDigest, self.previousHash, self.hash) = (payload, sealedDigest, previousHash, hash)
     }
 
@@ -42,7 +46,7 @@ extension RecordedEvent {
     public var computedHash: ChainHash {
         EventCodec.encode(
             position: position, id: id, type: type, schemaVersion: schemaVersion, payload: payload, sealedDigest: sealedDigest, stream: stream, streamVersion: streamVersion, recordedAt: recordedAtMicroseconds,
-            metadata: AppendMetadata(actor: actor, role: role, correlationID: correlationID, causationID: causationID),
+            metadata: AppendMetadata(actor: actor, role: role, onBehalfOf: onBehalfOf, correlationID: correlationID, causationID: causationID),
             previousHash: previousHash
         ).hash
     }

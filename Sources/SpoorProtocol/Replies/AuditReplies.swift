@@ -101,14 +101,16 @@ public struct TraceReply: Codable, Sendable, Equatable {
         /// The day it happened, as the person recorded it.
         public var happenedOn: String
         public var actor: String
+        /// The person the actor, a delegate (an integration), vouched for; absent when it acted for itself.
+        public var onBehalfOf: String?
         public var role: String
         public var type: String
         public var what: String
 
-        public init(position: UInt64, recordedOn: String, recordedAt: String, happenedOn: String, actor: String, role: String, type: String,
-                    what: String) {
+        public init(position: UInt64, recordedOn: String, recordedAt: String, happenedOn: String, actor: String, onBehalfOf: String? = nil,
+                    role: String, type: String, what: String) {
             (self.position, self.recordedOn, self.recordedAt, self.happenedOn) = (position, recordedOn, recordedAt, happenedOn)
-            (self.actor, self.role, self.type, self.what) = (actor, role, type, what)
+            (self.actor, self.onBehalfOf, self.role, self.type, self.what) = (actor, onBehalfOf, role, type, what)
         }
     }
 

@@ -22,6 +22,8 @@ public struct EventRecord: Codable, Sendable, Equatable {
     public var recordedAtMicroseconds: Int64
     public var actor: Actor
     public var role: String
+    /// The person the actor, a delegate, vouched for; absent when the actor acted for itself.
+    public var onBehalfOf: String?
     public var correlationID: String
     public var causationID: String?
     /// The payload to read: `payloadText` parsed, with personal fields sealed or opened.
@@ -38,7 +40,7 @@ public struct EventRecord: Codable, Sendable, Equatable {
         (schemaVersion, recordedAtMicroseconds) = (event.schemaVersion, event.recordedAtMicroseconds)
         recordedAt = Self.iso8601(event.recordedAt)
         actor = Actor(uid: event.actor.uid, name: event.actor.name)
-        (role, correlationID, causationID) = (event.role, event.correlationID.description, event.causationID?.description)
+        (role, onBehalfOf, correlationID, causationID) = (event.role, event.onBehalfOf, event.correlationID.description, event.causationID?.description)
         self.payload = payload
         payloadText = String(decoding: event.payload, as: UTF8.self)
         (sealedDigest, previousHash, hash) = (event.sealedDigest?.hex, event.previousHash.hex, event.hash.hex)
@@ -57,6 +59,7 @@ public struct EventRecord: Codable, Sendable, Equatable {
         try container.encode(recordedAtMicroseconds, forKey: .recordedAtMicroseconds)
         try container.encode(actor, forKey: .actor)
         try container.encode(role, forKey: .role)
+        try container.encodeIfPresent(onBehalfOf, forKey: .onBehalfOf)
         try container.encode(correlationID, forKey: .correlationID)
         try container.encode(causationID, forKey: .causationID)
         try container.encode(payload, forKey: .payload)
@@ -88,7 +91,7 @@ public struct EventRecord: Codable, Sendable, Equatable {
         let event = RecordedEvent(
             position: position, id: id, stream: stream, streamVersion: streamVersion, type: type, schemaVersion: schemaVersion,
             recordedAtMicroseconds: recordedAtMicroseconds, actor: .init(uid: actor.uid, name: actor.name), role: role,
-            correlationID: correlation, causationID: causation, payload: Array(payloadText.utf8), sealedDigest: digest,
+            onBehalfOf: onBehalfOf, correlationID: correlation, causationID: causation, payload: Array(payloadText.utf8), sealedDigest: digest,
             previousHash: previous, hash: shownHash)
         guard event.computedHash == shownHash else { throw Mismatch(description: "was altered: its fields do not give its hash") }
         // `recordedAt` shows milliseconds: it must lie within one of the microseconds the hash covers.

@@ -42,7 +42,7 @@ public enum SpoorDaemon {
         let dispatcher = Dispatcher(ledger: ledger, projections: projections, institution: institution,
                                     protocolPath: configuration.protocolPath, signing: signing,
                                     epoch: try LogEpoch.current(in: ledger).number,
-                                    keys: keys, statistics: statistics, logger: logger)
+                                    keys: keys, users: users, statistics: statistics, logger: logger)
         let server = SocketServer(
             listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
             statistics: statistics, logger: logger,

@@ -53,6 +53,14 @@ public final class UserDirectory: Sendable {
         entries.withLock { Principal(uid: uid, name: name, roles: $0.roles[name] ?? [], units: Set($0.units[name] ?? [])) }
     }
 
+    /// The principal a delegate vouches for, by the name the configuration gives it, under the
+    /// delegate's uid (the OS knows only the delegate); `nil` for a name the configuration does not know.
+    func principal(named name: String, through delegate: UInt32) -> Principal? {
+        entries.withLock { entries in
+            entries.roles[name].map { Principal(uid: delegate, name: name, roles: $0, units: Set(entries.units[name] ?? [])) }
+        }
+    }
+
     static func userName(of uid: UInt32) -> String? {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?

@@ -10,19 +10,21 @@ extension Dispatcher {
     func command(_ params: CommandParams, _ caller: Caller) async throws -> JSONValue {
         _ = try CaseStream.name(of: params.case)
         let command = try CaseCommand(name: params.command, caseID: params.case, body: params.body)
-        let role = try await role(params.role, for: command, caller)
+        let acting = try await acting(for: params.onBehalfOf, command, caller)
+        let role = try await role(params.role, for: command, acting, caller)
         try Self.checkUnit(of: command, caller)
         let eventID = try Self.eventID(params.eventID)
         do {
             let result = try await commands.handle(command, case: params.case, eventID: eventID, actor: caller.actor, role: role,
-                                                   mayRead: { caller.ground(for: $0, on: .today) != nil },
-                                                   mayWrite: Self.mayWrite(command, as: role, caller, rules: protocols.current))
+                                                   onBehalfOf: params.onBehalfOf,
+                                                   mayRead: { acting.ground(for: $0, on: .today) != nil },
+                                                   mayWrite: Self.mayWrite(command, as: role, acting, rules: protocols.current))
             metrics.command(params.command, failure: nil)
             return result
         } catch is CommandHandler.NoGroundToWrite {
             metrics.command(params.command, failure: .denied)
             throw await system.denied(caller, method: command.action,
-                                      reason: "\(caller.principal.name) has no care relationship with case \(params.case) (its unit, an assignment, a forward or a "
+                                      reason: "\(acting.principal.name) has no care relationship with case \(params.case) (its unit, an assignment, a forward or a "
                                           + "consultation), the ground to read it and so to write to it: ask an officer to assign you")
         } catch {
             metrics.command(params.command, failure: WireError.from(error).code)
@@ -30,17 +32,18 @@ extension Dispatcher {
         }
     }
 
-    /// The role the caller acts in: the one asked for, which it must hold, or else the first of
-    /// its roles that may issue `command`.
-    private func role(_ asked: String?, for command: CaseCommand, _ caller: Caller) async throws -> Role {
-        let held = caller.principal.roles
+    /// The role `acting` (the caller, or the user it vouches for) acts in: the one asked for,
+    /// which it must hold, or else the first of its roles that may issue `command`. Denials are
+    /// recorded against the caller.
+    private func role(_ asked: String?, for command: CaseCommand, _ acting: Caller, _ caller: Caller) async throws -> Role {
+        let held = acting.principal.roles
         let permitted = Permissions.roles(for: command)
         if let asked {
             guard let role = Role(rawValue: asked) else {
                 throw WireError(.invalidField, "\"\(asked)\" is not a role", field: "role")
             }
             guard held.contains(role) else {
-                throw await system.denied(caller, method: command.action, reason: "\(caller.principal.name) does not hold the role \(asked)")
+                throw await system.denied(caller, method: command.action, reason: "\(acting.principal.name) does not hold the role \(asked)")
             }
             guard permitted.contains(role) else {
                 throw await system.denied(caller, method: command.action, reason: DomainError.notPermitted(role: role, command: command.action).description)
@@ -49,7 +52,7 @@ extension Dispatcher {
         }
         guard let role = held.first(where: permitted.contains) else {
             throw await system.denied(caller, method: command.action,
-                               reason: "none of \(caller.principal.name)'s roles may \(command.action); it needs one of \(permitted.map(\.rawValue).sorted().joined(separator: ", "))")
+                               reason: "none of \(acting.principal.name)'s roles may \(command.action); it needs one of \(permitted.map(\.rawValue).sorted().joined(separator: ", "))")
         }
         return role
     }

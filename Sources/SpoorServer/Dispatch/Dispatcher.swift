@@ -21,11 +21,13 @@ final class Dispatcher: Sendable {
     /// The protocols adopted: the one in force says which roles care for which units.
     let protocols: AdoptedProtocols
     let system: SystemStream
+    /// The configuration's users: whom a delegate may vouch for.
+    let users: UserDirectory
     let metrics = RequestMetrics()
     let logger: Logger
 
     init(ledger: Ledger, projections: CaseProjection, institution: Decider.Institution, protocolPath: String?,
-         signing: CheckpointSigning?, epoch: Int, keys: CaseKeys, statistics: ServerStatistics, logger: Logger) {
+         signing: CheckpointSigning?, epoch: Int, keys: CaseKeys, users: UserDirectory, statistics: ServerStatistics, logger: Logger) {
         let adopted = projections.protocols
         let system = SystemStream(ledger: ledger, keys: keys, logger: logger)
         let access = AccessHandler(ledger: ledger, projections: projections, system: system,
@@ -43,6 +45,7 @@ final class Dispatcher: Sendable {
         self.protocols = adopted
         self.protocolHandler = ProtocolHandler(protocols: adopted, adoption: ProtocolAdoption(ledger: ledger, protocols: adopted), protocolPath: protocolPath)
         self.system = system
+        self.users = users
         self.logger = logger
     }
 
@@ -107,8 +110,9 @@ final class Dispatcher: Sendable {
         switch method {
         case .status: Set(Role.allCases)
         case .metrics: [.admin, .auditor, .monitor]
-        // The monitor reads health and metrics only.
-        case .stats, .caseCommand, .protocolShow: Set(Role.allCases).subtracting([.monitor])
+        // The monitor reads health and metrics only; a delegate issues commands for the carers it vouches for.
+        case .caseCommand: Set(Role.allCases).subtracting([.monitor])
+        case .stats, .protocolShow: Set(Role.allCases).subtracting([.monitor, .delegate])
         case .caseShow: Caller.careRoles.union([.auditor, .privacyOfficer])
         case .caseNext, .registrationForm: Caller.careRoles
         // The privacy officer's erasure requests are on it too; it names cases, no personal content.

@@ -71,8 +71,10 @@ struct SubjectDocument {
         String(citation.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "art.", with: "artikel")
     }
 
+    /// Who did it: the person, also when a linked system (a delegate) sent it for them.
     private func person(_ event: JSONValue) -> String {
-        say("door \(text(event["actor"]?["name"])), \(role(event["role"]?.string))", "by \(text(event["actor"]?["name"])), \(role(event["role"]?.string))")
+        let name = text(event["onBehalfOf"] ?? event["actor"]?["name"])
+        return say("door \(name), \(role(event["role"]?.string))", "by \(name), \(role(event["role"]?.string))")
     }
 
     private func role(_ raw: String?) -> String {
@@ -84,6 +86,7 @@ struct SubjectDocument {
         case .auditor: say("controleur", "auditor")
         case .admin: say("beheerder", "administrator")
         case .monitor: say("bewakingsaccount", "monitoring account")
+        case .delegate: say("gekoppeld systeem", "linked system")
         case nil: raw ?? "-"
         }
     }

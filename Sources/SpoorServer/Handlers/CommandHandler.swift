@@ -29,11 +29,13 @@ struct CommandHandler: Sendable {
     /// `mayRead` says whether the caller may read another case, so that a refusal names a case of
     /// the same youth only to a reader of it.
     /// `mayWrite` says whether the caller may write to the case as it is (``NoGroundToWrite`` if not).
-    func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role,
+    /// `onBehalfOf`: the person a delegate actor vouches for, who decides; the actor is recorded beside.
+    func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role, onBehalfOf: String? = nil,
                 mayRead: @escaping @Sendable (CaseState) -> Bool = { _ in false },
                 mayWrite: @escaping @Sendable (CaseState) -> Bool = { _ in true }) async throws -> JSONValue {
-        try await turns.inTurn(for: caseID) {
-            try await decideAndAppend(command, case: caseID, eventID: eventID, actor: actor, role: role, mayRead: mayRead, mayWrite: mayWrite)
+        let metadata = AppendMetadata(actor: actor, role: role.rawValue, onBehalfOf: onBehalfOf)
+        return try await turns.inTurn(for: caseID) {
+            try await decideAndAppend(command, case: caseID, eventID: eventID, metadata: metadata, role: role, mayRead: mayRead, mayWrite: mayWrite)
         }
     }
 
@@ -42,7 +44,7 @@ struct CommandHandler: Sendable {
 
     /// One command's decision and append. A change to the case in between (a projection swapped by
     /// a rebuild; no other command, while they take turns) makes it decide again on the new state.
-    private func decideAndAppend(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor,
+    private func decideAndAppend(_ command: CaseCommand, case caseID: String, eventID: EventID, metadata: AppendMetadata,
                                  role: Role, mayRead: @Sendable (CaseState) -> Bool,
                                  mayWrite: @Sendable (CaseState) -> Bool) async throws -> JSONValue {
         let stream = try CaseStream.name(of: caseID)
@@ -61,16 +63,17 @@ struct CommandHandler: Sendable {
             if entry == nil && !command.opens { throw DomainError.caseNotFound(caseID) }
             if let entry, !mayWrite(entry.state) { throw NoGroundToWrite() }
             let sameYouth = try registrations(ofSameYouthAs: entry?.state, for: command, mayRead: mayRead)
-            let context = Decider.Context(actor: actor.name, role: role, today: .today, sameYouth: sameYouth, epoch: epoch)
+            let decider = metadata.onBehalfOf ?? metadata.actor.name  // who decides: the person, not the system that sent it
+            let context = Decider.Context(actor: decider, role: role, today: .today, sameYouth: sameYouth, epoch: epoch)
             let rules = protocols.current
             let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
             let sealed = try seal(events, firstID: eventID, in: stream, key: key, erasing: command.erases, under: rules.version)
-            let projector = try projections.projector(caseID: caseID, after: entry, events: events, actor: actor.name, role: role,
+            let projector = try projections.projector(caseID: caseID, after: entry, events: events, actor: decider, role: role,
                                                       rules: rules, sealedWith: sealed.stateKey, rewritingAll: sealed.keyChange != nil)
             do {
                 let result = try await ledger.append(
                     to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: sealed.events,
-                    metadata: AppendMetadata(actor: actor, role: role.rawValue), keyChange: sealed.keyChange, projector: projector)
+                    metadata: metadata, keyChange: sealed.keyChange, projector: projector)
                 if sealed.keyChange == .erase { keys.forget(stream) }
                 if result.wasRetry { return try storedReply(at: result.positions[0], in: stream) }
                 let first = sealed.events[0]

@@ -96,7 +96,7 @@ struct QueryHandler: Sendable {
             guard let (event, record) = byPosition[entry.position] else { return nil }  // each entry is of a record read here
             return TraceReply.Entry(position: entry.position, recordedOn: entry.recordedOn.description,
                                     recordedAt: EventRecord.toTheSecond(event.recordedAtMicroseconds), happenedOn: record.event.day.description,
-                                    actor: entry.actor, role: entry.role.rawValue, type: entry.type, what: entry.what)
+                                    actor: entry.actor, onBehalfOf: event.onBehalfOf, role: entry.role.rawValue, type: entry.type, what: entry.what)
         }
         return try JSONValue(encoding: TraceReply(origin: origin, case: params.case, signal: params.signal, entries: entries))
     }

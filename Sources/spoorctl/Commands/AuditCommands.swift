@@ -210,7 +210,7 @@ struct VerifyProof: ParsableCommand {
         print("""
             valid: event \(event.position) is in the log of \(held.head.size) events that \(held.origin) signed
               \(event.type) in \(event.stream) at version \(event.streamVersion)
-              by \(event.actor.name) (uid \(event.actor.uid)) as \(event.role)
+              by \(Render.who(event)) as \(event.role)
               recorded at \(EventRecord(event, payload: .null).recordedAt) (\(event.recordedAtMicroseconds) µs since 1970, UTC)
             """)
     }

@@ -62,7 +62,8 @@ struct TraceSignal: ParsableCommand {
             if format == .html { return TracePage.render(result, caseID: caseID, signal: signal, held: held.map { ($0, key!) }) }
             return Output.table(["position", "recorded (UTC)", "happened", "actor", "role", "what"] + (prove ? ["proof"] : []),
                                 (result["entries"]?.array ?? []).map { entry in
-                ["position", "recordedAt", "happenedOn", "actor", "role", "what"].map { Output.text(entry[$0]) } + (prove ? [Output.text(entry["proof"])] : [])
+                ["position", "recordedAt", "happenedOn"].map { Output.text(entry[$0]) } + [Render.who(entry)]
+                    + ["role", "what"].map { Output.text(entry[$0]) } + (prove ? [Output.text(entry["proof"])] : [])
             }) + (out.map { "\nthe checkpoint, the trail and each proof are in \($0): check them with audit verify-trace \($0) --key …" } ?? "")
         }
     }
@@ -78,7 +79,8 @@ struct TraceSignal: ParsableCommand {
             let event = try ProofCheck.inclusion(proof, against: held)
             try folder?.keep(proof)
             // The row shown is the proved event's, field by field, not the daemon's word for it.
-            guard entry["actor"]?.string == event.actor.name, entry["role"]?.string == event.role, entry["type"]?.string == event.type else {
+            guard entry["actor"]?.string == event.actor.name, entry["onBehalfOf"]?.string == event.onBehalfOf, entry["role"]?.string == event.role,
+                  entry["type"]?.string == event.type else {
                 throw AuditFailure(message: "the trace shows position \(position) otherwise than the proved event: \(event.type) by \(event.actor.name) as \(event.role)")
             }
             object["proof"] = "verified"

@@ -19,7 +19,7 @@ enum TracePage {
             }
             return "<li><strong>\(HTMLPage.escape(Output.text(entry["happenedOn"])))</strong> · \(HTMLPage.escape(Output.text(entry["what"])))<br>"
                 + "<span class=\"note\">recorded \(HTMLPage.escape(Output.text(entry["recordedAt"]))) by "
-                + "\(HTMLPage.escape(Output.text(entry["actor"]))) as \(HTMLPage.escape(Output.text(entry["role"]))), "
+                + "\(HTMLPage.escape(Render.who(entry))) as \(HTMLPage.escape(Output.text(entry["role"]))), "
                 + "position \(HTMLPage.escape(Output.text(entry["position"]))), \(HTMLPage.escape(Output.text(entry["type"])))</span>\(proof)</li>"
         }
         page.add(heading: "Timeline", "<ol class=\"timeline\">\n" + items.joined(separator: "\n") + "\n</ol>")
