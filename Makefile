@@ -23,8 +23,8 @@ DEV_FOLDER  ?= $(CURDIR)/.spoor
 # Graphviz (the protocol graph), Prometheus's promtool (the metrics lint), chromium (the report
 # pages), dpkg-dev and lintian (the package), Go's sumdb note and tlog (a verifier of checkpoints
 # and proofs nobody at Spoor wrote), Python's jsonschema (the schema tests),
-# hypothesis-jsonschema (requests drawn from the schemas) and scipy (the statistics' attacker, a
-# linear program).
+# hypothesis-jsonschema (requests drawn from the schemas), scipy (the statistics' attacker, a
+# linear program) and cryptography (a cosignature verifier written from the C2SP spec alone).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
 TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian golang-go golang-golang-x-mod-dev
 
@@ -38,9 +38,9 @@ deps:
 
 test-deps: deps
 	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian && command -v go && test -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog)
-	@python3 -c 'import jsonschema, referencing, scipy, hypothesis_jsonschema' 2>/dev/null \
-	  || python3 -m pip install --quiet 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' \
-	  || { echo "the schema and statistics tests need Python's jsonschema, scipy and hypothesis-jsonschema: pip install 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23'" >&2; exit 1; }
+	@python3 -c 'import jsonschema, referencing, scipy, hypothesis_jsonschema, cryptography' 2>/dev/null \
+	  || python3 -m pip install --quiet 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' 'cryptography>=38' \
+	  || { echo "the schema, statistics and cosignature tests need Python's jsonschema, scipy, hypothesis-jsonschema and cryptography: pip install 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' 'cryptography>=38'" >&2; exit 1; }
 
 ## schemas: derive Schemas/protocol/commands.json and case.command's parameters from the event catalogue and Schemas/events
 schemas:

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "LMDB", targets: ["LMDB"]),
         .library(name: "SpoorProof", targets: ["SpoorProof"]),
+        .library(name: "SpoorWitness", targets: ["SpoorWitness"]),
         .library(name: "SpoorLedger", targets: ["SpoorLedger"]),
         .library(name: "SpoorDomain", targets: ["SpoorDomain"]),
         .library(name: "SpoorJSON", targets: ["SpoorJSON"]),
@@ -41,6 +42,8 @@ let package = Package(
                            .product(name: "Metrics", package: "swift-metrics")]
         ),
         .target(name: "SpoorProtocol", dependencies: ["SpoorJSON", "SpoorProof"]),
+        // The national witness's core (c2sp.org/tlog-witness), whatever transport and store carry it.
+        .target(name: "SpoorWitness", dependencies: ["SpoorProof"]),
         .target(
             name: "SpoorServer",
             dependencies: [
@@ -68,7 +71,7 @@ let package = Package(
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain", "SpoorJSON"]),
-        .testTarget(name: "SpoorProofTests", dependencies: ["SpoorProof"]),
+        .testTarget(name: "SpoorProofTests", dependencies: ["SpoorProof", "SpoorWitness"]),
         .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "SpoorProof", "LMDB"]),
         .testTarget(name: "SpoorJSONTests", dependencies: ["SpoorJSON"]),
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),

@@ -11,6 +11,7 @@ struct ArchitectureTests {
     static let allowed: [String: Set<String>] = [
         "LMDB": ["CLMDB"],
         "SpoorProof": ["Crypto"],
+        "SpoorWitness": ["SpoorProof"],
         "SpoorLedger": ["LMDB", "SpoorProof", "Crypto", "Metrics"],
         "SpoorJSON": [],
         "SpoorDomain": ["SpoorJSON"],

@@ -1,0 +1,91 @@
+import Crypto
+import Foundation
+
+/// A witness's Ed25519 cosigning key (c2sp.org/tlog-cosignature, `cosignature/v1`, as pinned in
+/// the README): a cosignature states that, as of its time, the checkpoint is the largest
+/// consistent tree head the witness has observed for that log. The algorithm is this type's
+/// alone: the spec prefers ML-DSA-44 for new deployments, which this swift-crypto lacks; a
+/// second cosigner type with key type 0x06 and the `subtree/v1` message would sit beside it.
+public struct Cosigner: Sendable {
+    /// The signature type byte of an Ed25519 cosignature key in its key id and verifier key.
+    static let keyType: UInt8 = 0x04
+    public let name: String
+    private let seed: [UInt8]
+
+    public init(name: String, seed: [UInt8]) throws(CheckpointError) {
+        guard (try? Curve25519.Signing.PrivateKey(rawRepresentation: seed)) != nil else {
+            throw .badKey("an Ed25519 cosigning key is 32 bytes, not \(seed.count)")
+        }
+        (self.name, self.seed) = (name, seed)
+    }
+
+    /// A new random key.
+    public static func generate(name: String) -> (cosigner: Cosigner, seed: [UInt8]) {
+        let seed = Array(Curve25519.Signing.PrivateKey().rawRepresentation)
+        return (try! Cosigner(name: name, seed: seed), seed)
+    }
+
+    private var key: Curve25519.Signing.PrivateKey { try! Curve25519.Signing.PrivateKey(rawRepresentation: seed) }
+
+    /// The verifier key a log or an auditor trusts: `name+keyid+base64(0x04 ‖ public key)`.
+    public var verifierKey: String {
+        let publicKey = Array(key.publicKey.rawRepresentation)
+        let id = CosignatureVerifier.keyID(name: name, publicKey: publicKey)
+        return "\(name)+\(id.map { String(format: "%02x", $0) }.joined())+\(Data([Self.keyType] + publicKey).base64EncodedString())"
+    }
+
+    /// The note signature line that cosigns the checkpoint whose note body is `body` at `timestamp`
+    /// (POSIX seconds): `— <name> base64(key id ‖ u64 timestamp ‖ signature)`.
+    public func cosign(body: String, at timestamp: UInt64) throws -> String {
+        let publicKey = Array(key.publicKey.rawRepresentation)
+        let signature = try key.signature(for: Self.message(body: body, timestamp: timestamp))
+        let time = withUnsafeBytes(of: timestamp.bigEndian) { Array($0) }
+        let raw = CosignatureVerifier.keyID(name: name, publicKey: publicKey) + time + Array(signature)
+        return "— \(name) \(Data(raw).base64EncodedString())\n"
+    }
+
+    /// What is signed: `cosignature/v1`, the time line, then the whole note body.
+    static func message(body: String, timestamp: UInt64) -> Data {
+        Data("cosignature/v1\ntime \(timestamp)\n\(body)".utf8)
+    }
+}
+
+/// The public half of a cosigner, as a log or an auditor holds it.
+public struct CosignatureVerifier: Sendable, Equatable {
+    public let name: String
+    let keyID: [UInt8]
+    private let publicKey: [UInt8]
+
+    /// Reads a verifier key `name+keyid+base64(0x04 ‖ public key)`.
+    public init(verifierKey text: String) throws(CheckpointError) {
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[0].isEmpty, parts[1].count == 8, let id = UInt32(parts[1], radix: 16),
+              let raw = Data(base64Encoded: String(parts[2])), raw.count == 33, raw.first == Cosigner.keyType,
+              (try? Curve25519.Signing.PublicKey(rawRepresentation: raw.dropFirst())) != nil
+        else { throw .badKey("expected a cosigner's name+8 hex digits+base64 of 0x04 and a 32-byte Ed25519 key") }
+        (name, publicKey) = (String(parts[0]), Array(raw.dropFirst()))
+        keyID = withUnsafeBytes(of: id.bigEndian) { Array($0) }
+        guard keyID == Self.keyID(name: name, publicKey: publicKey) else { throw .badKey("the key id does not match the key") }
+    }
+
+    /// SHA-256(name ‖ "\n" ‖ 0x04 ‖ public key)[:4].
+    static func keyID(name: String, publicKey: [UInt8]) -> [UInt8] {
+        Array(SHA256.hash(data: Array(name.utf8) + [0x0A, Cosigner.keyType] + publicKey).prefix(4))
+    }
+
+    /// The time of this cosigner's signature among the note signature `lines` over the note
+    /// `body`; lines of other keys are ignored, as the spec says.
+    public func time(ofCosignatureIn lines: String, over body: String) throws(CheckpointError) -> UInt64 {
+        for line in lines.split(separator: "\n") where line.hasPrefix("— \(name) ") {
+            guard let raw = Data(base64Encoded: String(line.dropFirst("— \(name) ".count))), raw.count == 4 + 8 + 64,
+                  Array(raw.prefix(4)) == keyID else { continue }
+            let timestamp = raw.dropFirst(4).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let key = try! Curve25519.Signing.PublicKey(rawRepresentation: publicKey)
+            guard timestamp <= UInt64(Int64.max), key.isValidSignature(raw.suffix(64), for: Cosigner.message(body: body, timestamp: timestamp)) else {
+                throw .badSignature(keyName: name)
+            }
+            return timestamp
+        }
+        throw .noSignature(keyName: name)
+    }
+}
