@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
         .testTarget(
             name: "SpoorServerTests",
-            dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorJSON", "LMDB",
+            dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorWitness", "SpoorDomain", "SpoorJSON", "LMDB",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")]
         ),
     ],

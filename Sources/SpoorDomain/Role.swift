@@ -17,6 +17,10 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     /// An integration's OS user (the client record system): issues case commands on behalf of a
     /// carer of the configuration it vouches for, in a role that carer holds; nothing else.
     case delegate
+    /// The national relay's OS user (spoor-relay): reads the log's public parts (checkpoints,
+    /// proofs, events without their sealed content) and hands back what the national side
+    /// returns: the witness's cosignatures. Never plaintext.
+    case relay
 
     /// The role in words: "behavioural scientist".
     public var inWords: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }

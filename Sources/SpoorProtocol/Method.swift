@@ -32,6 +32,8 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case auditConsistency = "audit.consistency"
     /// A checkpoint witness reports the checkpoint it kept and whether it extends the last (`WitnessedParams`); recorded.
     case auditWitnessed = "audit.witnessed"
+    /// The national relay hands back a witness's cosignature of one of the log's checkpoints (`CosignedParams`); recorded.
+    case auditCosigned = "audit.cosigned"
     /// Recomputes the chain and the tree and names the first bad position.
     case auditVerify = "audit.verify"
     /// The whole case, decrypted, for the youth or parents (inzage); recorded (`CaseParams`).

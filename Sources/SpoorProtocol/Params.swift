@@ -228,6 +228,17 @@ public struct WitnessedParams: Codable, Equatable, Sendable {
     }
 }
 
+/// A witness's cosignature of one of the log's checkpoints (`audit.cosigned`), as the relay got it
+/// from the witness's `add-checkpoint`: the checkpoint it sent, and the signature lines returned.
+public struct CosignedParams: Codable, Equatable, Sendable {
+    /// The checkpoint as the log signed it (a C2SP signed note).
+    public var checkpoint: String
+    /// The witness's response body: one or more note signature lines (c2sp.org/tlog-cosignature).
+    public var cosignature: String
+
+    public init(checkpoint: String, cosignature: String) { (self.checkpoint, self.cosignature) = (checkpoint, cosignature) }
+}
+
 public struct BackupParams: Codable, Equatable, Sendable {
     /// An absolute path the daemon may write, new or an empty folder; with `keep`, the folder the
     /// copies are kept in, each in a new `spoor-<UTC time>` folder of its own.

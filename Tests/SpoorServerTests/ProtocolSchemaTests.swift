@@ -59,6 +59,7 @@ struct ProtocolSchemaTests {
         let head = try client.call(.auditCheckpoint)
         try exchange(.auditWitnessed, ["treeSize": try #require(head["treeSize"]), "root": try #require(head["root"]), "previousSize": .null,
                                        "consistent": true])
+        try exchange(.auditCosigned, ["checkpoint": try #require(head["checkpoint"]), "cosignature": "— hub.example/witness AAAA\n"])
         try exchange(.backup, ["path": .string(daemon.folder + "/backups"), "verify": true, "keep": 1])
         try exchange(.metrics, [:])
         try exchange(.subjectExport, ["case": "p1"])
@@ -86,17 +87,18 @@ struct ProtocolSchemaTests {
         .caseNext: [NextStepsReply.self], .registrationForm: [RegistrationFormReply.self], .worklist: [WorklistReply.self],
         .auditTrace: [TraceReply.self], .stats: [StatsReply.self], .eventsTail: [EventRecord.self, TailEnd.self],
         .projectionsRebuild: [RebuildProgress.self, RebuildReply.self], .backup: [BackupReply.self], .auditCheckpoint: [CheckpointReply.self],
-        .auditProve: [ProveReply.self], .auditConsistency: [ConsistencyReply.self], .auditWitnessed: [WitnessedReply.self],
+        .auditProve: [ProveReply.self], .auditConsistency: [ConsistencyReply.self], .auditWitnessed: [WitnessedReply.self], .auditCosigned: [CosignedReply.self],
         .auditVerify: [VerifyReply.self], .subjectExport: [SubjectExportReply.self], .retentionDue: [RetentionDueReply.self],
         .retentionApply: [RetentionApplyReply.self], .keysRotate: [RotateReply.self], .protocolShow: [ProtocolShowReply.self],
         .protocolReload: [ReloadReply.self], .accessLog: [AccessLogReply.self], .accessReview: [AccessReviewReply.self],
     ] }
 
     /// Replies the session cannot meet: development mode reads every case on a ground, so a review is
-    /// met elsewhere (NeedToKnowTests), and has no protocol file to reload (ProtocolScenarioTests); a
+    /// met elsewhere (NeedToKnowTests), trusts no witness, so a cosignature is kept in CosignatureTests,
+    /// and has no protocol file to reload (ProtocolScenarioTests); a
     /// rebuild of a few events may end before its first progress line.
     static var unmet: [(SpoorProtocol.Method, Any)] {
-        [(.accessReview, AccessReviewReply(event: "e", case: "c")), (.protocolReload, ReloadReply(version: 1, digest: "", adopted: false)),
+        [(.accessReview, AccessReviewReply(event: "e", case: "c")), (.auditCosigned, CosignedReply(recorded: ["w"], treeSize: 1)), (.protocolReload, ReloadReply(version: 1, digest: "", adopted: false)),
          (.projectionsRebuild, RebuildProgress(applied: 0, target: 0))]
     }
 
@@ -151,6 +153,7 @@ struct ProtocolSchemaTests {
         case .auditProve: try read(ProveParams.self)
         case .auditConsistency: try read(ConsistencyParams.self)
         case .auditWitnessed: try read(WitnessedParams.self)
+        case .auditCosigned: try read(CosignedParams.self)
         case .subjectExport: try read(SubjectExportParams.self)
         case .retentionDue, .retentionApply: try read(RetentionParams.self, days: ["on"])
         case .keysRotate: try read(RotateParams.self)

@@ -73,9 +73,9 @@ public struct CosignatureVerifier: Sendable, Equatable {
         Array(SHA256.hash(data: Array(name.utf8) + [0x0A, Cosigner.keyType] + publicKey).prefix(4))
     }
 
-    /// The time of this cosigner's signature among the note signature `lines` over the note
-    /// `body`; lines of other keys are ignored, as the spec says.
-    public func time(ofCosignatureIn lines: String, over body: String) throws(CheckpointError) -> UInt64 {
+    /// This cosigner's signature line among the note signature `lines` over the note `body`, and
+    /// the time it binds; lines of other keys are ignored, as the spec says.
+    public func cosignature(in lines: String, over body: String) throws(CheckpointError) -> (line: String, time: UInt64) {
         for line in lines.split(separator: "\n") where line.hasPrefix("— \(name) ") {
             guard let raw = Data(base64Encoded: String(line.dropFirst("— \(name) ".count))), raw.count == 4 + 8 + 64,
                   Array(raw.prefix(4)) == keyID else { continue }
@@ -84,8 +84,13 @@ public struct CosignatureVerifier: Sendable, Equatable {
             guard timestamp <= UInt64(Int64.max), key.isValidSignature(raw.suffix(64), for: Cosigner.message(body: body, timestamp: timestamp)) else {
                 throw .badSignature(keyName: name)
             }
-            return timestamp
+            return (String(line) + "\n", timestamp)
         }
         throw .noSignature(keyName: name)
+    }
+
+    /// The time of this cosigner's signature among `lines` over `body`.
+    public func time(ofCosignatureIn lines: String, over body: String) throws(CheckpointError) -> UInt64 {
+        try cosignature(in: lines, over: body).time
     }
 }

@@ -8,10 +8,42 @@ public struct CheckpointReply: Codable, Sendable, Equatable {
     public var root: String
     /// The restore that began the log's current epoch; `nil` in its first epoch.
     public var epoch: LogEpochRecord?
+    /// The latest checkpoint each witness cosigned, as the relay handed it back.
+    public var cosigned: [CosignedCheckpoint]
 
-    public init(checkpoint: String, verifierKey: String, treeSize: UInt64, root: String, epoch: LogEpochRecord? = nil) {
+    public init(checkpoint: String, verifierKey: String, treeSize: UInt64, root: String, epoch: LogEpochRecord? = nil,
+                cosigned: [CosignedCheckpoint] = []) {
         (self.checkpoint, self.verifierKey, self.treeSize, self.root, self.epoch) = (checkpoint, verifierKey, treeSize, root, epoch)
+        self.cosigned = cosigned
     }
+}
+
+/// A checkpoint of the log a witness cosigned: the note, and the witness's signature line.
+public struct CosignedCheckpoint: Codable, Sendable, Equatable {
+    /// The witness's key name.
+    public var witness: String
+    public var treeSize: UInt64
+    /// The checkpoint as the log signed it.
+    public var checkpoint: String
+    /// The witness's note signature line (c2sp.org/tlog-cosignature).
+    public var cosignature: String
+    /// When the witness cosigned it, POSIX seconds, as its signature binds it.
+    public var cosignedAt: UInt64
+
+    public init(witness: String, treeSize: UInt64, checkpoint: String, cosignature: String, cosignedAt: UInt64) {
+        (self.witness, self.treeSize, self.checkpoint, self.cosignature, self.cosignedAt) = (witness, treeSize, checkpoint, cosignature, cosignedAt)
+    }
+
+    /// The note with the cosignature among its signatures.
+    public var cosignedNote: String { checkpoint + cosignature }
+}
+
+/// The reply to `audit.cosigned`: the cosignatures recorded, by witness.
+public struct CosignedReply: Codable, Sendable, Equatable {
+    public var recorded: [String]
+    public var treeSize: UInt64
+
+    public init(recorded: [String], treeSize: UInt64) { (self.recorded, self.treeSize) = (recorded, treeSize) }
 }
 
 /// The reply to `audit.witnessed`: the witness's report, recorded.

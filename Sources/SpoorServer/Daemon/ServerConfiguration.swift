@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorJSON
+import SpoorProof
 
 /// The daemon's configuration file (`/etc/spoor/spoord.json` by default): where the store and the
 /// socket live, and which OS users hold which roles.
@@ -45,6 +46,9 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var region: String?
     /// The region of each unit that works elsewhere than `region` (an institution may work in several).
     public var regions: [String: String] = [:]
+    /// The verifier keys of the witnesses whose cosignatures the relay may hand back
+    /// (c2sp.org/tlog-cosignature, `name+keyid+base64(0x04 ‖ key)`): the national hub's.
+    public var witnesses: [String] = []
 
     public init() {}
 
@@ -67,6 +71,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         organisation = try container.decodeIfPresent(String.self, forKey: .organisation)
         region = try container.decodeIfPresent(String.self, forKey: .region)
         regions = try container.decodeIfPresent([String: String].self, forKey: .regions) ?? defaults.regions
+        witnesses = try container.decodeIfPresent([String].self, forKey: .witnesses) ?? defaults.witnesses
     }
 
     /// A role named in `users` that Spoor does not have, with the near miss it may be.
@@ -108,6 +113,9 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         }
         guard configuration.maxConnections > 0 else {
             throw .configuration(path: path, reason: "maxConnections must be positive")
+        }
+        for key in configuration.witnesses where (try? CosignatureVerifier(verifierKey: key)) == nil {
+            throw .configuration(path: path, reason: "names the witness key \"\(key)\" in witnesses, which is not a cosigner's verifier key (name+keyid+base64 of 0x04 and an Ed25519 key)")
         }
         guard configuration.recentCasesBytes >= 0 else {
             throw .configuration(path: path, reason: "recentCasesBytes must be 0 (keep no decoded case) or more")

@@ -41,6 +41,7 @@ public enum SpoorDaemon {
         let institution = Decider.Institution(name: configuration.organisation, region: configuration.region, regionsByUnit: configuration.regions)
         let dispatcher = Dispatcher(ledger: ledger, projections: projections, institution: institution,
                                     protocolPath: configuration.protocolPath, signing: signing,
+                                    witnesses: try configuration.witnesses.map(CosignatureVerifier.init(verifierKey:)),
                                     epoch: try LogEpoch.current(in: ledger).number,
                                     keys: keys, users: users, statistics: statistics, logger: logger)
         let server = SocketServer(

@@ -27,7 +27,8 @@ final class Dispatcher: Sendable {
     let logger: Logger
 
     init(ledger: Ledger, projections: CaseProjection, institution: Decider.Institution, protocolPath: String?,
-         signing: CheckpointSigning?, epoch: Int, keys: CaseKeys, users: UserDirectory, statistics: ServerStatistics, logger: Logger) {
+         signing: CheckpointSigning?, witnesses: [CosignatureVerifier], epoch: Int, keys: CaseKeys, users: UserDirectory,
+         statistics: ServerStatistics, logger: Logger) {
         let adopted = projections.protocols
         let system = SystemStream(ledger: ledger, keys: keys, logger: logger)
         let access = AccessHandler(ledger: ledger, projections: projections, system: system,
@@ -37,7 +38,7 @@ final class Dispatcher: Sendable {
         self.access = access
         self.queries = QueryHandler(ledger: ledger, projections: projections, protocols: adopted, institution: institution, system: system, access: access,
                                     origin: signing?.origin)
-        self.audit = AuditHandler(ledger: ledger, signing: signing, system: system)
+        self.audit = AuditHandler(ledger: ledger, signing: signing, witnesses: witnesses, system: system)
         self.subject = SubjectHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, system: system, access: access)
         self.retention = RetentionHandler(projections: projections, protocols: adopted, commands: commands)
         self.backups = BackupHandler(ledger: ledger, keys: keys, logger: logger)
@@ -93,6 +94,7 @@ final class Dispatcher: Sendable {
         case .auditConsistency: try audit.consistency(try params(request))
         case .auditVerify: try audit.verifyLog()
         case .auditWitnessed: try await audit.witnessed(try params(request), caller)
+        case .auditCosigned: try await audit.cosigned(try params(request), caller)
         case .subjectExport: try await subject.export(try params(request), caller)
         case .retentionDue: try retention.retentionDue(try params(request))
         case .retentionApply: try await retention.retentionApply(try params(request), caller)
@@ -111,18 +113,19 @@ final class Dispatcher: Sendable {
         case .status: Set(Role.allCases)
         case .metrics: [.admin, .auditor, .monitor]
         // The monitor reads health and metrics only; a delegate issues commands for the carers it vouches for.
-        case .caseCommand: Set(Role.allCases).subtracting([.monitor])
-        case .stats, .protocolShow: Set(Role.allCases).subtracting([.monitor, .delegate])
+        case .caseCommand: Set(Role.allCases).subtracting([.monitor, .relay])
+        case .stats, .protocolShow: Set(Role.allCases).subtracting([.monitor, .delegate, .relay])
         case .caseShow: Caller.careRoles.union([.auditor, .privacyOfficer])
         case .caseNext, .registrationForm: Caller.careRoles
         // The privacy officer's erasure requests are on it too; it names cases, no personal content.
         case .worklist: Caller.careRoles.union([.privacyOfficer])
         case .auditTrace: [.auditor, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
-        case .eventsTail: [.admin, .auditor]
+        case .eventsTail: [.admin, .auditor, .relay]
         case .projectionsRebuild, .backup: [.admin]
         case .auditWitnessed: [.auditor]
-        case .auditCheckpoint, .auditProve, .auditConsistency, .auditVerify:
-            [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
+        case .auditCosigned: [.relay]
+        case .auditCheckpoint, .auditProve, .auditConsistency: [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer, .relay]
+        case .auditVerify: [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         case .subjectExport, .retentionDue, .retentionApply, .accessReview: [.privacyOfficer]
         case .accessLog: [.privacyOfficer, .auditor]
         case .keysRotate, .protocolReload: [.admin]

@@ -87,6 +87,7 @@ struct SubjectDocument {
         case .admin: say("beheerder", "administrator")
         case .monitor: say("bewakingsaccount", "monitoring account")
         case .delegate: say("gekoppeld systeem", "linked system")
+        case .relay: say("landelijke koppeling", "national link")
         case nil: raw ?? "-"
         }
     }

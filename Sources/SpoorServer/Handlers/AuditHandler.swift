@@ -8,6 +8,8 @@ struct AuditHandler: Sendable {
     let ledger: Ledger
     /// Signs checkpoints; `nil` when the daemon has no signing key.
     let signing: CheckpointSigning?
+    /// The witnesses whose cosignatures the relay may hand back (the configuration's `witnesses`).
+    let witnesses: [CosignatureVerifier]
     let system: SystemStream
 
     /// The current tree head, signed: the auditor keeps it and later holds the log to it. A head
@@ -23,7 +25,8 @@ struct AuditHandler: Sendable {
             throw WireError(.unavailable, error.description)
         }
         return try JSONValue(encoding: CheckpointReply(checkpoint: note, verifierKey: signing.signer.verifierKey, treeSize: head.size,
-                                                       root: head.root.hex, epoch: signing.epoch))
+                                                       root: head.root.hex, epoch: signing.epoch,
+                                                       cosigned: try CosignedCheckpoints.all(in: ledger)))
     }
 
     /// A witness's report of the checkpoint it kept, recorded in the `system` stream and kept for
@@ -46,6 +49,36 @@ struct AuditHandler: Sendable {
             [WitnessedCheckpoint(treeSize: size, root: root.hex, consistent: consistent, recordedAtMicroseconds: recordedAt).record]
         })
         return try JSONValue(encoding: WitnessedReply(treeSize: size, consistent: consistent))
+    }
+
+    /// A witness's cosignature of one of this log's checkpoints, handed back by the relay: kept
+    /// when the checkpoint is the log's own (its signature, and its tree's root at that size) and
+    /// a witness of the configuration cosigned it; the latest of each witness is shown with every
+    /// checkpoint, and `audit verify --require-cosigned` holds the log to it.
+    func cosigned(_ params: CosignedParams, _ caller: Caller) async throws -> JSONValue {
+        guard let signing else { throw WireError(.unavailable, "this daemon signs no checkpoints: there is nothing to cosign") }
+        let checkpoint: Checkpoint
+        do { checkpoint = try Checkpoint(note: params.checkpoint, verifiedBy: try CheckpointVerifier(verifierKey: signing.signer.verifierKey)) } catch {
+            throw WireError(.invalidField, "not a checkpoint this log signed: \(error)", field: "checkpoint")
+        }
+        let head = checkpoint.head
+        guard head.size <= ledger.lastPosition, try ledger.treeHead(size: head.size).root == head.root else {
+            throw WireError(.invalidField, "this log has no tree of \(head.size) events with that root", field: "checkpoint")
+        }
+        let body = String(params.checkpoint[..<params.checkpoint.range(of: "\n\n")!.lowerBound]) + "\n"
+        let cosigned = witnesses.compactMap { witness in
+            (try? witness.cosignature(in: params.cosignature, over: body)).map {
+                CosignedCheckpoint(witness: witness.name, treeSize: head.size, checkpoint: params.checkpoint, cosignature: $0.line, cosignedAt: $0.time)
+            }
+        }
+        guard !cosigned.isEmpty else {
+            let trusted = witnesses.isEmpty ? "none: set witnesses in the configuration" : witnesses.map(\.name).joined(separator: ", ")
+            throw WireError(.invalidField, "no valid cosignature by a witness this daemon trusts (\(trusted))", field: "cosignature")
+        }
+        let records = try CosignedCheckpoints.records(cosigned)
+        try await system.record(CosignedCheckpoints.eventType, try JSONValue(encoding: CosignedCheckpoints.Payload(cosigned: cosigned)),
+                                by: caller, projector: { _, _ in records })
+        return try JSONValue(encoding: CosignedReply(recorded: cosigned.map(\.witness), treeSize: head.size))
     }
 
     /// The audit path of one event in a tree the auditor holds a checkpoint of, with the event itself.

@@ -33,6 +33,7 @@ extension CaseProjection {
                     records += ProtocolAdoption.records(version: adoption.rules.version, position: event.position, payload: event.payload)
                 } else if event.stream == .system {
                     records += EmergencyReviews.records(of: event, entries: &emergencies) + WitnessedCheckpoint.records(of: event) + LogEpoch.records(of: event)
+                        + CosignedCheckpoints.records(of: event)
                 } else if let caseID = CaseStream.caseID(of: event.stream) {
                     chunk.add(event, of: caseID)
                 }

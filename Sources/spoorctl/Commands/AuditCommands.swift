@@ -166,32 +166,70 @@ struct WriteConsistencyProof: ParsableCommand {
 }
 
 struct VerifyLog: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Recompute the chain and the tree, and hold them to a checkpoint.")
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Recompute the chain and the tree, and hold them to a checkpoint, or to what a witness cosigned.")
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("checkpoint"), help: "A checkpoint to hold the log to (with --key).") var checkpointFile: String?
     @Option(help: "The log's verifier key.") var key: String?
+    @Option(help: ArgumentHelp("A witness's verifier key (c2sp.org/tlog-cosignature): hold the log to the latest checkpoint it cosigned, checked here.",
+                               valueName: "key"))
+    var requireCosigned: [String] = []
 
     func run() throws {
         let held = try checkpointFile.map { file in
             guard let key else { throw ValidationError("--checkpoint needs --key") }
             return try CheckpointOptions.parse(["--key", key]).read(file)
         }
+        let witnesses = try requireCosigned.map { text in
+            do { return try CosignatureVerifier(verifierKey: text) } catch { throw ValidationError("--require-cosigned \(text): \(error)") }
+        }
+        var cosigned: [(witness: String, size: UInt64, at: UInt64)] = []
         try global.run({ client in
             let result = try client.call(.auditVerify, as: VerifyReply.self)
             if let problem = result.firstProblem {
                 throw AuditFailure(message: "the log is damaged at position \(problem.position): \(problem.reason)")
             }
-            if let held {
-                guard result.treeSize >= held.head.size else {
-                    throw AuditFailure(message: "the log holds \(result.treeSize) events, fewer than the \(held.head.size) the checkpoint signed: it was cut or rolled back")
+            guard let root = ChainHash(hex: result.root) else { throw AuditFailure(message: "the daemon sent a root that is no hash") }
+            let current = TreeHead(size: result.treeSize, root: root)
+            if let held { try Self.hold(current, to: held.head, "the checkpoint", client: client) }
+            if !witnesses.isEmpty {
+                let checkpoint = try client.call(.auditCheckpoint, as: CheckpointReply.self)
+                for witness in witnesses {
+                    let (head, time) = try Self.cosigned(by: witness, in: checkpoint)
+                    try Self.hold(current, to: head, "the checkpoint \(witness.name) cosigned", client: client)
+                    cosigned.append((witness.name, head.size, time))
                 }
-                guard let root = ChainHash(hex: result.root), try ProofCheck.extends(TreeHead(size: result.treeSize, root: root), held.head, client: client)
-                else { throw AuditFailure(message: "the log no longer matches the checkpoint of \(held.head.size) events: it was altered") }
             }
             return result
         }) { r in
             "intact: \(r.eventsVerified) events, tree root \(r.root)" + (held.map { ", consistent with the checkpoint of \($0.head.size) events" } ?? "")
+                + cosigned.map { ", consistent with the checkpoint of \($0.size) events \($0.witness) cosigned at \($0.at)" }.joined()
                 + r.epochs.map { "\n" + Render.restore($0) }.joined()
+        }
+    }
+
+    /// Fails unless the log `current` extends `older`.
+    static func hold(_ current: TreeHead, to older: TreeHead, _ what: String, client: SocketClient) throws {
+        guard current.size >= older.size else {
+            throw AuditFailure(message: "the log holds \(current.size) events, fewer than the \(older.size) of \(what): it was cut or rolled back")
+        }
+        guard try ProofCheck.extends(current, older, client: client) else {
+            throw AuditFailure(message: "the log no longer matches \(what), of \(older.size) events: it was altered")
+        }
+    }
+
+    /// The head of the latest checkpoint `witness` cosigned, and when: its cosignature checked
+    /// here, over the checkpoint's body, with the witness's key the auditor holds.
+    static func cosigned(by witness: CosignatureVerifier, in reply: CheckpointReply) throws -> (TreeHead, UInt64) {
+        guard let cosigned = reply.cosigned.first(where: { $0.witness == witness.name }) else {
+            throw AuditFailure(message: "no checkpoint of this log was cosigned by \(witness.name)")
+        }
+        let body = cosigned.checkpoint.components(separatedBy: "\n\n")[0] + "\n"
+        let lines = body.split(separator: "\n")
+        guard lines.count >= 3, let size = UInt64(lines[1]), let rootBytes = Data(base64Encoded: String(lines[2])),
+              let root = ChainHash(hashBytes: Array(rootBytes)) else { throw AuditFailure(message: "the cosigned checkpoint does not read") }
+        do { return (TreeHead(size: size, root: root), try witness.time(ofCosignatureIn: cosigned.cosignature, over: body)) } catch {
+            throw AuditFailure(message: "the cosignature of \(witness.name): \(error)")
         }
     }
 }
