@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "SpoorServer", targets: ["SpoorServer"]),
         .executable(name: "spoord", targets: ["spoord"]),
         .executable(name: "spoorctl", targets: ["spoorctl"]),
+        .executable(name: "spoor-hub", targets: ["spoor-hub"]),
+        .executable(name: "spoor-relay", targets: ["spoor-relay"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -24,6 +26,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // The national side: the hub's HTTPS and its PostgreSQL, the relay's HTTPS client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -44,6 +51,27 @@ let package = Package(
         .target(name: "SpoorProtocol", dependencies: ["SpoorJSON", "SpoorProof"]),
         // The national witness's core (c2sp.org/tlog-witness), whatever transport and store carry it.
         .target(name: "SpoorWitness", dependencies: ["SpoorProof"]),
+        // The national hub: the witness over HTTPS with client certificates, its state in PostgreSQL.
+        .target(
+            name: "SpoorHub",
+            dependencies: [
+                "SpoorWitness", "SpoorProof",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "spoor-hub",
+            dependencies: ["SpoorHub", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
+        .executableTarget(
+            name: "spoor-relay",
+            dependencies: ["SpoorProtocol", "SpoorProof", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(
             name: "SpoorServer",
             dependencies: [

@@ -1,0 +1,72 @@
+import Crypto
+import Hummingbird
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+import SpoorWitness
+
+/// The hub's HTTPS face: c2sp.org/tlog-witness `POST /add-checkpoint`, over TLS that demands a
+/// client certificate from the CA of the institutions' relays. Each certificate is pinned, by its
+/// SHA-256 fingerprint, to one institution's origin: a checkpoint of another is refused (403)
+/// and kept as evidence.
+public enum HubServer {
+    /// The largest add-checkpoint body read: 63 proof lines and a checkpoint with its signatures.
+    static let maxBody = 64 << 10
+
+    public static func application(
+        witness: Witness, pinned: [String: String], tls: TLSConfiguration, host: String, port: Int, logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let router = Router(context: HubRequestContext.self)
+        router.post("add-checkpoint") { request, context -> Response in
+            let body = try await request.body.collect(upTo: maxBody)
+            let fingerprint = try await context.clientFingerprint()
+            let origin = pinned[fingerprint] ?? "an unregistered certificate (\(fingerprint))"
+            let answer = await witness.addCheckpoint(String(buffer: body), client: origin)
+            if answer.status != 200 { logger.warning("add-checkpoint from \(origin): \(answer.status) \(answer.body)") }
+            return Response(status: .init(code: answer.status), headers: [.contentType: answer.contentType],
+                            body: .init(byteBuffer: ByteBuffer(string: answer.body)))
+        }
+        return Application(
+            router: router, server: try .tls(.http1(), tlsConfiguration: tls),
+            configuration: .init(address: .hostname(host, port: port), serverName: "spoor-hub"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
+    }
+
+    /// TLS that presents the hub's certificate and requires a client certificate from `clientCA`.
+    public static func tls(certificate: String, key: String, clientCA: String) throws -> TLSConfiguration {
+        var tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }, privateKey: .file(key))
+        tls.certificateVerification = .noHostnameVerification
+        tls.trustRoots = .file(clientCA)
+        tls.minimumTLSVersion = .tlsv12
+        return tls
+    }
+
+    /// `sha256:<hex>` of a certificate's DER: how an institution's relay certificate is pinned.
+    public static func fingerprint(_ certificate: NIOSSLCertificate) throws -> String {
+        "sha256:" + SHA256.hash(data: try certificate.toDERBytes()).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A request's context, with the connection it came on: its TLS peer is the relay's certificate.
+struct HubRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+
+    /// The fingerprint of the client certificate the TLS handshake verified.
+    func clientFingerprint() async throws -> String {
+        let channel = self.channel
+        let certificate = try await channel.eventLoop.submit {
+            try channel.pipeline.syncOperations.handler(type: NIOSSLServerHandler.self).peerCertificate
+        }.get()
+        guard let certificate else { throw HTTPError(.forbidden, message: "no client certificate") }
+        return try HubServer.fingerprint(certificate)
+    }
+}

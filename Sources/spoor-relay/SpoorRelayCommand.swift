@@ -1,0 +1,74 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOSSL
+
+/// `spoor-relay`: the only Spoor process with a network. It follows the daemon through its socket
+/// in the role `relay` and ships each new checkpoint, with its consistency proof, to the national
+/// hub's witness over mutual TLS, handing every cosignature back to the daemon.
+@main
+struct SpoorRelayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spoor-relay", abstract: "Ship the log's checkpoints to the national hub's witness and hand its cosignatures back to spoord.")
+
+    @Option(help: "The configuration file.") var config = "/etc/spoor-relay/relay.json"
+    @Flag(help: "Run one round and exit: 0 when the checkpoint is cosigned or was already, 75 when the hub asks to wait, 69 otherwise.")
+    var once = false
+
+    func run() async throws {
+        var logger = Logger(label: "spoor-relay")
+        logger.logLevel = .info
+        let configuration: RelayConfiguration
+        let http: HTTPClient
+        do {
+            configuration = try RelayConfiguration.load(from: config)
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateChain = try NIOSSLCertificate.fromPEMFile(configuration.tls.certificate).map { .certificate($0) }
+            tls.privateKey = .file(configuration.tls.key)
+            tls.trustRoots = .file(configuration.tls.hubCA)
+            http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+        } catch {
+            FileHandle.standardError.write(Data("spoor-relay: cannot run: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
+        let shipping = CheckpointShipping(socket: configuration.socket, hub: configuration.hub, http: http,
+                                          cursor: Cursor(path: configuration.statePath), logger: logger)
+        if once {
+            do { try await runOnce(shipping, logger: logger) } catch {
+                try? await http.shutdown()
+                throw error
+            }
+            return try await http.shutdown()
+        }
+        let interval = configuration.intervalSeconds ?? 60
+        var failures = 0
+        while !Task.isCancelled {
+            var pause = interval
+            do {
+                if case .wait(let after) = try await shipping.round() { pause = after ?? Self.backoff(failures + 1, cap: interval * 10) }
+                failures = 0
+            } catch {
+                failures += 1
+                pause = Self.backoff(failures, cap: interval * 10)
+                logger.error("round failed (\(failures) in a row), next in \(pause) s: \(error)")
+            }
+            try await Task.sleep(for: .seconds(pause))
+        }
+    }
+
+    private func runOnce(_ shipping: CheckpointShipping, logger: Logger) async throws {
+        do {
+            switch try await shipping.round() {
+            case .cosigned(let size), .unchanged(let size): print("cosigned: \(size) events")
+            case .wait(let after): print("the hub asks to wait\(after.map { " \($0) s" } ?? "")"); throw ExitCode(75)
+            }
+        } catch let exit as ExitCode { throw exit } catch {
+            FileHandle.standardError.write(Data("spoor-relay: \(error)\n".utf8))
+            throw ExitCode(69)
+        }
+    }
+
+    /// Exponential back-off with full jitter: a random pause up to 2^failures seconds, capped.
+    static func backoff(_ failures: Int, cap: Int) -> Int { Int.random(in: 1...max(1, min(cap, 1 << min(failures, 16)))) }
+}
