@@ -21,12 +21,13 @@ UNITDIR     ?= $(PREFIX)/lib/systemd/system
 DEV_FOLDER  ?= $(CURDIR)/.spoor
 # Building needs LMDB; the tests also run systemd's tools (socket activation, unit checks),
 # Graphviz (the protocol graph), Prometheus's promtool (the metrics lint), chromium (the report
-# pages), dpkg-dev and lintian (the package), Go's sumdb note and tlog (a verifier of checkpoints
-# and proofs nobody at Spoor wrote), Python's jsonschema (the schema tests),
+# pages), dpkg-dev and lintian (the package), PostgreSQL 15 and openssl (the national hub's store
+# and its test certificates), Go's sumdb note and tlog (a verifier of checkpoints and proofs nobody
+# at Spoor wrote), Python's jsonschema (the schema tests),
 # hypothesis-jsonschema (requests drawn from the schemas), scipy (the statistics' attacker, a
 # linear program) and cryptography (a cosignature verifier written from the C2SP spec alone).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
-TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian golang-go golang-golang-x-mod-dev
+TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian golang-go golang-golang-x-mod-dev postgresql-15 openssl
 
 .PHONY: all deps test-deps build test run deb bench bench-socket bench-compare bench-peer fuzz reliability schemas install install-units man completions clean
 
@@ -37,7 +38,7 @@ deps:
 	@$(call ensure,$(BUILD_DEPS),pkg-config --exists lmdb && command -v mdb_stat)
 
 test-deps: deps
-	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian && command -v go && test -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog)
+	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian && command -v go && test -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog && test -x /usr/lib/postgresql/15/bin/postgres && command -v psql && command -v openssl)
 	@python3 -c 'import jsonschema, referencing, scipy, hypothesis_jsonschema, cryptography' 2>/dev/null \
 	  || python3 -m pip install --quiet 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' 'cryptography>=38' \
 	  || { echo "the schema, statistics and cosignature tests need Python's jsonschema, scipy, hypothesis-jsonschema and cryptography: pip install 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' 'cryptography>=38'" >&2; exit 1; }

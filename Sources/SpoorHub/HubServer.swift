@@ -36,12 +36,23 @@ public enum HubServer {
 
     /// TLS that presents the hub's certificate and requires a client certificate from `clientCA`.
     public static func tls(certificate: String, key: String, clientCA: String) throws -> TLSConfiguration {
-        var tls = TLSConfiguration.makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }, privateKey: .file(key))
+        var tls = TLSConfiguration.makeServerConfiguration(certificateChain: try pem(certificate), privateKey: .privateKey(try pemKey(key)))
         tls.certificateVerification = .noHostnameVerification
         tls.trustRoots = .file(clientCA)
         tls.minimumTLSVersion = .tlsv12
         return tls
+    }
+
+    /// The certificate chain in the PEM file at `path`; an error names the file.
+    public static func pem(_ path: String) throws -> [NIOSSLCertificateSource] {
+        do { return try NIOSSLCertificate.fromPEMFile(path).map { .certificate($0) } } catch {
+            throw HubError.configuration("\(path) holds no PEM certificate: \(error)")
+        }
+    }
+
+    /// The private key in the PEM file at `path`; an error names the file.
+    public static func pemKey(_ path: String) throws -> NIOSSLPrivateKey {
+        do { return try NIOSSLPrivateKey(file: path, format: .pem) } catch { throw HubError.configuration("\(path) holds no PEM private key: \(error)") }
     }
 
     /// `sha256:<hex>` of a certificate's DER: how an institution's relay certificate is pinned.

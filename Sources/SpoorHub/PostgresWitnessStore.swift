@@ -29,7 +29,8 @@ public struct PostgresWitnessStore: WitnessStore {
     }
 
     public func advance(origin: String, _ decide: @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        // A refusal commits nothing; it is returned rather than thrown, as PostgresNIO wraps what a transaction throws.
+        let refusal: WitnessRefusal? = try await client.withTransaction(logger: logger) { connection in
             // A row to lock even for a log never cosigned: size 0 with no root is "none yet".
             try await connection.query("INSERT INTO witness_heads (origin, size, root) VALUES (\(origin), 0, ''::bytea) ON CONFLICT (origin) DO NOTHING",
                                        logger: logger)
@@ -39,12 +40,15 @@ public struct PostgresWitnessStore: WitnessStore {
                 guard let hash = ChainHash(hashBytes: Array(root.readableBytesView)) else { throw PostgresWitnessStoreError.damaged(origin) }
                 latest = TreeHead(size: UInt64(size), root: hash)
             }
-            let next = try decide(latest)
+            let next: TreeHead
+            do throws(WitnessRefusal) { next = try decide(latest) } catch { return error }
             try await connection.query("""
                 UPDATE witness_heads SET size = \(Int64(next.size)), root = \(ByteBuffer(bytes: next.root.bytes)), cosigned_at = now()
                 WHERE origin = \(origin)
                 """, logger: logger)
+            return nil
         }
+        if let refusal { throw refusal }
     }
 
     public func keep(_ evidence: Evidence) async throws {

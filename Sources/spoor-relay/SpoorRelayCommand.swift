@@ -25,7 +25,7 @@ struct SpoorRelayCommand: AsyncParsableCommand {
             configuration = try RelayConfiguration.load(from: config)
             var tls = TLSConfiguration.makeClientConfiguration()
             tls.certificateChain = try NIOSSLCertificate.fromPEMFile(configuration.tls.certificate).map { .certificate($0) }
-            tls.privateKey = .file(configuration.tls.key)
+            tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: configuration.tls.key, format: .pem))
             tls.trustRoots = .file(configuration.tls.hubCA)
             http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
         } catch {
