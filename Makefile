@@ -128,7 +128,9 @@ install: CONFIG = release
 install: build man completions install-units
 	bin=$$($(SPM_BUILD) --show-bin-path); \
 	install -D -m 0755 $$bin/spoord $(DESTDIR)$(BINDIR)/spoord; \
-	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl
+	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl; \
+	install -D -m 0755 $$bin/spoor-relay $(DESTDIR)$(BINDIR)/spoor-relay; \
+	install -D -m 0755 $$bin/spoor-hub $(DESTDIR)$(BINDIR)/spoor-hub
 	install -D -m 0644 systemd/spoord.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/spoord.json.example
 	install -D -m 0644 systemd/protocol.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/protocol.json.example
 	install -D -m 0644 $(SCRATCH)/man/spoord.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoord.1

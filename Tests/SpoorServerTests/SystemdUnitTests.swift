@@ -30,7 +30,7 @@ struct SystemdUnitTests {
 
     /// Every unit `make install-units` installs: the daemon's, and the timer jobs'.
     static let units = ["spoord.service", "spoord.socket", "spoor-metrics.service", "spoor-metrics.timer", "spoor-checkpoint.service",
-                        "spoor-checkpoint.timer", "spoor-backup.service", "spoor-backup.timer", "spoor-accept-restore.service"]
+                        "spoor-checkpoint.timer", "spoor-backup.service", "spoor-backup.timer", "spoor-accept-restore.service", "spoor-relay.service", "spoor-hub.service"]
     static let services = units.filter { $0.hasSuffix(".service") }
 
     @Test("make install-units installs every unit, and systemd-analyze verify finds nothing to say about any")
