@@ -29,6 +29,8 @@ DEV_FOLDER  ?= $(CURDIR)/.spoor
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
 TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian golang-go golang-golang-x-mod-dev postgresql-15 openssl
 
+
+.PHONY: daemon install-national install-national-units
 .PHONY: all deps test-deps build test run deb bench bench-socket bench-compare bench-peer fuzz reliability schemas install install-units man completions clean
 
 all: build
@@ -62,6 +64,10 @@ endef
 
 build: deps
 	$(SPM_BUILD)
+
+# daemon: the institution's binaries alone (the package's), without the national side's libraries
+daemon: deps
+	$(SPM_BUILD) --product spoord && $(SPM_BUILD) --product spoorctl
 
 ## test: the whole suite (Swift Testing), unit and integration tests with the real binaries
 test: test-deps
@@ -109,14 +115,14 @@ bench-peer bench-compare: deps
 	  $(if $(filter bench-compare,$@),--rounds 3 --seconds 3 --replays 1,--rounds 3 --seconds 10) $(BENCH_ARGS)
 
 ## man, completions: generated from the argument parsers
-man: build
+man: daemon
 	@# argument-parser's generate-manual tool, built with the same flags, run on the built binaries
 	@# (its package plugin would link the binaries again, its own way)
 	$(SPM_BUILD) --product generate-manual
 	bin=$$($(SPM_BUILD) --show-bin-path); mkdir -p $(SCRATCH)/man; \
 	for tool in spoord spoorctl; do $$bin/generate-manual $$bin/$$tool --output-directory $(SCRATCH)/man; done
 
-completions: build
+completions: daemon
 	mkdir -p $(SCRATCH)/completions
 	for shell in bash zsh fish; do \
 	  $$($(SPM_BUILD) --show-bin-path)/spoorctl --generate-completion-script $$shell > $(SCRATCH)/completions/spoorctl.$$shell; \
@@ -125,12 +131,10 @@ completions: build
 ## install: binaries, units, sysusers and tmpfiles entries, man pages and completions, under
 ## $(DESTDIR)$(PREFIX); then `systemd-sysusers && systemd-tmpfiles --create` and see README.md.
 install: CONFIG = release
-install: build man completions install-units
+install: daemon man completions install-units
 	bin=$$($(SPM_BUILD) --show-bin-path); \
 	install -D -m 0755 $$bin/spoord $(DESTDIR)$(BINDIR)/spoord; \
-	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl; \
-	install -D -m 0755 $$bin/spoor-relay $(DESTDIR)$(BINDIR)/spoor-relay; \
-	install -D -m 0755 $$bin/spoor-hub $(DESTDIR)$(BINDIR)/spoor-hub
+	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl
 	install -D -m 0644 systemd/spoord.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/spoord.json.example
 	install -D -m 0644 systemd/protocol.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/protocol.json.example
 	install -D -m 0644 $(SCRATCH)/man/spoord.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoord.1
@@ -149,6 +153,22 @@ install-units:
 	install -m 0644 systemd/spoord.socket systemd/*.timer $(DESTDIR)$(UNITDIR)/
 	install -D -m 0644 systemd/spoor.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/spoor.conf
 	install -D -m 0644 systemd/spoor.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/spoor.conf
+
+## install-national: the relay (at an institution) and the hub (at the hub's operator), their
+## units and OS users; not in the package yet.
+install-national: CONFIG = release
+install-national: deps install-national-units
+	$(SPM_BUILD) --product spoor-relay && $(SPM_BUILD) --product spoor-hub
+	bin=$$($(SPM_BUILD) --show-bin-path); \
+	install -D -m 0755 $$bin/spoor-relay $(DESTDIR)$(BINDIR)/spoor-relay; \
+	install -D -m 0755 $$bin/spoor-hub $(DESTDIR)$(BINDIR)/spoor-hub
+
+install-national-units:
+	mkdir -p $(DESTDIR)$(UNITDIR)
+	for unit in systemd/national/*.service.in; do \
+	  sed -e 's|@BINDIR@|$(BINDIR)|g' $$unit > $(DESTDIR)$(UNITDIR)/$$(basename $$unit .in); \
+	done
+	install -D -m 0644 systemd/national/spoor-national.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/spoor-national.conf
 
 ## deb: spoor_$(VERSION)_amd64.deb: the binaries (Swift runtime linked in), units and timers,
 ## sysusers.d and tmpfiles.d entries, man pages, completions, the example configuration, and

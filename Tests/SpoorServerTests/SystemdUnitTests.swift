@@ -22,13 +22,14 @@ struct SystemdUnitTests {
     /// `make install-units` into a temporary DESTDIR, with ExecStart pointing at the built daemon.
     static func installUnits() throws -> String {
         let destination = FileManager.default.temporaryDirectory.appendingPathComponent("units-\(UUID().uuidString.prefix(8))").path
-        let install = try run(["make", "-s", "install-units", "DESTDIR=\(destination)", "PREFIX=/usr",
-                               "BINDIR=\(DaemonProcess.products.path)"])
-        #expect(install.status == 0, "\(install.output)")
+        for target in ["install-units", "install-national-units"] {
+            let install = try run(["make", "-s", target, "DESTDIR=\(destination)", "PREFIX=/usr", "BINDIR=\(DaemonProcess.products.path)"])
+            #expect(install.status == 0, "\(install.output)")
+        }
         return destination + "/usr/lib/systemd/system"
     }
 
-    /// Every unit `make install-units` installs: the daemon's, and the timer jobs'.
+    /// Every unit `make install-units` and `make install-national-units` install: the daemon's, the timer jobs', the relay's and the hub's.
     static let units = ["spoord.service", "spoord.socket", "spoor-metrics.service", "spoor-metrics.timer", "spoor-checkpoint.service",
                         "spoor-checkpoint.timer", "spoor-backup.service", "spoor-backup.timer", "spoor-accept-restore.service", "spoor-relay.service", "spoor-hub.service"]
     static let services = units.filter { $0.hasSuffix(".service") }

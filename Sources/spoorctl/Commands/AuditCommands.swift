@@ -191,7 +191,7 @@ struct VerifyLog: ParsableCommand {
             }
             guard let root = ChainHash(hex: result.root) else { throw AuditFailure(message: "the daemon sent a root that is no hash") }
             let current = TreeHead(size: result.treeSize, root: root)
-            if let held { try Self.hold(current, to: held.head, "the checkpoint", client: client) }
+            if let held { try Self.hold(current, to: held.head, "the checkpoint signed", client: client) }
             if !witnesses.isEmpty {
                 let checkpoint = try client.call(.auditCheckpoint, as: CheckpointReply.self)
                 for witness in witnesses {
@@ -208,13 +208,13 @@ struct VerifyLog: ParsableCommand {
         }
     }
 
-    /// Fails unless the log `current` extends `older`.
-    static func hold(_ current: TreeHead, to older: TreeHead, _ what: String, client: SocketClient) throws {
+    /// Fails unless the log `current` extends `older`, which `held` names ("the checkpoint signed").
+    static func hold(_ current: TreeHead, to older: TreeHead, _ held: String, client: SocketClient) throws {
         guard current.size >= older.size else {
-            throw AuditFailure(message: "the log holds \(current.size) events, fewer than the \(older.size) of \(what): it was cut or rolled back")
+            throw AuditFailure(message: "the log holds \(current.size) events, fewer than the \(older.size) \(held): it was cut or rolled back")
         }
         guard try ProofCheck.extends(current, older, client: client) else {
-            throw AuditFailure(message: "the log no longer matches \(what), of \(older.size) events: it was altered")
+            throw AuditFailure(message: "the log no longer matches the \(older.size) events \(held): it was altered")
         }
     }
 
