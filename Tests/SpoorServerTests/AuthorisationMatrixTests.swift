@@ -49,7 +49,7 @@ struct AuthorisationMatrixTests {
         func configure(_ roles: [Role]) throws {
             let list = roles.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
             let users = roles.isEmpty ? "{}" : #"{"\#(me)": [\#(list)]}"#
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "users": \#(users)}"#
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "users": \#(users)}"#
                 .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
         try configure([.admin])  // to start: the test sees it serve by its status

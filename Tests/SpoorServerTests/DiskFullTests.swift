@@ -93,7 +93,7 @@ struct MapFullTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "maxStoreBytes": 1048576, "units": {"\#(me)": ["*"]}, "users": {"\#(me)": ["professional"]}}"#
+        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "maxStoreBytes": 1048576, "units": {"\#(me)": ["*"]}, "users": {"\#(me)": ["professional"]}}"#
             .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }

@@ -18,7 +18,7 @@ struct NeedToKnowTests {
         func configure(roles: [String], units: [String]) throws {
             let list = { (items: [String]) in items.map { "\"\($0)\"" }.joined(separator: ", ") }
             // A colleague of the south unit declares it, whatever units the test's user has.
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "units": {"\#(me)": [\#(list(units))], "colleague": ["south"]}, "users": {"\#(me)": [\#(list(roles))]}}"#
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "units": {"\#(me)": [\#(list(units))], "colleague": ["south"]}, "users": {"\#(me)": [\#(list(roles))]}}"#
                 .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
         try configure(roles: ["attention-officer"], units: ["north", "south"])
@@ -116,7 +116,7 @@ struct NeedToKnowTests {
             json["access"] = access
         }.write(toFile: folder + "/protocol.json", atomically: true, encoding: .utf8)
         func configure(units: String) throws {
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "protocolPath": "\#(folder)/protocol.json", "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional"]}}"#
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "protocolPath": "\#(folder)/protocol.json", "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional"]}}"#
                 .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
         try configure(units: #""north", "south""#)
@@ -144,7 +144,7 @@ struct NeedToKnowTests {
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
         func configure(_ units: String) throws {
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist"]}}"#
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist"]}}"#
                 .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
         try configure(#""north", "south""#)

@@ -31,7 +31,7 @@ struct ProtocolScenarioTests {
 
         func configure(roles: [String]) throws {
             let list = roles.map { "\"\($0)\"" }.joined(separator: ", ")
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "protocolPath": "\#(protocolPath)", "units": {"\#(me)": ["*"]}, "users": {"\#(me)": [\#(list)]}}"#
+            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "protocolPath": "\#(protocolPath)", "units": {"\#(me)": ["*"]}, "users": {"\#(me)": [\#(list)]}}"#
                 .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
 

@@ -15,6 +15,9 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
 
     public var dataDirectory: String = "/var/lib/spoor"
     public var socketPath: String = "/run/spoor/spoor.sock"
+    /// The group the socket is given when spoord binds it itself (not under socket activation);
+    /// `spoor-admin` when not set.
+    public var socketGroup: String?
     /// OS user name → the roles that user may act in, the first being the default.
     public var users: [String: [Role]] = [:]
     /// OS user name → the units whose cases the user cares for (`"*"`: every unit). A carer reads a
@@ -37,6 +40,10 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     public var domain: String?
     /// The checkpoint signing key; by default the credential `spoor-signing-key`.
     public var signingKeyPath: String?
+    /// Whether this server signs checkpoints: without a signing key it refuses to start, since a
+    /// log that signs none can be neither witnessed nor held to a checkpoint, unless this says
+    /// `false` (a test bench, say).
+    public var signsCheckpoints: Bool = true
     /// The master key that wraps the cases' data keys; by default the credential `spoor-master-key`.
     public var masterKeyPath: String?
     /// The institution's protocol file (`/etc/spoor/protocol.json`); `nil`: the built-in protocol.
@@ -58,6 +65,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         let defaults = ServerConfiguration()
         dataDirectory = try container.decodeIfPresent(String.self, forKey: .dataDirectory) ?? defaults.dataDirectory
         socketPath = try container.decodeIfPresent(String.self, forKey: .socketPath) ?? defaults.socketPath
+        socketGroup = try container.decodeIfPresent(String.self, forKey: .socketGroup)
         users = try Self.roles(try container.decodeIfPresent([String: [String]].self, forKey: .users)) ?? defaults.users
         units = try container.decodeIfPresent([String: [String]].self, forKey: .units) ?? defaults.units
         maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? defaults.maxConnections
@@ -66,6 +74,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         logOrigin = try container.decodeIfPresent(String.self, forKey: .logOrigin)
         domain = try container.decodeIfPresent(String.self, forKey: .domain)
         signingKeyPath = try container.decodeIfPresent(String.self, forKey: .signingKeyPath)
+        signsCheckpoints = try container.decodeIfPresent(Bool.self, forKey: .signsCheckpoints) ?? defaults.signsCheckpoints
         masterKeyPath = try container.decodeIfPresent(String.self, forKey: .masterKeyPath)
         protocolPath = try container.decodeIfPresent(String.self, forKey: .protocolPath)
         organisation = try container.decodeIfPresent(String.self, forKey: .organisation)

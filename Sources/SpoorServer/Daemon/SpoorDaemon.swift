@@ -15,6 +15,8 @@ public enum SpoorDaemon {
         let configuration = try options.resolve(base)
         let notifier = SystemdNotifier()
         let listener = try Listener.fromEnvironment() ?? .path(configuration.socketPath)
+        // Bound by hand with a configuration file: the socket goes to the admins' group, as under socket activation.
+        let group = if case .path = listener, options.configPath != nil { try SocketGroup.resolve(configuration.socketGroup, logger: logger) } else { gid_t?.none }
         let lock = try StoreLock(folder: configuration.dataDirectory)
         defer { lock.release() }
 
@@ -26,6 +28,13 @@ public enum SpoorDaemon {
         try rebuildIfOutdated(projections, notifier: notifier, logger: logger)
         let file = options.configPath ?? ServerConfiguration.defaultPath
         let signing = try checkpointSigning(configuration, file: file, ledger: ledger)
+        if signing == nil && configuration.signsCheckpoints {
+            throw ServerError.configuration(path: file, reason: """
+                names no checkpoint signing key (signingKeyPath) and there is no credential \(SigningKey.credentialName): a log that signs no \
+                checkpoints can be neither witnessed nor held to one. Create it (sudo sh -c 'umask 077; head -c 32 /dev/urandom > \
+                /etc/spoor/credentials/signing-key'), or set "signsCheckpoints": false
+                """)
+        }
         try signing?.checkStore(ledger, folder: configuration.dataDirectory)  // before anything is appended
         let adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)
         try adoption.load()
@@ -47,7 +56,10 @@ public enum SpoorDaemon {
         let server = SocketServer(
             listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
             statistics: statistics, logger: logger,
-            onListening: { notifier.ready(status: "serving \(listener.description) at position \(ledger.lastPosition)") },
+            onListening: {
+                if case .path(let path) = listener, let group { SocketGroup.apply(group, to: path, logger: logger) }
+                notifier.ready(status: "serving \(listener.description) at position \(ledger.lastPosition)")
+            },
             onStopping: { notifier.stopping() })
         let watchdog = WatchdogService(notifier: notifier) { (try? ledger.read(from: ledger.lastPosition, limit: 1)) != nil }
 
