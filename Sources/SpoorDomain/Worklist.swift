@@ -1,5 +1,6 @@
-/// What needs doing across all cases, oldest first: the institution's list against stalling.
-/// Each item names the role that takes it and the day it is due by, as the protocol agreed.
+/// What needs doing across all cases: the institution's list against stalling. What is overdue
+/// (or waits with no deadline) comes first, oldest first; then what is due, soonest first. Each
+/// item names the role that takes it and the day it is due by, as the protocol agreed.
 public enum Worklist {
     public struct Item: Sendable, Equatable {
         public enum Kind: String, Sendable, Equatable, CaseIterable {
@@ -31,6 +32,12 @@ public enum Worklist {
         public var responsible: Role
         public var protocolVersion: Int?
         public var detail: String
+        /// The day from which the item is overdue (or, without a deadline, waits): the day after
+        /// its deadline, or the reminder day the protocol sets.
+        public var remindedFrom: Day?
+
+        /// Whether the item is overdue on `today`: past its reminder day.
+        public func isOverdue(on today: Day) -> Bool { (remindedFrom ?? since) <= today }
 
         public init(caseID: String, unit: String, kind: Kind, since: Day, dueOn: Day?, responsible: Role, protocolVersion: Int?, detail: String) {
             (self.caseID, self.unit, self.kind, self.since, self.dueOn) = (caseID, unit, kind, since, dueOn)
@@ -44,23 +51,26 @@ public enum Worklist {
         public var roles: Set<Role>?
         public var units: Set<String>?
         public var mayActOn: (@Sendable (CaseDigest) -> Bool)?
+        /// Only what is overdue, or waits with no deadline: not what is due later.
+        public var overdueOnly: Bool
 
-        public init(roles: Set<Role>? = nil, units: Set<String>? = nil, mayActOn: (@Sendable (CaseDigest) -> Bool)? = nil) {
+        public init(roles: Set<Role>? = nil, units: Set<String>? = nil, mayActOn: (@Sendable (CaseDigest) -> Bool)? = nil, overdueOnly: Bool = false) {
             self.roles = roles
             self.units = units
             self.mayActOn = mayActOn
+            self.overdueOnly = overdueOnly
         }
 
         func admits(_ state: CaseDigest) -> Bool { units.map { $0.contains(state.unit) } ?? true }
         func admits(_ pending: CaseDigest.Pending) -> Bool { roles.map { $0.contains(pending.responsible) } ?? true }
     }
 
-    /// The open items of `cases` on `today`, oldest first.
+    /// The open items of `cases` on `today`, overdue first.
     public static func items(for cases: some Sequence<CaseDigest>, on today: Day, filter: Filter = Filter()) -> [Item] {
         oldest(.max, of: cases, on: today, filter: filter).items
     }
 
-    /// The `limit` oldest open items, and how many there are in all. Holds at most twice `limit`
+    /// The `limit` first open items (overdue first, then due), and how many there are in all. Holds at most twice `limit`
     /// items at a time, so a list over every case of a large institution stays small.
     public static func oldest(_ limit: Int, of cases: some Sequence<CaseDigest>, on today: Day, filter: Filter = Filter())
         -> (items: [Item], total: Int, elsewhere: Int) {
@@ -68,7 +78,7 @@ public enum Worklist {
         var total = 0
         var elsewhere = 0
         func trim() {
-            kept.sort { ($0.since, $0.caseID, $0.kind.rawValue) < ($1.since, $1.caseID, $1.kind.rawValue) }
+            kept.sort { order($0, today) < order($1, today) }
             if kept.count > limit { kept.removeLast(kept.count - limit) }
         }
         for state in cases where filter.admits(state) {
@@ -85,17 +95,26 @@ public enum Worklist {
         return (kept, total, elsewhere)
     }
 
+    /// Overdue items first, oldest first; then items due later, soonest first.
+    private static func order(_ item: Item, _ today: Day) -> (Int, Day, String, String) {
+        guard let due = item.dueOn, due >= today, !item.isOverdue(on: today) else { return (0, item.since, item.caseID, item.kind.rawValue) }
+        return (1, due, item.caseID, item.kind.rawValue)
+    }
+
     /// A registration due, a report decided but not made (an N1 report among them), a withdrawal
     /// to tell and an erasure asked for stay listed when the case is closed: the research finds
     /// registration "vaak niet als prioriteit gezien", so only doing it, or declining, ends it.
     private static func items(of state: CaseDigest, on today: Day, filter: Filter) -> [Item] {
         state.pending.filter { pending in
-            (state.isOpen || pending.kind.outlivesClosing) && pending.listFrom <= today && filter.admits(pending)
+            (state.isOpen || pending.kind.outlivesClosing) && filter.admits(pending)
+                && (pending.listFrom <= today || (!filter.overdueOnly && pending.dueOn != nil))
         }.map { pending in
             let when = pending.dueOn.map { $0 < today ? "; was due on \($0)" : "; due by \($0)" } ?? ""
-            return Item(caseID: state.caseID, unit: state.unit, kind: pending.kind, since: pending.since, dueOn: pending.dueOn,
-                        responsible: pending.responsible, protocolVersion: pending.protocolVersion,
-                        detail: "\(what(pending))\(when); the \(pending.responsible.rawValue) acts")
+            var item = Item(caseID: state.caseID, unit: state.unit, kind: pending.kind, since: pending.since, dueOn: pending.dueOn,
+                            responsible: pending.responsible, protocolVersion: pending.protocolVersion,
+                            detail: "\(what(pending))\(when); the \(pending.responsible.rawValue) acts")
+            item.remindedFrom = pending.listFrom
+            return item
         }
     }
 

@@ -106,14 +106,17 @@ public struct WorklistParams: Codable, Equatable, Sendable {
     public var mine: Bool?
     /// Only the items of these units.
     public var units: [String]?
-    /// The most items the reply lists, oldest first; its `total` counts them all.
+    /// The most items the reply lists, overdue first; its `total` counts them all.
     public var limit: Int?
+    /// Only what is overdue (or waits with no deadline), not what is due later.
+    public var overdue: Bool?
 
-    public init(on: String? = nil, mine: Bool? = nil, units: [String]? = nil, limit: Int? = nil) {
+    public init(on: String? = nil, mine: Bool? = nil, units: [String]? = nil, limit: Int? = nil, overdue: Bool? = nil) {
         self.on = on
         self.mine = mine
         self.units = units
         self.limit = limit
+        self.overdue = overdue
     }
 }
 

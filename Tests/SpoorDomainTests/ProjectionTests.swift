@@ -44,7 +44,9 @@ struct ProjectionTests {
         #expect(items.map(\.dueOn) == [day("2026-11-01"), day("2026-10-08"), nil, day("2026-11-16"), day("2026-11-16"), day("2026-11-09")])
         #expect(items.allSatisfy { $0.detail.hasSuffix("the \($0.responsible.rawValue) acts") })
         // The report makes a registration due at once; the feedback is chased only after 5 working days.
-        #expect(Worklist.items(for: [reported.current.digest], on: day("2026-11-09")).map(\.kind) == [.registrationDue])
+        #expect(Worklist.items(for: [reported.current.digest], on: day("2026-11-09"), filter: .init(overdueOnly: true)).map(\.kind) == [.registrationDue])
+        // Without --overdue, what is due later follows what is overdue, soonest first.
+        #expect(Worklist.items(for: [reported.current.digest], on: day("2026-11-09")).map(\.kind) == [.registrationDue, .feedbackOverdue, .riskAssessmentMissing])
     }
 
     @Test func aLimitedWorklistKeepsTheOldestAndCountsThemAll() throws {

@@ -176,8 +176,11 @@ extension ProtocolTests {
             try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: nil)), on: "2026-09-01")
         }
         try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: "AVG-3")), as: .privacyOfficer, on: "2026-09-01")
-        let officer = Worklist.Filter(roles: [.privacyOfficer])
+        let officer = Worklist.Filter(roles: [.privacyOfficer], overdueOnly: true)
         #expect(Worklist.items(for: [harness.current.digest], on: day("2026-11-15"), filter: officer).isEmpty)
+        // Without --overdue the worklist shows it as due from the day it is asked (issue 28: "what is due, with what is overdue first").
+        let due = Worklist.items(for: [harness.current.digest], on: day("2026-09-02"), filter: .init(roles: [.privacyOfficer]))
+        #expect(due.map(\.kind) == [.erasureRequestDue] && due.first?.isOverdue(on: day("2026-09-02")) == false)
         let reminded = Worklist.items(for: [harness.current.digest], on: day("2026-11-16"), filter: officer)
         #expect(reminded.map(\.kind) == [.erasureRequestDue] && reminded.first?.dueOn == day("2026-11-30"))
         try harness.run(CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-11-16"), reason: "AVG-3")), as: .privacyOfficer, on: "2026-11-16")

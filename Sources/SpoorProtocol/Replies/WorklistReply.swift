@@ -7,12 +7,15 @@ public struct WorklistReply: Codable, Sendable, Equatable {
         public var kind: String
         public var since: String
         public var dueOn: String?
+        /// Past its deadline (or its reminder day), or waiting with no deadline: listed first.
+        public var overdue: Bool
         public var responsible: String
         public var protocolVersion: Int?
         public var detail: String
 
-        public init(case: String, unit: String, kind: String, since: String, dueOn: String?, responsible: String, protocolVersion: Int?, detail: String) {
-            (self.case, self.unit, self.kind, self.since, self.dueOn) = (`case`, unit, kind, since, dueOn)
+        public init(case: String, unit: String, kind: String, since: String, dueOn: String?, overdue: Bool, responsible: String, protocolVersion: Int?,
+                    detail: String) {
+            (self.case, self.unit, self.kind, self.since, self.dueOn, self.overdue) = (`case`, unit, kind, since, dueOn, overdue)
             (self.responsible, self.protocolVersion, self.detail) = (responsible, protocolVersion, detail)
         }
     }

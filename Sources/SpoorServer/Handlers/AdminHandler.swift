@@ -59,7 +59,7 @@ struct AdminHandler: Sendable {
         gauge("spoor_uptime_seconds", health.uptimeSeconds)
         let today = Day.today
         // A scan of every case: on a thread of its own, not one of the pool that serves requests.
-        let items = try await BlockingWork.run("spoor-metrics") { [projections] in try projections.withDigests { Worklist.items(for: $0, on: today) } }
+        let items = try await BlockingWork.run("spoor-metrics") { [projections] in try projections.withDigests { Worklist.items(for: $0, on: today, filter: .init(overdueOnly: true)) } }
         let byKind = Dictionary(grouping: items, by: \.kind)
         for kind in Worklist.Item.Kind.allCases {
             let ofKind = byKind[kind] ?? []

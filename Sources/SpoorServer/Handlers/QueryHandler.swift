@@ -65,7 +65,8 @@ struct QueryHandler: Sendable {
             caller.ground(for: digest, on: today) != nil
                 || (roles.contains(.privacyOfficer) && digest.pending.contains { $0.responsible == .privacyOfficer })
         }
-        let filter = Worklist.Filter(roles: params.mine == true ? roles : nil, units: params.units.map(Set.init), mayActOn: mayActOn)
+        let filter = Worklist.Filter(roles: params.mine == true ? roles : nil, units: params.units.map(Set.init), mayActOn: mayActOn,
+                                     overdueOnly: params.overdue == true)
         var (oldest, total, elsewhere) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, filter: filter) }
         if roles.contains(.privacyOfficer) {
             let reviews = try access.emergenciesToReview().map { entry in
@@ -73,12 +74,13 @@ struct QueryHandler: Sendable {
                               protocolVersion: nil, detail: "\(entry.actor) read the case without a care relationship on \(entry.on): review it (event \(entry.event))")
             }
             total += reviews.count
-            oldest = Array((oldest + reviews).sorted { ($0.since, $0.caseID) < ($1.since, $1.caseID) }.prefix(limit))
+            oldest = Array((oldest + reviews).sorted { ($0.isOverdue(on: today) ? 0 : 1, $0.since, $0.caseID) < ($1.isOverdue(on: today) ? 0 : 1, $1.since, $1.caseID) }
+                .prefix(limit))
         }
         let items = oldest.map { item in
             WorklistReply.Item(case: item.caseID, unit: item.unit, kind: item.kind.rawValue, since: item.since.description,
-                               dueOn: item.dueOn?.description, responsible: item.responsible.rawValue, protocolVersion: item.protocolVersion,
-                               detail: item.detail)
+                               dueOn: item.dueOn?.description, overdue: item.isOverdue(on: today), responsible: item.responsible.rawValue,
+                               protocolVersion: item.protocolVersion, detail: item.detail)
         }
         return try JSONValue(encoding: WorklistReply(on: today.description, items: items, total: total, elsewhere: elsewhere))
     }

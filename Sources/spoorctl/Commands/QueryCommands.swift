@@ -3,20 +3,22 @@ import SpoorProof
 import SpoorProtocol
 
 struct WorklistCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "worklist", abstract: "What needs doing across all cases, oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "worklist", abstract: "What needs doing across all cases: what is overdue first, oldest first; then what is due, soonest first.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Judge deadlines on this day, YYYY-MM-DD; today by default.") var on: String?
     @Flag(help: "Only what is due for your roles.") var mine = false
     @Option(help: "Only the cases of this unit; repeat for more.") var unit: [String] = []
-    @Option(help: "List at most this many items, the oldest (1 to 10000; 1000 by default).") var limit: Int?
+    @Option(help: "List at most this many items, overdue first (1 to 10000; 1000 by default).") var limit: Int?
+    @Flag(help: "Only what is overdue, or waits with no deadline.") var overdue = false
 
     func run() throws {
-        let params = WorklistParams(on: on, mine: mine ? true : nil, units: unit.isEmpty ? nil : unit, limit: limit)
+        let params = WorklistParams(on: on, mine: mine ? true : nil, units: unit.isEmpty ? nil : unit, limit: limit, overdue: overdue ? true : nil)
         try global.run(.worklist, params, as: WorklistReply.self) { reply in
-            var table = Output.table(["since", "due", "who", "case", "kind", "detail"], reply.items.map { item in
-                [item.since, item.dueOn ?? "-", item.responsible, item.case, item.kind, item.detail]
+            var table = Output.table(["", "since", "due", "who", "case", "kind", "detail"], reply.items.map { item in
+                [item.overdue ? "overdue" : "due", item.since, item.dueOn ?? "-", item.responsible, item.case, item.kind, item.detail]
             })
-            if reply.total > reply.items.count { table += "\n\(reply.items.count) of \(reply.total) items shown, the oldest; see --limit" }
+            if reply.total > reply.items.count { table += "\n\(reply.items.count) of \(reply.total) items shown, overdue first; see --limit" }
             if reply.elsewhere > 0 { table += "\n\(reply.elsewhere) more items on cases you have no care relationship with" }
             return table
         }
