@@ -38,9 +38,20 @@ enum Render {
             [Output.text(r.report["reportID"]), Output.text(r.report["reportedOn"]), Output.text(r.report["urgency"]),
              r.feedbackDueOn, r.feedback.map { Output.text($0["kind"]) }.joined(separator: ", ")]
         }
-        return [Output.fields(pairs), "", "signals",
-                Output.table(["id", "observed", "forms", "step", "", "forwarded to"], signals), "", "reports to Veilig Thuis",
-                Output.table(["id", "reported", "urgency", "feedback due", "feedback"], reports)].joined(separator: "\n")
+        return ([Output.fields(pairs), "", "signals",
+                 Output.table(["id", "observed", "forms", "step", "", "forwarded to"], signals)] + notes(c) + ["", "reports to Veilig Thuis",
+                 Output.table(["id", "reported", "urgency", "feedback due", "feedback"], reports)]).joined(separator: "\n")
+    }
+
+    /// What the carers wrote on each signal, as `--json` shows it: the text where the reader may
+    /// read it, "sealed" where not; and how many statements of the youth the case holds.
+    static func notes(_ c: CaseReply) -> [String] {
+        let notes = c.signals.compactMap { s -> String? in
+            guard let personal = s.recorded["personal"], personal != .null else { return nil }
+            return "  \(Output.text(s.recorded["signalID"])): " + (personal["text"]?.string ?? "sealed (\(c.access ?? "no care relationship"))")
+        }
+        let statements = c.statements > 0 ? ["  statements of the youth: \(c.statements) (subject export --for youth shows them)"] : []
+        return notes.isEmpty && statements.isEmpty ? [] : ["", "notes"] + notes + statements
     }
 
     static func event(_ e: EventRecord) -> String {

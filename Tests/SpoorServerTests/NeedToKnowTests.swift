@@ -156,6 +156,9 @@ struct NeedToKnowTests {
         #expect(try ctl("signal", "record", "--case", "s1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz").status == 0)
         #expect(try ctl("consent", "give", "--case", "s1", "--by", "youth", "--form", "written", "--purpose", "statistics").status == 0)
         #expect(try ctl("register", "comensha", "--case", "s1", "--kind", "non-identifiable", "--basis", "none").status == 0)
+        // Issue 28: "case show in text shows the signal notes … the reader may read, as --json does."
+        let shown = try ctl("case", "show", "--case", "s1").output
+        #expect(shown.contains("signal-1: Marker-Note-Qz"), "\(shown)")
         try configure(#""north""#)  // now a carer of another unit
         kill(daemon.process.processIdentifier, SIGHUP)
         for _ in 0..<250 where !daemon.log.contains("reloaded users and roles") { usleep(20_000) }
@@ -172,6 +175,8 @@ struct NeedToKnowTests {
                 #expect(!lines.joined().contains("Marker-"), "\(method.rawValue) \(params) gave a carer of another unit personal content")
             }
         }
+        let sealed = try ctl("case", "show", "--case", "s1").output
+        #expect(!sealed.contains("Marker-") && sealed.contains("signal-1: sealed"), "\(sealed)")
     }
 
     static var today: String {
