@@ -28,6 +28,8 @@ extension CaseEvent {
             self = try kind.decode(payload)
         } catch let unknown as JSONValueDecoder.UnknownKey {
             throw .invalidField(unknown.path, "is not a field of \(unknown.typeName)")
+        } catch let unknown as JSONValueDecoder.UnknownValue {
+            throw .invalidField(unknown.path, NearMiss.unknown(unknown))
         } catch let DecodingError.keyNotFound(key, context) where !context.codingPath.isEmpty {
             throw .invalidField((context.codingPath + [key]).map(\.stringValue).joined(separator: "."), "is missing from \(type)")
         } catch let DecodingError.keyNotFound(key, _) {

@@ -1,3 +1,4 @@
+import SpoorJSON
 /// The current state of one case, folded from its events by ``CaseState/evolve(_:_:)``.
 /// The daemon keeps each case folded in its inline projection, in the binary form of
 /// `CaseState+Binary.swift`. It depends on the day each event was recorded, not on its log
@@ -127,7 +128,7 @@ public struct CaseState: Sendable, Equatable {
     }
 
     /// What must happen before a case is closed, unless the closing names it and says why.
-    public enum Obligation: String, Codable, Sendable, CaseIterable {
+    public enum Obligation: String, Codable, Sendable, CaseIterable, NamedValues {
         case registrationDue = "registration-due"
         case reportNotMade = "report-not-made"
         case feedbackOutstanding = "feedback-outstanding"

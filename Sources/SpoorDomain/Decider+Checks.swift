@@ -18,7 +18,8 @@ extension Decider {
             }
         }
         guard (0...Self.maxYouthAge).contains(opened.youth.ageAtOpening) else {
-            throw .invalidField("birthDate", "gives an age of \(opened.youth.ageAtOpening): youth care serves ages 0 to \(Self.maxYouthAge)")
+            let field = opened.personal?.birthDate == nil ? "youth.ageAtOpening" : "personal.birthDate"
+            throw .invalidField(field, "gives an age of \(opened.youth.ageAtOpening): youth care serves ages 0 to \(Self.maxYouthAge)")
         }
         return opened
     }

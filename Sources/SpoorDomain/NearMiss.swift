@@ -1,8 +1,16 @@
+import SpoorJSON
+
 /// The known word a mistyped one was most likely meant to be: for "did you mean …?" in errors.
 public enum NearMiss {
     /// The candidate within two edits of `word` (Levenshtein), the nearest first; `nil` if none is.
     public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         candidates.map { ($0, distance(Array(word), Array($0))) }.filter { $0.1 <= 2 }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    /// "unknown value 'femal'; the values are: female, male, …; did you mean female?"
+    public static func unknown(_ unknown: JSONValueDecoder.UnknownValue) -> String {
+        "unknown value '\(unknown.value)'; the values are: \(unknown.names.joined(separator: ", "))"
+            + (suggestion(for: unknown.value, among: unknown.names).map { "; did you mean \($0)?" } ?? "")
     }
 
     static func distance(_ a: [Character], _ b: [Character]) -> Int {

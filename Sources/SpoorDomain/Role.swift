@@ -1,5 +1,6 @@
+import SpoorJSON
 /// The roles of DOMAIN.md. A person may hold several; each command is issued in one.
-public enum Role: String, Codable, CaseIterable, Sendable {
+public enum Role: String, Codable, CaseIterable, NamedValues, Sendable {
     /// Jeugdhulpverlener: records signals, consultations and conversations.
     case professional
     /// Aandachtsfunctionaris: owns the meldcode, contacts Veilig Thuis, may register at CoMensha.

@@ -128,6 +128,9 @@ private struct ValueDecoder: Decoder {
             }
             return exact as! T
         default:
+            if let named = type as? any NamedValues.Type, case .string(let string) = value, !named.names.contains(string) {
+                throw JSONValueDecoder.UnknownValue(path: path().map(\.stringValue).joined(separator: "."), value: string, names: named.names)
+            }
             return try T(from: ValueDecoder(value: value, codingPath: path(), tracker: tracker, type: T.self))
         }
         if value == .null {

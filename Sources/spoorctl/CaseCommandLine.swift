@@ -28,16 +28,24 @@ protocol CaseCommandLine: ParsableCommand {
     func body() throws -> JSONValue
     /// What to do on the same connection once the command is recorded; nothing by default.
     func afterRecording(_ client: SocketClient) throws
+    /// The flag that gives each field of the body, where the names differ: an error names the
+    /// flag the user typed (`--age`), not the field it became (`youth.ageAtOpening`).
+    static var flags: [String: String] { get }
 }
 
 extension CaseCommandLine {
     func afterRecording(_ client: SocketClient) throws {}
+    static var flags: [String: String] { [:] }
 
     func run() throws {
         let params = CommandParams(case: target.caseID, command: Self.wireName, body: try body(),
                                    role: target.role, eventID: target.eventID, onBehalfOf: target.onBehalfOf)
         try target.global.run({ client in
-            let reply = try client.call(.caseCommand, JSONValue(encoding: params), as: CommandReply.self)
+            let reply: CommandReply
+            do { reply = try client.call(.caseCommand, JSONValue(encoding: params), as: CommandReply.self) } catch ClientError.daemon(var wire) {
+                if let flag = wire.field.flatMap({ Self.flags[$0] }) { wire.field = flag }
+                throw ClientError.daemon(wire)
+            }
             try afterRecording(client)
             return reply
         }) { reply in

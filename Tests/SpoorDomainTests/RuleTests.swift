@@ -145,7 +145,7 @@ struct RuleTests {
         }
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         #expect(throws: DomainError.signalNotFound("signal-7")) { try harness.run(.consult(["signal-7"], on: "2026-11-02"), on: "2026-11-02") }
-        #expect(throws: DomainError.invalidField("birthDate", "gives an age of 100: youth care serves ages 0 to 23")) {
+        #expect(throws: DomainError.invalidField("personal.birthDate", "gives an age of 100: youth care serves ages 0 to 23")) {
             try CaseHarness.opened(birthDate: "1926-01-01", on: "2026-11-02")
         }
         #expect(throws: DomainError.invalidField("date", "1826-1-1 is not a valid date")) { _ = try Day(parsing: "1826-01-01") }

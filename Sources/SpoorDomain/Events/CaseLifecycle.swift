@@ -1,8 +1,9 @@
+import SpoorJSON
 /// The youth as statistics may see them: no name, no birth date.
 public struct YouthProfile: Codable, Sendable, Equatable {
-    public enum Gender: String, Codable, Sendable { case female, male, other, unknown }
+    public enum Gender: String, CaseIterable, NamedValues, Codable, Sendable { case female, male, other, unknown }
     /// Dutch or not; which nationality is personal content.
-    public enum NationalityGroup: String, Codable, Sendable { case dutch, nonDutch = "non-dutch", unknown }
+    public enum NationalityGroup: String, CaseIterable, NamedValues, Codable, Sendable { case dutch, nonDutch = "non-dutch", unknown }
 
     public var gender: Gender
     public var nationalityGroup: NationalityGroup
@@ -59,7 +60,7 @@ public struct CaseOpened: Codable, Sendable, Equatable {
 }
 
 public struct CaseClosed: Codable, Sendable, Equatable {
-    public enum Reason: String, Codable, Sendable { case concernsResolved = "concerns-resolved", careEnded = "care-ended", transferred, other }
+    public enum Reason: String, CaseIterable, NamedValues, Codable, Sendable { case concernsResolved = "concerns-resolved", careEnded = "care-ended", transferred, other }
     public var closedOn: Day
     public var reason: Reason
     /// The obligations still open when the case is closed anyway: all of them, named.

@@ -1,7 +1,8 @@
+import SpoorJSON
 /// A party whose consent may count for a CoMensha registration. Which of them must consent depends
 /// on the youth's age on the day (``ConsentTable``): the youth, and the parents or the guardian
 /// with parental authority (gezag).
-public enum ConsentParty: String, Codable, Sendable, CaseIterable, Comparable {
+public enum ConsentParty: String, Codable, Sendable, CaseIterable, NamedValues, Comparable {
     case youth
     /// A parent with authority: the first one asked.
     case parent
@@ -49,7 +50,7 @@ public struct ConsentRequested: Codable, Sendable, Equatable {
 /// Explicit (uitdrukkelijke) consent of one party.
 public struct ConsentGiven: Codable, Sendable, Equatable {
     /// How the consent was made explicit: in writing, or spoken and recorded by the professional.
-    public enum Form: String, Codable, Sendable { case written, spoken }
+    public enum Form: String, CaseIterable, NamedValues, Codable, Sendable { case written, spoken }
 
     public var by: ConsentParty
     public var givenOn: Day
@@ -87,7 +88,7 @@ public struct ConsentWithdrawn: Codable, Sendable, Equatable {
 /// (``WaiverLaw``): the others are kept so that old events replay, and serve no new registration. (§6.2:
 /// "in redelijkheid niet in staat is om toestemming te geven, of in redelijkheid niet verlangd kan
 /// worden dat de toestemming wordt gevraagd").
-public enum WaiverGround: String, Codable, Sendable {
+public enum WaiverGround: String, CaseIterable, NamedValues, Codable, Sendable {
     case unableToConsent = "unable-to-consent"
     case cannotReasonablyBeAsked = "cannot-reasonably-be-asked"
     /// Recorded before the grounds were split; read as `cannotReasonablyBeAsked` for psychological harm.
@@ -95,7 +96,7 @@ public enum WaiverGround: String, Codable, Sendable {
 }
 
 /// What asking for consent would cause, named for the ground `cannot-reasonably-be-asked`.
-public enum WaiverHarm: String, Codable, Sendable {
+public enum WaiverHarm: String, CaseIterable, NamedValues, Codable, Sendable {
     /// The research's example: "als het vragen van toestemming leidt tot psychische schade".
     case psychologicalHarm = "psychological-harm"
     /// Asking would endanger the youth or others, e.g. when the parents are involved in the exploitation.
@@ -107,7 +108,7 @@ public enum WaiverHarm: String, Codable, Sendable {
 /// The grounds on which a youth of 12 to 15 may be registered with its own consent against the
 /// parents' refusal, modelled on BW art. 7:450 lid 2 (written for treatment, applied to sharing by
 /// analogy, as the professional codes do).
-public enum ParentalOverrideGround: String, Codable, Sendable, CaseIterable {
+public enum ParentalOverrideGround: String, Codable, Sendable, CaseIterable, NamedValues {
     /// "kennelijk nodig om ernstig nadeel voor de minderjarige te voorkomen".
     case seriousHarm = "serious-harm"
     /// "de minderjarige ook na de weigering van de toestemming, de verrichting weloverwogen blijft wensen".

@@ -1,3 +1,4 @@
+import SpoorJSON
 /// Meldcode step 2: collegiale consultatie.
 public struct ConsultationHeld: Codable, Sendable, Equatable {
     public var signalIDs: [String]
@@ -10,7 +11,7 @@ public struct ConsultationHeld: Codable, Sendable, Equatable {
 
 /// Meldcode step 3: the talk with the youth and/or parents.
 public struct ConversationHeld: Codable, Sendable, Equatable {
-    public enum Participant: String, Codable, Sendable { case youth, parents, guardian }
+    public enum Participant: String, CaseIterable, NamedValues, Codable, Sendable { case youth, parents, guardian }
     public var signalIDs: [String]
     public var heldOn: Day
     public var participants: [Participant]
@@ -20,7 +21,7 @@ public struct ConversationHeld: Codable, Sendable, Equatable {
 
 /// Meldcode step 3 skipped, which the law allows for these reasons only.
 public struct ConversationSkipped: Codable, Sendable, Equatable {
-    public enum Reason: String, Codable, Sendable, CaseIterable {
+    public enum Reason: String, Codable, Sendable, CaseIterable, NamedValues {
         case safetyOfChild = "safety-of-child"
         case safetyOfProfessional = "safety-of-professional"
         case safetyOfOthers = "safety-of-others"

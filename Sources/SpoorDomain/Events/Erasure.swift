@@ -1,3 +1,4 @@
+import SpoorJSON
 /// The youth or a parent asked the institution to destroy the dossier (Jeugdwet art. 7.3.9,
 /// AVG art. 17): the institution has three months, unless another's significant interest or the
 /// law prevents it. The protocol sets the period and when the worklist reminds the privacy officer.
@@ -11,7 +12,7 @@ public struct ErasureRequested: Codable, Sendable, Equatable {
 
 /// Crypto-shredding done: the case's personal content is gone, its skeleton remains.
 public struct PersonalDataErased: Codable, Sendable, Equatable {
-    public enum Basis: String, Codable, Sendable { case request, retention }
+    public enum Basis: String, CaseIterable, NamedValues, Codable, Sendable { case request, retention }
     public var basis: Basis
     public var erasedOn: Day
     /// Why, in the privacy officer's words: the request's reference, or the retention rule applied.

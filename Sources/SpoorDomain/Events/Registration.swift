@@ -1,13 +1,14 @@
+import SpoorJSON
 /// Registration of a (possible) victim at CoMensha, the national registry. What it sends is taken
 /// from the case, never typed again: the identifying fields from the case's sealed identity (in
 /// `personal`, sealed and erasable), the analytic ones from its skeleton.
 public struct RegisteredAtCoMensha: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable { case identifiable, nonIdentifiable = "non-identifiable" }
+    public enum Kind: String, CaseIterable, NamedValues, Codable, Sendable { case identifiable, nonIdentifiable = "non-identifiable" }
     /// What made an identifiable registration lawful.
-    public enum Basis: String, Codable, Sendable { case consent, waiver, none }
+    public enum Basis: String, CaseIterable, NamedValues, Codable, Sendable { case consent, waiver, none }
     /// The research report (§6.2) separates "registratie bij CoMensha ten behoeve van statistiek"
     /// from "melding ten behoeve van zorgcoördinatie door CoMensha".
-    public enum Purpose: String, Codable, Sendable, CaseIterable { case statistics, careCoordination = "care-coordination" }
+    public enum Purpose: String, Codable, Sendable, CaseIterable, NamedValues { case statistics, careCoordination = "care-coordination" }
 
     /// What CoMensha asks "om dubbeltellingen tegen te gaan": naam, geboortedatum, geslacht,
     /// nationaliteit en geboorteland (§6.1). A non-identifiable registration sends none of them.
@@ -70,7 +71,7 @@ public struct WithdrawalNotified: Codable, Sendable, Equatable {
 /// institution's registration would count the youth twice.
 public struct RegisteredElsewhere: Codable, Sendable, Equatable {
     /// Police, KMar and the labour inspectorate register by law; the care coordinator is one of CoMensha's main registrants.
-    public enum Registrant: String, Codable, Sendable {
+    public enum Registrant: String, CaseIterable, NamedValues, Codable, Sendable {
         case police, kmar, labourInspectorate = "labour-inspectorate", careCoordinator = "care-coordinator", otherOrganisation = "other-organisation"
     }
     public var registrant: Registrant
@@ -80,7 +81,7 @@ public struct RegisteredElsewhere: Codable, Sendable, Equatable {
 
 /// Why a registration that was due is not made, from a closed list, so that the reasons can be counted.
 public struct RegistrationDeclined: Codable, Sendable, Equatable {
-    public enum Reason: String, Codable, Sendable, CaseIterable {
+    public enum Reason: String, Codable, Sendable, CaseIterable, NamedValues {
         /// The last weighing answered question 1 (suspicion) no.
         case suspicionDropped = "suspicion-dropped"
         /// What was found is harm of another kind than trafficking.

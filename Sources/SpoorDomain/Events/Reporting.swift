@@ -1,3 +1,4 @@
+import SpoorJSON
 /// A signal passed on, inside or outside the institution: what the auditor traces.
 public struct SignalForwarded: Codable, Sendable, Equatable {
     public var signalIDs: [String]
@@ -8,7 +9,7 @@ public struct SignalForwarded: Codable, Sendable, Equatable {
 
 /// Meldcode step 5: the melding to Veilig Thuis.
 public struct ReportedToVeiligThuis: Codable, Sendable, Equatable {
-    public enum Urgency: String, Codable, Sendable { case acute, regular }
+    public enum Urgency: String, CaseIterable, NamedValues, Codable, Sendable { case acute, regular }
     public var reportID: String
     public var signalIDs: [String]
     public var reportedOn: Day
@@ -22,7 +23,7 @@ public struct ReportedToVeiligThuis: Codable, Sendable, Equatable {
 
 /// Terugkoppeling: Veilig Thuis's feedback on a report.
 public struct VeiligThuisFeedbackReceived: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, CaseIterable, NamedValues, Codable, Sendable {
         case safetyAssessment = "safety-assessment", investigationClosed = "investigation-closed"
     }
     public var reportID: String

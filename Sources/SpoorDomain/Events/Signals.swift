@@ -1,3 +1,4 @@
+import SpoorJSON
 /// Free text a professional writes: sealed personal content, erasable.
 public struct Note: Codable, Sendable, Equatable {
     public var text: String
@@ -6,8 +7,8 @@ public struct Note: Codable, Sendable, Equatable {
 
 /// Meldcode step 1: a signal, recorded as fact, with interpretation kept apart.
 public struct SignalRecorded: Codable, Sendable, Equatable {
-    public enum Source: String, Codable, Sendable { case ownObservation = "own-observation", reportedByOther = "reported-by-other" }
-    public enum Nature: String, Codable, Sendable { case gutFeeling = "gut-feeling", concrete }
+    public enum Source: String, CaseIterable, NamedValues, Codable, Sendable { case ownObservation = "own-observation", reportedByOther = "reported-by-other" }
+    public enum Nature: String, CaseIterable, NamedValues, Codable, Sendable { case gutFeeling = "gut-feeling", concrete }
 
     public var signalID: String
     public var observedOn: Day

@@ -1,3 +1,4 @@
+import SpoorJSON
 /// Meldcode steps 4 and 5: the afwegingskader's five questions and the decision.
 public struct WeighingRecorded: Codable, Sendable, Equatable {
     public struct Answers: Codable, Sendable, Equatable {
@@ -13,7 +14,7 @@ public struct WeighingRecorded: Codable, Sendable, Equatable {
         public var helpProducesSafety: Bool?
     }
 
-    public enum Decision: String, Codable, Sendable {
+    public enum Decision: String, CaseIterable, NamedValues, Codable, Sendable {
         case report, help, reportAndHelp = "report-and-help", noFurtherAction = "no-further-action"
         var reports: Bool { self == .report || self == .reportAndHelp }
         var helps: Bool { self == .help || self == .reportAndHelp }
@@ -21,7 +22,7 @@ public struct WeighingRecorded: Codable, Sendable, Equatable {
 
     /// The reporting norms: N1 acute or structural unsafety, N2 no effective help possible,
     /// N3 help does not end the unsafety.
-    public enum Norm: String, Codable, Sendable { case n1 = "N1", n2 = "N2", n3 = "N3" }
+    public enum Norm: String, CaseIterable, NamedValues, Codable, Sendable { case n1 = "N1", n2 = "N2", n3 = "N3" }
 
     public var signalIDs: [String]
     public var weighedOn: Day

@@ -1,3 +1,4 @@
+import SpoorJSON
 /// Whose explicit consent an identifiable CoMensha registration needs, by the youth's age on the
 /// day: one row per age band, each with its legal source. The research report (§6.1) puts it as
 /// "uitdrukkelijke toestemming … van de jongere, ouder(s) en/of voogd(en), afhankelijk van de
@@ -6,7 +7,7 @@
 public struct ConsentTable: Codable, Sendable, Equatable {
     /// Who must consent: the youth, and the legal representatives (parent(s) or guardian with
     /// authority; each one that is asked counts, and any one's refusal blocks).
-    public enum Side: String, Codable, Sendable, Equatable, CaseIterable {
+    public enum Side: String, Codable, Sendable, Equatable, CaseIterable, NamedValues {
         case youth
         case representatives = "parents-or-guardian"
 

@@ -1,3 +1,4 @@
+import SpoorJSON
 /// The institution's protocol: who does what by when, and under which rules, as versioned data
 /// (`/etc/spoor/protocol.json`). The research's central finding is missing agreements: "Het is
 /// voor hulpverleners niet duidelijk welke partij er verantwoordelijk is voor het doorzetten van
@@ -79,7 +80,7 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
 
     /// How many of the holders of parental authority answer for the representatives' side.
     public struct HolderRule: Codable, Sendable, Equatable {
-        public enum Consent: String, Codable, Sendable { case everyHolder = "every-holder", oneHolder = "one-holder" }
+        public enum Consent: String, CaseIterable, NamedValues, Codable, Sendable { case everyHolder = "every-holder", oneHolder = "one-holder" }
         public var consent: Consent
         public var source: String
     }
@@ -123,7 +124,7 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
         public var notifyWithdrawal: StepRule?
     }
 
-    public enum StepKind: String, Codable, Sendable, CaseIterable {
+    public enum StepKind: String, Codable, Sendable, CaseIterable, NamedValues {
         case consult, converse, weigh, report, feedback, register
         case assessRisk = "assess-risk"
         case evaluateHelp = "evaluate-help"

@@ -1,3 +1,4 @@
+import SpoorJSON
 /// Which days count as working days for the protocol's deadlines: Monday to Friday, less the
 /// public holidays the institution observes and the days it is closed.
 public struct WorkingCalendar: Codable, Sendable, Equatable {
@@ -47,7 +48,7 @@ public struct WorkingCalendar: Codable, Sendable, Equatable {
 /// Christelijke tweede Paas- en Pinksterdag, de beide Kerstdagen, de Hemelvaartsdag, de dag
 /// waarop de verjaardag van de Koning wordt gevierd en de vijfde mei"), and Good Friday, which
 /// many collective agreements add.
-public enum DutchHoliday: String, Codable, Sendable, CaseIterable {
+public enum DutchHoliday: String, Codable, Sendable, CaseIterable, NamedValues {
     case newYearsDay = "new-years-day"
     case goodFriday = "good-friday"
     case easterMonday = "easter-monday"

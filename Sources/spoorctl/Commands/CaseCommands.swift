@@ -11,6 +11,9 @@ struct CaseGroup: ParsableCommand {
 struct OpenCase: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a case for a youth.")
     static let wireName = "open-case"
+    static let flags = ["youth.ageAtOpening": "--age", "personal.birthDate": "--birth-date", "youth.gender": "--gender",
+                        "youth.nationalityGroup": "--nationality-group", "nationality": "--nationality-country", "openedOn": "--opened-on",
+                        "unit": "--unit", "personal.name": "--name"]
     @OptionGroup var target: CaseTarget
     @Option(help: "The organisational unit.") var unit: String
     @Option(help: "female, male, other or unknown.") var gender: String

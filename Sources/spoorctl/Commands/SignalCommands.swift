@@ -10,6 +10,8 @@ struct SignalGroup: ParsableCommand {
 struct RecordSignal: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a signal of possible exploitation.")
     static let wireName = "record-signal"
+    static let flags = ["formsOfExploitation": "--form", "indicators": "--indicator", "nature": "--nature", "source": "--source",
+                        "reportedBy": "--reported-by", "observedOn": "--observed-on", "personal": "--note"]
     @OptionGroup var target: CaseTarget
     @Option(name: .customLong("form"), help: "A form of exploitation from the catalogue (repeat for more).") var forms: [String] = []
     @Option(name: .customLong("indicator"), help: "A signal category from the catalogue (repeat for more).") var indicators: [String] = []

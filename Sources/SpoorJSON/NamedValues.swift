@@ -1,0 +1,23 @@
+/// A type whose JSON form is one of a fixed set of strings (a role, a nature, a gender): a string
+/// outside the set is refused with ``JSONValueDecoder/UnknownValue``, which names the set, rather
+/// than with Swift's "Cannot initialize … from invalid String value".
+public protocol NamedValues {
+    static var names: [String] { get }
+}
+
+extension NamedValues where Self: CaseIterable & RawRepresentable, RawValue == String {
+    public static var names: [String] { allCases.map(\.rawValue) }
+}
+
+extension JSONValueDecoder {
+    /// A value that is not one of its type's names.
+    public struct UnknownValue: Error, Equatable, CustomStringConvertible {
+        /// The value's path, dotted: `youth.gender`.
+        public let path: String
+        public let value: String
+        /// The names the type has.
+        public let names: [String]
+
+        public var description: String { "unknown value '\(value)' at \(path); the values are: \(names.joined(separator: ", "))" }
+    }
+}
