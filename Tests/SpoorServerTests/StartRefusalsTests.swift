@@ -49,4 +49,16 @@ struct StartRefusalsTests {
         #expect(refused.exitStatus() == 78)
         #expect(refused.log.contains("no-such-group-here, which is not a group"), "\(refused.log)")
     }
+
+    @Test("a socket whose folder does not exist: exit 78, naming the path and the folder")
+    func bindNamesThePath() throws {
+        let folder = try Self.configure(#", "signsCheckpoints": false"#)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let configuration = try String(contentsOfFile: folder + "/spoord.json", encoding: .utf8)
+            .replacingOccurrences(of: folder + "/s.sock", with: folder + "/missing/s.sock")
+        try configuration.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        let refused = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/missing/s.sock", waitForSocket: false)
+        #expect(refused.exitStatus() == 78)
+        #expect(refused.log.contains("socket \(folder)/missing/s.sock: cannot bind it: the folder \(folder)/missing does not exist"), "\(refused.log)")
+    }
 }

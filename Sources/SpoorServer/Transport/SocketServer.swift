@@ -77,12 +77,29 @@ final class SocketServer: Service {
         switch listener {
         case .path(let path):
             try Self.refuseIfInUse(path)
-            let server = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true,
-                                                  childChannelInitializer: initializer)
+            try Self.checkFolder(of: path)
+            let server: NIOAsyncChannel<Connection, Never>
+            do {
+                server = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
+            } catch {
+                throw ServerError.socket(path: path, reason: "cannot bind it: \(error)")
+            }
             chmod(path, 0o660)  // the service user and the admin group, no one else
             return server
         case .activated(let fd, _):
             return try await bootstrap.bind(fd, childChannelInitializer: initializer)
+        }
+    }
+
+    /// The socket's folder must exist and be writable: say which, and how to make it, rather than NIO's errno.
+    private static func checkFolder(of path: String) throws(ServerError) {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .socket(path: path, reason: "cannot bind it: the folder \(folder) does not exist; create it (systemd-tmpfiles --create spoor.conf makes /run/spoor) or set socketPath")
+        }
+        guard access(folder, W_OK | X_OK) == 0 else {
+            throw .socket(path: path, reason: "cannot bind it: the folder \(folder) is not writable by this user (\(String(cString: strerror(errno))))")
         }
     }
 
