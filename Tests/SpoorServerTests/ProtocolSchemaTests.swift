@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorProtocol
+import SpoorServer
 import Testing
 
 @Suite("Every request and reply on the wire fits Schemas/protocol (Python's jsonschema, 2020-12)")
@@ -204,6 +205,25 @@ struct ProtocolSchemaTests {
             #expect(bad != document)
             #expect(try Self.validate([#"{"schema":"protocol","document":"# + bad + "}"], in: "config").status == 1)
         }
+    }
+
+    /// Issue 28: "`Schemas/config/` has JSON Schemas for `spoord.json` … (every key …), and the shipped
+    /// examples validate against them in a test." The relay's and the hub's too.
+    @Test("Schemas/config holds every key of spoord.json, the relay's and the hub's configuration, and the shipped examples validate")
+    func configurationSchemas() throws {
+        let root = SystemdUnitTests.packageRoot
+        let schema = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: root + "/Schemas/config/spoord.json"))))
+        let keys = Set(Mirror(reflecting: ServerConfiguration()).children.compactMap(\.label))
+        #expect(Set(schema["properties"]?.object?.keys.map { $0 } ?? []) == keys, "the schema and ServerConfiguration name other keys")
+        for (name, example) in [("spoord", "/systemd/spoord.json.example"), ("hub", "/systemd/national/hub.json.example"),
+                                ("relay", "/systemd/national/relay.json.example")] {
+            let text = try String(contentsOfFile: root + example, encoding: .utf8)
+            let document = String(decoding: try JSONValue.parse(Array(text.utf8)).serialized, as: UTF8.self)
+            #expect(try Self.validate([#"{"schema":""# + name + #"","document":"# + document + "}"], in: "config").status == 0, "\(example)")
+            let unknown = "{\"colour\":\"red\"," + document.dropFirst()
+            #expect(try Self.validate([#"{"schema":""# + name + #"","document":"# + unknown + "}"], in: "config").status == 1, "\(name) takes an unknown key")
+        }
+        _ = try ServerConfiguration.load(from: root + "/systemd/spoord.json.example")  // and spoord reads the example
     }
 
     static func validate(_ lines: [String], in folder: String) throws -> (status: Int32, output: String) {
