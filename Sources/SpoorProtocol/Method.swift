@@ -8,6 +8,8 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case caseCommand = "case.command"
     /// A case's current state (`CaseParams`).
     case caseShow = "case.show"
+    /// The ids of the cases the caller may read, for completion and overviews (`CaseListParams`).
+    case caseList = "case.list"
     /// The next steps of a case (`CaseParams`).
     case caseNext = "case.next"
     /// A registration at CoMensha filled in from the case, to submit; a plaintext read (`RegistrationFormParams`).

@@ -26,6 +26,22 @@ public struct CommandParams: Codable, Equatable, Sendable {
     }
 }
 
+/// `case.list`: the cases the caller may read, in id order, a page at a time.
+public struct CaseListParams: Codable, Equatable, Sendable {
+    /// Only the cases of this unit.
+    public var unit: String?
+    /// Also the closed cases.
+    public var closed: Bool?
+    /// The page after this case id.
+    public var after: String?
+    /// At most this many (1 to 10000; 1000 by default).
+    public var limit: Int?
+
+    public init(unit: String? = nil, closed: Bool? = nil, after: String? = nil, limit: Int? = nil) {
+        (self.unit, self.closed, self.after, self.limit) = (unit, closed, after, limit)
+    }
+}
+
 /// `case.show`, `case.next`.
 public struct CaseParams: Codable, Equatable, Sendable {
     public var `case`: String

@@ -6,7 +6,7 @@ import SpoorProtocol
 struct CaseTarget: ParsableArguments {
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customLong("case"), help: ArgumentHelp("The case id.", valueName: "id"))
+    @Option(name: .customLong("case"), help: ArgumentHelp("The case id.", valueName: "id"), completion: Completions.cases)
     var caseID: String
 
     @Option(help: ArgumentHelp("The role to act in, when you hold several.", valueName: "role"))

@@ -20,7 +20,7 @@ struct AuthorisationMatrixTests {
         // The relay reads the log's public parts and hands back cosignatures, nothing else.
         .stats: everyone.subtracting([.monitor, .delegate, .relay]), .caseCommand: everyone.subtracting([.monitor, .relay]),
         .protocolShow: everyone.subtracting([.monitor, .delegate, .relay]),
-        .caseShow: care.union([.auditor, .privacyOfficer]),
+        .caseShow: care.union([.auditor, .privacyOfficer]), .caseList: care.union([.auditor, .privacyOfficer]),
         .caseNext: care, .registrationForm: care, .worklist: care.union([.privacyOfficer]),
         .auditTrace: officers.union([.auditor, .privacyOfficer]),
         .auditCheckpoint: officers.union([.auditor, .admin, .privacyOfficer, .relay]),

@@ -38,6 +38,8 @@ struct ProtocolSchemaTests {
         try exchange(.registrationForm, ["case": "p1"])
         try exchange(.caseShow, ["case": "p1"])
         try exchange(.caseShow, ["case": "missing"])
+        try exchange(.caseList, ["unit": "u", "limit": 10])
+        try exchange(.caseList, ["colour": "red"], valid: false)
         try exchange(.caseNext, ["case": "p1", "on": "2026-11-20"])
         try exchange(.worklist, ["on": "2026-12-20", "mine": true, "units": ["u"], "limit": 2])
         try exchange(.caseShow, ["case": "p1", "emergency": true, "reason": "the youth went missing tonight"])
@@ -84,7 +86,7 @@ struct ProtocolSchemaTests {
     /// and the type lacks fails), and each type's fields are exactly the properties of its schema, or
     /// of one branch of it, or of all its branches (a field added to one and not the other fails).
     static var typedReplies: [SpoorProtocol.Method: [any Decodable.Type]] { [
-        .status: [StatusReply.self], .metrics: [MetricsReply.self], .caseCommand: [CommandReply.self], .caseShow: [CaseReply.self],
+        .status: [StatusReply.self], .metrics: [MetricsReply.self], .caseCommand: [CommandReply.self], .caseShow: [CaseReply.self], .caseList: [CaseListReply.self],
         .caseNext: [NextStepsReply.self], .registrationForm: [RegistrationFormReply.self], .worklist: [WorklistReply.self],
         .auditTrace: [TraceReply.self], .stats: [StatsReply.self], .eventsTail: [EventRecord.self, TailEnd.self],
         .projectionsRebuild: [RebuildProgress.self, RebuildReply.self], .backup: [BackupReply.self], .auditCheckpoint: [CheckpointReply.self],
@@ -144,6 +146,7 @@ struct ProtocolSchemaTests {
         case .status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload: break
         case .caseCommand: _ = try CommandParams(json: params)
         case .caseShow: try read(CaseShowParams.self)
+        case .caseList: try read(CaseListParams.self)
         case .caseNext, .accessLog: try read(CaseParams.self, days: ["on"])
         case .registrationForm: try read(RegistrationFormParams.self)
         case .worklist: try read(WorklistParams.self, days: ["on"])

@@ -81,6 +81,7 @@ final class Dispatcher: Sendable {
         case .metrics: try await admin.metrics()
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)
         case .caseShow: try await queries.show(try params(request), caller)
+        case .caseList: try queries.list(try params(request), caller)
         case .caseNext: try queries.nextSteps(try params(request))
         case .registrationForm: try await queries.registrationForm(try params(request), caller)
         case .worklist: try queries.worklist(try params(request), caller)
@@ -115,7 +116,7 @@ final class Dispatcher: Sendable {
         // The monitor reads health and metrics only; a delegate issues commands for the carers it vouches for.
         case .caseCommand: Set(Role.allCases).subtracting([.monitor, .relay])
         case .stats, .protocolShow: Set(Role.allCases).subtracting([.monitor, .delegate, .relay])
-        case .caseShow: Caller.careRoles.union([.auditor, .privacyOfficer])
+        case .caseShow, .caseList: Caller.careRoles.union([.auditor, .privacyOfficer])
         case .caseNext, .registrationForm: Caller.careRoles
         // The privacy officer's erasure requests are on it too; it names cases, no personal content.
         case .worklist: Caller.careRoles.union([.privacyOfficer])

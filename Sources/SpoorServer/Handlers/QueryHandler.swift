@@ -48,6 +48,26 @@ struct QueryHandler: Sendable {
         return try JSONValue(encoding: NextStepsReply(case: params.case, on: today.description, steps: steps))
     }
 
+    /// The cases the caller may read, in id order: a carer those it has a ground for, the auditor
+    /// and the privacy officer every case (they read none of its personal content).
+    func list(_ params: CaseListParams, _ caller: Caller) throws -> JSONValue {
+        let limit = params.limit ?? Self.defaultWorklistLimit
+        guard (1...Self.maxWorklistLimit).contains(limit) else {
+            throw WireError(.invalidField, "must be between 1 and \(Self.maxWorklistLimit)", field: "limit")
+        }
+        let seesAll = !Set(caller.principal.roles).isDisjoint(with: [.auditor, .privacyOfficer])
+        let today = Day.today
+        var entries = try projections.withDigests { digests in
+            digests.filter { digest in
+                (params.closed == true || digest.isOpen) && params.unit.map { $0 == digest.unit } != false
+                    && params.after.map { digest.caseID > $0 } != false && (seesAll || caller.ground(for: digest, on: today) != nil)
+            }.map { CaseListReply.Entry(case: $0.caseID, unit: $0.unit, open: $0.isOpen, lastChangedOn: $0.lastChangedOn.description) }
+        }
+        entries.sort { $0.case < $1.case }
+        let page = Array(entries.prefix(limit))
+        return try JSONValue(encoding: CaseListReply(cases: page, next: entries.count > limit ? page.last?.case : nil))
+    }
+
     static let defaultWorklistLimit = 1_000
     static let maxWorklistLimit = 10_000
 

@@ -4,7 +4,7 @@ import SpoorProtocol
 struct CaseGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, show, close and reopen cases; ask for the next steps.",
-        subcommands: [OpenCase.self, ShowCase.self, CloseCase.self, ReopenCase.self, TransferCase.self, LinkCase.self, UnlinkCase.self, NextSteps.self,
+        subcommands: [OpenCase.self, ShowCase.self, ListCases.self, CloseCase.self, ReopenCase.self, TransferCase.self, LinkCase.self, UnlinkCase.self, NextSteps.self,
                       AssignCarer.self, UnassignCarer.self])
 }
 
@@ -15,9 +15,9 @@ struct OpenCase: CaseCommandLine {
                         "youth.nationalityGroup": "--nationality-group", "nationality": "--nationality-country", "openedOn": "--opened-on",
                         "unit": "--unit", "personal.name": "--name"]
     @OptionGroup var target: CaseTarget
-    @Option(help: "The organisational unit.") var unit: String
-    @Option(help: "female, male, other or unknown.") var gender: String
-    @Option(help: "dutch, non-dutch or unknown.") var nationalityGroup: String
+    @Option(help: "The organisational unit.", completion: Completions.units) var unit: String
+    @Option(help: "female, male, other or unknown.", completion: Completions.gender) var gender: String
+    @Option(help: "dutch, non-dutch or unknown.", completion: Completions.nationalityGroup) var nationalityGroup: String
     @Option(help: "The nationality as an ISO 3166-1 alpha-2 code (NL, RO, NG), for the statistics; not sealed, like the group.")
     var nationalityCountry: String?
     @Option(help: "The youth's age when the case opens.") var age: Int
@@ -76,10 +76,29 @@ struct TransferCase: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Move a case to another unit of the configuration (officers).")
     static let wireName = "transfer-case"
     @OptionGroup var target: CaseTarget
-    @Option(help: "The unit the case moves to.") var unit: String
+    @Option(help: "The unit the case moves to.", completion: Completions.units) var unit: String
     @Option(help: "Why it moves (sealed).") var reason: String
     @OptionGroup var day: DayOption
     func body() -> JSONValue { .fields(["unit": .string(unit), "personal": .note(reason), "transferredOn": .string(day.value)]) }
+}
+
+struct ListCases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "The cases you may read: a carer those of its care relationships, the auditor and the privacy officer every one.",
+        discussion: "Open cases by default, in id order; no personal content. Shell completion of --case asks this.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only the cases of this unit.", completion: Completions.units) var unit: String?
+    @Flag(help: "Also the closed cases.") var closed = false
+    @Option(help: "At most this many (1 to 10000; 1000 by default).") var limit: Int?
+    @Option(help: "The page after this case id (the `next` of the page before).") var after: String?
+
+    func run() throws {
+        let params = CaseListParams(unit: unit, closed: closed ? true : nil, after: after, limit: limit)
+        try global.run(.caseList, params, as: CaseListReply.self) { reply in
+            Output.table(["case", "unit", "state", "last changed"], reply.cases.map { [$0.case, $0.unit, $0.open ? "open" : "closed", $0.lastChangedOn] })
+                + (reply.next.map { "\nmore: --after \($0)" } ?? "")
+        }
+    }
 }
 
 struct ShowCase: ParsableCommand {
@@ -87,7 +106,7 @@ struct ShowCase: ParsableCommand {
         commandName: "show", abstract: "Show a case as it is now.",
         discussion: "A carer reads personal content for the cases of their units, assigned to them, or brought to their role by a forward or consultation; otherwise sealed, unless --emergency with --reason, which is recorded and reviewed by the privacy officer.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
     @Flag(help: "Break the glass: read without a care relationship (recorded, reviewed).") var emergency = false
     @Option(help: "Why, for the privacy officer's review (with --emergency).") var reason: String?
 
@@ -124,7 +143,7 @@ struct UnassignCarer: CaseCommandLine {
 struct NextSteps: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "next", abstract: "The next steps for a case, with the rule and the reason.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
     @Option(help: "Judge deadlines on this day, YYYY-MM-DD; today by default.") var on: String?
 
     func run() throws {

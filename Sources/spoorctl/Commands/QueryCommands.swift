@@ -8,7 +8,7 @@ struct WorklistCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Judge deadlines on this day, YYYY-MM-DD; today by default.") var on: String?
     @Flag(help: "Only what is due for your roles.") var mine = false
-    @Option(help: "Only the cases of this unit; repeat for more.") var unit: [String] = []
+    @Option(help: "Only the cases of this unit; repeat for more.", completion: Completions.units) var unit: [String] = []
     @Option(help: "List at most this many items, overdue first (1 to 10000; 1000 by default).") var limit: Int?
     @Flag(help: "Only what is overdue, or waits with no deadline.") var overdue = false
 
@@ -33,7 +33,7 @@ struct TraceSignal: ParsableCommand {
             too, the checkpoint, the trail and each proof are written there, for `audit verify-trace DIR` to check offline.
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
     @Option(help: "The signal id, e.g. signal-1.") var signal: String
     @Flag(help: "Prove each event's inclusion in the log of the checkpoint (needs --checkpoint and --key).") var prove = false
     @Option(name: .customLong("checkpoint"), help: "A checkpoint file from `audit checkpoint --out`.") var checkpointFile: String?

@@ -116,7 +116,7 @@ struct RegistrationFormCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "form", abstract: "Print or write a registration filled in from the case (a recorded read of personal data).")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
     @Option(help: "Which registration of the case, from 1; the last by default.") var registration: Int?
     @Option(help: ArgumentHelp("Write it to FILE.json and FILE.md instead of printing it.", valueName: "FILE")) var out: String?
 

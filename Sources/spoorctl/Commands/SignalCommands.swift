@@ -13,9 +13,9 @@ struct RecordSignal: CaseCommandLine {
     static let flags = ["formsOfExploitation": "--form", "indicators": "--indicator", "nature": "--nature", "source": "--source",
                         "reportedBy": "--reported-by", "observedOn": "--observed-on", "personal": "--note"]
     @OptionGroup var target: CaseTarget
-    @Option(name: .customLong("form"), help: "A form of exploitation from the catalogue (repeat for more).") var forms: [String] = []
+    @Option(name: .customLong("form"), help: "A form of exploitation from the catalogue (repeat for more).", completion: Completions.forms) var forms: [String] = []
     @Option(name: .customLong("indicator"), help: "A signal category from the catalogue (repeat for more).") var indicators: [String] = []
-    @Option(help: "gut-feeling or concrete.") var nature: String
+    @Option(help: "gut-feeling or concrete.", completion: Completions.nature) var nature: String
     @Option(help: "own-observation or reported-by-other.") var source: String = "own-observation"
     @Option(help: "Who reported it, when it is not your own observation.") var reportedBy: String?
     @Option(help: "YYYY-MM-DD, today by default.") var observedOn: String?
@@ -45,7 +45,7 @@ struct CorrectSignal: CaseCommandLine {
     static let wireName = "correct-signal"
     @OptionGroup var target: CaseTarget
     @Option(help: "The signal id.") var signal: String
-    @Option(name: .customLong("form"), help: "A form of exploitation (repeat for more).") var forms: [String] = []
+    @Option(name: .customLong("form"), help: "A form of exploitation (repeat for more).", completion: Completions.forms) var forms: [String] = []
     @Option(name: .customLong("indicator"), help: "A signal category (repeat for more).") var indicators: [String] = []
     @OptionGroup var day: DayOption
     @Option(help: "The corrected account (sealed).") var note: String?

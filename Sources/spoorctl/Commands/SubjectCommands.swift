@@ -40,7 +40,7 @@ struct ExportSubject: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "The whole case, decrypted, for the youth or parents (inzage); the export is recorded.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
     @Option(help: "Write the case as JSON to this file, and as a letter to read to FILE.md.") var out: String
     @Option(help: "The letter's language: nl (plain Dutch, the default) or en.") var language: String?
     @Option(name: .customLong("for"), help: ArgumentHelp("youth (12 and over) or parent: who reads it, as WGBO art. 7:465 gives access.", valueName: "reader"))
@@ -81,7 +81,7 @@ struct AccessGroup: ParsableCommand {
 struct AccessLog: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "Every read and export of a case: who, when, role, ground (privacy officer, auditor).")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "The case id.") var caseID: String
+    @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
 
     func run() throws {
         try global.run(.accessLog, CaseParams(case: caseID), as: AccessLogReply.self) { result in
