@@ -27,7 +27,7 @@ DEV_FOLDER  ?= $(CURDIR)/.spoor
 # hypothesis-jsonschema (requests drawn from the schemas), scipy (the statistics' attacker, a
 # linear program) and cryptography (a cosignature verifier written from the C2SP spec alone).
 BUILD_DEPS  := liblmdb-dev lmdb-utils pkg-config
-TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian golang-go golang-golang-x-mod-dev postgresql-15 openssl
+TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian golang-go golang-golang-x-mod-dev postgresql-15 openssl mandoc groff-base
 
 
 .PHONY: daemon install-national install-national-units
@@ -40,7 +40,7 @@ deps:
 	@$(call ensure,$(BUILD_DEPS),pkg-config --exists lmdb && command -v mdb_stat)
 
 test-deps: deps
-	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian && command -v go && test -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog && test -x /usr/lib/postgresql/15/bin/postgres && command -v psql && command -v openssl)
+	@$(call ensure,$(TEST_DEPS),command -v systemd-analyze && command -v systemd-socket-activate && command -v dot && command -v promtool && command -v chromium && command -v dpkg-deb && command -v lintian && command -v go && test -d /usr/share/gocode/src/golang.org/x/mod/sumdb/tlog && test -x /usr/lib/postgresql/15/bin/postgres && command -v psql && command -v openssl && command -v mandoc && command -v groff)
 	@python3 -c 'import jsonschema, referencing, scipy, hypothesis_jsonschema, cryptography' 2>/dev/null \
 	  || python3 -m pip install --quiet 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' 'cryptography>=38' \
 	  || { echo "the schema, statistics and cosignature tests need Python's jsonschema, scipy, hypothesis-jsonschema and cryptography: pip install 'jsonschema>=4.18' 'scipy>=1.10' 'hypothesis-jsonschema>=0.23' 'cryptography>=38'" >&2; exit 1; }
@@ -114,13 +114,10 @@ bench-peer bench-compare: deps
 	python3 Benchmarks/peer/compare-postgres.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
 	  $(if $(filter bench-compare,$@),--rounds 3 --seconds 3 --replays 1,--rounds 3 --seconds 10) $(BENCH_ARGS)
 
-## man, completions: generated from the argument parsers
-man: daemon
-	@# argument-parser's generate-manual tool, built with the same flags, run on the built binaries
-	@# (its package plugin would link the binaries again, its own way)
-	$(SPM_BUILD) --product generate-manual
-	bin=$$($(SPM_BUILD) --show-bin-path); mkdir -p $(SCRATCH)/man; \
-	for tool in spoord spoorctl; do $$bin/generate-manual $$bin/$$tool --output-directory $(SCRATCH)/man; done
+## man: the manual pages, written as a manual and kept in man/ (ManPageTests lints them with
+## mandoc and groff); completions: generated from the argument parser
+man:
+	mkdir -p $(SCRATCH)/man && cp man/spoord.8 man/spoorctl.1 man/spoord.json.5 man/spoor-protocol.json.5 $(SCRATCH)/man/
 
 completions: daemon
 	mkdir -p $(SCRATCH)/completions
@@ -137,8 +134,10 @@ install: daemon man completions install-units
 	install -D -m 0755 $$bin/spoorctl $(DESTDIR)$(BINDIR)/spoorctl
 	install -D -m 0644 systemd/spoord.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/spoord.json.example
 	install -D -m 0644 systemd/protocol.json.example $(DESTDIR)$(PREFIX)/share/doc/spoor/protocol.json.example
-	install -D -m 0644 $(SCRATCH)/man/spoord.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoord.1
+	install -D -m 0644 $(SCRATCH)/man/spoord.8 $(DESTDIR)$(PREFIX)/share/man/man8/spoord.8
 	install -D -m 0644 $(SCRATCH)/man/spoorctl.1 $(DESTDIR)$(PREFIX)/share/man/man1/spoorctl.1
+	install -D -m 0644 $(SCRATCH)/man/spoord.json.5 $(DESTDIR)$(PREFIX)/share/man/man5/spoord.json.5
+	install -D -m 0644 $(SCRATCH)/man/spoor-protocol.json.5 $(DESTDIR)$(PREFIX)/share/man/man5/spoor-protocol.json.5
 	install -D -m 0644 $(SCRATCH)/completions/spoorctl.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/spoorctl
 	install -D -m 0644 $(SCRATCH)/completions/spoorctl.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_spoorctl
 	install -D -m 0644 $(SCRATCH)/completions/spoorctl.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/spoorctl.fish
@@ -183,7 +182,7 @@ deb:
 	rm -rf $(DEB_ROOT) && mkdir -p $(DEB_ROOT)/DEBIAN
 	$(MAKE) -s install DESTDIR=$(DEB_ROOT) PREFIX=/usr BINDIR=/usr/bin UNITDIR=/usr/lib/systemd/system CONFIG=$(CONFIG) SWIFT_FLAGS="$(SWIFT_FLAGS)" SCRATCH=$(SCRATCH)
 	strip --remove-section=.comment --remove-section=.note --strip-unneeded $(DEB_ROOT)/usr/bin/spoord $(DEB_ROOT)/usr/bin/spoorctl
-	gzip -9n $(DEB_ROOT)/usr/share/man/man1/*.1
+	gzip -9n $(DEB_ROOT)/usr/share/man/man*/*
 	sed -i '1{/^#!/d}' $(DEB_ROOT)/usr/share/bash-completion/completions/spoorctl
 	install -m 0644 packaging/deb/copyright $(DEB_ROOT)/usr/share/doc/spoor/copyright
 	sed 's/@VERSION@/$(VERSION)/' packaging/deb/changelog | gzip -9n > $(DEB_ROOT)/usr/share/doc/spoor/changelog.gz

@@ -27,7 +27,7 @@ struct PackageTests {
         defer { try? FileManager.default.removeItem(atPath: SystemdUnitTests.packageRoot + "/" + deb) }
         let contents = try Self.sh("dpkg-deb --contents \(deb)").output
         for path in ["./usr/bin/spoord", "./usr/bin/spoorctl", "./usr/lib/systemd/system/spoord.socket", "./usr/lib/systemd/system/spoor-backup.timer",
-                     "./usr/lib/sysusers.d/spoor.conf", "./usr/lib/tmpfiles.d/spoor.conf", "./usr/share/man/man1/spoorctl.1.gz",
+                     "./usr/lib/sysusers.d/spoor.conf", "./usr/lib/tmpfiles.d/spoor.conf", "./usr/share/man/man1/spoorctl.1.gz", "./usr/share/man/man8/spoord.8.gz", "./usr/share/man/man5/spoord.json.5.gz",
                      "./usr/share/bash-completion/completions/spoorctl", "./usr/share/doc/spoor/spoord.json.example", "./usr/share/doc/spoor/copyright"] {
             #expect(contents.contains(path), "the package lacks \(path)")
         }
