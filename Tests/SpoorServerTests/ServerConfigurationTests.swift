@@ -37,8 +37,26 @@ struct ServerConfigurationTests {
             let message = error.description
             #expect(message.contains("unknown role 'profesional' for user anna (did you mean professional?)"), "\(message)")
             #expect(message.contains("unknown role 'auditer' for user bram (did you mean auditor?)"))
-            #expect(message.contains("unknown role 'gardener' for user carla; ") && message.contains("the roles are: professional, attention-officer"))
+            #expect(message.contains("unknown role 'gardener' for user carla") && message.contains("the roles are: professional, attention-officer"))
             #expect(!message.contains("Cannot initialize") && !message.contains("DecodingError"))
         }
     }
+
+    // Issue 28: "A configuration … file with several problems lists all of them at once, each with
+    // its path (…; did you mean days?)."
+    @Test("every problem of a configuration is named at once, each with its key and the near miss")
+    func everyProblemAtOnce() throws {
+        do {
+            _ = try Self.load(#"{"dataDirectry": "/tmp/x", "retentionYears": 20, "maxConnections": 0, "users": {"anna": ["profesional"], "bram": []}}"#)
+            Issue.record("a configuration with five problems loaded")
+        } catch {
+            let message = error.description
+            for problem in ["has 5 problems", "dataDirectry: not a configuration key; did you mean dataDirectory?",
+                            "retentionYears: not a configuration key: it moved to the protocol file", "users: unknown role 'profesional' for user anna",
+                            "maxConnections: must be positive"] {
+                #expect(message.contains(problem), "\(problem) in \(message)")
+            }
+        }
+    }
 }
+

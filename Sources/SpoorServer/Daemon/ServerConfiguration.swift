@@ -102,33 +102,57 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         return names.mapValues { $0.compactMap(Role.init(rawValue:)) }
     }
 
-    /// Reads and checks the file at `path`; a bad file is an error that names it and what is wrong.
+    /// Reads and checks the file at `path`; a bad file is an error that names it and every
+    /// problem it has at once, each with its key and, for a misspelt one, the near miss.
     public static func load(from path: String) throws(ServerError) -> ServerConfiguration {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .configuration(path: path, reason: "cannot be read: \(error.localizedDescription)")
         }
-        let configuration: ServerConfiguration
-        do { configuration = try JSONValueDecoder().decode(ServerConfiguration.self, from: try JSONValue.parse(data)) } catch let unknown as JSONValueDecoder.UnknownKey {
-            let moved = ["signalFollowUpDays", "retentionYears"].contains(unknown.path) ? ": it moved to the protocol file (see protocolPath)" : ""
-            throw .configuration(path: path, reason: "has \(unknown.path), which is not a configuration key\(moved)")
-        } catch let unknown as UnknownRoles {
-            throw .configuration(path: path, reason: "names \(unknown)")
+        let json: JSONValue
+        do { json = try JSONValue.parse(data) } catch { throw .configuration(path: path, reason: "is not JSON: \(error)") }
+        guard let object = json.object else { throw .configuration(path: path, reason: "is not a JSON object of configuration keys") }
+        let known = Mirror(reflecting: ServerConfiguration()).children.compactMap(\.label)
+        var problems = object.keys.sorted().filter { !known.contains($0) }.map { key in
+            let moved = ["signalFollowUpDays", "retentionYears"].contains(key) ? ": it moved to the protocol file (see protocolPath)" : ""
+            return "\(key): not a configuration key\(moved)" + (NearMiss.suggestion(for: key, among: known).map { "; did you mean \($0)?" } ?? "")
+        }
+        var checked = object.filter { known.contains($0.key) }
+        if let users = object["users"]?.object {  // unknown roles named here, every one; the rest decoded with the roles there are
+            let names = users.mapValues { $0.array?.compactMap(\.string) ?? [] }
+            if case .failure(let unknown as UnknownRoles) = Result(catching: { try roles(names) }) {
+                problems += unknown.problems.dropLast().map { "users: \($0)" }
+                problems[problems.count - 1] += " (\(unknown.problems.last ?? ""))"
+                let kept = names.mapValues { $0.filter { Role(rawValue: $0) != nil } }.filter { !$0.value.isEmpty || names[$0.key]?.isEmpty == true }
+                checked["users"] = .object(kept.mapValues { .array($0.map(JSONValue.string)) })
+            }
+        }
+        var configuration: ServerConfiguration?
+        do {
+            configuration = try JSONValueDecoder().decode(ServerConfiguration.self, from: .object(checked))
+        } catch let unknown as JSONValueDecoder.UnknownKey {
+            problems.append("\(unknown.path): not a key here")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            problems.append("\(context.codingPath.map(\.stringValue).joined(separator: ".")): has the wrong type (\(context.debugDescription))")
         } catch {
-            throw .configuration(path: path, reason: "is not a valid configuration: \(error)")
+            problems.append("\(error)")
         }
-        for (user, roles) in configuration.users where roles.isEmpty {
-            throw .configuration(path: path, reason: "user \(user) has no roles; leave the user out instead")
-        }
-        guard configuration.maxConnections > 0 else {
-            throw .configuration(path: path, reason: "maxConnections must be positive")
-        }
-        for key in configuration.witnesses where (try? CosignatureVerifier(verifierKey: key)) == nil {
-            throw .configuration(path: path, reason: "names the witness key \"\(key)\" in witnesses, which is not a cosigner's verifier key (name+keyid+base64 of 0x04 and an Ed25519 key)")
-        }
-        guard configuration.recentCasesBytes >= 0 else {
-            throw .configuration(path: path, reason: "recentCasesBytes must be 0 (keep no decoded case) or more")
+        if let configuration { problems += configuration.problems }
+        guard let configuration, problems.isEmpty else {
+            throw .configuration(path: path, reason: problems.count == 1 ? "has a problem: \(problems[0])"
+                                 : "has \(problems.count) problems: " + problems.joined(separator: "; "))
         }
         return configuration
+    }
+
+    /// What is wrong with the values, every problem named with its key.
+    var problems: [String] {
+        var problems = users.filter { $0.value.isEmpty }.keys.sorted().map { "users: \($0) has no roles; leave the user out instead" }
+        if maxConnections <= 0 { problems.append("maxConnections: must be positive") }
+        if recentCasesBytes < 0 { problems.append("recentCasesBytes: must be 0 (keep no decoded case) or more") }
+        problems += witnesses.filter { (try? CosignatureVerifier(verifierKey: $0)) == nil }.map {
+            "witnesses: \"\($0)\" is not a cosigner's verifier key (name+keyid+base64 of 0x04 and an Ed25519 key)"
+        }
+        return problems
     }
 }
