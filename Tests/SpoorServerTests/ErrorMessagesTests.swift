@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// Issue 28: "No decoding error of Swift reaches a person … (and the same for every enumerated
@@ -21,4 +22,20 @@ struct ErrorMessagesTests {
         let nature = try ctl("signal", "record", "--case", "e1", "--form", "sexual", "--nature", "vague")
         #expect(nature.status == 65 && nature.error.contains("--nature: unknown value 'vague'; the values are: gut-feeling, concrete"), "\(nature.error)")
     }
+
+    // Issue 28: "a flag that does not apply to the caller's role (`--emergency` for an auditor) is refused, exit 64."
+    @Test("--emergency from a role that reads no personal content is a usage error, exit 64")
+    func emergencyIsForCarers() throws {
+        let folder = try OperationsTests.folder("spoor-emergency")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "users": {"\#(me)": ["auditor"]}}"#
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
+        defer { daemon.stop() }
+        let refused = try Spoorctl(socketPath: daemon.socketPath)("case", "show", "--case", "c1", "--emergency", "--reason", "looking")
+        #expect(refused.status == 64 && refused.error.contains("--emergency: an emergency read is for carers"), "\(refused.error)")
+    }
 }
+

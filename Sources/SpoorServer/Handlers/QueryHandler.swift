@@ -19,6 +19,10 @@ struct QueryHandler: Sendable {
     /// relationship (its unit, an assignment, a forward or consultation), or in an emergency with a
     /// reason; each such read recorded in the `system` stream, with its ground, before it is answered.
     func show(_ params: CaseShowParams, _ caller: Caller) async throws -> JSONValue {
+        if params.emergency == true && !caller.mayReadPersonalContent {
+            throw WireError(.badRequest, "an emergency read is for carers (professional, attention officer, behavioural scientist); your roles read no personal content",
+                            field: "emergency")
+        }
         let entry = try projections.existingEntry(of: params.case)
         let history = try CaseStream.events(of: try CaseStream.name(of: params.case), in: ledger)
         if entry.state.isErased { return try JSONValue(encoding: CaseReply(entry, history: history, redaction: .erased)) }

@@ -116,7 +116,11 @@ struct ShowCase: ParsableCommand {
 
     func run() throws {
         let params = CaseShowParams(case: caseID, emergency: emergency ? true : nil, reason: reason)
-        try global.run(.caseShow, params, as: CaseReply.self) { view in
+        try global.run({ client in
+            do { return try client.call(.caseShow, JSONValue(encoding: params), as: CaseReply.self) } catch ClientError.daemon(let wire) where wire.field == "emergency" {
+                throw ValidationError("--emergency: \(wire.message)")  // a flag that does not apply to the caller's roles: usage, exit 64
+            }
+        }) { view in
             Render.caseSummary(view) + (view.access.map { "\n\n\($0)" } ?? "")
         }
     }
