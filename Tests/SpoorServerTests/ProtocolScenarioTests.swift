@@ -144,7 +144,14 @@ struct ProtocolScenarioTests {
         defer { try? FileManager.default.removeItem(atPath: svg) }
         let rendered = try ctl("protocol", "graph", "--file", Self.example.path, "--svg", svg)
         #expect(rendered.status == 0, "\(rendered.error)")
-        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+        let page = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(page.contains("<svg"))
+        // Issue 28: "The decision tree's SVG fits a printed page (A4 portrait or landscape), laid out top to bottom."
+        let points = ["width", "height"].compactMap { name in
+            page.components(separatedBy: " \(name)=\"").dropFirst().first.flatMap { Double($0.prefix { $0.isNumber || $0 == "." }) }
+        }
+        #expect(points.count == 2 && points[0] <= 595.3 && points[1] <= 841.9 || points.count == 2 && points[0] <= 841.9 && points[1] <= 595.3,
+                "\(points) pt is larger than A4 (595 × 842 pt)")
     }
 
     @Test("statistics with fewer than 5 in a cell are suppressed for an auditor and shown to a carer")

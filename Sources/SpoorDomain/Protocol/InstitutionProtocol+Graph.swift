@@ -10,7 +10,8 @@ extension InstitutionProtocol {
         let waiver = self.consent.waiver
         var lines = [
             "digraph protocol {",
-            "  label=\"\(Self.escaped(self.name)), version \(self.version)\"; labelloc=t; rankdir=TB;",
+            // Top to bottom, scaled to fit a printed A4 page (8.27 × 11.69 in) with a margin: size is in inches.
+            "  label=\"\(Self.escaped(self.name)), version \(self.version)\"; labelloc=t; rankdir=TB; size=\"7.7,11.1\"; ratio=compress;",
             "  node [fontname=\"Helvetica\"]; edge [fontname=\"Helvetica\", fontsize=10];",
             "  signal [shape=oval, label=\"signal recorded\\n(meldcode step 1)\"];",
             step(.consult, "consult", "consult a colleague or the attention officer\\n(step 2)"),
