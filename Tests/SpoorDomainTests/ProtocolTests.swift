@@ -114,9 +114,12 @@ struct ProtocolTests {
     }
 
     @Test func theDecisionTreeNamesEachStepsRoleAndDeadline() throws {
-        let dot = InstitutionProtocol.standard.dot
+        let dot = InstitutionProtocol.standard.dot(language: .en)
         #expect(dot.hasPrefix("digraph protocol {") && dot.hasSuffix("}\n"))
-        #expect(dot.contains("registration at CoMensha due\\nattention-officer, within 10 working days"))
+        #expect(dot.contains("registration at CoMensha due\\nattention officer, within 10 working days"))
+        // Issue 28: the printed tree is in Dutch by default, in the meldcode's own terms.
+        let tree = InstitutionProtocol.standard.dot()
+        #expect(tree.contains("registratie bij CoMensha\\naandachtsfunctionaris, binnen 10 werkdagen") && tree.contains("melden bij Veilig Thuis"))
         #expect(dot.contains("12-15: youth + parents"))
         var changed = InstitutionProtocol.standard
         changed.version = 3

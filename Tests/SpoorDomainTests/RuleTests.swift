@@ -114,8 +114,9 @@ struct RuleTests {
         dropped.answers.suspicion = true
         #expect(throws: DomainError.self) { try harness.run(CaseCommand(dropped), on: "2026-11-02") }
         // The decision tree is drawn from the same branches.
-        let dot = InstitutionProtocol.standard.dot
+        let dot = InstitutionProtocol.standard.dot(language: .en)
         #expect(Afwegingskader.branches.allSatisfy { dot.contains($0.when) })
+        #expect(Afwegingskader.branches.allSatisfy { InstitutionProtocol.standard.dot().contains($0.wanneer) })
         #expect(dot.contains("branch0 -> close") && !dot.contains("branch2 -> close"))
     }
 

@@ -56,7 +56,10 @@ struct ReportPageTests {
         let statsPage = try Self.render(stats.output, in: folder)
         #expect(statsPage.dom.components(separatedBy: "<svg").count - 1 == 4, "four charts")
         #expect(statsPage.dom.components(separatedBy: "class=\"bar\"").count - 1 >= 4 + 3)
-        #expect(statsPage.dom.contains("From signal to registration") && statsPage.dom.contains("hides a count under 5"))
+        // Issue 28: in Dutch by default, in the meldcode's and CoMensha's own terms; --language en for English.
+        #expect(statsPage.dom.contains("Van signaal tot registratie") && statsPage.dom.contains("verbergt een aantal onder 5") && statsPage.dom.contains("lang=\"nl\""))
+        let english = try ctl.run(["stats", "--format", "html", "--language", "en"], asUser: user)
+        #expect(english.output.contains("From signal to registration") && english.output.contains("hides a count under 5") && english.output.contains("lang=\"en\""))
         #expect(Self.looksDrawn(statsPage.screenshot))
 
         // As a carer sees them: the counts drawn to scale, the largest bar the full width.
@@ -71,7 +74,7 @@ struct ReportPageTests {
         #expect(trace.status == 0, "\(trace.error)")
         let tracePage = try Self.render(trace.output, in: folder)
         #expect(tracePage.dom.components(separatedBy: "<li>").count - 1 >= 3, "\(tracePage.dom)")
-        #expect(tracePage.dom.contains("in the log the checkpoint signed"))
+        #expect(tracePage.dom.contains("in het logboek dat het controlepunt ondertekende") && tracePage.dom.contains("Tijdlijn"))
         #expect(tracePage.dom.contains("jeugdzorg-test.nl/spoor") && tracePage.dom.contains(key), "the page names the checkpoint and the key")
         #expect(Self.looksDrawn(tracePage.screenshot))
 

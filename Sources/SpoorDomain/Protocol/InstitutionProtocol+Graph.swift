@@ -2,10 +2,11 @@
 /// the afwegingskader's norms, and the registration with consent by age, each step with the role
 /// and the deadline this protocol agreed.
 extension InstitutionProtocol {
-    public var dot: String {
+    /// In Dutch, the meldcode's own terms, unless `language` says English.
+    public func dot(language l: PageLanguage = .nl) -> String {
         func step(_ kind: StepKind, _ id: String, _ title: String) -> String {
             let rule = rule(of: kind)
-            return "  \(id) [shape=box, label=\"\(title)\\n\(rule.responsible.rawValue), within \(rule.within)\"];"
+            return "  \(id) [shape=box, label=\"\(title)\\n\(l.role(rule.responsible)), \(l.say("binnen", "within")) \(l.period(rule.within))\"];"
         }
         let waiver = self.consent.waiver
         var lines = [
@@ -13,30 +14,30 @@ extension InstitutionProtocol {
             // Top to bottom, scaled to fit a printed A4 page (8.27 × 11.69 in) with a margin: size is in inches.
             "  label=\"\(Self.escaped(self.name)), version \(self.version)\"; labelloc=t; rankdir=TB; size=\"7.7,11.1\"; ratio=compress;",
             "  node [fontname=\"Helvetica\"]; edge [fontname=\"Helvetica\", fontsize=10];",
-            "  signal [shape=oval, label=\"signal recorded\\n(meldcode step 1)\"];",
-            step(.consult, "consult", "consult a colleague or the attention officer\\n(step 2)"),
-            step(.converse, "converse", "talk with the youth or the parents\\n(step 3)"),
-            step(.weigh, "weigh", "weigh with the afwegingskader\\n(steps 4 and 5)"),
-            step(.report, "report", "report to Veilig Thuis"),
-            step(.feedback, "feedback", "Veilig Thuis's feedback, chased"),
-            step(.evaluateHelp, "help", "offer or arrange help; evaluate it"),
-            "  close [shape=oval, label=\"no further action\"];",
-            step(.register, "register", "registration at CoMensha due"),
-            "  consent [shape=diamond, label=\"explicit consent by age\\n(\(self.consent.table.rows.map { "\($0.ages.lowerBound)-\($0.ages.upperBound): \(Self.short($0))" }.joined(separator: "; ")))?\"];",
-            "  waiver [shape=diamond, label=\"waiver approved by the \(waiver.approvedBy.rawValue)\\n(not the requester, \(waiver.validDays) days)?\"];",
-            "  identifiable [shape=oval, label=\"register identifiably\"];",
-            "  anonymous [shape=oval, label=\"register non-identifiably\"];",
-            step(.assessRisk, "risk", "risk assessment, repeated"),
+            "  signal [shape=oval, label=\"\(l.say("signaal vastgelegd\\n(stap 1 van de meldcode)", "signal recorded\\n(meldcode step 1)"))\"];",
+            step(.consult, "consult", l.say("collegiale consultatie of de aandachtsfunctionaris\\n(stap 2)", "consult a colleague or the attention officer\\n(step 2)")),
+            step(.converse, "converse", l.say("gesprek met de jongere of de ouders\\n(stap 3)", "talk with the youth or the parents\\n(step 3)")),
+            step(.weigh, "weigh", l.say("wegen met het afwegingskader\\n(stap 4 en 5)", "weigh with the afwegingskader\\n(steps 4 and 5)")),
+            step(.report, "report", l.say("melden bij Veilig Thuis", "report to Veilig Thuis")),
+            step(.feedback, "feedback", l.say("terugkoppeling van Veilig Thuis, nagevraagd", "Veilig Thuis's feedback, chased")),
+            step(.evaluateHelp, "help", l.say("hulp bieden of organiseren; evalueren", "offer or arrange help; evaluate it")),
+            "  close [shape=oval, label=\"\(l.say("geen verdere actie", "no further action"))\"];",
+            step(.register, "register", l.say("registratie bij CoMensha", "registration at CoMensha due")),
+            "  consent [shape=diamond, label=\"\(l.say("uitdrukkelijke toestemming naar leeftijd", "explicit consent by age"))\\n(\(self.consent.table.rows.map { "\($0.ages.lowerBound)-\($0.ages.upperBound): \(Self.short($0))" }.joined(separator: "; ")))?\"];",
+            "  waiver [shape=diamond, label=\"\(l.say("ontheffing goedgekeurd door de \(l.role(waiver.approvedBy))\\n(niet de aanvrager, \(waiver.validDays) dagen)?", "waiver approved by the \(l.role(waiver.approvedBy))\\n(not the requester, \(waiver.validDays) days)?"))\"];",
+            "  identifiable [shape=oval, label=\"\(l.say("identificeerbaar registreren", "register identifiably"))\"];",
+            "  anonymous [shape=oval, label=\"\(l.say("niet-identificeerbaar registreren", "register non-identifiably"))\"];",
+            step(.assessRisk, "risk", l.say("risicotaxatie, herhaald", "risk assessment, repeated")),
             "  signal -> consult; signal -> risk [style=dashed];",
             "  consult -> converse;",
-            "  converse -> weigh [label=\"or skipped for safety, reason recorded\"];",
-            "  weigh -> register [label=\"a suspicion\", style=dashed];",
-        ] + Self.afwegingskader + [
-            "  help -> weigh [label=\"evaluate\"];",
+            "  converse -> weigh [label=\"\(l.say("of overgeslagen voor de veiligheid, met reden", "or skipped for safety, reason recorded"))\"];",
+            "  weigh -> register [label=\"\(l.say("een vermoeden", "a suspicion"))\", style=dashed];",
+        ] + Self.afwegingskader(l) + [
+            "  help -> weigh [label=\"\(l.say("evalueren", "evaluate"))\"];",
             "  report -> feedback; report -> register [style=dashed];",
             "  register -> consent;",
-            "  consent -> identifiable [label=\"complete\"]; consent -> anonymous [label=\"refused\"]; consent -> waiver [label=\"unable to consent, nobody refused\"];",
-            "  waiver -> identifiable [label=\"yes, for statistics\"]; waiver -> anonymous [label=\"no\"];",
+            "  consent -> identifiable [label=\"\(l.say("volledig", "complete"))\"]; consent -> anonymous [label=\"\(l.say("geweigerd", "refused"))\"]; consent -> waiver [label=\"\(l.say("niet in staat, niemand weigerde", "unable to consent, nobody refused"))\"];",
+            "  waiver -> identifiable [label=\"\(l.say("ja, voor de statistiek", "yes, for statistics"))\"]; waiver -> anonymous [label=\"\(l.say("nee", "no"))\"];",
             "}",
         ]
         lines.removeAll { $0.isEmpty }
@@ -44,7 +45,7 @@ extension InstitutionProtocol {
     }
 
     /// The afwegingskader's branches and the decisions each allows, from the data the decider checks.
-    static var afwegingskader: [String] {
+    static func afwegingskader(_ language: PageLanguage) -> [String] {
         Afwegingskader.branches.enumerated().flatMap { index, branch in
             let targets = Set(branch.allowed.flatMap { decision -> [String] in
                 switch decision {
@@ -54,7 +55,7 @@ extension InstitutionProtocol {
                 case .noFurtherAction: ["close"]
                 }
             }).sorted()
-            return ["  branch\(index) [shape=diamond, label=\"\(escaped(branch.when))\"];", "  weigh -> branch\(index);"]
+            return ["  branch\(index) [shape=diamond, label=\"\(escaped(language.say(branch.wanneer, branch.when)))\"];", "  weigh -> branch\(index);"]
                 + targets.map { "  branch\(index) -> \($0);" }
         }
     }

@@ -91,9 +91,10 @@ struct GraphProtocol: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var source: ProtocolSource
     @Option(help: "Write an SVG to this file, rendered with Graphviz's dot.") var svg: String?
+    @OptionGroup var page: LanguageOption
 
     func run() throws {
-        let dot = try source.load(global).dot
+        let dot = try source.load(global).dot(language: page.language)
         guard let svg else { return print(dot, terminator: "") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

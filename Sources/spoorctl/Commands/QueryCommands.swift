@@ -40,6 +40,7 @@ struct TraceSignal: ParsableCommand {
     @Option(help: "The log's verifier key.") var key: String?
     @Option(help: "text, or html: one self-contained page with the timeline and each proof's result.") var format: TraceFormat = .text
     @Option(help: ArgumentHelp("With --prove: write the checkpoint, the trail and each proof to this folder.", valueName: "folder")) var out: String?
+    @OptionGroup var page: LanguageOption
 
     enum TraceFormat: String, ExpressibleByArgument, CaseIterable { case text, html }
 
@@ -61,7 +62,7 @@ struct TraceSignal: ParsableCommand {
             trace = .object(object)
             return trace
         }) { result in
-            if format == .html { return TracePage.render(result, caseID: caseID, signal: signal, held: held.map { ($0, key!) }) }
+            if format == .html { return TracePage.render(result, caseID: caseID, signal: signal, held: held.map { ($0, key!) }, language: page.language) }
             return Output.table(["position", "recorded (UTC)", "happened", "actor", "role", "what"] + (prove ? ["proof"] : []),
                                 (result["entries"]?.array ?? []).map { entry in
                 ["position", "recordedAt", "happenedOn"].map { Output.text(entry[$0]) } + [Render.who(entry)]
@@ -104,6 +105,7 @@ struct StatsCommand: ParsableCommand {
     var by: [String] = []
     @Option(help: "table, csv, json, or html: one self-contained page with charts (funnel, form, age group, month) and the table.")
     var format: Format = .table
+    @OptionGroup var page: LanguageOption
 
     func run() throws {
         let dimensions = by.flatMap { $0.split(separator: ",").map(String.init) }
@@ -111,7 +113,7 @@ struct StatsCommand: ParsableCommand {
             guard let page = try global.fetch({ client in
                 func stats(_ by: [String]) throws -> StatsReply { try client.call(.stats, JSONValue(encoding: StatsParams(from: from, to: to, by: by)), as: StatsReply.self) }
                 return .string(StatsPage.render(totals: try stats([]), byForm: try stats(["form"]), byAge: try stats(["age-group"]),
-                                                byMonth: try stats(["month"]), from: from, to: to))
+                                                byMonth: try stats(["month"]), from: from, to: to, language: page.language))
             })?.string else { return }
             return print(page, terminator: "")
         }

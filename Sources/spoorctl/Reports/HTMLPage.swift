@@ -1,7 +1,10 @@
+import SpoorDomain
 /// One self-contained HTML page: inline CSS and SVG, no script, nothing fetched from elsewhere, so
 /// that it opens offline, prints, and can be mailed to a board or an auditor as one file.
 struct HTMLPage {
     var title: String
+    /// The page's language, for `lang` and for screen readers.
+    var language: PageLanguage = .nl
     var sections: [String] = []
 
     static func escape(_ text: String) -> String {
@@ -34,7 +37,7 @@ struct HTMLPage {
     var html: String {
         """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="\(language.rawValue)"><head><meta charset="utf-8">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
         <title>\(Self.escape(title))</title>
         <style>
