@@ -34,10 +34,17 @@ struct ProtocolTests {
                 steps["report"] = report
                 json["steps"] = steps
                 json.removeValue(forKey: "retention")
+                var consent = json["consent"] as! [String: Any]
+                var waiver = consent["waiver"] as! [String: Any]
+                waiver["approvedBy"] = "behavioral-scientist"
+                consent["waiver"] = waiver
+                json["consent"] = consent
             }
-            Issue.record("a protocol with three problems was accepted")
+            Issue.record("a protocol with four problems was accepted")
         } catch let error as ProtocolError {
-            #expect(error.problems.map(\.path) == ["colour", "retention", "steps.report.within"])
+            #expect(error.problems.map(\.path) == ["colour", "consent.waiver.approvedBy", "retention", "steps.report.within"])
+            // Issue 28: every enumerated value named with the values there are and the near miss.
+            #expect(error.problems[1].message.hasSuffix("did you mean behavioural-scientist?"), "\(error.problems[1])")
         }
         // Content that decodes but breaks a rule: each rule broken is named, with its source.
         do {

@@ -69,6 +69,8 @@ extension InstitutionProtocol {
             return nil
         } catch let unknown as JSONValueDecoder.UnknownKey {
             return .init(path: [prefix, unknown.path].filter { !$0.isEmpty }.joined(separator: "."), message: "is not a field here")
+        } catch let unknown as JSONValueDecoder.UnknownValue {
+            return .init(path: [prefix, unknown.path].filter { !$0.isEmpty }.joined(separator: "."), message: NearMiss.unknown(unknown))
         } catch DecodingError.keyNotFound(let key, let context) {
             return .init(path: path(context.codingPath, key), message: "is missing")
         } catch DecodingError.typeMismatch(let type, let context) {
