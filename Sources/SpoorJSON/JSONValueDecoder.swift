@@ -10,11 +10,17 @@ public struct JSONValueDecoder {
         public let path: String
         /// The type that has no such field.
         public let typeName: String
+        /// The fields the type has, as far as its decoding asked for them: for a near miss.
+        public let fields: [String]
 
-        public init(path: String, typeName: String) {
+        public init(path: String, typeName: String, fields: [String] = []) {
             self.path = path
             self.typeName = typeName
+            self.fields = fields
         }
+
+        /// The key's last part: what was typed.
+        public var key: String { String(path.split(separator: ".").last ?? "") }
 
         public var description: String { "\(path) is not a field of \(typeName)" }
     }
@@ -40,6 +46,9 @@ private final class KeyTracker {
         /// The object's keys read, each once: objects are small, and a key's reads come one after
         /// another (`contains`, `decodeNil`, `decode`), so a list beats hashing every key again.
         private(set) var read: [String] = []
+        /// The keys the type asked for that the object lacks: with `read`, the fields it has, for
+        /// the near miss of an unknown key. Kept only for an object that has keys to read.
+        private(set) var absent: [String] = []
 
         init(path: [any CodingKey], type: Any.Type, keys: Dictionary<String, JSONValue>.Keys) {
             (self.path, self.type, self.keys) = (path, type, keys)
@@ -50,6 +59,8 @@ private final class KeyTracker {
             if read.isEmpty { read.reserveCapacity(keys.count) }
             read.append(key)
         }
+
+        func markAbsent(_ key: String) { if !keys.isEmpty && !absent.contains(key) { absent.append(key) } }
 
         var hasReadEveryKey: Bool { read.count == keys.count }
     }
@@ -64,13 +75,17 @@ private final class KeyTracker {
 
     func checkEveryKeyWasRead() throws {
         guard !entries.allSatisfy(\.hasReadEveryKey) else { return }
-        var read: [String: Set<String>] = [:]
-        for entry in entries { read[Self.id(entry.path), default: []].formUnion(entry.read) }
+        var read: [String: Set<String>] = [:], fields: [String: Set<String>] = [:]
+        for entry in entries {
+            read[Self.id(entry.path), default: []].formUnion(entry.read)
+            fields[Self.id(entry.path), default: []].formUnion(entry.read + entry.absent)
+        }
         // The shallowest first, so that an unknown object reports itself rather than its insides.
         for entry in entries.sorted(by: { ($0.path.count, Self.id($0.path)) < ($1.path.count, Self.id($1.path)) }) {
             let seen = read[Self.id(entry.path)] ?? []
             if let unknown = entry.keys.filter({ !seen.contains($0) }).sorted().first {
-                throw JSONValueDecoder.UnknownKey(path: (entry.path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: "\(entry.type)")
+                throw JSONValueDecoder.UnknownKey(path: (entry.path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: "\(entry.type)",
+                                                  fields: (fields[Self.id(entry.path)] ?? []).sorted())
             }
         }
     }
@@ -167,13 +182,17 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] { object.keys.compactMap(Key.init(stringValue:)) }
 
     func contains(_ key: Key) -> Bool {
-        guard object[key.stringValue] != nil else { return false }
+        guard object[key.stringValue] != nil else {
+            entry.markAbsent(key.stringValue)
+            return false
+        }
         entry.markRead(key.stringValue)
         return true
     }
 
     private func value(_ key: Key) throws -> JSONValue {
         guard let value = object[key.stringValue] else {
+            entry.markAbsent(key.stringValue)
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "\(key.stringValue) is missing"))
         }
         entry.markRead(key.stringValue)

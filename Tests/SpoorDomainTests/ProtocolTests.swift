@@ -46,6 +46,19 @@ struct ProtocolTests {
             // Issue 28: every enumerated value named with the values there are and the near miss.
             #expect(error.problems[1].message.hasSuffix("did you mean behavioural-scientist?"), "\(error.problems[1])")
         }
+        // And a misspelt field, at its path, with the field it was meant to be.
+        do {
+            _ = try Self.load { json in
+                var steps = json["steps"] as! [String: Any]
+                var consult = steps["consult"] as! [String: Any]
+                consult["within"] = ["dayz": 5, "workingDays": 5]
+                steps["consult"] = consult
+                json["steps"] = steps
+            }
+            Issue.record("a protocol with a misspelt field was accepted")
+        } catch let error as ProtocolError {
+            #expect(error.problems.map(\.description) == ["steps.consult.within.dayz: is not a field here; did you mean days?"], "\(error.problems)")
+        }
         // Content that decodes but breaks a rule: each rule broken is named, with its source.
         do {
             _ = try Self.load { json in

@@ -67,7 +67,7 @@ struct CodingTests {
             }
         }
         #expect(refusal { $0["shoeSize"] = 42 } == "shoeSize")
-        #expect(throws: JSONValueDecoder.UnknownKey(path: "profile.shoeSize", typeName: "Profile")) {
+        #expect(throws: JSONValueDecoder.UnknownKey(path: "profile.shoeSize", typeName: "Profile", fields: ["age", "gender"])) {
             try JSONValueDecoder().decode(Record.self, from: .object(valid.object!.merging(["profile": ["gender": "female", "age": 15, "shoeSize": 42]]) { $1 }))
         }
         #expect(refusal { $0["profile"] = ["gender": "female", "age": 15, "shoeSize": 42] } == "profile.shoeSize")

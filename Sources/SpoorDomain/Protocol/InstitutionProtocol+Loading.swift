@@ -68,7 +68,8 @@ extension InstitutionProtocol {
             try body()
             return nil
         } catch let unknown as JSONValueDecoder.UnknownKey {
-            return .init(path: [prefix, unknown.path].filter { !$0.isEmpty }.joined(separator: "."), message: "is not a field here")
+            return .init(path: [prefix, unknown.path].filter { !$0.isEmpty }.joined(separator: "."),
+                         message: "is not a field here" + (NearMiss.suggestion(for: unknown.key, among: unknown.fields).map { "; did you mean \($0)?" } ?? ""))
         } catch let unknown as JSONValueDecoder.UnknownValue {
             return .init(path: [prefix, unknown.path].filter { !$0.isEmpty }.joined(separator: "."), message: NearMiss.unknown(unknown))
         } catch DecodingError.keyNotFound(let key, let context) {

@@ -26,11 +26,11 @@ public struct CheckpointSigner: Sendable {
     }
 
     /// The signed-note key id: the first 4 bytes of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key).
-    var keyID: [UInt8] { CheckpointVerifier.keyID(name: name, publicKey: Array(key.publicKey.rawRepresentation)) }
+    var keyID: [UInt8] { VerifierKey.keyID(name: name, type: VerifierKey.checkpoint, publicKey: Array(key.publicKey.rawRepresentation)) }
 
     /// The verifier key an auditor keeps: `name+keyid+base64(0x01 ‖ public key)`.
     public var verifierKey: String {
-        "\(name)+\(keyID.map { String(format: "%02x", $0) }.joined())+\(Data([0x01] + key.publicKey.rawRepresentation).base64EncodedString())"
+        VerifierKey.text(name: name, type: VerifierKey.checkpoint, publicKey: Array(key.publicKey.rawRepresentation))
     }
 }
 
@@ -42,19 +42,8 @@ public struct CheckpointVerifier: Sendable {
 
     /// Reads a verifier key `name+keyid+base64(0x01 ‖ public key)`.
     public init(verifierKey text: String) throws(CheckpointError) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[1].count == 8, let id = UInt32(parts[1], radix: 16),
-              let raw = Data(base64Encoded: String(parts[2])), raw.count == 33, raw.first == 0x01,
-              (try? Curve25519.Signing.PublicKey(rawRepresentation: raw.dropFirst())) != nil
-        else { throw .badKey("expected name+8 hex digits+base64 of 0x01 and a 32-byte Ed25519 key") }
-        name = String(parts[0])
-        keyID = withUnsafeBytes(of: id.bigEndian) { Array($0) }
-        guard keyID == Self.keyID(name: name, publicKey: Array(raw.dropFirst())) else { throw .badKey("the key id does not match the key") }
-        publicKey = Array(raw.dropFirst())
-    }
-
-    static func keyID(name: String, publicKey: [UInt8]) -> [UInt8] {
-        Array(SHA256.hash(data: Array(name.utf8) + [0x0A, 0x01] + publicKey).prefix(4))
+        let key = try VerifierKey(parsing: text, type: VerifierKey.checkpoint, what: "a log's verifier key")
+        (name, keyID, publicKey) = (key.name, key.keyID, key.publicKey)
     }
 
     /// Checks that `lines` holds a valid signature of `body` by this key.

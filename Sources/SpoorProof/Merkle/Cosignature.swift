@@ -7,8 +7,6 @@ import Foundation
 /// alone: the spec prefers ML-DSA-44 for new deployments, which this swift-crypto lacks; a
 /// second cosigner type with key type 0x06 and the `subtree/v1` message would sit beside it.
 public struct Cosigner: Sendable {
-    /// The signature type byte of an Ed25519 cosignature key in its key id and verifier key.
-    static let keyType: UInt8 = 0x04
     public let name: String
     private let seed: [UInt8]
 
@@ -28,11 +26,7 @@ public struct Cosigner: Sendable {
     private var key: Curve25519.Signing.PrivateKey { try! Curve25519.Signing.PrivateKey(rawRepresentation: seed) }
 
     /// The verifier key a log or an auditor trusts: `name+keyid+base64(0x04 ‖ public key)`.
-    public var verifierKey: String {
-        let publicKey = Array(key.publicKey.rawRepresentation)
-        let id = CosignatureVerifier.keyID(name: name, publicKey: publicKey)
-        return "\(name)+\(id.map { String(format: "%02x", $0) }.joined())+\(Data([Self.keyType] + publicKey).base64EncodedString())"
-    }
+    public var verifierKey: String { VerifierKey.text(name: name, type: VerifierKey.cosignature, publicKey: Array(key.publicKey.rawRepresentation)) }
 
     /// The note signature line that cosigns the checkpoint whose note body is `body` at `timestamp`
     /// (POSIX seconds): `— <name> base64(key id ‖ u64 timestamp ‖ signature)`.
@@ -40,7 +34,7 @@ public struct Cosigner: Sendable {
         let publicKey = Array(key.publicKey.rawRepresentation)
         let signature = try key.signature(for: Self.message(body: body, timestamp: timestamp))
         let time = withUnsafeBytes(of: timestamp.bigEndian) { Array($0) }
-        let raw = CosignatureVerifier.keyID(name: name, publicKey: publicKey) + time + Array(signature)
+        let raw = VerifierKey.keyID(name: name, type: VerifierKey.cosignature, publicKey: publicKey) + time + Array(signature)
         return "— \(name) \(Data(raw).base64EncodedString())\n"
     }
 
@@ -58,19 +52,8 @@ public struct CosignatureVerifier: Sendable, Equatable {
 
     /// Reads a verifier key `name+keyid+base64(0x04 ‖ public key)`.
     public init(verifierKey text: String) throws(CheckpointError) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[1].count == 8, let id = UInt32(parts[1], radix: 16),
-              let raw = Data(base64Encoded: String(parts[2])), raw.count == 33, raw.first == Cosigner.keyType,
-              (try? Curve25519.Signing.PublicKey(rawRepresentation: raw.dropFirst())) != nil
-        else { throw .badKey("expected a cosigner's name+8 hex digits+base64 of 0x04 and a 32-byte Ed25519 key") }
-        (name, publicKey) = (String(parts[0]), Array(raw.dropFirst()))
-        keyID = withUnsafeBytes(of: id.bigEndian) { Array($0) }
-        guard keyID == Self.keyID(name: name, publicKey: publicKey) else { throw .badKey("the key id does not match the key") }
-    }
-
-    /// SHA-256(name ‖ "\n" ‖ 0x04 ‖ public key)[:4].
-    static func keyID(name: String, publicKey: [UInt8]) -> [UInt8] {
-        Array(SHA256.hash(data: Array(name.utf8) + [0x0A, Cosigner.keyType] + publicKey).prefix(4))
+        let key = try VerifierKey(parsing: text, type: VerifierKey.cosignature, what: "a cosigner's verifier key")
+        (name, keyID, publicKey) = (key.name, key.keyID, key.publicKey)
     }
 
     /// This cosigner's signature line among the note signature `lines` over the note `body`, and
