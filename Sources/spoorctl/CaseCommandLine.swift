@@ -37,13 +37,23 @@ extension CaseCommandLine {
     func afterRecording(_ client: SocketClient) throws {}
     static var flags: [String: String] { [:] }
 
+    /// The flag a body field came from: the table's, else the field's last part in kebab case
+    /// (`observedOn`: `--observed-on`) when this command has that flag.
+    static func flag(for field: String) -> String? {
+        if let flag = flags[field] { return flag }
+        let last = field.split(separator: ".").last.map(String.init) ?? field
+        let kebab = "--" + last.reduce(into: "") { $0 += $1.isUppercase ? "-" + $1.lowercased() : String($1) }
+        let help = helpMessage(columns: 10_000)
+        return [" ", "\n", "]"].contains { help.contains(kebab + $0) } ? kebab : nil
+    }
+
     func run() throws {
         let params = CommandParams(case: target.caseID, command: Self.wireName, body: try body(),
                                    role: target.role, eventID: target.eventID, onBehalfOf: target.onBehalfOf)
         try target.global.run({ client in
             let reply: CommandReply
             do { reply = try client.call(.caseCommand, JSONValue(encoding: params), as: CommandReply.self) } catch ClientError.daemon(var wire) {
-                if let flag = wire.field.flatMap({ Self.flags[$0] }) { wire.field = flag }
+                if let flag = wire.field.flatMap(Self.flag(for:)) { wire.field = flag }
                 throw ClientError.daemon(wire)
             }
             try afterRecording(client)

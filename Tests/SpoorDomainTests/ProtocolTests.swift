@@ -140,6 +140,7 @@ struct ProtocolTests {
         // Issue 28: the printed tree is in Dutch by default, in the meldcode's own terms.
         let tree = InstitutionProtocol.standard.dot()
         #expect(tree.contains("registratie bij CoMensha\\naandachtsfunctionaris, binnen 10 werkdagen") && tree.contains("melden bij Veilig Thuis"))
+        #expect(tree.contains("12-15: jongere + ouders") && !tree.contains("youth"))
         #expect(dot.contains("12-15: youth + parents"))
         var changed = InstitutionProtocol.standard
         changed.version = 3

@@ -21,6 +21,9 @@ struct ErrorMessagesTests {
         #expect(try ctl.run(open + ["--gender", "female", "--age", "15"]).status == 0)
         let nature = try ctl("signal", "record", "--case", "e1", "--form", "sexual", "--nature", "vague")
         #expect(nature.status == 65 && nature.error.contains("--nature: unknown value 'vague'; the values are: gut-feeling, concrete"), "\(nature.error)")
+        // Any command: a field named by the flag that gave it, when the command has one.
+        let future = try ctl("signal", "record", "--case", "e1", "--form", "sexual", "--nature", "concrete", "--observed-on", "2999-01-01")
+        #expect(future.status == 65 && future.error.contains("--observed-on: 2999-01-01 lies in the future"), "\(future.error)")
     }
 
     // Issue 28: "a flag that does not apply to the caller's role (`--emergency` for an auditor) is refused, exit 64."

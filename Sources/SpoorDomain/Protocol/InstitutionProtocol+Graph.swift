@@ -23,7 +23,7 @@ extension InstitutionProtocol {
             step(.evaluateHelp, "help", l.say("hulp bieden of organiseren; evalueren", "offer or arrange help; evaluate it")),
             "  close [shape=oval, label=\"\(l.say("geen verdere actie", "no further action"))\"];",
             step(.register, "register", l.say("registratie bij CoMensha", "registration at CoMensha due")),
-            "  consent [shape=diamond, label=\"\(l.say("uitdrukkelijke toestemming naar leeftijd", "explicit consent by age"))\\n(\(self.consent.table.rows.map { "\($0.ages.lowerBound)-\($0.ages.upperBound): \(Self.short($0))" }.joined(separator: "; ")))?\"];",
+            "  consent [shape=diamond, label=\"\(l.say("uitdrukkelijke toestemming naar leeftijd", "explicit consent by age"))\\n(\(self.consent.table.rows.map { "\($0.ages.lowerBound)-\($0.ages.upperBound): \(Self.short($0, l))" }.joined(separator: "; ")))?\"];",
             "  waiver [shape=diamond, label=\"\(l.say("ontheffing goedgekeurd door de \(l.role(waiver.approvedBy))\\n(niet de aanvrager, \(waiver.validDays) dagen)?", "waiver approved by the \(l.role(waiver.approvedBy))\\n(not the requester, \(waiver.validDays) days)?"))\"];",
             "  identifiable [shape=oval, label=\"\(l.say("identificeerbaar registreren", "register identifiably"))\"];",
             "  anonymous [shape=oval, label=\"\(l.say("niet-identificeerbaar registreren", "register non-identifiably"))\"];",
@@ -60,8 +60,8 @@ extension InstitutionProtocol {
         }
     }
 
-    private static func short(_ row: ConsentTable.Row) -> String {
-        row.requires.map { $0 == .youth ? "youth" : "parents" }.joined(separator: " + ")
+    private static func short(_ row: ConsentTable.Row, _ l: PageLanguage) -> String {
+        row.requires.map { $0 == .youth ? l.say("jongere", "youth") : l.say("ouders", "parents") }.joined(separator: " + ")
     }
 
     /// Text safe inside a `dot` string.
