@@ -39,7 +39,7 @@ final class LastCheckpoints: Sendable {
         }
         guard let data = FileManager.default.contents(atPath: path), let json = try? JSONValue.parse(data),
               let kept = try? json.decode(as: Contents.self) else {
-            throw .configuration(path: path, reason: "is not the record of the last checkpoints this server signed; restore it from a backup of the data folder, or move it aside if this store is new")
+            throw .file(path: path, reason: "is not the record of the last checkpoints this server signed; restore it from a backup of the data folder, or move it aside if this store is new")
         }
         contents = Mutex(kept)
     }
@@ -99,7 +99,7 @@ final class LastCheckpoints: Sendable {
 
     private func write(_ next: Contents) throws(ServerError) {
         do { try AtomicFile.write(try JSONValue(encoding: next).serialized + [0x0A], to: path, mode: 0o600) } catch {
-            throw .configuration(path: path, reason: "cannot be written: \(error); no checkpoint is signed until it can")
+            throw .file(path: path, reason: "cannot be written: \(error); no checkpoint is signed until it can")
         }
     }
 }

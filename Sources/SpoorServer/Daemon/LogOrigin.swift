@@ -14,7 +14,7 @@ enum LogOrigin {
     /// store, `logOrigin` or `<domain>/spoor`. Kept from now on.
     static func settle(_ configuration: ServerConfiguration, file: String, ledger: Ledger) throws(ServerError) -> String {
         let kept: String?
-        do { kept = try ledger.origin() } catch { throw .configuration(path: configuration.dataDirectory, reason: "cannot read the log's name: \(error)") }
+        do { kept = try ledger.origin() } catch { throw .file(path: configuration.dataDirectory, reason: "cannot read the log's name: \(error)") }
         if let kept {
             if let configured = configuration.logOrigin, configured != kept {
                 throw .configuration(path: file, reason: "names the log \(configured), but the store's log is named \(kept) for good (its checkpoints and every auditor's key name it): set logOrigin to \(kept), or leave it out")
@@ -30,7 +30,7 @@ enum LogOrigin {
             throw .configuration(path: file, reason: "names no log: set domain (the institution's DNS domain, e.g. jeugdzorg-noord.nl, which names the log jeugdzorg-noord.nl/spoor) or logOrigin; a log keeps its name for good")
         }
         try check(origin, file: file)
-        do { try ledger.name(origin: origin) } catch { throw .configuration(path: configuration.dataDirectory, reason: "cannot keep the log's name: \(error)") }
+        do { try ledger.name(origin: origin) } catch { throw .file(path: configuration.dataDirectory, reason: "cannot keep the log's name: \(error)") }
         return origin
     }
 

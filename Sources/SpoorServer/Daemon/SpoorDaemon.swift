@@ -124,7 +124,7 @@ public enum SpoorDaemon {
         var ledgerConfiguration = LedgerConfiguration()
         ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
         do { return try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration) } catch LedgerError.corrupt(let position, let reason) {
-            throw ServerError.configuration(path: configuration.dataDirectory,
+            throw ServerError.file(path: configuration.dataDirectory,
                                             reason: "is damaged at position \(position): \(reason); `spoord --verify-store` checks the whole store")
         }
     }
@@ -208,7 +208,7 @@ public enum SpoorDaemon {
     static func checkMasterKey(_ master: MasterKey, opens ledger: Ledger) throws {
         if let check = try ledger.keyCheck() {
             guard master.opens(checkValue: check) else {
-                throw ServerError.configuration(path: "master key", reason: "does not open this store: it is not the key the store was sealed with")
+                throw ServerError.file(path: "the master key", reason: "does not open this store: it is not the key the store was sealed with")
             }
         } else {
             try ledger.replaceKeys(check: try master.checkValue(), wrapped: [])

@@ -11,14 +11,14 @@ struct StoreLock {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .configuration(path: folder, reason: "cannot be created: \(error.localizedDescription)")
+            throw .file(path: folder, reason: "cannot be created: \(error.localizedDescription)")
         }
         let path = folder + "/spoord.lock"
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .configuration(path: path, reason: "cannot be opened: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw .file(path: path, reason: "cannot be opened: \(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw .configuration(path: folder, reason: "is in use by another spoord; stop it first")
+            throw .file(path: folder, reason: "is in use by another spoord; stop it first")
         }
     }
 

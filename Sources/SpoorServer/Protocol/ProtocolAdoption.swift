@@ -45,10 +45,10 @@ struct ProtocolAdoption: Sendable {
     static func read(path: String) throws(ServerError) -> InstitutionProtocol {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .configuration(path: path, reason: "cannot be read: \(error.localizedDescription)")
+            throw .file(path: path, reason: "cannot be read: \(error.localizedDescription)")
         }
         do { return try InstitutionProtocol(json: data) } catch {
-            throw .configuration(path: path, reason: "is not a valid protocol:\n\(error.description)")
+            throw .file(path: path, reason: "is not a valid protocol:\n\(error.description)")
         }
     }
 

@@ -12,17 +12,17 @@ struct MasterKey: Sendable {
     private let bytes: [UInt8]
 
     init(bytes: [UInt8]) throws(ServerError) {
-        guard bytes.count == 32 else { throw .configuration(path: "master key", reason: "must be 32 bytes, not \(bytes.count)") }
+        guard bytes.count == 32 else { throw .file(path: "the master key", reason: "must be 32 bytes, not \(bytes.count)") }
         self.bytes = bytes
     }
 
     /// Reads the key at `path`; a missing or malformed file is an error that says which.
     static func load(path: String) throws(ServerError) -> MasterKey {
         guard let raw = KeyFile.read(path) else {
-            throw .configuration(path: path, reason: "cannot be read: the daemon needs its master key (credential \(credentialName)) to seal personal data")
+            throw .file(path: path, reason: "cannot be read: the daemon needs its master key (credential \(credentialName)) to seal personal data")
         }
         do { return try MasterKey(bytes: raw) } catch {
-            throw .configuration(path: path, reason: "is not a master key: 32 bytes, raw or base64 (head -c 32 /dev/urandom | base64)")
+            throw .file(path: path, reason: "is not a master key: 32 bytes, raw or base64 (head -c 32 /dev/urandom | base64)")
         }
     }
 

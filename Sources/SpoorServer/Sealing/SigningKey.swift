@@ -12,7 +12,7 @@ enum SigningKey {
     static func seed(path: String?) throws(ServerError) -> [UInt8]? {
         guard let path, let seed = KeyFile.read(path) else { return nil }
         do { _ = try CheckpointSigner(name: "check", seed: seed) } catch {
-            throw .configuration(path: path, reason: "is not an Ed25519 signing key: \(error)")
+            throw .file(path: path, reason: "is not an Ed25519 signing key: \(error)")
         }
         return seed
     }
