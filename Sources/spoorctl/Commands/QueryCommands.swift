@@ -15,7 +15,7 @@ struct WorklistCommand: ParsableCommand {
     func run() throws {
         let params = WorklistParams(on: on, mine: mine ? true : nil, units: unit.isEmpty ? nil : unit, limit: limit, overdue: overdue ? true : nil)
         try global.run(.worklist, params, as: WorklistReply.self) { reply in
-            var table = Output.table(["", "since", "due", "who", "case", "kind", "detail"], reply.items.map { item in
+            var table = Output.table(["state", "since", "due", "who", "case", "kind", "detail"], reply.items.map { item in
                 [item.overdue ? "overdue" : "due", item.since, item.dueOn ?? "-", item.responsible, item.case, item.kind, item.detail]
             })
             if reply.total > reply.items.count { table += "\n\(reply.items.count) of \(reply.total) items shown, overdue first; see --limit" }
