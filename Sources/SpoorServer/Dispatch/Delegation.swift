@@ -3,7 +3,7 @@ import SpoorProtocol
 
 /// A command an integration (the client record system) sends for a carer: the actor stays the
 /// integration's OS user, from its peer credentials; `onBehalfOf` names the carer it vouches for,
-/// in whose roles, units and care relationships the command is judged. DESIGN.md, "Who acted".
+/// in whose roles, units and care relationships the command is judged. ARCHITECTURE.md, "Who acted".
 extension Dispatcher {
     /// The roles a delegate may never act for: those who answer for the log itself act in person.
     static let actInPerson: Set<Role> = [.admin, .auditor, .privacyOfficer, .delegate]
