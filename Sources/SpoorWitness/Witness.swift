@@ -66,8 +66,7 @@ public struct Witness: Sendable {
             }
             return new
         }
-        let noteBody = String(request.checkpoint[..<request.checkpoint.range(of: "\n\n")!.lowerBound]) + "\n"
-        return WitnessResponse(status: 200, body: try cosigner.cosign(body: noteBody, at: now()))
+        return WitnessResponse(status: 200, body: try cosigner.cosign(body: Checkpoint.body(ofNote: request.checkpoint)!, at: now()))
     }
 }
 

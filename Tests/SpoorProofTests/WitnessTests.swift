@@ -47,10 +47,10 @@ struct WitnessTests {
         #expect(first.status == 200 && first.body.hasPrefix("— hub.spoor.invalid/witness "), "\(first)")
         let second = await witness.addCheckpoint(try log.request(from: 5, to: 10))
         #expect(second.status == 200, "\(second)")
-        let body = try log.note(10).components(separatedBy: "\n\n")[0] + "\n"
+        let body = try #require(Checkpoint.body(ofNote: try log.note(10)))
         let verifier = try CosignatureVerifier(verifierKey: cosigner.verifierKey)
         #expect(try verifier.time(ofCosignatureIn: second.body, over: body) == 1_800_000_000)
-        #expect(throws: CheckpointError.self) { try verifier.time(ofCosignatureIn: second.body, over: try log.note(5).components(separatedBy: "\n\n")[0] + "\n") }
+        #expect(throws: CheckpointError.self) { try verifier.time(ofCosignatureIn: second.body, over: Checkpoint.body(ofNote: try log.note(5))!) }
         // The same size again, same root: cosigned again.
         #expect(await witness.addCheckpoint(try log.request(from: 10, to: 10)).status == 200)
     }

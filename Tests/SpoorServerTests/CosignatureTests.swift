@@ -58,7 +58,7 @@ struct CosignatureTests {
 
         // Refused: a cosignature by a witness the daemon does not trust, and a checkpoint that is not the log's.
         let checkpoint = try client.call(.auditCheckpoint, as: CheckpointReply.self)
-        let body = checkpoint.checkpoint.components(separatedBy: "\n\n")[0] + "\n"
+        let body = try #require(Checkpoint.body(ofNote: checkpoint.checkpoint))
         #expect(throws: ClientError.self) {
             try client.call(.auditCosigned, JSONValue(encoding: CosignedParams(checkpoint: checkpoint.checkpoint,
                                                                                cosignature: try stranger.cosign(body: body, at: 1_800_000_000))))

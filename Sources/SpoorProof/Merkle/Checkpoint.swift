@@ -30,11 +30,18 @@ public struct Checkpoint: Sendable, Equatable {
         return body + "\n— \(signer.name) \(Data(signer.keyID + Array(signature)).base64EncodedString())\n"
     }
 
+    /// The body of a signed note, as its signatures and cosignatures cover it: every line before
+    /// the blank one, the last newline included; `nil` when there is no blank line.
+    public static func body(ofNote note: String) -> String? {
+        note.range(of: "\n\n").map { String(note[..<$0.lowerBound]) + "\n" }
+    }
+
     /// Reads a signed note and checks its signature by `verifier`; any fault is a typed error.
     public init(note: String, verifiedBy verifier: CheckpointVerifier) throws(CheckpointError) {
         guard note.utf8.count <= 4_096 else { throw .malformed("a checkpoint is at most 4 KiB; this one is \(note.utf8.count) bytes") }
-        guard let split = note.range(of: "\n\n") else { throw .malformed("there is no blank line between the checkpoint and its signatures") }
-        let body = String(note[..<split.lowerBound]) + "\n"
+        guard let body = Self.body(ofNote: note), let split = note.range(of: "\n\n") else {
+            throw .malformed("there is no blank line between the checkpoint and its signatures")
+        }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         guard lines.count >= 3, let size = UInt64(lines[1]), String(size) == lines[1],
               let rootBytes = Data(base64Encoded: String(lines[2])), let root = ChainHash(hashBytes: Array(rootBytes))

@@ -53,7 +53,7 @@ final class LastCheckpoints: Sendable {
             if let signed = contents.signed, let problem = Self.problem(of: ledger, at: head.size, with: signed, origin: origin, base: base) {
                 throw .undeclaredRestore("will not sign a checkpoint of \(head.size) events: \(problem)")
             }
-            guard contents.signed.map({ $0.origin != origin || $0.treeSize <= head.size }) ?? true else { return }
+            guard contents.signed.map({ $0.origin != origin || $0.treeSize < head.size }) ?? true else { return }  // that head is kept already
             var next = contents
             next.signed = Kept(origin: origin, treeSize: head.size, root: head.root.hex, at: UTCStamp.now())
             try write(next)

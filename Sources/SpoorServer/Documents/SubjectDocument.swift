@@ -7,7 +7,7 @@ import SpoorProtocol
 /// erased. Young people do not recognise themselves in the word "slachtoffer" (victim), so the
 /// letter does not use it.
 struct SubjectDocument {
-    enum Language: String, CaseIterable { case nl, en }
+    typealias Language = PageLanguage
 
     let language: Language
     let catalogue: Catalogue
@@ -54,7 +54,7 @@ struct SubjectDocument {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func say(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
+    private func say(_ dutch: String, _ english: String) -> String { language.say(dutch, english) }
 
     /// Who the letter is for, and the law that lets them read it.
     private var readerLine: String {

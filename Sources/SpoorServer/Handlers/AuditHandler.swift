@@ -65,7 +65,7 @@ struct AuditHandler: Sendable {
         guard head.size <= ledger.lastPosition, try ledger.treeHead(size: head.size).root == head.root else {
             throw WireError(.invalidField, "this log has no tree of \(head.size) events with that root", field: "checkpoint")
         }
-        let body = String(params.checkpoint[..<params.checkpoint.range(of: "\n\n")!.lowerBound]) + "\n"
+        let body = Checkpoint.body(ofNote: params.checkpoint)!  // it read as a checkpoint
         let cosigned = witnesses.compactMap { witness in
             (try? witness.cosignature(in: params.cosignature, over: body)).map {
                 CosignedCheckpoint(witness: witness.name, treeSize: head.size, checkpoint: params.checkpoint, cosignature: $0.line, cosignedAt: $0.time)

@@ -224,7 +224,7 @@ struct VerifyLog: ParsableCommand {
         guard let cosigned = reply.cosigned.first(where: { $0.witness == witness.name }) else {
             throw AuditFailure(message: "no checkpoint of this log was cosigned by \(witness.name)")
         }
-        let body = cosigned.checkpoint.components(separatedBy: "\n\n")[0] + "\n"
+        let body = Checkpoint.body(ofNote: cosigned.checkpoint) ?? ""
         let lines = body.split(separator: "\n")
         guard lines.count >= 3, let size = UInt64(lines[1]), let rootBytes = Data(base64Encoded: String(lines[2])),
               let root = ChainHash(hashBytes: Array(rootBytes)) else { throw AuditFailure(message: "the cosigned checkpoint does not read") }

@@ -169,18 +169,7 @@ struct CheckFolder: ParsableCommand {
         var seen: [Checkpoint] = []
         for file in try WitnessCheckpoint.kept(in: folder) {
             let current = try checkpoint.read(file)
-            if let previous = seen.last {
-                var older = previous
-                if previous.origin != current.origin {
-                    let declaration = try Self.restore(before: file, current, after: previous)
-                    report.restores.append(declaration)
-                    // The proof beside it starts from the last checkpoint kept that the restore held, if any was.
-                    guard let base = seen.last(where: { $0.origin == previous.origin && $0.head.size <= declaration.restoredSize }) else {
-                        (seen, report.checkpoints, report.lastSize) = (seen + [current], report.checkpoints + 1, current.head.size)
-                        continue
-                    }
-                    older = base
-                }
+            if let older = try Self.older(than: current, file: file, seen: seen, restores: &report.restores) {
                 let proof = WitnessCheckpoint.proofFile(of: file)
                 if FileManager.default.fileExists(atPath: proof) {
                     guard try ConsistencyCheck.offline(proof, from: older, keys: checkpoint, acrossEpochs: older.origin != current.origin) == current else {
@@ -191,7 +180,8 @@ struct CheckFolder: ParsableCommand {
                     report.unproven.append(file)
                 }
             }
-            (seen, report.checkpoints, report.lastSize) = (seen + [current], report.checkpoints + 1, current.head.size)
+            seen.append(current)
+            (report.checkpoints, report.lastSize) = (report.checkpoints + 1, current.head.size)
         }
         print(global.json ? Output.json(try JSONValue(encoding: report)) : """
             \(report.checkpoints) checkpoints verify; \(report.proven) proven to extend the one before\
@@ -200,6 +190,17 @@ struct CheckFolder: ParsableCommand {
                 "\ndeclared restore: \(r.origin) goes on from \(r.restoredSize) events of \(r.previousOrigin), whose last checkpoint signed held \(r.signedSize)"
                     + (r.lostEvents > 0 ? " (\(r.lost) lost)" : "")
             }.joined() + report.unproven.map { "\nunproven (kept before proofs were): \($0)" }.joined())
+    }
+
+    /// The checkpoint `current`'s proof starts from: the one kept before it, or, when `current`
+    /// begins a new epoch, the last kept of the epoch before that the restore held (its declared
+    /// restore checked and added to `restores`); `nil` when there is none.
+    static func older(than current: Checkpoint, file: String, seen: [Checkpoint], restores: inout [RestoreDeclaration]) throws -> Checkpoint? {
+        guard let previous = seen.last else { return nil }
+        guard previous.origin != current.origin else { return previous }
+        let declaration = try restore(before: file, current, after: previous)
+        restores.append(declaration)
+        return seen.last { $0.origin == previous.origin && $0.head.size <= declaration.restoredSize }
     }
 
     /// The declared restore kept beside `file`, the first checkpoint of a new epoch, checked to
