@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "SpoorHub",
             dependencies: [
-                "SpoorWitness", "SpoorProof",
+                "SpoorWitness", "SpoorProof", "SpoorDomain", "SpoorProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),

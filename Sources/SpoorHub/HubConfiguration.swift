@@ -47,6 +47,8 @@ public struct HubConfiguration: Codable, Sendable, Equatable {
         public var origin: String
         public var logKey: String
         public var client: String
+        /// The region its registration records must name, when the hub is told (the institution's `region`).
+        public var region: String?
     }
 
     public var listen: Listen

@@ -15,7 +15,7 @@ public enum HubServer {
     static let maxBody = 64 << 10
 
     public static func application(
-        witness: Witness, pinned: [String: String], tls: TLSConfiguration, host: String, port: Int, logger: Logger,
+        witness: Witness, intake: RegistrationIntake, pinned: [String: String], tls: TLSConfiguration, host: String, port: Int, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let router = Router(context: HubRequestContext.self)
@@ -25,13 +25,28 @@ public enum HubServer {
             let origin = pinned[fingerprint] ?? "an unregistered certificate (\(fingerprint))"
             let answer = await witness.addCheckpoint(String(buffer: body), client: origin)
             if answer.status != 200 { logger.warning("add-checkpoint from \(origin): \(answer.status) \(answer.body)") }
-            return Response(status: .init(code: answer.status), headers: [.contentType: answer.contentType],
-                            body: .init(byteBuffer: ByteBuffer(string: answer.body)))
+            return response(answer)
+        }
+        router.post("registration-records") { request, context -> Response in
+            let body = try await request.body.collect(upTo: maxRecordsBody)
+            let fingerprint = try await context.clientFingerprint()
+            let answer = await intake.take(Array(buffer: body), origin: pinned[fingerprint], client: fingerprint)
+            if answer.status != 200 { logger.warning("registration-records from \(pinned[fingerprint] ?? fingerprint): \(answer.status) \(answer.body)") }
+            return response(answer)
         }
         return Application(
             router: router, server: try .tls(.http1(), tlsConfiguration: tls),
             configuration: .init(address: .hostname(host, port: port), serverName: "spoor-hub"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
+    }
+
+    /// The largest registration-records body read: a thousand records with their proofs.
+    static let maxRecordsBody = 8 << 20
+
+    private static func response(_ answer: WitnessResponse) -> Response {
+        var headers: HTTPFields = [.contentType: answer.contentType]
+        if answer.status == 503 { headers[.retryAfter] = "5" }
+        return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: answer.body)))
     }
 
     /// TLS that presents the hub's certificate and requires a client certificate from `clientCA`.

@@ -26,6 +26,11 @@ public struct PostgresWitnessStore: WitnessStore {
                 id bigserial PRIMARY KEY, origin text, status integer NOT NULL, reason text NOT NULL, request text NOT NULL,
                 client text, kept_at timestamptz NOT NULL DEFAULT now())
             """, logger: logger)
+        try await client.query("""
+            CREATE TABLE IF NOT EXISTS witness_cosigned (
+                origin text NOT NULL, size bigint NOT NULL, root bytea NOT NULL, cosigned_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (origin, size))
+            """, logger: logger)
     }
 
     public func advance(origin: String, _ decide: @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead) async throws {
@@ -46,9 +51,19 @@ public struct PostgresWitnessStore: WitnessStore {
                 UPDATE witness_heads SET size = \(Int64(next.size)), root = \(ByteBuffer(bytes: next.root.bytes)), cosigned_at = now()
                 WHERE origin = \(origin)
                 """, logger: logger)
+            try await connection.query("""
+                INSERT INTO witness_cosigned (origin, size, root) VALUES (\(origin), \(Int64(next.size)), \(ByteBuffer(bytes: next.root.bytes)))
+                ON CONFLICT (origin, size) DO NOTHING
+                """, logger: logger)
             return nil
         }
         if let refusal { throw refusal }
+    }
+
+    public func cosignedRoot(of origin: String, size: UInt64) async throws -> ChainHash? {
+        let rows = try await client.query("SELECT root FROM witness_cosigned WHERE origin = \(origin) AND size = \(Int64(size))", logger: logger)
+        for try await root in rows.decode(ByteBuffer.self) { return ChainHash(hashBytes: Array(root.readableBytesView)) }
+        return nil
     }
 
     public func keep(_ evidence: Evidence) async throws {

@@ -29,6 +29,9 @@ struct AppendRequest: Sendable {
             guard event.size <= configuration.maxEventSize else {
                 throw .eventTooLarge(index: index, size: event.size, limit: configuration.maxEventSize)
             }
+            if let record = event.record, record.count > PublicRecord.maxCount {
+                throw .eventTooLarge(index: index, size: record.count, limit: PublicRecord.maxCount)
+            }
         }
         self.stream = stream
         self.expected = expected

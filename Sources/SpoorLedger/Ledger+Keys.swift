@@ -21,6 +21,17 @@ extension Ledger {
         }
     }
 
+    /// Stores a data key that no append makes (a key of the caller's own) under `stream`, unless
+    /// one is stored there: returns the one the store holds afterwards.
+    public func storeKeyUnlessStored(_ wrapped: [UInt8], for stream: StreamName) throws -> [UInt8] {
+        try write { txn in
+            let name = Array(stream.rawValue.utf8)
+            if let stored = try txn.value(in: store.keys, key: name) { return stored }
+            try txn.put(wrapped, key: name, in: store.keys)
+            return wrapped
+        }
+    }
+
     /// The caller's value for telling its master key is the right one, or `nil` on a new store.
     public func keyCheck() throws -> [UInt8]? {
         try snapshot { txn in try txn.value(in: store.keys, key: LedgerStore.keyCheckName) }

@@ -28,7 +28,8 @@ extension LedgerStore {
             let (stored, hash) = EventCodec.encode(
                 position: position, id: event.id, type: event.type, schemaVersion: event.schemaVersion, payload: event.payload,
                 sealedDigest: sealedDigest, stream: request.stream,
-                streamVersion: version, recordedAt: recordedAt, metadata: request.metadata, previousHash: head.hash)
+                streamVersion: version, recordedAt: recordedAt, metadata: request.metadata, previousHash: head.hash,
+                record: event.record.map { PublicRecord(bytes: $0, salt: Self.salt()) })
             let positionKey = position.bigEndianBytes
             try txn.put(stored, key: positionKey, in: events, flags: .append)
             try txn.put(positionKey, key: event.id.bytes, in: ids, flags: .noOverwrite)
@@ -52,6 +53,12 @@ extension LedgerStore {
         } catch {
             throw LedgerError.invalidProjection(String(describing: error))
         }
+    }
+
+    /// A public record's salt: 32 bytes from the system's random source.
+    private static func salt() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<PublicRecord.saltCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// The stored result when every event of `request` is stored already; `nil` when none is.
@@ -85,6 +92,7 @@ extension LedgerStore {
         if original.schemaVersion != proposed.schemaVersion { return "with schema version \(original.schemaVersion)" }
         if original.payload != proposed.payload { return "with another payload" }
         if original.sealedDigest != digest { return "with another sealed part" }
+        if original.record?.bytes != proposed.record { return "with another public record" }
         return nil
     }
 }

@@ -12,9 +12,13 @@ public struct ProposedEvent: Sendable, Equatable {
     /// Personal content, already sealed by the caller. Stored apart from the event and hashed
     /// into it only as a digest, so that erasing it leaves the chain whole.
     public var sealed: [UInt8]?
+    /// What the event shows outside the institution, committed to in the open (``PublicRecord``);
+    /// the ledger adds the salt.
+    public var record: [UInt8]?
 
-    public init(id: EventID = EventID(), type: String, schemaVersion: UInt16 = 1, payload: [UInt8], sealed: [UInt8]? = nil) {
+    public init(id: EventID = EventID(), type: String, schemaVersion: UInt16 = 1, payload: [UInt8], sealed: [UInt8]? = nil, record: [UInt8]? = nil) {
         self.id = id
+        self.record = record
         self.type = type
         self.schemaVersion = schemaVersion
         self.payload = payload
@@ -22,5 +26,5 @@ public struct ProposedEvent: Sendable, Equatable {
     }
 
     /// The bytes the event costs, checked against ``LedgerConfiguration/maxEventSize``.
-    var size: Int { type.utf8.count + payload.count + (sealed?.count ?? 0) }
+    var size: Int { type.utf8.count + payload.count + (sealed?.count ?? 0) + (record?.count ?? 0) }
 }

@@ -90,7 +90,7 @@ public struct WitnessRefusal: Error, Sendable, Equatable {
     /// For a 409 on the old size: the size of the latest cosigned checkpoint.
     public var cosignedSize: UInt64?
 
-    init(_ status: Int, _ reason: String, origin: String? = nil) { (self.status, self.reason, self.origin) = (status, reason, origin) }
+    public init(_ status: Int, _ reason: String, origin: String? = nil) { (self.status, self.reason, self.origin) = (status, reason, origin) }
 
     static func conflict(_ cosigned: UInt64, origin: String) -> WitnessRefusal {
         var refusal = WitnessRefusal(409, "the old size is not \(cosigned), the size of the latest checkpoint cosigned", origin: origin)

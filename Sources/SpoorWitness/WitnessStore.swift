@@ -13,6 +13,9 @@ public protocol WitnessStore: Sendable {
     func advance(origin: String, _ decide: @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead) async throws
     /// Keeps the evidence of a refused request: it may prove a log's misbehaviour.
     func keep(_ evidence: Evidence) async throws
+    /// The root of the checkpoint of `size` events of `origin` that this witness cosigned, if it
+    /// cosigned one: what a registration record's inclusion proof is checked against.
+    func cosignedRoot(of origin: String, size: UInt64) async throws -> ChainHash?
 }
 
 /// A refused request, as it is kept: which log, the status answered, why, and the request itself.
@@ -31,13 +34,19 @@ public struct Evidence: Sendable, Equatable {
 
 /// A witness's state in memory, behind one lock per store.
 public final class MemoryWitnessStore: WitnessStore {
-    private let state = Mutex<(heads: [String: TreeHead], evidence: [Evidence])>(([:], []))
+    private let state = Mutex<(heads: [String: TreeHead], evidence: [Evidence], cosigned: [String: [UInt64: ChainHash]])>(([:], [], [:]))
 
     public init() {}
 
     public func advance(origin: String, _ decide: @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead) async throws {
-        try state.withLock { state throws(WitnessRefusal) in state.heads[origin] = try decide(state.heads[origin]) }
+        try state.withLock { state throws(WitnessRefusal) in
+            let head = try decide(state.heads[origin])
+            state.heads[origin] = head
+            state.cosigned[origin, default: [:]][head.size] = head.root
+        }
     }
+
+    public func cosignedRoot(of origin: String, size: UInt64) async throws -> ChainHash? { state.withLock { $0.cosigned[origin]?[size] } }
 
     public func keep(_ evidence: Evidence) async throws { state.withLock { $0.evidence.append(evidence) } }
 

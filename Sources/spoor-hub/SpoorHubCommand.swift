@@ -47,9 +47,13 @@ struct SpoorHubCommand: AsyncParsableCommand {
         let client = PostgresClient(configuration: pgConfiguration, backgroundLogger: logger)
         let store = PostgresWitnessStore(client: client, logger: logger)
         let witness = Witness(cosigner: cosigner, logs: logs, store: store)
+        let records = PostgresRecordStore(client: client, logger: logger)
+        let regions = Dictionary(configuration.institutions.compactMap { institution in institution.region.map { (institution.origin, $0) } },
+                                 uniquingKeysWith: { first, _ in first })
+        let intake = RegistrationIntake(witnessed: store, records: records, regions: regions)
         let pinned = Dictionary(configuration.institutions.map { ($0.client.lowercased(), $0.origin) }, uniquingKeysWith: { first, _ in first })
         let tls = try HubServer.tls(certificate: configuration.tls.certificate, key: configuration.tls.key, clientCA: configuration.tls.clientCA)
-        let app = try HubServer.application(witness: witness, pinned: pinned, tls: tls, host: configuration.listen.host, port: configuration.listen.port,
+        let app = try HubServer.application(witness: witness, intake: intake, pinned: pinned, tls: tls, host: configuration.listen.host, port: configuration.listen.port,
                                             logger: logger) { port in
             logger.notice("witnessing \(logs.count) logs as \(cosigner.name) on port \(port); cosigner key \(cosigner.verifierKey)")
         }
@@ -57,6 +61,7 @@ struct SpoorHubCommand: AsyncParsableCommand {
         try await withThrowingDiscardingTaskGroup { tasks in
             tasks.addTask { await client.run() }
             try await store.migrate()
+            try await records.migrate()
             try await ServiceGroup(configuration: .init(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
                                                         logger: logger)).run()
             tasks.cancelAll()

@@ -28,8 +28,8 @@ struct CheckpointShipping {
     func round() async throws -> Outcome {
         let client = try SocketClient(socketPath: socket)
         let checkpoint = try client.call(.auditCheckpoint, as: CheckpointReply.self)
-        var old = cursor.cosignedSize ?? 0
-        if cursor.cosignedSize == checkpoint.treeSize { return .unchanged(checkpoint.treeSize) }
+        var old = cursor.position ?? 0
+        if cursor.position == checkpoint.treeSize { return .unchanged(checkpoint.treeSize) }
         // At most twice: a 409 names the size the hub cosigned last, which a lost cursor learns from.
         for _ in 0..<2 {
             let proof = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: old, to: checkpoint.treeSize)), as: ConsistencyReply.self)
@@ -57,31 +57,36 @@ struct CheckpointShipping {
         throw RelayError("the hub's record moved while the relay proved to it; trying again next round")
     }
 
-    struct HubResponse {
-        var status: Int
-        var contentType: String
-        var body: String
-        var retryAfter: Int?
-    }
-
     private func post(_ body: String) async throws -> HubResponse {
         var request = HTTPClientRequest(url: hub.hasSuffix("/") ? hub + "add-checkpoint" : hub + "/add-checkpoint")
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
         request.body = .bytes(ByteBuffer(string: body))
-        let response = try await http.execute(request, timeout: .seconds(30))
-        let text = String(buffer: try await response.body.collect(upTo: 64 << 10))
-        return HubResponse(status: Int(response.status.code), contentType: response.headers.first(name: "Content-Type") ?? "", body: text,
-                           retryAfter: response.headers.first(name: "Retry-After").flatMap(Int.init))
+        return try await HubResponse(try await http.execute(request, timeout: .seconds(30)))
     }
 }
 
-/// The size of the latest checkpoint the hub cosigned and the daemon recorded, in a file: what
-/// the next round proves from.
+/// What the hub answered: its status, body, and when to try again if it said.
+struct HubResponse {
+    var status: Int
+    var contentType: String
+    var body: String
+    var retryAfter: Int?
+
+    init(_ response: HTTPClientResponse) async throws {
+        status = Int(response.status.code)
+        contentType = response.headers.first(name: "Content-Type") ?? ""
+        body = String(buffer: try await response.body.collect(upTo: 64 << 10))
+        retryAfter = response.headers.first(name: "Retry-After").flatMap(Int.init)
+    }
+}
+
+/// A position in the log, in a file: for checkpoints the size of the latest the hub cosigned and
+/// the daemon recorded (what the next round proves from), for records the last position shipped.
 struct Cursor {
     let path: String
 
-    var cosignedSize: UInt64? {
+    var position: UInt64? {
         FileManager.default.contents(atPath: path).flatMap { UInt64(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 

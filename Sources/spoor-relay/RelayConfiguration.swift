@@ -22,7 +22,11 @@ struct RelayConfiguration: Codable, Equatable {
     var tls: TLS
     /// The size of the latest checkpoint the hub cosigned and the daemon recorded, kept across restarts.
     var statePath: String
+    /// The last position whose registration records were shipped; beside `statePath` by default.
+    var recordsCursorPath: String?
     var intervalSeconds: Int?
+
+    var recordsStatePath: String { recordsCursorPath ?? statePath + ".records" }
 
     static func load(from path: String) throws -> RelayConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else { throw RelayError("\(path) cannot be read") }

@@ -32,8 +32,11 @@ struct SpoorRelayCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("spoor-relay: cannot run: \(error)\n".utf8))
             throw ExitCode(78)
         }
-        let shipping = CheckpointShipping(socket: configuration.socket, hub: configuration.hub, http: http,
-                                          cursor: Cursor(path: configuration.statePath), logger: logger)
+        let shipping = Shipping(
+            checkpoints: CheckpointShipping(socket: configuration.socket, hub: configuration.hub, http: http, cursor: Cursor(path: configuration.statePath),
+                                            logger: logger),
+            records: RecordShipping(socket: configuration.socket, hub: configuration.hub, http: http, cursor: Cursor(path: configuration.recordsStatePath),
+                                    logger: logger))
         if once {
             do { try await runOnce(shipping, logger: logger) } catch {
                 try? await http.shutdown()
@@ -57,15 +60,37 @@ struct SpoorRelayCommand: AsyncParsableCommand {
         }
     }
 
-    private func runOnce(_ shipping: CheckpointShipping, logger: Logger) async throws {
+    private func runOnce(_ shipping: Shipping, logger: Logger) async throws {
         do {
             switch try await shipping.round() {
-            case .cosigned(let size), .unchanged(let size): print("cosigned: \(size) events")
+            case .shipped(let size, let records): print("cosigned: \(size) events; records shipped: \(records)")
             case .wait(let after): print("the hub asks to wait\(after.map { " \($0) s" } ?? "")"); throw ExitCode(75)
             }
         } catch let exit as ExitCode { throw exit } catch {
             FileHandle.standardError.write(Data("spoor-relay: \(error)\n".utf8))
             throw ExitCode(69)
+        }
+    }
+
+    /// One round: the checkpoint first, then the records it covers, proved against it.
+    struct Shipping {
+        let checkpoints: CheckpointShipping
+        let records: RecordShipping
+
+        enum Outcome: Equatable {
+            case shipped(cosigned: UInt64, records: Int)
+            case wait(Int?)
+        }
+
+        func round() async throws -> Outcome {
+            switch try await checkpoints.round() {
+            case .wait(let after): return .wait(after)
+            case .cosigned(let size), .unchanged(let size):
+                switch try await records.round(cosignedSize: size) {
+                case .wait(let after): return .wait(after)
+                case .shipped(_, let count): return .shipped(cosigned: size, records: count)
+                }
+            }
         }
     }
 

@@ -11,85 +11,95 @@ import Testing
 @Suite("The national side: relay, hub and witness over mutual TLS, the hub's record in PostgreSQL", .serialized,
        .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
 struct NationalTests {
-    static func products(_ name: String) -> String { DaemonProcess.products.appendingPathComponent(name).path }
-
     @Test("the relay ships each checkpoint to the hub's witness and hands the cosignature back; a lost cursor and another institution's certificate are handled")
     func relayShipsCheckpoints() async throws {
-        let postgres = try PostgresServer(database: "spoor_hub")
-        defer { postgres.stop() }
-        let folder = try OperationsTests.folder("spoor-national")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let certificates = try TestCertificates(in: folder, server: "hub", clients: ["relay-noord", "relay-zuid"])
-        let seed = Array(repeating: UInt8(5), count: 32)
-        try Data(seed).write(to: URL(fileURLWithPath: folder + "/cosigner-key"))
-        let cosigner = try Cosigner(name: "hub.spoor.invalid/witness", seed: seed)
-
-        // The institution's daemon, which trusts the hub's cosigner key.
-        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        try Data(repeating: 9, count: 32).write(to: URL(fileURLWithPath: folder + "/signing-key"))
-        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
-        try """
-            {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
-             "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-noord.nl", "witnesses": ["\(cosigner.verifierKey)"],
-             "users": {"\(me)": ["attention-officer", "auditor", "relay"]}, "units": {"\(me)": ["*"]}}
-            """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
-        let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
-        defer { daemon.stop() }
-        let ctl = Spoorctl(socketPath: daemon.socketPath)
-        try OperationsTests.open(ctl, "n1")
-        let logKey = try OperationsTests.verifierKey(ctl)
-        let origin = String(logKey.prefix { $0 != "+" })
-
-        // The hub, which pins the noord relay's certificate to the log's origin.
-        try """
-            {"listen": {"host": "127.0.0.1", "port": 0},
-             "tls": {"certificate": "\(certificates.certificate("hub"))", "key": "\(certificates.key("hub"))", "clientCA": "\(certificates.ca)"},
-             "postgres": {"host": "\(postgres.folder)", "username": "\(postgres.user)", "database": "spoor_hub"},
-             "cosigner": {"name": "\(cosigner.name)", "keyPath": "\(folder)/cosigner-key"},
-             "institutions": [{"origin": "\(origin)", "logKey": "\(logKey)", "client": "\(try certificates.fingerprint("relay-noord"))"}]}
-            """.write(toFile: folder + "/hub.json", atomically: true, encoding: .utf8)
-        let hub = try DaemonProcess(arguments: ["--config", folder + "/hub.json"], executable: Self.products("spoor-hub"),
-                                    socketPath: folder + "/unused", waitForSocket: false)
-        defer { hub.stop() }
-        var port: String?
-        for _ in 0..<500 where port == nil {
-            port = hub.log.components(separatedBy: " on port ").dropFirst().first.map { String($0.prefix { $0.isNumber }) }
-            if !hub.process.isRunning { break }
-            usleep(20_000)
-        }
-        let hubPort = try #require(port, "the hub did not start: \(hub.log)")
-
-        func relay(_ client: String, cursor: String = "cursor") throws -> (status: Int32, output: String) {
-            let configuration = folder + "/relay-\(client).json"
-            try """
-                {"socket": "\(daemon.socketPath)", "hub": "https://127.0.0.1:\(hubPort)",
-                 "tls": {"certificate": "\(certificates.certificate(client))", "key": "\(certificates.key(client))", "hubCA": "\(certificates.ca)"},
-                 "statePath": "\(folder)/\(cursor)"}
-                """.write(toFile: configuration, atomically: true, encoding: .utf8)
-            return try SystemdUnitTests.run([Self.products("spoor-relay"), "--config", configuration, "--once"])
-        }
-        let first = try relay("relay-noord")
-        #expect(first.status == 0 && first.output.contains("cosigned:"), "\(first.output)\n\(hub.log)")
+        let national = try NationalFixture()
+        defer { national.stop() }
+        let ctl = national.ctl
+        let first = try national.relay()
+        #expect(first.status == 0 && first.output.contains("cosigned:"), "\(first.output)\n\(national.hub.log)")
         try OperationsTests.open(ctl, "n2")
-        let second = try relay("relay-noord")
+        let second = try national.relay()
         #expect(second.status == 0, "\(second.output)")
         let cosigned = try #require(try ctl("audit", "checkpoint", "--json").json?["cosigned"]?.array?.first)
-        #expect(cosigned["witness"]?.string == cosigner.name)
-        let verified = try ctl("audit", "verify", "--require-cosigned", cosigner.verifierKey)
+        #expect(cosigned["witness"]?.string == national.cosigner.name)
+        let verified = try ctl("audit", "verify", "--require-cosigned", national.cosigner.verifierKey)
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")
 
         // A relay that lost its cursor learns the hub's size from its 409 and proves from there.
-        try FileManager.default.removeItem(atPath: folder + "/cursor")
+        try FileManager.default.removeItem(atPath: national.folder + "/cursor")
         try OperationsTests.open(ctl, "n3")
-        let relearned = try relay("relay-noord")
+        let relearned = try national.relay()
         #expect(relearned.status == 0, "\(relearned.output)")
-        #expect(try postgres.psql("SELECT size FROM witness_heads WHERE origin = '\(origin)'", database: "spoor_hub").output
-                    .trimmingCharacters(in: .whitespacesAndNewlines) == relearned.output.components(separatedBy: "cosigned: ").last?.prefix { $0.isNumber }.description,
-                "\(relearned.output)")
+        #expect(try national.sql("SELECT size FROM witness_heads WHERE origin = '\(national.origin)'")
+                    == relearned.output.components(separatedBy: "cosigned: ").last?.prefix { $0.isNumber }.description, "\(relearned.output)")
 
         // Another institution's certificate: refused (403), kept as evidence, nothing cosigned.
-        let foreign = try relay("relay-zuid", cursor: "cursor-zuid")
+        let foreign = try national.relay("relay-zuid", cursor: "cursor-zuid")
         #expect(foreign.status == 69 && foreign.output.contains("403"), "\(foreign.output)")
-        #expect(try postgres.psql("SELECT count(*) FROM witness_evidence WHERE status = 403", database: "spoor_hub").output.hasPrefix("1"))
+        #expect(try national.sql("SELECT count(*) FROM witness_evidence WHERE status = 403").hasPrefix("1"))
+    }
+
+    /// Issue 30: "for every registration at CoMensha, a record of its analytic fields … with an
+    /// inclusion proof against a checkpoint the hub has cosigned"; the hub "verifies each inclusion
+    /// proof against a checkpoint it cosigned, stores it idempotently (a retry is harmless), refuses
+    /// any personal content". And the research report (§6.1): CoMensha asks "om dubbeltellingen
+    /// tegen te gaan" for identifying data; the national figures get a pseudonym instead.
+    @Test("each registration's analytic record reaches the hub, proved against a cosigned checkpoint, once; forged or personal records are refused")
+    func registrationRecordsReachTheHub() async throws {
+        let national = try NationalFixture(region: "noord")
+        defer { national.stop() }
+        let ctl = national.ctl
+        #expect(try ctl("case", "open", "--case", "r1", "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                        "--name", "Marker-Name-Qz Jansen", "--birth-date", "2011-01-01").status == 0)
+        #expect(try ctl("signal", "record", "--case", "r1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz").status == 0)
+        let registered = try ctl("register", "comensha", "--case", "r1", "--kind", "non-identifiable", "--basis", "none")
+        #expect(registered.status == 0, "\(registered.error)")
+
+        let shipped = try national.relay()
+        #expect(shipped.status == 0 && shipped.output.contains("records shipped: 1"), "\(shipped.output)\n\(national.hub.log)")
+        let row = try national.sql("SELECT kind, basis, age_band, forms, gender, region, length(pseudonym), record FROM registration_records")
+        #expect(row.hasPrefix("non-identifiable|none|12-15|{sexual}|female|noord|64|"), "\(row)")
+        #expect(!row.contains("Marker") && !row.contains("r1") && !row.contains("2011"), "the record names nothing but its dimensions: \(row)")
+
+        // A relay that lost its records cursor ships the record again: the hub holds it once.
+        try FileManager.default.removeItem(atPath: national.folder + "/cursor.records")
+        let again = try national.relay()
+        #expect(again.status == 0, "\(again.output)")
+        #expect(try national.sql("SELECT count(*) FROM registration_records") == "1")
+
+        // What the relay sent, changed: a field, a field a record does not have, another position.
+        let treeSize = try #require(UInt64(national.sql("SELECT size FROM witness_heads")))
+        let proof = try SocketClient(socketPath: national.daemon.socketPath).call(
+            .auditProve, JSONValue(encoding: ProveParams(position: try registrationPosition(ctl), treeSize: treeSize)), as: ProveReply.self)
+        let event = proof.event
+        let commitment = try #require(try event.recomputed().recordCommitment)
+        let record = try #require(event.record)
+        func submission(_ text: String, position: UInt64 = event.position) throws -> String {
+            let entry = RecordSubmission.Entry(position: position, treeSize: treeSize, record: text, commitment: commitment.hex, proof: proof.proof)
+            return String(decoding: try JSONEncoder().encode(RecordSubmission(records: [entry])), as: UTF8.self)
+        }
+        let honest = try national.post("/registration-records", try submission(record))
+        #expect(honest.status == 200 && honest.body.contains("\"already\":1"), "\(honest)")
+        let forged = try national.post("/registration-records", try submission(record.replacingOccurrences(of: "\"female\"", with: "\"male\"")))
+        #expect(forged.status == 422 && forged.body.contains("is not in the checkpoint"), "\(forged)")
+        let personal = try national.post("/registration-records", try submission(record.replacingOccurrences(of: "{", with: #"{"name":"Marker-Name-Qz","#)))
+        #expect(personal.status == 422 && personal.body.contains("refused"), "\(personal)")
+        let moved = try national.post("/registration-records", try submission(record, position: event.position - 1))
+        #expect(moved.status == 422, "\(moved)")
+        let foreign = try national.post("/registration-records", try submission(record), as: "relay-zuid")
+        #expect(foreign.status == 403, "\(foreign)")
+        #expect(try national.sql("SELECT count(*) FROM registration_records") == "1")
+        #expect(try national.sql("SELECT count(*) FROM witness_evidence WHERE reason LIKE '%record%' OR status = 403") == "4")
+    }
+
+    /// The position of the case r1's registration event.
+    private func registrationPosition(_ ctl: Spoorctl) throws -> UInt64 {
+        let tail = try ctl("events", "tail", "--limit", "100", "--json").output
+        for line in tail.split(separator: "\n") {
+            let event = try JSONValue.parse(Array(line.utf8))
+            if event["type"]?.string == "registered-at-comensha", let position = event["position"]?.number { return UInt64(position) }
+        }
+        throw NationalFixture.Failed(description: "no registration in \(tail)")
     }
 }

@@ -14,6 +14,12 @@ package struct ByteReader {
         return T(bigEndian: raw.loadUnaligned(as: T.self))
     }
 
+    /// The next byte, without reading past it.
+    package func peek() throws(Truncated) -> UInt8 {
+        guard offset < bytes.count else { throw Truncated() }
+        return bytes[offset]
+    }
+
     package mutating func take(_ count: Int) throws(Truncated) -> UnsafeRawBufferPointer {
         guard count >= 0, bytes.count - offset >= count else { throw Truncated() }
         defer { offset += count }

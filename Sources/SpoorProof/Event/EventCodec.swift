@@ -13,15 +13,25 @@
 /// integration's OS user) vouches for. An event is written in format 1 unless it has that field,
 /// so every event written before format 2 keeps its bytes, its hash and its proofs, and one event
 /// still has exactly one encoding.
+///
+/// Format 3 wraps format 1 or 2 for an event with a ``PublicRecord`` (a registration's analytic
+/// record, which the national hub checks without seeing anything else):
+///
+///     u8 format(3) · u32+bytes record · 32 salt · inner  ‖  32 hash
+///
+/// where `inner` is the event's format-1 or format-2 encoding without its hash, and the hash is
+/// SHA-256(u8 3 · u32+record · commitment) with commitment = SHA-256(salt ‖ inner).
 package enum EventCodec {
     package static let format: UInt8 = 1
     package static let delegatedFormat: UInt8 = 2
-    static let formats: ClosedRange<UInt8> = 1...2
+    package static let recordFormat: UInt8 = 3
+    static let innerFormats: ClosedRange<UInt8> = 1...2
 
     /// Encodes `event`'s fields (its `hash` aside) and returns the stored value, hash appended.
     package static func encode(
         position: UInt64, id: EventID, type: String, schemaVersion: UInt16, payload: [UInt8], sealedDigest: ChainHash?,
-        stream: StreamName, streamVersion: UInt64, recordedAt: Int64, metadata: AppendMetadata, previousHash: ChainHash
+        stream: StreamName, streamVersion: UInt64, recordedAt: Int64, metadata: AppendMetadata, previousHash: ChainHash,
+        record: PublicRecord? = nil
     ) -> (stored: [UInt8], hash: ChainHash) {
         var writer = ByteWriter(capacity: 160 + payload.count + stream.rawValue.utf8.count)
         writer.write(metadata.onBehalfOf == nil ? format : delegatedFormat)
@@ -41,9 +51,28 @@ package enum EventCodec {
         writer.write(long: payload)
         writer.write(optional: sealedDigest?.bytes)
         writer.write(raw: previousHash.bytes)
-        let hash = ChainHash.of(writer.bytes)
-        writer.write(raw: hash.bytes)
-        return (writer.bytes, hash)
+        guard let record else {
+            let hash = ChainHash.of(writer.bytes)
+            writer.write(raw: hash.bytes)
+            return (writer.bytes, hash)
+        }
+        let hash = PublicRecord.eventHash(record: record.bytes, commitment: PublicRecord.commitment(salt: record.salt, inner: writer.bytes))
+        var outer = ByteWriter(capacity: 5 + record.bytes.count + record.salt.count + writer.bytes.count + ChainHash.byteCount)
+        outer.write(recordFormat)
+        outer.write(long: record.bytes)
+        outer.write(raw: record.salt)
+        outer.write(raw: writer.bytes)
+        outer.write(raw: hash.bytes)
+        return (outer.bytes, hash)
+    }
+
+    /// The record and salt of a format-3 value, and the reader placed at its inner encoding; for
+    /// another format, no record and the reader at the start.
+    private static func unwrap(_ reader: inout ByteReader) throws(ByteReader.Truncated) -> PublicRecord? {
+        guard try reader.peek() == recordFormat else { return nil }
+        _ = try reader.read(UInt8.self)
+        let bytes = try reader.readLongBytes()
+        return PublicRecord(bytes: bytes, salt: Array(try reader.take(PublicRecord.saltCount)))
     }
 
     /// The stream name's bytes and the stream version of a stored value, read without decoding
@@ -51,7 +80,8 @@ package enum EventCodec {
     package static func streamAndVersion(of stored: UnsafeRawBufferPointer) -> (stream: UnsafeRawBufferPointer, version: UInt64)? {
         var reader = ByteReader(stored)
         do {
-            guard formats.contains(try reader.read(UInt8.self)) else { return nil }
+            _ = try unwrap(&reader)
+            guard innerFormats.contains(try reader.read(UInt8.self)) else { return nil }
             _ = try reader.take(8 + 16)  // position and id
             let stream = try reader.take(Int(try reader.read(UInt16.self)))
             return (stream, try reader.read(UInt64.self))
@@ -64,8 +94,9 @@ package enum EventCodec {
     package static func decode(_ stored: UnsafeRawBufferPointer) -> RecordedEvent? {
         var reader = ByteReader(stored)
         do {
+            let record = try unwrap(&reader)
             let version = try reader.read(UInt8.self)
-            guard formats.contains(version) else { return nil }
+            guard innerFormats.contains(version) else { return nil }
             let position = try reader.read(UInt64.self)
             let id = EventID(bytes: try reader.take(16))
             guard let stream = try? StreamName(try reader.readShortString()) else { return nil }
@@ -89,17 +120,22 @@ package enum EventCodec {
                 schemaVersion: schemaVersion, recordedAtMicroseconds: recordedAt,
                 actor: .init(uid: uid, name: actorName), role: role, onBehalfOf: onBehalfOf, correlationID: correlationID,
                 causationID: causationID, payload: payload, sealedDigest: sealedDigest,
-                previousHash: previousHash, hash: hash)
+                previousHash: previousHash, hash: hash, record: record)
         } catch {
             return nil
         }
     }
 
     /// Whether the stored value's trailing hash is the SHA-256 of the bytes before it.
+    /// For format 3, whether it is the hash of the record and the commitment to the inner encoding.
     package static func hashMatches(_ stored: UnsafeRawBufferPointer) -> Bool {
         guard stored.count > ChainHash.byteCount else { return false }
         let body = UnsafeRawBufferPointer(rebasing: stored.dropLast(ChainHash.byteCount))
         let trailer = UnsafeRawBufferPointer(rebasing: stored.suffix(ChainHash.byteCount))
-        return ChainHash.of(body).bytes.elementsEqual(trailer)
+        var reader = ByteReader(body)
+        guard let record = try? unwrap(&reader) else { return ChainHash.of(body).bytes.elementsEqual(trailer) }
+        let inner = UnsafeRawBufferPointer(rebasing: body[reader.offset...])
+        let commitment = PublicRecord.commitment(salt: record.salt, inner: inner)
+        return PublicRecord.eventHash(record: record.bytes, commitment: commitment).bytes.elementsEqual(trailer)
     }
 }

@@ -25,14 +25,16 @@ public struct RecordedEvent: Sendable, Equatable {
     public let previousHash: ChainHash
     /// The SHA-256 of the canonical encoding of everything above.
     public let hash: ChainHash
+    /// What the event shows outside the institution (format 3), if anything.
+    public let record: PublicRecord?
 
     public init(position: UInt64, id: EventID, stream: StreamName, streamVersion: UInt64, type: String, schemaVersion: UInt16,
                 recordedAtMicroseconds: Int64, actor: AppendMetadata.Actor, role: String, onBehalfOf: String? = nil, correlationID: EventID, causationID: EventID?,
-                payload: [UInt8], sealedDigest: ChainHash?, previousHash: ChainHash, hash: ChainHash) {
+                payload: [UInt8], sealedDigest: ChainHash?, previousHash: ChainHash, hash: ChainHash, record: PublicRecord? = nil) {
         (self.position, self.id, self.stream, self.streamVersion, self.type, self.schemaVersion) = (position, id, stream, streamVersion, type, schemaVersion)
         (self.recordedAtMicroseconds, self.actor, self.role, self.correlationID, self.causationID) = (recordedAtMicroseconds, actor, role, correlationID, causationID)
         self.onBehalfOf = onBehalfOf
-        (self.payload, self.sealedDigest, self.previousHash, self.hash) = (payload, sealedDigest, previousHash, hash)
+        (self.payload, self.sealedDigest, self.previousHash, self.hash, self.record) = (payload, sealedDigest, previousHash, hash, record)
     }
 
     public var recordedAt: Date {
@@ -43,11 +45,19 @@ public struct RecordedEvent: Sendable, Equatable {
 extension RecordedEvent {
     /// The SHA-256 of the canonical encoding of the event's fields: what `hash` is when the fields
     /// are the ones the log holds. An auditor recomputes it rather than trust a shown event.
-    public var computedHash: ChainHash {
+    public var computedHash: ChainHash { encoded(record: record).hash }
+
+    /// The commitment a format-3 event's hash makes to everything but its record: what a relay
+    /// sends the hub beside the record, so that the hub can recompute the leaf.
+    public var recordCommitment: ChainHash? {
+        record.map { PublicRecord.commitment(salt: $0.salt, inner: encoded(record: nil).stored.dropLast(ChainHash.byteCount)) }
+    }
+
+    private func encoded(record: PublicRecord?) -> (stored: [UInt8], hash: ChainHash) {
         EventCodec.encode(
-            position: position, id: id, type: type, schemaVersion: schemaVersion, payload: payload, sealedDigest: sealedDigest, stream: stream, streamVersion: streamVersion, recordedAt: recordedAtMicroseconds,
+            position: position, id: id, type: type, schemaVersion: schemaVersion, payload: payload, sealedDigest: sealedDigest, stream: stream,
+            streamVersion: streamVersion, recordedAt: recordedAtMicroseconds,
             metadata: AppendMetadata(actor: actor, role: role, onBehalfOf: onBehalfOf, correlationID: correlationID, causationID: causationID),
-            previousHash: previousHash
-        ).hash
+            previousHash: previousHash, record: record)
     }
 }

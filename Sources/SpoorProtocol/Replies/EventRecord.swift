@@ -33,6 +33,11 @@ public struct EventRecord: Codable, Sendable, Equatable {
     public var sealedDigest: String?
     public var previousHash: String
     public var hash: String
+    /// The public record of a format-3 event (a registration's analytic record), exactly as the
+    /// hash covers it; absent for other events.
+    public var record: String?
+    /// The record's salt, hex: with it the hash commits to everything else.
+    public var recordSalt: String?
 
     /// `event` as the wire shows it, with `payload` the reader's view of its payload.
     public init(_ event: RecordedEvent, payload: JSONValue) {
@@ -44,6 +49,8 @@ public struct EventRecord: Codable, Sendable, Equatable {
         self.payload = payload
         payloadText = String(decoding: event.payload, as: UTF8.self)
         (sealedDigest, previousHash, hash) = (event.sealedDigest?.hex, event.previousHash.hex, event.hash.hex)
+        record = event.record.map { String(decoding: $0.bytes, as: UTF8.self) }
+        recordSalt = event.record.map { ChainHash(bytes: $0.salt).hex }
     }
 
     // `causationID` and `sealedDigest` are always present, `null` when the event has none.
@@ -67,6 +74,8 @@ public struct EventRecord: Codable, Sendable, Equatable {
         try container.encode(sealedDigest, forKey: .sealedDigest)
         try container.encode(previousHash, forKey: .previousHash)
         try container.encode(hash, forKey: .hash)
+        try container.encodeIfPresent(record, forKey: .record)
+        try container.encodeIfPresent(recordSalt, forKey: .recordSalt)
     }
 
     /// Why a shown event is not the one its hash names.
@@ -88,17 +97,27 @@ public struct EventRecord: Codable, Sendable, Equatable {
             guard let parsed = ChainHash(hex: text) else { throw Mismatch(description: "has no valid sealedDigest") }
             return parsed
         }
+        let record = try recordShown()
         let event = RecordedEvent(
             position: position, id: id, stream: stream, streamVersion: streamVersion, type: type, schemaVersion: schemaVersion,
             recordedAtMicroseconds: recordedAtMicroseconds, actor: .init(uid: actor.uid, name: actor.name), role: role,
             onBehalfOf: onBehalfOf, correlationID: correlation, causationID: causation, payload: Array(payloadText.utf8), sealedDigest: digest,
-            previousHash: previous, hash: shownHash)
+            previousHash: previous, hash: shownHash, record: record)
         guard event.computedHash == shownHash else { throw Mismatch(description: "was altered: its fields do not give its hash") }
         // `recordedAt` shows milliseconds: it must lie within one of the microseconds the hash covers.
         guard let shown = Self.instant(recordedAt), abs(shown * 1_000_000 - Double(recordedAtMicroseconds)) < 1_000 else {
             throw Mismatch(description: "shows another time than the one its hash covers")
         }
         return event
+    }
+
+    /// The public record and its salt as shown; both or neither.
+    private func recordShown() throws(Mismatch) -> PublicRecord? {
+        switch (record, recordSalt.map(ChainHash.init(hex:))) {
+        case (nil, nil): return nil
+        case (let record?, let salt??): return PublicRecord(bytes: Array(record.utf8), salt: salt.bytes)
+        default: throw Mismatch(description: "has a record without its salt, or a salt that does not parse")
+        }
     }
 
     /// The time `microseconds` since 1970 names, UTC, to the second (cut, not rounded): how a trail shows it.

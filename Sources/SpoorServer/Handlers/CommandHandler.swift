@@ -67,7 +67,8 @@ struct CommandHandler: Sendable {
             let context = Decider.Context(actor: decider, role: role, today: .today, sameYouth: sameYouth, epoch: epoch)
             let rules = protocols.current
             let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
-            let sealed = try seal(events, firstID: eventID, in: stream, key: key, erasing: command.erases, under: rules.version)
+            let records = try publicRecords(of: events, youth: entry?.state.identity, caseID: caseID)
+            let sealed = try seal(events, firstID: eventID, in: stream, key: key, erasing: command.erases, under: rules.version, records: records)
             let projector = try projections.projector(caseID: caseID, after: entry, events: events, actor: decider, role: role,
                                                       rules: rules, sealedWith: sealed.stateKey, rewritingAll: sealed.keyChange != nil)
             do {
@@ -109,12 +110,22 @@ struct CommandHandler: Sendable {
         }
     }
 
+    /// Each event's public record: a registration's analytic record for the national hub
+    /// (``RegistrationRecord``), which its event's hash commits to in the open; `nil` for the rest.
+    private func publicRecords(of events: [CaseEvent], youth identity: YouthIdentity?, caseID: String) throws -> [[UInt8]?] {
+        try events.map { event in
+            guard case .registeredAtCoMensha(let registration) = event else { return nil }
+            let pseudonym = RegistrationPseudonym.of(identity, caseID: caseID, key: try keys.ownKey(RegistrationPseudonym.keyName))
+            return try RegistrationRecord(registration, pseudonym: pseudonym)?.bytes
+        }
+    }
+
     /// The events as the log keeps them: each one's personal content split off and sealed with the
     /// case's data key (made with the case's first sealed event), and, for an erasure, the order
     /// to destroy that key and every sealed part of the case in the same transaction; with the
     /// key the case's new state is sealed with (none once erased). Each names the protocol version.
     private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, key stored: () throws -> [UInt8]?, erasing: Bool,
-                      under version: Int) throws
+                      under version: Int, records: [[UInt8]?]) throws
         -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?, firstPayload: JSONValue) {
         var change: StreamKeyChange? = erasing ? .erase : nil
         var key: [UInt8]?
@@ -124,14 +135,15 @@ struct CommandHandler: Sendable {
             let (unstamped, personal) = PersonalContent.split(try event.payload())
             let payload = CaseStream.stamped(unstamped, protocolVersion: version)
             if index == 0 { firstPayload = payload }
-            guard let personal else { return ProposedEvent(id: id, type: event.type, payload: payload.serialized) }
+            guard let personal else { return ProposedEvent(id: id, type: event.type, payload: payload.serialized, record: records[index]) }
             if key == nil, let stored = try stored() {
                 key = stored
             } else if key == nil {
                 let made = try keys.make(for: stream)
                 (key, change) = (made.key, made.change)
             }
-            return ProposedEvent(id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id))
+            return ProposedEvent(id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id),
+                                 record: records[index])
         }
         return (proposed, change, erasing ? nil : try key ?? stored(), firstPayload)
     }

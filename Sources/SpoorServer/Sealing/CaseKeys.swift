@@ -89,6 +89,16 @@ final class CaseKeys: Sendable {
         }
     }
 
+    /// A key of the daemon's own, kept under `name` (no case's) and wrapped as a case's is, made
+    /// the first time it is asked for; when two ask at once, both get the one stored first.
+    func ownKey(_ name: StreamName) throws -> [UInt8] {
+        if let key = try key(for: name) { return key }
+        let made = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        let stored = try ledger.storeKeyUnlessStored(try master.wrap(made, for: name), for: name)
+        guard let key = try key(for: name, wrapped: { stored }) else { throw SealingError.keyDamaged(name) }
+        return key
+    }
+
     /// Forgets the case's key: after erasure nothing may open its content, not even from memory.
     func forget(_ stream: StreamName) { _ = cache.withLock { $0.removeValue(forKey: stream) } }
 }

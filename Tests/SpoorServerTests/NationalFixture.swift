@@ -1,0 +1,113 @@
+import Foundation
+import Glibc
+import SpoorProof
+import Testing
+
+/// One institution's spoord, the national hub on PostgreSQL 15, and test certificates for two
+/// relays (`relay-noord`, pinned to the institution's log, and `relay-zuid`, pinned to none):
+/// the real binaries, as NationalTests drive them.
+struct NationalFixture {
+    static func products(_ name: String) -> String { DaemonProcess.products.appendingPathComponent(name).path }
+
+    let folder: String
+    let postgres: PostgresServer
+    let certificates: TestCertificates
+    let cosigner: Cosigner
+    let daemon: DaemonProcess
+    let ctl: Spoorctl
+    let logKey: String
+    let origin: String
+    let hub: DaemonProcess
+    let hubPort: String
+
+    init(region: String? = nil) throws {
+        postgres = try PostgresServer(database: "spoor_hub")
+        folder = try OperationsTests.folder("spoor-national")
+        certificates = try TestCertificates(in: folder, server: "hub", clients: ["relay-noord", "relay-zuid"])
+        let seed = Array(repeating: UInt8(5), count: 32)
+        try Data(seed).write(to: URL(fileURLWithPath: folder + "/cosigner-key"))
+        cosigner = try Cosigner(name: "hub.spoor.invalid/witness", seed: seed)
+
+        // The institution's daemon, which trusts the hub's cosigner key.
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        try Data(repeating: 9, count: 32).write(to: URL(fileURLWithPath: folder + "/signing-key"))
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        try """
+            {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
+             "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-noord.nl", "witnesses": ["\(cosigner.verifierKey)"],
+             "organisation": "Jeugdzorg Noord", "region": "noord",
+             "users": {"\(me)": ["attention-officer", "auditor", "relay", "professional"]}, "units": {"\(me)": ["*"]}}
+            """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
+        ctl = Spoorctl(socketPath: daemon.socketPath)
+        try OperationsTests.open(ctl, "n1")
+        logKey = try OperationsTests.verifierKey(ctl)
+        origin = String(logKey.prefix { $0 != "+" })
+
+        // The hub, which pins the noord relay's certificate to the log's origin.
+        try """
+            {"listen": {"host": "127.0.0.1", "port": 0},
+             "tls": {"certificate": "\(certificates.certificate("hub"))", "key": "\(certificates.key("hub"))", "clientCA": "\(certificates.ca)"},
+             "postgres": {"host": "\(postgres.folder)", "username": "\(postgres.user)", "database": "spoor_hub"},
+             "cosigner": {"name": "\(cosigner.name)", "keyPath": "\(folder)/cosigner-key"},
+             "institutions": [{"origin": "\(origin)", "logKey": "\(logKey)", "client": "\(try certificates.fingerprint("relay-noord"))"\(
+                region.map { #", "region": "\#($0)""# } ?? "")}]}
+            """.write(toFile: folder + "/hub.json", atomically: true, encoding: .utf8)
+        hub = try DaemonProcess(arguments: ["--config", folder + "/hub.json"], executable: Self.products("spoor-hub"),
+                                socketPath: folder + "/unused", waitForSocket: false)
+        var port: String?
+        for _ in 0..<500 where port == nil {
+            port = hub.log.components(separatedBy: " on port ").dropFirst().first.map { String($0.prefix { $0.isNumber }) }
+            if !hub.process.isRunning { break }
+            usleep(20_000)
+        }
+        guard let port else { throw Failed(description: "the hub did not start: \(hub.log)") }
+        hubPort = port
+    }
+
+    struct Failed: Error, CustomStringConvertible { let description: String }
+
+    func stop() {
+        hub.stop()
+        daemon.stop()
+        postgres.stop()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// One round of `spoor-relay --once` with `client`'s certificate and a cursor of its own.
+    func relay(_ client: String = "relay-noord", cursor: String = "cursor") throws -> (status: Int32, output: String) {
+        let configuration = folder + "/relay-\(client).json"
+        try """
+            {"socket": "\(daemon.socketPath)", "hub": "https://127.0.0.1:\(hubPort)",
+             "tls": {"certificate": "\(certificates.certificate(client))", "key": "\(certificates.key(client))", "hubCA": "\(certificates.ca)"},
+             "statePath": "\(folder)/\(cursor)"}
+            """.write(toFile: configuration, atomically: true, encoding: .utf8)
+        return try SystemdUnitTests.run([Self.products("spoor-relay"), "--config", configuration, "--once"])
+    }
+
+    /// A query's rows on the hub's PostgreSQL, unaligned.
+    func sql(_ query: String) throws -> String {
+        try postgres.psql(query, database: "spoor_hub").output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// POSTs `body` to the hub's `path` over mutual TLS with `client`'s certificate, as a relay
+    /// would but with what the test chooses: the status and the body.
+    func post(_ path: String, _ body: String, as client: String = "relay-noord") throws -> (status: Int, body: String) {
+        let script = """
+            import http.client, ssl, sys
+            context = ssl.create_default_context(cafile=sys.argv[1])
+            context.load_cert_chain(sys.argv[2], sys.argv[3])
+            connection = http.client.HTTPSConnection("127.0.0.1", int(sys.argv[4]), context=context)
+            connection.request("POST", sys.argv[5], body=sys.stdin.buffer.read(), headers={"Content-Type": "application/json"})
+            response = connection.getresponse()
+            print(response.status)
+            sys.stdout.write(response.read().decode())
+            """
+        try body.write(toFile: folder + "/post-body", atomically: true, encoding: .utf8)
+        let result = try SystemdUnitTests.run(["sh", "-c", "python3 -c \"$0\" \"$@\" < \(folder)/post-body", script, certificates.ca,
+                                               certificates.certificate(client), certificates.key(client), hubPort, path])
+        let lines = result.output.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let status = lines.first.flatMap({ Int($0) }) else { throw Failed(description: result.output) }
+        return (status, lines.count > 1 ? String(lines[1]) : "")
+    }
+}
