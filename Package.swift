@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "spoorctl", targets: ["spoorctl"]),
         .executable(name: "spoor-hub", targets: ["spoor-hub"]),
         .executable(name: "spoor-relay", targets: ["spoor-relay"]),
+        .executable(name: "spoor-comensha", targets: ["spoor-comensha"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -48,7 +49,7 @@ let package = Package(
             dependencies: ["LMDB", "SpoorProof", .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "Metrics", package: "swift-metrics")]
         ),
-        .target(name: "SpoorProtocol", dependencies: ["SpoorJSON", "SpoorProof"]),
+        .target(name: "SpoorProtocol", dependencies: ["SpoorJSON", "SpoorProof", .product(name: "Crypto", package: "swift-crypto")]),
         // The national witness's core (c2sp.org/tlog-witness), whatever transport and store carry it.
         .target(name: "SpoorWitness", dependencies: ["SpoorProof"]),
         // The national hub: the witness over HTTPS with client certificates, its state in PostgreSQL.
@@ -58,17 +59,27 @@ let package = Package(
                 "SpoorWitness", "SpoorProof", "SpoorDomain", "SpoorProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "spoor-hub",
-            dependencies: ["SpoorHub", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            dependencies: ["SpoorHub", "SpoorProof", "SpoorWitness", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .executableTarget(
             name: "spoor-relay",
             dependencies: ["SpoorProtocol", "SpoorProof", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "spoor-comensha",
+            dependencies: ["SpoorProtocol", .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
@@ -106,7 +117,8 @@ let package = Package(
         .testTarget(
             name: "SpoorServerTests",
             dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorWitness", "SpoorDomain", "SpoorJSON", "LMDB",
-                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")]
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -89,6 +89,8 @@ extension CaseEvent {
         case .registeredAtCoMensha(let e): e
         case .registrationDeclined(let e): e
         case .registeredElsewhere(let e): e
+        case .registrationSealed(let e): e
+        case .registrationAcknowledged(let e): e
         case .withdrawalNotified(let e): e
         case .clientStatementAdded(let e): e
         case .personalDataErased(let e): e

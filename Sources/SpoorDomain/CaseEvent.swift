@@ -28,6 +28,8 @@ public enum CaseEvent: Sendable, Equatable {
     case registeredAtCoMensha(RegisteredAtCoMensha)
     case registrationDeclined(RegistrationDeclined)
     case registeredElsewhere(RegisteredElsewhere)
+    case registrationSealed(RegistrationSealed)
+    case registrationAcknowledged(RegistrationAcknowledged)
     case withdrawalNotified(WithdrawalNotified)
     case clientStatementAdded(ClientStatementAdded)
     case personalDataErased(PersonalDataErased)

@@ -18,6 +18,7 @@ extension CaseState {
         parentalOverride?.request.personal = nil
         registrations.forgetPersonal(\.personal)
         declinedRegistrations.forgetPersonal(\.personal)
+        for index in deliveries.indices { deliveries[index].envelope = nil }
     }
 }
 

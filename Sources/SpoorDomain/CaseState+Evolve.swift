@@ -115,6 +115,18 @@ extension CaseState {
             registeredElsewhere.append(e)
             registrationDue = nil
         case .withdrawalNotified: withdrawalNotice = nil
+        case .registrationSealed(let e):
+            deliveries.append(Delivery(registration: e.registration, id: e.delivery, recipientKey: e.recipientKey, sealedOn: e.sealedOn,
+                                       envelope: e.personal?.envelope))
+        case .registrationAcknowledged(let e):
+            guard let index = deliveries.firstIndex(where: { $0.id == e.delivery }) else { break }
+            switch e.subject {
+            case .registration: deliveries[index].received = e.acknowledgedOn
+            case .withdrawal:
+                deliveries[index].withdrawalAcknowledged = e.acknowledgedOn
+                withdrawalNotice = nil  // told, as a withdrawal-notified event tells it
+            case .erasure: deliveries[index].erasureAcknowledged = e.acknowledgedOn
+            }
         case .clientStatementAdded: statements += 1
         case .screeningRecorded(let e): screenings.append(e)
         case .erasureRequested(let e):

@@ -18,6 +18,11 @@ extension CaseState {
         if let lapse = waiverLapse { items.append(.init(.waiverLapsing, "", lapse, listFrom: lapse.since)) }
         if let erasure = erasureRequest { items.append(.init(.erasureRequestDue, "", erasure.due, listFrom: erasure.remindFrom)) }
         if let notice = withdrawalNotice { items.append(.init(.withdrawalNoticeDue, notice.party.rawValue, notice.due, listFrom: notice.due.since)) }
+        for delivery in deliveries where delivery.received == nil && !isErased {
+            items.append(.init(kind: .registrationNotReceived, subject: "registration \(delivery.registration)", step: .register, since: delivery.sealedOn,
+                               dueOn: nil, listFrom: delivery.sealedOn.adding(days: Delivery.remindAfterDays), responsible: .attentionOfficer,
+                               protocolVersion: nil))
+        }
         for consent in consents where consent.status == .requested {
             items.append(.init(kind: .consentPending, subject: consent.party.rawValue, step: .register, since: consent.on, dueOn: nil, listFrom: consent.on,
                                responsible: consent.followedUpBy ?? .attentionOfficer, protocolVersion: nil))

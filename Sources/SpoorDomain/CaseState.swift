@@ -84,6 +84,26 @@ public struct CaseState: Sendable, Equatable {
         public var due: Due
     }
 
+    /// An identifiable registration on its way to CoMensha through the relay and the national hub.
+    public struct Delivery: Sendable, Equatable {
+        /// How many days a delivery may wait for CoMensha's acknowledgement before the worklist
+        /// lists it: a relay or a hub that stalled, not a rule of law, so not in the protocol.
+        public static let remindAfterDays = 3
+
+        public var registration: Int
+        public var id: String
+        public var recipientKey: String
+        public var sealedOn: Day
+        /// Personal content: `nil` once the case is erased.
+        public var envelope: String?
+        public var received: Day?
+        public var withdrawalAcknowledged: Day?
+        public var erasureAcknowledged: Day?
+    }
+
+    /// The delivery named `id`, if the case has it.
+    public func delivery(_ id: String) -> Delivery? { deliveries.first { $0.id == id } }
+
     /// A waiver asked for and not yet approved: who asked, so that the approver is someone else.
     public struct WaiverRequest: Sendable, Equatable {
         public var request: ConsentWaiverRequested
@@ -170,6 +190,8 @@ public struct CaseState: Sendable, Equatable {
     public var registrationDue: RegistrationDue?
     /// A withdrawal of consent after an identifiable registration, not yet told to CoMensha.
     public var withdrawalNotice: WithdrawalNotice?
+    /// The identifiable registrations sealed for CoMensha, and how far each got.
+    public var deliveries: [Delivery] = []
     public var lastRiskAssessment: RiskAssessed?
     /// The first risk assessment once there are signals, or the next one.
     public var riskAssessmentDue: Due?

@@ -142,3 +142,20 @@ extension Decider {
         return approved
     }
 }
+
+extension Decider {
+    /// CoMensha's acknowledgement of a delivery of this case: of the registration, of the notice of
+    /// a withdrawal of consent owed for it, or of the notice of the case's erasure.
+    func acknowledge(_ e: RegistrationAcknowledged, on state: CaseState) throws(DomainError) -> RegistrationAcknowledged {
+        guard let delivery = state.delivery(e.delivery) else { throw .invalidField("delivery", "the case has no delivery \(e.delivery)") }
+        guard e.acknowledgedOn >= delivery.sealedOn else { throw .invalidField("acknowledgedOn", "lies before the sealing on \(delivery.sealedOn)") }
+        switch e.subject {
+        case .registration: break
+        case .withdrawal:
+            guard state.withdrawalNotice != nil else { throw .ruleViolated(rule: "delivery", reason: "no withdrawal of consent is owed to CoMensha") }
+        case .erasure:
+            guard state.isErased else { throw .ruleViolated(rule: "delivery", reason: "the case is not erased") }
+        }
+        return e
+    }
+}

@@ -188,6 +188,10 @@ public struct Decider: Sendable {
                 throw .invalidField("notifiedOn", "lies before the withdrawal of \(notice.due.since)")
             }
             return .withdrawalNotified(e)
+        case .registrationSealed:
+            throw .ruleViolated(rule: "delivery", reason: "the daemon seals an identifiable registration for CoMensha itself, with the registration")
+        case .registrationAcknowledged(let e):
+            return .registrationAcknowledged(try acknowledge(e, on: state))
         case .clientStatementAdded(let e):
             try Self.requireText(e.personal, "personal", "a statement needs its text")
             return .clientStatementAdded(e)

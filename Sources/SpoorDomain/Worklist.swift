@@ -16,12 +16,14 @@ public enum Worklist {
             case erasureRequestDue = "erasure-request-due"
             /// A withdrawal of consent after an identifiable registration, to be told to CoMensha.
             case withdrawalNoticeDue = "withdrawal-notice-due"
+            /// An identifiable registration sent to CoMensha through the hub that CoMensha has not acknowledged.
+            case registrationNotReceived = "registration-not-received"
             /// A read without a care relationship, for the privacy officer to review.
             case emergencyAccessReview = "emergency-access-review"
 
             /// Whether the item stays on the worklist after its case closes: an obligation to
             /// someone outside the institution, which closing the case does not meet.
-            public var outlivesClosing: Bool { [.registrationDue, .reportNotMade, .withdrawalNoticeDue, .erasureRequestDue].contains(self) }
+            public var outlivesClosing: Bool { [.registrationDue, .reportNotMade, .withdrawalNoticeDue, .erasureRequestDue, .registrationNotReceived].contains(self) }
         }
         public var caseID: String
         public var unit: String
@@ -133,6 +135,7 @@ public enum Worklist {
         case .consentPending: "consent asked of the \(subject) on \(since)"
         case .erasureRequestDue: "a request to erase the dossier, received on \(since)"
         case .withdrawalNoticeDue: "the \(subject) withdrew consent on \(since) after an identifiable registration: tell CoMensha"
+        case .registrationNotReceived: "\(subject) was sent to CoMensha through the national hub on \(since) and not yet received: check the relay (spoorctl status) and the hub"
         case .emergencyAccessReview: "\(subject) read the case without a care relationship on \(since)"
         }
     }

@@ -56,6 +56,12 @@ public struct HubConfiguration: Codable, Sendable, Equatable {
     public var postgres: Postgres
     public var cosigner: CosignerKey
     public var institutions: [Institution]
+    /// CoMensha's client, which fetches the outbox: its certificate's fingerprint.
+    public var comensha: CoMensha?
+
+    public struct CoMensha: Codable, Sendable, Equatable {
+        public var client: String
+    }
 
     /// Reads the file at `path`; a problem is an error naming the file and what is wrong.
     public static func load(from path: String) throws -> HubConfiguration {

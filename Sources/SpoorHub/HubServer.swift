@@ -15,7 +15,8 @@ public enum HubServer {
     static let maxBody = 64 << 10
 
     public static func application(
-        witness: Witness, intake: RegistrationIntake, pinned: [String: String], tls: TLSConfiguration, host: String, port: Int, logger: Logger,
+        witness: Witness, intake: RegistrationIntake, outbox: PostgresOutbox, pinned: [String: String], comensha: String?, tls: TLSConfiguration,
+        host: String, port: Int, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let router = Router(context: HubRequestContext.self)
@@ -34,6 +35,7 @@ public enum HubServer {
             if answer.status != 200 { logger.warning("registration-records from \(pinned[fingerprint] ?? fingerprint): \(answer.status) \(answer.body)") }
             return response(answer)
         }
+        OutboxRoutes(outbox: outbox, pinned: pinned, comensha: comensha, logger: logger).add(to: router)
         return Application(
             router: router, server: try .tls(.http1(), tlsConfiguration: tls),
             configuration: .init(address: .hostname(host, port: port), serverName: "spoor-hub"),
@@ -43,7 +45,7 @@ public enum HubServer {
     /// The largest registration-records body read: a thousand records with their proofs.
     static let maxRecordsBody = 8 << 20
 
-    private static func response(_ answer: WitnessResponse) -> Response {
+    static func response(_ answer: WitnessResponse) -> Response {
         var headers: HTTPFields = [.contentType: answer.contentType]
         if answer.status == 503 { headers[.retryAfter] = "5" }
         return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: answer.body)))

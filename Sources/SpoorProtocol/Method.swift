@@ -36,6 +36,10 @@ public enum Method: String, Codable, Sendable, CaseIterable {
     case auditWitnessed = "audit.witnessed"
     /// The national relay hands back a witness's cosignature of one of the log's checkpoints (`CosignedParams`); recorded.
     case auditCosigned = "audit.cosigned"
+    /// The national relay reads what waits to go to CoMensha: sealed registrations and notices (`Outbox`).
+    case registrationOutbox = "registration.outbox"
+    /// The national relay hands back CoMensha's acknowledgement of a delivery or notice (`Acknowledgement`); recorded.
+    case registrationAcknowledged = "registration.acknowledged"
     /// Recomputes the chain and the tree and names the first bad position.
     case auditVerify = "audit.verify"
     /// The whole case, decrypted, for the youth or parents (inzage); recorded (`CaseParams`).
@@ -57,6 +61,6 @@ public enum Method: String, Codable, Sendable, CaseIterable {
 
     /// Whether the method reads parameters; one that does not takes `{}` (``EmptyParams``) and refuses any other.
     public var takesParameters: Bool {
-        ![.status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload].contains(self)
+        ![.status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload, .registrationOutbox].contains(self)
     }
 }

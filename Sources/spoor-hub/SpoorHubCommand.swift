@@ -51,9 +51,11 @@ struct SpoorHubCommand: AsyncParsableCommand {
         let regions = Dictionary(configuration.institutions.compactMap { institution in institution.region.map { (institution.origin, $0) } },
                                  uniquingKeysWith: { first, _ in first })
         let intake = RegistrationIntake(witnessed: store, records: records, regions: regions)
+        let outbox = PostgresOutbox(client: client, logger: logger)
         let pinned = Dictionary(configuration.institutions.map { ($0.client.lowercased(), $0.origin) }, uniquingKeysWith: { first, _ in first })
         let tls = try HubServer.tls(certificate: configuration.tls.certificate, key: configuration.tls.key, clientCA: configuration.tls.clientCA)
-        let app = try HubServer.application(witness: witness, intake: intake, pinned: pinned, tls: tls, host: configuration.listen.host, port: configuration.listen.port,
+        let app = try HubServer.application(witness: witness, intake: intake, outbox: outbox, pinned: pinned,
+                                            comensha: configuration.comensha?.client.lowercased(), tls: tls, host: configuration.listen.host, port: configuration.listen.port,
                                             logger: logger) { port in
             logger.notice("witnessing \(logs.count) logs as \(cosigner.name) on port \(port); cosigner key \(cosigner.verifierKey)")
         }
@@ -62,6 +64,7 @@ struct SpoorHubCommand: AsyncParsableCommand {
             tasks.addTask { await client.run() }
             try await store.migrate()
             try await records.migrate()
+            try await outbox.migrate()
             try await ServiceGroup(configuration: .init(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
                                                         logger: logger)).run()
             tasks.cancelAll()

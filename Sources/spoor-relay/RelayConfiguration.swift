@@ -24,9 +24,12 @@ struct RelayConfiguration: Codable, Equatable {
     var statePath: String
     /// The last position whose registration records were shipped; beside `statePath` by default.
     var recordsCursorPath: String?
+    /// The hub's sequence number of the last acknowledgement handed to the daemon; beside `statePath` by default.
+    var acknowledgementsCursorPath: String?
     var intervalSeconds: Int?
 
     var recordsStatePath: String { recordsCursorPath ?? statePath + ".records" }
+    var acknowledgementsStatePath: String { acknowledgementsCursorPath ?? statePath + ".acknowledgements" }
 
     static func load(from path: String) throws -> RelayConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else { throw RelayError("\(path) cannot be read") }

@@ -36,7 +36,9 @@ struct SpoorRelayCommand: AsyncParsableCommand {
             checkpoints: CheckpointShipping(socket: configuration.socket, hub: configuration.hub, http: http, cursor: Cursor(path: configuration.statePath),
                                             logger: logger),
             records: RecordShipping(socket: configuration.socket, hub: configuration.hub, http: http, cursor: Cursor(path: configuration.recordsStatePath),
-                                    logger: logger))
+                                    logger: logger),
+            deliveries: DeliveryShipping(socket: configuration.socket, hub: configuration.hub, http: http,
+                                         cursor: Cursor(path: configuration.acknowledgementsStatePath), logger: logger))
         if once {
             do { try await runOnce(shipping, logger: logger) } catch {
                 try? await http.shutdown()
@@ -63,7 +65,8 @@ struct SpoorRelayCommand: AsyncParsableCommand {
     private func runOnce(_ shipping: Shipping, logger: Logger) async throws {
         do {
             switch try await shipping.round() {
-            case .shipped(let size, let records): print("cosigned: \(size) events; records shipped: \(records)")
+            case .shipped(let size, let records, let posted, let acknowledged):
+                print("cosigned: \(size) events; records shipped: \(records); outbox entries posted: \(posted); acknowledgements recorded: \(acknowledged)")
             case .wait(let after): print("the hub asks to wait\(after.map { " \($0) s" } ?? "")"); throw ExitCode(75)
             }
         } catch let exit as ExitCode { throw exit } catch {
@@ -72,24 +75,32 @@ struct SpoorRelayCommand: AsyncParsableCommand {
         }
     }
 
-    /// One round: the checkpoint first, then the records it covers, proved against it.
+    /// One round: the checkpoint first, then the records it covers, proved against it, then the
+    /// outbox for CoMensha and CoMensha's acknowledgements back.
     struct Shipping {
         let checkpoints: CheckpointShipping
         let records: RecordShipping
+        let deliveries: DeliveryShipping
 
         enum Outcome: Equatable {
-            case shipped(cosigned: UInt64, records: Int)
+            case shipped(cosigned: UInt64, records: Int, posted: Int, acknowledged: Int)
             case wait(Int?)
         }
 
         func round() async throws -> Outcome {
+            let size: UInt64
             switch try await checkpoints.round() {
             case .wait(let after): return .wait(after)
-            case .cosigned(let size), .unchanged(let size):
-                switch try await records.round(cosignedSize: size) {
-                case .wait(let after): return .wait(after)
-                case .shipped(_, let count): return .shipped(cosigned: size, records: count)
-                }
+            case .cosigned(let cosigned), .unchanged(let cosigned): size = cosigned
+            }
+            let count: Int
+            switch try await records.round(cosignedSize: size) {
+            case .wait(let after): return .wait(after)
+            case .shipped(_, let shipped): count = shipped
+            }
+            switch try await deliveries.round() {
+            case .wait(let after): return .wait(after)
+            case .done(let posted, let acknowledged): return .shipped(cosigned: size, records: count, posted: posted, acknowledged: acknowledged)
             }
         }
     }

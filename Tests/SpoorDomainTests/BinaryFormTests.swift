@@ -31,7 +31,7 @@ struct BinaryFormTests {
         let registration = try #require(state.registrations.last)
         let waiverRequest = try #require(states.compactMap(\.waiverRequest).first)
         let fields: [(Any, Int)] = [
-            (state, 37), (signal, 7), (report, 3), (signal.recorded, 9), (state.youth, 4), (try #require(state.identity), 6),
+            (state, 38), (signal, 7), (report, 3), (signal.recorded, 9), (state.youth, 4), (try #require(state.identity), 6),
             (Note("n"), 1), (try #require(state.lastRiskAssessment), 4), (try #require(state.consultations.first), 4),
             (try #require(state.conversations.first), 4), (try #require(state.skippedConversations.first), 4), (weighing, 7),
             (weighing.answers, 5), (report.report, 7), (try #require(report.feedback.first), 4),
@@ -42,6 +42,7 @@ struct BinaryFormTests {
             (try #require(state.screenings.first), 3), (try #require(states.compactMap(\.erasureRequest).first), 2),
             (try #require(states.compactMap(\.legalHold).first), 4), (try #require(state.relationships.first), 3),
             (try #require(state.registeredElsewhere.first), 3), (try #require(state.declinedRegistrations.first), 3),
+            (try #require(state.deliveries.first), 8),
         ]
         for (value, count) in fields {
             #expect(Mirror(reflecting: value).children.count == count, "\(type(of: value)) has other fields than its binary form")

@@ -42,7 +42,8 @@ struct EventCatalogueTests {
     func aFutureDayIsRefusedByName() throws {
         let today = try Day(year: 2026, month: 11, day: 2)
         let decider = Decider()
-        for kind in EventKind.all {
+        // A kind no role issues (the daemon's sealing of a registration) is never decided.
+        for kind in EventKind.all where !kind.roles.isEmpty {
             let event = try EveryEventType.harness().records.map(\.event).first { $0.type == kind.type }!
             var json = try #require(try event.payload().object)
             json[kind.dayField] = .string(today.adding(days: 1).description)

@@ -3,6 +3,8 @@
 /// A case that goes through every event type at least once, some with their optional fields and
 /// some without: material for the schema and replay tests.
 enum EveryEventType {
+    static let delivery = "0b8f2c1e-5d7a-4c3e-9f10-2a6b8c4d1e7f"
+
     static func harness() throws -> CaseHarness {
         var h = try CaseHarness.opened(birthDate: "2011-01-15", on: "2026-09-01")
         try h.run(CaseCommand(ScreeningRecorded(screenedOn: day("2026-09-01"), outcome: .signsFound, instrument: "vlaggensysteem")), on: "2026-09-01")
@@ -43,6 +45,11 @@ enum EveryEventType {
         try h.run(.requestWaiver(.unableToConsent, on: "2026-09-13"), on: "2026-09-13")
         try h.run(.approveWaiver(.unableToConsent, on: "2026-09-13"), as: .behaviouralScientist, on: "2026-09-13")
         try h.run(.register(.identifiable, basis: .waiver, on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
+        // Sealed for CoMensha by the daemon itself, with the registration; acknowledged through the relay.
+        h.record(.registrationSealed(RegistrationSealed(registration: 2, delivery: delivery, recipientKey: "comensha-2027", sealedOn: day("2026-09-14"),
+                                                        envelope: "c2VhbGVk")), as: .attentionOfficer, actor: "attention-officer-1", on: "2026-09-14")
+        try h.run(CaseCommand(RegistrationAcknowledged(delivery: delivery, subject: .registration, acknowledgedOn: day("2026-09-15"), reference: "CM-10")),
+                  as: .relay, on: "2026-09-15")
         try h.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
         // After the registrations: a refusal before them would have blocked the waiver (BW art. 7:458 lid 2).
         try h.run(.withdraw(.parent, on: "2026-09-14"), on: "2026-09-14")
@@ -71,6 +78,7 @@ enum EveryEventType {
         try h.run(CaseCommand(LegalHoldLifted(liftedOn: day("2026-10-03"))), as: .privacyOfficer, on: "2026-10-03")
         try h.run(CaseCommand(ErasureRequested(requestedOn: day("2026-10-03"), by: .youth, reference: "2026-17")), as: .privacyOfficer, on: "2026-10-03")
         try h.run(CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-10-03"), reason: "request 2026-17 of the youth")), as: .privacyOfficer, on: "2026-10-03")
+        try h.run(CaseCommand(RegistrationAcknowledged(delivery: delivery, subject: .erasure, acknowledgedOn: day("2026-10-04"))), as: .relay, on: "2026-10-04")
         return h
     }
 

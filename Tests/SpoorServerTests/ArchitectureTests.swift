@@ -15,12 +15,20 @@ struct ArchitectureTests {
         "SpoorLedger": ["LMDB", "SpoorProof", "Crypto", "Metrics"],
         "SpoorJSON": [],
         "SpoorDomain": ["SpoorJSON"],
-        "SpoorProtocol": ["SpoorJSON", "SpoorProof"],
+        // Crypto for the envelope sealed to CoMensha, which the daemon seals and spoor-comensha opens.
+        "SpoorProtocol": ["SpoorJSON", "SpoorProof", "Crypto"],
         "SpoorServer": ["SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "NIOCore", "NIOPosix", "Logging",
                         "ServiceLifecycle", "UnixSignals", "Metrics", "Prometheus"],
         "spoord": ["SpoorServer", "SpoorProtocol", "Logging", "ArgumentParser"],
         // Not SpoorLedger: an auditor's tool checks proofs without LMDB.
         "spoorctl": ["SpoorProtocol", "SpoorDomain", "SpoorProof", "ArgumentParser"],
+        // The national side: the hub has no store of its own and no LMDB; SpoorDomain for what a registration record may hold.
+        "SpoorHub": ["SpoorWitness", "SpoorProof", "SpoorDomain", "SpoorProtocol", "Hummingbird", "HummingbirdTLS", "PostgresNIO", "NIOCore", "NIOSSL",
+                     "Logging", "Crypto"],
+        "spoor-hub": ["SpoorHub", "SpoorProof", "SpoorWitness", "ArgumentParser", "Logging", "PostgresNIO", "ServiceLifecycle"],
+        // The relay reads the daemon through its socket only: no SpoorServer, no SpoorLedger, no SpoorDomain.
+        "spoor-relay": ["SpoorProtocol", "SpoorProof", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOSSL", "Logging", "ArgumentParser"],
+        "spoor-comensha": ["SpoorProtocol", "Crypto", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOSSL", "Logging", "ArgumentParser"],
     ]
 
     static func imports(of module: String) throws -> Set<String> {

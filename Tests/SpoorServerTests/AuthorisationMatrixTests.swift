@@ -27,7 +27,7 @@ struct AuthorisationMatrixTests {
         .auditProve: officers.union([.auditor, .admin, .privacyOfficer, .relay]),
         .auditConsistency: officers.union([.auditor, .admin, .privacyOfficer, .relay]),
         .auditVerify: officers.union([.auditor, .admin, .privacyOfficer]),
-        .auditWitnessed: [.auditor], .auditCosigned: [.relay],
+        .auditWitnessed: [.auditor], .auditCosigned: [.relay], .registrationOutbox: [.relay], .registrationAcknowledged: [.relay],
         .eventsTail: [.admin, .auditor, .relay],
         .projectionsRebuild: [.admin], .backup: [.admin], .keysRotate: [.admin], .protocolReload: [.admin],
         .subjectExport: [.privacyOfficer], .retentionDue: [.privacyOfficer], .retentionApply: [.privacyOfficer],
@@ -91,6 +91,8 @@ struct CommandMatrixTests {
         }
         for name in ["erase-personal-data", "request-erasure", "place-legal-hold", "lift-legal-hold"] { matrix[name] = [.privacyOfficer] }
         matrix["override-parental-refusal"] = [.behaviouralScientist]
+        matrix["seal-registration"] = []  // the daemon seals an identifiable registration itself, with it
+        matrix["acknowledge-registration"] = [.relay]
         return matrix
     }()
 

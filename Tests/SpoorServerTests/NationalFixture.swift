@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Glibc
 import SpoorProof
@@ -20,10 +21,17 @@ struct NationalFixture {
     let hub: DaemonProcess
     let hubPort: String
 
-    init(region: String? = nil) throws {
+    /// CoMensha's key pair, when the daemon seals identifiable registrations to it.
+    let comenshaKey: Curve25519.KeyAgreement.PrivateKey?
+
+    init(region: String? = nil, deliversToCoMensha: Bool = false) throws {
         postgres = try PostgresServer(database: "spoor_hub")
         folder = try OperationsTests.folder("spoor-national")
-        certificates = try TestCertificates(in: folder, server: "hub", clients: ["relay-noord", "relay-zuid"])
+        certificates = try TestCertificates(in: folder, server: "hub", clients: ["relay-noord", "relay-zuid", "comensha"])
+        comenshaKey = deliversToCoMensha ? Curve25519.KeyAgreement.PrivateKey() : nil
+        let comenshaSetting = comenshaKey.map {
+            #", "comensha": {"keyID": "comensha-test", "publicKey": "\#($0.publicKey.rawRepresentation.base64EncodedString())"}"#
+        } ?? ""
         let seed = Array(repeating: UInt8(5), count: 32)
         try Data(seed).write(to: URL(fileURLWithPath: folder + "/cosigner-key"))
         cosigner = try Cosigner(name: "hub.spoor.invalid/witness", seed: seed)
@@ -36,7 +44,7 @@ struct NationalFixture {
             {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
              "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-noord.nl", "witnesses": ["\(cosigner.verifierKey)"],
              "organisation": "Jeugdzorg Noord", "region": "noord",
-             "users": {"\(me)": ["attention-officer", "auditor", "relay", "professional"]}, "units": {"\(me)": ["*"]}}
+             "users": {"\(me)": ["attention-officer", "auditor", "relay", "professional", "privacy-officer"]}, "units": {"\(me)": ["*"]}\(comenshaSetting)}
             """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         ctl = Spoorctl(socketPath: daemon.socketPath)
@@ -51,7 +59,8 @@ struct NationalFixture {
              "postgres": {"host": "\(postgres.folder)", "username": "\(postgres.user)", "database": "spoor_hub"},
              "cosigner": {"name": "\(cosigner.name)", "keyPath": "\(folder)/cosigner-key"},
              "institutions": [{"origin": "\(origin)", "logKey": "\(logKey)", "client": "\(try certificates.fingerprint("relay-noord"))"\(
-                region.map { #", "region": "\#($0)""# } ?? "")}]}
+                region.map { #", "region": "\#($0)""# } ?? "")}],
+             "comensha": {"client": "\(try certificates.fingerprint("comensha"))"}}
             """.write(toFile: folder + "/hub.json", atomically: true, encoding: .utf8)
         hub = try DaemonProcess(arguments: ["--config", folder + "/hub.json"], executable: Self.products("spoor-hub"),
                                 socketPath: folder + "/unused", waitForSocket: false)
@@ -84,6 +93,20 @@ struct NationalFixture {
             """.write(toFile: configuration, atomically: true, encoding: .utf8)
         return try SystemdUnitTests.run([Self.products("spoor-relay"), "--config", configuration, "--once"])
     }
+
+    /// One round of `spoor-comensha --once`, which writes what it opens under `inbox`.
+    func comensha() throws -> (status: Int32, output: String) {
+        guard let comenshaKey else { throw Failed(description: "the fixture was made without CoMensha's key") }
+        try comenshaKey.rawRepresentation.base64EncodedString().write(toFile: folder + "/comensha-key", atomically: true, encoding: .utf8)
+        try """
+            {"hub": "https://127.0.0.1:\(hubPort)", "inbox": "\(inbox)",
+             "tls": {"certificate": "\(certificates.certificate("comensha"))", "key": "\(certificates.key("comensha"))", "hubCA": "\(certificates.ca)"},
+             "keys": {"comensha-test": "\(folder)/comensha-key"}}
+            """.write(toFile: folder + "/comensha.json", atomically: true, encoding: .utf8)
+        return try SystemdUnitTests.run([Self.products("spoor-comensha"), "--config", folder + "/comensha.json", "--once"])
+    }
+
+    var inbox: String { folder + "/inbox" }
 
     /// A query's rows on the hub's PostgreSQL, unaligned.
     func sql(_ query: String) throws -> String {

@@ -93,6 +93,75 @@ struct NationalTests {
         #expect(try national.sql("SELECT count(*) FROM witness_evidence WHERE reason LIKE '%record%' OR status = 403") == "4")
     }
 
+    /// Issue 30: "for an identifiable registration, its content sealed to CoMensha's public key (HPKE)
+    /// by the daemon when the registration is made, so the relay ships an opaque blob it cannot open;
+    /// a withdrawal of consent or an erasure is shipped as a notice to the outbox too, and the hub
+    /// deletes a blob once CoMensha acknowledges it or an erasure reaches it"; "the acknowledgement
+    /// flows back through the relay to the institution's daemon as a registration-acknowledged event".
+    /// The research report (§6.4): registration "vaak niet als prioriteit gezien" and "extra werk":
+    /// here the registration reaches CoMensha without anyone sending a form.
+    @Test("an identifiable registration reaches CoMensha sealed, is opened only there, and its acknowledgement, withdrawal and erasure come back")
+    func identifiableRegistrationDelivered() async throws {
+        let national = try NationalFixture(region: "noord", deliversToCoMensha: true)
+        defer { national.stop() }
+        let ctl = national.ctl
+        func ok(_ arguments: String...) throws {
+            let result = try ctl.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.error)")
+        }
+        try ok("case", "open", "--case", "d1", "--unit", "north", "--gender", "female", "--nationality-group", "non-dutch", "--age", "17",
+               "--name", "Marker-Name-Qz Jansen", "--birth-date", "2009-01-15", "--nationality", "Eritrean", "--country-of-birth", "Eritrea")
+        try ok("signal", "record", "--case", "d1", "--form", "sexual", "--nature", "concrete")
+        try ok("consent", "give", "--case", "d1", "--by", "youth", "--form", "written", "--purpose", "statistics")
+        try ok("register", "comensha", "--case", "d1", "--kind", "identifiable", "--basis", "consent")
+        let sealed = try #require(try ctl("case", "show", "--case", "d1", "--json").json?["deliveries"]?.array?.first)
+        #expect(sealed["registration"]?.number == 1 && sealed["receivedOn"] == nil, "\(sealed)")
+
+        // The relay posts the envelope; the hub holds ciphertext only.
+        let posted = try national.relay()
+        #expect(posted.status == 0 && posted.output.contains("outbox entries posted: 1"), "\(posted.output)\n\(national.hub.log)")
+        let envelope = try national.sql("SELECT envelope FROM outbox")
+        #expect(!envelope.isEmpty && !(String(data: Data(base64Encoded: envelope) ?? Data(), encoding: .utf8) ?? "").contains("Marker"))
+        #expect(!(try national.sql("SELECT * FROM outbox")).contains("d1"), "the hub learns no case id")
+
+        // CoMensha opens it with its key and acknowledges; the hub deletes the envelope.
+        let opened = try national.comensha()
+        #expect(opened.status == 0 && opened.output.contains("opened: 1"), "\(opened.output)\n\(national.hub.log)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: national.inbox).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 1, "\(files)")
+        let content = try String(contentsOfFile: national.inbox + "/" + files[0], encoding: .utf8)
+        #expect(content.contains("Marker-Name-Qz Jansen") && content.contains("2009-01-15") && content.contains("Jeugdzorg Noord"), "\(content)")
+        #expect(try national.sql("SELECT count(*) FROM outbox WHERE envelope IS NOT NULL") == "0")
+
+        // The acknowledgement flows back into the institution's log, once.
+        let back = try national.relay()
+        #expect(back.status == 0 && back.output.contains("acknowledgements recorded: 1"), "\(back.output)")
+        #expect(try ctl("case", "show", "--case", "d1", "--json").json?["deliveries"]?.array?.first?["receivedOn"]?.string != nil)
+        let quiet = try national.relay()
+        #expect(quiet.output.contains("outbox entries posted: 0; acknowledgements recorded: 0"), "\(quiet.output)")
+        let acknowledged = try ctl("events", "tail", "--limit", "3", "--json").output
+        #expect(acknowledged.contains("registration-acknowledged") && acknowledged.contains("\"role\":\"relay\""), "\(acknowledged)")
+
+        // The youth withdraws consent: the notice goes out and CoMensha's acknowledgement ends the worklist item.
+        try ok("consent", "withdraw", "--case", "d1", "--by", "youth")
+        #expect(try ctl("worklist", "--json").output.contains("withdrawal-notice-due"))
+        #expect(try national.relay().output.contains("outbox entries posted: 1"))
+        #expect(try national.comensha().output.contains("notices: 1"))
+        #expect(try national.relay().output.contains("acknowledgements recorded: 1"))
+        #expect(!(try ctl("worklist", "--json").output.contains("withdrawal-notice-due")))
+
+        // An erasure: the notice goes out, CoMensha is told, and nothing of the youth is left at the hub.
+        let erased = try ctl("subject", "erase", "--case", "d1", "--basis", "request", "--reason", "R-1", "--role", "privacy-officer")
+        #expect(erased.status == 0, "\(erased.error)")
+        #expect(try national.relay().output.contains("outbox entries posted: 1"))
+        #expect(try national.comensha().output.contains("notices: 1"))
+        #expect(try national.relay().output.contains("acknowledgements recorded: 1"))
+        #expect(try ctl("case", "show", "--case", "d1", "--json").json?["deliveries"]?.array?.first?["erasureAcknowledgedOn"]?.string != nil)
+        #expect(try national.sql("SELECT count(*) FROM outbox_notices WHERE acknowledged_at IS NULL") == "0")
+        let dump = try national.sql("SELECT string_agg(t::text, ' ') FROM (SELECT * FROM outbox) t") + (try national.sql("SELECT string_agg(t::text, ' ') FROM (SELECT * FROM registration_records) t"))
+        #expect(!dump.contains("Marker") && !dump.contains("Eritrea"), "\(dump)")
+    }
+
     /// The position of the case r1's registration event.
     private func registrationPosition(_ ctl: Spoorctl) throws -> UInt64 {
         let tail = try ctl("events", "tail", "--limit", "100", "--json").output

@@ -63,6 +63,8 @@ struct ProtocolSchemaTests {
         try exchange(.auditWitnessed, ["treeSize": try #require(head["treeSize"]), "root": try #require(head["root"]), "previousSize": .null,
                                        "consistent": true])
         try exchange(.auditCosigned, ["checkpoint": try #require(head["checkpoint"]), "cosignature": "— hub.example/witness AAAA\n"])
+        try exchange(.registrationOutbox, [:])
+        try exchange(.registrationAcknowledged, ["delivery": "5f0c7d3e-0000-4000-8000-000000000000", "subject": "registration", "acknowledgedOn": "2026-11-06"])
         try exchange(.backup, ["path": .string(daemon.folder + "/backups"), "verify": true, "keep": 1])
         try exchange(.metrics, [:])
         try exchange(.subjectExport, ["case": "p1"])
@@ -94,15 +96,16 @@ struct ProtocolSchemaTests {
         .auditVerify: [VerifyReply.self], .subjectExport: [SubjectExportReply.self], .retentionDue: [RetentionDueReply.self],
         .retentionApply: [RetentionApplyReply.self], .keysRotate: [RotateReply.self], .protocolShow: [ProtocolShowReply.self],
         .protocolReload: [ReloadReply.self], .accessLog: [AccessLogReply.self], .accessReview: [AccessReviewReply.self],
+        .registrationOutbox: [Outbox.self], .registrationAcknowledged: [AcknowledgementReply.self],
     ] }
 
     /// Replies the session cannot meet: development mode reads every case on a ground, so a review is
     /// met elsewhere (NeedToKnowTests), trusts no witness, so a cosignature is kept in CosignatureTests,
-    /// and has no protocol file to reload (ProtocolScenarioTests); a
+    /// and has no protocol file to reload (ProtocolScenarioTests), nor a delivery to acknowledge (NationalTests); a
     /// rebuild of a few events may end before its first progress line.
     static var unmet: [(SpoorProtocol.Method, Any)] {
         [(.accessReview, AccessReviewReply(event: "e", case: "c")), (.auditCosigned, CosignedReply(recorded: ["w"], treeSize: 1)), (.protocolReload, ReloadReply(version: 1, digest: "", adopted: false)),
-         (.projectionsRebuild, RebuildProgress(applied: 0, target: 0))]
+         (.projectionsRebuild, RebuildProgress(applied: 0, target: 0)), (.registrationAcknowledged, AcknowledgementReply(recorded: true, position: 1))]
     }
 
     static func checkTypedReplies(_ documents: [(schema: String, document: JSONValue)]) throws {
@@ -143,7 +146,8 @@ struct ProtocolSchemaTests {
         }
         if !method.takesParameters { return try read(EmptyParams.self) }
         switch method {
-        case .status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload: break
+        case .status, .metrics, .projectionsRebuild, .auditCheckpoint, .auditVerify, .protocolReload, .registrationOutbox: break
+        case .registrationAcknowledged: try read(Acknowledgement.self, days: ["acknowledgedOn"])
         case .caseCommand: _ = try CommandParams(json: params)
         case .caseShow: try read(CaseShowParams.self)
         case .caseList: try read(CaseListParams.self)

@@ -18,7 +18,7 @@ extension CaseState {
         w.write(caseID); w.write(unit); w.write(openedOn); w.write(youth); w.write(identity)
         w.write(isOpen); w.write(isErased)
         w.write(consents); w.write(parentalOverride); w.write(sameYouth); w.write(otherYouth); w.write(authority) { $0.write($1) }; w.write(waiverRequest); w.write(waiver); w.write(waiverLapse)
-        w.write(registrationDue); w.write(withdrawalNotice); w.write(lastRiskAssessment)
+        w.write(registrationDue); w.write(withdrawalNotice); w.write(deliveries); w.write(lastRiskAssessment)
         w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(ageAtFirstSignal); w.write(erasureRequest); w.write(legalHold)
         w.write(carers); w.write(relationships)
         w.write(statements); w.write(lastChangedOn)
@@ -31,7 +31,7 @@ extension CaseState {
             caseID: try r.read(), unit: try r.read(), openedOn: try r.read(), youth: try r.read(), identity: try r.read(),
             isOpen: try r.read(), isErased: try r.read(), consents: try r.read(), parentalOverride: try r.read(), sameYouth: try r.read(), otherYouth: try r.read(),
             authority: try r.read { reader throws(BinaryFormError) -> [ConsentParty] in try reader.read() }, waiverRequest: try r.read(),
-            waiver: try r.read(), waiverLapse: try r.read(), registrationDue: try r.read(), withdrawalNotice: try r.read(),
+            waiver: try r.read(), waiverLapse: try r.read(), registrationDue: try r.read(), withdrawalNotice: try r.read(), deliveries: try r.read(),
             lastRiskAssessment: try r.read(),
             riskAssessmentDue: try r.read(), helpEvaluation: try r.read(),
             ageAtFirstSignal: try r.read(), erasureRequest: try r.read(), legalHold: try r.read(), carers: try r.read(),
@@ -71,6 +71,18 @@ extension CaseState.PartyConsent: BinaryCodable {
     init(from r: inout BinaryReader) throws(BinaryFormError) {
         self.init(party: try r.read(), status: try r.read(), on: try r.read(), form: try r.read(), followedUpBy: try r.read(),
                   purposes: try r.read())
+    }
+}
+
+extension CaseState.Delivery: BinaryCodable {
+    func write(to w: inout BinaryWriter) {
+        w.write(registration); w.write(id); w.write(recipientKey); w.write(sealedOn); w.write(envelope); w.write(received)
+        w.write(withdrawalAcknowledged); w.write(erasureAcknowledged)
+    }
+
+    init(from r: inout BinaryReader) throws(BinaryFormError) {
+        self.init(registration: try r.read(), id: try r.read(), recipientKey: try r.read(), sealedOn: try r.read(), envelope: try r.read(),
+                  received: try r.read(), withdrawalAcknowledged: try r.read(), erasureAcknowledged: try r.read())
     }
 }
 

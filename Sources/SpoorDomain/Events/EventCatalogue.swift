@@ -11,6 +11,7 @@ extension EventKind {
         AuthorityRecorded.kind, ConsentRequested.kind, ConsentGiven.kind, ConsentRefused.kind, ConsentWithdrawn.kind,
         ConsentWaiverRequested.kind, ConsentWaived.kind, ParentalOverrideRequested.kind, ParentalRefusalOverridden.kind,
         RegisteredAtCoMensha.kind, RegistrationDeclined.kind, RegisteredElsewhere.kind, WithdrawalNotified.kind,
+        RegistrationSealed.kind, RegistrationAcknowledged.kind,
         ClientStatementAdded.kind, CarerAssigned.kind, CarerUnassigned.kind,
         ErasureRequested.kind, LegalHoldPlaced.kind, LegalHoldLifted.kind, PersonalDataErased.kind,
     ]
@@ -189,6 +190,20 @@ extension RegisteredAtCoMensha: CarriesPersonalContent {
         action: "register at CoMensha", day: \.registeredOn, "registeredOn", roles: Permissions.officers, needs: [.activeSignal],
         assigned: [("fieldsSent", []), ("formsOfExploitation", []), ("analytics", nil), ("supersedes", nil), ("newEpisodeAfter", nil),
                    ("personal", nil)])
+}
+
+/// Made by the daemon with an identifiable registration, when CoMensha's key is configured: no role issues it.
+extension RegistrationSealed: CarriesPersonalContent {
+    public static let kind = EventKind(
+        Self.self, CaseEvent.registrationSealed, type: "registration-sealed", command: "seal-registration",
+        action: "seal a registration for CoMensha (the daemon does, with the registration)", day: \.sealedOn, "sealedOn", roles: [])
+}
+
+/// Recorded on the relay's word that the hub passed on CoMensha's acknowledgement.
+extension RegistrationAcknowledged: CaseEventPayload {
+    public static let kind = EventKind(
+        Self.self, CaseEvent.registrationAcknowledged, type: "registration-acknowledged", command: "acknowledge-registration",
+        action: "record CoMensha's acknowledgement of a delivery", day: \.acknowledgedOn, "acknowledgedOn", roles: [.relay])
 }
 
 extension RegistrationDeclined: CarriesPersonalContent {

@@ -67,6 +67,20 @@ public struct CaseReply: Codable, Sendable, Equatable {
         }
     }
 
+    /// An identifiable registration on its way to CoMensha: sealed, then received, and the notices acknowledged.
+    public struct Delivery: Codable, Sendable, Equatable {
+        public var registration: Int
+        public var sealedOn: String
+        public var receivedOn: String?
+        public var withdrawalAcknowledgedOn: String?
+        public var erasureAcknowledgedOn: String?
+
+        public init(registration: Int, sealedOn: String, receivedOn: String?, withdrawalAcknowledgedOn: String?, erasureAcknowledgedOn: String?) {
+            (self.registration, self.sealedOn, self.receivedOn) = (registration, sealedOn, receivedOn)
+            (self.withdrawalAcknowledgedOn, self.erasureAcknowledgedOn) = (withdrawalAcknowledgedOn, erasureAcknowledgedOn)
+        }
+    }
+
     public var `case`: String
     public var version: UInt64
     public var unit: String
@@ -90,6 +104,8 @@ public struct CaseReply: Codable, Sendable, Equatable {
     public var registrations: [JSONValue]
     public var registeredElsewhere: [JSONValue]
     public var declinedRegistrations: [JSONValue]
+    /// The identifiable registrations sent to CoMensha through the national hub, and how far each got.
+    public var deliveries: [Delivery]
     public var registrationDue: RegistrationDue?
     public var openObligations: [String]
     public var lastRiskAssessment: JSONValue?
@@ -103,7 +119,8 @@ public struct CaseReply: Codable, Sendable, Equatable {
                 skippedConversations: [JSONValue], weighings: [JSONValue], reports: [Report], consents: [Consent], waiverRequest: WaiverRequest?,
                 waiver: JSONValue?, registrations: [JSONValue], registeredElsewhere: [JSONValue], declinedRegistrations: [JSONValue],
                 registrationDue: RegistrationDue?, openObligations: [String], lastRiskAssessment: JSONValue?, statements: Int,
-                timeline: [TimelineEntry], access: String? = nil) {
+                timeline: [TimelineEntry], access: String? = nil, deliveries: [Delivery] = []) {
+        self.deliveries = deliveries
         (self.case, self.version, self.unit, self.open, self.erased, self.openedOn, self.lastChangedOn) = (`case`, version, unit, open, erased, openedOn, lastChangedOn)
         (self.youth, self.personal, self.signals, self.consultations, self.conversations) = (youth, personal, signals, consultations, conversations)
         (self.skippedConversations, self.weighings, self.reports, self.consents) = (skippedConversations, weighings, reports, consents)

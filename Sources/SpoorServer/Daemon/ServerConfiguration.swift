@@ -1,4 +1,5 @@
 import Foundation
+import SpoorProtocol
 import SpoorDomain
 import SpoorJSON
 import SpoorProof
@@ -56,6 +57,17 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
     /// The verifier keys of the witnesses whose cosignatures the relay may hand back
     /// (c2sp.org/tlog-cosignature, `name+keyid+base64(0x04 ‖ key)`): the national hub's.
     public var witnesses: [String] = []
+    /// CoMensha's public key, when identifiable registrations go to CoMensha through the relay and
+    /// the national hub: each is sealed to it (``DeliveryEnvelope``) as it is made.
+    public var comensha: CoMenshaKey?
+
+    /// `{"keyID": "comensha-2027", "publicKey": "<base64 of a 32-byte X25519 key>"}`, as CoMensha publishes it.
+    public struct CoMenshaKey: Codable, Sendable, Equatable {
+        public var keyID: String
+        public var publicKey: String
+
+        public init(keyID: String, publicKey: String) { (self.keyID, self.publicKey) = (keyID, publicKey) }
+    }
 
     public init() {}
 
@@ -81,6 +93,7 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         region = try container.decodeIfPresent(String.self, forKey: .region)
         regions = try container.decodeIfPresent([String: String].self, forKey: .regions) ?? defaults.regions
         witnesses = try container.decodeIfPresent([String].self, forKey: .witnesses) ?? defaults.witnesses
+        comensha = try container.decodeIfPresent(CoMenshaKey.self, forKey: .comensha)
     }
 
     /// A role named in `users` that Spoor does not have, with the near miss it may be.
@@ -152,6 +165,9 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         if recentCasesBytes < 0 { problems.append("recentCasesBytes: must be 0 (keep no decoded case) or more") }
         problems += witnesses.filter { (try? CosignatureVerifier(verifierKey: $0)) == nil }.map {
             "witnesses: \"\($0)\" is not a cosigner's verifier key (name+keyid+base64 of 0x04 and an Ed25519 key)"
+        }
+        if let comensha, (try? DeliveryEnvelope.publicKey(base64: comensha.publicKey)) == nil {
+            problems.append("comensha.publicKey: is not base64 of a 32-byte X25519 public key")
         }
         return problems
     }

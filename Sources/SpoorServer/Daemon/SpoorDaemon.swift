@@ -51,6 +51,7 @@ public enum SpoorDaemon {
         let dispatcher = Dispatcher(ledger: ledger, projections: projections, institution: institution,
                                     protocolPath: configuration.protocolPath, signing: signing,
                                     witnesses: try configuration.witnesses.map(CosignatureVerifier.init(verifierKey:)),
+                                    comensha: try configuration.comensha.map(CoMenshaRecipient.init),
                                     epoch: try LogEpoch.current(in: ledger).number,
                                     keys: keys, users: users, statistics: statistics, logger: logger)
         let server = SocketServer(

@@ -13,6 +13,7 @@ final class Dispatcher: Sendable {
     let queries: QueryHandler
     let access: AccessHandler
     let audit: AuditHandler
+    let deliveries: DeliveryHandler
     let subject: SubjectHandler
     let retention: RetentionHandler
     let admin: AdminHandler
@@ -27,14 +28,16 @@ final class Dispatcher: Sendable {
     let logger: Logger
 
     init(ledger: Ledger, projections: CaseProjection, institution: Decider.Institution, protocolPath: String?,
-         signing: CheckpointSigning?, witnesses: [CosignatureVerifier], epoch: Int, keys: CaseKeys, users: UserDirectory,
+         signing: CheckpointSigning?, witnesses: [CosignatureVerifier], comensha: CoMenshaRecipient?, epoch: Int, keys: CaseKeys, users: UserDirectory,
          statistics: ServerStatistics, logger: Logger) {
         let adopted = projections.protocols
         let system = SystemStream(ledger: ledger, keys: keys, logger: logger)
         let access = AccessHandler(ledger: ledger, projections: projections, system: system,
                                    reader: PersonalContentReader(ledger: ledger, keys: keys))
-        let commands = CommandHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, institution: institution, epoch: epoch)
+        let commands = CommandHandler(ledger: ledger, projections: projections, keys: keys, protocols: adopted, institution: institution, epoch: epoch,
+                                      comensha: comensha)
         self.commands = commands
+        self.deliveries = DeliveryHandler(ledger: ledger, projections: projections, commands: commands)
         self.access = access
         self.queries = QueryHandler(ledger: ledger, projections: projections, protocols: adopted, institution: institution, system: system, access: access,
                                     origin: signing?.origin)
@@ -94,6 +97,8 @@ final class Dispatcher: Sendable {
         case .auditProve: try audit.prove(try params(request))
         case .auditConsistency: try audit.consistency(try params(request))
         case .auditVerify: try audit.verifyLog()
+        case .registrationOutbox: try deliveries.outbox()
+        case .registrationAcknowledged: try await deliveries.acknowledge(try params(request), by: caller)
         case .auditWitnessed: try await audit.witnessed(try params(request), caller)
         case .auditCosigned: try await audit.cosigned(try params(request), caller)
         case .subjectExport: try await subject.export(try params(request), caller)
@@ -124,7 +129,7 @@ final class Dispatcher: Sendable {
         case .eventsTail: [.admin, .auditor, .relay]
         case .projectionsRebuild, .backup: [.admin]
         case .auditWitnessed: [.auditor]
-        case .auditCosigned: [.relay]
+        case .auditCosigned, .registrationOutbox, .registrationAcknowledged: [.relay]
         case .auditCheckpoint, .auditProve, .auditConsistency: [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer, .relay]
         case .auditVerify: [.auditor, .admin, .attentionOfficer, .behaviouralScientist, .privacyOfficer]
         case .subjectExport, .retentionDue, .retentionApply, .accessReview: [.privacyOfficer]

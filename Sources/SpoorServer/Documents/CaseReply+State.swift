@@ -49,6 +49,10 @@ extension CaseReply {
             statements: s.statements,
             timeline: history.prefix { $0.streamVersion <= entry.version }.map {  // the stream may have moved on since
                 TimelineEntry(position: $0.position, recordedOn: Day($0.recordedAt).description, type: $0.type, actor: $0.actor.name, role: $0.role)
+            },
+            deliveries: s.deliveries.map {
+                Delivery(registration: $0.registration, sealedOn: $0.sealedOn.description, receivedOn: $0.received?.description,
+                         withdrawalAcknowledgedOn: $0.withdrawalAcknowledged?.description, erasureAcknowledgedOn: $0.erasureAcknowledged?.description)
             })
     }
 }

@@ -185,6 +185,16 @@ struct SubjectDocument {
                        "You were registered at CoMensha, with your name, without a yes, only to be counted. The law allows this (BW article 7:458).")
         case "registration-declined": return say("Er is besloten je niet aan te melden bij CoMensha.", "It was decided not to register you at CoMensha.")
         case "withdrawal-notified": return say("CoMensha is verteld dat het ja is teruggenomen.", "CoMensha was told that the yes was taken back.")
+        case "registration-sealed": return say("Je aanmelding is op slot gedaan, zodat alleen CoMensha haar kan lezen, en naar CoMensha gestuurd.",
+                                               "Your registration was locked so that only CoMensha can read it, and sent to CoMensha.")
+        case "registration-acknowledged":
+            switch payload["subject"]?.string {
+            case "withdrawal": return say("CoMensha heeft bevestigd dat het weet dat het ja is teruggenomen.",
+                                          "CoMensha confirmed it knows that the yes was taken back.")
+            case "erasure": return say("CoMensha heeft bevestigd dat het weet dat je gegevens hier zijn vernietigd.",
+                                       "CoMensha confirmed it knows that your details were destroyed here.")
+            default: return say("CoMensha heeft bevestigd dat het je aanmelding heeft ontvangen.", "CoMensha confirmed it received your registration.")
+            }
         case "registered-elsewhere": return say("Een andere organisatie had je al aangemeld bij CoMensha.", "Another organisation had registered you at CoMensha already.")
         case "client-statement-added": return say("Jij of je ouders hebben zelf iets aan het dossier toegevoegd.", "You or your parents added something to the file.")
         case "carer-assigned": return say("\(text(payload["carer"])) is jouw vaste medewerker geworden.", "\(text(payload["carer"])) became your assigned care worker.")

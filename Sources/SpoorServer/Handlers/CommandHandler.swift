@@ -17,6 +17,8 @@ struct CommandHandler: Sendable {
     let institution: Decider.Institution
     /// The log's epoch, which ids minted now carry after a restore.
     let epoch: Int
+    /// CoMensha's key, when identifiable registrations are delivered through the national hub.
+    var comensha: CoMenshaRecipient? = nil
     /// Commands on one case run one after another, so that none is starved by the others' appends.
     let turns = CaseTurns()
 
@@ -66,7 +68,8 @@ struct CommandHandler: Sendable {
             let decider = metadata.onBehalfOf ?? metadata.actor.name  // who decides: the person, not the system that sent it
             let context = Decider.Context(actor: decider, role: role, today: .today, sameYouth: sameYouth, epoch: epoch)
             let rules = protocols.current
-            let events = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
+            let decided = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
+            let events = try decided + deliveries(of: decided, in: entry?.state, rules: rules, today: context.today)
             let records = try publicRecords(of: events, youth: entry?.state.identity, caseID: caseID)
             let sealed = try seal(events, firstID: eventID, in: stream, key: key, erasing: command.erases, under: rules.version, records: records)
             let projector = try projections.projector(caseID: caseID, after: entry, events: events, actor: decider, role: role,
@@ -107,6 +110,19 @@ struct CommandHandler: Sendable {
             guard let entry = try projections.entry(of: other) else { return [Decider.EarlierRegistration]() }
             let readable = mayRead(entry.state)
             return entry.state.registrations.map { Decider.EarlierRegistration(caseID: other, registration: $0, readable: readable) }
+        }
+    }
+
+    /// For each identifiable registration among `events`, when CoMensha's key is configured, the
+    /// registration's form sealed to that key, recorded in the same append (``RegistrationSealed``).
+    private func deliveries(of events: [CaseEvent], in state: CaseState?, rules: InstitutionProtocol, today: Day) throws -> [CaseEvent] {
+        guard let comensha, let state else { return [] }
+        return try events.enumerated().compactMap { offset, event in
+            guard case .registeredAtCoMensha(let registration) = event, registration.kind == .identifiable else { return nil }
+            let number = state.registrations.count + 1 + offset
+            let form = RegistrationForm(caseID: state.caseID, number: number, registration: registration, consents: state.consents, withdrawal: nil,
+                                        catalogue: rules.catalogue)
+            return .registrationSealed(try comensha.seal(try form.json, registration: number, organisation: institution.name, on: today))
         }
     }
 

@@ -16,8 +16,9 @@ struct CaseProjection: Sendable {
 
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
     /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice; 10: the
-    /// digest names the parties whose refusal stands and the cases not of this youth; a relationship may be one person's.
-    static let format = 10
+    /// digest names the parties whose refusal stands and the cases not of this youth; a relationship may be one person's;
+    /// 11: the deliveries to CoMensha, and the `delivery/` index.
+    static let format = 11
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     static let metaKey = Array("#meta".utf8)
 
@@ -103,6 +104,7 @@ struct CaseProjection: Sendable {
             try Self.records(of: folded, changedSince: earlier, sealedWith: key)
                 + index.records(caseID: caseID, before: entry?.state.identity, after: folded.state.identity)
                 + CaseLinks.records(caseID: caseID, before: entry?.state, after: folded.state)
+                + CaseDeliveries.records(caseID: caseID, before: entry?.state, after: folded.state)
         }
         let today = Day.today
         let next = try folded(on: today)
