@@ -7,7 +7,7 @@ import Foundation
 /// ```json
 /// {"listen": {"host": "0.0.0.0", "port": 8443},
 ///  "tls": {"certificate": "/etc/spoor-hub/hub.crt", "key": "/etc/spoor-hub/hub.key", "clientCA": "/etc/spoor-hub/relays-ca.crt"},
-///  "postgres": {"host": "db1.hub.internal", "port": 5432, "username": "spoor_hub", "database": "spoor_hub"},
+///  "postgres": {"hosts": ["db1.hub.internal", "db2.hub.internal"], "port": 5432, "username": "spoor_hub", "database": "spoor_hub"},
 ///  "cosigner": {"name": "hub.spoor.nl/witness", "keyPath": "/etc/spoor-hub/cosigner-key"},
 ///  "institutions": [{"origin": "jeugdzorg-noord.nl/spoor", "logKey": "jeugdzorg-noord.nl/spoor+…", "client": "sha256:…"}]}
 /// ```
@@ -26,12 +26,20 @@ public struct HubConfiguration: Codable, Sendable, Equatable {
     }
 
     public struct Postgres: Codable, Sendable, Equatable {
-        /// A host name, or the folder of PostgreSQL's Unix socket.
-        public var host: String
+        /// A host name, or the folder of PostgreSQL's Unix socket; or, for a primary with a
+        /// synchronous standby, `hosts`: every node, of which the hub uses the one not in recovery.
+        public var host: String?
+        public var hosts: [String]?
         public var port: Int?
         public var username: String
         public var password: String?
         public var database: String
+        /// How long a request may wait for PostgreSQL before the hub answers 503 (1,500 by default):
+        /// a commit waits while the synchronous standby is away.
+        public var deadlineMilliseconds: Int?
+
+        /// Every node named, in order.
+        public var nodes: [String] { (hosts ?? []) + (host.map { [$0] } ?? []) }
     }
 
     public struct CosignerKey: Codable, Sendable, Equatable {
@@ -66,9 +74,12 @@ public struct HubConfiguration: Codable, Sendable, Equatable {
     /// Reads the file at `path`; a problem is an error naming the file and what is wrong.
     public static func load(from path: String) throws -> HubConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else { throw HubError.configuration("\(path) cannot be read") }
-        do { return try JSONDecoder().decode(HubConfiguration.self, from: data) } catch {
+        let configuration: HubConfiguration
+        do { configuration = try JSONDecoder().decode(HubConfiguration.self, from: data) } catch {
             throw HubError.configuration("\(path) is not a hub configuration: \(error)")
         }
+        guard !configuration.postgres.nodes.isEmpty else { throw HubError.configuration("\(path): postgres names no host (host, or hosts)") }
+        return configuration
     }
 }
 

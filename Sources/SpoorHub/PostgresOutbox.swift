@@ -9,16 +9,17 @@ import SpoorWitness
 /// follow. An envelope is deleted as soon as CoMensha acknowledges it or an erasure notice
 /// reaches it; a delivery CoMensha never fetched is then acknowledged by the hub itself.
 public struct PostgresOutbox: Sendable {
-    let client: PostgresClient
+    let database: HubDatabase
     let logger: Logger
     /// The most bytes one envelope may hold: a registration form is a few kilobytes.
     public static let maxEnvelope = 64 << 10
     /// The most acknowledgements one read returns.
     static let page = 1_000
 
-    public init(client: PostgresClient, logger: Logger) { (self.client, self.logger) = (client, logger) }
+    public init(database: HubDatabase, logger: Logger) { (self.database, self.logger) = (database, logger) }
 
     public func migrate() async throws {
+        try await database.onPrimary(within: .seconds(60)) { [logger] client in
         try await client.query("""
             CREATE TABLE IF NOT EXISTS outbox (
                 origin text NOT NULL, delivery uuid NOT NULL, recipient_key text NOT NULL, envelope text, received_at timestamptz NOT NULL DEFAULT now(),
@@ -34,6 +35,7 @@ public struct PostgresOutbox: Sendable {
                 sequence bigserial PRIMARY KEY, origin text NOT NULL, delivery uuid NOT NULL, subject text NOT NULL, acknowledged_on date NOT NULL,
                 reference text, UNIQUE (origin, delivery, subject))
             """, logger: logger)
+        }
     }
 
     /// Takes an institution's outbox, as its relay posts it: what is known already changes nothing.
@@ -47,7 +49,7 @@ public struct PostgresOutbox: Sendable {
         for notice in outbox.notices where UUID(uuidString: notice.delivery) == nil {
             throw WitnessRefusal(422, "notice for \(notice.delivery): not a delivery id", origin: origin)
         }
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await database.onPrimary { [logger] client in try await client.withTransaction(logger: logger) { connection in
             var taken = 0
             for delivery in outbox.deliveries {
                 let rows = try await connection.query("""
@@ -62,15 +64,15 @@ public struct PostgresOutbox: Sendable {
                     \(notice.since)::date) ON CONFLICT (origin, delivery, subject) DO NOTHING RETURNING 1
                     """, logger: logger)
                 for try await _ in rows { taken += 1 }
-                if notice.subject == .erasure { try await erase(notice.delivery, of: origin, on: connection) }
+                if notice.subject == .erasure { try await Self.erase(notice.delivery, of: origin, on: connection, logger: logger) }
             }
             return taken
-        }
+        } }
     }
 
     /// An erasure reached the hub: the envelope goes at once. If CoMensha never fetched it, there is
     /// nothing for CoMensha to erase, and the hub acknowledges the notice itself.
-    private func erase(_ delivery: String, of origin: String, on connection: PostgresConnection) async throws {
+    private static func erase(_ delivery: String, of origin: String, on connection: PostgresConnection, logger: Logger) async throws {
         let rows = try await connection.query("""
             UPDATE outbox SET envelope = NULL, erased_at = now() WHERE origin = \(origin) AND delivery = \(delivery)::uuid AND erased_at IS NULL
             RETURNING fetched_at IS NULL
@@ -89,6 +91,7 @@ public struct PostgresOutbox: Sendable {
 
     /// The acknowledgements for `origin` after `sequence`, oldest first.
     public func acknowledgements(for origin: String, after sequence: Int64) async throws -> [Acknowledgement] {
+        try await database.onPrimary { [logger] client in
         let rows = try await client.query("""
             SELECT sequence, delivery::text, subject, to_char(acknowledged_on, 'YYYY-MM-DD'), reference FROM outbox_acknowledgements
             WHERE origin = \(origin) AND sequence > \(sequence) ORDER BY sequence LIMIT \(Self.page)
@@ -99,11 +102,12 @@ public struct PostgresOutbox: Sendable {
             found.append(Acknowledgement(sequence: number, delivery: delivery, subject: subject, acknowledgedOn: on, reference: reference))
         }
         return found
+        }
     }
 
     /// What waits for CoMensha, marked fetched.
     public func pending() async throws -> CoMenshaOutbox {
-        try await client.withTransaction(logger: logger) { connection in
+        try await database.onPrimary { [logger] client in try await client.withTransaction(logger: logger) { connection in
             var outbox = CoMenshaOutbox()
             let deliveries = try await connection.query("""
                 UPDATE outbox SET fetched_at = coalesce(fetched_at, now()) WHERE envelope IS NOT NULL AND acknowledged_at IS NULL
@@ -120,7 +124,7 @@ public struct PostgresOutbox: Sendable {
                 outbox.notices.append(.init(origin: origin, delivery: delivery, subject: subject, since: since))
             }
             return outbox
-        }
+        } }
     }
 
     /// CoMensha's acknowledgements: each acknowledged envelope deleted, each notice closed, and each
@@ -129,7 +133,7 @@ public struct PostgresOutbox: Sendable {
         for entry in acknowledgements.acknowledgements where UUID(uuidString: entry.delivery) == nil {
             throw WitnessRefusal(422, "\(entry.delivery) is not a delivery id")
         }
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await database.onPrimary { [logger] client in try await client.withTransaction(logger: logger) { connection in
             var new = 0
             for entry in acknowledgements.acknowledgements {
                 let held = entry.subject == .registration
@@ -152,6 +156,6 @@ public struct PostgresOutbox: Sendable {
                 for try await _ in rows { new += 1 }
             }
             return new
-        }
+        } }
     }
 }

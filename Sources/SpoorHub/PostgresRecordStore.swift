@@ -7,13 +7,14 @@ import SpoorWitness
 /// columns for the national statistics. One row per institution and position, so a retry is
 /// harmless; a second record at a position is refused. Rows past retention are deleted.
 public struct PostgresRecordStore: RecordStore {
-    let client: PostgresClient
+    let database: HubDatabase
     let logger: Logger
 
-    public init(client: PostgresClient, logger: Logger) { (self.client, self.logger) = (client, logger) }
+    public init(database: HubDatabase, logger: Logger) { (self.database, self.logger) = (database, logger) }
 
     public func migrate() async throws {
-        try await client.query("""
+        try await database.onPrimary(within: .seconds(60)) { [logger] client in
+            try await client.query("""
             CREATE TABLE IF NOT EXISTS registration_records (
                 origin text NOT NULL, position bigint NOT NULL, tree_size bigint NOT NULL, leaf bytea NOT NULL, record text NOT NULL,
                 kind text NOT NULL, purpose text NOT NULL, basis text NOT NULL, month date NOT NULL, age_band text NOT NULL,
@@ -21,7 +22,8 @@ public struct PostgresRecordStore: RecordStore {
                 replaces_earlier boolean NOT NULL, received_at timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (origin, position))
             """, logger: logger)
-        try await client.query("CREATE INDEX IF NOT EXISTS registration_records_month ON registration_records (month)", logger: logger)
+            try await client.query("CREATE INDEX IF NOT EXISTS registration_records_month ON registration_records (month)", logger: logger)
+        }
     }
 
     public func store(_ records: [AcceptedRecord], origin: String) async throws -> RecordReceipt {
@@ -34,7 +36,7 @@ public struct PostgresRecordStore: RecordStore {
     }
 
     private func insert(_ records: [AcceptedRecord], origin: String) async throws -> RecordReceipt {
-        try await client.withTransaction(logger: logger) { connection in
+        try await database.onPrimary { [logger] client in try await client.withTransaction(logger: logger) { connection in
             let positions = records.map { Int64($0.position) }
             let inserted = try await connection.query("""
                 INSERT INTO registration_records (origin, position, tree_size, leaf, record, kind, purpose, basis, month, age_band, forms, gender,
@@ -68,6 +70,6 @@ public struct PostgresRecordStore: RecordStore {
                 }
             }
             return RecordReceipt(stored: new.count, already: held.count)
-        }
+        } }
     }
 }

@@ -10,7 +10,7 @@ public protocol WitnessStore: Sendable {
     /// Reads the latest cosigned head of `origin` (`nil`: none yet), lets `decide` judge the
     /// request against it, and stores the head `decide` returns, durably, before returning; all
     /// as one step with respect to every other `advance` of the same origin.
-    func advance(origin: String, _ decide: @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead) async throws
+    func advance(origin: String, _ decide: @escaping @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead) async throws
     /// Keeps the evidence of a refused request: it may prove a log's misbehaviour.
     func keep(_ evidence: Evidence) async throws
     /// The root of the checkpoint of `size` events of `origin` that this witness cosigned, if it
@@ -38,7 +38,7 @@ public final class MemoryWitnessStore: WitnessStore {
 
     public init() {}
 
-    public func advance(origin: String, _ decide: @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead) async throws {
+    public func advance(origin: String, _ decide: @escaping @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead) async throws {
         try state.withLock { state throws(WitnessRefusal) in
             let head = try decide(state.heads[origin])
             state.heads[origin] = head

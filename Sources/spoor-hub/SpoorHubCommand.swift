@@ -39,19 +39,15 @@ struct SpoorHubCommand: AsyncParsableCommand {
             throw HubError.configuration("institution \(institution.origin): its logKey names the log \(log.name)")
         }
         let postgres = configuration.postgres
-        let pgConfiguration: PostgresClient.Configuration = postgres.host.hasPrefix("/")
-            ? .init(unixSocketPath: postgres.host + "/.s.PGSQL.\(postgres.port ?? 5432)", username: postgres.username, password: postgres.password,
-                    database: postgres.database)
-            : .init(host: postgres.host, port: postgres.port ?? 5432, username: postgres.username, password: postgres.password,
-                    database: postgres.database, tls: .disable)
-        let client = PostgresClient(configuration: pgConfiguration, backgroundLogger: logger)
-        let store = PostgresWitnessStore(client: client, logger: logger)
+        let database = HubDatabase(hosts: postgres.nodes.map { ($0, Self.clientConfiguration(postgres, host: $0)) },
+                                   deadline: .milliseconds(postgres.deadlineMilliseconds ?? 1_500), logger: logger)
+        let store = PostgresWitnessStore(database: database, logger: logger)
         let witness = Witness(cosigner: cosigner, logs: logs, store: store)
-        let records = PostgresRecordStore(client: client, logger: logger)
+        let records = PostgresRecordStore(database: database, logger: logger)
         let regions = Dictionary(configuration.institutions.compactMap { institution in institution.region.map { (institution.origin, $0) } },
                                  uniquingKeysWith: { first, _ in first })
         let intake = RegistrationIntake(witnessed: store, records: records, regions: regions)
-        let outbox = PostgresOutbox(client: client, logger: logger)
+        let outbox = PostgresOutbox(database: database, logger: logger)
         let pinned = Dictionary(configuration.institutions.map { ($0.client.lowercased(), $0.origin) }, uniquingKeysWith: { first, _ in first })
         let tls = try HubServer.tls(certificate: configuration.tls.certificate, key: configuration.tls.key, clientCA: configuration.tls.clientCA)
         let app = try HubServer.application(witness: witness, intake: intake, outbox: outbox, pinned: pinned,
@@ -61,7 +57,7 @@ struct SpoorHubCommand: AsyncParsableCommand {
         }
         // The tables exist before the first request is served; the client runs until the server stops.
         try await withThrowingDiscardingTaskGroup { tasks in
-            tasks.addTask { await client.run() }
+            tasks.addTask { await database.run() }
             try await store.migrate()
             try await records.migrate()
             try await outbox.migrate()
@@ -69,6 +65,18 @@ struct SpoorHubCommand: AsyncParsableCommand {
                                                         logger: logger)).run()
             tasks.cancelAll()
         }
+    }
+
+    /// How the hub reaches one node: a Unix socket's folder, or a host over TCP; a node that does not
+    /// answer within a second is passed over for the next.
+    static func clientConfiguration(_ postgres: HubConfiguration.Postgres, host: String) -> PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration = host.hasPrefix("/")
+            ? .init(unixSocketPath: host + "/.s.PGSQL.\(postgres.port ?? 5432)", username: postgres.username, password: postgres.password,
+                    database: postgres.database)
+            : .init(host: host, port: postgres.port ?? 5432, username: postgres.username, password: postgres.password, database: postgres.database,
+                    tls: .disable)
+        configuration.options.connectTimeout = .seconds(1)
+        return configuration
     }
 
     /// A 32-byte Ed25519 seed, raw or base64.

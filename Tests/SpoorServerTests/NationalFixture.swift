@@ -11,7 +11,9 @@ struct NationalFixture {
     static func products(_ name: String) -> String { DaemonProcess.products.appendingPathComponent(name).path }
 
     let folder: String
+    /// The hub's PostgreSQL: the primary, and with `replicated` its streaming standby.
     let postgres: PostgresServer
+    let standby: PostgresServer?
     let certificates: TestCertificates
     let cosigner: Cosigner
     let daemon: DaemonProcess
@@ -24,8 +26,12 @@ struct NationalFixture {
     /// CoMensha's key pair, when the daemon seals identifiable registrations to it.
     let comenshaKey: Curve25519.KeyAgreement.PrivateKey?
 
-    init(region: String? = nil, deliversToCoMensha: Bool = false) throws {
-        postgres = try PostgresServer(database: "spoor_hub")
+    /// `replicated`: a primary with a streaming standby, synchronous (remote_apply) when `true`,
+    /// asynchronous when `false` (the control case); `nil`: one node.
+    init(region: String? = nil, deliversToCoMensha: Bool = false, replicated: Bool? = nil) throws {
+        let primary = try PostgresServer(database: "spoor_hub", replicated: replicated)
+        postgres = primary
+        standby = try replicated.map { _ in try PostgresServer(standbyOf: primary) }
         folder = try OperationsTests.folder("spoor-national")
         certificates = try TestCertificates(in: folder, server: "hub", clients: ["relay-noord", "relay-zuid", "comensha"])
         comenshaKey = deliversToCoMensha ? Curve25519.KeyAgreement.PrivateKey() : nil
@@ -56,7 +62,8 @@ struct NationalFixture {
         try """
             {"listen": {"host": "127.0.0.1", "port": 0},
              "tls": {"certificate": "\(certificates.certificate("hub"))", "key": "\(certificates.key("hub"))", "clientCA": "\(certificates.ca)"},
-             "postgres": {"host": "\(postgres.folder)", "username": "\(postgres.user)", "database": "spoor_hub"},
+             "postgres": {"hosts": ["\(([postgres] + (standby.map { [$0] } ?? [])).map(\.socket).joined(separator: "\", \""))"],
+                          "username": "\(postgres.user)", "database": "spoor_hub"},
              "cosigner": {"name": "\(cosigner.name)", "keyPath": "\(folder)/cosigner-key"},
              "institutions": [{"origin": "\(origin)", "logKey": "\(logKey)", "client": "\(try certificates.fingerprint("relay-noord"))"\(
                 region.map { #", "region": "\#($0)""# } ?? "")}],
@@ -80,6 +87,7 @@ struct NationalFixture {
         hub.stop()
         daemon.stop()
         postgres.stop()
+        standby?.stop()
         try? FileManager.default.removeItem(atPath: folder)
     }
 
@@ -108,9 +116,9 @@ struct NationalFixture {
 
     var inbox: String { folder + "/inbox" }
 
-    /// A query's rows on the hub's PostgreSQL, unaligned.
-    func sql(_ query: String) throws -> String {
-        try postgres.psql(query, database: "spoor_hub").output.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// A query's rows on the hub's PostgreSQL (the first node, or `node`), unaligned.
+    func sql(_ query: String, on node: PostgresServer? = nil) throws -> String {
+        try (node ?? postgres).psql(query, database: "spoor_hub").output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// POSTs `body` to the hub's `path` over mutual TLS with `client`'s certificate, as a relay
