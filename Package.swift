@@ -65,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "spoor-hub",
-            dependencies: ["SpoorHub", "SpoorProof", "SpoorWitness", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["SpoorHub", "SpoorProof", "SpoorWitness", "SpoorDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),

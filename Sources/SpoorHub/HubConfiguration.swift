@@ -66,6 +66,8 @@ public struct HubConfiguration: Codable, Sendable, Equatable {
     public var institutions: [Institution]
     /// CoMensha's client, which fetches the outbox: its certificate's fingerprint.
     public var comensha: CoMensha?
+    /// Counts under it are hidden in the national statistics (5 by default, as in the built-in protocol).
+    public var smallCellThreshold: Int?
 
     public struct CoMensha: Codable, Sendable, Equatable {
         public var client: String

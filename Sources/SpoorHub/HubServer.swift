@@ -15,8 +15,8 @@ public enum HubServer {
     static let maxBody = 64 << 10
 
     public static func application(
-        witness: Witness, intake: RegistrationIntake, outbox: PostgresOutbox, pinned: [String: String], comensha: String?, tls: TLSConfiguration,
-        host: String, port: Int, logger: Logger,
+        witness: Witness, intake: RegistrationIntake, outbox: PostgresOutbox, records: PostgresRecordStore, pinned: [String: String], comensha: String?,
+        smallCellThreshold: Int, tls: TLSConfiguration, host: String, port: Int, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let router = Router(context: HubRequestContext.self)
@@ -36,6 +36,8 @@ public enum HubServer {
             return response(answer)
         }
         OutboxRoutes(outbox: outbox, pinned: pinned, comensha: comensha, logger: logger).add(to: router)
+        StatisticsRoutes(records: records, known: Set(pinned.keys).union(comensha.map { [$0] } ?? []), threshold: smallCellThreshold, logger: logger)
+            .add(to: router)
         return Application(
             router: router, server: try .tls(.http1(), tlsConfiguration: tls),
             configuration: .init(address: .hostname(host, port: port), serverName: "spoor-hub"),

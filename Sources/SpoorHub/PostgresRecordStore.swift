@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import SpoorDomain
 import SpoorProtocol
 import SpoorWitness
 
@@ -22,7 +23,18 @@ public struct PostgresRecordStore: RecordStore {
                 replaces_earlier boolean NOT NULL, received_at timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (origin, position))
             """, logger: logger)
-            try await client.query("CREATE INDEX IF NOT EXISTS registration_records_month ON registration_records (month)", logger: logger)
+            try await client.query("CREATE INDEX IF NOT EXISTS registration_records_youth ON registration_records (origin, pseudonym, position)", logger: logger)
+            // The national statistics read these, kept in the intake's transaction: their size follows the groups, not the records.
+            try await client.query("""
+                CREATE TABLE IF NOT EXISTS registration_counts (
+                    month date NOT NULL, region text NOT NULL, age_band text NOT NULL, gender text NOT NULL, kind text NOT NULL, basis text NOT NULL,
+                    purpose text NOT NULL, registrations bigint NOT NULL, youths bigint NOT NULL,
+                    PRIMARY KEY (month, region, age_band, gender, kind, basis, purpose))
+                """, logger: logger)
+            try await client.query("""
+                CREATE TABLE IF NOT EXISTS registration_form_counts (
+                    month date NOT NULL, form text NOT NULL, registrations bigint NOT NULL, youths bigint NOT NULL, PRIMARY KEY (month, form))
+                """, logger: logger)
         }
     }
 
@@ -69,7 +81,59 @@ public struct PostgresRecordStore: RecordStore {
                                          origin: origin)
                 }
             }
+            if !new.isEmpty { try await Self.count(Array(new), of: origin, on: connection, logger: logger) }
             return RecordReceipt(stored: new.count, already: held.count)
         } }
+    }
+
+    /// Adds the new records at `positions` to the statistics' counts. A youth counts in the group of
+    /// the youth's first registration at the institution: a record with no earlier one of its pseudonym.
+    private static func count(_ positions: [Int64], of origin: String, on connection: PostgresConnection, logger: Logger) async throws {
+        let new = """
+            SELECT r.*, NOT EXISTS (SELECT 1 FROM registration_records e WHERE e.origin = r.origin AND e.pseudonym = r.pseudonym
+                                    AND e.position < r.position) AS first
+            FROM registration_records r WHERE r.origin = $1 AND r.position = ANY($2)
+            """
+        var bindings = PostgresBindings()
+        bindings.append(origin)
+        bindings.append(positions)
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            INSERT INTO registration_counts AS c (month, region, age_band, gender, kind, basis, purpose, registrations, youths)
+            SELECT month, coalesce(region, ''), age_band, gender, kind, basis, purpose, count(*), count(*) FILTER (WHERE first) FROM (\(new)) n
+            GROUP BY 1, 2, 3, 4, 5, 6, 7
+            ON CONFLICT (month, region, age_band, gender, kind, basis, purpose)
+            DO UPDATE SET registrations = c.registrations + EXCLUDED.registrations, youths = c.youths + EXCLUDED.youths
+            """, binds: bindings), logger: logger)
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            INSERT INTO registration_form_counts AS c (month, form, registrations, youths)
+            SELECT month, form, count(*), count(*) FILTER (WHERE first) FROM (\(new)) n CROSS JOIN unnest(n.forms) AS f(form)
+            GROUP BY 1, 2
+            ON CONFLICT (month, form) DO UPDATE SET registrations = c.registrations + EXCLUDED.registrations, youths = c.youths + EXCLUDED.youths
+            """, binds: bindings), logger: logger)
+    }
+
+    /// The counts of `dimension` (all registrations when `nil`) for the months `from` through `to`.
+    public func counts(by dimension: NationalStatistics.Dimension?, from: String, to: String) async throws -> [NationalStatistics.Count] {
+        let (table, column): (String, String) = switch dimension {
+        case nil: ("registration_counts", "''")
+        case .form?: ("registration_form_counts", "form")
+        case .month?: ("registration_counts", "to_char(month, 'YYYY-MM')")
+        case .ageBand?: ("registration_counts", "age_band")
+        case let other?: ("registration_counts", other.rawValue)
+        }
+        var bindings = PostgresBindings()
+        bindings.append(from + "-01")
+        bindings.append(to + "-01")
+        let query = PostgresQuery(unsafeSQL: """
+            SELECT \(column), sum(registrations)::bigint, sum(youths)::bigint FROM \(table)
+            WHERE month BETWEEN $1::date AND $2::date GROUP BY 1 ORDER BY 1
+            """, binds: bindings)
+        return try await database.onPrimary { [logger] client in
+            var counts: [NationalStatistics.Count] = []
+            for try await (group, registrations, youths) in try await client.query(query, logger: logger).decode((String, Int64, Int64).self) {
+                counts.append(.init(group: group, registrations: Int(registrations), youths: Int(youths)))
+            }
+            return counts
+        }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import ServiceLifecycle
+import SpoorDomain
 import SpoorHub
 import SpoorProof
 import SpoorWitness
@@ -50,8 +51,9 @@ struct SpoorHubCommand: AsyncParsableCommand {
         let outbox = PostgresOutbox(database: database, logger: logger)
         let pinned = Dictionary(configuration.institutions.map { ($0.client.lowercased(), $0.origin) }, uniquingKeysWith: { first, _ in first })
         let tls = try HubServer.tls(certificate: configuration.tls.certificate, key: configuration.tls.key, clientCA: configuration.tls.clientCA)
-        let app = try HubServer.application(witness: witness, intake: intake, outbox: outbox, pinned: pinned,
-                                            comensha: configuration.comensha?.client.lowercased(), tls: tls, host: configuration.listen.host, port: configuration.listen.port,
+        let app = try HubServer.application(witness: witness, intake: intake, outbox: outbox, records: records, pinned: pinned,
+                                            comensha: configuration.comensha?.client.lowercased(),
+                                            smallCellThreshold: configuration.smallCellThreshold ?? InstitutionProtocol.standard.statistics.smallCellThreshold, tls: tls, host: configuration.listen.host, port: configuration.listen.port,
                                             logger: logger) { port in
             logger.notice("witnessing \(logs.count) logs as \(cosigner.name) on port \(port); cosigner key \(cosigner.verifierKey)")
         }

@@ -25,7 +25,7 @@ struct ArchitectureTests {
         // The national side: the hub has no store of its own and no LMDB; SpoorDomain for what a registration record may hold.
         "SpoorHub": ["SpoorWitness", "SpoorProof", "SpoorDomain", "SpoorProtocol", "Hummingbird", "HummingbirdTLS", "PostgresNIO", "NIOCore", "NIOSSL",
                      "Logging", "Crypto"],
-        "spoor-hub": ["SpoorHub", "SpoorProof", "SpoorWitness", "ArgumentParser", "Logging", "PostgresNIO", "ServiceLifecycle"],
+        "spoor-hub": ["SpoorHub", "SpoorProof", "SpoorWitness", "SpoorDomain", "ArgumentParser", "Logging", "PostgresNIO", "ServiceLifecycle"],
         // The relay reads the daemon through its socket only: no SpoorServer, no SpoorLedger, no SpoorDomain.
         "spoor-relay": ["SpoorProtocol", "SpoorProof", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOSSL", "Logging", "ArgumentParser"],
         "spoor-comensha": ["SpoorProtocol", "Crypto", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOSSL", "Logging", "ArgumentParser"],

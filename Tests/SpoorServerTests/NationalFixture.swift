@@ -124,19 +124,27 @@ struct NationalFixture {
     /// POSTs `body` to the hub's `path` over mutual TLS with `client`'s certificate, as a relay
     /// would but with what the test chooses: the status and the body.
     func post(_ path: String, _ body: String, as client: String = "relay-noord") throws -> (status: Int, body: String) {
+        try request("POST", path, body, as: client)
+    }
+
+    /// GETs the hub's `path` over mutual TLS with `client`'s certificate.
+    func get(_ path: String, as client: String = "relay-noord") throws -> (status: Int, body: String) { try request("GET", path, "", as: client) }
+
+    private func request(_ method: String, _ path: String, _ body: String, as client: String) throws -> (status: Int, body: String) {
         let script = """
             import http.client, ssl, sys
             context = ssl.create_default_context(cafile=sys.argv[1])
             context.load_cert_chain(sys.argv[2], sys.argv[3])
             connection = http.client.HTTPSConnection("127.0.0.1", int(sys.argv[4]), context=context)
-            connection.request("POST", sys.argv[5], body=sys.stdin.buffer.read(), headers={"Content-Type": "application/json"})
+            body = sys.stdin.buffer.read()
+            connection.request(sys.argv[6], sys.argv[5], body=body if body else None, headers={"Content-Type": "application/json"})
             response = connection.getresponse()
             print(response.status)
             sys.stdout.write(response.read().decode())
             """
         try body.write(toFile: folder + "/post-body", atomically: true, encoding: .utf8)
         let result = try SystemdUnitTests.run(["sh", "-c", "python3 -c \"$0\" \"$@\" < \(folder)/post-body", script, certificates.ca,
-                                               certificates.certificate(client), certificates.key(client), hubPort, path])
+                                               certificates.certificate(client), certificates.key(client), hubPort, path, method])
         let lines = result.output.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         guard let status = lines.first.flatMap({ Int($0) }) else { throw Failed(description: result.output) }
         return (status, lines.count > 1 ? String(lines[1]) : "")

@@ -162,6 +162,36 @@ struct NationalTests {
         #expect(!dump.contains("Marker") && !dump.contains("Eritrea"), "\(dump)")
     }
 
+    /// Issue 30: "national statistics (JSON and an HTML page, as the daemon's): per region, month,
+    /// form, age band, gender, kind of registration, consent funnel, with the same small-cell
+    /// suppression as the daemon"; "Per-institution pseudonyms count a youth registered by two
+    /// institutions twice: the national statistics say so."
+    @Test("the national statistics add up the records, hide what is small, say what pseudonyms cannot tell, and answer only those the hub knows")
+    func nationalStatistics() async throws {
+        let national = try NationalFixture(region: "noord")
+        defer { national.stop() }
+        let ctl = national.ctl
+        for (index, form) in ["sexual", "sexual", "sexual", "sexual", "sexual", "sexual", "labour"].enumerated() {
+            let id = "s\(index)"
+            #expect(try ctl("case", "open", "--case", id, "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                            "--name", "Youth\(index) Jansen", "--birth-date", "2011-01-0\(index + 1)").status == 0)
+            #expect(try ctl("signal", "record", "--case", id, "--form", form, "--nature", "concrete").status == 0)
+            #expect(try ctl("register", "comensha", "--case", id, "--kind", "non-identifiable", "--basis", "none").status == 0)
+        }
+        #expect(try national.relay().output.contains("records shipped: 7"))
+        let total = try national.get("/statistics")
+        #expect(total.status == 200 && total.body.contains(#""registrations":7"#) && total.body.contains(#""youths":7"#), "\(total)")
+        #expect(total.body.contains("counts twice"), "the table says what per-institution pseudonyms cannot tell")
+        let byForm = try national.get("/statistics?by=form")
+        #expect(byForm.status == 200 && !byForm.body.contains(#""group":"labour""#) && byForm.body.contains(#""group":"other""#), "\(byForm)")
+        #expect(!byForm.body.contains(#":1,"#) && !byForm.body.contains(#":1}"#), "no count of one youth is shown: \(byForm)")
+        let page = try national.get("/statistics.html?by=region")
+        #expect(page.status == 200 && page.body.contains("<table>") && page.body.contains("noord"), "\(page)")
+        #expect(try national.get("/statistics?by=weather").status == 400)
+        // A certificate of the hub's CA that is pinned to no institution gets nothing.
+        #expect(try national.get("/statistics", as: "relay-zuid").status == 403)
+    }
+
     /// The position of the case r1's registration event.
     private func registrationPosition(_ ctl: Spoorctl) throws -> UInt64 {
         let tail = try ctl("events", "tail", "--limit", "100", "--json").output
