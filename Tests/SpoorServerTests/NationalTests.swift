@@ -109,12 +109,12 @@ struct NationalTests {
             let result = try ctl.run(arguments)
             #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.error)")
         }
-        try ok("case", "open", "--case", "d1", "--unit", "north", "--gender", "female", "--nationality-group", "non-dutch", "--age", "17",
-               "--name", "Marker-Name-Qz Jansen", "--birth-date", "2009-01-15", "--nationality", "Eritrean", "--country-of-birth", "Eritrea")
-        try ok("signal", "record", "--case", "d1", "--form", "sexual", "--nature", "concrete")
-        try ok("consent", "give", "--case", "d1", "--by", "youth", "--form", "written", "--purpose", "statistics")
-        try ok("register", "comensha", "--case", "d1", "--kind", "identifiable", "--basis", "consent")
-        let sealed = try #require(try ctl("case", "show", "--case", "d1", "--json").json?["deliveries"]?.array?.first)
+        try ok("case", "open", "--case", "zq-d1", "--unit", "north", "--gender", "female", "--nationality-group", "non-dutch", "--age", "17",
+               "--name", "Marker-Name-Qz Jansen", "--birth-date", "2009-01-15", "--nationality", "Eritrean", "--country-of-birth", "Marker-Country-Qz")
+        try ok("signal", "record", "--case", "zq-d1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz")
+        try ok("consent", "give", "--case", "zq-d1", "--by", "youth", "--form", "written", "--purpose", "statistics")
+        try ok("register", "comensha", "--case", "zq-d1", "--kind", "identifiable", "--basis", "consent")
+        let sealed = try #require(try ctl("case", "show", "--case", "zq-d1", "--json").json?["deliveries"]?.array?.first)
         #expect(sealed["registration"]?.number == 1 && sealed["receivedOn"] == nil, "\(sealed)")
 
         // The relay posts the envelope; the hub holds ciphertext only.
@@ -122,7 +122,7 @@ struct NationalTests {
         #expect(posted.status == 0 && posted.output.contains("outbox entries posted: 1"), "\(posted.output)\n\(national.hub.log)")
         let envelope = try national.sql("SELECT envelope FROM outbox")
         #expect(!envelope.isEmpty && !(String(data: Data(base64Encoded: envelope) ?? Data(), encoding: .utf8) ?? "").contains("Marker"))
-        #expect(!(try national.sql("SELECT * FROM outbox")).contains("d1"), "the hub learns no case id")
+        #expect(!(try national.sql("SELECT * FROM outbox")).contains("zq-d1"), "the hub learns no case id")
 
         // CoMensha opens it with its key and acknowledges; the hub deletes the envelope.
         let opened = try national.comensha()
@@ -136,14 +136,14 @@ struct NationalTests {
         // The acknowledgement flows back into the institution's log, once.
         let back = try national.relay()
         #expect(back.status == 0 && back.output.contains("acknowledgements recorded: 1"), "\(back.output)")
-        #expect(try ctl("case", "show", "--case", "d1", "--json").json?["deliveries"]?.array?.first?["receivedOn"]?.string != nil)
+        #expect(try ctl("case", "show", "--case", "zq-d1", "--json").json?["deliveries"]?.array?.first?["receivedOn"]?.string != nil)
         let quiet = try national.relay()
         #expect(quiet.output.contains("outbox entries posted: 0; acknowledgements recorded: 0"), "\(quiet.output)")
         let acknowledged = try ctl("events", "tail", "--limit", "3", "--json").output
         #expect(acknowledged.contains("registration-acknowledged") && acknowledged.contains("\"role\":\"relay\""), "\(acknowledged)")
 
         // The youth withdraws consent: the notice goes out and CoMensha's acknowledgement ends the worklist item.
-        try ok("consent", "withdraw", "--case", "d1", "--by", "youth")
+        try ok("consent", "withdraw", "--case", "zq-d1", "--by", "youth")
         #expect(try ctl("worklist", "--json").output.contains("withdrawal-notice-due"))
         #expect(try national.relay().output.contains("outbox entries posted: 1"))
         #expect(try national.comensha().output.contains("notices: 1"))
@@ -151,15 +151,25 @@ struct NationalTests {
         #expect(!(try ctl("worklist", "--json").output.contains("withdrawal-notice-due")))
 
         // An erasure: the notice goes out, CoMensha is told, and nothing of the youth is left at the hub.
-        let erased = try ctl("subject", "erase", "--case", "d1", "--basis", "request", "--reason", "R-1", "--role", "privacy-officer")
+        let erased = try ctl("subject", "erase", "--case", "zq-d1", "--basis", "request", "--reason", "R-1", "--role", "privacy-officer")
         #expect(erased.status == 0, "\(erased.error)")
         #expect(try national.relay().output.contains("outbox entries posted: 1"))
         #expect(try national.comensha().output.contains("notices: 1"))
         #expect(try national.relay().output.contains("acknowledgements recorded: 1"))
-        #expect(try ctl("case", "show", "--case", "d1", "--json").json?["deliveries"]?.array?.first?["erasureAcknowledgedOn"]?.string != nil)
+        #expect(try ctl("case", "show", "--case", "zq-d1", "--json").json?["deliveries"]?.array?.first?["erasureAcknowledgedOn"]?.string != nil)
         #expect(try national.sql("SELECT count(*) FROM outbox_notices WHERE acknowledged_at IS NULL") == "0")
-        let dump = try national.sql("SELECT string_agg(t::text, ' ') FROM (SELECT * FROM outbox) t") + (try national.sql("SELECT string_agg(t::text, ' ') FROM (SELECT * FROM registration_records) t"))
-        #expect(!dump.contains("Marker") && !dump.contains("Eritrea"), "\(dump)")
+        // Issue 30: "planted markers in … cases' names and notes appear nowhere in pg_dumpall …, in the
+        // WAL (pg_waldump), or in any log." The hub saw the whole life of the registration above.
+        let dump = try PostgresServer.run(["pg_dumpall", "-h", national.postgres.socket, "-U", national.postgres.user]).output
+        #expect(dump.contains("registration_records") && dump.contains("outbox"), "the dump holds the hub's tables")
+        let wal = try national.postgres.walDump()
+        #expect(wal.count > 1_000, "the WAL was read")
+        for marker in ["Marker-Name-Qz", "Marker-Note-Qz", "Marker-Country-Qz", "2009-01-15", "zq-d1"] {
+            #expect(!dump.contains(marker), "\(marker) is in pg_dumpall")
+            #expect(!wal.contains(marker), "\(marker) is in the WAL: \(wal.components(separatedBy: marker).first?.suffix(80) ?? "")")
+            #expect(!national.hub.log.contains(marker), "\(marker) is in the hub's log")
+            #expect(!((try? String(contentsOfFile: national.postgres.folder + "/log", encoding: .utf8)) ?? "").contains(marker), "\(marker) is in PostgreSQL's log")
+        }
     }
 
     /// Issue 30: "national statistics (JSON and an HTML page, as the daemon's): per region, month,

@@ -89,6 +89,18 @@ final class PostgresServer: @unchecked Sendable {
         for _ in 0..<200 where kill(pid, 0) == 0 { usleep(10_000) }
     }
 
+    /// Every WAL record the server wrote, as `pg_waldump` shows them (with the data of each block image).
+    func walDump() throws -> String {
+        let wal = folder + "/pg_wal"
+        let segments = try FileManager.default.contentsOfDirectory(atPath: wal).filter { $0.count == 24 && $0.allSatisfy(\.isHexDigit) }.sorted()
+        guard let first = segments.first, let last = segments.last else { return "" }
+        _ = try? psql("CHECKPOINT", database: "postgres")
+        let records = try Self.run(asUser + [Self.bin + "/pg_waldump", "-p", wal, first, last]).output
+        // The raw segments too: pg_waldump prints record headers, not the tuples' bytes.
+        let raw = try segments.map { String(decoding: try Data(contentsOf: URL(fileURLWithPath: wal + "/" + $0)), as: UTF8.self) }.joined()
+        return records + raw
+    }
+
     /// Runs SQL with psql; the output, unaligned.
     func psql(_ sql: String, database: String) throws -> (status: Int32, output: String) {
         try Self.run(["psql", "-X", "-q", "-t", "-A", "-h", socket, "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql])
