@@ -153,14 +153,16 @@ install-units:
 	install -D -m 0644 systemd/spoor.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/spoor.conf
 	install -D -m 0644 systemd/spoor.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/spoor.conf
 
-## install-national: the relay (at an institution) and the hub (at the hub's operator), their
-## units and OS users; not in the package yet.
+## install-national: the relay (at an institution), the hub (at the hub's operator) and
+## spoor-comensha (at CoMensha), their units, OS users and example configurations; not in the package yet.
 install-national: CONFIG = release
 install-national: deps install-national-units
-	$(SPM_BUILD) --product spoor-relay && $(SPM_BUILD) --product spoor-hub
+	$(SPM_BUILD) --product spoor-relay && $(SPM_BUILD) --product spoor-hub && $(SPM_BUILD) --product spoor-comensha
 	bin=$$($(SPM_BUILD) --show-bin-path); \
-	install -D -m 0755 $$bin/spoor-relay $(DESTDIR)$(BINDIR)/spoor-relay; \
-	install -D -m 0755 $$bin/spoor-hub $(DESTDIR)$(BINDIR)/spoor-hub
+	for tool in spoor-relay spoor-hub spoor-comensha; do install -D -m 0755 $$bin/$$tool $(DESTDIR)$(BINDIR)/$$tool; done
+	for example in systemd/national/*.json.example; do \
+	  install -D -m 0644 $$example $(DESTDIR)$(PREFIX)/share/doc/spoor/national/$$(basename $$example); \
+	done
 
 install-national-units:
 	mkdir -p $(DESTDIR)$(UNITDIR)

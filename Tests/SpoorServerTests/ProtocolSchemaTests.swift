@@ -223,7 +223,7 @@ struct ProtocolSchemaTests {
         let keys = Set(Mirror(reflecting: ServerConfiguration()).children.compactMap(\.label))
         #expect(Set(schema["properties"]?.object?.keys.map { $0 } ?? []) == keys, "the schema and ServerConfiguration name other keys")
         for (name, example) in [("spoord", "/systemd/spoord.json.example"), ("hub", "/systemd/national/hub.json.example"),
-                                ("relay", "/systemd/national/relay.json.example")] {
+                                ("relay", "/systemd/national/relay.json.example"), ("comensha", "/systemd/national/comensha.json.example")] {
             let text = try String(contentsOfFile: root + example, encoding: .utf8)
             let document = String(decoding: try JSONValue.parse(Array(text.utf8)).serialized, as: UTF8.self)
             #expect(try Self.validate([#"{"schema":""# + name + #"","document":"# + document + "}"], in: "config").status == 0, "\(example)")
