@@ -114,6 +114,19 @@ bench-peer bench-compare: deps
 	python3 Benchmarks/peer/compare-postgres.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
 	  $(if $(filter bench-compare,$@),--rounds 3 --seconds 3 --replays 1,--rounds 3 --seconds 10) $(BENCH_ARGS)
 
+## hub: the national hub on loopback: PostgreSQL 15 with a synchronous standby in a folder of its
+## own, test certificates, CoMensha's key pair; prints how to point a relay and spoor-comensha at it
+hub: deps
+	@$(call ensure,$(PEER_DEPS) openssl,test -x /usr/lib/postgresql/15/bin/postgres && command -v openssl)
+	$(SPM_BUILD) --product spoor-hub
+	Examples/national/run-hub.sh $$($(SPM_BUILD) --show-bin-path)/spoor-hub
+
+## bench-hub: the national hub's statistics against 2 million registration records, on a primary
+## with a synchronous standby (SPOOR_HUB_BENCH_RECORDS to change the number); figures in BENCHMARKS.md
+bench-hub: test-deps
+	$(SWIFT) build --build-tests
+	SPOOR_HUB_BENCH=1 $(SWIFT) test --skip-build --filter HubStatisticsBenchmark
+
 ## man: the manual pages, written as a manual and kept in man/ (ManPageTests lints them with
 ## mandoc and groff); completions: generated from the argument parser
 man:
