@@ -42,7 +42,7 @@ psql="psql -X -q -t -A -h $sockets/primary -U hub -d postgres"
 $psql -c "ALTER SYSTEM SET synchronous_standby_names = 'standby'" && $psql -c "SELECT pg_reload_conf()" >/dev/null
 node standby
 stop() { for n in standby primary; do $as "$pgbin/pg_ctl" -D "$pgroot/$n" -m fast stop >/dev/null 2>&1 || true; done; }
-trap stop EXIT INT TERM
+trap stop EXIT
 
 tls=$folder/tls
 issue() { # issue NAME USAGE [SUBJECT-ALT-NAMES]
@@ -93,4 +93,7 @@ Its spoord needs, in its configuration:
 Then: spoor-relay --config $folder/relay.json --once
 and CoMensha's side: spoor-comensha --config $folder/comensha.json --once
 TEXT
-"$hub" --config "$folder/hub.json"
+"$hub" --config "$folder/hub.json" &
+hub_pid=$!
+trap 'kill "$hub_pid" 2>/dev/null; wait "$hub_pid"; exit 0' INT TERM
+wait "$hub_pid"
