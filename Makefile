@@ -121,6 +121,14 @@ hub: deps
 	$(SPM_BUILD) --product spoor-hub
 	Examples/national/run-hub.sh $$($(SPM_BUILD) --show-bin-path)/spoor-hub
 
+## simulate: the national simulation at full size: 200 institutions with their own keys,
+## certificates and logs against the hub on a synchronous pair, a failover under load, every
+## misbehaviour; `make test` runs it with 20
+simulate: test-deps
+	$(SWIFT) build --build-tests
+	SPOOR_SIMULATE_INSTITUTIONS=$${SPOOR_SIMULATE_INSTITUTIONS:-200} SPOOR_SIMULATE_ROUNDS=$${SPOOR_SIMULATE_ROUNDS:-10} \
+	  $(SWIFT) test --skip-build --filter "NationalSimulation|NationalTests|NationalFailoverTests"
+
 ## bench-hub: the national hub's statistics against 2 million registration records, on a primary
 ## with a synchronous standby (SPOOR_HUB_BENCH_RECORDS to change the number); figures in BENCHMARKS.md
 bench-hub: test-deps

@@ -118,7 +118,8 @@ let package = Package(
             name: "SpoorServerTests",
             dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorWitness", "SpoorDomain", "SpoorJSON", "LMDB",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
-                           .product(name: "Crypto", package: "swift-crypto")]
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")]
         ),
     ],
     swiftLanguageModes: [.v6]

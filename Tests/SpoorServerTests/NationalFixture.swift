@@ -7,7 +7,7 @@ import Testing
 /// One institution's spoord, the national hub on PostgreSQL 15, and test certificates for two
 /// relays (`relay-noord`, pinned to the institution's log, and `relay-zuid`, pinned to none):
 /// the real binaries, as NationalTests drive them.
-struct NationalFixture {
+struct NationalFixture: @unchecked Sendable {
     static func products(_ name: String) -> String { DaemonProcess.products.appendingPathComponent(name).path }
 
     let folder: String
@@ -26,14 +26,22 @@ struct NationalFixture {
     /// CoMensha's key pair, when the daemon seals identifiable registrations to it.
     let comenshaKey: Curve25519.KeyAgreement.PrivateKey?
 
+    /// A simulated institution the hub witnesses besides the real daemon: its log, its key, the name of its certificate.
+    struct Simulated {
+        var origin: String
+        var signer: CheckpointSigner
+        var certificate: String
+    }
+
     /// `replicated`: a primary with a streaming standby, synchronous (remote_apply) when `true`,
-    /// asynchronous when `false` (the control case); `nil`: one node.
-    init(region: String? = nil, deliversToCoMensha: Bool = false, replicated: Bool? = nil) throws {
+    /// asynchronous when `false` (the control case); `nil`: one node. `simulated`: institutions the
+    /// hub witnesses besides the daemon, in the region `sim`.
+    init(region: String? = nil, deliversToCoMensha: Bool = false, replicated: Bool? = nil, simulated: [Simulated] = []) throws {
         let primary = try PostgresServer(database: "spoor_hub", replicated: replicated)
         postgres = primary
         standby = try replicated.map { _ in try PostgresServer(standbyOf: primary) }
         folder = try OperationsTests.folder("spoor-national")
-        certificates = try TestCertificates(in: folder, server: "hub", clients: ["relay-noord", "relay-zuid", "comensha"])
+        certificates = try TestCertificates(in: folder, server: "hub", clients: ["relay-noord", "relay-zuid", "comensha"] + simulated.map(\.certificate))
         comenshaKey = deliversToCoMensha ? Curve25519.KeyAgreement.PrivateKey() : nil
         let comenshaSetting = comenshaKey.map {
             #", "comensha": {"keyID": "comensha-test", "publicKey": "\#($0.publicKey.rawRepresentation.base64EncodedString())"}"#
@@ -58,7 +66,11 @@ struct NationalFixture {
         logKey = try OperationsTests.verifierKey(ctl)
         origin = String(logKey.prefix { $0 != "+" })
 
-        // The hub, which pins the noord relay's certificate to the log's origin.
+        // The hub, which pins the noord relay's certificate to the log's origin, and each simulated institution's to its own.
+        let issued = certificates
+        let others = try simulated.map { institution in
+            #", {"origin": "\#(institution.origin)", "logKey": "\#(institution.signer.verifierKey)", "client": "\#(try issued.fingerprint(institution.certificate))", "region": "sim"}"#
+        }.joined()
         try """
             {"listen": {"host": "127.0.0.1", "port": 0},
              "tls": {"certificate": "\(certificates.certificate("hub"))", "key": "\(certificates.key("hub"))", "clientCA": "\(certificates.ca)"},
@@ -66,7 +78,7 @@ struct NationalFixture {
                           "username": "\(postgres.user)", "database": "spoor_hub"},
              "cosigner": {"name": "\(cosigner.name)", "keyPath": "\(folder)/cosigner-key"},
              "institutions": [{"origin": "\(origin)", "logKey": "\(logKey)", "client": "\(try certificates.fingerprint("relay-noord"))"\(
-                region.map { #", "region": "\#($0)""# } ?? "")}],
+                region.map { #", "region": "\#($0)""# } ?? "")}\(others)],
              "comensha": {"client": "\(try certificates.fingerprint("comensha"))"}}
             """.write(toFile: folder + "/hub.json", atomically: true, encoding: .utf8)
         hub = try DaemonProcess(arguments: ["--config", folder + "/hub.json"], executable: Self.products("spoor-hub"),
