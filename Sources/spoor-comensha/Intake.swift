@@ -1,9 +1,7 @@
-import AsyncHTTPClient
 import Crypto
 import Foundation
 import Logging
-import NIOCore
-import NIOHTTP1
+import SpoorHubClient
 import SpoorProtocol
 
 /// One round at CoMensha: fetch what the hub holds, open each delivery with the key it was sealed
@@ -12,8 +10,7 @@ import SpoorProtocol
 /// that does not open stays at the hub and is logged: nothing is acknowledged that CoMensha
 /// does not hold.
 struct Intake {
-    let hub: String
-    let http: HTTPClient
+    let hub: HubClient
     /// CoMensha's private keys' raw bytes, by key id.
     let keys: [String: Data]
     let inbox: String
@@ -26,7 +23,7 @@ struct Intake {
     }
 
     func round() async throws -> Outcome {
-        let outbox = try JSONDecoder().decode(CoMenshaOutbox.self, from: try await send(.GET, "comensha/outbox", body: nil))
+        let outbox = try JSONDecoder().decode(CoMenshaOutbox.self, from: try Self.ok(try await hub.get("comensha/outbox"), "comensha/outbox"))
         var outcome = Outcome()
         var acknowledgements: [CoMenshaAcknowledgements.Entry] = []
         for delivery in outbox.deliveries {
@@ -46,7 +43,8 @@ struct Intake {
             outcome.notices += 1
         }
         if !acknowledgements.isEmpty {
-            _ = try await send(.POST, "comensha/acknowledgements", body: try JSONEncoder().encode(CoMenshaAcknowledgements(acknowledgements: acknowledgements)))
+            let body = Array(try JSONEncoder().encode(CoMenshaAcknowledgements(acknowledgements: acknowledgements)))
+            _ = try Self.ok(try await hub.post("comensha/acknowledgements", body), "comensha/acknowledgements")
         }
         return outcome
     }
@@ -70,17 +68,10 @@ struct Intake {
         String(origin.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: Data?) async throws -> Data {
-        var request = HTTPClientRequest(url: (hub.hasSuffix("/") ? hub : hub + "/") + path)
-        request.method = method
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body))
-        }
-        let response = try await http.execute(request, timeout: .seconds(60))
-        let text = try await response.body.collect(upTo: 256 << 20)
-        guard response.status == .ok else { throw CoMenshaError("the hub answered \(path) with \(response.status.code): \(String(buffer: text))") }
-        return Data(text.readableBytesView)
+    /// The body of an answer of 200; any other answer is an error naming the path.
+    private static func ok(_ response: HubResponse, _ path: String) throws -> Data {
+        guard response.status == 200 else { throw CoMenshaError("the hub answered \(path) with \(response.status): \(response.body)") }
+        return Data(response.body.utf8)
     }
 }
 

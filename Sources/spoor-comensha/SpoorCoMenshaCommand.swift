@@ -1,8 +1,7 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOSSL
+import SpoorHubClient
 import SpoorProtocol
 
 /// `spoor-comensha`: CoMensha's side of the national hub. It fetches the identifiable
@@ -26,28 +25,25 @@ struct SpoorCoMenshaCommand: AsyncParsableCommand {
         let intake: Intake
         do {
             configuration = try CoMenshaConfiguration.load(from: config)
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.certificateChain = try NIOSSLCertificate.fromPEMFile(configuration.tls.certificate).map { .certificate($0) }
-            tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: configuration.tls.key, format: .pem))
-            tls.trustRoots = .file(configuration.tls.hubCA)
             let keys = try configuration.keys.mapValues { path in
                 guard let text = FileManager.default.contents(atPath: path) else { throw CoMenshaError("the key \(path) cannot be read") }
                 do { return try DeliveryEnvelope.privateKey(base64: String(decoding: text, as: UTF8.self)).rawRepresentation } catch {
                     throw CoMenshaError("the key \(path) is \(error)")
                 }
             }
-            intake = Intake(hub: configuration.hub, http: HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls)),
-                            keys: keys, inbox: configuration.inbox, logger: logger)
+            let hub = try HubClient(hub: configuration.hub, certificate: configuration.tls.certificate, key: configuration.tls.key,
+                                    hubCA: configuration.tls.hubCA)
+            intake = Intake(hub: hub, keys: keys, inbox: configuration.inbox, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("spoor-comensha: cannot run: \(error)\n".utf8))
             throw ExitCode(78)
         }
         if once {
             do { try await runOnce(intake) } catch {
-                try? await intake.http.shutdown()
+                await intake.hub.shutdown()
                 throw error
             }
-            return try await intake.http.shutdown()
+            return await intake.hub.shutdown()
         }
         while !Task.isCancelled {
             do {

@@ -1,8 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
-import NIOHTTP1
+import SpoorHubClient
 import SpoorProof
 import SpoorProtocol
 
@@ -12,8 +10,7 @@ import SpoorProtocol
 /// keeps it. The relay holds no plaintext: it reads checkpoints and proofs only.
 struct CheckpointShipping {
     let socket: String
-    let hub: String
-    let http: HTTPClient
+    let hub: HubClient
     let cursor: Cursor
     let logger: Logger
 
@@ -48,7 +45,7 @@ struct CheckpointShipping {
                 }
                 logger.notice("the hub's last cosigned checkpoint holds \(size) events; proving from there")
                 old = size
-            case 429, 503:
+            case _ where response.asksToWait:
                 return .wait(response.retryAfter)
             default:
                 throw RelayError("the hub refused the checkpoint of \(checkpoint.treeSize) events: \(response.status) \(response.body)")
@@ -58,26 +55,7 @@ struct CheckpointShipping {
     }
 
     private func post(_ body: String) async throws -> HubResponse {
-        var request = HTTPClientRequest(url: hub.hasSuffix("/") ? hub + "add-checkpoint" : hub + "/add-checkpoint")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "text/plain; charset=utf-8")
-        request.body = .bytes(ByteBuffer(string: body))
-        return try await HubResponse(try await http.execute(request, timeout: .seconds(30)))
-    }
-}
-
-/// What the hub answered: its status, body, and when to try again if it said.
-struct HubResponse {
-    var status: Int
-    var contentType: String
-    var body: String
-    var retryAfter: Int?
-
-    init(_ response: HTTPClientResponse) async throws {
-        status = Int(response.status.code)
-        contentType = response.headers.first(name: "Content-Type") ?? ""
-        body = String(buffer: try await response.body.collect(upTo: 64 << 10))
-        retryAfter = response.headers.first(name: "Retry-After").flatMap(Int.init)
+        try await hub.post("add-checkpoint", Array(body.utf8), contentType: "text/plain; charset=utf-8", timeout: .seconds(30))
     }
 }
 

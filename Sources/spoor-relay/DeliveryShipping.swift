@@ -1,8 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
-import NIOHTTP1
+import SpoorHubClient
 import SpoorProtocol
 
 /// The relay's delivery duty: the daemon's outbox (registrations sealed to CoMensha's key, which
@@ -11,8 +9,7 @@ import SpoorProtocol
 /// records each on its case, so that the worklist shows what was sent and not yet received.
 struct DeliveryShipping {
     let socket: String
-    let hub: String
-    let http: HTTPClient
+    let hub: HubClient
     let cursor: Cursor
     let logger: Logger
 
@@ -25,14 +22,14 @@ struct DeliveryShipping {
         let client = try SocketClient(socketPath: socket)
         let outbox = try client.call(.registrationOutbox, as: Outbox.self)
         if !outbox.deliveries.isEmpty || !outbox.notices.isEmpty {
-            let response = try await send(.POST, "outbox", body: try JSONEncoder().encode(outbox))
-            if [429, 503].contains(response.status) { return .wait(response.retryAfter) }
+            let response = try await hub.post("outbox", Array(try JSONEncoder().encode(outbox)))
+            if response.asksToWait { return .wait(response.retryAfter) }
             guard response.status == 200 else { throw RelayError("the hub refused the outbox: \(response.status) \(response.body)") }
         }
         var acknowledged = 0
         while true {
-            let response = try await send(.GET, "outbox/acknowledgements?after=\(cursor.position ?? 0)", body: nil)
-            if [429, 503].contains(response.status) { return .wait(response.retryAfter) }
+            let response = try await hub.get("outbox/acknowledgements?after=\(cursor.position ?? 0)")
+            if response.asksToWait { return .wait(response.retryAfter) }
             guard response.status == 200 else { throw RelayError("the hub did not give its acknowledgements: \(response.status) \(response.body)") }
             let page = try JSONDecoder().decode([Acknowledgement].self, from: Data(response.body.utf8))
             for acknowledgement in page {
@@ -55,15 +52,5 @@ struct DeliveryShipping {
         } catch ClientError.daemon(let error) where error.code == .notFound {
             logger.error("acknowledgement \(acknowledgement.sequence ?? 0) names a delivery the daemon does not have: \(error.message)")
         }
-    }
-
-    private func send(_ method: HTTPMethod, _ path: String, body: Data?) async throws -> HubResponse {
-        var request = HTTPClientRequest(url: (hub.hasSuffix("/") ? hub : hub + "/") + path)
-        request.method = method
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body))
-        }
-        return try await HubResponse(try await http.execute(request, timeout: .seconds(60)))
     }
 }

@@ -1,7 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
+import SpoorHubClient
 import SpoorProof
 import SpoorProtocol
 
@@ -12,8 +11,7 @@ import SpoorProtocol
 /// cursor of the last position it shipped through, and a retry is harmless at the hub.
 struct RecordShipping {
     let socket: String
-    let hub: String
-    let http: HTTPClient
+    let hub: HubClient
     let cursor: Cursor
     let logger: Logger
     /// Events read from the daemon per request.
@@ -42,7 +40,7 @@ struct RecordShipping {
                 let response = try await post(RecordSubmission(records: entries))
                 switch response.status {
                 case 200: shipped += entries.count
-                case 429, 503: return .wait(response.retryAfter)
+                case _ where response.asksToWait: return .wait(response.retryAfter)
                 default: throw RelayError("the hub refused the records of positions \(from) to \(last): \(response.status) \(response.body)")
                 }
             }
@@ -68,10 +66,6 @@ struct RecordShipping {
     }
 
     private func post(_ submission: RecordSubmission) async throws -> HubResponse {
-        var request = HTTPClientRequest(url: hub.hasSuffix("/") ? hub + "registration-records" : hub + "/registration-records")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(submission)))
-        return try await HubResponse(try await http.execute(request, timeout: .seconds(60)))
+        try await hub.post("registration-records", Array(try JSONEncoder().encode(submission)))
     }
 }

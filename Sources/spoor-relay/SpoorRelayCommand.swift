@@ -1,8 +1,7 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOSSL
+import SpoorHubClient
 
 /// `spoor-relay`: the only Spoor process with a network. It follows the daemon through its socket
 /// in the role `relay` and ships each new checkpoint, with its consistency proof, to the national
@@ -20,31 +19,28 @@ struct SpoorRelayCommand: AsyncParsableCommand {
         var logger = Logger(label: "spoor-relay")
         logger.logLevel = .info
         let configuration: RelayConfiguration
-        let http: HTTPClient
+        let hub: HubClient
         do {
             configuration = try RelayConfiguration.load(from: config)
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.certificateChain = try NIOSSLCertificate.fromPEMFile(configuration.tls.certificate).map { .certificate($0) }
-            tls.privateKey = .privateKey(try NIOSSLPrivateKey(file: configuration.tls.key, format: .pem))
-            tls.trustRoots = .file(configuration.tls.hubCA)
-            http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+            hub = try HubClient(hub: configuration.hub, certificate: configuration.tls.certificate, key: configuration.tls.key,
+                                 hubCA: configuration.tls.hubCA)
         } catch {
             FileHandle.standardError.write(Data("spoor-relay: cannot run: \(error)\n".utf8))
             throw ExitCode(78)
         }
         let shipping = Shipping(
-            checkpoints: CheckpointShipping(socket: configuration.socket, hub: configuration.hub, http: http, cursor: Cursor(path: configuration.statePath),
+            checkpoints: CheckpointShipping(socket: configuration.socket, hub: hub, cursor: Cursor(path: configuration.statePath),
                                             logger: logger),
-            records: RecordShipping(socket: configuration.socket, hub: configuration.hub, http: http, cursor: Cursor(path: configuration.recordsStatePath),
+            records: RecordShipping(socket: configuration.socket, hub: hub, cursor: Cursor(path: configuration.recordsStatePath),
                                     logger: logger),
-            deliveries: DeliveryShipping(socket: configuration.socket, hub: configuration.hub, http: http,
+            deliveries: DeliveryShipping(socket: configuration.socket, hub: hub,
                                          cursor: Cursor(path: configuration.acknowledgementsStatePath), logger: logger))
         if once {
             do { try await runOnce(shipping, logger: logger) } catch {
-                try? await http.shutdown()
+                await hub.shutdown()
                 throw error
             }
-            return try await http.shutdown()
+            return await hub.shutdown()
         }
         let interval = configuration.intervalSeconds ?? 60
         var failures = 0

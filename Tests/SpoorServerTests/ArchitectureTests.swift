@@ -27,8 +27,9 @@ struct ArchitectureTests {
                      "Logging", "Crypto"],
         "spoor-hub": ["SpoorHub", "SpoorProof", "SpoorWitness", "SpoorDomain", "ArgumentParser", "Logging", "PostgresNIO", "ServiceLifecycle"],
         // The relay reads the daemon through its socket only: no SpoorServer, no SpoorLedger, no SpoorDomain.
-        "spoor-relay": ["SpoorProtocol", "SpoorProof", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOSSL", "Logging", "ArgumentParser"],
-        "spoor-comensha": ["SpoorProtocol", "Crypto", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOSSL", "Logging", "ArgumentParser"],
+        "spoor-relay": ["SpoorProtocol", "SpoorProof", "SpoorHubClient", "Logging", "ArgumentParser"],
+        "spoor-comensha": ["SpoorProtocol", "SpoorHubClient", "Crypto", "Logging", "ArgumentParser"],
+        "SpoorHubClient": ["AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOSSL"],
     ]
 
     static func imports(of module: String) throws -> Set<String> {
