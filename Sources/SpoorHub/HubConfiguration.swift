@@ -68,6 +68,9 @@ public struct HubConfiguration: Codable, Sendable, Equatable {
     public var comensha: CoMensha?
     /// Counts under it are hidden in the national statistics (5 by default, as in the built-in protocol).
     public var smallCellThreshold: Int?
+    /// How many months a registration record is kept after its month (60 by default); the
+    /// statistics' counts are kept.
+    public var recordRetentionMonths: Int?
 
     public struct CoMensha: Codable, Sendable, Equatable {
         public var client: String

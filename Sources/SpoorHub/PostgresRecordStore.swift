@@ -10,8 +10,13 @@ import SpoorWitness
 public struct PostgresRecordStore: RecordStore {
     let database: HubDatabase
     let logger: Logger
+    /// How many months a record is kept after its month (pseudonymised personal data, kept for the
+    /// national statistics only); the counts the statistics read are kept.
+    let retentionMonths: Int
 
-    public init(database: HubDatabase, logger: Logger) { (self.database, self.logger) = (database, logger) }
+    public init(database: HubDatabase, logger: Logger, retentionMonths: Int = 60) {
+        (self.database, self.logger, self.retentionMonths) = (database, logger, retentionMonths)
+    }
 
     public func migrate() async throws {
         try await database.onPrimary(within: .seconds(60)) { [logger] client in
@@ -24,6 +29,7 @@ public struct PostgresRecordStore: RecordStore {
                 PRIMARY KEY (origin, position))
             """, logger: logger)
             try await client.query("CREATE INDEX IF NOT EXISTS registration_records_youth ON registration_records (origin, pseudonym, position)", logger: logger)
+            try await client.query("CREATE INDEX IF NOT EXISTS registration_records_month ON registration_records (month)", logger: logger)
             // The national statistics read these, kept in the intake's transaction: their size follows the groups, not the records.
             try await client.query("""
                 CREATE TABLE IF NOT EXISTS registration_counts (
@@ -48,7 +54,7 @@ public struct PostgresRecordStore: RecordStore {
     }
 
     private func insert(_ records: [AcceptedRecord], origin: String) async throws -> RecordReceipt {
-        try await database.onPrimary { [logger] client in try await client.withTransaction(logger: logger) { connection in
+        try await database.onPrimary { [logger, retentionMonths] client in try await client.withTransaction(logger: logger) { connection in
             let positions = records.map { Int64($0.position) }
             let inserted = try await connection.query("""
                 INSERT INTO registration_records (origin, position, tree_size, leaf, record, kind, purpose, basis, month, age_band, forms, gender,
@@ -82,6 +88,10 @@ public struct PostgresRecordStore: RecordStore {
                 }
             }
             if !new.isEmpty { try await Self.count(Array(new), of: origin, on: connection, logger: logger) }
+            // Past retention, a record goes, whoever sent it; each intake applies it, a range read on the month's index.
+            try await connection.query("""
+                DELETE FROM registration_records WHERE month < (date_trunc('month', now()) - make_interval(months => \(Int32(retentionMonths))))::date
+                """, logger: logger)
             return RecordReceipt(stored: new.count, already: held.count)
         } }
     }

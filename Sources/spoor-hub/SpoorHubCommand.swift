@@ -44,7 +44,7 @@ struct SpoorHubCommand: AsyncParsableCommand {
                                    deadline: .milliseconds(postgres.deadlineMilliseconds ?? 1_500), logger: logger)
         let store = PostgresWitnessStore(database: database, logger: logger)
         let witness = Witness(cosigner: cosigner, logs: logs, store: store)
-        let records = PostgresRecordStore(database: database, logger: logger)
+        let records = PostgresRecordStore(database: database, logger: logger, retentionMonths: configuration.recordRetentionMonths ?? 60)
         let regions = Dictionary(configuration.institutions.compactMap { institution in institution.region.map { (institution.origin, $0) } },
                                  uniquingKeysWith: { first, _ in first })
         let intake = RegistrationIntake(witnessed: store, records: records, regions: regions)

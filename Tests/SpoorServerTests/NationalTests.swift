@@ -62,11 +62,18 @@ struct NationalTests {
         #expect(row.hasPrefix("non-identifiable|none|12-15|{sexual}|female|noord|64|"), "\(row)")
         #expect(!row.contains("Marker") && !row.contains("r1") && !row.contains("2011"), "the record names nothing but its dimensions: \(row)")
 
+        // A record past retention (60 months by default) goes at the next intake; the statistics' counts stay.
+        _ = try national.sql("""
+            INSERT INTO registration_records (origin, position, tree_size, leaf, record, kind, purpose, basis, month, age_band, forms, gender,
+              nationality_group, region, pseudonym, replaces_earlier)
+            VALUES ('old.invalid/spoor', 1, 1, '', '{}', 'non-identifiable', 'statistics', 'none', '2019-01-01', '16-17', '{labour}', 'male', 'dutch',
+              'noord', repeat('0', 64), false)
+            """)
         // A relay that lost its records cursor ships the record again: the hub holds it once.
         try FileManager.default.removeItem(atPath: national.folder + "/cursor.records")
         let again = try national.relay()
         #expect(again.status == 0, "\(again.output)")
-        #expect(try national.sql("SELECT count(*) FROM registration_records") == "1")
+        #expect(try national.sql("SELECT count(*) FROM registration_records") == "1", "the record past retention is gone")
 
         // What the relay sent, changed: a field, a field a record does not have, another position.
         let treeSize = try #require(UInt64(national.sql("SELECT size FROM witness_heads")))
