@@ -23,26 +23,26 @@ struct OutboxRoutes {
             try await answer("outbox") {
                 let origin = try relay(try await context.clientFingerprint())
                 let taken = try await outbox.take(try await decode(Outbox.self, request), from: origin)
-                return try json(["taken": taken])
+                return try .json(["taken": taken])
             }
         }
         router.get("outbox/acknowledgements") { request, context in
             try await answer("outbox/acknowledgements") {
                 let origin = try relay(try await context.clientFingerprint())
                 let after = request.uri.queryParameters.get("after", as: Int64.self) ?? 0
-                return try json(try await outbox.acknowledgements(for: origin, after: after))
+                return try .json(try await outbox.acknowledgements(for: origin, after: after))
             }
         }
         router.get("comensha/outbox") { _, context in
             try await answer("comensha/outbox") {
                 try requireCoMensha(try await context.clientFingerprint())
-                return try json(try await outbox.pending())
+                return try .json(try await outbox.pending())
             }
         }
         router.post("comensha/acknowledgements") { request, context in
             try await answer("comensha/acknowledgements") {
                 try requireCoMensha(try await context.clientFingerprint())
-                return try json(["new": try await outbox.acknowledge(try await decode(CoMenshaAcknowledgements.self, request))])
+                return try .json(["new": try await outbox.acknowledge(try await decode(CoMenshaAcknowledgements.self, request))])
             }
         }
     }
@@ -59,10 +59,6 @@ struct OutboxRoutes {
     private func decode<T: Decodable>(_: T.Type, _ request: Request) async throws -> T {
         let body = try await request.body.collect(upTo: Self.maxBody)
         do { return try JSONDecoder().decode(T.self, from: Data(buffer: body)) } catch { throw WitnessRefusal(400, "not a \(T.self): \(error)") }
-    }
-
-    private func json(_ value: some Encodable) throws -> WitnessResponse {
-        WitnessResponse(status: 200, contentType: "application/json", body: String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self) + "\n")
     }
 
     /// The route's answer: a refusal with its status, PostgreSQL unavailable as 503 with Retry-After.

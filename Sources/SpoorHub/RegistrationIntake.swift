@@ -29,11 +29,11 @@ public struct RegistrationIntake: Sendable {
             guard let origin else { throw WitnessRefusal(403, "\(client) is pinned to no institution") }
             let accepted = try await check(body, origin: origin)
             let receipt = try await records.store(accepted, origin: origin)
-            let text = String(decoding: try JSONEncoder.sorted.encode(receipt), as: UTF8.self)
-            return WitnessResponse(status: 200, contentType: "application/json", body: text + "\n")
+            return try .json(receipt)
         } catch let refusal as WitnessRefusal {
+            // Not the body: a refused record may hold just what the hub must never keep.
             try? await witnessed.keep(Evidence(origin: origin, status: refusal.status, reason: refusal.reason,
-                                               request: String(decoding: body.prefix(64 << 10), as: UTF8.self), client: client))
+                                               request: "sha256:\(ChainHash.of(body).hex) (\(body.count) bytes, not kept)", client: client))
             return WitnessResponse(status: refusal.status, body: refusal.reason + "\n")
         } catch {
             return WitnessResponse(status: 503, body: "the hub cannot keep records now: \(error)\n")
@@ -99,11 +99,9 @@ public protocol RecordStore: Sendable {
     func store(_ records: [AcceptedRecord], origin: String) async throws -> RecordReceipt
 }
 
-extension JSONEncoder {
-    /// Keys sorted: one answer, one text.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+extension WitnessResponse {
+    /// A 200 with `value` as sorted JSON: how the hub answers what is not a cosignature.
+    static func json(_ value: some Encodable) throws -> WitnessResponse {
+        WitnessResponse(status: 200, contentType: "application/json", body: String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self) + "\n")
     }
 }

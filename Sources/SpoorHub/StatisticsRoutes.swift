@@ -27,9 +27,7 @@ struct StatisticsRoutes {
 
     func add(to router: Router<HubRequestContext>) {
         router.get("statistics") { request, context in
-            try await answer(request, context) { table in
-                WitnessResponse(status: 200, contentType: "application/json", body: String(decoding: try JSONEncoder.sorted.encode(table), as: UTF8.self) + "\n")
-            }
+            try await answer(request, context) { try .json($0) }
         }
         router.get("statistics.html") { request, context in
             try await answer(request, context) { WitnessResponse(status: 200, contentType: "text/html; charset=utf-8", body: Self.page($0)) }
@@ -64,9 +62,7 @@ struct StatisticsRoutes {
     }
 
     private static func month(_ text: String, _ name: String) throws -> String {
-        let parts = text.split(separator: "-")
-        guard text.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1900...2999).contains(year), (1...12).contains(month)
-        else { throw WitnessRefusal(400, "\(name): \(text) is not a month YYYY-MM") }
+        guard RegistrationRecord.isMonth(text) else { throw WitnessRefusal(400, "\(name): \(text) is not a month YYYY-MM") }
         return text
     }
 

@@ -74,12 +74,3 @@ struct Intake {
         return Data(response.body.utf8)
     }
 }
-
-extension JSONEncoder {
-    /// Keys sorted: one notice, one text.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}

@@ -85,7 +85,8 @@ public struct RegistrationRecord: Codable, Sendable, Equatable {
         }
     }
 
-    private static func isMonth(_ text: String) -> Bool {
+    /// Whether `text` is a month `YYYY-MM` of the years the daemon takes (1900 to 2999).
+    public static func isMonth(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard text.utf8.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return false }
         return (1900...2999).contains(year) && (1...12).contains(month)
