@@ -126,11 +126,13 @@ hub: deps
 
 ## simulate: the national simulation at full size: 200 institutions with their own keys,
 ## certificates and logs against the hub on a synchronous pair, a failover under load, every
-## misbehaviour; `make test` runs it with 20
+## misbehaviour, and three real spoord and spoor-relay pairs with 1,000 marked cases through a
+## failover to CoMensha; `make test` runs it with 20 institutions and 300 cases
 simulate: test-deps
 	$(SWIFT) build --build-tests
 	SPOOR_SIMULATE_INSTITUTIONS=$${SPOOR_SIMULATE_INSTITUTIONS:-200} SPOOR_SIMULATE_ROUNDS=$${SPOOR_SIMULATE_ROUNDS:-10} \
-	  $(SWIFT) test --skip-build --filter "NationalSimulation|NationalTests|NationalFailoverTests"
+	SPOOR_SIMULATE_CASES=$${SPOOR_SIMULATE_CASES:-1000} \
+	  $(SWIFT) test --skip-build --filter "National"
 
 ## bench-hub: the national hub's statistics against 2 million registration records, on a primary
 ## with a synchronous standby (SPOOR_HUB_BENCH_RECORDS to change the number); figures in BENCHMARKS.md

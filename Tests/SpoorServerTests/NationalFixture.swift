@@ -4,11 +4,21 @@ import Glibc
 import SpoorProof
 import Testing
 
-/// One institution's spoord, the national hub on PostgreSQL 15, and test certificates for two
-/// relays (`relay-noord`, pinned to the institution's log, and `relay-zuid`, pinned to none):
-/// the real binaries, as NationalTests drive them.
+/// Real institutions' spoord (one by default), the national hub on PostgreSQL 15, and test
+/// certificates for their relays (`relay-<site>`, each pinned to its institution's log, and
+/// `relay-zuid`, pinned to none): the real binaries, as the national tests drive them.
 struct NationalFixture: @unchecked Sendable {
     static func products(_ name: String) -> String { DaemonProcess.products.appendingPathComponent(name).path }
+
+    /// One institution's spoord, its log and the certificate of its relay.
+    struct Site: @unchecked Sendable {
+        let name: String
+        let daemon: DaemonProcess
+        let ctl: Spoorctl
+        let logKey: String
+        let origin: String
+        var relayCertificate: String { "relay-" + name }
+    }
 
     let folder: String
     /// The hub's PostgreSQL: the primary, and with `replicated` its streaming standby.
@@ -16,69 +26,62 @@ struct NationalFixture: @unchecked Sendable {
     let standby: PostgresServer?
     let certificates: TestCertificates
     let cosigner: Cosigner
-    let daemon: DaemonProcess
-    let ctl: Spoorctl
-    let logKey: String
-    let origin: String
+    let sites: [Site]
     let hub: DaemonProcess
     let hubPort: String
 
-    /// CoMensha's key pair, when the daemon seals identifiable registrations to it.
+    /// The first institution's daemon, client and log.
+    var daemon: DaemonProcess { sites[0].daemon }
+    var ctl: Spoorctl { sites[0].ctl }
+    var logKey: String { sites[0].logKey }
+    var origin: String { sites[0].origin }
+
+    /// CoMensha's key pair, when the daemons seal identifiable registrations to it.
     let comenshaKey: Curve25519.KeyAgreement.PrivateKey?
 
-    /// A simulated institution the hub witnesses besides the real daemon: its log, its key, the name of its certificate.
+    /// A simulated institution the hub witnesses besides the real daemons: its log, its key, the name of its certificate.
     struct Simulated {
         var origin: String
         var signer: CheckpointSigner
         var certificate: String
     }
 
-    /// `replicated`: a primary with a streaming standby, synchronous (remote_apply) when `true`,
-    /// asynchronous when `false` (the control case); `nil`: one node. `simulated`: institutions the
-    /// hub witnesses besides the daemon, in the region `sim`.
-    init(region: String? = nil, deliversToCoMensha: Bool = false, replicated: Bool? = nil, simulated: [Simulated] = []) throws {
+    /// `sites`: the real institutions, each a spoord in the region of its name, but the first in
+    /// `region` (none when nil). `replicated`: a primary with a streaming standby, synchronous
+    /// (remote_apply) when `true`, asynchronous when `false` (the control case); `nil`: one node.
+    /// `simulated`: institutions the hub witnesses besides the daemons, in the region `sim`.
+    init(region: String? = nil, sites names: [String] = ["noord"], deliversToCoMensha: Bool = false, replicated: Bool? = nil,
+         simulated: [Simulated] = []) throws {
         let primary = try PostgresServer(database: "spoor_hub", replicated: replicated)
         postgres = primary
         standby = try replicated.map { _ in try PostgresServer(standbyOf: primary) }
         folder = try OperationsTests.folder("spoor-national")
-        certificates = try TestCertificates(in: folder, server: "hub", clients: ["relay-noord", "relay-zuid", "comensha"] + simulated.map(\.certificate))
+        certificates = try TestCertificates(in: folder, server: "hub",
+                                            clients: names.map { "relay-" + $0 } + ["relay-zuid", "comensha"] + simulated.map(\.certificate))
         comenshaKey = deliversToCoMensha ? Curve25519.KeyAgreement.PrivateKey() : nil
-        let comenshaSetting = comenshaKey.map {
-            #", "comensha": {"keyID": "comensha-test", "publicKey": "\#($0.publicKey.rawRepresentation.base64EncodedString())"}"#
-        } ?? ""
         let seed = Array(repeating: UInt8(5), count: 32)
         try Data(seed).write(to: URL(fileURLWithPath: folder + "/cosigner-key"))
         cosigner = try Cosigner(name: "hub.spoor.invalid/witness", seed: seed)
+        sites = try names.enumerated().map { [folder, cosigner, comenshaKey] index, name in
+            try Self.site(name, index: index, in: index == 0 ? folder : folder + "/" + name, witness: cosigner, comensha: comenshaKey)
+        }
 
-        // The institution's daemon, which trusts the hub's cosigner key.
-        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        try Data(repeating: 9, count: 32).write(to: URL(fileURLWithPath: folder + "/signing-key"))
-        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
-        try """
-            {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
-             "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-noord.nl", "witnesses": ["\(cosigner.verifierKey)"],
-             "organisation": "Jeugdzorg Noord", "region": "noord",
-             "users": {"\(me)": ["attention-officer", "auditor", "relay", "professional", "privacy-officer"]}, "units": {"\(me)": ["*"]}\(comenshaSetting)}
-            """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
-        daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
-        ctl = Spoorctl(socketPath: daemon.socketPath)
-        try OperationsTests.open(ctl, "n1")
-        logKey = try OperationsTests.verifierKey(ctl)
-        origin = String(logKey.prefix { $0 != "+" })
-
-        // The hub, which pins the noord relay's certificate to the log's origin, and each simulated institution's to its own.
+        // The hub, which pins each relay's certificate to its institution's log, and each simulated institution's to its own.
         let issued = certificates
-        let others = try simulated.map { institution in
-            #", {"origin": "\#(institution.origin)", "logKey": "\#(institution.signer.verifierKey)", "client": "\#(try issued.fingerprint(institution.certificate))", "region": "sim"}"#
-        }.joined()
+        let institutions = try sites.enumerated().map { index, site in
+            let siteRegion = index == 0 ? region : site.name
+            return #"{"origin": "\#(site.origin)", "logKey": "\#(site.logKey)", "client": "\#(try issued.fingerprint(site.relayCertificate))""#
+                + (siteRegion.map { #", "region": "\#($0)""# } ?? "") + "}"
+        } + simulated.map { institution in
+            #"{"origin": "\#(institution.origin)", "logKey": "\#(institution.signer.verifierKey)", "client": "\#(try issued.fingerprint(institution.certificate))", "region": "sim"}"#
+        }
         try """
             {"listen": {"host": "127.0.0.1", "port": 0},
              "tls": {"certificate": "\(certificates.certificate("hub"))", "key": "\(certificates.key("hub"))", "clientCA": "\(certificates.ca)"},
              "postgres": {"hosts": ["\(([postgres] + (standby.map { [$0] } ?? [])).map(\.socket).joined(separator: "\", \""))"],
                           "username": "\(postgres.user)", "database": "spoor_hub"},
              "cosigner": {"name": "\(cosigner.name)", "keyPath": "\(folder)/cosigner-key"},
-             "institutions": [{"origin": "\(origin)", "logKey": "\(logKey)", "client": "\(try certificates.fingerprint("relay-noord"))"\(
-                region.map { #", "region": "\#($0)""# } ?? "")}\(others)],
+             "institutions": [\(institutions.joined(separator: ", "))],
              "comensha": {"client": "\(try certificates.fingerprint("comensha"))"}}
             """.write(toFile: folder + "/hub.json", atomically: true, encoding: .utf8)
         hub = try DaemonProcess(arguments: ["--config", folder + "/hub.json"], executable: Self.products("spoor-hub"),
@@ -93,23 +96,50 @@ struct NationalFixture: @unchecked Sendable {
         hubPort = port
     }
 
+    /// The institution `name`'s spoord in `folder`, with keys of its own, which trusts the hub's
+    /// cosigner key and, with `comensha`, seals identifiable registrations to CoMensha.
+    private static func site(_ name: String, index: Int, in folder: String, witness: Cosigner,
+                             comensha: Curve25519.KeyAgreement.PrivateKey?) throws -> Site {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(repeating: UInt8(7 + index), count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
+        try Data(repeating: UInt8(90 + index), count: 32).write(to: URL(fileURLWithPath: folder + "/signing-key"))
+        let comenshaSetting = comensha.map {
+            #", "comensha": {"keyID": "comensha-test", "publicKey": "\#($0.publicKey.rawRepresentation.base64EncodedString())"}"#
+        } ?? ""
+        let me = String(cString: getpwuid(getuid()).pointee.pw_name)
+        try """
+            {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
+             "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-\(name).nl", "witnesses": ["\(witness.verifierKey)"],
+             "organisation": "Jeugdzorg \(name.capitalized)", "region": "\(name)",
+             "users": {"\(me)": ["attention-officer", "auditor", "relay", "professional", "privacy-officer"]}, "units": {"\(me)": ["*"]}\(comenshaSetting)}
+            """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
+        let ctl = Spoorctl(socketPath: daemon.socketPath)
+        try OperationsTests.open(ctl, "n1")
+        let logKey = try OperationsTests.verifierKey(ctl)
+        return Site(name: name, daemon: daemon, ctl: ctl, logKey: logKey, origin: String(logKey.prefix { $0 != "+" }))
+    }
+
     struct Failed: Error, CustomStringConvertible { let description: String }
 
     func stop() {
         hub.stop()
-        daemon.stop()
+        for site in sites { site.daemon.stop() }
         postgres.stop()
         standby?.stop()
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// One round of `spoor-relay --once` with `client`'s certificate and a cursor of its own.
-    func relay(_ client: String = "relay-noord", cursor: String = "cursor") throws -> (status: Int32, output: String) {
-        let configuration = folder + "/relay-\(client).json"
+    /// One round of `spoor-relay --once` for `site` (the first) with `client`'s certificate (its
+    /// relay's) and a cursor of its own.
+    func relay(_ client: String? = nil, at site: Site? = nil, cursor: String = "cursor") throws -> (status: Int32, output: String) {
+        let site = site ?? sites[0]
+        let client = client ?? site.relayCertificate
+        let configuration = folder + "/relay-\(site.name)-\(client).json"
         try """
-            {"socket": "\(daemon.socketPath)", "hub": "https://127.0.0.1:\(hubPort)",
+            {"socket": "\(site.daemon.socketPath)", "hub": "https://127.0.0.1:\(hubPort)",
              "tls": {"certificate": "\(certificates.certificate(client))", "key": "\(certificates.key(client))", "hubCA": "\(certificates.ca)"},
-             "statePath": "\(folder)/\(cursor)"}
+             "statePath": "\(folder)/\(site.name)-\(cursor)"}
             """.write(toFile: configuration, atomically: true, encoding: .utf8)
         return try SystemdUnitTests.run([Self.products("spoor-relay"), "--config", configuration, "--once"])
     }

@@ -27,7 +27,7 @@ struct NationalTests {
         #expect(verified.status == 0, "\(verified.output)\(verified.error)")
 
         // A relay that lost its cursor learns the hub's size from its 409 and proves from there.
-        try FileManager.default.removeItem(atPath: national.folder + "/cursor")
+        try FileManager.default.removeItem(atPath: national.folder + "/noord-cursor")
         try OperationsTests.open(ctl, "n3")
         let relearned = try national.relay()
         #expect(relearned.status == 0, "\(relearned.output)")
@@ -70,7 +70,7 @@ struct NationalTests {
               'noord', repeat('0', 64), false)
             """)
         // A relay that lost its records cursor ships the record again: the hub holds it once.
-        try FileManager.default.removeItem(atPath: national.folder + "/cursor.records")
+        try FileManager.default.removeItem(atPath: national.folder + "/noord-cursor.records")
         let again = try national.relay()
         #expect(again.status == 0, "\(again.output)")
         #expect(try national.sql("SELECT count(*) FROM registration_records") == "1", "the record past retention is gone")
@@ -98,6 +98,9 @@ struct NationalTests {
         #expect(foreign.status == 403, "\(foreign)")
         #expect(try national.sql("SELECT count(*) FROM registration_records") == "1")
         #expect(try national.sql("SELECT count(*) FROM witness_evidence WHERE reason LIKE '%record%' OR status = 403") == "4")
+        // The refused record's evidence is its digest: the name it carried is not kept.
+        let evidence = try national.sql("SELECT * FROM witness_evidence")
+        #expect(!evidence.isEmpty && !evidence.contains("Marker"), "\(evidence)")
     }
 
     /// Issue 30: "for an identifiable registration, its content sealed to CoMensha's public key (HPKE)

@@ -117,7 +117,12 @@ struct OperationsTests {
 
     /// Runs Go's own verifier (`Tests/Tools/tlogcheck`, golang.org/x/mod/sumdb) on a proof file.
     static func goChecks(key: String, old: String, proof: String) throws -> (status: Int32, output: String) {
-        try SystemdUnitTests.run(["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go", key, old, proof],
+        try goChecks(key, old, proof)
+    }
+
+    /// Runs `tlogcheck` with `arguments` (see its usage).
+    static func goChecks(_ arguments: String...) throws -> (status: Int32, output: String) {
+        try SystemdUnitTests.run(["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go"] + arguments,
                                  in: SystemdUnitTests.packageRoot + "/Tests/Tools/tlogcheck")
     }
 

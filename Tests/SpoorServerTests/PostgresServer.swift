@@ -92,12 +92,13 @@ final class PostgresServer: @unchecked Sendable {
     /// Every WAL record the server wrote, as `pg_waldump` shows them (with the data of each block image).
     func walDump() throws -> String {
         let wal = folder + "/pg_wal"
+        // The checkpoint first: it may recycle segments, which would vanish while read.
+        _ = try? psql("CHECKPOINT", database: "postgres")
         let segments = try FileManager.default.contentsOfDirectory(atPath: wal).filter { $0.count == 24 && $0.allSatisfy(\.isHexDigit) }.sorted()
         guard let first = segments.first, let last = segments.last else { return "" }
-        _ = try? psql("CHECKPOINT", database: "postgres")
         let records = try Self.run(asUser + [Self.bin + "/pg_waldump", "-p", wal, first, last]).output
         // The raw segments too: pg_waldump prints record headers, not the tuples' bytes.
-        let raw = try segments.map { String(decoding: try Data(contentsOf: URL(fileURLWithPath: wal + "/" + $0)), as: UTF8.self) }.joined()
+        let raw = segments.compactMap { try? Data(contentsOf: URL(fileURLWithPath: wal + "/" + $0)) }.map { String(decoding: $0, as: UTF8.self) }.joined()
         return records + raw
     }
 
