@@ -80,4 +80,26 @@ struct DeliveryTests {
         try h.run(CaseCommand(RegistrationAcknowledged(delivery: Self.id, subject: .erasure, acknowledgedOn: day("2026-11-07"))), as: .relay, on: "2026-11-07")
         #expect(h.current.delivery(Self.id)?.erasureAcknowledged == day("2026-11-07"))
     }
+
+    /// Issue 30: "a withdrawal of consent or an erasure is shipped as a notice to the outbox too";
+    /// what is owed is what the relay's outbox lists and the daemon indexes (`delivery-owed/`).
+    @Test("what CoMensha is owed follows the delivery: the envelope until received, the withdrawal until acknowledged, then the erasure only")
+    func owedThroughTheDeliverysLife() throws {
+        var h = try Self.sealed()
+        let owed = { (h: CaseHarness) in h.current.owed(for: try #require(h.current.delivery(Self.id))) }
+        #expect(try owed(h) == [.envelope("c2VhbGVk")])
+        let ack = { (subject: RegistrationAcknowledged.Subject, on: String) in
+            CaseCommand(RegistrationAcknowledged(delivery: Self.id, subject: subject, acknowledgedOn: day(on)))
+        }
+        try h.run(ack(.registration, "2026-11-05"), as: .relay, on: "2026-11-05")
+        #expect(try owed(h).isEmpty)
+        try h.run(.withdraw(.youth, on: "2026-11-06"), on: "2026-11-06")
+        #expect(try owed(h) == [.withdrawal(since: day("2026-11-06"))])
+        try h.run(ack(.withdrawal, "2026-11-07"), as: .relay, on: "2026-11-07")
+        #expect(try owed(h).isEmpty)
+        try h.run(CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-11-08"), reason: "R-1")), as: .privacyOfficer, on: "2026-11-08")
+        #expect(try owed(h) == [.erasure])
+        try h.run(ack(.erasure, "2026-11-09"), as: .relay, on: "2026-11-09")
+        #expect(try owed(h).isEmpty)
+    }
 }

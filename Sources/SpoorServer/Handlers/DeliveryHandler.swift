@@ -15,20 +15,21 @@ struct DeliveryHandler: Sendable {
     let commands: CommandHandler
 
     /// Every delivery not yet received, and every notice owed: a withdrawal of the consent a
-    /// delivered registration rested on, or the erasure of its case.
+    /// delivered registration rested on, or the erasure of its case. Read from the index of what is
+    /// owed, each case once.
     func outbox() throws -> JSONValue {
         var outbox = Outbox()
-        for (id, caseID) in try CaseDeliveries.all(in: ledger) {
-            guard let state = try projections.entry(of: caseID)?.state, let delivery = state.delivery(id) else { continue }
-            if state.isErased {
-                if delivery.erasureAcknowledged == nil { outbox.notices.append(.init(delivery: id, subject: .erasure)) }
-                continue
-            }
-            if delivery.received == nil, let envelope = delivery.envelope {
-                outbox.deliveries.append(.init(delivery: id, recipientKey: delivery.recipientKey, envelope: envelope))
-            }
-            if let notice = state.withdrawalNotice, delivery.withdrawalAcknowledged == nil, Self.restsOnConsent(delivery, in: state) {
-                outbox.notices.append(.init(delivery: id, subject: .withdrawal, since: notice.due.since.description))
+        let owed = try CaseDeliveries.owed(in: ledger)
+        var states: [String: CaseState] = [:]
+        for caseID in Set(owed.map(\.caseID)) { states[caseID] = try projections.entry(of: caseID)?.state }
+        for (id, caseID) in owed {
+            guard let state = states[caseID], let delivery = state.delivery(id) else { continue }
+            for item in state.owed(for: delivery) {
+                switch item {
+                case .envelope(let envelope): outbox.deliveries.append(.init(delivery: id, recipientKey: delivery.recipientKey, envelope: envelope))
+                case .withdrawal(let since): outbox.notices.append(.init(delivery: id, subject: .withdrawal, since: since.description))
+                case .erasure: outbox.notices.append(.init(delivery: id, subject: .erasure))
+                }
             }
         }
         return try JSONValue(encoding: outbox)
@@ -57,11 +58,6 @@ struct DeliveryHandler: Sendable {
         case .withdrawal: delivery.withdrawalAcknowledged != nil
         case .erasure: delivery.erasureAcknowledged != nil
         }
-    }
-
-    /// Whether the delivered registration rested on consent, so that its withdrawal is owed to CoMensha.
-    private static func restsOnConsent(_ delivery: CaseState.Delivery, in state: CaseState) -> Bool {
-        state.registrations.indices.contains(delivery.registration - 1) && state.registrations[delivery.registration - 1].basis == .consent
     }
 
     /// One event id per delivery and subject, so that two relays racing, or one retrying, record it once.

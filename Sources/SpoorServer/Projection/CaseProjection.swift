@@ -17,8 +17,8 @@ struct CaseProjection: Sendable {
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
     /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice; 10: the
     /// digest names the parties whose refusal stands and the cases not of this youth; a relationship may be one person's;
-    /// 11: the deliveries to CoMensha, and the `delivery/` index.
-    static let format = 11
+    /// 11: the deliveries to CoMensha, and the `delivery/` index; 12: the `delivery-owed/` index.
+    static let format = 12
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     static let metaKey = Array("#meta".utf8)
 
