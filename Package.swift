@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SpoorDomain", targets: ["SpoorDomain"]),
         .library(name: "SpoorJSON", targets: ["SpoorJSON"]),
         .library(name: "SpoorProtocol", targets: ["SpoorProtocol"]),
+        .library(name: "SpoorApplication", targets: ["SpoorApplication"]),
         .library(name: "SpoorServer", targets: ["SpoorServer"]),
         .executable(name: "spoord", targets: ["spoord"]),
         .executable(name: "spoorctl", targets: ["spoorctl"]),
@@ -85,10 +86,22 @@ let package = Package(
             dependencies: ["SpoorProtocol", "SpoorHubClient", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The daemon's application: dispatch, handlers, projections, sealing; no transport, no NIO.
+        .target(
+            name: "SpoorApplication",
+            dependencies: [
+                "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        // The daemon itself: the socket transport (NIO), its assembly, systemd, the metrics' registry.
         .target(
             name: "SpoorServer",
             dependencies: [
-                "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON",
+                "SpoorApplication", "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -111,14 +124,16 @@ let package = Package(
             dependencies: ["SpoorProtocol", "SpoorDomain", "SpoorProof", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
-        .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain", "SpoorJSON"]),
+        // What the test targets share.
+        .target(name: "SpoorTestSupport", path: "Tests/SpoorTestSupport"),
+        .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain", "SpoorJSON", "SpoorTestSupport"]),
         .testTarget(name: "SpoorProofTests", dependencies: ["SpoorProof", "SpoorWitness"]),
         .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "SpoorProof", "LMDB"]),
         .testTarget(name: "SpoorJSONTests", dependencies: ["SpoorJSON"]),
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
         .testTarget(
             name: "SpoorServerTests",
-            dependencies: ["SpoorServer", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorWitness", "SpoorDomain", "SpoorJSON", "LMDB",
+            dependencies: ["SpoorServer", "SpoorApplication", "SpoorTestSupport", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorWitness", "SpoorDomain", "SpoorJSON", "LMDB",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl")]

@@ -1,3 +1,4 @@
+import SpoorTestSupport
 import Testing
 @testable import SpoorDomain
 
@@ -61,7 +62,7 @@ struct BinaryFormTests {
 
     /// Bytes changed at random never crash the reader: they are refused, or read as some state.
     @Test func randomDamageNeverCrashes() throws {
-        var rng = SplitMix64(state: 2026)
+        var rng = SeededGenerator(state: 2026)
         for state in try Self.everyState() {
             let bytes = state.binary()
             for _ in 0..<200 {

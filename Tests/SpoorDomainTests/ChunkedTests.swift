@@ -1,4 +1,5 @@
 @testable import SpoorDomain
+import SpoorTestSupport
 import Testing
 
 /// The lists a case's history grows are kept in chunks shared between copies, so that a command on
@@ -84,7 +85,7 @@ struct ChunkedTests {
 struct PartsPropertyTests {
     @Test("50 random cases of more than one chunk of signals", arguments: 0..<50)
     func writingTheChangedPartsKeepsTheStoreWhole(seed: UInt64) throws {
-        var rng = SplitMix64(state: seed)
+        var rng = SeededGenerator(state: seed)
         var harness = try CaseHarness.opened(birthDate: "2011-05-01", on: "2026-06-01")
         var head = harness.current.headBinary()
         var stored: [CaseState.Part: [UInt8]] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import SpoorJSON
+import SpoorTestSupport
 import Testing
 @testable import SpoorDomain
 
@@ -14,7 +15,7 @@ struct DisclosureAttackTests {
     static let dimensions: [[Statistics.Dimension]] = [[], [.gender], [.ageGroup], [.nationality], [.unit], [.month], [.form]]
 
     /// A store of `count` youths with random profiles, signals and steps taken, drawn from `rng`.
-    static func store(_ count: Int, _ rng: inout SplitMix64) -> [CaseDigest] {
+    static func store(_ count: Int, _ rng: inout SeededGenerator) -> [CaseDigest] {
         let forms = ["sexual", "labour", "criminal", "financial"]
         return (0..<count).compactMap { index -> CaseDigest? in
             var harness = CaseHarness()
@@ -78,7 +79,7 @@ struct DisclosureAttackTests {
 
     @Test("for 40 random stores, no hidden count is narrowed below the threshold by everything shown")
     func noHiddenCountCanBeWorkedOut() throws {
-        var rng = SplitMix64(state: 7513)
+        var rng = SeededGenerator(state: 7513)
         var stores: [JSONValue] = []
         for number in 0..<40 {
             let store = Self.store(Int.random(in: 8...160, using: &rng), &rng)

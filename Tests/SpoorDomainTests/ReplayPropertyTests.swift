@@ -1,23 +1,12 @@
 import Foundation
 import Testing
 @testable import SpoorDomain
-
-/// A small, seeded generator, so that a failing sequence can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SpoorTestSupport
 
 @Suite("Replaying any valid event sequence gives the state of the live fold")
 struct ReplayPropertyTests {
     /// A random command of any kind, aimed at the signals and reports the case may have.
-    static func randomCommand(_ rng: inout SplitMix64, on today: String) -> (CaseCommand, Role) {
+    static func randomCommand(_ rng: inout SeededGenerator, on today: String) -> (CaseCommand, Role) {
         let signal = "signal-\(Int.random(in: 1...3, using: &rng))"
         let roles: [Role] = [.professional, .attentionOfficer, .behaviouralScientist, .privacyOfficer, .auditor]
         let role = roles.randomElement(using: &rng)!
@@ -50,7 +39,7 @@ struct ReplayPropertyTests {
 
     @Test("200 random cases: the live state equals a replay of the stored events", arguments: 0..<200)
     func replayEqualsLiveFold(seed: UInt64) throws {
-        var rng = SplitMix64(state: seed)
+        var rng = SeededGenerator(state: seed)
         var harness = try CaseHarness.opened(birthDate: ["2011-05-01", "2009-05-01"].randomElement(using: &rng)!, on: "2026-06-01")
         var today = day("2026-06-01")
         for _ in 0..<Int.random(in: 5...40, using: &rng) {

@@ -17,8 +17,12 @@ struct ArchitectureTests {
         "SpoorDomain": ["SpoorJSON"],
         // Crypto for the envelope sealed to CoMensha, which the daemon seals and spoor-comensha opens.
         "SpoorProtocol": ["SpoorJSON", "SpoorProof", "Crypto"],
-        "SpoorServer": ["SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "NIOCore", "NIOPosix", "Logging",
-                        "ServiceLifecycle", "UnixSignals", "Metrics", "Prometheus"],
+        // The application: dispatch, handlers, projections, sealing. No transport: no NIO, no Prometheus.
+        "SpoorApplication": ["SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "Logging", "ServiceLifecycle",
+                             "Metrics"],
+        // The daemon: its transport (NIO), its assembly, systemd and the metrics' registry, over the application.
+        "SpoorServer": ["SpoorApplication", "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "NIOCore", "NIOPosix",
+                        "Logging", "ServiceLifecycle", "UnixSignals", "Metrics", "Prometheus"],
         "spoord": ["SpoorServer", "SpoorProtocol", "Logging", "ArgumentParser"],
         // Not SpoorLedger: an auditor's tool checks proofs without LMDB.
         "spoorctl": ["SpoorProtocol", "SpoorDomain", "SpoorProof", "ArgumentParser"],
@@ -30,6 +34,12 @@ struct ArchitectureTests {
         "spoor-relay": ["SpoorProtocol", "SpoorProof", "SpoorHubClient", "Logging", "ArgumentParser"],
         "spoor-comensha": ["SpoorProtocol", "SpoorHubClient", "Crypto", "Logging", "ArgumentParser"],
         "SpoorHubClient": ["AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOSSL"],
+    ]
+
+    /// What each folder of a module may import, where a folder is a layer of its own inside it.
+    static let allowedInFolder: [String: Set<String>] = [
+        // The transport knows the `Responder` protocol only: no caller, no handler, no domain, no store.
+        "SpoorServer/Transport": ["SpoorProtocol", "NIOCore", "NIOPosix", "Logging", "ServiceLifecycle"],
     ]
 
     static func imports(of module: String) throws -> Set<String> {
@@ -52,6 +62,12 @@ struct ArchitectureTests {
     func importsFollowTheLayers(module: String) throws {
         let extra = try Self.imports(of: module).subtracting(Self.system).subtracting(Self.allowed[module] ?? [])
         #expect(extra.isEmpty, "\(module) imports \(extra.sorted()), which ARCHITECTURE.md does not allow it")
+    }
+
+    @Test("a folder that is a layer inside its module imports only its own list", arguments: Array(allowedInFolder.keys))
+    func foldersFollowTheLayers(folder: String) throws {
+        let extra = try Self.imports(of: folder).subtracting(Self.system).subtracting(Self.allowedInFolder[folder] ?? [])
+        #expect(extra.isEmpty, "\(folder) imports \(extra.sorted()), which ARCHITECTURE.md does not allow it")
     }
 
     @Test("every import is declared for its target in Package.swift", arguments: Array(allowed.keys))

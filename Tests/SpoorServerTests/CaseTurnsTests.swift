@@ -1,4 +1,5 @@
 import Synchronization
+@testable import SpoorApplication
 @testable import SpoorServer
 import Testing
 

@@ -3,6 +3,7 @@ import SpoorDomain
 import SpoorLedger
 import SpoorProof
 import SpoorProtocol
+@testable import SpoorApplication
 @testable import SpoorServer
 import Testing
 

@@ -1,3 +1,4 @@
+@testable import SpoorApplication
 @testable import SpoorServer
 import Testing
 

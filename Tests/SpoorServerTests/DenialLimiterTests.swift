@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+@testable import SpoorApplication
 @testable import SpoorServer
 
 @Suite("Denials on the record, per user, bounded")

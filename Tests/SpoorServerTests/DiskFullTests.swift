@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+@testable import SpoorApplication
 @testable import SpoorServer
 
 /// A full disk is an environment failure like any other: the daemon answers with what is wrong and

@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpoorApplication
 @testable import SpoorServer
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import SpoorProtocol
+import SpoorTestSupport
 import Testing
 
 /// Hostile clients at once against the live daemon: random bytes, invalid UTF-8, a frame of
@@ -55,17 +56,5 @@ struct HostileClientsTests {
         print("hostile clients: honest status p50 \(Int(latencies[250] * 1_000_000)) µs, p99 \(Int(latencies[495] * 1_000_000)) µs, max \(Int(latencies.last! * 1_000_000)) µs")
         #expect(daemon.process.isRunning)
         _ = (stalled, deaf, idle)
-    }
-}
-
-/// SplitMix64, for inputs a failure can be found again from.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

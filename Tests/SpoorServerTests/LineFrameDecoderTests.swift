@@ -1,6 +1,7 @@
 import NIOCore
 import NIOEmbedded
 import Testing
+@testable import SpoorApplication
 @testable import SpoorServer
 
 /// The frame decoder on its own, in an EmbeddedChannel: lines however the bytes arrive, an

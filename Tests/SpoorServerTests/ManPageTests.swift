@@ -1,4 +1,5 @@
 import Foundation
+@testable import SpoorApplication
 import SpoorServer
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import SpoorLedger
 import SpoorProof
 import SpoorProtocol
+@testable import SpoorApplication
 @testable import SpoorServer
 import Testing
 

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import SpoorProtocol
 import SpoorDomain
+@testable import SpoorApplication
 @testable import SpoorServer
 
 /// The institution's protocol through the real daemon: "Het is voor hulpverleners niet duidelijk

@@ -1,6 +1,7 @@
 import Foundation
 import SpoorDomain
 import SpoorProtocol
+@testable import SpoorApplication
 import SpoorServer
 import Testing
 

@@ -2,7 +2,9 @@ import Foundation
 import NIOCore
 import SpoorDomain
 import SpoorProtocol
+import SpoorTestSupport
 import Testing
+@testable import SpoorApplication
 @testable import SpoorServer
 
 /// Hostile input at volume, without a daemon: every line a client could send, mutated from valid

@@ -2,6 +2,7 @@ import Foundation
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
+@testable import SpoorApplication
 @testable import SpoorServer
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import SpoorDomain
 import SpoorProtocol
 import Testing
+@testable import SpoorApplication
 @testable import SpoorServer
 
 /// The subject export speaks to its reader: plain Dutch (B1) or English, sentences instead of

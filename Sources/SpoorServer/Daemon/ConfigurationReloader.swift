@@ -1,3 +1,4 @@
+import SpoorApplication
 import Logging
 import ServiceLifecycle
 import UnixSignals

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import SpoorApplication
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
@@ -48,14 +49,13 @@ public enum SpoorDaemon {
         let users = UserDirectory(users: configuration.users, units: configuration.units)
         let statistics = ServerStatistics()
         let institution = Decider.Institution(name: configuration.organisation, region: configuration.region, regionsByUnit: configuration.regions)
-        let dispatcher = Dispatcher(ledger: ledger, projections: projections, institution: institution,
-                                    protocolPath: configuration.protocolPath, signing: signing,
-                                    witnesses: try configuration.witnesses.map(CosignatureVerifier.init(verifierKey:)),
-                                    comensha: try configuration.comensha.map(CoMenshaRecipient.init),
-                                    epoch: try LogEpoch.current(in: ledger).number,
-                                    keys: keys, users: users, statistics: statistics, logger: logger)
+        let dispatcher = Assembly.dispatcher(
+            ledger: ledger, projections: projections, institution: institution, protocolPath: configuration.protocolPath, signing: signing,
+            witnesses: try configuration.witnesses.map(CosignatureVerifier.init(verifierKey:)),
+            comensha: try configuration.comensha.map { try CoMenshaRecipient(keyID: $0.keyID, publicKey: $0.publicKey) },
+            epoch: try LogEpoch.current(in: ledger).number, keys: keys, users: users, vitals: RunningDaemon(statistics: statistics), logger: logger)
         let server = SocketServer(
-            listener: listener, dispatcher: dispatcher, users: users, maxConnections: configuration.maxConnections,
+            listener: listener, responder: dispatcher, maxConnections: configuration.maxConnections,
             statistics: statistics, logger: logger,
             onListening: {
                 if case .path(let path) = listener, let group { SocketGroup.apply(group, to: path, logger: logger) }
@@ -125,7 +125,7 @@ public enum SpoorDaemon {
         var ledgerConfiguration = LedgerConfiguration()
         ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
         do { return try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration) } catch LedgerError.corrupt(let position, let reason) {
-            throw ServerError.file(path: configuration.dataDirectory,
+            throw StoreError.file(path: configuration.dataDirectory,
                                             reason: "is damaged at position \(position): \(reason); `spoord --verify-store` checks the whole store")
         }
     }
@@ -184,7 +184,7 @@ public enum SpoorDaemon {
     /// Adopts the protocol file at `path` (the built-in protocol when `nil`) unless it is in
     /// force already, in the name of the daemon's own OS user; a bad file throws all its problems.
     static func adoptProtocol(at path: String?, trigger: String, _ adoption: ProtocolAdoption, logger: Logger) async throws {
-        let rules = try path.map { path throws(ServerError) in try ProtocolAdoption.read(path: path) } ?? .standard
+        let rules = try path.map { path throws(StoreError) in try ProtocolAdoption.read(path: path) } ?? .standard
         let uid = getuid()
         let actor = AppendMetadata.Actor(uid: uid, name: UserDirectory.userName(of: uid) ?? "uid:\(uid)")
         let outcome = try await adoption.adopt(rules, file: path, trigger: trigger, by: actor, role: "daemon")
@@ -209,7 +209,7 @@ public enum SpoorDaemon {
     static func checkMasterKey(_ master: MasterKey, opens ledger: Ledger) throws {
         if let check = try ledger.keyCheck() {
             guard master.opens(checkValue: check) else {
-                throw ServerError.file(path: "the master key", reason: "does not open this store: it is not the key the store was sealed with")
+                throw StoreError.file(path: "the master key", reason: "does not open this store: it is not the key the store was sealed with")
             }
         } else {
             try ledger.replaceKeys(check: try master.checkValue(), wrapped: [])

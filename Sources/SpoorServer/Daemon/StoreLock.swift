@@ -1,3 +1,4 @@
+import SpoorApplication
 import Foundation
 import Glibc
 
@@ -6,7 +7,7 @@ import Glibc
 struct StoreLock {
     private let fd: Int32
 
-    init(folder: String) throws(ServerError) {
+    init(folder: String) throws(StoreError) {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])

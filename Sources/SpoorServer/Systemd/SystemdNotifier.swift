@@ -1,3 +1,4 @@
+import SpoorApplication
 import Foundation
 import Glibc
 import SpoorProtocol

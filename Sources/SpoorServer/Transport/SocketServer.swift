@@ -9,10 +9,9 @@ import Synchronization
 /// The Unix socket server: accepts connections, learns each peer from the kernel, reads request
 /// lines and writes reply lines, one request at a time per connection. On graceful shutdown it
 /// stops accepting, lets every connection finish the request it is serving, and returns.
-final class SocketServer: Service {
+final class SocketServer<Handler: Responder>: Service {
     let listener: Listener
-    let dispatcher: Dispatcher
-    let users: UserDirectory
+    let responder: Handler
     let maxConnections: Int
     /// Counts the connections, which `status` shows.
     let statistics: ServerStatistics
@@ -24,11 +23,10 @@ final class SocketServer: Service {
     private let connections = Mutex<[Int: any Channel]>([:])
     private let isStopping = Atomic(false)
 
-    init(listener: Listener, dispatcher: Dispatcher, users: UserDirectory, maxConnections: Int, statistics: ServerStatistics, logger: Logger,
+    init(listener: Listener, responder: Handler, maxConnections: Int, statistics: ServerStatistics, logger: Logger,
          onListening: @escaping @Sendable () -> Void, onStopping: @escaping @Sendable () -> Void) {
         self.listener = listener
-        self.dispatcher = dispatcher
-        self.users = users
+        self.responder = responder
         self.maxConnections = maxConnections
         self.statistics = statistics
         self.logger = logger
@@ -112,7 +110,6 @@ final class SocketServer: Service {
     }
 
     private func serve(_ connection: Connection) async {
-        let principal = users.principal(uid: connection.credentials.uid)
         guard let number = statistics.admit(limit: maxConnections) else {
             await refuse(connection, WireError(.busy, "the daemon serves \(maxConnections) connections already; try again later"))
             return
@@ -122,17 +119,15 @@ final class SocketServer: Service {
         defer { _ = connections.withLock { $0.removeValue(forKey: number) } }
         if isStopping.load(ordering: .sequentiallyConsistent) { connection.channel.channel.close(mode: .input, promise: nil) }
 
-        logger.debug("connection \(number) from \(principal.name) (uid \(principal.uid), pid \(connection.credentials.pid))")
+        let peer = responder.peer(connection.credentials, connection: number)
+        logger.debug("connection \(number) from \(peer), pid \(connection.credentials.pid)")
         do {
             try await connection.channel.executeThenClose { inbound, outbound in
-                let reply: Dispatcher.Reply = { response in
+                let reply: Reply = { response in
                     try await outbound.write(ByteBuffer(bytes: try response.line()))
                 }
                 for try await frame in inbound {
-                    let caller = Caller(principal: self.users.principal(uid: principal.uid, name: principal.name),
-                                        access: self.dispatcher.protocols.current.access, connection: number,
-                                        knownUnits: self.users.declaredUnits)
-                    try await self.handle(frame, from: caller, reply: reply)
+                    try await self.handle(frame, from: peer, reply: reply)
                 }
             }
         } catch {
@@ -140,7 +135,9 @@ final class SocketServer: Service {
         }
     }
 
-    private func handle(_ frame: Frame, from caller: Caller, reply: @escaping Dispatcher.Reply) async throws {
+    private typealias Reply = @Sendable (Response) async throws -> Void
+
+    private func handle(_ frame: Frame, from peer: Handler.Peer, reply: @escaping Reply) async throws {
         switch frame {
         case .oversize:
             try await reply(.failure(nil, WireError(.frameTooLarge, "a request line may hold at most \(WireProtocol.maxFrameBytes) bytes")))
@@ -150,7 +147,7 @@ final class SocketServer: Service {
             guard line.readableBytes > 0 else { return }
             switch RequestDecoder.decode(line) {
             case .success(let request):
-                try await dispatcher.handle(request, from: caller, reply: reply)
+                try await responder.respond(to: request, from: peer, reply: reply)
             case .failure(let failure):
                 try await reply(.failure(failure.id, failure.error))
             }

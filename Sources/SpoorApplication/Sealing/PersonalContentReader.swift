@@ -1,0 +1,22 @@
+import SpoorLedger
+import SpoorProof
+import SpoorProtocol
+
+/// Opens the personal content of stored events for the projections, which fold it in for the
+/// people entitled to see it. Erased content, or content that does not open, reads as absent.
+package struct PersonalContentReader: Sendable {
+    let ledger: Ledger
+    let keys: CaseKeys
+
+    func personal(of event: RecordedEvent) -> JSONValue? {
+        guard event.sealedDigest != nil, let sealed = try? ledger.sealedContent(at: event.position),
+              let key = try? keys.key(for: event.stream)
+        else { return nil }
+        return try? PersonalContent.open(sealed, key: key, for: event.id, position: event.position)
+    }
+
+    package init(ledger: Ledger, keys: CaseKeys) {
+        self.ledger = ledger
+        self.keys = keys
+    }
+}
