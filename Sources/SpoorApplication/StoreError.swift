@@ -12,7 +12,10 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .file(let path, let reason): "\(path) \(reason)"
         case .undeclaredRestore(let reason):
-            "\(reason). If a backup was restored, declare it: stop the service and run `spoord --accept-restore` as the README's restore procedure says; if not, the store was altered: keep it aside and call the auditor"
+            """
+            \(reason). If a backup was restored, declare it: stop the service and run `spoord --accept-restore` as the README's restore procedure \
+            says; if not, the store was altered: keep it aside and call the auditor
+            """
         }
     }
 }

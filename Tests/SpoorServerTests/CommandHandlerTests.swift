@@ -17,32 +17,45 @@ struct CommandHandlerTests {
         try CaseCommand(name: name, caseID: caseID, body: body)
     }
 
-    static let opening: JSONValue = ["unit": "north", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
-                                     "personal": ["name": "Marker-Handler", "birthDate": "2011-01-01"]]
+    static let opening: JSONValue = [
+        "unit": "north", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
+        "personal": ["name": "Marker-Handler", "birthDate": "2011-01-01"],
+    ]
 
     @Test func decidesSealsFoldsAndAppendsOnceEvenWhenRetried() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
-            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init(), epoch: 1)
+            let handler = CommandHandler(
+                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                institution: .init(), epoch: 1)
             let id = EventID()
-            let first = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: id, actor: Self.actor, role: .professional)
-            #expect(first["type"] == "case-opened" && first["position"] == 1 && first["event"]?["protocol"] == .number(Double(InstitutionProtocol.standard.version)))
+            let first = try await handler.handle(
+                try Self.command("open-case", Self.opening), case: try CheckedCase("c1"), eventID: id, actor: Self.actor, role: .professional)
+            #expect(
+                first["type"] == "case-opened" && first["position"] == 1
+                    && first["event"]?["protocol"] == .number(Double(InstitutionProtocol.standard.version)))
             #expect(first["event"]?["personal"] == nil)  // sealed apart, never in the stored payload
-            let again = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: id, actor: Self.actor, role: .professional)
+            let again = try await handler.handle(
+                try Self.command("open-case", Self.opening), case: try CheckedCase("c1"), eventID: id, actor: Self.actor, role: .professional)
             #expect(again == first && ledger.lastPosition == 1)
             await #expect(throws: WireError.self) {
-                try await handler.handle(try Self.command("open-case", Self.opening, case: "c2"), case: "c2", eventID: id, actor: Self.actor, role: .professional)
+                try await handler.handle(
+                    try Self.command("open-case", Self.opening, case: "c2"), case: try CheckedCase("c2"), eventID: id, actor: Self.actor,
+                    role: .professional)
             }
 
-            let signal: JSONValue = ["observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": [], "nature": "concrete"]
-            _ = try await handler.handle(try Self.command("record-signal", signal), case: "c1", eventID: EventID(), actor: Self.actor, role: .professional)
+            let signal: JSONValue = [
+                "observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": [], "nature": "concrete",
+            ]
+            _ = try await handler.handle(
+                try Self.command("record-signal", signal), case: try CheckedCase("c1"), eventID: EventID(), actor: Self.actor, role: .professional)
             let state = try #require(try projection.entry(of: "c1")).state
             #expect(state.identity?.name == "Marker-Handler" && state.signals["signal-1"]?.due?.step == .consult)
             #expect(try ledger.sealedContent(at: 1) != nil)
 
             await #expect(throws: DomainError.self) {  // a registration without consent is refused, and writes nothing
-                try await handler.handle(try Self.command("register-at-comensha", ["kind": "identifiable", "basis": "consent", "registeredOn": "2026-11-02"]),
-                                         case: "c1", eventID: EventID(), actor: Self.actor, role: .attentionOfficer)
+                try await handler.handle(
+                    try Self.command("register-at-comensha", ["kind": "identifiable", "basis": "consent", "registeredOn": "2026-11-02"]),
+                    case: try CheckedCase("c1"), eventID: EventID(), actor: Self.actor, role: .attentionOfficer)
             }
             #expect(ledger.lastPosition == 2)  // the opening and the signal: the refused registration wrote nothing
         }
@@ -51,9 +64,11 @@ struct CommandHandlerTests {
     @Test("commands racing on one case all go through in turn, an erasure among them: none is refused as a conflict")
     func racingCommandsTakeTurns() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
-            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init(), epoch: 1)
-            _ = try await handler.handle(try Self.command("open-case", Self.opening), case: "c1", eventID: EventID(), actor: Self.actor, role: .professional)
+            let handler = CommandHandler(
+                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                institution: .init(), epoch: 1)
+            _ = try await handler.handle(
+                try Self.command("open-case", Self.opening), case: try CheckedCase("c1"), eventID: EventID(), actor: Self.actor, role: .professional)
             let statement = try Self.command("add-statement", ["addedOn": "2026-11-29", "personal": ["text": "racing"]])
             let erasure = try Self.command("erase-personal-data", ["basis": "request", "erasedOn": "2026-11-29"])
             // 96 commands at once on one case; with optimistic retries alone, five lost eight times in a row when measured.
@@ -61,8 +76,10 @@ struct CommandHandlerTests {
                 for n in 0..<96 {
                     let (command, role): (CaseCommand, Role) = n == 48 ? (erasure, .privacyOfficer) : (statement, .professional)
                     group.addTask {
-                        do { return .success(try await handler.handle(command, case: "c1", eventID: EventID(), actor: Self.actor, role: role)) }
-                        catch { return .failure(error) }
+                        do {
+                            return .success(
+                                try await handler.handle(command, case: try CheckedCase("c1"), eventID: EventID(), actor: Self.actor, role: role))
+                        } catch { return .failure(error) }
                     }
                 }
                 return await group.reduce(into: []) { $0.append($1) }

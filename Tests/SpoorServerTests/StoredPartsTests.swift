@@ -12,16 +12,20 @@ import Testing
 /// the digests, put the parts together again.
 @Suite("A case stored in parts")
 struct StoredPartsTests {
-    static let signal: JSONValue = ["observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": [],
-                                    "nature": "concrete", "personal": ["text": "Marker-Part seen at the station"]]
+    static let signal: JSONValue = [
+        "observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": [],
+        "nature": "concrete", "personal": ["text": "Marker-Part seen at the station"],
+    ]
 
     @Test func aCommandWritesTheHeadAndThePartsItChanged() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
-            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init(), epoch: 1)
+            let handler = CommandHandler(
+                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                institution: .init(), epoch: 1)
             func run(_ name: String, _ body: JSONValue, as role: Role = .professional) async throws {
-                _ = try await handler.handle(try CaseCommand(name: name, caseID: "p1", body: body), case: "p1", eventID: EventID(),
-                                             actor: CommandHandlerTests.actor, role: role)
+                _ = try await handler.handle(
+                    try CaseCommand(name: name, caseID: "p1", body: body), case: try CheckedCase("p1"), eventID: EventID(),
+                    actor: CommandHandlerTests.actor, role: role)
             }
             try await run("open-case", CommandHandlerTests.opening)
             let size = Chunked<CaseState.Signal>.chunkSize
@@ -29,14 +33,20 @@ struct StoredPartsTests {
 
             // The next signal, folded as the handler does: the head and the third chunk, of the state and of the digest.
             let entry = try #require(try projection.entry(of: "p1"))
-            let event = try CaseEvent(type: "signal-recorded", schemaVersion: 1, payload: Data(#"""
-                {"signalID":"signal-\#(2 * size + 2)","observedOn":"2026-11-02","source":"own-observation","formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
-                """#.utf8))
-            let projector = try projection.projector(caseID: "p1", after: entry, events: [event], actor: "anna", role: .professional, rules: .standard,
-                                                     sealedWith: try projection.keys.key(for: CaseStream.name(of: "p1")), rewritingAll: false)
+            let event = try CaseEvent(
+                type: "signal-recorded", schemaVersion: 1,
+                payload: Data(
+                    #"""
+                    {"signalID":"signal-\#(2 * size + 2)","observedOn":"2026-11-02","source":"own-observation",\#
+                    "formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
+                    """#.utf8))
+            let projector = try projection.projector(
+                caseID: "p1", after: entry, events: [event], actor: "anna", role: .professional, rules: .standard,
+                sealedWith: try projection.keys.key(for: CaseStream.name(of: "p1")), rewritingAll: false)
             let part = CaseState.Part(.signals, chunk: 2)
-            #expect(try projector([1], CaseProjectorTests.noon(of: .today)).map(\.key)
-                == [StoredCase.key(of: "p1"), StoredCase.key(of: "p1", part), StoredDigest.key(of: "p1"), StoredDigest.key(of: "p1", part)])
+            #expect(
+                try projector([1], CaseProjectorTests.noon(of: .today)).map(\.key)
+                    == [StoredCase.key(of: "p1"), StoredCase.key(of: "p1", part), StoredDigest.key(of: "p1"), StoredDigest.key(of: "p1", part)])
 
             // Every part is sealed: the personal content is in none of them in plain.
             let stored = try #require(try ledger.projectionPartedValue(for: StoredCase.key(of: "p1")))
@@ -56,16 +66,19 @@ struct StoredPartsTests {
     /// of records fall: here two records a page, cases of one, two and three chunks of signals.
     @Test func aScanPutsEachDigestTogetherAcrossPages() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
-            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init(), epoch: 1)
+            let handler = CommandHandler(
+                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                institution: .init(), epoch: 1)
             let size = Chunked<CaseState.Signal>.chunkSize
             for (number, signals) in [1, size + 1, 2 * size + 1].enumerated() {
                 let caseID = "s\(number)"
-                _ = try await handler.handle(try CaseCommand(name: "open-case", caseID: caseID, body: CommandHandlerTests.opening), case: caseID,
-                                             eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
+                _ = try await handler.handle(
+                    try CaseCommand(name: "open-case", caseID: caseID, body: CommandHandlerTests.opening), case: try CheckedCase(caseID),
+                    eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
                 for _ in 0..<signals {
-                    _ = try await handler.handle(try CaseCommand(name: "record-signal", caseID: caseID, body: Self.signal), case: caseID,
-                                                 eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
+                    _ = try await handler.handle(
+                        try CaseCommand(name: "record-signal", caseID: caseID, body: Self.signal), case: try CheckedCase(caseID),
+                        eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
                 }
             }
             let expected = try ["s0", "s1", "s2"].map { try #require(try projection.entry(of: $0)).state.digest }
@@ -78,19 +91,23 @@ struct StoredPartsTests {
 
     @Test func aPartThatIsMissingOrNotTheCasesIsRefused() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
-            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init(), epoch: 1)
-            _ = try await handler.handle(try CaseCommand(name: "open-case", caseID: "p2", body: CommandHandlerTests.opening), case: "p2",
-                                         eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
-            _ = try await handler.handle(try CaseCommand(name: "record-signal", caseID: "p2", body: Self.signal), case: "p2", eventID: EventID(),
-                                         actor: CommandHandlerTests.actor, role: .professional)
+            let handler = CommandHandler(
+                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                institution: .init(), epoch: 1)
+            _ = try await handler.handle(
+                try CaseCommand(name: "open-case", caseID: "p2", body: CommandHandlerTests.opening), case: try CheckedCase("p2"),
+                eventID: EventID(), actor: CommandHandlerTests.actor, role: .professional)
+            _ = try await handler.handle(
+                try CaseCommand(name: "record-signal", caseID: "p2", body: Self.signal), case: try CheckedCase("p2"), eventID: EventID(),
+                actor: CommandHandlerTests.actor, role: .professional)
             let stored = try #require(try ledger.projectionPartedValue(for: StoredCase.key(of: "p2")))
             let key = { try projection.keys.key(for: CaseStream.name(of: "p2")) }
             #expect(try StoredCase.decode(stored, caseID: "p2", key: key).state.signals.count == 1)
             #expect(throws: StoredCaseError.self) { try StoredCase.decode(PartedValue(value: stored.value, parts: []), caseID: "p2", key: key) }
             // A head read before another command, with the parts read after it, would mix two versions.
-            _ = try await handler.handle(try CaseCommand(name: "record-signal", caseID: "p2", body: Self.signal), case: "p2", eventID: EventID(),
-                                         actor: CommandHandlerTests.actor, role: .professional)
+            _ = try await handler.handle(
+                try CaseCommand(name: "record-signal", caseID: "p2", body: Self.signal), case: try CheckedCase("p2"), eventID: EventID(),
+                actor: CommandHandlerTests.actor, role: .professional)
             let cold = CaseProjection(ledger: ledger, keys: projection.keys, protocols: projection.protocols)
             #expect(throws: CaseProjection.MovedOn.self) { try cold.entry(of: "p2", stored: stored.value, key: key) }
             #expect(try cold.entry(of: "p2")?.state.signals.count == 2)
@@ -104,11 +121,13 @@ struct StoredPartsTests {
     /// events, so every case is read back in every chunk that meets it, across an erasure.
     @Test func aRebuildReadsBackTheCasesItCouldNotCarry() async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
-            let handler = CommandHandler(ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
-                                         institution: .init(), epoch: 1)
+            let handler = CommandHandler(
+                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
+                institution: .init(), epoch: 1)
             func run(_ name: String, _ body: JSONValue, on caseID: String, as role: Role = .professional) async throws {
-                _ = try await handler.handle(try CaseCommand(name: name, caseID: caseID, body: body), case: caseID, eventID: EventID(),
-                                             actor: CommandHandlerTests.actor, role: role)
+                _ = try await handler.handle(
+                    try CaseCommand(name: name, caseID: caseID, body: body), case: try CheckedCase(caseID), eventID: EventID(),
+                    actor: CommandHandlerTests.actor, role: role)
             }
             // The protocol the events name, adopted as the daemon adopts it at start, for the rebuild to fold by.
             _ = try await ProtocolAdoption(ledger: ledger, protocols: projection.protocols)
@@ -116,8 +135,10 @@ struct StoredPartsTests {
             let cases = ["r0", "r1", "r2"]
             for caseID in cases { try await run("open-case", CommandHandlerTests.opening, on: caseID) }
             let size = Chunked<CaseState.Signal>.chunkSize
-            let unsealed: JSONValue = ["observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"],
-                                       "indicators": [], "nature": "concrete"]
+            let unsealed: JSONValue = [
+                "observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"],
+                "indicators": [], "nature": "concrete",
+            ]
             for round in 0..<(size + 2) {
                 for caseID in cases {
                     if caseID == "r1", round == size / 2 {

@@ -36,17 +36,20 @@ package struct Caller: Sendable {
     /// Why the caller may read the personal content of a case with these ties on `day`, short of an emergency.
     func ground(unit: String, carers: [String], relationships: [CaseState.Relationship], meldcodeOpen: Bool, on day: Day) -> AccessGround? {
         let caresForUnit = caresFor(unit: unit)
-        return AccessGround.of(user: principal.name, roles: Set(principal.roles), caresForUnit: caresForUnit,
-                        carers: carers, relationships: relationships, meldcodeOpen: meldcodeOpen, on: day)
+        return AccessGround.of(
+            user: principal.name, roles: Set(principal.roles), caresForUnit: caresForUnit,
+            carers: carers, relationships: relationships, meldcodeOpen: meldcodeOpen, on: day)
     }
 
     func ground(for state: CaseState, on day: Day) -> AccessGround? {
-        ground(unit: state.unit, carers: state.carers, relationships: state.relationships,
-               meldcodeOpen: state.signals.anyUndecided, on: day)
+        ground(
+            unit: state.unit, carers: state.carers, relationships: state.relationships,
+            meldcodeOpen: state.signals.anyUndecided, on: day)
     }
 
     func ground(for digest: CaseDigest, on day: Day) -> AccessGround? {
-        ground(unit: digest.unit, carers: digest.carers, relationships: digest.relationships,
-               meldcodeOpen: digest.activeSignals.contains { $0.step != .decided }, on: day)
+        ground(
+            unit: digest.unit, carers: digest.carers, relationships: digest.relationships,
+            meldcodeOpen: digest.activeSignals.contains { $0.step != .decided }, on: day)
     }
 }

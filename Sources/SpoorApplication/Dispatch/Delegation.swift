@@ -14,16 +14,19 @@ extension Dispatcher {
         guard let onBehalfOf else { return caller }
         let delegate = caller.principal.name
         guard caller.principal.roles.contains(.delegate) else {
-            throw await system.denied(caller, method: command.action,
-                                      reason: "\(delegate) may not act on behalf of \(onBehalfOf): it does not hold the role delegate")
+            throw await system.denied(
+                caller, method: command.action,
+                reason: "\(delegate) may not act on behalf of \(onBehalfOf): it does not hold the role delegate")
         }
         guard onBehalfOf != delegate, let person = users.principal(named: onBehalfOf, through: caller.principal.uid) else {
-            throw await system.denied(caller, method: command.action,
-                                      reason: "\(delegate) may not act on behalf of \(onBehalfOf): \(onBehalfOf) is not a user of the configuration")
+            throw await system.denied(
+                caller, method: command.action,
+                reason: "\(delegate) may not act on behalf of \(onBehalfOf): \(onBehalfOf) is not a user of the configuration")
         }
         if let role = person.roles.first(where: Self.actInPerson.contains) {
-            throw await system.denied(caller, method: command.action,
-                                      reason: "\(delegate) may not act on behalf of \(onBehalfOf): \(onBehalfOf) holds the role \(role.rawValue), and acts in person")
+            throw await system.denied(
+                caller, method: command.action,
+                reason: "\(delegate) may not act on behalf of \(onBehalfOf): \(onBehalfOf) holds the role \(role.rawValue), and acts in person")
         }
         var acting = caller
         acting.principal = person

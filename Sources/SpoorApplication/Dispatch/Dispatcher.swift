@@ -40,8 +40,10 @@ package final class Dispatcher: Sendable {
         package var backups: BackupHandler
         package var protocolHandler: ProtocolHandler
 
-        package init(commands: CommandHandler, queries: QueryHandler, access: AccessHandler, audit: AuditHandler, deliveries: DeliveryHandler,
-                     subject: SubjectHandler, retention: RetentionHandler, admin: AdminHandler, backups: BackupHandler, protocolHandler: ProtocolHandler) {
+        package init(
+            commands: CommandHandler, queries: QueryHandler, access: AccessHandler, audit: AuditHandler, deliveries: DeliveryHandler,
+            subject: SubjectHandler, retention: RetentionHandler, admin: AdminHandler, backups: BackupHandler, protocolHandler: ProtocolHandler
+        ) {
             (self.commands, self.queries, self.access, self.audit, self.deliveries) = (commands, queries, access, audit, deliveries)
             (self.subject, self.retention, self.admin, self.backups, self.protocolHandler) = (subject, retention, admin, backups, protocolHandler)
         }
@@ -49,8 +51,10 @@ package final class Dispatcher: Sendable {
 
     package init(handlers: Handlers, protocols: AdoptedProtocols, system: SystemStream, users: UserDirectory, logger: Logger) {
         (commands, queries, access, audit, deliveries) = (handlers.commands, handlers.queries, handlers.access, handlers.audit, handlers.deliveries)
-        (subject, retention, admin, backups, protocolHandler) = (handlers.subject, handlers.retention, handlers.admin, handlers.backups,
-                                                                 handlers.protocolHandler)
+        (subject, retention, admin, backups, protocolHandler) = (
+            handlers.subject, handlers.retention, handlers.admin, handlers.backups,
+            handlers.protocolHandler
+        )
         (self.protocols, self.system, self.users, self.logger) = (protocols, system, users, logger)
     }
 
@@ -61,8 +65,9 @@ package final class Dispatcher: Sendable {
 
     /// The caller a request of `peer` comes from, with its roles and the protocol's access rules as they are now.
     package func caller(_ peer: Caller.Peer) -> Caller {
-        Caller(principal: users.principal(uid: peer.uid, name: peer.name), access: protocols.current.access, connection: peer.connection,
-               knownUnits: users.declaredUnits)
+        Caller(
+            principal: users.principal(uid: peer.uid, name: peer.name), access: protocols.current.access, connection: peer.connection,
+            knownUnits: users.declaredUnits)
     }
 
     /// A function that sends one reply line; a streaming method calls it more than once.
@@ -155,7 +160,8 @@ package final class Dispatcher: Sendable {
         if method == .status, caller.principal.uid == 0 { return }
         let roles = caller.principal.roles
         guard !Self.roles(for: method).isDisjoint(with: roles) else {
-            let reason = roles.isEmpty
+            let reason =
+                roles.isEmpty
                 ? "user \(caller.principal.name) has no role in Spoor; ask an admin to add it to the configuration"
                 : "\(method.rawValue) needs one of the roles \(Self.roles(for: method).map(\.rawValue).sorted().joined(separator: ", "))"
             throw await system.denied(caller, method: method.rawValue, reason: reason)
@@ -176,7 +182,7 @@ package final class Dispatcher: Sendable {
         switch error {
         case DecodingError.keyNotFound(let key, _): "\"\(key.stringValue)\" is missing"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-             DecodingError.dataCorrupted(let context):
+            DecodingError.dataCorrupted(let context):
             "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is not valid: \(context.debugDescription)"
         default: String(describing: error)
         }

@@ -19,8 +19,10 @@ package struct SystemStream: Sendable {
 
     /// Appends a security event attributed to the caller, durably, with what `projector` keeps of
     /// it; `personal`, free text a person wrote, is sealed apart under the stream's key.
-    func record(_ type: String, _ payload: JSONValue, personal: JSONValue? = nil, by caller: Caller, id: EventID = EventID(),
-                projector: InlineProjector? = nil) async throws {
+    func record(
+        _ type: String, _ payload: JSONValue, personal: JSONValue? = nil, by caller: Caller, id: EventID = EventID(),
+        projector: InlineProjector? = nil
+    ) async throws {
         let principal = caller.principal
         var sealed: [UInt8]?
         if let personal {
@@ -30,8 +32,9 @@ package struct SystemStream: Sendable {
         }
         _ = try await ledger.append(
             to: .system, events: [ProposedEvent(id: id, type: type, payload: payload.serialized, sealed: sealed)],
-            metadata: AppendMetadata(actor: .init(uid: principal.uid, name: principal.name),
-                                     role: principal.roles.first?.rawValue ?? "none"),
+            metadata: AppendMetadata(
+                actor: .init(uid: principal.uid, name: principal.name),
+                role: principal.roles.first?.rawValue ?? "none"),
             projector: projector)
     }
 
@@ -42,10 +45,12 @@ package struct SystemStream: Sendable {
     private func createKey(by caller: Caller) async throws {
         guard try ledger.wrappedKey(of: .system) == nil else { return }
         let made = try keys.make(for: .system)
-        _ = try await ledger.append(to: .system, events: [ProposedEvent(type: Self.keyCreatedType, payload: JSONValue.object([:]).serialized)],
-                                    metadata: AppendMetadata(actor: .init(uid: caller.principal.uid, name: caller.principal.name),
-                                                             role: caller.principal.roles.first?.rawValue ?? "none"),
-                                    keyChange: made.change)
+        _ = try await ledger.append(
+            to: .system, events: [ProposedEvent(type: Self.keyCreatedType, payload: JSONValue.object([:]).serialized)],
+            metadata: AppendMetadata(
+                actor: .init(uid: caller.principal.uid, name: caller.principal.name),
+                role: caller.principal.roles.first?.rawValue ?? "none"),
+            keyChange: made.change)
     }
 
     /// Logs a denial, records it (within the caller's bound), and returns the error to answer with.
@@ -53,12 +58,15 @@ package struct SystemStream: Sendable {
         let principal = caller.principal
         Counter(label: "spoor_denials_total", dimensions: [("method", method)]).increment()
         guard let unrecorded = denials.admit(uid: principal.uid) else {
-            logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason); not recorded: over the limit of denials on the record")
+            logger.warning(
+                "denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason); not recorded: over the limit of denials on the record")
             return WireError(.denied, reason)
         }
         logger.warning("denied \(method) to \(principal.name) (uid \(principal.uid)): \(reason)")
-        var record: [String: JSONValue] = ["method": .string(method), "reason": .string(reason),
-                                           "roles": .array(principal.roles.map { .string($0.rawValue) })]
+        var record: [String: JSONValue] = [
+            "method": .string(method), "reason": .string(reason),
+            "roles": .array(principal.roles.map { .string($0.rawValue) }),
+        ]
         if unrecorded > 0 { record["unrecordedBefore"] = .number(Double(unrecorded)) }
         do {
             try await self.record("access-denied", .object(record), by: caller)

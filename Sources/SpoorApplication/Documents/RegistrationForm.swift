@@ -22,51 +22,66 @@ struct RegistrationForm {
 
     var json: JSONValue {
         get throws {
-        var form: [String: JSONValue] = [
-            "case": .string(caseID), "registration": .number(Double(number)), "kind": .string(registration.kind.rawValue),
-            "basis": .string(registration.basis.rawValue), "purpose": .string(registration.effectivePurpose.rawValue),
-            "registeredOn": .string(registration.registeredOn.description), "fieldsSent": .array(registration.fieldsSent.map(JSONValue.string)),
-            "formsOfExploitation": .array(registration.formsOfExploitation.map(JSONValue.string)),
-        ]
-        form["reference"] = registration.reference.map(JSONValue.string)
-        form["supersedes"] = registration.supersedes.map { .string($0.description) }
-        form["analytic"] = try registration.analytics.map { try JSONValue(encoding: $0) }
-        form["identifying"] = try registration.personal.map { try JSONValue(encoding: $0) }
-        if registration.basis == .consent {
-            form["consents"] = .array(consents.filter { $0.status == .given }.map {
-                ["party": .string($0.party.rawValue), "givenOn": .string($0.on.description), "form": .string($0.form?.rawValue ?? "unknown"),
-                 "purposes": .array($0.purposes.map { .string($0.rawValue) })]
-            })
-        }
-        if let notice = withdrawalToTell {
-            form["withdrawal"] = ["party": .string(notice.party.rawValue), "withdrawnOn": .string(notice.due.since.description),
-                                  "tellBy": .string(notice.due.on.description), "responsible": .string(notice.due.responsible.rawValue)]
-        }
-        return .object(form)
+            var form: [String: JSONValue] = [
+                "case": .string(caseID), "registration": .number(Double(number)), "kind": .string(registration.kind.rawValue),
+                "basis": .string(registration.basis.rawValue), "purpose": .string(registration.effectivePurpose.rawValue),
+                "registeredOn": .string(registration.registeredOn.description), "fieldsSent": .array(registration.fieldsSent.map(JSONValue.string)),
+                "formsOfExploitation": .array(registration.formsOfExploitation.map(JSONValue.string)),
+            ]
+            form["reference"] = registration.reference.map(JSONValue.string)
+            form["supersedes"] = registration.supersedes.map { .string($0.description) }
+            form["analytic"] = try registration.analytics.map { try JSONValue(encoding: $0) }
+            form["identifying"] = try registration.personal.map { try JSONValue(encoding: $0) }
+            if registration.basis == .consent {
+                form["consents"] = .array(
+                    consents.filter { $0.status == .given }.map {
+                        [
+                            "party": .string($0.party.rawValue), "givenOn": .string($0.on.description),
+                            "form": .string($0.form?.rawValue ?? "unknown"),
+                            "purposes": .array($0.purposes.map { .string($0.rawValue) }),
+                        ]
+                    })
+            }
+            if let notice = withdrawalToTell {
+                form["withdrawal"] = [
+                    "party": .string(notice.party.rawValue), "withdrawnOn": .string(notice.due.since.description),
+                    "tellBy": .string(notice.due.on.description), "responsible": .string(notice.due.responsible.rawValue),
+                ]
+            }
+            return .object(form)
         }
     }
 
     var document: String {
-        var lines = ["# Registratie bij CoMensha", "",
-                     "Casus \(caseID), registratie \(number), \(registration.registeredOn)", "",
-                     "- Soort: \(registration.kind == .identifiable ? "herleidbaar" : "niet-herleidbaar")",
-                     "- Doel: \(registration.effectivePurpose == .statistics ? "statistiek" : "zorgcoördinatie door CoMensha")",
-                     "- Grondslag: \(Self.basis[registration.basis] ?? registration.basis.rawValue)"]
+        var lines = [
+            "# Registratie bij CoMensha", "",
+            "Casus \(caseID), registratie \(number), \(registration.registeredOn)", "",
+            "- Soort: \(registration.kind == .identifiable ? "herleidbaar" : "niet-herleidbaar")",
+            "- Doel: \(registration.effectivePurpose == .statistics ? "statistiek" : "zorgcoördinatie door CoMensha")",
+            "- Grondslag: \(Self.basis[registration.basis] ?? registration.basis.rawValue)",
+        ]
         if let reference = registration.reference { lines.append("- Kenmerk CoMensha: \(reference)") }
         if let supersedes = registration.supersedes {
             lines.append("- Vervangt de niet-herleidbare registratie van \(supersedes) (één jongere, één telling)")
         }
         if let identity = registration.personal {
-            lines += ["", "## Identificerende gegevens", "",
-                      "- Naam: \(identity.name)", "- Geboortedatum: \(identity.birthDate)", "- Geslacht: \(DutchTerms.gender(identity.gender))",
-                      "- Nationaliteit: \(identity.nationality ?? "onbekend")", "- Geboorteland: \(identity.countryOfBirth ?? "onbekend")"]
+            lines += [
+                "", "## Identificerende gegevens", "",
+                "- Naam: \(identity.name)", "- Geboortedatum: \(identity.birthDate)", "- Geslacht: \(DutchTerms.gender(identity.gender))",
+                "- Nationaliteit: \(identity.nationality ?? "onbekend")", "- Geboorteland: \(identity.countryOfBirth ?? "onbekend")",
+            ]
         }
         if let analytics = registration.analytics {
-            lines += ["", "## Gegevens voor de slachtoffermonitor", "",
-                      "- Vorm(en) van uitbuiting: \(registration.formsOfExploitation.map { DutchTerms.form($0, catalogue: catalogue) }.joined(separator: ", "))",
-                      "- Leeftijd bij het eerste signaal: \(analytics.ageAtFirstSignal)",
-                      "- Geslacht: \(DutchTerms.gender(analytics.gender))", "- Nationaliteit: \(DutchTerms.nationalityGroup(analytics.nationalityGroup))",
-                      "- Regio: \(analytics.region ?? "niet ingesteld")", "- Registrerende organisatie: \(analytics.organisation ?? "niet ingesteld")"]
+            lines += [
+                "", "## Gegevens voor de slachtoffermonitor", "",
+                """
+                - Vorm(en) van uitbuiting: \
+                \(registration.formsOfExploitation.map { DutchTerms.form($0, catalogue: catalogue) }.joined(separator: ", "))
+                """,
+                "- Leeftijd bij het eerste signaal: \(analytics.ageAtFirstSignal)",
+                "- Geslacht: \(DutchTerms.gender(analytics.gender))", "- Nationaliteit: \(DutchTerms.nationalityGroup(analytics.nationalityGroup))",
+                "- Regio: \(analytics.region ?? "niet ingesteld")", "- Registrerende organisatie: \(analytics.organisation ?? "niet ingesteld")",
+            ]
         }
         if let notice = withdrawalToTell { lines += ["", "## Intrekking van toestemming", ""] + Self.notice(notice, registration) }
         return lines.joined(separator: "\n") + "\n"
@@ -75,15 +90,23 @@ struct RegistrationForm {
     /// The notice to CoMensha, in Dutch: the withdrawal does not undo the registration
     /// (AVG art. 7 lid 3), but the data may no longer be processed on that consent (art. 17, 19).
     private static func notice(_ notice: CaseState.WithdrawalNotice, _ registration: RegisteredAtCoMensha) -> [String] {
-        ["Op \(notice.due.since) heeft \(DutchTerms.party[notice.party] ?? notice.party.rawValue) de toestemming ingetrokken waarop de herleidbare "
-            + "registratie van \(registration.registeredOn) berust\(registration.reference.map { " (kenmerk \($0))" } ?? "").",
-         "De registratie blijft geldig voor de tijd dat de toestemming gold (AVG artikel 7 lid 3).",
-         "Wij vragen u de identificerende gegevens niet langer te gebruiken, ze te wissen of niet-herleidbaar te maken, "
-            + "en ons te laten weten wanneer dat is gebeurd (AVG artikel 17 en 19).",
-         "Te versturen vóór \(notice.due.on)."]
+        [
+            """
+            Op \(notice.due.since) heeft \(DutchTerms.party[notice.party] ?? notice.party.rawValue) de toestemming ingetrokken waarop de \
+            herleidbare \
+            registratie van \(registration.registeredOn) berust\(registration.reference.map { " (kenmerk \($0))" } ?? "").
+            """,
+            "De registratie blijft geldig voor de tijd dat de toestemming gold (AVG artikel 7 lid 3).",
+            """
+            Wij vragen u de identificerende gegevens niet langer te gebruiken, ze te wissen of niet-herleidbaar te maken, \
+            en ons te laten weten wanneer dat is gebeurd (AVG artikel 17 en 19).
+            """,
+            "Te versturen vóór \(notice.due.on).",
+        ]
     }
 
     private static let basis: [RegisteredAtCoMensha.Basis: String] = [
-        .consent: "uitdrukkelijke toestemming", .waiver: "zonder toestemming, goedgekeurd door een gedragswetenschapper", .none: "geen (niet-herleidbaar)",
+        .consent: "uitdrukkelijke toestemming", .waiver: "zonder toestemming, goedgekeurd door een gedragswetenschapper",
+        .none: "geen (niet-herleidbaar)",
     ]
 }

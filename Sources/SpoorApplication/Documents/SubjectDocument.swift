@@ -19,20 +19,40 @@ struct SubjectDocument {
         var lines = [say("# Jouw dossier: \(text(view["case"]))", "# Your file: \(text(view["case"]))"), ""]
         lines += [readerLine, ""]
         if withheld > 0 {
-            lines += [say("\(withheld) \(withheld == 1 ? "notitie" : "notities") van medewerkers \(withheld == 1 ? "is" : "zijn") weggelaten, omdat ze ook over andere mensen kunnen gaan (\(Self.articles(SubjectAccess.withholdingSource))). Wil je ze toch lezen? Vraag de functionaris gegevensbescherming ze na te kijken.",
-                          "\(withheld) \(withheld == 1 ? "note" : "notes") by staff \(withheld == 1 ? "was" : "were") left out, because they may be about other people too (\(SubjectAccess.withholdingSource)). Want to read them anyway? Ask the data protection officer to check them."), ""]
+            lines += [
+                say(
+                    """
+                    \(withheld) \(withheld == 1 ? "notitie" : "notities") van medewerkers \(withheld == 1 ? "is" : "zijn") weggelaten, omdat ze \
+                    ook over andere mensen kunnen gaan (\(Self.articles(SubjectAccess.withholdingSource))). Wil je ze toch lezen? Vraag de \
+                    functionaris gegevensbescherming ze na te kijken.
+                    """,
+                    """
+                    \(withheld) \(withheld == 1 ? "note" : "notes") by staff \(withheld == 1 ? "was" : "were") left out, because they may be \
+                    about other people too (\(SubjectAccess.withholdingSource)). Want to read them anyway? Ask the data protection officer \
+                    to check them.
+                    """
+                ), "",
+            ]
         }
         if let personal = view["personal"]?.object {
-            lines += [say("Dit dossier gaat over **\(text(personal["name"]))**, geboren op \(text(personal["birthDate"])).",
-                          "This file is about **\(text(personal["name"]))**, born on \(text(personal["birthDate"])).")]
-            let details: [(String, String, String)] = [("clientNumber", "Clientnummer", "Client number"), ("birthplace", "Geboorteplaats", "Place of birth"),
-                                                       ("nationality", "Nationaliteit", "Nationality"), ("countryOfBirth", "Geboorteland", "Country of birth")]
+            lines += [
+                say(
+                    "Dit dossier gaat over **\(text(personal["name"]))**, geboren op \(text(personal["birthDate"])).",
+                    "This file is about **\(text(personal["name"]))**, born on \(text(personal["birthDate"])).")
+            ]
+            let details: [(String, String, String)] = [
+                ("clientNumber", "Clientnummer", "Client number"), ("birthplace", "Geboorteplaats", "Place of birth"),
+                ("nationality", "Nationaliteit", "Nationality"), ("countryOfBirth", "Geboorteland", "Country of birth"),
+            ]
             for (key, dutch, english) in details where personal[key] != nil {
                 lines.append("- \(say(dutch, english)): \(text(personal[key]))")
             }
         } else if view["erased"] == true {
-            lines += [say("Je persoonlijke gegevens in dit dossier zijn gewist. Wat overblijft, zegt niet wie je bent.",
-                          "The personal details in this file were erased. What is left does not say who you are.")]
+            lines += [
+                say(
+                    "Je persoonlijke gegevens in dit dossier zijn gewist. Wat overblijft, zegt niet wie je bent.",
+                    "The personal details in this file were erased. What is left does not say who you are.")
+            ]
         }
         lines += ["", say("## Wat er is opgeschreven", "## What was written down"), ""]
         for event in events {
@@ -43,13 +63,18 @@ struct SubjectDocument {
             if let note = event["payload"]?["personal"]?["text"]?.string {
                 lines.append(say("  - Wat er staat: \(note)", "  - What it says: \(note)"))
             } else if event["payload"]?["personal"]?.string == JSONValue.Redaction.withheld.rawValue {
-                lines.append(say("  - Wat er staat: weggelaten, omdat het ook over anderen kan gaan.", "  - What it says: left out, as it may be about others too."))
+                lines.append(
+                    say(
+                        "  - Wat er staat: weggelaten, omdat het ook over anderen kan gaan.",
+                        "  - What it says: left out, as it may be about others too."))
             }
         }
         lines += ["", say("## Wie je dossier heeft gelezen", "## Who read your file"), ""]
-        lines += reads.isEmpty
+        lines +=
+            reads.isEmpty
             ? [say("Niemand heeft je persoonlijke gegevens gelezen.", "Nobody has read your personal details.")]
-            : reads.map { read in "- **\(text(read["recordedAt"]).prefix(10))**: \(text(read["actor"])), \(role(read["role"]?.string)). \(why(read))" }
+            : reads.map { read in "- **\(text(read["recordedAt"]).prefix(10))**: \(text(read["actor"])), \(role(read["role"]?.string)). \(why(read))"
+            }
         lines += ["", explanation]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -59,10 +84,21 @@ struct SubjectDocument {
     /// Who the letter is for, and the law that lets them read it.
     private var readerLine: String {
         switch reader {
-        case .youth: say("Je krijgt dit dossier omdat het over jou gaat. Dat staat in de wet (\(Self.articles(ground))).",
-                         "You get this file because it is about you. The law says so (\(ground)).")
-        case .parent: say("U krijgt dit dossier als ouder of voogd. Dat mag volgens de wet (\(Self.articles(ground))). De brief is geschreven zoals aan uw kind: waar \"je\" staat, gaat het over uw kind.",
-                          "You get this file as a parent or guardian. The law allows it (\(ground)). The letter is written as to your child: where it says \"you\", it means your child.")
+        case .youth:
+            say(
+                "Je krijgt dit dossier omdat het over jou gaat. Dat staat in de wet (\(Self.articles(ground))).",
+                "You get this file because it is about you. The law says so (\(ground)).")
+        case .parent:
+            say(
+                """
+                U krijgt dit dossier als ouder of voogd. Dat mag volgens de wet (\(Self.articles(ground))). De brief is geschreven zoals aan uw \
+                kind: waar \"je\" staat, gaat het over uw kind.
+                """,
+                """
+                You get this file as a parent or guardian. The law allows it (\(ground)). The letter is written as to your child: where it says \
+                \"you\", it means your child.
+                """
+            )
         }
     }
 
@@ -97,8 +133,10 @@ struct SubjectDocument {
         case "unit": say("Werkt op jouw afdeling.", "Works in your unit.")
         case "assignment": say("Is jouw vaste medewerker.", "Is your assigned care worker.")
         case "relationship": say("Werd erbij gehaald voor overleg.", "Was asked to help think along.")
-        case "emergency": say("Noodgeval: \(text(read["reason"])). De functionaris gegevensbescherming controleert dit.",
-                              "Emergency: \(text(read["reason"])). The data protection officer checks this.")
+        case "emergency":
+            say(
+                "Noodgeval: \(text(read["reason"])). De functionaris gegevensbescherming controleert dit.",
+                "Emergency: \(text(read["reason"])). The data protection officer checks this.")
         default: say("Voor een inzage of een kopie van je dossier.", "To show you or give you a copy of your file.")
         }
     }
@@ -129,8 +167,10 @@ struct SubjectDocument {
     /// Why a waiver was allowed, in words: the ground the statute names.
     private func waiverGround(_ ground: String?) -> String {
         switch ground {
-        case "unable-to-consent": say("Je kon toen zelf niet kiezen (wet: BW artikel 7:458 lid 1 sub a).",
-                                      "You could not choose for yourself then (law: BW article 7:458 paragraph 1 sub a).")
+        case "unable-to-consent":
+            say(
+                "Je kon toen zelf niet kiezen (wet: BW artikel 7:458 lid 1 sub a).",
+                "You could not choose for yourself then (law: BW article 7:458 paragraph 1 sub a).")
         default: say("Het vragen zou je schaden (zo stond het toen in de regels).", "Asking would have harmed you (as the rules said then).")
         }
     }
@@ -142,38 +182,59 @@ struct SubjectDocument {
         switch text(event["type"]) {
         case "case-opened": return say("Het dossier is geopend.", "The file was opened.")
         case "case-closed": return say("Het dossier is gesloten.", "The file was closed.")
-        case "cases-linked": return say("Er is opgeschreven of een ander dossier ook over jou gaat.", "It was written down whether another file is about you too.")
+        case "cases-linked":
+            return say("Er is opgeschreven of een ander dossier ook over jou gaat.", "It was written down whether another file is about you too.")
         case "case-transferred": return say("Je dossier is naar een andere afdeling gegaan.", "Your file moved to another unit.")
         case "case-reopened": return say("Het dossier is weer geopend.", "The file was opened again.")
         case "screening-recorded": return say("Bij de start is gekeken of er zorgen waren.", "At the start, we checked whether there were worries.")
-        case "signal-recorded": return say("Een medewerker schreef een zorg op\(forms.isEmpty ? "" : " (\(forms))").",
-                                           "A staff member wrote down a worry\(forms.isEmpty ? "" : " (\(forms))").")
+        case "signal-recorded":
+            return say(
+                "Een medewerker schreef een zorg op\(forms.isEmpty ? "" : " (\(forms))").",
+                "A staff member wrote down a worry\(forms.isEmpty ? "" : " (\(forms))").")
         case "signal-retracted": return say("Een zorg is doorgestreept, omdat die niet klopte.", "A worry was crossed out because it was wrong.")
-        case "signal-corrected": return say("Een zorg is verbeterd\(forms.isEmpty ? "" : " (\(forms))").", "A worry was corrected\(forms.isEmpty ? "" : " (\(forms))").")
+        case "signal-corrected":
+            return say("Een zorg is verbeterd\(forms.isEmpty ? "" : " (\(forms))").", "A worry was corrected\(forms.isEmpty ? "" : " (\(forms))").")
         case "risk-assessed": return say("Er is ingeschat hoe groot de risico's zijn.", "The risks were assessed.")
         case "consultation-held": return say("Medewerkers hebben met elkaar overlegd over de zorg.", "Staff talked together about the worry.")
-        case "conversation-held": return say("Er is met jou of je ouders gepraat over de zorg.", "Someone talked with you or your parents about the worry.")
-        case "conversation-skipped": return say("Er is nog niet met jou gepraat, omdat dat niet veilig was of het contact kon verbreken.",
-                                                "Nobody talked with you yet, because it was not safe or could break contact.")
-        case "weighing-recorded": return say("Medewerkers hebben alles op een rij gezet en besloten wat er moet gebeuren.",
-                                             "Staff put everything together and decided what should happen.")
+        case "conversation-held":
+            return say("Er is met jou of je ouders gepraat over de zorg.", "Someone talked with you or your parents about the worry.")
+        case "conversation-skipped":
+            return say(
+                "Er is nog niet met jou gepraat, omdat dat niet veilig was of het contact kon verbreken.",
+                "Nobody talked with you yet, because it was not safe or could break contact.")
+        case "weighing-recorded":
+            return say(
+                "Medewerkers hebben alles op een rij gezet en besloten wat er moet gebeuren.",
+                "Staff put everything together and decided what should happen.")
         case "signal-forwarded": return say("De zorg is doorgegeven aan iemand die kan helpen.", "The worry was passed on to someone who can help.")
         case "reported-to-veilig-thuis": return say("Er is een melding gedaan bij Veilig Thuis.", "A report was made to Veilig Thuis.")
         case "veilig-thuis-feedback-received": return say("Veilig Thuis heeft laten weten wat zij doen.", "Veilig Thuis told us what they will do.")
-        case "authority-recorded": return say("Er is opgeschreven wie het gezag over jou heeft.", "It was written down who has parental authority over you.")
-        case "consent-requested": return say("Aan \(party(payload["from"]?.string, asked: true)) is gevraagd of je gegevens naar CoMensha mogen.",
-                                             "\(party(payload["from"]?.string)) was asked whether your details may go to CoMensha.")
+        case "authority-recorded":
+            return say("Er is opgeschreven wie het gezag over jou heeft.", "It was written down who has parental authority over you.")
+        case "consent-requested":
+            return say(
+                "Aan \(party(payload["from"]?.string, asked: true)) is gevraagd of je gegevens naar CoMensha mogen.",
+                "\(party(payload["from"]?.string)) was asked whether your details may go to CoMensha.")
         case "consent-given": return say("\(party(payload["by"]?.string)) zei ja.", "\(party(payload["by"]?.string)) said yes.")
         case "consent-refused": return say("\(party(payload["by"]?.string)) zei nee.", "\(party(payload["by"]?.string)) said no.")
-        case "consent-withdrawn": return say("\(party(payload["by"]?.string)) nam het ja terug.", "\(party(payload["by"]?.string)) took back the yes.")
-        case "consent-waiver-requested": return say("Een medewerker vroeg of je gegevens zonder ja mochten worden doorgegeven, alleen om te tellen.",
-                                                    "A staff member asked whether your details could be passed on without a yes, only to be counted.")
-        case "parental-override-requested": return say("Een medewerker vroeg of jouw ja mocht tellen, ook al zeiden je ouders nee.",
-                                                       "A staff member asked whether your yes could count, even though your parents said no.")
-        case "parental-refusal-overridden": return say("Een gedragswetenschapper besliste dat jouw ja telt (BW artikel 7:450 lid 2).",
-                                                       "A behavioural scientist decided that your yes counts (BW article 7:450 paragraph 2).")
-        case "consent-waived": return say("Een tweede medewerker vond dat dit mocht. \(waiverGround(payload["ground"]?.string))",
-                                          "A second staff member agreed that this was allowed. \(waiverGround(payload["ground"]?.string))")
+        case "consent-withdrawn":
+            return say("\(party(payload["by"]?.string)) nam het ja terug.", "\(party(payload["by"]?.string)) took back the yes.")
+        case "consent-waiver-requested":
+            return say(
+                "Een medewerker vroeg of je gegevens zonder ja mochten worden doorgegeven, alleen om te tellen.",
+                "A staff member asked whether your details could be passed on without a yes, only to be counted.")
+        case "parental-override-requested":
+            return say(
+                "Een medewerker vroeg of jouw ja mocht tellen, ook al zeiden je ouders nee.",
+                "A staff member asked whether your yes could count, even though your parents said no.")
+        case "parental-refusal-overridden":
+            return say(
+                "Een gedragswetenschapper besliste dat jouw ja telt (BW artikel 7:450 lid 2).",
+                "A behavioural scientist decided that your yes counts (BW article 7:450 paragraph 2).")
+        case "consent-waived":
+            return say(
+                "Een tweede medewerker vond dat dit mocht. \(waiverGround(payload["ground"]?.string))",
+                "A second staff member agreed that this was allowed. \(waiverGround(payload["ground"]?.string))")
         case "registered-at-comensha":
             guard payload["kind"]?.string == "identifiable" else {
                 return say("Je bent geteld bij CoMensha, zonder je naam.", "You were counted at CoMensha, without your name.")
@@ -181,27 +242,43 @@ struct SubjectDocument {
             guard payload["basis"]?.string == "waiver" else {
                 return say("Je bent aangemeld bij CoMensha, met je naam.", "You were registered at CoMensha, with your name.")
             }
-            return say("Je bent aangemeld bij CoMensha, met je naam, zonder ja, alleen om te tellen. Dat staat in de wet (BW artikel 7:458).",
-                       "You were registered at CoMensha, with your name, without a yes, only to be counted. The law allows this (BW article 7:458).")
-        case "registration-declined": return say("Er is besloten je niet aan te melden bij CoMensha.", "It was decided not to register you at CoMensha.")
+            return say(
+                "Je bent aangemeld bij CoMensha, met je naam, zonder ja, alleen om te tellen. Dat staat in de wet (BW artikel 7:458).",
+                "You were registered at CoMensha, with your name, without a yes, only to be counted. The law allows this (BW article 7:458).")
+        case "registration-declined":
+            return say("Er is besloten je niet aan te melden bij CoMensha.", "It was decided not to register you at CoMensha.")
         case "withdrawal-notified": return say("CoMensha is verteld dat het ja is teruggenomen.", "CoMensha was told that the yes was taken back.")
-        case "registration-sealed": return say("Je aanmelding is op slot gedaan, zodat alleen CoMensha haar kan lezen, en naar CoMensha gestuurd.",
-                                               "Your registration was locked so that only CoMensha can read it, and sent to CoMensha.")
+        case "registration-sealed":
+            return say(
+                "Je aanmelding is op slot gedaan, zodat alleen CoMensha haar kan lezen, en naar CoMensha gestuurd.",
+                "Your registration was locked so that only CoMensha can read it, and sent to CoMensha.")
         case "registration-acknowledged":
             switch payload["subject"]?.string {
-            case "withdrawal": return say("CoMensha heeft bevestigd dat het weet dat het ja is teruggenomen.",
-                                          "CoMensha confirmed it knows that the yes was taken back.")
-            case "erasure": return say("CoMensha heeft bevestigd dat het weet dat je gegevens hier zijn vernietigd.",
-                                       "CoMensha confirmed it knows that your details were destroyed here.")
-            default: return say("CoMensha heeft bevestigd dat het je aanmelding heeft ontvangen.", "CoMensha confirmed it received your registration.")
+            case "withdrawal":
+                return say(
+                    "CoMensha heeft bevestigd dat het weet dat het ja is teruggenomen.",
+                    "CoMensha confirmed it knows that the yes was taken back.")
+            case "erasure":
+                return say(
+                    "CoMensha heeft bevestigd dat het weet dat je gegevens hier zijn vernietigd.",
+                    "CoMensha confirmed it knows that your details were destroyed here.")
+            default:
+                return say("CoMensha heeft bevestigd dat het je aanmelding heeft ontvangen.", "CoMensha confirmed it received your registration.")
             }
-        case "registered-elsewhere": return say("Een andere organisatie had je al aangemeld bij CoMensha.", "Another organisation had registered you at CoMensha already.")
-        case "client-statement-added": return say("Jij of je ouders hebben zelf iets aan het dossier toegevoegd.", "You or your parents added something to the file.")
-        case "carer-assigned": return say("\(text(payload["carer"])) is jouw vaste medewerker geworden.", "\(text(payload["carer"])) became your assigned care worker.")
-        case "carer-unassigned": return say("\(text(payload["carer"])) is niet meer jouw vaste medewerker.", "\(text(payload["carer"])) is no longer your assigned care worker.")
+        case "registered-elsewhere":
+            return say("Een andere organisatie had je al aangemeld bij CoMensha.", "Another organisation had registered you at CoMensha already.")
+        case "client-statement-added":
+            return say("Jij of je ouders hebben zelf iets aan het dossier toegevoegd.", "You or your parents added something to the file.")
+        case "carer-assigned":
+            return say("\(text(payload["carer"])) is jouw vaste medewerker geworden.", "\(text(payload["carer"])) became your assigned care worker.")
+        case "carer-unassigned":
+            return say(
+                "\(text(payload["carer"])) is niet meer jouw vaste medewerker.", "\(text(payload["carer"])) is no longer your assigned care worker.")
         case "erasure-requested": return say("Er is gevraagd het dossier te vernietigen.", "Someone asked for the file to be destroyed.")
-        case "legal-hold-placed": return say("Het dossier wordt langer bewaard, omdat de wet of een ander belang dat vraagt.",
-                                             "The file is kept longer, because the law or someone else's important interest needs it.")
+        case "legal-hold-placed":
+            return say(
+                "Het dossier wordt langer bewaard, omdat de wet of een ander belang dat vraagt.",
+                "The file is kept longer, because the law or someone else's important interest needs it.")
         case "legal-hold-lifted": return say("Het langer bewaren is gestopt.", "Keeping it longer has stopped.")
         case "personal-data-erased": return say("Je persoonlijke gegevens zijn gewist.", "Your personal details were erased.")
         case let other: return say("Er is iets vastgelegd (\(other)).", "Something was recorded (\(other)).")
@@ -209,31 +286,37 @@ struct SubjectDocument {
     }
 
     private var explanation: String {
-        say("""
-        ## Wat betekent dit?
+        say(
+            """
+            ## Wat betekent dit?
 
-        - **Veilig Thuis** is de plek waar zorgen over de veiligheid van kinderen en jongeren worden gemeld. Zij kijken of er hulp nodig is.
-        - **CoMensha** houdt bij hoeveel jongeren in Nederland worden uitgebuit, zodat de hulp beter wordt. Zonder je naam tellen ze je alleen mee. Met je naam kan CoMensha ook hulp regelen. Dat mag alleen als het gevraagd is en mocht.
-        - **Overleggen en opschrijven** doen medewerkers volgens vaste stappen (de meldcode), zodat niets vergeten wordt.
+            - **Veilig Thuis** is de plek waar zorgen over de veiligheid van kinderen en jongeren worden gemeld. Zij kijken of er hulp nodig is.
+            - **CoMensha** houdt bij hoeveel jongeren in Nederland worden uitgebuit, zodat de hulp beter wordt. Zonder je naam tellen ze je alleen
+              mee. Met je naam kan CoMensha ook hulp regelen. Dat mag alleen als het gevraagd is en mocht.
+            - **Overleggen en opschrijven** doen medewerkers volgens vaste stappen (de meldcode), zodat niets vergeten wordt.
 
-        ## Wat kun je doen?
+            ## Wat kun je doen?
 
-        - Klopt er iets niet? Vraag de instelling het te **verbeteren**. Je mag ook zelf iets aan je dossier **toevoegen**.
-        - Wil je dat je dossier wordt **vernietigd**? Vraag het de functionaris gegevensbescherming. Dat gebeurt binnen drie maanden, tenzij de wet of een ander belangrijk belang het verbiedt. Dan hoor je waarom.
-        - Heb je vragen? Stel ze aan je hulpverlener of de functionaris gegevensbescherming.
-        """, """
-        ## What does this mean?
+            - Klopt er iets niet? Vraag de instelling het te **verbeteren**. Je mag ook zelf iets aan je dossier **toevoegen**.
+            - Wil je dat je dossier wordt **vernietigd**? Vraag het de functionaris gegevensbescherming. Dat gebeurt binnen drie maanden, tenzij de
+              wet of een ander belangrijk belang het verbiedt. Dan hoor je waarom.
+            - Heb je vragen? Stel ze aan je hulpverlener of de functionaris gegevensbescherming.
+            """,
+            """
+            ## What does this mean?
 
-        - **Veilig Thuis** is where worries about the safety of children and young people are reported. They check whether help is needed.
-        - **CoMensha** keeps count of how many young people in the Netherlands are exploited, so that help gets better. Without your name they only count you. With your name CoMensha can also arrange help. That is only allowed when it was asked and permitted.
-        - Staff **talk things over and write them down** in fixed steps (the meldcode), so that nothing is forgotten.
+            - **Veilig Thuis** is where worries about the safety of children and young people are reported. They check whether help is needed.
+            - **CoMensha** keeps count of how many young people in the Netherlands are exploited, so that help gets better. Without your name they
+              only count you. With your name CoMensha can also arrange help. That is only allowed when it was asked and permitted.
+            - Staff **talk things over and write them down** in fixed steps (the meldcode), so that nothing is forgotten.
 
-        ## What can you do?
+            ## What can you do?
 
-        - Is something wrong? Ask the institution to **correct** it. You may also **add** something to your file yourself.
-        - Do you want your file **destroyed**? Ask the data protection officer. It happens within three months, unless the law or someone else's important interest forbids it. Then you are told why.
-        - Questions? Ask your care worker or the data protection officer.
-        """)
+            - Is something wrong? Ask the institution to **correct** it. You may also **add** something to your file yourself.
+            - Do you want your file **destroyed**? Ask the data protection officer. It happens within three months, unless the law or someone else's
+              important interest forbids it. Then you are told why.
+            - Questions? Ask your care worker or the data protection officer.
+            """)
     }
 
     private func text(_ value: JSONValue?) -> String {

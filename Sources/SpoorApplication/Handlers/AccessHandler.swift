@@ -20,23 +20,25 @@ package struct AccessHandler: Sendable {
     func recordEmergency(case caseID: String, reason: String, by caller: Caller) async throws {
         let id = EventID()
         let entry = EmergencyReviews.Entry(event: id, caseID: caseID, actor: caller.principal.name, on: .today, reviewed: false)
-        try await system.record(EmergencyReviews.accessType, ["case": .string(caseID), "method": "case.show", "ground": "emergency"],
-                                personal: ["reason": .string(reason)], by: caller, id: id, projector: { _, _ in [EmergencyReviews.record(entry)] })
+        try await system.record(
+            EmergencyReviews.accessType, ["case": .string(caseID), "method": "case.show", "ground": "emergency"],
+            personal: ["reason": .string(reason)], by: caller, id: id, projector: { _, _ in [EmergencyReviews.record(entry)] })
     }
 
     /// The privacy officer's review of an emergency read: it leaves the worklist.
     func reviewEmergency(_ params: AccessReviewParams, _ caller: Caller) async throws -> JSONValue {
         guard let id = EventID(params.event) else { throw WireError(.invalidField, "\"\(params.event)\" is not an event id", field: "event") }
         guard let stored = try ledger.projectionValue(for: EmergencyReviews.key(of: id)),
-              var entry = EmergencyReviews.entry(key: EmergencyReviews.key(of: id), value: stored)
+            var entry = EmergencyReviews.entry(key: EmergencyReviews.key(of: id), value: stored)
         else { throw WireError(.notFound, "event \(params.event) is not an emergency read", field: "event") }
         guard !entry.reviewed else { throw WireError(.conflict, "the emergency read \(params.event) is reviewed already", field: "event") }
         let note = params.note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw WireError(.invalidField, "say what the review found", field: "note") }
         entry.reviewed = true
         let reviewed = entry
-        try await system.record(EmergencyReviews.reviewType, ["event": .string(params.event), "case": .string(entry.caseID)],
-                                personal: ["note": .string(note)], by: caller, projector: { _, _ in [EmergencyReviews.record(reviewed)] })
+        try await system.record(
+            EmergencyReviews.reviewType, ["event": .string(params.event), "case": .string(entry.caseID)],
+            personal: ["note": .string(note)], by: caller, projector: { _, _ in [EmergencyReviews.record(reviewed)] })
         return try JSONValue(encoding: AccessReviewReply(event: params.event, case: entry.caseID))
     }
 
@@ -71,8 +73,12 @@ package struct AccessHandler: Sendable {
             return reader.personal(of: event)
         }
         if !opened.isEmpty {
-            try await system.record("system-content-read", ["case": .string(caseID), "method": .string(method),
-                                                            "positions": .array(opened.map { .number(Double($0)) })], by: caller)
+            try await system.record(
+                "system-content-read",
+                [
+                    "case": .string(caseID), "method": .string(method),
+                    "positions": .array(opened.map { .number(Double($0)) }),
+                ], by: caller)
         }
         return entries
     }
@@ -80,13 +86,15 @@ package struct AccessHandler: Sendable {
     private func accessEntries(of caseID: String, sealed: (RecordedEvent) -> JSONValue?) throws -> [AccessEntry] {
         try CaseStream.events(of: .system, in: ledger).compactMap { event -> AccessEntry? in
             guard Self.readTypes.contains(event.type), let payload = try? JSONValue.parse(event.payload),
-                  payload["case"]?.string == caseID else { return nil }
+                payload["case"]?.string == caseID
+            else { return nil }
             let ground = payload["ground"]?.string ?? (event.type == "subject-exported" ? "subject access" : "care")
             // Recorded before the reasons were sealed, a reason is in the payload.
             let reason = payload["reason"] ?? (event.sealedDigest == nil ? nil : sealed(event)?["reason"])
-            return AccessEntry(position: event.position, event: event.id.description, recordedAt: event.recordedAt.formatted(.iso8601),
-                               actor: event.actor.name, role: event.role, what: payload["method"]?.string ?? event.type, ground: ground,
-                               reason: reason?.string)
+            return AccessEntry(
+                position: event.position, event: event.id.description, recordedAt: event.recordedAt.formatted(.iso8601),
+                actor: event.actor.name, role: event.role, what: payload["method"]?.string ?? event.type, ground: ground,
+                reason: reason?.string)
         }
     }
 

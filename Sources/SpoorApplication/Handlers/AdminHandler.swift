@@ -25,19 +25,21 @@ package struct AdminHandler: Sendable {
     }
 
     private func health() throws -> Health {
-        Health(lastPosition: ledger.lastPosition, undecodable: try projections.undecodableAtLastRebuild() ?? 0, storeBytes: ledger.usedBytes,
-               mapBytes: ledger.mapSize, clients: vitals.openConnections,
-               uptimeSeconds: Date().timeIntervalSince(vitals.startedAt).rounded(), droppedLogLines: vitals.droppedLogLines,
-               writesStopped: ledger.writesStoppedBecause)
+        Health(
+            lastPosition: ledger.lastPosition, undecodable: try projections.undecodableAtLastRebuild() ?? 0, storeBytes: ledger.usedBytes,
+            mapBytes: ledger.mapSize, clients: vitals.openConnections,
+            uptimeSeconds: Date().timeIntervalSince(vitals.startedAt).rounded(), droppedLogLines: vitals.droppedLogLines,
+            writesStopped: ledger.writesStoppedBecause)
     }
 
     func status() throws -> JSONValue {
         let health = try health()
-        return try JSONValue(encoding: StatusReply(
-            version: WireProtocol.softwareVersion, protocol: WireProtocol.version, lastPosition: health.lastPosition,
-            projectionPosition: health.lastPosition, undecodableEvents: health.undecodable, storeBytes: Int(health.storeBytes),
-            mapBytes: Int(health.mapBytes), clients: health.clients, uptimeSeconds: health.uptimeSeconds,
-            droppedLogLines: Int(health.droppedLogLines), writesStopped: health.writesStopped))
+        return try JSONValue(
+            encoding: StatusReply(
+                version: WireProtocol.softwareVersion, protocol: WireProtocol.version, lastPosition: health.lastPosition,
+                projectionPosition: health.lastPosition, undecodableEvents: health.undecodable, storeBytes: Int(health.storeBytes),
+                mapBytes: Int(health.mapBytes), clients: health.clients, uptimeSeconds: health.uptimeSeconds,
+                droppedLogLines: Int(health.droppedLogLines), writesStopped: health.writesStopped))
     }
 
     /// The metrics in the Prometheus text format: the instruments kept as requests and commits
@@ -59,7 +61,9 @@ package struct AdminHandler: Sendable {
         gauge("spoor_uptime_seconds", health.uptimeSeconds)
         let today = Day.today
         // A scan of every case: on a thread of its own, not one of the pool that serves requests.
-        let items = try await BlockingWork.run("spoor-metrics") { [projections] in try projections.withDigests { Worklist.items(for: $0, on: today, filter: .init(overdueOnly: true)) } }
+        let items = try await BlockingWork.run("spoor-metrics") { [projections] in
+            try projections.withDigests { Worklist.items(for: $0, on: today, filter: .init(overdueOnly: true)) }
+        }
         let byKind = Dictionary(grouping: items, by: \.kind)
         for kind in Worklist.Item.Kind.allCases {
             let ofKind = byKind[kind] ?? []
@@ -130,7 +134,12 @@ package struct AdminHandler: Sendable {
         let rewrapped = try keys.rotate(to: new)
         try await system.record("master-key-rotated", ["dataKeys": .number(Double(rewrapped))], by: caller)
         _ = try await BlockingWork.run("spoor-rebuild") { [projections] in try projections.rebuild { _, _ in } }
-        logger.notice("master key rotated: \(rewrapped) data keys rewrapped; install the new key as the credential \(MasterKey.credentialName) before the next start")
+        logger.notice(
+            """
+            master key rotated: \(rewrapped) data keys rewrapped; install the new key as the credential \(MasterKey.credentialName) before the \
+            next start
+            """
+        )
         return try JSONValue(encoding: RotateReply(rewrapped: rewrapped))
     }
 

@@ -24,9 +24,11 @@ package struct AuditHandler: Sendable {
             system.logger.critical("\(error)")
             throw WireError(.unavailable, error.description)
         }
-        return try JSONValue(encoding: CheckpointReply(checkpoint: note, verifierKey: signing.signer.verifierKey, treeSize: head.size,
-                                                       root: head.root.hex, epoch: signing.epoch,
-                                                       cosigned: try CosignedCheckpoints.all(in: ledger)))
+        return try JSONValue(
+            encoding: CheckpointReply(
+                checkpoint: note, verifierKey: signing.signer.verifierKey, treeSize: head.size,
+                root: head.root.hex, epoch: signing.epoch,
+                cosigned: try CosignedCheckpoints.all(in: ledger)))
     }
 
     /// A witness's report of the checkpoint it kept, recorded in the `system` stream and kept for
@@ -39,15 +41,24 @@ package struct AuditHandler: Sendable {
             throw WireError(.invalidField, "this log has no tree of \(params.treeSize) events with root \(params.root)", field: "root")
         }
         if !params.consistent {
-            system.logger.critical("checkpoint witness \(caller.principal.name): the log of \(params.treeSize) events does not extend the checkpoint of \(params.previousSize.map(String.init) ?? "?") events it kept before; the log was altered")
+            system.logger.critical(
+                """
+                checkpoint witness \(caller.principal.name): the log of \(params.treeSize) events does not extend the checkpoint of \
+                \(params.previousSize.map(String.init) ?? "?") events it kept before; the log was altered
+                """
+            )
         }
-        let payload: JSONValue = ["treeSize": .number(Double(params.treeSize)), "root": .string(params.root),
-                                  "previousSize": params.previousSize.map { .number(Double($0)) } ?? .null, "consistent": .bool(params.consistent)]
+        let payload: JSONValue = [
+            "treeSize": .number(Double(params.treeSize)), "root": .string(params.root),
+            "previousSize": params.previousSize.map { .number(Double($0)) } ?? .null, "consistent": .bool(params.consistent),
+        ]
         let (size, consistent) = (params.treeSize, params.consistent)
         if consistent, let signing { try signing.last.witnessed(size: size, root: root, origin: signing.origin) }
-        try await system.record(WitnessedCheckpoint.eventType, payload, by: caller, projector: { _, recordedAt in
-            [WitnessedCheckpoint(treeSize: size, root: root.hex, consistent: consistent, recordedAtMicroseconds: recordedAt).record]
-        })
+        try await system.record(
+            WitnessedCheckpoint.eventType, payload, by: caller,
+            projector: { _, recordedAt in
+                [WitnessedCheckpoint(treeSize: size, root: root.hex, consistent: consistent, recordedAtMicroseconds: recordedAt).record]
+            })
         return try JSONValue(encoding: WitnessedReply(treeSize: size, consistent: consistent))
     }
 
@@ -58,7 +69,8 @@ package struct AuditHandler: Sendable {
     func cosigned(_ params: CosignedParams, _ caller: Caller) async throws -> JSONValue {
         guard let signing else { throw WireError(.unavailable, "this daemon signs no checkpoints: there is nothing to cosign") }
         let checkpoint: Checkpoint
-        do { checkpoint = try Checkpoint(note: params.checkpoint, verifiedBy: try CheckpointVerifier(verifierKey: signing.signer.verifierKey)) } catch {
+        do { checkpoint = try Checkpoint(note: params.checkpoint, verifiedBy: try CheckpointVerifier(verifierKey: signing.signer.verifierKey)) } catch
+        {
             throw WireError(.invalidField, "not a checkpoint this log signed: \(error)", field: "checkpoint")
         }
         let head = checkpoint.head
@@ -68,7 +80,8 @@ package struct AuditHandler: Sendable {
         let body = Checkpoint.body(ofNote: params.checkpoint)!  // it read as a checkpoint
         let cosigned = witnesses.compactMap { witness in
             (try? witness.cosignature(in: params.cosignature, over: body)).map {
-                CosignedCheckpoint(witness: witness.name, treeSize: head.size, checkpoint: params.checkpoint, cosignature: $0.line, cosignedAt: $0.time)
+                CosignedCheckpoint(
+                    witness: witness.name, treeSize: head.size, checkpoint: params.checkpoint, cosignature: $0.line, cosignedAt: $0.time)
             }
         }
         guard !cosigned.isEmpty else {
@@ -76,8 +89,9 @@ package struct AuditHandler: Sendable {
             throw WireError(.invalidField, "no valid cosignature by a witness this daemon trusts (\(trusted))", field: "cosignature")
         }
         let records = try CosignedCheckpoints.records(cosigned)
-        try await system.record(CosignedCheckpoints.eventType, try JSONValue(encoding: CosignedCheckpoints.Payload(cosigned: cosigned)),
-                                by: caller, projector: { _, _ in records })
+        try await system.record(
+            CosignedCheckpoints.eventType, try JSONValue(encoding: CosignedCheckpoints.Payload(cosigned: cosigned)),
+            by: caller, projector: { _, _ in records })
         return try JSONValue(encoding: CosignedReply(recorded: cosigned.map(\.witness), treeSize: head.size))
     }
 
@@ -86,27 +100,33 @@ package struct AuditHandler: Sendable {
         let size = params.treeSize ?? ledger.lastPosition
         let (proof, head) = try ledger.inclusionProof(position: params.position, treeSize: size)
         guard let event = try ledger.event(at: params.position) else { throw WireError(.notFound, "there is no event at \(params.position)") }
-        return try JSONValue(encoding: ProveReply(origin: signing?.origin, position: params.position, treeSize: size, root: head.root.hex,
-                                                  leafHash: try ledger.leafHash(position: params.position).hex, proof: proof.map(\.hex),
-                                                  event: EventRecord(sealing: event)))
+        return try JSONValue(
+            encoding: ProveReply(
+                origin: signing?.origin, position: params.position, treeSize: size, root: head.root.hex,
+                leafHash: try ledger.leafHash(position: params.position).hex, proof: proof.map(\.hex),
+                event: EventRecord(sealing: event)))
     }
 
     /// The proof that the tree of `from` events is a prefix of the tree of `to`.
     func consistency(_ params: ConsistencyParams) throws -> JSONValue {
         let to = params.to ?? ledger.lastPosition
         let proof = try ledger.consistencyProof(from: params.from, to: to)
-        return try JSONValue(encoding: ConsistencyReply(from: params.from, to: to, proof: proof.map(\.hex),
-                                                        fromRoot: try ledger.treeHead(size: params.from).root.hex,
-                                                        toRoot: try ledger.treeHead(size: to).root.hex))
+        return try JSONValue(
+            encoding: ConsistencyReply(
+                from: params.from, to: to, proof: proof.map(\.hex),
+                fromRoot: try ledger.treeHead(size: params.from).root.hex,
+                toRoot: try ledger.treeHead(size: to).root.hex))
     }
 
     /// Recomputes every hash of the chain and the tree.
     func verifyLog() throws -> JSONValue {
         let report = try ledger.verify()
         let head = try ledger.treeHead()
-        return try JSONValue(encoding: VerifyReply(eventsVerified: report.eventsVerified, treeSize: head.size, root: head.root.hex,
-                                                   firstProblem: report.firstProblem.map { .init(position: $0.position, reason: $0.reason) },
-                                                   epochs: try LogEpoch.all(in: ledger)))
+        return try JSONValue(
+            encoding: VerifyReply(
+                eventsVerified: report.eventsVerified, treeSize: head.size, root: head.root.hex,
+                firstProblem: report.firstProblem.map { .init(position: $0.position, reason: $0.reason) },
+                epochs: try LogEpoch.all(in: ledger)))
     }
 
     package init(ledger: Ledger, signing: CheckpointSigning?, witnesses: [CosignatureVerifier], system: SystemStream) {

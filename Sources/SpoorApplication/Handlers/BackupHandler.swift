@@ -59,7 +59,8 @@ package struct BackupHandler: Sendable {
         var verified = BackupReply.Verification(eventsVerified: report.eventsVerified, treeSize: head.size, root: head.root.hex, checkpoint: nil)
         if let witnessed = try WitnessedCheckpoint.last(in: ledger), witnessed.treeSize <= head.size {
             guard try copy.treeHead(size: witnessed.treeSize).root.hex == witnessed.root else {
-                throw BackupFailure(reason: "its tree of \(witnessed.treeSize) events does not have the root of the checkpoint witnessed at that size")
+                throw BackupFailure(
+                    reason: "its tree of \(witnessed.treeSize) events does not have the root of the checkpoint witnessed at that size")
             }
             verified.checkpoint = .init(treeSize: witnessed.treeSize, root: witnessed.root)
         }

@@ -32,12 +32,14 @@ package struct CommandHandler: Sendable {
     /// the same youth only to a reader of it.
     /// `mayWrite` says whether the caller may write to the case as it is (``NoGroundToWrite`` if not).
     /// `onBehalfOf`: the person a delegate actor vouches for, who decides; the actor is recorded beside.
-    func handle(_ command: CaseCommand, case caseID: String, eventID: EventID, actor: AppendMetadata.Actor, role: Role, onBehalfOf: String? = nil,
-                mayRead: @escaping @Sendable (CaseState) -> Bool = { _ in false },
-                mayWrite: @escaping @Sendable (CaseState) -> Bool = { _ in true }) async throws -> JSONValue {
+    func handle(
+        _ command: CaseCommand, case checked: CheckedCase, eventID: EventID, actor: AppendMetadata.Actor, role: Role, onBehalfOf: String? = nil,
+        mayRead: @escaping @Sendable (CaseState) -> Bool = { _ in false },
+        mayWrite: @escaping @Sendable (CaseState) -> Bool = { _ in true }
+    ) async throws -> JSONValue {
         let metadata = AppendMetadata(actor: actor, role: role.rawValue, onBehalfOf: onBehalfOf)
-        return try await turns.inTurn(for: caseID) {
-            try await decideAndAppend(command, case: caseID, eventID: eventID, metadata: metadata, role: role, mayRead: mayRead, mayWrite: mayWrite)
+        return try await turns.inTurn(for: checked.id) {
+            try await decideAndAppend(command, case: checked, eventID: eventID, metadata: metadata, role: role, mayRead: mayRead, mayWrite: mayWrite)
         }
     }
 
@@ -47,10 +49,12 @@ package struct CommandHandler: Sendable {
     /// One command's decision and append, as the decider's loop: load the case from one snapshot,
     /// decide, seal, append, reply. A change to the case in between (a projection swapped by a
     /// rebuild; no other command, while they take turns) makes it decide again on the new state.
-    private func decideAndAppend(_ command: CaseCommand, case caseID: String, eventID: EventID, metadata: AppendMetadata,
-                                 role: Role, mayRead: @Sendable (CaseState) -> Bool,
-                                 mayWrite: @Sendable (CaseState) -> Bool) async throws -> JSONValue {
-        let stream = try CaseStream.name(of: caseID)
+    private func decideAndAppend(
+        _ command: CaseCommand, case checked: CheckedCase, eventID: EventID, metadata: AppendMetadata,
+        role: Role, mayRead: @Sendable (CaseState) -> Bool,
+        mayWrite: @Sendable (CaseState) -> Bool
+    ) async throws -> JSONValue {
+        let (caseID, stream) = (checked.id, checked.stream)
         var refusedAt: UInt64??  // the version an append expected and was refused at
         for _ in 0..<Self.maxConflictRetries {
             let loaded: Loaded
@@ -64,10 +68,12 @@ package struct CommandHandler: Sendable {
             if entry == nil && !command.opens { throw DomainError.caseNotFound(caseID) }
             if let entry, !mayWrite(entry.state) { throw NoGroundToWrite() }
             let decision = try decide(command, on: entry, caseID: caseID, metadata: metadata, role: role, mayRead: mayRead)
-            let sealed = try seal(decision.events, firstID: eventID, in: stream, key: loaded.key, erasing: command.erases,
-                                  under: decision.rules.version, records: decision.records)
-            let projector = try projections.projector(caseID: caseID, after: entry, events: decision.events, actor: decision.decider, role: role,
-                                                      rules: decision.rules, sealedWith: sealed.stateKey, rewritingAll: sealed.keyChange != nil)
+            let sealed = try seal(
+                decision.events, firstID: eventID, in: stream, key: loaded.key, erasing: command.erases,
+                under: decision.rules.version, records: decision.records)
+            let projector = try projections.projector(
+                caseID: caseID, after: entry, events: decision.events, actor: decision.decider, role: role,
+                rules: decision.rules, sealedWith: sealed.stateKey, rewritingAll: sealed.keyChange != nil)
             do {
                 let result = try await ledger.append(
                     to: stream, expectedVersion: entry.map { .exact($0.version) } ?? .noStream, events: sealed.events,
@@ -75,8 +81,9 @@ package struct CommandHandler: Sendable {
                 if sealed.keyChange == .erase { keys.forget(stream) }
                 if result.wasRetry { return try storedReply(at: result.positions[0], in: stream) }
                 let first = sealed.events[0]
-                return try Self.reply(position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
-                                      type: first.type, id: first.id, payload: sealed.firstPayload)
+                return try Self.reply(
+                    position: result.positions[0], streamVersion: result.streamVersion + 1 - UInt64(sealed.events.count),
+                    type: first.type, id: first.id, payload: sealed.firstPayload)
             } catch LedgerError.wrongExpectedVersion, LedgerError.keyExists {
                 refusedAt = .some(entry?.version)  // the case changed since it was read: decide again on its new state
             }
@@ -119,29 +126,39 @@ package struct CommandHandler: Sendable {
         var decider: String
     }
 
-    private func decide(_ command: CaseCommand, on entry: CaseProjection.Entry?, caseID: String, metadata: AppendMetadata, role: Role,
-                        mayRead: @Sendable (CaseState) -> Bool) throws -> Decision {
+    private func decide(
+        _ command: CaseCommand, on entry: CaseProjection.Entry?, caseID: String, metadata: AppendMetadata, role: Role,
+        mayRead: @Sendable (CaseState) -> Bool
+    ) throws -> Decision {
         let sameYouth = try registrations(ofSameYouthAs: entry?.state, for: command, mayRead: mayRead)
         let decider = metadata.onBehalfOf ?? metadata.actor.name  // who decides: the person, not the system that sent it
         let context = Decider.Context(actor: decider, role: role, today: .today, sameYouth: sameYouth, epoch: epoch)
         let rules = protocols.current
         let decided = try Decider(rules: rules, institution: institution).decide(command, state: entry?.state, context: context)
         let events = try decided + deliveries(of: decided, in: entry?.state, rules: rules, today: context.today)
-        return Decision(events: events, records: try publicRecords(of: events, youth: entry?.state.identity, caseID: caseID), rules: rules,
-                        decider: decider)
+        return Decision(
+            events: events, records: try publicRecords(of: events, youth: entry?.state.identity, caseID: caseID), rules: rules,
+            decider: decider)
     }
 
     /// The error for a case whose stream is ahead of its projection although every append moves
     /// both together: the stream holds events this daemon could not fold (a newer writer, or damage).
     private func projectionBehind(_ caseID: String, at version: UInt64?, stream: StreamName) -> WireError {
         let streamVersion = (try? ledger.version(of: stream)).flatMap { $0 }.map(String.init) ?? "none"
-        return WireError(.internal, "the projection of case \(caseID) is at version \(version.map(String.init) ?? "none") but its stream at \(streamVersion): it holds events this daemon cannot read (spoorctl status counts them); run spoorctl projections rebuild once the daemon can")
+        return WireError(
+            .internal,
+            """
+            the projection of case \(caseID) is at version \(version.map(String.init) ?? "none") but its stream at \(streamVersion): it holds \
+            events this daemon cannot read (spoorctl status counts them); run spoorctl projections rebuild once the daemon can
+            """
+        )
     }
 
     /// For a registration, the registrations of the same youth in other cases, found by the blind
     /// index of the case's identity (``YouthIndex``).
     private func registrations(ofSameYouthAs state: CaseState?, for command: CaseCommand, mayRead: (CaseState) -> Bool) throws
-        -> [Decider.EarlierRegistration] {
+        -> [Decider.EarlierRegistration]
+    {
         guard case .registeredAtCoMensha = command.event, let state else { return [] }
         let linked = try CaseLinks.links(to: state.caseID, in: ledger)
         var cases = try keys.youthIndex.cases(sharing: state.identity, besides: state.caseID, in: ledger)
@@ -161,8 +178,9 @@ package struct CommandHandler: Sendable {
         return try events.enumerated().compactMap { offset, event in
             guard case .registeredAtCoMensha(let registration) = event, registration.kind == .identifiable else { return nil }
             let number = state.registrations.count + 1 + offset
-            let form = RegistrationForm(caseID: state.caseID, number: number, registration: registration, consents: state.consents, withdrawal: nil,
-                                        catalogue: rules.catalogue)
+            let form = RegistrationForm(
+                caseID: state.caseID, number: number, registration: registration, consents: state.consents, withdrawal: nil,
+                catalogue: rules.catalogue)
             return .registrationSealed(try comensha.seal(try form.json, registration: number, organisation: institution.name, on: today))
         }
     }
@@ -181,9 +199,12 @@ package struct CommandHandler: Sendable {
     /// case's data key (made with the case's first sealed event), and, for an erasure, the order
     /// to destroy that key and every sealed part of the case in the same transaction; with the
     /// key the case's new state is sealed with (none once erased). Each names the protocol version.
-    private func seal(_ events: [CaseEvent], firstID: EventID, in stream: StreamName, key stored: () throws -> [UInt8]?, erasing: Bool,
-                      under version: Int, records: [[UInt8]?]) throws
-        -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?, firstPayload: JSONValue) {
+    private func seal(
+        _ events: [CaseEvent], firstID: EventID, in stream: StreamName, key stored: () throws -> [UInt8]?, erasing: Bool,
+        under version: Int, records: [[UInt8]?]
+    ) throws
+        -> (events: [ProposedEvent], keyChange: StreamKeyChange?, stateKey: [UInt8]?, firstPayload: JSONValue)
+    {
         var change: StreamKeyChange? = erasing ? .erase : nil
         var key: [UInt8]?
         var firstPayload: JSONValue = .null
@@ -199,8 +220,9 @@ package struct CommandHandler: Sendable {
                 let made = try keys.make(for: stream)
                 (key, change) = (made.key, made.change)
             }
-            return ProposedEvent(id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id),
-                                 record: records[index])
+            return ProposedEvent(
+                id: id, type: event.type, payload: payload.serialized, sealed: try PersonalContent.seal(personal, key: key!, for: id),
+                record: records[index])
         }
         return (proposed, change, erasing ? nil : try key ?? stored(), firstPayload)
     }
@@ -212,8 +234,9 @@ package struct CommandHandler: Sendable {
         guard event.stream == stream else {
             throw WireError(.conflict, "event id \(event.id) was used for another case; use a new id for a new command", field: "eventID")
         }
-        return try Self.reply(position: event.position, streamVersion: event.streamVersion, type: event.type, id: event.id,
-                          payload: try JSONValue.parse(event.payload))
+        return try Self.reply(
+            position: event.position, streamVersion: event.streamVersion, type: event.type, id: event.id,
+            payload: try JSONValue.parse(event.payload))
     }
 
     /// The reply to a command: its first event, where it is stored, and what it says (without personal content).
@@ -221,8 +244,10 @@ package struct CommandHandler: Sendable {
         try JSONValue(encoding: CommandReply(position: position, streamVersion: streamVersion, type: type, eventID: id.description, event: payload))
     }
 
-    package init(ledger: Ledger, projections: CaseProjection, keys: CaseKeys, protocols: AdoptedProtocols, institution: Decider.Institution, epoch: Int,
-                 comensha: CoMenshaRecipient? = nil) {
+    package init(
+        ledger: Ledger, projections: CaseProjection, keys: CaseKeys, protocols: AdoptedProtocols, institution: Decider.Institution, epoch: Int,
+        comensha: CoMenshaRecipient? = nil
+    ) {
         self.ledger = ledger
         self.projections = projections
         self.keys = keys

@@ -39,16 +39,20 @@ package struct DeliveryHandler: Sendable {
     /// again gets `recorded: false`.
     func acknowledge(_ acknowledgement: Acknowledgement, by caller: Caller) async throws -> JSONValue {
         guard let caseID = try CaseDeliveries.caseID(of: acknowledgement.delivery, in: ledger),
-              let state = try projections.entry(of: caseID)?.state, let delivery = state.delivery(acknowledgement.delivery) else {
+            let state = try projections.entry(of: caseID)?.state, let delivery = state.delivery(acknowledgement.delivery)
+        else {
             throw WireError(.notFound, "there is no delivery \(acknowledgement.delivery)", field: "delivery")
         }
         if Self.isAcknowledged(delivery, acknowledgement.subject) { return try JSONValue(encoding: AcknowledgementReply(recorded: false)) }
-        let body: JSONValue = ["delivery": .string(acknowledgement.delivery), "subject": .string(acknowledgement.subject.rawValue),
-                               "acknowledgedOn": .string(acknowledgement.acknowledgedOn),
-                               "reference": acknowledgement.reference.map(JSONValue.string) ?? .null]
+        let body: JSONValue = [
+            "delivery": .string(acknowledgement.delivery), "subject": .string(acknowledgement.subject.rawValue),
+            "acknowledgedOn": .string(acknowledgement.acknowledgedOn),
+            "reference": acknowledgement.reference.map(JSONValue.string) ?? .null,
+        ]
         let command = try CaseCommand(name: RegistrationAcknowledged.kind.command, caseID: caseID, body: body)
-        let reply = try await commands.handle(command, case: caseID, eventID: Self.eventID(of: acknowledgement), actor: caller.actor,
-                                              role: .relay)
+        let reply = try await commands.handle(
+            command, case: try CheckedCase(caseID), eventID: Self.eventID(of: acknowledgement), actor: caller.actor,
+            role: .relay)
         return try JSONValue(encoding: AcknowledgementReply(recorded: true, position: reply["position"]?.number.map { UInt64($0) }))
     }
 
@@ -64,8 +68,12 @@ package struct DeliveryHandler: Sendable {
     static func eventID(of acknowledgement: Acknowledgement) -> EventID {
         var bytes = Array(SHA256.hash(data: Array("acknowledgement \(acknowledgement.delivery) \(acknowledgement.subject.rawValue)".utf8)).prefix(16))
         (bytes[6], bytes[8]) = (bytes[6] & 0x0F | 0x80, bytes[8] & 0x3F | 0x80)  // RFC 9562 version 8, variant 10
-        return EventID(UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                                   bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15])))
+        return EventID(
+            UUID(
+                uuid: (
+                    bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                    bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+                )))
     }
 
     package init(ledger: Ledger, projections: CaseProjection, commands: CommandHandler) {

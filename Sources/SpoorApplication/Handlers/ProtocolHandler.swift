@@ -23,28 +23,33 @@ package struct ProtocolHandler: Sendable {
             adopted = try protocols.currentAdoption ?? .init(rules: .standard, digest: AdoptedProtocols.digest(of: .standard))
         }
         let versions = protocols.all.map { ProtocolShowReply.Version(version: $0.rules.version, name: $0.rules.name, digest: $0.digest) }
-        return try JSONValue(encoding: ProtocolShowReply(version: adopted.rules.version, digest: adopted.digest,
-                                                         inForce: adopted.rules.version == protocols.current.version,
-                                                         protocol: try JSONValueEncoder().encode(adopted.rules), adopted: versions))
+        return try JSONValue(
+            encoding: ProtocolShowReply(
+                version: adopted.rules.version, digest: adopted.digest,
+                inForce: adopted.rules.version == protocols.current.version,
+                protocol: try JSONValueEncoder().encode(adopted.rules), adopted: versions))
     }
 
     /// Rereads the protocol file and adopts it if it changed, in the caller's name; a file that
     /// does not validate is refused with all its problems, and the protocol in force stays.
     func reloadProtocol(_ caller: Caller) async throws -> JSONValue {
         guard let protocolPath else {
-            throw WireError(.ruleViolated, "this daemon runs on the built-in protocol (development mode or no protocolPath); there is no file to reload")
+            throw WireError(
+                .ruleViolated, "this daemon runs on the built-in protocol (development mode or no protocolPath); there is no file to reload")
         }
         let rules: InstitutionProtocol
         do { rules = try ProtocolAdoption.read(path: protocolPath) } catch {
             throw WireError(.invalidField, error.description, field: "protocol")
         }
         let principal = caller.principal
-        let outcome = try await adoption.adopt(rules, file: protocolPath, trigger: "protocol.reload",
-                                               by: .init(uid: principal.uid, name: principal.name), role: Role.admin.rawValue)
-        let (adopted, changed) = switch outcome {
-        case .adopted(let adopted): (adopted, true)
-        case .unchanged(let adopted): (adopted, false)
-        }
+        let outcome = try await adoption.adopt(
+            rules, file: protocolPath, trigger: "protocol.reload",
+            by: .init(uid: principal.uid, name: principal.name), role: Role.admin.rawValue)
+        let (adopted, changed) =
+            switch outcome {
+            case .adopted(let adopted): (adopted, true)
+            case .unchanged(let adopted): (adopted, false)
+            }
         return try JSONValue(encoding: ReloadReply(version: adopted.rules.version, digest: adopted.digest, adopted: changed))
     }
 

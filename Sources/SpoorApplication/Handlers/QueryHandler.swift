@@ -20,20 +20,27 @@ package struct QueryHandler: Sendable {
     /// reason; each such read recorded in the `system` stream, with its ground, before it is answered.
     func show(_ params: CaseShowParams, _ caller: Caller) async throws -> JSONValue {
         if params.emergency == true && !caller.mayReadPersonalContent {
-            throw WireError(.badRequest, "an emergency read is for carers (professional, attention officer, behavioural scientist); your roles read no personal content",
-                            field: "emergency")
+            throw WireError(
+                .badRequest,
+                "an emergency read is for carers (professional, attention officer, behavioural scientist); your roles read no personal content",
+                field: "emergency")
         }
         let entry = try projections.existingEntry(of: params.case)
         let history = try CaseStream.events(of: try CaseStream.name(of: params.case), in: ledger)
         if entry.state.isErased { return try JSONValue(encoding: CaseReply(entry, history: history, redaction: .erased)) }
         guard caller.mayReadPersonalContent else { return try JSONValue(encoding: CaseReply(entry, history: history, redaction: .sealed)) }
         if let ground = caller.ground(for: entry.state, on: .today) {
-            try await system.record("personal-data-read", ["case": .string(params.case), "method": "case.show", "ground": .string(ground.rawValue)], by: caller)
+            try await system.record(
+                "personal-data-read", ["case": .string(params.case), "method": "case.show", "ground": .string(ground.rawValue)], by: caller)
             return try JSONValue(encoding: CaseReply(entry, history: history))
         }
         guard params.emergency == true else {
             var sealed = try CaseReply(entry, history: history, redaction: .sealed)
-            sealed.access = "you have no care relationship with case \(params.case) (its unit, an assignment, a forward or a consultation): ask an officer to assign you, or read it in an emergency with a reason, which the privacy officer reviews"
+            sealed.access =
+                """
+                you have no care relationship with case \(params.case) (its unit, an assignment, a forward or a consultation): ask an officer to \
+                assign you, or read it in an emergency with a reason, which the privacy officer reviews
+                """
             return try JSONValue(encoding: sealed)
         }
         let reason = (params.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -46,8 +53,9 @@ package struct QueryHandler: Sendable {
         let entry = try projections.existingEntry(of: params.case)
         let today = try Day.requested(params.on)
         let steps = entry.state.nextSteps(on: today, rules: protocols.current).map { step in
-            NextStepsReply.Step(action: step.action, rule: step.rule, reason: step.reason, signals: step.signalIDs,
-                                responsible: step.responsible?.rawValue, dueOn: step.dueOn?.description, protocolVersion: step.protocolVersion)
+            NextStepsReply.Step(
+                action: step.action, rule: step.rule, reason: step.reason, signals: step.signalIDs,
+                responsible: step.responsible?.rawValue, dueOn: step.dueOn?.description, protocolVersion: step.protocolVersion)
         }
         return try JSONValue(encoding: NextStepsReply(case: params.case, on: today.description, steps: steps))
     }
@@ -89,22 +97,29 @@ package struct QueryHandler: Sendable {
             caller.ground(for: digest, on: today) != nil
                 || (roles.contains(.privacyOfficer) && digest.pending.contains { $0.responsible == .privacyOfficer })
         }
-        let filter = Worklist.Filter(roles: params.mine == true ? roles : nil, units: params.units.map(Set.init), mayActOn: mayActOn,
-                                     overdueOnly: params.overdue == true)
+        let filter = Worklist.Filter(
+            roles: params.mine == true ? roles : nil, units: params.units.map(Set.init), mayActOn: mayActOn,
+            overdueOnly: params.overdue == true)
         var (oldest, total, elsewhere) = try projections.withDigests { Worklist.oldest(limit, of: $0, on: today, filter: filter) }
         if roles.contains(.privacyOfficer) {
             let reviews = try access.emergenciesToReview().map { entry in
-                Worklist.Item(caseID: entry.caseID, unit: "", kind: .emergencyAccessReview, since: entry.on, dueOn: nil, responsible: .privacyOfficer,
-                              protocolVersion: nil, detail: "\(entry.actor) read the case without a care relationship on \(entry.on): review it (event \(entry.event))")
+                Worklist.Item(
+                    caseID: entry.caseID, unit: "", kind: .emergencyAccessReview, since: entry.on, dueOn: nil, responsible: .privacyOfficer,
+                    protocolVersion: nil,
+                    detail: "\(entry.actor) read the case without a care relationship on \(entry.on): review it (event \(entry.event))")
             }
             total += reviews.count
-            oldest = Array((oldest + reviews).sorted { ($0.isOverdue(on: today) ? 0 : 1, $0.since, $0.caseID) < ($1.isOverdue(on: today) ? 0 : 1, $1.since, $1.caseID) }
+            oldest = Array(
+                (oldest + reviews).sorted {
+                    ($0.isOverdue(on: today) ? 0 : 1, $0.since, $0.caseID) < ($1.isOverdue(on: today) ? 0 : 1, $1.since, $1.caseID)
+                }
                 .prefix(limit))
         }
         let items = oldest.map { item in
-            WorklistReply.Item(case: item.caseID, unit: item.unit, kind: item.kind.rawValue, since: item.since.description,
-                               dueOn: item.dueOn?.description, overdue: item.isOverdue(on: today), responsible: item.responsible.rawValue,
-                               protocolVersion: item.protocolVersion, detail: item.detail)
+            WorklistReply.Item(
+                case: item.caseID, unit: item.unit, kind: item.kind.rawValue, since: item.since.description,
+                dueOn: item.dueOn?.description, overdue: item.isOverdue(on: today), responsible: item.responsible.rawValue,
+                protocolVersion: item.protocolVersion, detail: item.detail)
         }
         return try JSONValue(encoding: WorklistReply(on: today.description, items: items, total: total, elsewhere: elsewhere))
     }
@@ -120,9 +135,10 @@ package struct QueryHandler: Sendable {
         let byPosition = Dictionary(uniqueKeysWithValues: zip(events.map(\.position), zip(events, records)))
         let entries = AuditTrace(signalID: params.signal, records: records).entries.compactMap { entry -> TraceReply.Entry? in
             guard let (event, record) = byPosition[entry.position] else { return nil }  // each entry is of a record read here
-            return TraceReply.Entry(position: entry.position, recordedOn: entry.recordedOn.description,
-                                    recordedAt: EventRecord.toTheSecond(event.recordedAtMicroseconds), happenedOn: record.event.day.description,
-                                    actor: entry.actor, onBehalfOf: event.onBehalfOf, role: entry.role.rawValue, type: entry.type, what: entry.what)
+            return TraceReply.Entry(
+                position: entry.position, recordedOn: entry.recordedOn.description,
+                recordedAt: EventRecord.toTheSecond(event.recordedAtMicroseconds), happenedOn: record.event.day.description,
+                actor: entry.actor, onBehalfOf: event.onBehalfOf, role: entry.role.rawValue, type: entry.type, what: entry.what)
         }
         return try JSONValue(encoding: TraceReply(origin: origin, case: params.case, signal: params.signal, entries: entries))
     }
@@ -134,7 +150,9 @@ package struct QueryHandler: Sendable {
         let to = try params.to.map { text throws(WireError) in try Day.requested(text, field: "to") }
         let dimensions = try (params.by ?? []).map { name throws(WireError) in
             guard let dimension = Statistics.Dimension(rawValue: name) else {
-                throw WireError(.invalidField, "\"\(name)\" is not a dimension; use \(Statistics.Dimension.allCases.map(\.rawValue).joined(separator: ", "))", field: "by")
+                throw WireError(
+                    .invalidField, "\"\(name)\" is not a dimension; use \(Statistics.Dimension.allCases.map(\.rawValue).joined(separator: ", "))",
+                    field: "by")
             }
             return dimension
         }
@@ -143,11 +161,16 @@ package struct QueryHandler: Sendable {
         let (signals, youths) = try projections.withDigests { all in
             let digests = all.lazy.filter { !exact || caller.caresFor(unit: $0.unit) }
             let linked = LinkedYouths(all, matched: matched)
-            return (Statistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, linked: linked),
-                    YouthStatistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today,
-                                    linked: linked))
+            return (
+                Statistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, linked: linked),
+                YouthStatistics(
+                    cases: digests, from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today,
+                    linked: linked)
+            )
         }
-        let published = exact ? PublishedStatistics.exact(signals, youths)
+        let published =
+            exact
+            ? PublishedStatistics.exact(signals, youths)
             : try PublishedStatistics.protected(signals, youths, threshold: protocols.current.statistics.smallCellThreshold)
         return try JSONValue(encoding: StatsReply(published, from: params.from, to: params.to, scope: exact ? "units" : "all"))
     }
@@ -157,23 +180,35 @@ package struct QueryHandler: Sendable {
     func registrationForm(_ params: RegistrationFormParams, _ caller: Caller) async throws -> JSONValue {
         let state = try projections.existingEntry(of: params.case).state
         guard let ground = caller.ground(for: state, on: .today) else {
-            throw await system.denied(caller, method: "registration.form", reason: "\(caller.principal.name) has no care relationship with case \(params.case) (its unit, an assignment, a forward or a consultation)")
+            throw await system.denied(
+                caller, method: "registration.form",
+                reason:
+                    """
+                    \(caller.principal.name) has no care relationship with case \(params.case) (its unit, an assignment, a forward or a \
+                    consultation)
+                    """
+            )
         }
         guard !state.registrations.isEmpty else { throw WireError(.notFound, "case \(params.case) has no registration at CoMensha") }
         let number = params.registration ?? state.registrations.count
         guard state.registrations.indices.contains(number - 1) else {
             throw WireError(.invalidField, "case \(params.case) has registrations 1 to \(state.registrations.count)", field: "registration")
         }
-        let form = RegistrationForm(caseID: params.case, number: number, registration: state.registrations[number - 1], consents: state.consents,
-                                    withdrawal: state.withdrawalNotice, catalogue: protocols.current.catalogue)
+        let form = RegistrationForm(
+            caseID: params.case, number: number, registration: state.registrations[number - 1], consents: state.consents,
+            withdrawal: state.withdrawalNotice, catalogue: protocols.current.catalogue)
         let json = try form.json
         if form.registration.personal != nil {
-            try await system.record("personal-data-read", ["case": .string(params.case), "method": "registration.form", "ground": .string(ground.rawValue)], by: caller)
+            try await system.record(
+                "personal-data-read", ["case": .string(params.case), "method": "registration.form", "ground": .string(ground.rawValue)], by: caller)
         }
         return try JSONValue(encoding: RegistrationFormReply(form: json, document: form.document))
     }
 
-    package init(ledger: Ledger, projections: CaseProjection, protocols: AdoptedProtocols, institution: Decider.Institution, system: SystemStream, access: AccessHandler, origin: String?) {
+    package init(
+        ledger: Ledger, projections: CaseProjection, protocols: AdoptedProtocols, institution: Decider.Institution, system: SystemStream,
+        access: AccessHandler, origin: String?
+    ) {
         self.ledger = ledger
         self.projections = projections
         self.protocols = protocols

@@ -24,16 +24,19 @@ package struct RetentionHandler: Sendable {
     private func listing(_ cases: [CaseDigest], on day: Day) -> [RetainedCase] {
         cases.map { state in
             let hold = state.legalHold.flatMap { $0.holds(on: day) ? $0 : nil }  // a hold that has ended is not shown as holding
-            return RetainedCase(case: state.caseID, lastChangedOn: state.lastChangedOn.description, heldFor: hold?.reason,
-                                heldUntil: hold?.until?.description)
+            return RetainedCase(
+                case: state.caseID, lastChangedOn: state.lastChangedOn.description, heldFor: hold?.reason,
+                heldUntil: hold?.until?.description)
         }
     }
 
     func retentionDue(_ params: RetentionParams) throws -> JSONValue {
         let day = try Day.requested(params.on)
         let (due, held) = try casesPastRetention(on: day)
-        return try JSONValue(encoding: RetentionDueReply(on: day.description, retentionYears: retentionYears, cases: listing(due, on: day),
-                                                         held: listing(held, on: day)))
+        return try JSONValue(
+            encoding: RetentionDueReply(
+                on: day.description, retentionYears: retentionYears, cases: listing(due, on: day),
+                held: listing(held, on: day)))
     }
 
     /// Erases every case past retention, each through the erase command as the caller (so each
@@ -46,10 +49,12 @@ package struct RetentionHandler: Sendable {
         }
         var erased: [String] = []
         for state in due {
-            let body: JSONValue = ["basis": "retention", "erasedOn": .string(Day.today.description),
-                                   "reason": .string("retention: last change \(state.lastChangedOn), more than \(retentionYears) years before \(day)")]
+            let body: JSONValue = [
+                "basis": "retention", "erasedOn": .string(Day.today.description),
+                "reason": .string("retention: last change \(state.lastChangedOn), more than \(retentionYears) years before \(day)"),
+            ]
             let erase = try CaseCommand(name: "erase-personal-data", caseID: state.caseID, body: body)
-            _ = try await commands.handle(erase, case: state.caseID, eventID: EventID(), actor: caller.actor, role: .privacyOfficer)
+            _ = try await commands.handle(erase, case: try CheckedCase(state.caseID), eventID: EventID(), actor: caller.actor, role: .privacyOfficer)
             erased.append(state.caseID)
         }
         return try JSONValue(encoding: RetentionApplyReply.erased(on: day.description, erased))

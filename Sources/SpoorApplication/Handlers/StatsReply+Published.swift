@@ -9,16 +9,19 @@ extension StatsReply {
         self.init(
             from: from, to: to, by: names,
             rows: published.rows.map { row in
-                Row(group: group(row.group), youths: Count(row.youths), signals: Count(row.signals), consulted: Count(row.consulted),
+                Row(
+                    group: group(row.group), youths: Count(row.youths), signals: Count(row.signals), consulted: Count(row.consulted),
                     reported: Count(row.reported), registered: Count(row.registered), medianDaysToConsultation: row.medianDaysToConsultation,
                     medianDaysToReport: row.medianDaysToReport, medianDaysToRegistration: row.medianDaysToRegistration)
             },
             youths: published.youthRows.map { row in
-                YouthRow(group: group(row.group), youths: Count(row.youths), screened: Count(row.screened), reported: Count(row.reported),
-                         consent: row.consent.mapValues(Count.init), registration: row.registration.mapValues(Count.init),
-                         declined: row.declined.mapValues(Count.init), refused: row.refused.mapValues(Count.init))
+                YouthRow(
+                    group: group(row.group), youths: Count(row.youths), screened: Count(row.screened), reported: Count(row.reported),
+                    consent: row.consent.mapValues(Count.init), registration: row.registration.mapValues(Count.init),
+                    declined: row.declined.mapValues(Count.init), refused: row.refused.mapValues(Count.init))
             },
-            scope: scope, suppressedBelow: published.threshold, mergedGroups: published.mergedGroups, breakdownsWithheld: published.breakdownsWithheld)
+            scope: scope, suppressedBelow: published.threshold, mergedGroups: published.mergedGroups, breakdownsWithheld: published.breakdownsWithheld
+        )
     }
 }
 

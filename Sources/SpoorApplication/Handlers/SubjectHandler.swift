@@ -46,15 +46,23 @@ package struct SubjectHandler: Sendable {
             return EventRecord(event, payload: payload)
         }
         let reads = try await access.accessEntries(of: params.case, method: "subject.export", caller)
-        try await system.record("subject-exported", ["case": .string(params.case), "events": .number(Double(events.count)), "for": .string(readerRole.rawValue),
-                                                     "ground": .string(ground), "withheld": .array(withheld.map { .number(Double($0)) })], by: caller)
+        try await system.record(
+            "subject-exported",
+            [
+                "case": .string(params.case), "events": .number(Double(events.count)), "for": .string(readerRole.rawValue),
+                "ground": .string(ground), "withheld": .array(withheld.map { .number(Double($0)) }),
+            ], by: caller)
         // The view shows the state, whose notes name no event: all withheld while any is.
         let view = try CaseReply(entry, history: history, redaction: entry.state.isErased ? .erased : withheld.isEmpty ? nil : .withheld)
         let document = SubjectDocument(language: language, catalogue: protocols.current.catalogue, reader: readerRole, ground: ground)
-            .markdown(case: try JSONValue(encoding: view), events: try events.map { try JSONValue(encoding: $0) }, reads: try reads.map { try JSONValue(encoding: $0) },
-                      withheld: withheld.count)
-        return try JSONValue(encoding: SubjectExportReply(case: view, events: events, document: document, accessLog: reads, for: readerRole.rawValue,
-                                                          ground: ground, withheld: withheld))
+            .markdown(
+                case: try JSONValue(encoding: view), events: try events.map { try JSONValue(encoding: $0) },
+                reads: try reads.map { try JSONValue(encoding: $0) },
+                withheld: withheld.count)
+        return try JSONValue(
+            encoding: SubjectExportReply(
+                case: view, events: events, document: document, accessLog: reads, for: readerRole.rawValue,
+                ground: ground, withheld: withheld))
     }
 
     /// Free text a member of staff wrote, which may name other people; the youth's or parents' own
@@ -69,7 +77,9 @@ package struct SubjectHandler: Sendable {
         state.age(on: day) ?? state.youth.ageAtOpening + state.openedOn.age(on: day) + 1
     }
 
-    package init(ledger: Ledger, projections: CaseProjection, keys: CaseKeys, protocols: AdoptedProtocols, system: SystemStream, access: AccessHandler) {
+    package init(
+        ledger: Ledger, projections: CaseProjection, keys: CaseKeys, protocols: AdoptedProtocols, system: SystemStream, access: AccessHandler
+    ) {
         self.ledger = ledger
         self.projections = projections
         self.keys = keys

@@ -11,12 +11,14 @@ final class RequestMetrics: Sendable {
 
     init() {
         let methods = SpoorProtocol.Method.allCases
-        durations = Dictionary(uniqueKeysWithValues: methods.map {
-            ($0, Metrics.Timer(label: "spoor_request_duration_seconds", dimensions: [("method", $0.rawValue)]))
-        })
-        answered = Dictionary(uniqueKeysWithValues: methods.map {
-            ($0, Counter(label: "spoor_requests_total", dimensions: [("method", $0.rawValue), ("outcome", "ok")]))
-        })
+        durations = Dictionary(
+            uniqueKeysWithValues: methods.map {
+                ($0, Metrics.Timer(label: "spoor_request_duration_seconds", dimensions: [("method", $0.rawValue)]))
+            })
+        answered = Dictionary(
+            uniqueKeysWithValues: methods.map {
+                ($0, Counter(label: "spoor_requests_total", dimensions: [("method", $0.rawValue), ("outcome", "ok")]))
+            })
     }
 
     /// A request answered, with `failure` the error code it was answered with, if any.
@@ -35,7 +37,9 @@ final class RequestMetrics: Sendable {
             return Counter(label: "spoor_commands_total", dimensions: [("command", name), ("outcome", failure.rawValue)]).increment()
         }
         recorded.withLock { counters in
-            if counters[name] == nil { counters[name] = Counter(label: "spoor_commands_total", dimensions: [("command", name), ("outcome", "recorded")]) }
+            if counters[name] == nil {
+                counters[name] = Counter(label: "spoor_commands_total", dimensions: [("command", name), ("outcome", "recorded")])
+            }
             return counters[name]!
         }.increment()
     }

@@ -18,8 +18,10 @@ enum CaseDeliveries {
             let owed = !after.owed(for: delivery).isEmpty
             if let known = earlier[delivery.id], let before, before.owed(for: known).isEmpty != owed { continue }
             if earlier[delivery.id] == nil { records.append(ProjectionRecord(key: key(delivery.id), value: Array(caseID.utf8))) }
-            records.append(owed ? ProjectionRecord(key: owedPrefix + Array(delivery.id.utf8), value: Array(caseID.utf8))
-                : .deletion(of: owedPrefix + Array(delivery.id.utf8)))
+            records.append(
+                owed
+                    ? ProjectionRecord(key: owedPrefix + Array(delivery.id.utf8), value: Array(caseID.utf8))
+                    : .deletion(of: owedPrefix + Array(delivery.id.utf8)))
         }
         return records
     }

@@ -15,7 +15,9 @@ enum CaseLinks {
         }
         let (old, new) = (links(before), links(after))
         return old.keys.filter { new[$0] == nil }.sorted().map { .deletion(of: key($0, caseID)) }
-            + new.filter { old[$0.key] != $0.value }.sorted { $0.key < $1.key }.map { ProjectionRecord(key: key($0.key, caseID), value: [$0.value ? 1 : 0]) }
+            + new.filter { old[$0.key] != $0.value }.sorted { $0.key < $1.key }.map {
+                ProjectionRecord(key: key($0.key, caseID), value: [$0.value ? 1 : 0])
+            }
     }
 
     static func key(_ other: String, _ caseID: String) -> [UInt8] { prefix + Array(other.utf8) + [UInt8(ascii: "/")] + Array(caseID.utf8) }
@@ -23,8 +25,9 @@ enum CaseLinks {
     /// The links other cases recorded to `caseID`: each other case, and whether it is the same youth.
     static func links(to caseID: String, in ledger: Ledger) throws -> [String: Bool] {
         let prefix = Self.prefix + Array(caseID.utf8) + [UInt8(ascii: "/")]
-        return Dictionary(try ledger.projectionRecords(withPrefix: prefix, limit: 10_000).map {
-            (String(decoding: $0.key.dropFirst(prefix.count), as: UTF8.self), $0.value.first == 1)
-        }, uniquingKeysWith: { _, last in last })
+        return Dictionary(
+            try ledger.projectionRecords(withPrefix: prefix, limit: 10_000).map {
+                (String(decoding: $0.key.dropFirst(prefix.count), as: UTF8.self), $0.value.first == 1)
+            }, uniquingKeysWith: { _, last in last })
     }
 }

@@ -19,42 +19,47 @@ extension CaseProjection {
         var adopted: [Int: InstitutionProtocol] = [:]
         var emergencies: [EventID: EmergencyReviews.Entry] = [:]
         var carried = RebuiltCases(maxBytes: recent.maxBytes / 2)
-        let position = try ledger.rebuildProjection(chunkSize: chunkSize, fold: { events, spare in
-            var records: [ProjectionRecord] = []
-            var chunk = ChunkOfCases()
-            // The system stream first, in order: a protocol's adoption precedes every event that names it.
-            for event in events {
-                if event.stream == .system, event.type == ProtocolAdoption.eventType {
-                    guard let adoption = try? ProtocolAdoption.adopted(from: event) else {
-                        undecodable += 1
-                        continue
+        let position = try ledger.rebuildProjection(
+            chunkSize: chunkSize,
+            fold: { events, spare in
+                var records: [ProjectionRecord] = []
+                var chunk = ChunkOfCases()
+                // The system stream first, in order: a protocol's adoption precedes every event that names it.
+                for event in events {
+                    if event.stream == .system, event.type == ProtocolAdoption.eventType {
+                        guard let adoption = try? ProtocolAdoption.adopted(from: event) else {
+                            undecodable += 1
+                            continue
+                        }
+                        adopted[adoption.rules.version] = adoption.rules
+                        records += ProtocolAdoption.records(version: adoption.rules.version, position: event.position, payload: event.payload)
+                    } else if event.stream == .system {
+                        records +=
+                            EmergencyReviews.records(of: event, entries: &emergencies) + WitnessedCheckpoint.records(of: event)
+                            + LogEpoch.records(of: event)
+                            + CosignedCheckpoints.records(of: event)
+                    } else if let caseID = CaseStream.caseID(of: event.stream) {
+                        chunk.add(event, of: caseID)
                     }
-                    adopted[adoption.rules.version] = adoption.rules
-                    records += ProtocolAdoption.records(version: adoption.rules.version, position: event.position, payload: event.payload)
-                } else if event.stream == .system {
-                    records += EmergencyReviews.records(of: event, entries: &emergencies) + WitnessedCheckpoint.records(of: event) + LogEpoch.records(of: event)
-                        + CosignedCheckpoints.records(of: event)
-                } else if let caseID = CaseStream.caseID(of: event.stream) {
-                    chunk.add(event, of: caseID)
                 }
-            }
-            // Where each case starts, read here and in order: `spare` may read in the writer's
-            // transaction, which only its own thread may use.
-            let starts = try chunk.cases.map { folding in
-                FoldingCase(caseID: folding.caseID, events: folding.events,
-                            origin: try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored))
-            }
-            let known = adopted
-            let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .firstBuiltIn }
-            let folded = try ConcurrentMap.map(starts) { folding in
-                Result { try refold(folding, reader: reader, rules: rules) }
-            }.map { try $0.get() }
-            undecodable += folded.reduce(0) { $0 + $1.undecodable }
-            let changed = folded.compactMap(\.changed)
-            carried.keep(changed.map(\.start))
-            let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
-            return changed.flatMap(\.records) + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
-        }, progress: progress)
+                // Where each case starts, read here and in order: `spare` may read in the writer's
+                // transaction, which only its own thread may use.
+                let starts = try chunk.cases.map { folding in
+                    FoldingCase(
+                        caseID: folding.caseID, events: folding.events,
+                        origin: try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored))
+                }
+                let known = adopted
+                let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .firstBuiltIn }
+                let folded = try ConcurrentMap.map(starts) { folding in
+                    Result { try refold(folding, reader: reader, rules: rules) }
+                }.map { try $0.get() }
+                undecodable += folded.reduce(0) { $0 + $1.undecodable }
+                let changed = folded.compactMap(\.changed)
+                carried.keep(changed.map(\.start))
+                let meta: JSONValue = ["format": .number(Double(Self.format)), "undecodable": .number(Double(undecodable))]
+                return changed.flatMap(\.records) + records + [ProjectionRecord(key: Self.metaKey, value: meta.serialized)]
+            }, progress: progress)
         GlibcHeap.trim()  // what the fold decoded and let go
         return (position, undecodable)
     }
@@ -78,12 +83,14 @@ extension CaseProjection {
     /// (the parts changed since its start, or all of them when its key is not the one they were
     /// sealed with).
     private func refold(_ folding: FoldingCase, reader: PersonalContentReader, rules: (Int?) -> InstitutionProtocol?) throws
-        -> (undecodable: Int, changed: (start: RebuiltCases.Start, records: [ProjectionRecord])?) {
-        let start: RebuiltCases.Start? = switch folding.origin {
-        case .carried(let start): start
-        case .stored(let stored): RebuiltCases.Start(entry: try decode(stored, caseID: folding.caseID), key: try key(of: folding.caseID))
-        case nil: nil
-        }
+        -> (undecodable: Int, changed: (start: RebuiltCases.Start, records: [ProjectionRecord])?)
+    {
+        let start: RebuiltCases.Start? =
+            switch folding.origin {
+            case .carried(let start): start
+            case .stored(let stored): RebuiltCases.Start(entry: try decode(stored, caseID: folding.caseID), key: try key(of: folding.caseID))
+            case nil: nil
+            }
         var entry = start?.entry
         var (undecodable, changed) = (0, false)
         for event in folding.events {
@@ -97,10 +104,13 @@ extension CaseProjection {
         guard changed, let entry else { return (undecodable, nil) }
         let key = try key(of: folding.caseID)
         let earlier = start.flatMap { $0.key == key ? $0.entry.state : nil }
-        let index = keys.youthIndex.records(caseID: folding.caseID, before: start?.entry.state.identity, after: entry.state.identity)
+        let index =
+            keys.youthIndex.records(caseID: folding.caseID, before: start?.entry.state.identity, after: entry.state.identity)
             + CaseLinks.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
             + CaseDeliveries.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
-        return (undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key) + index))
+        return (
+            undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key) + index)
+        )
     }
 }
 

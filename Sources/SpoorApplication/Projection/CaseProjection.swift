@@ -88,8 +88,10 @@ package struct CaseProjection: Sendable {
     /// checks the day and puts them. An append recorded on another day (across midnight) is
     /// folded again there. The state made here is remembered at once: should the append be
     /// refused or folded again, the stored bytes differ from those remembered, and count for nothing.
-    func projector(caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, rules: InstitutionProtocol,
-                   sealedWith key: [UInt8]?, rewritingAll: Bool) throws -> InlineProjector {
+    func projector(
+        caseID: String, after entry: Entry?, events: [CaseEvent], actor: String, role: Role, rules: InstitutionProtocol,
+        sealedWith key: [UInt8]?, rewritingAll: Bool
+    ) throws -> InlineProjector {
         @Sendable func folded(on day: Day) throws -> Entry {
             var state = entry?.state
             for event in events {
@@ -120,7 +122,7 @@ package struct CaseProjection: Sendable {
     /// not of this ``format`` (or was never built) and must be rebuilt.
     package func undecodableAtLastRebuild() throws -> Int? {
         guard let bytes = try ledger.projectionValue(for: Self.metaKey), case .object(let meta) = try? JSONValue.parse(bytes),
-              meta["format"] == .number(Double(Self.format)), case .number(let undecodable) = meta["undecodable"]
+            meta["format"] == .number(Double(Self.format)), case .number(let undecodable) = meta["undecodable"]
         else { return nil }
         return Int(undecodable)
     }

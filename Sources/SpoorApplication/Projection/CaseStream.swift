@@ -4,6 +4,17 @@ import SpoorLedger
 import SpoorProof
 import SpoorProtocol
 
+/// A case id checked once, where it comes in (a request, an index of the store), with the name of
+/// its stream: what the write path takes, so that it checks nothing again.
+struct CheckedCase: Sendable {
+    let id: String
+    let stream: StreamName
+
+    init(_ id: String) throws(DomainError) {
+        (self.id, stream) = (id, try CaseStream.name(of: id))
+    }
+}
+
 /// How cases live in the log: one stream `case-<id>` per case, events as the domain's JSON.
 enum CaseStream {
     static let prefix = "case-"
@@ -13,7 +24,7 @@ enum CaseStream {
         // Bytes, not Characters: every command and every event of a rebuild comes through here.
         let bytes = id.utf8
         guard (1...64).contains(bytes.count), bytes.allSatisfy(isAllowed), let first = bytes.first, isLetterOrDigit(first),
-              let name = try? StreamName(prefix + id)
+            let name = try? StreamName(prefix + id)
         else { throw .invalidField("case", "\"\(id)\" is not a case id: use 1 to 64 of a-z, 0-9, '.', '_' and '-'") }
         return name
     }
@@ -53,8 +64,10 @@ enum CaseStream {
 
     /// A stored case event as the domain sees it, with its personal content when given, and the
     /// protocol it names (`rules(nil)`: events from before protocols were versioned).
-    static func record(of event: RecordedEvent, personal: JSONValue? = nil,
-                       rules: (Int?) -> InstitutionProtocol?) throws(DomainError) -> CaseEventRecord {
+    static func record(
+        of event: RecordedEvent, personal: JSONValue? = nil,
+        rules: (Int?) -> InstitutionProtocol?
+    ) throws(DomainError) -> CaseEventRecord {
         guard case .object(var stored) = try? JSONValue.parse(event.payload) else {
             throw .invalidField("payload", "event \(event.position) is not a JSON object")
         }
@@ -68,8 +81,10 @@ enum CaseStream {
         guard let protocolRules = rules(version) else {
             throw .invalidField(protocolKey, "event \(event.position) names protocol version \(version ?? 0), which this store never adopted")
         }
-        let domainEvent = try CaseEvent(type: event.type, schemaVersion: event.schemaVersion, payload: PersonalContent.merge(.object(stored), personal))
-        return CaseEventRecord(event: domainEvent, actor: event.actor.name, role: Role(rawValue: event.role) ?? .admin,
-                               position: event.position, recordedOn: Day(event.recordedAt), rules: protocolRules)
+        let domainEvent = try CaseEvent(
+            type: event.type, schemaVersion: event.schemaVersion, payload: PersonalContent.merge(.object(stored), personal))
+        return CaseEventRecord(
+            event: domainEvent, actor: event.actor.name, role: Role(rawValue: event.role) ?? .admin,
+            position: event.position, recordedOn: Day(event.recordedAt), rules: protocolRules)
     }
 }

@@ -27,6 +27,8 @@ enum CosignedCheckpoints {
 
     /// The latest cosigned checkpoint of each witness, by witness name.
     static func all(in ledger: Ledger) throws -> [CosignedCheckpoint] {
-        try ledger.projectionRecords(withPrefix: prefix, limit: 1_000).compactMap { try? JSONValue.parse($0.value).decode(as: CosignedCheckpoint.self) }
+        try ledger.projectionRecords(withPrefix: prefix, limit: 1_000).compactMap {
+            try? JSONValue.parse($0.value).decode(as: CosignedCheckpoint.self)
+        }
     }
 }

@@ -22,15 +22,17 @@ enum EmergencyReviews {
     static func key(of event: EventID) -> [UInt8] { keyPrefix + Array(event.description.utf8) }
 
     static func record(_ entry: Entry) -> ProjectionRecord {
-        let value: JSONValue = ["case": .string(entry.caseID), "actor": .string(entry.actor), "on": .string(entry.on.description),
-                                "reviewed": .bool(entry.reviewed)]
+        let value: JSONValue = [
+            "case": .string(entry.caseID), "actor": .string(entry.actor), "on": .string(entry.on.description),
+            "reviewed": .bool(entry.reviewed),
+        ]
         return ProjectionRecord(key: key(of: entry.event), value: value.serialized)
     }
 
     static func entry(key: [UInt8], value: [UInt8]) -> Entry? {
         guard let id = EventID(String(decoding: key.dropFirst(keyPrefix.count), as: UTF8.self)),
-              let json = try? JSONValue.parse(value), let caseID = json["case"]?.string, let actor = json["actor"]?.string,
-              let on = json["on"]?.string.flatMap({ try? Day(parsing: $0) }), case .bool(let reviewed)? = json["reviewed"]
+            let json = try? JSONValue.parse(value), let caseID = json["case"]?.string, let actor = json["actor"]?.string,
+            let on = json["on"]?.string.flatMap({ try? Day(parsing: $0) }), case .bool(let reviewed)? = json["reviewed"]
         else { return nil }
         return Entry(event: id, caseID: caseID, actor: actor, on: on, reviewed: reviewed)
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Foundation
 
@@ -34,10 +34,10 @@ package enum GlibcHeap {
 
     private static func symbol<F>(_ name: String) -> F? {
         #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }  // RTLD_DEFAULT
-        return unsafeBitCast(symbol, to: F.self)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }  // RTLD_DEFAULT
+            return unsafeBitCast(symbol, to: F.self)
         #else
-        return nil
+            return nil
         #endif
     }
 }

@@ -20,7 +20,8 @@ package enum LogEpoch {
     package static func number(of origin: String, base: String) -> Int? {
         if origin == base { return 1 }
         guard origin.hasPrefix(base + "/epoch-"), let number = Int(origin.dropFirst(base.count + "/epoch-".count)), number > 1,
-              self.origin(of: base, epoch: number) == origin else { return nil }
+            self.origin(of: base, epoch: number) == origin
+        else { return nil }
         return number
     }
 
@@ -32,8 +33,9 @@ package enum LogEpoch {
     /// What a `store-restored` event writes, as a rebuild folds it; nothing for other events.
     static func records(of event: RecordedEvent) -> [ProjectionRecord] {
         guard event.type == eventType, let payload = try? JSONValue.parse(event.payload),
-              let declaration = try? payload.decode(as: RestoreDeclaration.self),
-              let record = try? record(LogEpochRecord(position: event.position, declaration: declaration)) else { return [] }
+            let declaration = try? payload.decode(as: RestoreDeclaration.self),
+            let record = try? record(LogEpochRecord(position: event.position, declaration: declaration))
+        else { return [] }
         return [record]
     }
 

@@ -29,9 +29,15 @@ enum StoredCase {
     /// The head of `entry` and the parts named, sealed with `key` when given.
     static func records(of entry: CaseProjection.Entry, parts: [CaseState.Part], sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
         let id = entry.state.caseID
-        var records = [ProjectionRecord(key: Self.key(of: id), value: entry.version.bigEndianBytes + (try seal(entry.state.headBinary(), with: key, context: context(of: id))))]
+        var records = [
+            ProjectionRecord(
+                key: Self.key(of: id), value: entry.version.bigEndianBytes + (try seal(entry.state.headBinary(), with: key, context: context(of: id)))
+            )
+        ]
         for part in parts {
-            records.append(ProjectionRecord(key: Self.key(of: id, part), value: try seal(entry.state.binary(of: part), with: key, context: context(of: id, part))))
+            records.append(
+                ProjectionRecord(
+                    key: Self.key(of: id, part), value: try seal(entry.state.binary(of: part), with: key, context: context(of: id, part))))
         }
         return records
     }
@@ -66,7 +72,8 @@ enum StoredCase {
         case 1:
             guard let key = try key() else { throw StoredCaseError.noKey(caseID) }
             do {
-                return Array(try AES.GCM.open(try AES.GCM.SealedBox(combined: stored.dropFirst()), using: SymmetricKey(data: key), authenticating: context))
+                return Array(
+                    try AES.GCM.open(try AES.GCM.SealedBox(combined: stored.dropFirst()), using: SymmetricKey(data: key), authenticating: context))
             } catch {
                 throw StoredCaseError.damaged(caseID)
             }

@@ -17,9 +17,10 @@ enum StoredDigest {
 
     /// The digest's head and what the parts named add to it.
     static func records(of state: CaseState, parts: [CaseState.Part]) -> [ProjectionRecord] {
-        [ProjectionRecord(key: key(of: state.caseID), value: encode(state.digestHead))] + parts.compactMap { part in
-            state.digestPart(of: part).map { ProjectionRecord(key: key(of: state.caseID, part), value: encode($0)) }
-        }
+        [ProjectionRecord(key: key(of: state.caseID), value: encode(state.digestHead))]
+            + parts.compactMap { part in
+                state.digestPart(of: part).map { ProjectionRecord(key: key(of: state.caseID, part), value: encode($0)) }
+            }
     }
 
     static func encode(_ head: CaseDigest) -> [UInt8] { [form] + head.binary() }

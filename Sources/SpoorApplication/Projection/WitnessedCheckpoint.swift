@@ -17,8 +17,10 @@ struct WitnessedCheckpoint: Sendable, Equatable {
     var recordedAtMicroseconds: Int64
 
     var record: ProjectionRecord {
-        let value: JSONValue = ["treeSize": .number(Double(treeSize)), "root": .string(root), "consistent": .bool(consistent),
-                                "recordedAt": .number(Double(recordedAtMicroseconds))]
+        let value: JSONValue = [
+            "treeSize": .number(Double(treeSize)), "root": .string(root), "consistent": .bool(consistent),
+            "recordedAt": .number(Double(recordedAtMicroseconds)),
+        ]
         return ProjectionRecord(key: Self.key, value: value.serialized)
     }
 
@@ -28,15 +30,20 @@ struct WitnessedCheckpoint: Sendable, Equatable {
 
     init?(stored value: [UInt8]) {
         guard let json = try? JSONValue.parse(value), let size = json["treeSize"]?.number, let root = json["root"]?.string,
-              case .bool(let consistent)? = json["consistent"], let at = json["recordedAt"]?.number else { return nil }
+            case .bool(let consistent)? = json["consistent"], let at = json["recordedAt"]?.number
+        else { return nil }
         self.init(treeSize: UInt64(size), root: root, consistent: consistent, recordedAtMicroseconds: Int64(at))
     }
 
     /// What a `checkpoint-witnessed` event writes, as a rebuild folds it; nothing for other events.
     static func records(of event: RecordedEvent) -> [ProjectionRecord] {
         guard event.type == eventType, let payload = try? JSONValue.parse(event.payload), let size = payload["treeSize"]?.number,
-              let root = payload["root"]?.string, case .bool(let consistent)? = payload["consistent"] else { return [] }
-        return [WitnessedCheckpoint(treeSize: UInt64(size), root: root, consistent: consistent, recordedAtMicroseconds: event.recordedAtMicroseconds).record]
+            let root = payload["root"]?.string, case .bool(let consistent)? = payload["consistent"]
+        else { return [] }
+        return [
+            WitnessedCheckpoint(treeSize: UInt64(size), root: root, consistent: consistent, recordedAtMicroseconds: event.recordedAtMicroseconds)
+                .record
+        ]
     }
 
     /// The last one recorded, or `nil` when no witness has reported yet.

@@ -54,7 +54,9 @@ package struct ProtocolAdoption: Sendable {
 
     /// Adopts `rules` unless it is the one in force: `trigger` says what asked (start, SIGHUP, the
     /// `protocol.reload` method), `file` where it came from.
-    package func adopt(_ rules: InstitutionProtocol, file: String?, trigger: String, by actor: AppendMetadata.Actor, role: String) async throws -> Outcome {
+    package func adopt(_ rules: InstitutionProtocol, file: String?, trigger: String, by actor: AppendMetadata.Actor, role: String) async throws
+        -> Outcome
+    {
         let adopted = AdoptedProtocols.Adopted(rules: rules, digest: try AdoptedProtocols.digest(of: rules))
         if let current = protocols.currentAdoption, current == adopted { return .unchanged(current) }
         try checkVersion(adopted)
@@ -77,12 +79,17 @@ package struct ProtocolAdoption: Sendable {
         let version = adopted.rules.version
         if let earlier = protocols.adopted(version: version) {
             guard earlier.digest == adopted.digest else {
-                throw WireError(.conflict, "protocol version \(version) was adopted with other content (\(earlier.digest)); give the changed protocol a higher version", field: "version")
+                throw WireError(
+                    .conflict,
+                    "protocol version \(version) was adopted with other content (\(earlier.digest)); give the changed protocol a higher version",
+                    field: "version")
             }
             return
         }
         if let newest = protocols.all.last?.rules.version, version < newest {
-            throw WireError(.conflict, "protocol version \(version) lies below version \(newest), adopted already; give it a version above \(newest)", field: "version")
+            throw WireError(
+                .conflict, "protocol version \(version) lies below version \(newest), adopted already; give it a version above \(newest)",
+                field: "version")
         }
     }
 
@@ -106,7 +113,7 @@ package struct ProtocolAdoption: Sendable {
 
     private static func adopted(payload: some Collection<UInt8>) throws -> AdoptedProtocols.Adopted {
         guard case .object(let object) = try JSONValue.parse(payload), let rules = object["protocol"],
-              case .string(let digest) = object["digest"]
+            case .string(let digest) = object["digest"]
         else { throw StoredCaseError.damaged("protocol-adopted event") }
         return AdoptedProtocols.Adopted(rules: try InstitutionProtocol(json: rules), digest: digest)
     }

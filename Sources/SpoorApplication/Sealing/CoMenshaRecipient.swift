@@ -20,8 +20,9 @@ package struct CoMenshaRecipient: Sendable {
     func seal(_ form: JSONValue, registration number: Int, organisation: String?, on day: Day) throws -> RegistrationSealed {
         let delivery = UUID().uuidString.lowercased()
         let content: JSONValue = ["delivery": .string(delivery), "organisation": organisation.map(JSONValue.string) ?? .null, "registration": form]
-        let envelope = try DeliveryEnvelope.seal(content.serialized, to: try Curve25519.KeyAgreement.PublicKey(rawRepresentation: rawKey),
-                                                 delivery: delivery)
+        let envelope = try DeliveryEnvelope.seal(
+            content.serialized, to: try Curve25519.KeyAgreement.PublicKey(rawRepresentation: rawKey),
+            delivery: delivery)
         return RegistrationSealed(registration: number, delivery: delivery, recipientKey: keyID, sealedOn: day, envelope: envelope)
     }
 }

@@ -13,10 +13,12 @@ extension JSONValue {
     func redactingPersonalContent(as marker: Redaction) -> JSONValue {
         switch self {
         case .object(let object):
-            .object(object.reduce(into: [:]) { result, field in
-                result[field.key] = field.key == "personal" && field.value != .null
-                    ? .string(marker.rawValue) : field.value.redactingPersonalContent(as: marker)
-            })
+            .object(
+                object.reduce(into: [:]) { result, field in
+                    result[field.key] =
+                        field.key == "personal" && field.value != .null
+                        ? .string(marker.rawValue) : field.value.redactingPersonalContent(as: marker)
+                })
         case .array(let array): .array(array.map { $0.redactingPersonalContent(as: marker) })
         default: self
         }
@@ -26,10 +28,12 @@ extension JSONValue {
     func withholdingNotes() -> JSONValue {
         switch self {
         case .object(let object):
-            .object(object.reduce(into: [:]) { result, field in
-                result[field.key] = field.key == "personal" && field.value["text"] != nil
-                    ? .string(Redaction.withheld.rawValue) : field.value.withholdingNotes()
-            })
+            .object(
+                object.reduce(into: [:]) { result, field in
+                    result[field.key] =
+                        field.key == "personal" && field.value["text"] != nil
+                        ? .string(Redaction.withheld.rawValue) : field.value.withholdingNotes()
+                })
         case .array(let array): .array(array.map { $0.withholdingNotes() })
         default: self
         }

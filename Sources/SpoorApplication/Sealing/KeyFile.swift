@@ -5,8 +5,10 @@ import Foundation
 /// key are given to the daemon (systemd credentials, or development keys).
 package enum KeyFile {
     /// Where a key is looked for: the configured path, else systemd's credential `name`.
-    package static func path(configured: String?, credential name: String,
-                     environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    package static func path(
+        configured: String?, credential name: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
         configured ?? environment["CREDENTIALS_DIRECTORY"].map { $0 + "/" + name }
     }
 

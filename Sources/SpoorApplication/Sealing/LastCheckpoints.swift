@@ -38,8 +38,16 @@ package final class LastCheckpoints: Sendable {
             return
         }
         guard let data = FileManager.default.contents(atPath: path), let json = try? JSONValue.parse(data),
-              let kept = try? json.decode(as: Contents.self) else {
-            throw .file(path: path, reason: "is not the record of the last checkpoints this server signed; restore it from a backup of the data folder, or move it aside if this store is new")
+            let kept = try? json.decode(as: Contents.self)
+        else {
+            throw .file(
+                path: path,
+                reason:
+                    """
+                    is not the record of the last checkpoints this server signed; restore it from a backup of the data folder, or move it aside \
+                    if this store is new
+                    """
+            )
         }
         contents = Mutex(kept)
     }
@@ -77,7 +85,9 @@ package final class LastCheckpoints: Sendable {
     package func problem(of ledger: Ledger, origin: String, base: String) -> String? {
         let contents = current
         return [("signed", contents.signed), ("a witness kept", contents.witnessed)].lazy.compactMap { what, kept in
-            kept.flatMap { Self.problem(of: ledger, at: ledger.lastPosition, with: $0, origin: origin, base: base) }.map { "this server \(what) \($0)" }
+            kept.flatMap { Self.problem(of: ledger, at: ledger.lastPosition, with: $0, origin: origin, base: base) }.map {
+                "this server \(what) \($0)"
+            }
         }.first
     }
 

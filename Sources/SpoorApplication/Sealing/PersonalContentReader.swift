@@ -10,7 +10,7 @@ package struct PersonalContentReader: Sendable {
 
     func personal(of event: RecordedEvent) -> JSONValue? {
         guard event.sealedDigest != nil, let sealed = try? ledger.sealedContent(at: event.position),
-              let key = try? keys.key(for: event.stream)
+            let key = try? keys.key(for: event.stream)
         else { return nil }
         return try? PersonalContent.open(sealed, key: key, for: event.id, position: event.position)
     }

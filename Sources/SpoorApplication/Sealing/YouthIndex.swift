@@ -19,9 +19,10 @@ struct YouthIndex: Sendable {
     /// The index entries of `identity`: one per token, as hex.
     func entries(of identity: YouthIdentity?) -> Set<String> {
         guard let identity else { return [] }
-        return Set(IdentityMatch.tokens(of: identity).map { token in
-            HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: key).map { String(format: "%02x", $0) }.joined()
-        })
+        return Set(
+            IdentityMatch.tokens(of: identity).map { token in
+                HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+            })
     }
 
     /// The records that take the case's entries from those of `before` to those of `after`.
