@@ -47,8 +47,10 @@ let package = Package(
         .target(name: "SpoorProof", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SpoorLedger",
-            dependencies: ["LMDB", "SpoorProof", .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "Metrics", package: "swift-metrics")]
+            dependencies: [
+                "LMDB", "SpoorProof", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
         ),
         .target(name: "SpoorProtocol", dependencies: ["SpoorJSON", "SpoorProof", .product(name: "Crypto", package: "swift-crypto")]),
         // The national witness's core (c2sp.org/tlog-witness), whatever transport and store carry it.
@@ -66,25 +68,33 @@ let package = Package(
         ),
         .executableTarget(
             name: "spoor-hub",
-            dependencies: ["SpoorHub", "SpoorProof", "SpoorWitness", "SpoorDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
-                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+            dependencies: [
+                "SpoorHub", "SpoorProof", "SpoorWitness", "SpoorDomain", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         // The relay's and CoMensha's client of the hub: mutual TLS, answers read whole.
         .target(
             name: "SpoorHubClient",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl")]
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
         .executableTarget(
             name: "spoor-relay",
-            dependencies: ["SpoorProtocol", "SpoorProof", "SpoorHubClient", .product(name: "Logging", package: "swift-log"),
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SpoorProtocol", "SpoorProof", "SpoorHubClient", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "spoor-comensha",
-            dependencies: ["SpoorProtocol", "SpoorHubClient", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SpoorProtocol", "SpoorHubClient", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // The daemon's application: dispatch, handlers, projections, sealing; no transport, no NIO.
         .target(
@@ -114,8 +124,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "spoord",
-            dependencies: ["SpoorServer", "SpoorProtocol", .product(name: "Logging", package: "swift-log"),
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SpoorServer", "SpoorProtocol", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "spoorctl",
@@ -133,10 +145,13 @@ let package = Package(
         .testTarget(name: "SpoorProtocolTests", dependencies: ["SpoorProtocol"]),
         .testTarget(
             name: "SpoorServerTests",
-            dependencies: ["SpoorServer", "SpoorApplication", "SpoorTestSupport", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorWitness", "SpoorDomain", "SpoorJSON", "LMDB",
-                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
-                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                           .product(name: "NIOSSL", package: "swift-nio-ssl")]
+            dependencies: [
+                "SpoorServer", "SpoorApplication", "SpoorTestSupport", "SpoorProtocol", "SpoorLedger", "SpoorProof", "SpoorWitness", "SpoorDomain",
+                "SpoorJSON", "LMDB",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

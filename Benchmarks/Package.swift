@@ -24,7 +24,7 @@ let package = Package(
                 .product(name: "SpoorProtocol", package: spoorPackage),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

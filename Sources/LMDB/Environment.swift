@@ -1,6 +1,6 @@
 import CLMDB
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An LMDB environment: one memory-mapped store holding named databases.

@@ -20,8 +20,10 @@ public struct AuditTrace: Sendable, Equatable {
         var reportsOfSignal: Set<String> = []
         for record in records {
             guard let what = Self.describe(record.event, signalID: signalID, reports: &reportsOfSignal) else { continue }
-            entries.append(Entry(position: record.position, recordedOn: record.recordedOn, actor: record.actor,
-                                 role: record.role, type: record.event.type, what: what))
+            entries.append(
+                Entry(
+                    position: record.position, recordedOn: record.recordedOn, actor: record.actor,
+                    role: record.role, type: record.event.type, what: what))
         }
     }
 

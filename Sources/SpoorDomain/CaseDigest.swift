@@ -64,8 +64,10 @@ public struct CaseDigest: Sendable, Equatable {
         /// The protocol version that set the deadline.
         public var protocolVersion: Int?
 
-        public init(kind: Worklist.Item.Kind, subject: String, step: InstitutionProtocol.StepKind, since: Day, dueOn: Day?, listFrom: Day,
-                    responsible: Role, protocolVersion: Int?) {
+        public init(
+            kind: Worklist.Item.Kind, subject: String, step: InstitutionProtocol.StepKind, since: Day, dueOn: Day?, listFrom: Day,
+            responsible: Role, protocolVersion: Int?
+        ) {
             self.kind = kind
             self.subject = subject
             self.step = step
@@ -170,7 +172,8 @@ extension CaseState {
     /// The furthest the consent got: a waiver, a refusal, a consent, a question, or nothing.
     var consentOutcome: CaseDigest.ConsentOutcome {
         if let registered = registrations.first(where: { $0.kind == .identifiable && $0.basis == .consent })?.registeredOn,
-           consents.contains(where: { $0.status == .withdrawn && $0.on >= registered }) {
+            consents.contains(where: { $0.status == .withdrawn && $0.on >= registered })
+        {
             return .withdrawnAfterRegistration
         }
         if waiver != nil || registrations.contains(where: { $0.basis == .waiver }) { return .waived }

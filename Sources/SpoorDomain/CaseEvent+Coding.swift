@@ -27,8 +27,10 @@ extension CaseEvent {
         do {
             self = try kind.decode(payload)
         } catch let unknown as JSONValueDecoder.UnknownKey {
-            throw .invalidField(unknown.path, "is not a field of \(unknown.typeName)"
-                                + (NearMiss.suggestion(for: unknown.key, among: unknown.fields).map { "; did you mean \($0)?" } ?? ""))
+            throw .invalidField(
+                unknown.path,
+                "is not a field of \(unknown.typeName)"
+                    + (NearMiss.suggestion(for: unknown.key, among: unknown.fields).map { "; did you mean \($0)?" } ?? ""))
         } catch let unknown as JSONValueDecoder.UnknownValue {
             throw .invalidField(unknown.path, NearMiss.unknown(unknown))
         } catch let DecodingError.keyNotFound(key, context) where !context.codingPath.isEmpty {

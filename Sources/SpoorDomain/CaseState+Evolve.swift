@@ -38,8 +38,10 @@ extension CaseState {
             otherYouth.removeAll { $0 == e.otherCase }
             if e.same { sameYouth.append(e.otherCase) } else { otherYouth.append(e.otherCase) }
         case .signalRecorded(let e):
-            signals.append(Signal(recorded: e, step: .recorded, due: Due(.consult, since: e.observedOn, under: rules),
-                                  formsOfExploitation: e.formsOfExploitation, indicators: e.indicators))
+            signals.append(
+                Signal(
+                    recorded: e, step: .recorded, due: Due(.consult, since: e.observedOn, under: rules),
+                    formsOfExploitation: e.formsOfExploitation, indicators: e.indicators))
             if ageAtFirstSignal == nil { ageAtFirstSignal = age(on: e.observedOn) ?? youth.ageAtOpening }
             if lastRiskAssessment == nil, riskAssessmentDue == nil { riskAssessmentDue = Due(.assessRisk, since: e.observedOn, under: rules) }
             if rules.access.signalsWithoutGround == true { relate(user: record.actor, role: record.role, on: record.recordedOn, rules) }
@@ -69,7 +71,8 @@ extension CaseState {
             weighings.append(e)
             let reports = e.decision.reports
             advance(e.signalIDs, to: reports ? .weighed : .decided, due: reports ? Due(.report, since: e.weighedOn, under: rules) : nil)
-            helpEvaluation = e.decision.helps
+            helpEvaluation =
+                e.decision.helps
                 ? HelpEvaluation(signalIDs: e.signalIDs, due: Due(.evaluateHelp, since: e.weighedOn, on: e.evaluateOn, under: rules))
                 : helpEvaluation.flatMap { Set($0.signalIDs).isSubset(of: e.signalIDs) ? nil : $0 }
             if e.answers.suspicion { registrationCalledFor(on: e.weighedOn, because: "a weighing recorded a suspicion", rules) }
@@ -101,8 +104,9 @@ extension CaseState {
             var waived = e
             waived.validUntil = e.validUntil ?? e.waivedOn.adding(days: rules.consent.waiver.validDays)
             waiver = waived
-            waiverLapse = Due(step: .register, since: waived.validUntil!.adding(days: -rules.consent.waiver.remindDaysBefore),
-                              on: waived.validUntil!, responsible: rules.steps.register.responsible, protocolVersion: rules.version)
+            waiverLapse = Due(
+                step: .register, since: waived.validUntil!.adding(days: -rules.consent.waiver.remindDaysBefore),
+                on: waived.validUntil!, responsible: rules.steps.register.responsible, protocolVersion: rules.version)
             waiverRequest = nil
         case .registeredAtCoMensha(let e):
             registrations.append(e)
@@ -116,8 +120,10 @@ extension CaseState {
             registrationDue = nil
         case .withdrawalNotified: withdrawalNotice = nil
         case .registrationSealed(let e):
-            deliveries.append(Delivery(registration: e.registration, id: e.delivery, recipientKey: e.recipientKey, sealedOn: e.sealedOn,
-                                       envelope: e.personal?.envelope))
+            deliveries.append(
+                Delivery(
+                    registration: e.registration, id: e.delivery, recipientKey: e.recipientKey, sealedOn: e.sealedOn,
+                    envelope: e.personal?.envelope))
         case .registrationAcknowledged(let e):
             guard let index = deliveries.firstIndex(where: { $0.id == e.delivery }) else { break }
             switch e.subject {

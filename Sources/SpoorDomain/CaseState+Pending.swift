@@ -6,7 +6,9 @@ extension CaseState {
     /// The items of the case as a whole.
     func pendingOfCase() -> [CaseDigest.Pending] {
         var items: [CaseDigest.Pending] = []
-        if let registration = registrationDue { items.append(.init(.registrationDue, registration.because, registration.due, listFrom: registration.since)) }
+        if let registration = registrationDue {
+            items.append(.init(.registrationDue, registration.because, registration.due, listFrom: registration.since))
+        }
         if let risk = riskAssessmentDue, signals.activeCount > 0 || lastRiskAssessment != nil {
             if let last = lastRiskAssessment {
                 items.append(.init(.riskReassessmentOverdue, last.instrument, risk, listFrom: risk.on))
@@ -19,13 +21,17 @@ extension CaseState {
         if let erasure = erasureRequest { items.append(.init(.erasureRequestDue, "", erasure.due, listFrom: erasure.remindFrom)) }
         if let notice = withdrawalNotice { items.append(.init(.withdrawalNoticeDue, notice.party.rawValue, notice.due, listFrom: notice.due.since)) }
         for delivery in deliveries where delivery.received == nil && !isErased {
-            items.append(.init(kind: .registrationNotReceived, subject: "registration \(delivery.registration)", step: .register, since: delivery.sealedOn,
-                               dueOn: nil, listFrom: delivery.sealedOn.adding(days: Delivery.remindAfterDays), responsible: .attentionOfficer,
-                               protocolVersion: nil))
+            items.append(
+                .init(
+                    kind: .registrationNotReceived, subject: "registration \(delivery.registration)", step: .register, since: delivery.sealedOn,
+                    dueOn: nil, listFrom: delivery.sealedOn.adding(days: Delivery.remindAfterDays), responsible: .attentionOfficer,
+                    protocolVersion: nil))
         }
         for consent in consents where consent.status == .requested {
-            items.append(.init(kind: .consentPending, subject: consent.party.rawValue, step: .register, since: consent.on, dueOn: nil, listFrom: consent.on,
-                               responsible: consent.followedUpBy ?? .attentionOfficer, protocolVersion: nil))
+            items.append(
+                .init(
+                    kind: .consentPending, subject: consent.party.rawValue, step: .register, since: consent.on, dueOn: nil, listFrom: consent.on,
+                    responsible: consent.followedUpBy ?? .attentionOfficer, protocolVersion: nil))
         }
         return items
     }
@@ -45,8 +51,9 @@ extension CaseState {
 extension CaseDigest.Pending {
     /// The item for `due`, listed from `listFrom`, or from the day after its deadline.
     init(_ kind: Worklist.Item.Kind, _ subject: String, _ due: CaseState.Due, listFrom: Day? = nil) {
-        self.init(kind: kind, subject: subject, step: due.step, since: due.since, dueOn: due.on, listFrom: listFrom ?? due.on.adding(days: 1),
-                  responsible: due.responsible, protocolVersion: due.protocolVersion)
+        self.init(
+            kind: kind, subject: subject, step: due.step, since: due.since, dueOn: due.on, listFrom: listFrom ?? due.on.adding(days: 1),
+            responsible: due.responsible, protocolVersion: due.protocolVersion)
     }
 }
 

@@ -10,7 +10,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// A valid date in the proleptic Gregorian calendar between the years 1900 and 2999.
     public init(year: Int, month: Int, day: Int) throws(DomainError) {
         guard (1900...2999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day)
+            (1...Self.daysIn(month: month, year: year)).contains(day)
         else { throw .invalidField("date", "\(year)-\(month)-\(day) is not a valid date") }
         ordinal = Self.ordinal(year: year, month: month, day: day)
     }
@@ -28,7 +28,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
             return value
         }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
         else { throw .invalidField("date", "\"\(text)\" is not a date of the form YYYY-MM-DD") }
         try self.init(year: year, month: month, day: day)
     }

@@ -38,8 +38,9 @@ extension Decider {
         let named = closing.openObligations ?? []
         guard Set(named) == Set(open) else {
             let list = open.isEmpty ? "none" : open.map(\.rawValue).joined(separator: ", ")
-            throw .ruleViolated(rule: "closing a case",
-                                reason: "the open obligations are: \(list); close only naming each of them, with the reason")
+            throw .ruleViolated(
+                rule: "closing a case",
+                reason: "the open obligations are: \(list); close only naming each of them, with the reason")
         }
         if !open.isEmpty { try requireText(closing.personal, "reason", "say why the case is closed with obligations open") }
     }
@@ -60,11 +61,12 @@ extension Decider {
         let norm = WeighingRecorded.norm(for: weighing.answers)
         weighing.norm = norm
         if let norm, !weighing.decision.reports {
-            let why = switch norm {
-            case .n1: "there is acute or structural unsafety"
-            case .n2: "no effective help can be offered or it is not accepted"
-            case .n3: "the help does not bring safety"
-            }
+            let why =
+                switch norm {
+                case .n1: "there is acute or structural unsafety"
+                case .n2: "no effective help can be offered or it is not accepted"
+                case .n3: "the help does not bring safety"
+                }
             throw .ruleViolated(
                 rule: "afwegingskader norm \(norm.rawValue)",
                 reason: "the answers oblige a report to Veilig Thuis: \(why)")
@@ -78,8 +80,12 @@ extension Decider {
         }
         let branch = Afwegingskader.branch(for: weighing.answers)
         guard branch.allowed.contains(weighing.decision) else {
-            throw .ruleViolated(rule: branch.source, reason: "with \(branch.when), decide \(branch.allowed.map(\.rawValue).joined(separator: " or ")), "
-                                + "not \(weighing.decision.rawValue)")
+            throw .ruleViolated(
+                rule: branch.source,
+                reason: """
+                    with \(branch.when), decide \(branch.allowed.map(\.rawValue).joined(separator: " or ")), \
+                    not \(weighing.decision.rawValue)
+                    """)
         }
     }
 
@@ -90,14 +96,17 @@ extension Decider {
         guard rules.steps.weigh.needsStepsBefore != false, !weighing.answers.acuteOrStructuralUnsafety else { return }
         for id in weighing.signalIDs {
             guard state.consultations.contains(where: { $0.signalIDs.contains(id) }) else {
-                throw .ruleViolated(rule: "meldcode step 2; protocol \(rules.version): \(rules.steps.weigh.source)",
-                                    reason: "consult a colleague or the attention officer about \(id) before weighing it, unless it is acute")
+                throw .ruleViolated(
+                    rule: "meldcode step 2; protocol \(rules.version): \(rules.steps.weigh.source)",
+                    reason: "consult a colleague or the attention officer about \(id) before weighing it, unless it is acute")
             }
-            let talkedOrSkipped = state.conversations.contains { $0.signalIDs.contains(id) }
+            let talkedOrSkipped =
+                state.conversations.contains { $0.signalIDs.contains(id) }
                 || state.skippedConversations.contains { $0.signalIDs.contains(id) }
             guard talkedOrSkipped else {
-                throw .ruleViolated(rule: "meldcode step 3; protocol \(rules.version): \(rules.steps.weigh.source)",
-                                    reason: "talk with the client about \(id) before weighing it, or record why the conversation is skipped")
+                throw .ruleViolated(
+                    rule: "meldcode step 3; protocol \(rules.version): \(rules.steps.weigh.source)",
+                    reason: "talk with the client about \(id) before weighing it, or record why the conversation is skipped")
             }
         }
     }
@@ -106,7 +115,13 @@ extension Decider {
     func checkHold(_ hold: LegalHoldPlaced, on state: CaseState) throws(DomainError) {
         guard state.legalHold == nil else { throw .ruleViolated(rule: "legal hold", reason: "the case is held already: lift that hold first") }
         guard rules.retention.holdReasons.contains(where: { $0.id == hold.reason }) else {
-            throw .invalidField("reason", "\"\(hold.reason)\" is not a hold reason of protocol \(rules.version): use \(rules.retention.holdReasons.map(\.id).joined(separator: ", "))")
+            throw .invalidField(
+                "reason",
+                """
+                \"\(hold.reason)\" is not a hold reason of protocol \(rules.version): use \
+                \(rules.retention.holdReasons.map(\.id).joined(separator: ", "))
+                """
+            )
         }
         if let until = hold.until, until <= hold.placedOn { throw .invalidField("until", "falls after \(hold.placedOn)") }
         try Self.requireText(hold.personal, "note", "say why the dossier is kept")
@@ -115,8 +130,9 @@ extension Decider {
     /// The protocol may have a weighing signed off in one role: it is recorded in that role.
     func checkSignOff(_ weighing: WeighingRecorded, _ context: Context) throws(DomainError) {
         guard let signOff = rules.steps.weigh.signOffBy, context.role != signOff else { return }
-        throw .ruleViolated(rule: "protocol \(rules.version): \(rules.steps.weigh.source)",
-                            reason: "a weighing is signed off by the \(signOff.rawValue): record it in that role")
+        throw .ruleViolated(
+            rule: "protocol \(rules.version): \(rules.steps.weigh.source)",
+            reason: "a weighing is signed off by the \(signOff.rawValue): record it in that role")
     }
 
     /// A report names at least one active signal, and each has had a conversation or a lawful
@@ -127,7 +143,8 @@ extension Decider {
         }
         try Self.activeSignals(report.signalIDs, in: state)
         for id in report.signalIDs {
-            let talkedOrSkipped = state.conversations.contains { $0.signalIDs.contains(id) }
+            let talkedOrSkipped =
+                state.conversations.contains { $0.signalIDs.contains(id) }
                 || state.skippedConversations.contains { $0.signalIDs.contains(id) }
             guard talkedOrSkipped else {
                 throw .ruleViolated(
@@ -137,8 +154,9 @@ extension Decider {
         }
         if rules.steps.report.needsWeighingUnlessAcute == true, report.urgency != .acute {
             for id in report.signalIDs where !state.weighings.contains(where: { $0.signalIDs.contains(id) }) {
-                throw .ruleViolated(rule: "protocol \(rules.version): \(rules.steps.report.source)",
-                                    reason: "weigh \(id) with the afwegingskader first, or report it as acute")
+                throw .ruleViolated(
+                    rule: "protocol \(rules.version): \(rules.steps.report.source)",
+                    reason: "weigh \(id) with the afwegingskader first, or report it as acute")
             }
         }
         if !report.discussedWithClient && report.notDiscussedReason == nil {

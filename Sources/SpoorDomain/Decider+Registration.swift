@@ -17,12 +17,17 @@ extension Decider {
     }
 
     func register(_ request: RegisteredAtCoMensha, on state: CaseState, sameYouth: [EarlierRegistration] = []) throws(DomainError)
-        -> RegisteredAtCoMensha {
+        -> RegisteredAtCoMensha
+    {
         let signals = state.activeSignals
         let first = try Self.firstSignal(of: state)
         if let last = state.weighings.last, !last.answers.suspicion, state.registrationDue == nil {
-            throw .ruleViolated(rule: "afwegingskader question 1", reason: "the last weighing (\(last.weighedOn)) dropped the suspicion and nothing else "
-                                + "calls for a registration: weigh again, or report or forward, before registering")
+            throw .ruleViolated(
+                rule: "afwegingskader question 1",
+                reason: """
+                    the last weighing (\(last.weighedOn)) dropped the suspicion and nothing else \
+                    calls for a registration: weigh again, or report or forward, before registering
+                    """)
         }
         try checkOneCount(request, state: state)
         let episodeAfter = try checkOneYouth(request, sameYouth)
@@ -41,8 +46,9 @@ extension Decider {
         guard let identity = state.identity else {
             throw .ruleViolated(rule: "CoMensha registration", reason: "the case holds no name and birth date to send: register non-identifiably")
         }
-        registration.personal = .init(name: identity.name, birthDate: identity.birthDate, gender: state.youth.gender,
-                                      nationality: identity.nationality, countryOfBirth: identity.countryOfBirth)
+        registration.personal = .init(
+            name: identity.name, birthDate: identity.birthDate, gender: state.youth.gender,
+            nationality: identity.nationality, countryOfBirth: identity.countryOfBirth)
         registration.fieldsSent = RegisteredAtCoMensha.identifyingFields + RegisteredAtCoMensha.analyticFields.filter { $0 != "gender" }
         registration.supersedes = state.registrations.last { $0.kind == .nonIdentifiable }?.registeredOn
         return registration
@@ -52,13 +58,15 @@ extension Decider {
     /// later identifiable registration supersedes a non-identifiable one.
     private func checkOneCount(_ request: RegisteredAtCoMensha, state: CaseState) throws(DomainError) {
         if let elsewhere = state.registeredElsewhere.first, request.effectivePurpose == .statistics {
-            throw .ruleViolated(rule: "CoMensha: one youth, one count",
-                                reason: "the \(elsewhere.registrant.rawValue) registered the youth already (learned on \(elsewhere.learnedOn))")
+            throw .ruleViolated(
+                rule: "CoMensha: one youth, one count",
+                reason: "the \(elsewhere.registrant.rawValue) registered the youth already (learned on \(elsewhere.learnedOn))")
         }
         let same = state.registrations.filter { $0.effectivePurpose == request.effectivePurpose }
         if let earlier = same.first(where: { $0.kind == .identifiable }) ?? (request.kind == .nonIdentifiable ? same.first : nil) {
-            throw .ruleViolated(rule: "CoMensha: one youth, one count",
-                                reason: "the youth was registered \(earlier.kind.rawValue) on \(earlier.registeredOn) already")
+            throw .ruleViolated(
+                rule: "CoMensha: one youth, one count",
+                reason: "the youth was registered \(earlier.kind.rawValue) on \(earlier.registeredOn) already")
         }
     }
 
@@ -75,12 +83,18 @@ extension Decider {
         if let episode = rules.registration?.newEpisode, request.registeredOn >= last.registration.registeredOn.adding(days: episode.afterDays) {
             return last.registration.registeredOn
         }
-        let rule = "CoMensha: one youth, one count" + (rules.registration?.newEpisode.map { " (a new episode after \($0.afterDays) days: \($0.source))" } ?? "")
+        let rule =
+            "CoMensha: one youth, one count"
+            + (rules.registration?.newEpisode.map { " (a new episode after \($0.afterDays) days: \($0.source))" } ?? "")
         guard last.readable else {
             throw .ruleViolated(rule: rule, reason: "an earlier registration of this youth exists: ask the attention officer")
         }
-        throw .ruleViolated(rule: rule, reason: "case \(last.caseID) registered this youth \(last.registration.kind.rawValue) on \(last.registration.registeredOn) already: "
-                            + "link the cases (case link) rather than count the youth twice")
+        throw .ruleViolated(
+            rule: rule,
+            reason: """
+                case \(last.caseID) registered this youth \(last.registration.kind.rawValue) on \(last.registration.registeredOn) already: \
+                link the cases (case link) rather than count the youth twice
+                """)
     }
 
     private func checkLawful(_ request: RegisteredAtCoMensha, state: CaseState) throws(DomainError) {
@@ -88,7 +102,8 @@ extension Decider {
         switch (request.kind, request.basis) {
         case (.nonIdentifiable, .none):
             guard request.effectivePurpose == .statistics else {
-                throw .ruleViolated(rule: "CoMensha care coordination", reason: "a melding for care coordination names the youth: register identifiably")
+                throw .ruleViolated(
+                    rule: "CoMensha care coordination", reason: "a melding for care coordination names the youth: register identifiably")
             }
         case (.nonIdentifiable, _):
             throw .invalidField("basis", "a non-identifiable registration sends nothing that identifies the youth and needs no basis: use none")
@@ -96,13 +111,15 @@ extension Decider {
             try consent.checkConsent(on: request.registeredOn, state: state, for: request.effectivePurpose)
         case (.identifiable, .waiver):
             guard request.effectivePurpose == .statistics else {
-                throw .ruleViolated(rule: WaiverLaw.statisticsOnly,
-                                    reason: "without consent, data may be shared only for statistics: a melding for care coordination needs consent")
+                throw .ruleViolated(
+                    rule: WaiverLaw.statisticsOnly,
+                    reason: "without consent, data may be shared only for statistics: a melding for care coordination needs consent")
             }
             try consent.checkWaiver(on: request.registeredOn, state: state)
         case (.identifiable, .none):
-            throw .ruleViolated(rule: "beroepsgeheim (research report §6.2)",
-                                reason: "an identifiable registration needs consent or an approved waiver; register non-identifiably instead")
+            throw .ruleViolated(
+                rule: "beroepsgeheim (research report §6.2)",
+                reason: "an identifiable registration needs consent or an approved waiver; register non-identifiably instead")
         }
     }
 
@@ -116,7 +133,8 @@ extension Decider {
 
     func decline(_ decline: RegistrationDeclined, on state: CaseState) throws(DomainError) {
         if decline.reason == .suspicionDropped, state.weighings.last?.answers.suspicion != false {
-            throw .ruleViolated(rule: "afwegingskader question 1", reason: "the last weighing did not drop the suspicion: record one that answers question 1 no")
+            throw .ruleViolated(
+                rule: "afwegingskader question 1", reason: "the last weighing did not drop the suspicion: record one that answers question 1 no")
         }
     }
 
@@ -128,7 +146,8 @@ extension Decider {
         }
         guard let pending = state.waiverRequest else { throw Precondition.waiverRequested.refusal("approve a consent waiver") }
         guard pending.requestedBy != context.actor else {
-            throw .ruleViolated(rule: "consent waiver: four eyes", reason: "\(context.actor) requested this waiver; another \(waiver.approvedBy.inWords) approves it")
+            throw .ruleViolated(
+                rule: "consent waiver: four eyes", reason: "\(context.actor) requested this waiver; another \(waiver.approvedBy.inWords) approves it")
         }
         guard approval.ground == pending.request.ground else {
             throw .invalidField("ground", "the request was for \(pending.request.ground.rawValue)")

@@ -159,7 +159,13 @@ public struct Decider: Sendable {
         case .parentalOverrideRequested(let e):
             try Self.requireText(e.personal, "justification", "say why, case by case")
             guard ParentalOverrideRequested.isCitation(e.article) else {
-                throw .invalidField("article", "name the article the jurist relies on as a citation (BW 7:450 lid 2), at most 60 characters: it is shown unsealed to auditors, so the reasons go in the justification")
+                throw .invalidField(
+                    "article",
+                    """
+                    name the article the jurist relies on as a citation (BW 7:450 lid 2), at most 60 characters: it is shown unsealed to \
+                    auditors, so the reasons go in the justification
+                    """
+                )
             }
             try consentRules.checkOverride(e.ground, state: state, on: e.requestedOn)
             return .parentalOverrideRequested(e)
@@ -209,7 +215,8 @@ public struct Decider: Sendable {
         case .legalHoldLifted(let e):
             return .legalHoldLifted(e)
         case .carerAssigned(let e):
-            guard e.carer.utf8.count <= 64, !e.carer.isEmpty, e.carer.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            guard e.carer.utf8.count <= 64, !e.carer.isEmpty, e.carer.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+            else {
                 throw .invalidField("carer", "\"\(e.carer)\" is not an OS user name")
             }
             guard !state.carers.contains(e.carer) else { throw .ruleViolated(rule: "care relationship", reason: "\(e.carer) is assigned already") }
@@ -220,8 +227,9 @@ public struct Decider: Sendable {
         case .personalDataErased(let e):
             if let hold = state.legalHold, hold.holds(on: e.erasedOn) {
                 let source = rules.retention.holdReasons.first { $0.id == hold.reason }?.source ?? hold.reason
-                throw .ruleViolated(rule: "legal hold: \(source)",
-                                    reason: "the case is held since \(hold.placedOn)\(hold.until.map { " until \($0)" } ?? ""): lift the hold first")
+                throw .ruleViolated(
+                    rule: "legal hold: \(source)",
+                    reason: "the case is held since \(hold.placedOn)\(hold.until.map { " until \($0)" } ?? ""): lift the hold first")
             }
             return .personalDataErased(e)
         }

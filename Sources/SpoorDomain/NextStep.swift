@@ -11,8 +11,10 @@ public struct NextStep: Sendable, Equatable, CustomStringConvertible {
     /// The version of the protocol that set the deadline.
     public var protocolVersion: Int?
 
-    public init(action: String, rule: String, reason: String, signalIDs: [String], responsible: Role? = nil, dueOn: Day? = nil,
-                protocolVersion: Int? = nil) {
+    public init(
+        action: String, rule: String, reason: String, signalIDs: [String], responsible: Role? = nil, dueOn: Day? = nil,
+        protocolVersion: Int? = nil
+    ) {
         self.action = action
         self.rule = rule
         self.reason = reason
@@ -40,19 +42,22 @@ extension CaseState {
     }
 
     private func step(_ action: String, _ rule: String, _ reason: String, _ signalIDs: [String], _ due: Due?) -> NextStep {
-        NextStep(action: action, rule: rule, reason: reason, signalIDs: signalIDs, responsible: due?.responsible, dueOn: due?.on,
-                 protocolVersion: due?.protocolVersion)
+        NextStep(
+            action: action, rule: rule, reason: reason, signalIDs: signalIDs, responsible: due?.responsible, dueOn: due?.on,
+            protocolVersion: due?.protocolVersion)
     }
 
     private func meldcodeStep(for signal: Signal) -> NextStep? {
         let id = signal.recorded.signalID
         switch signal.step {
         case .recorded:
-            return step("consult the attention officer", "meldcode step 2",
-                        "\(id) has not been discussed with a colleague yet", [id], signal.due)
+            return step(
+                "consult the attention officer", "meldcode step 2",
+                "\(id) has not been discussed with a colleague yet", [id], signal.due)
         case .consulted:
-            return step("talk with the youth or the parents", "meldcode step 3",
-                        "\(id) was consulted on but not discussed with the client; skip only for safety or to keep contact, and record why", [id], signal.due)
+            return step(
+                "talk with the youth or the parents", "meldcode step 3",
+                "\(id) was consulted on but not discussed with the client; skip only for safety or to keep contact, and record why", [id], signal.due)
         case .conversed:
             return step("weigh with the afwegingskader", "meldcode step 4", "answer the five questions for \(id)", [id], signal.due)
         case .weighed:
@@ -65,8 +70,9 @@ extension CaseState {
 
     private func chaseVeiligThuis(on today: Day) -> [NextStep] {
         reports.all.filter { $0.feedbackOverdue(on: today) }.map { report in
-            step("chase Veilig Thuis", "feedback due by \(report.feedbackDue.on)",
-                 "no feedback on \(report.report.reportID) of \(report.report.reportedOn)", report.report.signalIDs, report.feedbackDue)
+            step(
+                "chase Veilig Thuis", "feedback due by \(report.feedbackDue.on)",
+                "no feedback on \(report.report.reportID) of \(report.report.reportedOn)", report.report.signalIDs, report.feedbackDue)
         }
     }
 
@@ -81,8 +87,11 @@ extension CaseState {
 
     private func evaluateHelp(on today: Day) -> [NextStep] {
         guard let help = helpEvaluation, help.due.on <= today else { return [] }
-        return [step("evaluate the help and weigh again", "afwegingskader question 5",
-                     "the help decided on \(help.due.since) was to be evaluated by \(help.due.on)", help.signalIDs, help.due)]
+        return [
+            step(
+                "evaluate the help and weigh again", "afwegingskader question 5",
+                "the help decided on \(help.due.since) was to be evaluated by \(help.due.on)", help.signalIDs, help.due)
+        ]
     }
 
     /// The registration at CoMensha, once the case calls for one: how it can be made lawfully
@@ -100,8 +109,13 @@ extension CaseState {
         case .complete:
             return step("register at CoMensha identifiably", "consent is complete for a youth of \(age)")
         case .blocked(let refusal):
-            return step("register at CoMensha non-identifiably",
-                        "the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on); a non-identifiable registration still counts the youth")
+            return step(
+                "register at CoMensha non-identifiably",
+                """
+                the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on); a non-identifiable registration still counts \
+                the youth
+                """
+            )
         case .missing(let who) where (try? consent.checkWaiver(on: today, state: self)) != nil:
             return step("register at CoMensha identifiably under the approved waiver", "\(who) did not consent, and a waiver is approved")
         case .missing(let who):

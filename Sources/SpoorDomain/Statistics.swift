@@ -32,8 +32,10 @@ public struct Statistics: Sendable, Equatable {
 
     /// The figures of `cases` for signals observed from `from` through `to`, grouped by `dimensions`.
     /// `institution` names each case's region, by its unit, as its registrations do.
-    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = [],
-                institution: Decider.Institution = .init(), linked: LinkedYouths? = nil) {
+    public init(
+        cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = [],
+        institution: Decider.Institution = .init(), linked: LinkedYouths? = nil
+    ) {
         self.dimensions = dimensions
         var tallies: [[String]: Tally] = [:]
         let linked = linked ?? LinkedYouths(cases)
@@ -77,7 +79,9 @@ public struct Statistics: Sendable, Equatable {
     }
 
     /// Every combination of dimension values `signal` falls under (several when it has several forms).
-    private static func groups(of signal: CaseDigest.Signal, in state: CaseDigest, by dimensions: [Dimension], institution: Decider.Institution) -> [[String]] {
+    private static func groups(of signal: CaseDigest.Signal, in state: CaseDigest, by dimensions: [Dimension], institution: Decider.Institution)
+        -> [[String]]
+    {
         dimensions.reduce([[]]) { groups, dimension in
             let values = self.values(of: dimension, signal: signal, state: state, institution: institution)
             return groups.flatMap { group in values.map { group + [$0] } }
@@ -100,8 +104,11 @@ public struct Statistics: Sendable, Equatable {
         let observed = day.components
         switch dimension {
         case .form: return "unknown"
-        case .border: return border(state.activeSignals.contains { $0.crossBorder == true } ? true
-                                    : state.activeSignals.contains { $0.crossBorder == false } ? false : nil)
+        case .border:
+            return border(
+                state.activeSignals.contains { $0.crossBorder == true }
+                    ? true
+                    : state.activeSignals.contains { $0.crossBorder == false } ? false : nil)
         case .ageGroup: return ageGroup(state.ageAtFirstSignal ?? state.youth.ageAtOpening)
         case .age: return String(state.ageAtFirstSignal ?? state.youth.ageAtOpening)
         case .gender: return state.youth.gender.rawValue
@@ -156,7 +163,8 @@ extension Statistics {
         }
 
         func row(group: [String]) -> Row {
-            Row(group: group, youths: youths.count, signals: signals, consulted: consultation.count, reported: report.count,
+            Row(
+                group: group, youths: youths.count, signals: signals, consulted: consultation.count, reported: report.count,
                 registered: registration.count, medianDaysToConsultation: Self.median(consultation),
                 medianDaysToReport: Self.median(report), medianDaysToRegistration: Self.median(registration))
         }

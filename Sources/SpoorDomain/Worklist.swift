@@ -23,7 +23,9 @@ public enum Worklist {
 
             /// Whether the item stays on the worklist after its case closes: an obligation to
             /// someone outside the institution, which closing the case does not meet.
-            public var outlivesClosing: Bool { [.registrationDue, .reportNotMade, .withdrawalNoticeDue, .erasureRequestDue, .registrationNotReceived].contains(self) }
+            public var outlivesClosing: Bool {
+                [.registrationDue, .reportNotMade, .withdrawalNoticeDue, .erasureRequestDue, .registrationNotReceived].contains(self)
+            }
         }
         public var caseID: String
         public var unit: String
@@ -56,7 +58,8 @@ public enum Worklist {
         /// Only what is overdue, or waits with no deadline: not what is due later.
         public var overdueOnly: Bool
 
-        public init(roles: Set<Role>? = nil, units: Set<String>? = nil, mayActOn: (@Sendable (CaseDigest) -> Bool)? = nil, overdueOnly: Bool = false) {
+        public init(roles: Set<Role>? = nil, units: Set<String>? = nil, mayActOn: (@Sendable (CaseDigest) -> Bool)? = nil, overdueOnly: Bool = false)
+        {
             self.roles = roles
             self.units = units
             self.mayActOn = mayActOn
@@ -75,7 +78,8 @@ public enum Worklist {
     /// The `limit` first open items (overdue first, then due), and how many there are in all. Holds at most twice `limit`
     /// items at a time, so a list over every case of a large institution stays small.
     public static func oldest(_ limit: Int, of cases: some Sequence<CaseDigest>, on today: Day, filter: Filter = Filter())
-        -> (items: [Item], total: Int, elsewhere: Int) {
+        -> (items: [Item], total: Int, elsewhere: Int)
+    {
         var kept: [Item] = []
         var total = 0
         var elsewhere = 0
@@ -112,9 +116,10 @@ public enum Worklist {
                 && (pending.listFrom <= today || (!filter.overdueOnly && pending.dueOn != nil))
         }.map { pending in
             let when = pending.dueOn.map { $0 < today ? "; was due on \($0)" : "; due by \($0)" } ?? ""
-            var item = Item(caseID: state.caseID, unit: state.unit, kind: pending.kind, since: pending.since, dueOn: pending.dueOn,
-                            responsible: pending.responsible, protocolVersion: pending.protocolVersion,
-                            detail: "\(what(pending))\(when); the \(pending.responsible.rawValue) acts")
+            var item = Item(
+                caseID: state.caseID, unit: state.unit, kind: pending.kind, since: pending.since, dueOn: pending.dueOn,
+                responsible: pending.responsible, protocolVersion: pending.protocolVersion,
+                detail: "\(what(pending))\(when); the \(pending.responsible.rawValue) acts")
             item.remindedFrom = pending.listFrom
             return item
         }
@@ -135,7 +140,8 @@ public enum Worklist {
         case .consentPending: "consent asked of the \(subject) on \(since)"
         case .erasureRequestDue: "a request to erase the dossier, received on \(since)"
         case .withdrawalNoticeDue: "the \(subject) withdrew consent on \(since) after an identifiable registration: tell CoMensha"
-        case .registrationNotReceived: "\(subject) was sent to CoMensha through the national hub on \(since) and not yet received: check the relay (spoorctl status) and the hub"
+        case .registrationNotReceived:
+            "\(subject) was sent to CoMensha through the national hub on \(since) and not yet received: check the relay (spoorctl status) and the hub"
         case .emergencyAccessReview: "\(subject) read the case without a care relationship on \(since)"
         }
     }

@@ -43,15 +43,18 @@ public struct YouthStatistics: Sendable, Equatable {
             func furthest(_ a: String, _ b: String, _ order: [String]) -> String {
                 (order.firstIndex(of: a) ?? order.count) <= (order.firstIndex(of: b) ?? order.count) ? a : b
             }
-            return Facts(screened: screened || other.screened, hasSignals: hasSignals || other.hasSignals, reported: reported || other.reported,
-                         consent: furthest(consent, other.consent, Self.consentOrder),
-                         registration: furthest(registration, other.registration, Self.registrationOrder),
-                         declined: Array(Set(declined + other.declined)).sorted(), refusedBy: Array(Set(refusedBy + other.refusedBy)).sorted())
+            return Facts(
+                screened: screened || other.screened, hasSignals: hasSignals || other.hasSignals, reported: reported || other.reported,
+                consent: furthest(consent, other.consent, Self.consentOrder),
+                registration: furthest(registration, other.registration, Self.registrationOrder),
+                declined: Array(Set(declined + other.declined)).sorted(), refusedBy: Array(Set(refusedBy + other.refusedBy)).sorted())
         }
 
         static let consentOrder = ["withdrawn-after-registration", "given", "waived", "refused", "asked", "never-asked"]
-        static let registrationOrder = ["identifiable", "withdrawn-after-registration", "non-identifiable", "elsewhere", "declined", "refused",
-                                        "overdue", "due", "not-called-for"]
+        static let registrationOrder = [
+            "identifiable", "withdrawn-after-registration", "non-identifiable", "elsewhere", "declined", "refused",
+            "overdue", "due", "not-called-for",
+        ]
     }
 
     public let dimensions: [Statistics.Dimension]
@@ -77,8 +80,10 @@ public struct YouthStatistics: Sendable, Equatable {
 
     /// The youths of `cases` in the period from `from` through `to`; a registration due is overdue
     /// when its deadline lies before `asOf`.
-    public init(cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Statistics.Dimension] = [],
-                institution: Decider.Institution = .init(), asOf: Day? = nil, linked: LinkedYouths? = nil) {
+    public init(
+        cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Statistics.Dimension] = [],
+        institution: Decider.Institution = .init(), asOf: Day? = nil, linked: LinkedYouths? = nil
+    ) {
         self.dimensions = dimensions
         func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
         var members: [[String]: [String: Facts]] = [:]
@@ -88,10 +93,13 @@ public struct YouthStatistics: Sendable, Equatable {
             let screenings = state.screenedOn.filter(inPeriod)
             guard let first = signals.map(\.observedOn).min() ?? screenings.min() else { continue }
             let forms = Set(signals.flatMap { $0.formsOfExploitation.isEmpty ? ["unknown"] : $0.formsOfExploitation })
-            let facts = Facts(screened: !screenings.isEmpty, hasSignals: !signals.isEmpty, reported: !state.reports.isEmpty,
-                              consent: state.consent.rawValue, registration: Self.registration(of: state, asOf: asOf),
-                              declined: state.declinedReasons, refusedBy: state.refusedBy)
-            for group in Self.groups(of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, institution: institution) {
+            let facts = Facts(
+                screened: !screenings.isEmpty, hasSignals: !signals.isEmpty, reported: !state.reports.isEmpty,
+                consent: state.consent.rawValue, registration: Self.registration(of: state, asOf: asOf),
+                declined: state.declinedReasons, refusedBy: state.refusedBy)
+            for group in Self.groups(
+                of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, institution: institution)
+            {
                 let youth = linked.youth(of: state.caseID)
                 members[group, default: [:]][youth] = members[group]?[youth].map { $0.merged(with: facts) } ?? facts
             }
@@ -126,8 +134,10 @@ public struct YouthStatistics: Sendable, Equatable {
         return "due"
     }
 
-    private static func groups(of state: CaseDigest, firstOn day: Day, forms: [String], by dimensions: [Statistics.Dimension],
-                               institution: Decider.Institution) -> [[String]] {
+    private static func groups(
+        of state: CaseDigest, firstOn day: Day, forms: [String], by dimensions: [Statistics.Dimension],
+        institution: Decider.Institution
+    ) -> [[String]] {
         dimensions.reduce([[]]) { groups, dimension in
             let values = dimension == .form ? forms : [Statistics.value(of: dimension, on: day, in: state, institution: institution)]
             return groups.flatMap { group in values.map { group + [$0] } }

@@ -32,7 +32,9 @@ public final class HubDatabase: Sendable {
 
     /// Runs `work` on the primary within the deadline (or `limit`, for the migrations at start);
     /// a failure makes the next call look for the primary again.
-    public func onPrimary<T: Sendable>(within limit: Duration? = nil, _ work: @escaping @Sendable (PostgresClient) async throws -> T) async throws -> T {
+    public func onPrimary<T: Sendable>(within limit: Duration? = nil, _ work: @escaping @Sendable (PostgresClient) async throws -> T) async throws
+        -> T
+    {
         do {
             let client = try await findPrimary()
             return try await Deadline.within(limit ?? deadline) { try await work(client) }

@@ -15,7 +15,8 @@ public enum HubServer {
     static let maxBody = 64 << 10
 
     public static func application(
-        witness: Witness, intake: RegistrationIntake, outbox: PostgresOutbox, records: PostgresRecordStore, pinned: [String: String], comensha: String?,
+        witness: Witness, intake: RegistrationIntake, outbox: PostgresOutbox, records: PostgresRecordStore, pinned: [String: String],
+        comensha: String?,
         smallCellThreshold: Int, tls: TLSConfiguration, host: String, port: Int, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
@@ -32,7 +33,9 @@ public enum HubServer {
             let body = try await request.body.collect(upTo: maxRecordsBody)
             let fingerprint = try await context.clientFingerprint()
             let answer = await intake.take(Array(buffer: body), origin: pinned[fingerprint], client: fingerprint)
-            if answer.status != 200 { logger.warning("registration-records from \(pinned[fingerprint] ?? fingerprint): \(answer.status) \(answer.body)") }
+            if answer.status != 200 {
+                logger.warning("registration-records from \(pinned[fingerprint] ?? fingerprint): \(answer.status) \(answer.body)")
+            }
             return response(answer)
         }
         OutboxRoutes(outbox: outbox, pinned: pinned, comensha: comensha, logger: logger).add(to: router)
@@ -71,7 +74,9 @@ public enum HubServer {
 
     /// The private key in the PEM file at `path`; an error names the file.
     public static func pemKey(_ path: String) throws -> NIOSSLPrivateKey {
-        do { return try NIOSSLPrivateKey(file: path, format: .pem) } catch { throw HubError.configuration("\(path) holds no PEM private key: \(error)") }
+        do { return try NIOSSLPrivateKey(file: path, format: .pem) } catch {
+            throw HubError.configuration("\(path) holds no PEM private key: \(error)")
+        }
     }
 
     /// `sha256:<hex>` of a certificate's DER: how an institution's relay certificate is pinned.

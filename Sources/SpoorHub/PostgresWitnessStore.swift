@@ -18,16 +18,19 @@ public struct PostgresWitnessStore: WitnessStore {
     /// Creates the tables when they are missing.
     public func migrate() async throws {
         try await database.onPrimary(within: .seconds(60)) { [logger] client in
-            try await client.query("""
+            try await client.query(
+                """
                 CREATE TABLE IF NOT EXISTS witness_heads (
                     origin text PRIMARY KEY, size bigint NOT NULL, root bytea NOT NULL, cosigned_at timestamptz NOT NULL DEFAULT now())
                 """, logger: logger)
-            try await client.query("""
+            try await client.query(
+                """
                 CREATE TABLE IF NOT EXISTS witness_evidence (
                     id bigserial PRIMARY KEY, origin text, status integer NOT NULL, reason text NOT NULL, request text NOT NULL,
                     client text, kept_at timestamptz NOT NULL DEFAULT now())
                 """, logger: logger)
-            try await client.query("""
+            try await client.query(
+                """
                 CREATE TABLE IF NOT EXISTS witness_cosigned (
                     origin text NOT NULL, size bigint NOT NULL, root bytea NOT NULL, cosigned_at timestamptz NOT NULL DEFAULT now(),
                     PRIMARY KEY (origin, size))
@@ -43,11 +46,14 @@ public struct PostgresWitnessStore: WitnessStore {
         if let refusal { throw refusal }
     }
 
-    private static func advance(_ origin: String, _ decide: @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead, on connection: PostgresConnection,
-                                logger: Logger) async throws -> WitnessRefusal? {
+    private static func advance(
+        _ origin: String, _ decide: @Sendable (TreeHead?) throws(WitnessRefusal) -> TreeHead, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> WitnessRefusal? {
         // A row to lock even for a log never cosigned: size 0 with no root is "none yet".
-        try await connection.query("INSERT INTO witness_heads (origin, size, root) VALUES (\(origin), 0, ''::bytea) ON CONFLICT (origin) DO NOTHING",
-                                   logger: logger)
+        try await connection.query(
+            "INSERT INTO witness_heads (origin, size, root) VALUES (\(origin), 0, ''::bytea) ON CONFLICT (origin) DO NOTHING",
+            logger: logger)
         var latest: TreeHead?
         let rows = try await connection.query("SELECT size, root FROM witness_heads WHERE origin = \(origin) FOR UPDATE", logger: logger)
         for try await (size, root) in rows.decode((Int64, ByteBuffer).self) where root.readableBytes > 0 {
@@ -56,11 +62,13 @@ public struct PostgresWitnessStore: WitnessStore {
         }
         let next: TreeHead
         do throws(WitnessRefusal) { next = try decide(latest) } catch { return error }
-        try await connection.query("""
+        try await connection.query(
+            """
             UPDATE witness_heads SET size = \(Int64(next.size)), root = \(ByteBuffer(bytes: next.root.bytes)), cosigned_at = now()
             WHERE origin = \(origin)
             """, logger: logger)
-        try await connection.query("""
+        try await connection.query(
+            """
             INSERT INTO witness_cosigned (origin, size, root) VALUES (\(origin), \(Int64(next.size)), \(ByteBuffer(bytes: next.root.bytes)))
             ON CONFLICT (origin, size) DO NOTHING
             """, logger: logger)
@@ -77,7 +85,8 @@ public struct PostgresWitnessStore: WitnessStore {
 
     public func keep(_ evidence: Evidence) async throws {
         try await database.onPrimary { [logger] client in
-            try await client.query("""
+            try await client.query(
+                """
                 INSERT INTO witness_evidence (origin, status, reason, request, client)
                 VALUES (\(evidence.origin), \(evidence.status), \(evidence.reason), \(evidence.request), \(evidence.client))
                 """, logger: logger)

@@ -32,8 +32,10 @@ public struct RegistrationIntake: Sendable {
             return try .json(receipt)
         } catch let refusal as WitnessRefusal {
             // Not the body: a refused record may hold just what the hub must never keep.
-            try? await witnessed.keep(Evidence(origin: origin, status: refusal.status, reason: refusal.reason,
-                                               request: "sha256:\(ChainHash.of(body).hex) (\(body.count) bytes, not kept)", client: client))
+            try? await witnessed.keep(
+                Evidence(
+                    origin: origin, status: refusal.status, reason: refusal.reason,
+                    request: "sha256:\(ChainHash.of(body).hex) (\(body.count) bytes, not kept)", client: client))
             return WitnessResponse(status: refusal.status, body: refusal.reason + "\n")
         } catch {
             return WitnessResponse(status: 503, body: "the hub cannot keep records now: \(error)\n")
@@ -58,13 +60,18 @@ public struct RegistrationIntake: Sendable {
             }
             if roots[entry.treeSize] == nil { roots[entry.treeSize] = try await witnessed.cosignedRoot(of: origin, size: entry.treeSize) }
             guard let root = roots[entry.treeSize] else {
-                throw WitnessRefusal(409, "this hub cosigned no checkpoint of \(entry.treeSize) events of \(origin): prove against one it did", origin: origin)
+                throw WitnessRefusal(
+                    409, "this hub cosigned no checkpoint of \(entry.treeSize) events of \(origin): prove against one it did", origin: origin)
             }
             let leaf = try Self.leaf(entry, origin: origin)
             guard entry.position >= 1, entry.position <= entry.treeSize,
-                  MerkleVerifier.verifyInclusion(leafHash: leaf, index: entry.position - 1, size: entry.treeSize, proof: try Self.proof(entry, origin: origin),
-                                                 root: root)
-            else { throw WitnessRefusal(422, "the record at \(entry.position) is not in the checkpoint of \(entry.treeSize) events cosigned", origin: origin) }
+                MerkleVerifier.verifyInclusion(
+                    leafHash: leaf, index: entry.position - 1, size: entry.treeSize, proof: try Self.proof(entry, origin: origin),
+                    root: root)
+            else {
+                throw WitnessRefusal(
+                    422, "the record at \(entry.position) is not in the checkpoint of \(entry.treeSize) events cosigned", origin: origin)
+            }
             accepted.append(AcceptedRecord(position: entry.position, treeSize: entry.treeSize, text: entry.record, record: record, leaf: leaf))
         }
         return accepted
@@ -102,6 +109,7 @@ public protocol RecordStore: Sendable {
 extension WitnessResponse {
     /// A 200 with `value` as sorted JSON: how the hub answers what is not a cosignature.
     static func json(_ value: some Encodable) throws -> WitnessResponse {
-        WitnessResponse(status: 200, contentType: "application/json", body: String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self) + "\n")
+        WitnessResponse(
+            status: 200, contentType: "application/json", body: String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self) + "\n")
     }
 }

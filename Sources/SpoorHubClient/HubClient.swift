@@ -23,7 +23,8 @@ public struct HubClient: Sendable {
 
     /// POSTs `body` to `path`.
     public func post(_ path: String, _ body: [UInt8], contentType: String = "application/json", timeout: TimeAmount = .seconds(60)) async throws
-        -> HubResponse {
+        -> HubResponse
+    {
         try await send(.POST, path, body: (body, contentType), timeout: timeout)
     }
 

@@ -1,9 +1,13 @@
 /// A strict JSON parser (RFC 8259) straight into ``JSONValue``: the daemon parses every request
 /// line with it, several times faster than `JSONDecoder` into an open-ended `Codable` enum.
 extension JSONValue {
+    /// Why a text is not one JSON value: where, and what was wrong there.
     public struct ParseError: Error, Equatable, CustomStringConvertible {
+        /// The byte at which the parser stopped, from 0.
         public let offset: Int
+        /// What the parser found there, in words.
         public let reason: String
+        /// The error in words, with its byte.
         public var description: String { "invalid JSON at byte \(offset): \(reason)" }
     }
 
@@ -162,12 +166,13 @@ extension JSONValue {
             guard bytes.count - index >= 4 else { throw error("\\u needs four hex digits") }
             var code: UInt32 = 0
             for byte in bytes[index..<index + 4] {
-                let digit: UInt8 = switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-                default: throw error("\\u needs four hex digits")
-                }
+                let digit: UInt8 =
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+                    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+                    default: throw error("\\u needs four hex digits")
+                    }
                 code = code << 4 | UInt32(digit)
             }
             index += 4

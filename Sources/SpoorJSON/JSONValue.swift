@@ -10,16 +10,25 @@ public enum JSONValue: Codable, Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Decodes any JSON value from a `Decoder`, as Foundation's `JSONDecoder` hands it over.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
+    /// Encodes the value as it is, through any `Encoder`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -39,10 +48,15 @@ public enum JSONValue: Codable, Equatable, Sendable {
         return nil
     }
 
+    /// The text, when this is a string.
     public var string: String? { if case .string(let value) = self { value } else { nil } }
+    /// The number, when this is a number.
     public var number: Double? { if case .number(let value) = self { value } else { nil } }
+    /// The truth value, when this is a boolean.
     public var bool: Bool? { if case .bool(let value) = self { value } else { nil } }
+    /// The elements, when this is an array.
     public var array: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
+    /// The members, when this is an object.
     public var object: [String: JSONValue]? { if case .object(let value) = self { value } else { nil } }
 
     /// Any `Encodable` value as JSON.
@@ -59,13 +73,20 @@ public enum JSONValue: Codable, Equatable, Sendable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// A string from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A boolean from a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A number from an integer literal.
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    /// A number from a floating-point literal.
     public init(floatLiteral value: Double) { self = .number(value) }
+    /// An array from a literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// An object from a literal; a key given twice keeps its last value.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
+    /// `null`, from `nil`.
     public init(nilLiteral: ()) { self = .null }
 }

@@ -13,6 +13,7 @@ public struct JSONValueDecoder {
         /// The fields the type has, as far as its decoding asked for them: for a near miss.
         public let fields: [String]
 
+        /// An unknown key at `path` of `typeName`, whose fields are `fields`.
         public init(path: String, typeName: String, fields: [String] = []) {
             self.path = path
             self.typeName = typeName
@@ -22,11 +23,14 @@ public struct JSONValueDecoder {
         /// The key's last part: what was typed.
         public var key: String { String(path.split(separator: ".").last ?? "") }
 
+        /// The error in words: the path and the type that has no such field.
         public var description: String { "\(path) is not a field of \(typeName)" }
     }
 
+    /// A decoder; it keeps no state between decodings.
     public init() {}
 
+    /// `value` decoded as `type`, strictly: a key the type never asked for throws ``UnknownKey``.
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         let tracker = KeyTracker()
         let decoded = try T(from: ValueDecoder(value: value, codingPath: [], tracker: tracker, type: T.self))
@@ -84,8 +88,9 @@ private final class KeyTracker {
         for entry in entries.sorted(by: { ($0.path.count, Self.id($0.path)) < ($1.path.count, Self.id($1.path)) }) {
             let seen = read[Self.id(entry.path)] ?? []
             if let unknown = entry.keys.filter({ !seen.contains($0) }).sorted().first {
-                throw JSONValueDecoder.UnknownKey(path: (entry.path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: "\(entry.type)",
-                                                  fields: (fields[Self.id(entry.path)] ?? []).sorted())
+                throw JSONValueDecoder.UnknownKey(
+                    path: (entry.path.map(\.stringValue) + [unknown]).joined(separator: "."), typeName: "\(entry.type)",
+                    fields: (fields[Self.id(entry.path)] ?? []).sorted())
             }
         }
     }
@@ -126,8 +131,10 @@ private struct ValueDecoder: Decoder {
     /// Decodes `T` from `value`, the primitives directly and anything else through its `init(from:)`.
     /// The path is built only when needed: for a nested container or an error. Compares types
     /// before casting, as the encoder does.
-    static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, at path: @autoclosure () -> [any CodingKey],
-                                     tracker: KeyTracker) throws -> T {
+    static func decode<T: Decodable>(
+        _ type: T.Type, _ value: JSONValue, at path: @autoclosure () -> [any CodingKey],
+        tracker: KeyTracker
+    ) throws -> T {
         switch ObjectIdentifier(type) {
         case ObjectIdentifier(String.self): if case .string(let string) = value { return string as! T }
         case ObjectIdentifier(Bool.self): if case .bool(let flag) = value { return flag as! T }
@@ -135,8 +142,8 @@ private struct ValueDecoder: Decoder {
         case ObjectIdentifier(Float.self): if case .number(let number) = value { return Float(number) as! T }
         case ObjectIdentifier(JSONValue.self): return value as! T  // open by design: nothing in it is checked
         case ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int16.self),
-             ObjectIdentifier(Int8.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self), ObjectIdentifier(UInt32.self),
-             ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt8.self):
+            ObjectIdentifier(Int8.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self), ObjectIdentifier(UInt32.self),
+            ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt8.self):
             guard case .number(let number) = value else { break }
             guard let exact = (type as! any FixedWidthInteger.Type).init(exactly: number) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "\(number) is not a \(type)"))
@@ -241,7 +248,8 @@ private struct Unkeyed: UnkeyedDecodingContainer {
 
     private mutating func nextValue() throws -> JSONValue {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(JSONValue.self, .init(codingPath: codingPath, debugDescription: "the array has only \(elements.count) elements"))
+            throw DecodingError.valueNotFound(
+                JSONValue.self, .init(codingPath: codingPath, debugDescription: "the array has only \(elements.count) elements"))
         }
         defer { currentIndex += 1 }
         return elements[currentIndex]

@@ -2,8 +2,10 @@
 /// the value is then split, sealed or sent as it is. `nil` optionals are left out, as the
 /// synthesised `encode(to:)` asks; integers and floating-point numbers become numbers.
 public struct JSONValueEncoder {
+    /// An encoder; it keeps no state between encodings.
     public init() {}
 
+    /// `value` as a ``JSONValue``, without text in between.
     public func encode(_ value: some Encodable) throws -> JSONValue {
         try ValueEncoder.encode(value, at: [])
     }
@@ -83,8 +85,8 @@ private struct ValueEncoder: Encoder {
         case ObjectIdentifier(Float.self): return .number(Double(value as! Float))
         case ObjectIdentifier(JSONValue.self): return (value as! JSONValue)
         case ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int16.self),
-             ObjectIdentifier(Int8.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self), ObjectIdentifier(UInt32.self),
-             ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt8.self):
+            ObjectIdentifier(Int8.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self), ObjectIdentifier(UInt32.self),
+            ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt8.self):
             let integer = value as! any BinaryInteger
             return .number(Double(integer))
         default: return nil

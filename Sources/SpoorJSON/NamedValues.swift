@@ -6,6 +6,7 @@ public protocol NamedValues {
 }
 
 extension NamedValues where Self: CaseIterable & RawRepresentable, RawValue == String {
+    /// The raw values of every case, in their declared order.
     public static var names: [String] { allCases.map(\.rawValue) }
 }
 
@@ -14,10 +15,12 @@ extension JSONValueDecoder {
     public struct UnknownValue: Error, Equatable, CustomStringConvertible {
         /// The value's path, dotted: `youth.gender`.
         public let path: String
+        /// The value given, which is not one of the names.
         public let value: String
         /// The names the type has.
         public let names: [String]
 
+        /// The error in words: the path, the value and the names it could have been.
         public var description: String { "unknown value '\(value)' at \(path); the values are: \(names.joined(separator: ", "))" }
     }
 }

@@ -59,9 +59,10 @@ extension Ledger {
     /// What a command on `stream` reads before it decides, from one snapshot: see ``CommandSnapshot``.
     public func commandSnapshot(eventID: EventID, projectionKey: [UInt8], stream: StreamName) throws -> CommandSnapshot {
         try snapshot { txn in
-            CommandSnapshot(storedPosition: try store.position(of: eventID, in: txn),
-                            projection: try txn.value(in: store.projectionSlots[try store.liveSlot(in: txn)], key: projectionKey),
-                            wrappedKey: try txn.value(in: store.keys, key: Array(stream.rawValue.utf8)))
+            CommandSnapshot(
+                storedPosition: try store.position(of: eventID, in: txn),
+                projection: try txn.value(in: store.projectionSlots[try store.liveSlot(in: txn)], key: projectionKey),
+                wrappedKey: try txn.value(in: store.keys, key: Array(stream.rawValue.utf8)))
         }
     }
 

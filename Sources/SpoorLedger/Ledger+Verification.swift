@@ -56,7 +56,9 @@ private struct ChainWalk {
         try txn.withCursor(on: store.events) { cursor in
             try cursor.forEach(from: (position + 1).bigEndianBytes) { key, value in
                 let expected = position + 1
-                if let reason = try Self.check(key: key, value: value, expected: expected, previous: hash, indexedThrough: indexedThrough, store: store, txn: txn) {
+                if let reason = try Self.check(
+                    key: key, value: value, expected: expected, previous: hash, indexedThrough: indexedThrough, store: store, txn: txn)
+                {
                     problem = .init(position: expected, reason: reason)
                     return false
                 }
@@ -98,7 +100,9 @@ private struct ChainWalk {
         var level = 0, mismatch: String?
         try store.forEachNode(completedBy: index, eventHash: eventHash, in: txn) { key, node in
             guard try txn.withValue(in: store.merkle, key: key, { $0.map { Array($0) } }) == node.bytes else {
-                mismatch = level == 0 ? "the Merkle tree's leaf does not match the event" : "the Merkle tree's node at level \(level) does not match its children"
+                mismatch =
+                    level == 0
+                    ? "the Merkle tree's leaf does not match the event" : "the Merkle tree's node at level \(level) does not match its children"
                 return false
             }
             level += 1

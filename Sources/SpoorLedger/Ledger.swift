@@ -39,7 +39,14 @@ public final class Ledger: Sendable {
             } else if leaves > head.position {
                 // The tree is written in each append's transaction: more leaves than events means
                 // events were removed from the log after they were written.
-                throw LedgerError.corrupt(position: head.position + 1, reason: "the tree holds \(leaves) events but the log ends at \(head.position): events were removed after they were written; the store must not be appended to (restore a backup)")
+                throw LedgerError.corrupt(
+                    position: head.position + 1,
+                    reason:
+                        """
+                        the tree holds \(leaves) events but the log ends at \(head.position): events were removed after they were written; the \
+                        store must not be appended to (restore a backup)
+                        """
+                )
             }
             let indexed: UInt64
             if let mark = try environment.read({ txn in try store.indexMark(in: txn) }) {

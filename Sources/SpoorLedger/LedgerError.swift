@@ -85,9 +85,15 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .storage(let error):
             "storage failed: \(error)"
         case .writesStopped(let reason):
-            "the store accepts no writes: \(reason). Check the disk (dmesg, smartctl), run `spoord --verify-store` with the daemon stopped, then start it again; reads go on"
+            """
+            the store accepts no writes: \(reason). Check the disk (dmesg, smartctl), run `spoord --verify-store` with the daemon stopped, then \
+            start it again; reads go on
+            """
         case .diskFull(let path, let free):
-            "the file system holding \(path) is full (\(free / 1024) KiB free): free space on it; appends resume by themselves once there is room, reads go on, and nothing acknowledged was lost"
+            """
+            the file system holding \(path) is full (\(free / 1024) KiB free): free space on it; appends resume by themselves once there is room, \
+            reads go on, and nothing acknowledged was lost
+            """
         case .fileSystem(let message):
             "the ledger's folder is not usable: \(message)"
         case .closed:

@@ -29,8 +29,10 @@ extension LedgerStore {
     /// The leaf of the event at `index` and each perfect subtree it completes, lowest first, with
     /// the key each is stored under; their left siblings are read from `txn`. `body` returns
     /// whether to go on. Appending a leaf writes these nodes; verifying one compares them.
-    func forEachNode(completedBy index: UInt64, eventHash: ChainHash, in txn: borrowing some TransactionReading & ~Copyable,
-                     _ body: (_ key: [UInt8], _ node: ChainHash) throws -> Bool) throws {
+    func forEachNode(
+        completedBy index: UInt64, eventHash: ChainHash, in txn: borrowing some TransactionReading & ~Copyable,
+        _ body: (_ key: [UInt8], _ node: ChainHash) throws -> Bool
+    ) throws {
         var node = MerkleHash.leaf(of: eventHash)
         var level = 0, at = index
         while try body(Self.merkleKey(level: level, index: at), node), at & 1 == 1 {

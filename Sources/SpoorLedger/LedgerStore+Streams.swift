@@ -42,8 +42,10 @@ extension LedgerStore {
 
     /// Up to `limit` positions of `stream` from `version` on, in stream order: from the index,
     /// then from the log's tail past it.
-    func positions(of stream: StreamName, from version: UInt64 = 0, limit: Int = .max,
-                   in txn: borrowing some TransactionReading & ~Copyable) throws -> [UInt64] {
+    func positions(
+        of stream: StreamName, from version: UInt64 = 0, limit: Int = .max,
+        in txn: borrowing some TransactionReading & ~Copyable
+    ) throws -> [UInt64] {
         var positions: [UInt64] = []
         let prefix = Array(stream.rawValue.utf8) + [0]
         try txn.withCursor(on: streams) { cursor in

@@ -7,9 +7,11 @@ import Glibc
 public enum AtomicFile {
     /// A file that could not be written: exit 73 (EX_CANTCREAT), with the path and the reason.
     public struct Failure: Error, CustomStringConvertible {
+        /// The path and the reason.
         public let description: String
     }
 
+    /// Writes `bytes` to `path` with `mode`, whole or not at all; throws ``Failure`` saying why not.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = "\(folder)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"

@@ -7,6 +7,7 @@ public enum ClientError: Error, CustomStringConvertible {
     /// The daemon sent something that is not a reply.
     case protocolViolation(String)
 
+    /// The failure in words for the person at the terminal.
     public var description: String {
         switch self {
         case .unreachable(let message), .protocolViolation(let message): message

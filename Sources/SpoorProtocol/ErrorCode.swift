@@ -26,16 +26,20 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
 
 /// A failure as the wire carries it.
 public struct WireError: Error, Codable, Equatable, Sendable, CustomStringConvertible {
+    /// Why it failed, for programs.
     public var code: ErrorCode
+    /// Why it failed, for people.
     public var message: String
     /// The field at fault, when one is.
     public var field: String?
 
+    /// The failure `code`, said in `message`, at `field` when one is at fault.
     public init(_ code: ErrorCode, _ message: String, field: String? = nil) {
         self.code = code
         self.message = message
         self.field = field
     }
 
+    /// The code, the field and the message, in one line.
     public var description: String { field.map { "\(code.rawValue): \($0): \(message)" } ?? "\(code.rawValue): \(message)" }
 }

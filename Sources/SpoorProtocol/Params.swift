@@ -16,6 +16,7 @@ public struct CommandParams: Codable, Equatable, Sendable {
     /// for, in whose roles and care relationships the command is judged. The actor stays the delegate.
     public var onBehalfOf: String?
 
+    /// The parameters of `command` on `caseID` with `body`; the daemon settles the role, the id and the actor when absent.
     public init(case caseID: String, command: String, body: JSONValue, role: String? = nil, eventID: String? = nil, onBehalfOf: String? = nil) {
         self.case = caseID
         self.command = command
@@ -37,6 +38,7 @@ public struct CaseListParams: Codable, Equatable, Sendable {
     /// At most this many (1 to 10000; 1000 by default).
     public var limit: Int?
 
+    /// A page of cases, filtered by `unit` and `closed`, after `after`, at most `limit`.
     public init(unit: String? = nil, closed: Bool? = nil, after: String? = nil, limit: Int? = nil) {
         (self.unit, self.closed, self.after, self.limit) = (unit, closed, after, limit)
     }
@@ -44,10 +46,12 @@ public struct CaseListParams: Codable, Equatable, Sendable {
 
 /// `case.show`, `case.next`.
 public struct CaseParams: Codable, Equatable, Sendable {
+    /// The case id.
     public var `case`: String
     /// The day to judge deadlines on (`YYYY-MM-DD`), today by default.
     public var on: String?
 
+    /// The parameters for `caseID`, judged on `on` (today when absent).
     public init(case caseID: String, on: String? = nil) {
         self.case = caseID
         self.on = on
@@ -56,12 +60,15 @@ public struct CaseParams: Codable, Equatable, Sendable {
 
 /// `case.show`.
 public struct CaseShowParams: Codable, Equatable, Sendable {
+    /// The case id.
     public var `case`: String
     /// Break the glass: read a case without a care relationship, recorded with `reason` and
     /// reviewed by the privacy officer.
     public var emergency: Bool?
+    /// Why the glass is broken: required with `emergency`, recorded, shown to the privacy officer.
     public var reason: String?
 
+    /// The parameters to show `caseID`; with `emergency`, on the `reason` given.
     public init(case caseID: String, emergency: Bool? = nil, reason: String? = nil) {
         self.case = caseID
         self.emergency = emergency
@@ -71,6 +78,7 @@ public struct CaseShowParams: Codable, Equatable, Sendable {
 
 /// `subject.export`.
 public struct SubjectExportParams: Codable, Equatable, Sendable {
+    /// The case id of the youth whose data is exported.
     public var `case`: String
     /// The letter's language: `nl` (plain Dutch, B1; the default) or `en`.
     public var language: String?
@@ -83,8 +91,11 @@ public struct SubjectExportParams: Codable, Equatable, Sendable {
     /// The positions of staff notes the privacy officer read and releases: they name no one else.
     public var release: [UInt64]?
 
-    public init(case caseID: String, language: String? = nil, for reader: String? = nil, notAgainstGoodCare: Bool? = nil,
-                youthConsented: Bool? = nil, release: [UInt64]? = nil) {
+    /// An export of `caseID` in `language` for `reader`, with what a parent's reading needs and the notes released.
+    public init(
+        case caseID: String, language: String? = nil, for reader: String? = nil, notAgainstGoodCare: Bool? = nil,
+        youthConsented: Bool? = nil, release: [UInt64]? = nil
+    ) {
         (self.case, self.language, self.for) = (caseID, language, reader)
         (self.notAgainstGoodCare, self.youthConsented, self.release) = (notAgainstGoodCare, youthConsented, release)
     }
@@ -97,6 +108,7 @@ public struct AccessReviewParams: Codable, Equatable, Sendable {
     /// The privacy officer's finding.
     public var note: String
 
+    /// The review of the emergency access `event`, with the officer's `note`.
     public init(event: String, note: String) {
         self.event = event
         self.note = note
@@ -105,10 +117,12 @@ public struct AccessReviewParams: Codable, Equatable, Sendable {
 
 /// `registration.form`.
 public struct RegistrationFormParams: Codable, Equatable, Sendable {
+    /// The case id.
     public var `case`: String
     /// Which of the case's registrations, counting from 1; the last by default.
     public var registration: Int?
 
+    /// The form of `caseID`'s `registration` (the last when absent).
     public init(case caseID: String, registration: Int? = nil) {
         self.case = caseID
         self.registration = registration
@@ -117,6 +131,7 @@ public struct RegistrationFormParams: Codable, Equatable, Sendable {
 
 /// `worklist`.
 public struct WorklistParams: Codable, Equatable, Sendable {
+    /// The day to judge deadlines on (`YYYY-MM-DD`), today by default.
     public var on: String?
     /// Only the items whose responsible role the caller holds.
     public var mine: Bool?
@@ -127,6 +142,7 @@ public struct WorklistParams: Codable, Equatable, Sendable {
     /// Only what is overdue (or waits with no deadline), not what is due later.
     public var overdue: Bool?
 
+    /// The worklist on `on`, filtered by `mine`, `units` and `overdue`, at most `limit` items.
     public init(on: String? = nil, mine: Bool? = nil, units: [String]? = nil, limit: Int? = nil, overdue: Bool? = nil) {
         self.on = on
         self.mine = mine
@@ -141,14 +157,18 @@ public struct ProtocolShowParams: Codable, Equatable, Sendable {
     /// The adopted version to show; the one in force by default.
     public var version: Int?
 
+    /// The protocol of `version`; the one in force when absent.
     public init(version: Int? = nil) { self.version = version }
 }
 
 /// `audit.trace`.
 public struct TraceParams: Codable, Equatable, Sendable {
+    /// The case id.
     public var `case`: String
+    /// The signal id whose path is traced.
     public var signal: String
 
+    /// The trace of `signal` in `caseID`.
     public init(case caseID: String, signal: String) {
         self.case = caseID
         self.signal = signal
@@ -159,11 +179,13 @@ public struct TraceParams: Codable, Equatable, Sendable {
 public struct StatsParams: Codable, Equatable, Sendable {
     /// First and last day of the period (`YYYY-MM-DD`), inclusive; open-ended when absent.
     public var from: String?
+    /// The last day of the period, inclusive.
     public var to: String?
     /// Dimensions to group by: `form`, `age-group`, `age` (at the first signal), `gender`, `nationality` (group),
     /// `country` (of nationality), `border` (domestic or cross-border), `region`, `unit`, `month`, `year`.
     public var by: [String]?
 
+    /// The figures of `from` to `to`, grouped by `by`.
     public init(from: String? = nil, to: String? = nil, by: [String]? = nil) {
         self.from = from
         self.to = to
@@ -175,10 +197,12 @@ public struct StatsParams: Codable, Equatable, Sendable {
 public struct TailParams: Codable, Equatable, Sendable {
     /// The first position to send; by default the last `limit` events.
     public var from: UInt64?
+    /// The most events to send (1 to 1000; 100 by default).
     public var limit: Int?
     /// Keep the reply open and send events as they are committed.
     public var follow: Bool?
 
+    /// The events from `from`, at most `limit`; with `follow`, the reply stays open for new ones.
     public init(from: UInt64? = nil, limit: Int? = nil, follow: Bool? = nil) {
         self.from = from
         self.limit = limit
@@ -188,10 +212,12 @@ public struct TailParams: Codable, Equatable, Sendable {
 
 /// `audit.prove`.
 public struct ProveParams: Codable, Equatable, Sendable {
+    /// The event's position.
     public var position: UInt64
     /// The tree to prove against, the size of a checkpoint the auditor holds; the whole log by default.
     public var treeSize: UInt64?
 
+    /// The proof of the event at `position` in the tree of `treeSize` events (the whole log when absent).
     public init(position: UInt64, treeSize: UInt64? = nil) {
         self.position = position
         self.treeSize = treeSize
@@ -200,10 +226,12 @@ public struct ProveParams: Codable, Equatable, Sendable {
 
 /// `audit.consistency`.
 public struct ConsistencyParams: Codable, Equatable, Sendable {
+    /// The earlier tree size.
     public var from: UInt64
     /// The later tree size; the whole log by default.
     public var to: UInt64?
 
+    /// The proof that the tree of `from` events is a prefix of the one of `to` (the whole log when absent).
     public init(from: UInt64, to: UInt64? = nil) {
         self.from = from
         self.to = to
@@ -217,6 +245,7 @@ public struct RetentionParams: Codable, Equatable, Sendable {
     /// For `retention.apply`: erase for real; without it, only say what would be erased.
     public var confirm: Bool?
 
+    /// The retention due on `on`; with `confirm`, erased.
     public init(on: String? = nil, confirm: Bool? = nil) {
         self.on = on
         self.confirm = confirm
@@ -228,20 +257,23 @@ public struct RotateParams: Codable, Equatable, Sendable {
     /// A file the daemon can read holding the new master key (32 bytes, raw or base64).
     public var newKeyPath: String
 
+    /// A rotation to the key in the file at `newKeyPath`.
     public init(newKeyPath: String) { self.newKeyPath = newKeyPath }
 }
 
-/// `backup`.
 /// What a checkpoint witness found (`audit.witnessed`): the checkpoint it took and kept, and
 /// whether the log it signs extends the one the witness kept before.
 public struct WitnessedParams: Codable, Equatable, Sendable {
+    /// The size of the checkpoint the witness took and kept.
     public var treeSize: UInt64
     /// The tree's root, hex.
     public var root: String
     /// The size of the checkpoint the witness held before; `nil` for its first.
     public var previousSize: UInt64?
+    /// Whether the new checkpoint's log extends the one the witness held before.
     public var consistent: Bool
 
+    /// What the witness found: the checkpoint of `treeSize` events at `root`, against the one of `previousSize`.
     public init(treeSize: UInt64, root: String, previousSize: UInt64?, consistent: Bool) {
         (self.treeSize, self.root, self.previousSize, self.consistent) = (treeSize, root, previousSize, consistent)
     }
@@ -255,9 +287,11 @@ public struct CosignedParams: Codable, Equatable, Sendable {
     /// The witness's response body: one or more note signature lines (c2sp.org/tlog-cosignature).
     public var cosignature: String
 
+    /// The witness's `cosignature` lines over `checkpoint`.
     public init(checkpoint: String, cosignature: String) { (self.checkpoint, self.cosignature) = (checkpoint, cosignature) }
 }
 
+/// `backup`: a consistent copy of the store, optionally verified, with the oldest copies pruned.
 public struct BackupParams: Codable, Equatable, Sendable {
     /// An absolute path the daemon may write, new or an empty folder; with `keep`, the folder the
     /// copies are kept in, each in a new `spoor-<UTC time>` folder of its own.
@@ -268,6 +302,7 @@ public struct BackupParams: Codable, Equatable, Sendable {
     /// Keep only the newest `keep` copies in `path`, once this one is written (and verified, when asked).
     public var keep: Int?
 
+    /// A backup to `path`; with `verify`, checked; with `keep`, the newest `keep` copies kept.
     public init(path: String, verify: Bool? = nil, keep: Int? = nil) { (self.path, self.verify, self.keep) = (path, verify, keep) }
 }
 
@@ -289,12 +324,14 @@ extension CommandParams {
         guard let body = object["body"], body.object != nil else {
             throw WireError(.badRequest, "\"body\" must be an object with the command's fields", field: "body")
         }
-        self.init(case: caseID, command: command, body: body, role: try text("role"), eventID: try text("eventID"), onBehalfOf: try text("onBehalfOf"))
+        self.init(
+            case: caseID, command: command, body: body, role: try text("role"), eventID: try text("eventID"), onBehalfOf: try text("onBehalfOf"))
     }
 }
 
 /// The parameters of a method that takes none: an empty object, so that a parameter it does not
 /// have is refused rather than ignored.
 public struct EmptyParams: Codable, Equatable, Sendable {
+    /// The empty parameters.
     public init() {}
 }

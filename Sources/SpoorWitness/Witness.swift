@@ -12,8 +12,10 @@ public struct Witness: Sendable {
     /// The clock, POSIX seconds: a cosignature's time.
     public let now: @Sendable () -> UInt64
 
-    public init(cosigner: Cosigner, logs: [CheckpointVerifier], store: any WitnessStore,
-                now: @escaping @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970) }) {
+    public init(
+        cosigner: Cosigner, logs: [CheckpointVerifier], store: any WitnessStore,
+        now: @escaping @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970) }
+    ) {
         self.cosigner = cosigner
         self.logs = Dictionary(logs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         (self.store, self.now) = (store, now)
@@ -60,8 +62,11 @@ public struct Witness: Sendable {
                 guard latest.map({ $0.root == new.root }) ?? true else {
                     throw WitnessRefusal(409, "a checkpoint of \(new.size) events with another root than the one cosigned: a fork", origin: origin)
                 }
-            } else if let latest, !MerkleVerifier.verifyConsistency(oldSize: latest.size, newSize: new.size, oldRoot: latest.root,
-                                                                    newRoot: new.root, proof: proof) {
+            } else if let latest,
+                !MerkleVerifier.verifyConsistency(
+                    oldSize: latest.size, newSize: new.size, oldRoot: latest.root,
+                    newRoot: new.root, proof: proof)
+            {
                 throw WitnessRefusal(422, "the log of \(new.size) events does not extend the \(latest.size) cosigned", origin: origin)
             }
             return new

@@ -39,7 +39,8 @@ struct Intake {
         }
         for notice in outbox.notices {
             try write(Array(try JSONEncoder.sorted.encode(notice)), to: "notices/\(notice.delivery)-\(notice.subject.rawValue).json")
-            acknowledgements.append(.init(origin: notice.origin, delivery: notice.delivery, subject: notice.subject == .erasure ? .erasure : .withdrawal))
+            acknowledgements.append(
+                .init(origin: notice.origin, delivery: notice.delivery, subject: notice.subject == .erasure ? .erasure : .withdrawal))
             outcome.notices += 1
         }
         if !acknowledgements.isEmpty {
@@ -50,16 +51,20 @@ struct Intake {
     }
 
     private func open(_ delivery: CoMenshaOutbox.Delivery) throws -> [UInt8] {
-        guard let raw = keys[delivery.recipientKey] else { throw CoMenshaError("it is sealed to key \(delivery.recipientKey), which this client does not hold") }
-        return try DeliveryEnvelope.open(delivery.envelope, with: try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw),
-                                         delivery: delivery.delivery)
+        guard let raw = keys[delivery.recipientKey] else {
+            throw CoMenshaError("it is sealed to key \(delivery.recipientKey), which this client does not hold")
+        }
+        return try DeliveryEnvelope.open(
+            delivery.envelope, with: try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw),
+            delivery: delivery.delivery)
     }
 
     /// Writes `bytes` to `name` under the inbox, readable by CoMensha's service user only.
     private func write(_ bytes: [UInt8], to name: String) throws {
         let path = inbox + "/" + name
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         try AtomicFile.write(bytes, to: path, mode: 0o600)
     }
 

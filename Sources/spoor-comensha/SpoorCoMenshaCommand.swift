@@ -31,8 +31,9 @@ struct SpoorCoMenshaCommand: AsyncParsableCommand {
                     throw CoMenshaError("the key \(path) is \(error)")
                 }
             }
-            let hub = try HubClient(hub: configuration.hub, certificate: configuration.tls.certificate, key: configuration.tls.key,
-                                    hubCA: configuration.tls.hubCA)
+            let hub = try HubClient(
+                hub: configuration.hub, certificate: configuration.tls.certificate, key: configuration.tls.key,
+                hubCA: configuration.tls.hubCA)
             intake = Intake(hub: hub, keys: keys, inbox: configuration.inbox, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("spoor-comensha: cannot run: \(error)\n".utf8))

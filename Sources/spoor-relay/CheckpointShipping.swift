@@ -29,19 +29,26 @@ struct CheckpointShipping {
         if cursor.position == checkpoint.treeSize { return .unchanged(checkpoint.treeSize) }
         // At most twice: a 409 names the size the hub cosigned last, which a lost cursor learns from.
         for _ in 0..<2 {
-            let proof = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: old, to: checkpoint.treeSize)), as: ConsistencyReply.self)
+            let proof = try client.call(
+                .auditConsistency, JSONValue(encoding: ConsistencyParams(from: old, to: checkpoint.treeSize)), as: ConsistencyReply.self)
             let body = ConsistencyProofFile(oldSize: old, proof: proof.proof.compactMap(ChainHash.init(hex:)), checkpoint: checkpoint.checkpoint).text
             let response = try await post(body)
             switch response.status {
             case 200:
-                let recorded = try client.call(.auditCosigned, JSONValue(encoding: CosignedParams(checkpoint: checkpoint.checkpoint, cosignature: response.body)),
-                                               as: CosignedReply.self)
+                let recorded = try client.call(
+                    .auditCosigned, JSONValue(encoding: CosignedParams(checkpoint: checkpoint.checkpoint, cosignature: response.body)),
+                    as: CosignedReply.self)
                 try cursor.save(checkpoint.treeSize)
                 logger.info("checkpoint of \(checkpoint.treeSize) events cosigned by \(recorded.recorded.joined(separator: ", "))")
                 return .cosigned(checkpoint.treeSize)
             case 409 where response.contentType.hasPrefix("text/x.tlog.size"):
                 guard let size = UInt64(response.body.trimmingCharacters(in: .newlines)), size <= checkpoint.treeSize else {
-                    throw RelayError("the hub cosigned a checkpoint of \(response.body.trimmingCharacters(in: .newlines)) events, more than the log holds: the log was rolled back, or the hub follows another")
+                    throw RelayError(
+                        """
+                        the hub cosigned a checkpoint of \(response.body.trimmingCharacters(in: .newlines)) events, more than the log holds: the \
+                        log was rolled back, or the hub follows another
+                        """
+                    )
                 }
                 logger.notice("the hub's last cosigned checkpoint holds \(size) events; proving from there")
                 old = size
@@ -65,7 +72,9 @@ struct Cursor {
     let path: String
 
     var position: UInt64? {
-        FileManager.default.contents(atPath: path).flatMap { UInt64(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) }
+        FileManager.default.contents(atPath: path).flatMap {
+            UInt64(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     func save(_ size: UInt64) throws {

@@ -61,8 +61,9 @@ struct RecordShipping {
         guard let record = event.record, let commitment = event.recordCommitment else {
             throw RelayError("event \(position) has no public record")
         }
-        return .init(position: position, treeSize: treeSize, record: String(decoding: record.bytes, as: UTF8.self), commitment: commitment.hex,
-                     proof: proof.proof)
+        return .init(
+            position: position, treeSize: treeSize, record: String(decoding: record.bytes, as: UTF8.self), commitment: commitment.hex,
+            proof: proof.proof)
     }
 
     private func post(_ submission: RecordSubmission) async throws -> HubResponse {

@@ -22,19 +22,23 @@ struct SpoorRelayCommand: AsyncParsableCommand {
         let hub: HubClient
         do {
             configuration = try RelayConfiguration.load(from: config)
-            hub = try HubClient(hub: configuration.hub, certificate: configuration.tls.certificate, key: configuration.tls.key,
-                                 hubCA: configuration.tls.hubCA)
+            hub = try HubClient(
+                hub: configuration.hub, certificate: configuration.tls.certificate, key: configuration.tls.key,
+                hubCA: configuration.tls.hubCA)
         } catch {
             FileHandle.standardError.write(Data("spoor-relay: cannot run: \(error)\n".utf8))
             throw ExitCode(78)
         }
         let shipping = Shipping(
-            checkpoints: CheckpointShipping(socket: configuration.socket, hub: hub, cursor: Cursor(path: configuration.statePath),
-                                            logger: logger),
-            records: RecordShipping(socket: configuration.socket, hub: hub, cursor: Cursor(path: configuration.recordsStatePath),
-                                    logger: logger),
-            deliveries: DeliveryShipping(socket: configuration.socket, hub: hub,
-                                         cursor: Cursor(path: configuration.acknowledgementsStatePath), logger: logger))
+            checkpoints: CheckpointShipping(
+                socket: configuration.socket, hub: hub, cursor: Cursor(path: configuration.statePath),
+                logger: logger),
+            records: RecordShipping(
+                socket: configuration.socket, hub: hub, cursor: Cursor(path: configuration.recordsStatePath),
+                logger: logger),
+            deliveries: DeliveryShipping(
+                socket: configuration.socket, hub: hub,
+                cursor: Cursor(path: configuration.acknowledgementsStatePath), logger: logger))
         if once {
             do { try await runOnce(shipping, logger: logger) } catch {
                 await hub.shutdown()
@@ -62,7 +66,12 @@ struct SpoorRelayCommand: AsyncParsableCommand {
         do {
             switch try await shipping.round() {
             case .shipped(let size, let records, let posted, let acknowledged):
-                print("cosigned: \(size) events; records shipped: \(records); outbox entries posted: \(posted); acknowledgements recorded: \(acknowledged)")
+                print(
+                    """
+                    cosigned: \(size) events; records shipped: \(records); outbox entries posted: \(posted); acknowledgements recorded: \
+                    \(acknowledged)
+                    """
+                )
             case .wait(let after): print("the hub asks to wait\(after.map { " \($0) s" } ?? "")"); throw ExitCode(75)
             }
         } catch let exit as ExitCode { throw exit } catch {

@@ -15,8 +15,10 @@ struct CaseTarget: ParsableArguments {
     @Option(help: ArgumentHelp("A UUID for the event, so that a retry after a lost reply records it once.", valueName: "uuid"))
     var eventID: String?
 
-    @Option(help: ArgumentHelp("For a delegate (an integration's OS user) only: the user of the configuration you act for; you stay the actor.",
-                               valueName: "user"))
+    @Option(
+        help: ArgumentHelp(
+            "For a delegate (an integration's OS user) only: the user of the configuration you act for; you stay the actor.",
+            valueName: "user"))
     var onBehalfOf: String?
 }
 
@@ -48,8 +50,9 @@ extension CaseCommandLine {
     }
 
     func run() throws {
-        let params = CommandParams(case: target.caseID, command: Self.wireName, body: try body(),
-                                   role: target.role, eventID: target.eventID, onBehalfOf: target.onBehalfOf)
+        let params = CommandParams(
+            case: target.caseID, command: Self.wireName, body: try body(),
+            role: target.role, eventID: target.eventID, onBehalfOf: target.onBehalfOf)
         try target.global.run({ client in
             let reply: CommandReply
             do { reply = try client.call(.caseCommand, JSONValue(encoding: params), as: CommandReply.self) } catch ClientError.daemon(var wire) {

@@ -12,7 +12,8 @@ enum Completions {
 
     /// The ids of the cases the caller may read (`case list`).
     static let cases = CompletionKind.custom { _, _, prefix in
-        (try? call(.caseList, CaseListParams(closed: true, limit: 10_000), as: CaseListReply.self))?.cases.map(\.case).filter { $0.hasPrefix(prefix) } ?? []
+        (try? call(.caseList, CaseListParams(closed: true, limit: 10_000), as: CaseListReply.self))?.cases.map(\.case).filter { $0.hasPrefix(prefix) }
+            ?? []
     }
 
     /// The units of the cases the caller may read.

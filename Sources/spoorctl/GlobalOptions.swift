@@ -30,8 +30,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// Connects, calls `method` for a typed reply, prints it (as JSON, or rendered), and turns
     /// failures into message and exit code.
-    func run<Reply: Codable>(_ method: SpoorProtocol.Method, _ params: some Encodable = JSONValue.object([:]), as _: Reply.Type,
-                             render: (Reply) -> String) throws {
+    func run<Reply: Codable>(
+        _ method: SpoorProtocol.Method, _ params: some Encodable = JSONValue.object([:]), as _: Reply.Type,
+        render: (Reply) -> String
+    ) throws {
         try run({ client in try client.call(method, JSONValue(encoding: params), as: Reply.self) }, render: render)
     }
 
@@ -59,12 +61,15 @@ struct GlobalOptions: ParsableArguments {
             return try body(try SocketClient(socketPath: socket))
         } catch let error as ClientError {
             if json {  // as the daemon's own errors are, for a program that reads stderr
-                let (code, field): (String, String?) = switch error {
-                case .unreachable: ("unreachable", nil)
-                case .protocolViolation: ("protocol-violation", nil)
-                case .daemon(let wire): (wire.code.rawValue, wire.field)
-                }
-                let body: JSONValue = ["error": .fields(["code": .string(code), "message": .string(error.description), "field": field.map(JSONValue.string)])]
+                let (code, field): (String, String?) =
+                    switch error {
+                    case .unreachable: ("unreachable", nil)
+                    case .protocolViolation: ("protocol-violation", nil)
+                    case .daemon(let wire): (wire.code.rawValue, wire.field)
+                    }
+                let body: JSONValue = [
+                    "error": .fields(["code": .string(code), "message": .string(error.description), "field": field.map(JSONValue.string)])
+                ]
                 FileHandle.standardError.write(Data((String(decoding: body.serialized, as: UTF8.self) + "\n").utf8))
             } else {
                 FileHandle.standardError.write(Data("\(Self.errorPriority)spoorctl: \(error)\n".utf8))

@@ -6,7 +6,10 @@ enum Render {
     static func caseSummary(_ c: CaseReply) -> String {
         var pairs: [(String, String)] = [
             ("case", c.case), ("unit", c.unit), ("state", c.open ? "open" : "closed"), ("opened", c.openedOn),
-            ("youth", "\(Output.text(c.youth["gender"])), \(Output.text(c.youth["nationalityGroup"])), \(Output.text(c.youth["ageAtOpening"])) at opening"),
+            (
+                "youth",
+                "\(Output.text(c.youth["gender"])), \(Output.text(c.youth["nationalityGroup"])), \(Output.text(c.youth["ageAtOpening"])) at opening"
+            ),
         ]
         if let personal = c.personal, personal != .null {
             pairs.append(("identity", personal.string ?? "\(Output.text(personal["name"])), born \(Output.text(personal["birthDate"]))"))
@@ -17,30 +20,44 @@ enum Render {
             pairs.append(("waiver", "requested by \(request.requestedBy): \(Output.text(request.request["ground"]))"))
         }
         if let waiver = c.waiver, waiver != .null {
-            pairs.append(("waiver", "approved \(Output.text(waiver["waivedOn"])) (\(Output.text(waiver["ground"]))), valid until \(Output.text(waiver["validUntil"]))"))
+            pairs.append(
+                (
+                    "waiver",
+                    "approved \(Output.text(waiver["waivedOn"])) (\(Output.text(waiver["ground"]))), valid until \(Output.text(waiver["validUntil"]))"
+                ))
         }
         if let risk = c.lastRiskAssessment, risk != .null {
             pairs.append(("risk", "\(Output.text(risk["instrument"])): \(Output.text(risk["outcome"])), next due \(Output.text(risk["nextDueOn"]))"))
         }
-        let registrations = c.registrations.map { r in
-            "\(Output.text(r["registeredOn"])) \(Output.text(r["kind"])) (\(Output.text(r["basis"])), \(r["purpose"]?.string ?? "statistics"))"
-        } + c.registeredElsewhere.map { "by \(Output.text($0["registrant"])), learned \(Output.text($0["learnedOn"]))" }
+        let registrations =
+            c.registrations.map { r in
+                "\(Output.text(r["registeredOn"])) \(Output.text(r["kind"])) (\(Output.text(r["basis"])), \(r["purpose"]?.string ?? "statistics"))"
+            } + c.registeredElsewhere.map { "by \(Output.text($0["registrant"])), learned \(Output.text($0["learnedOn"]))" }
         pairs.append(("registrations", registrations.isEmpty ? "none" : registrations.joined(separator: "; ")))
         if let due = c.registrationDue {
             pairs.append(("registration due", "by \(due.dueOn) (\(due.because); the \(due.responsible) registers)"))
         }
         if !c.openObligations.isEmpty { pairs.append(("obligations", c.openObligations.joined(separator: ", "))) }
         let signals = c.signals.map { s in
-            [Output.text(s.recorded["signalID"]), Output.text(s.recorded["observedOn"]), s.formsOfExploitation.joined(separator: ", "),
-             s.step, s.retracted ? "retracted" : "", s.forwardedTo.joined(separator: ", ")]
+            [
+                Output.text(s.recorded["signalID"]), Output.text(s.recorded["observedOn"]), s.formsOfExploitation.joined(separator: ", "),
+                s.step, s.retracted ? "retracted" : "", s.forwardedTo.joined(separator: ", "),
+            ]
         }
         let reports = c.reports.map { r in
-            [Output.text(r.report["reportID"]), Output.text(r.report["reportedOn"]), Output.text(r.report["urgency"]),
-             r.feedbackDueOn, r.feedback.map { Output.text($0["kind"]) }.joined(separator: ", ")]
+            [
+                Output.text(r.report["reportID"]), Output.text(r.report["reportedOn"]), Output.text(r.report["urgency"]),
+                r.feedbackDueOn, r.feedback.map { Output.text($0["kind"]) }.joined(separator: ", "),
+            ]
         }
-        return ([Output.fields(pairs), "", "signals",
-                 Output.table(["id", "observed", "forms", "step", "", "forwarded to"], signals)] + notes(c) + ["", "reports to Veilig Thuis",
-                 Output.table(["id", "reported", "urgency", "feedback due", "feedback"], reports)]).joined(separator: "\n")
+        return
+            ([
+                Output.fields(pairs), "", "signals",
+                Output.table(["id", "observed", "forms", "step", "", "forwarded to"], signals),
+            ] + notes(c) + [
+                "", "reports to Veilig Thuis",
+                Output.table(["id", "reported", "urgency", "feedback due", "feedback"], reports),
+            ]).joined(separator: "\n")
     }
 
     /// What the carers wrote on each signal, as `--json` shows it: the text where the reader may
@@ -55,7 +72,10 @@ enum Render {
     }
 
     static func event(_ e: EventRecord) -> String {
-        "\(e.position)  \(e.recordedAt)  \(e.stream)@\(e.streamVersion)  \(e.type)  \(e.actor.name)\(e.onBehalfOf.map { " for \($0)" } ?? "")/\(e.role)"
+        """
+        \(e.position)  \(e.recordedAt)  \(e.stream)@\(e.streamVersion)  \(e.type)  \
+        \(e.actor.name)\(e.onBehalfOf.map { " for \($0)" } ?? "")/\(e.role)
+        """
     }
 
     /// Who acted in a trail's step: the actor, and the person it vouched for when it was a delegate.
@@ -71,7 +91,11 @@ enum Render {
     /// A declared restore, as the auditor reads it: which epoch it began, from what.
     static func restore(_ epoch: LogEpochRecord) -> String {
         let d = epoch.declaration
-        return "epoch \(d.epoch) (\(d.origin)) began at position \(epoch.position) with a declared restore: the store went on from \(d.restoredSize) events; "
-            + "the last checkpoint signed as \(d.previousOrigin) held \(d.signedSize)" + (d.lostEvents > 0 ? ", \(d.lost) lost" : "")
+        return
+            """
+            epoch \(d.epoch) (\(d.origin)) began at position \(epoch.position) with a declared restore: the store went on from \(d.restoredSize) \
+            events; \
+            the last checkpoint signed as \(d.previousOrigin) held \(d.signedSize)
+            """ + (d.lostEvents > 0 ? ", \(d.lost) lost" : "")
     }
 }

@@ -18,7 +18,8 @@ struct Spoorctl: ParsableCommand {
         subcommands: [
             CaseGroup.self, ScreeningGroup.self, SignalGroup.self, RiskGroup.self, ConsultGroup.self, ConversationGroup.self, Weigh.self,
             ReportGroup.self, FeedbackGroup.self, ConsentGroup.self, RegisterGroup.self, StatementGroup.self,
-            SubjectGroup.self, AccessGroup.self, RetentionGroup.self, KeysGroup.self, WorklistCommand.self, ProtocolGroup.self, AuditGroup.self, StatsCommand.self, EventsGroup.self, ProjectionsGroup.self,
+            SubjectGroup.self, AccessGroup.self, RetentionGroup.self, KeysGroup.self, WorklistCommand.self, ProtocolGroup.self, AuditGroup.self,
+            StatsCommand.self, EventsGroup.self, ProjectionsGroup.self,
             BackupCommand.self, StatusCommand.self, MetricsCommand.self,
         ])
 

@@ -32,10 +32,22 @@ struct Spoord: AsyncParsableCommand {
     @Option(help: "The least severe log level written: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
-    @Flag(help: "Check the store offline, with the daemon stopped: every hash, the chain, and every index against the log; exit 0 when intact, 65 when not.")
+    @Flag(
+        help:
+            """
+            Check the store offline, with the daemon stopped: every hash, the chain, and every index against the log; exit 0 when intact, 65 when \
+            not.
+            """
+    )
     var verifyStore = false
 
-    @Flag(help: "Declare a restored store, with the service stopped: record the restore and begin the log's next epoch under a new checkpoint origin; prints the new verifier key for the auditor.")
+    @Flag(
+        help:
+            """
+            Declare a restored store, with the service stopped: record the restore and begin the log's next epoch under a new checkpoint origin; \
+            prints the new verifier key for the auditor.
+            """
+    )
     var acceptRestore = false
 
     func run() async throws {
@@ -53,16 +65,24 @@ struct Spoord: AsyncParsableCommand {
         if verifyStore { return try runVerification() }
         do {
             if acceptRestore {
-                let (options, configuration) = development.map(DaemonOptions.development(folder:))
+                let (options, configuration) =
+                    development.map(DaemonOptions.development(folder:))
                     ?? (DaemonOptions(configPath: config ?? ServerConfiguration.defaultPath, dataDirectory: data, socketPath: socket), nil)
                 print(try await SpoorDaemon.acceptRestore(options: options, configuration: configuration, logger: logger))
             } else if let development {
                 let (options, configuration) = DaemonOptions.development(folder: development)
-                logger.warning("DEVELOPMENT MODE: store and socket under \(development), user \(configuration.users.keys.first ?? "?") holds every role, and the master and signing keys are development keys generated in that folder, beside the data they protect. Never use this for real client data.")
+                logger.warning(
+                    """
+                    DEVELOPMENT MODE: store and socket under \(development), user \(configuration.users.keys.first ?? "?") holds every role, and \
+                    the master and signing keys are development keys generated in that folder, beside the data they protect. Never use this \
+                    for real client data.
+                    """
+                )
                 try await SpoorDaemon.run(options: options, configuration: configuration, logger: logger)
             } else {
-                try await SpoorDaemon.run(options: DaemonOptions(configPath: config ?? ServerConfiguration.defaultPath, dataDirectory: data, socketPath: socket),
-                                          logger: logger)
+                try await SpoorDaemon.run(
+                    options: DaemonOptions(configPath: config ?? ServerConfiguration.defaultPath, dataDirectory: data, socketPath: socket),
+                    logger: logger)
             }
         } catch {
             logger.critical("cannot run: \(error)")
@@ -72,9 +92,12 @@ struct Spoord: AsyncParsableCommand {
 
     private func runVerification() throws {
         // The store is all a check needs: given --data and no --config, no configuration is read.
-        let (options, configuration) = development.map(DaemonOptions.development(folder:))
-            ?? (DaemonOptions(configPath: config ?? ServerConfiguration.defaultPath, dataDirectory: data, socketPath: socket),
-                data != nil && config == nil ? ServerConfiguration() : nil)
+        let (options, configuration) =
+            development.map(DaemonOptions.development(folder:))
+            ?? (
+                DaemonOptions(configPath: config ?? ServerConfiguration.defaultPath, dataDirectory: data, socketPath: socket),
+                data != nil && config == nil ? ServerConfiguration() : nil
+            )
         do {
             let (report, intact) = try SpoorDaemon.verifyStore(options: options, configuration: configuration)
             print(report)

@@ -58,7 +58,9 @@ struct EnvironmentTests {
         let keys = try env.read { txn in
             try txn.withCursor(on: db) { cursor in
                 var keys: [UInt8] = []
-                try cursor.forEach { key, _ in keys.append(key[0]); return true }
+                try cursor.forEach { key, _ in
+                    keys.append(key[0]); return true
+                }
                 return keys
             }
         }
@@ -98,7 +100,9 @@ struct EnvironmentTests {
     }
 
     @Test func writesGrowTheMapUntilTheCap() throws {
-        let env = try open { $0.mapSize = 32 << 10; $0.maxMapSize = 1 << 20 }
+        let env = try open {
+            $0.mapSize = 32 << 10; $0.maxMapSize = 1 << 20
+        }
         defer { env.close(); try? FileManager.default.removeItem(atPath: path) }
         let db = try env.openDatabase("things")
         let value = [UInt8](repeating: 7, count: 1_000)

@@ -11,12 +11,15 @@ struct CaseHarness {
 
     /// Decides `command` as `role` on `today` and folds the events in; returns them.
     @discardableResult
-    mutating func run(_ command: CaseCommand, as role: Role = .professional, actor: String? = nil, on today: String) throws(DomainError) -> [CaseEvent] {
+    mutating func run(_ command: CaseCommand, as role: Role = .professional, actor: String? = nil, on today: String) throws(DomainError)
+        -> [CaseEvent]
+    {
         let context = Decider.Context(actor: actor ?? "\(role.rawValue)-1", role: role, today: day(today))
         let events = try decider.decide(command, state: state, context: context)
         for event in events {
-            let record = CaseEventRecord(event: event, actor: context.actor, role: role,
-                                         position: UInt64(records.count + 1), recordedOn: context.today, rules: decider.rules)
+            let record = CaseEventRecord(
+                event: event, actor: context.actor, role: role,
+                position: UInt64(records.count + 1), recordedOn: context.today, rules: decider.rules)
             records.append(record)
             state = CaseState.evolve(state, record)
         }
@@ -25,8 +28,9 @@ struct CaseHarness {
 
     /// Folds `event` in as it was decided long ago, under rules since changed: no decide.
     mutating func record(_ event: CaseEvent, as role: Role, actor: String, on today: String) {
-        let record = CaseEventRecord(event: event, actor: actor, role: role, position: UInt64(records.count + 1),
-                                     recordedOn: day(today), rules: decider.rules)
+        let record = CaseEventRecord(
+            event: event, actor: actor, role: role, position: UInt64(records.count + 1),
+            recordedOn: day(today), rules: decider.rules)
         records.append(record)
         state = CaseState.evolve(state, record)
     }
@@ -35,18 +39,22 @@ struct CaseHarness {
 
     static func opened(birthDate: String, on today: String, unit: String = "north", caseID: String = "case-1") throws -> CaseHarness {
         var harness = CaseHarness()
-        try harness.run(CaseCommand(CaseOpened(
-            caseID: caseID, unit: unit, openedOn: day(today),
-            youth: YouthProfile(gender: .female, nationalityGroup: .dutch, ageAtOpening: 0),
-            personal: YouthIdentity(name: "J. Jansen", birthDate: day(birthDate)))), on: today)
+        try harness.run(
+            CaseCommand(
+                CaseOpened(
+                    caseID: caseID, unit: unit, openedOn: day(today),
+                    youth: YouthProfile(gender: .female, nationalityGroup: .dutch, ageAtOpening: 0),
+                    personal: YouthIdentity(name: "J. Jansen", birthDate: day(birthDate)))), on: today)
         return harness
     }
 }
 
 extension CaseCommand {
     static func signal(_ forms: [String] = ["criminal"], indicators: [String] = ["criminal-exploitation"], on: String) -> CaseCommand {
-        CaseCommand(SignalRecorded(signalID: "", observedOn: day(on), source: .ownObservation, reportedBy: nil,
-                                     formsOfExploitation: forms, indicators: indicators, nature: .concrete, personal: Note("seen with older men, new phone")))
+        CaseCommand(
+            SignalRecorded(
+                signalID: "", observedOn: day(on), source: .ownObservation, reportedBy: nil,
+                formsOfExploitation: forms, indicators: indicators, nature: .concrete, personal: Note("seen with older men, new phone")))
     }
 
     static func consult(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
@@ -57,27 +65,39 @@ extension CaseCommand {
         CaseCommand(ConversationHeld(signalIDs: ids, heldOn: day(on), participants: [.youth], personal: nil))
     }
 
-    static func weigh(_ ids: [String] = ["signal-1"], unsafe: Bool, on: String, decision: WeighingRecorded.Decision = .report,
-                      evaluateOn: String? = nil) -> CaseCommand {
-        CaseCommand(WeighingRecorded(
-            signalIDs: ids, weighedOn: day(on),
-            answers: .init(suspicion: true, acuteOrStructuralUnsafety: unsafe, canOfferEffectiveHelp: true, helpAccepted: true, helpProducesSafety: nil),
-            decision: decision, norm: nil, evaluateOn: evaluateOn.map(day), personal: nil))
+    static func weigh(
+        _ ids: [String] = ["signal-1"], unsafe: Bool, on: String, decision: WeighingRecorded.Decision = .report,
+        evaluateOn: String? = nil
+    ) -> CaseCommand {
+        CaseCommand(
+            WeighingRecorded(
+                signalIDs: ids, weighedOn: day(on),
+                answers: .init(
+                    suspicion: true, acuteOrStructuralUnsafety: unsafe, canOfferEffectiveHelp: true, helpAccepted: true, helpProducesSafety: nil),
+                decision: decision, norm: nil, evaluateOn: evaluateOn.map(day), personal: nil))
     }
 
     static func report(_ ids: [String] = ["signal-1"], on: String, urgency: ReportedToVeiligThuis.Urgency = .regular) -> CaseCommand {
-        CaseCommand(ReportedToVeiligThuis(reportID: "", signalIDs: ids, reportedOn: day(on), urgency: urgency,
-                                                   discussedWithClient: true, notDiscussedReason: nil, reference: nil))
+        CaseCommand(
+            ReportedToVeiligThuis(
+                reportID: "", signalIDs: ids, reportedOn: day(on), urgency: urgency,
+                discussedWithClient: true, notDiscussedReason: nil, reference: nil))
     }
 
-    static func register(_ kind: RegisteredAtCoMensha.Kind, basis: RegisteredAtCoMensha.Basis = .none,
-                         purpose: RegisteredAtCoMensha.Purpose = .statistics, on: String) -> CaseCommand {
-        CaseCommand(RegisteredAtCoMensha(kind: kind, basis: basis, purpose: purpose, registeredOn: day(on), fieldsSent: [],
-                                                 formsOfExploitation: [], reference: nil))
+    static func register(
+        _ kind: RegisteredAtCoMensha.Kind, basis: RegisteredAtCoMensha.Basis = .none,
+        purpose: RegisteredAtCoMensha.Purpose = .statistics, on: String
+    ) -> CaseCommand {
+        CaseCommand(
+            RegisteredAtCoMensha(
+                kind: kind, basis: basis, purpose: purpose, registeredOn: day(on), fieldsSent: [],
+                formsOfExploitation: [], reference: nil))
     }
 
-    static func give(_ party: ConsentParty, form: ConsentGiven.Form = .written, for purposes: [RegisteredAtCoMensha.Purpose] = [.statistics],
-                     on: String) -> CaseCommand {
+    static func give(
+        _ party: ConsentParty, form: ConsentGiven.Form = .written, for purposes: [RegisteredAtCoMensha.Purpose] = [.statistics],
+        on: String
+    ) -> CaseCommand {
         CaseCommand(ConsentGiven(by: party, givenOn: day(on), form: form, purposes: purposes))
     }
 

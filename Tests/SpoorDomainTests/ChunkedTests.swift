@@ -102,7 +102,8 @@ struct PartsPropertyTests {
         var today = day("2026-06-01")
         for step in 0..<(Chunked<Int>.chunkSize + 6 + Int.random(in: 5...40, using: &rng)) {
             let earlier = harness.current
-            let (command, role) = step < Chunked<Int>.chunkSize + 6
+            let (command, role) =
+                step < Chunked<Int>.chunkSize + 6
                 ? (CaseCommand.signal(on: today.description), Role.professional)
                 : ReplayPropertyTests.randomCommand(&rng, on: today.description)
             guard (try? harness.run(command, as: role, on: today.description)) != nil else { continue }

@@ -10,7 +10,9 @@ struct CodingTests {
         try harness.run(.signal(on: "2026-10-01"), on: "2026-10-01")
         try harness.run(.signal(["labour"], indicators: ["money"], on: "2026-10-01"), on: "2026-10-01")
         try harness.run(CaseCommand(SignalRetracted(signalID: "signal-2", retractedOn: day("2026-10-02"), personal: nil)), on: "2026-10-02")
-        try harness.run(CaseCommand(RiskAssessed(instrument: "ris-l", outcome: "high", assessedOn: day("2026-10-02"), nextDueOn: day("2027-01-02"))), on: "2026-10-02")
+        try harness.run(
+            CaseCommand(RiskAssessed(instrument: "ris-l", outcome: "high", assessedOn: day("2026-10-02"), nextDueOn: day("2027-01-02"))),
+            on: "2026-10-02")
         try harness.run(.consult(on: "2026-10-03"), on: "2026-10-03")
         try harness.run(.talk(on: "2026-10-04"), on: "2026-10-04")
         try harness.run(.weigh(unsafe: true, on: "2026-10-05"), on: "2026-10-05")

@@ -23,11 +23,18 @@ struct CommandDecodingTests {
     }
 
     @Test func theCaseIDComesFromTheRequestAndSignalIDsFromTheCase() throws {
-        let open = try decode("open-case", #"{"unit":"u","openedOn":"2026-11-02","youth":{"gender":"male","nationalityGroup":"dutch","ageAtOpening":15}}"#)
+        let open = try decode(
+            "open-case", #"{"unit":"u","openedOn":"2026-11-02","youth":{"gender":"male","nationalityGroup":"dutch","ageAtOpening":15}}"#)
         guard case .caseOpened(let opened) = open.event else { Issue.record("not an open command"); return }
         #expect(opened.caseID == "c1")
         #expect(throws: DomainError.invalidField("signalID", "is assigned by the case, not by the request")) {
-            try decode("record-signal", #"{"signalID":"signal-9","observedOn":"2026-11-02","source":"own-observation","formsOfExploitation":[],"indicators":[],"nature":"concrete"}"#)
+            try decode(
+                "record-signal",
+                #"""
+                {"signalID":"signal-9","observedOn":"2026-11-02","source":"own-observation","formsOfExploitation":[],"indicators":[],\#
+                "nature":"concrete"}
+                """#
+            )
         }
     }
 
@@ -40,7 +47,13 @@ struct CommandDecodingTests {
             try decode("reopen-case", #"{"reopenedOn":"2026-11-02","colour":"red"}"#)
         }
         #expect(throws: DomainError.invalidField("answers.mood", "is not a field of Answers")) {
-            try decode("weigh", #"{"signalIDs":["signal-1"],"weighedOn":"2026-11-02","decision":"report","answers":{"suspicion":true,"acuteOrStructuralUnsafety":true,"canOfferEffectiveHelp":true,"mood":"bad"}}"#)
+            try decode(
+                "weigh",
+                #"""
+                {"signalIDs":["signal-1"],"weighedOn":"2026-11-02","decision":"report","answers":{"suspicion":true,\#
+                "acuteOrStructuralUnsafety":true,"canOfferEffectiveHelp":true,"mood":"bad"}}
+                """#
+            )
         }
         #expect(throws: DomainError.self) { try decode("close-case", "[1]") }
     }

@@ -35,18 +35,20 @@ struct ConsentTests {
         }
     }
 
-    @Test("ages 10 to 18 × every party × give, refuse, withdraw: only the parties the age requires may answer",
-          arguments: 10...18)
+    @Test(
+        "ages 10 to 18 × every party × give, refuse, withdraw: only the parties the age requires may answer",
+        arguments: 10...18)
     func everyAgePartyAndAnswer(age: Int) throws {
         for party in ConsentParty.allCases {
             for answer in Answer.allCases {
                 var harness = try Self.youth(aged: age, holders: Self.holders(including: party))
                 let before = harness.records.count
-                let command: CaseCommand = switch answer {
-                case .give: .give(party, on: "2026-11-02")
-                case .refuse: .refuse(party, on: "2026-11-02")
-                case .withdraw: .withdraw(party, on: "2026-11-02")
-                }
+                let command: CaseCommand =
+                    switch answer {
+                    case .give: .give(party, on: "2026-11-02")
+                    case .refuse: .refuse(party, on: "2026-11-02")
+                    case .withdraw: .withdraw(party, on: "2026-11-02")
+                    }
                 if answer == .withdraw, Self.entitled(party, age: age) {
                     // Nothing to withdraw yet; after consent, the withdrawal stands.
                     #expect(throws: DomainError.ruleViolated(rule: "consent", reason: "the \(party.rawValue) has no consent standing to withdraw")) {
@@ -56,12 +58,20 @@ struct ConsentTests {
                 }
                 if Self.entitled(party, age: age) {
                     try harness.run(command, on: "2026-11-02")
-                    let expected: CaseState.PartyConsent.Status = switch answer { case .give: .given; case .refuse: .refused; case .withdraw: .withdrawn }
+                    let expected: CaseState.PartyConsent.Status =
+                        switch answer {
+                        case .give: .given
+                        case .refuse: .refused
+                        case .withdraw: .withdrawn
+                        }
                     #expect(harness.current.consent(of: party)?.status == expected, "age \(age), \(party), \(answer)")
                 } else {
                     let row = try #require(InstitutionProtocol.standard.consent.table.row(forAge: age))
-                    #expect(throws: DomainError.ruleViolated(rule: row.source, reason: "the youth is \(age): \(row.who) consent, not the \(party.rawValue)"),
-                            "age \(age), \(party), \(answer)") {
+                    #expect(
+                        throws: DomainError.ruleViolated(
+                            rule: row.source, reason: "the youth is \(age): \(row.who) consent, not the \(party.rawValue)"),
+                        "age \(age), \(party), \(answer)"
+                    ) {
                         try harness.run(command, on: "2026-11-02")
                     }
                     #expect(harness.records.count == before, "a refused command records nothing")
@@ -94,10 +104,12 @@ struct ConsentTests {
             #expect(try !Self.mayRegister(aged: age, after: [parent]), "\(age): the parents alone")
             #expect(try !Self.mayRegister(aged: age, after: [youth]), "\(age): the youth alone")
             #expect(try Self.mayRegister(aged: age, after: [youth, parent]), "\(age): both")
-            #expect(try !Self.mayRegister(aged: age, after: [.refuse(.youth, on: "2026-11-02"), parent]),
-                    "\(age): a parent's later consent does not cover the youth's refusal")
-            #expect(try !Self.mayRegister(aged: age, holders: [.parent, .otherParent], after: [youth, parent, .refuse(.otherParent, on: "2026-11-02")]),
-                    "\(age): the other parent's refusal blocks")
+            #expect(
+                try !Self.mayRegister(aged: age, after: [.refuse(.youth, on: "2026-11-02"), parent]),
+                "\(age): a parent's later consent does not cover the youth's refusal")
+            #expect(
+                try !Self.mayRegister(aged: age, holders: [.parent, .otherParent], after: [youth, parent, .refuse(.otherParent, on: "2026-11-02")]),
+                "\(age): the other parent's refusal blocks")
         }
         // From 16: the youth alone.
         #expect(try Self.mayRegister(aged: 16, after: [youth]))
@@ -111,13 +123,19 @@ struct ConsentTests {
     func onlyHoldersAnswer() throws {
         var unknown = try Self.youth(aged: 10, holders: [.parent])
         unknown.state?.authority = nil
-        #expect(throws: DomainError.ruleViolated(rule: ConsentRules.authoritySource,
-                                                 reason: "record who holds parental authority first (consent authority): only a holder answers for the youth")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: ConsentRules.authoritySource,
+                reason: "record who holds parental authority first (consent authority): only a holder answers for the youth")
+        ) {
             try unknown.run(.give(.parent, on: "2026-11-02"), on: "2026-11-02")
         }
         var guarded = try Self.youth(aged: 10, holders: [.guardian])
-        #expect(throws: DomainError.ruleViolated(rule: ConsentRules.authoritySource,
-                                                 reason: "the parent does not hold parental authority; the guardian holds it")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: ConsentRules.authoritySource,
+                reason: "the parent does not hold parental authority; the guardian holds it")
+        ) {
             try guarded.run(.refuse(.parent, on: "2026-11-02"), on: "2026-11-02")
         }
         #expect(throws: DomainError.self) { try guarded.run(.authority([.guardian, .parent], on: "2026-11-02"), on: "2026-11-02") }
@@ -137,8 +155,11 @@ struct ConsentTests {
         #expect(try Self.mayRegister(aged: 10, holders: both, after: [.give(.parent, on: "2026-11-02"), .give(.otherParent, on: "2026-11-02")]))
         var harness = try Self.youth(aged: 10, holders: both)
         try harness.run(.give(.parent, on: "2026-11-02"), on: "2026-11-02")
-        #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[0].source + "; AVG art. 6(1)(a): consent for a purpose",
-                                                 reason: "the youth is 10: the other-parent must give explicit consent for statistics first, or register non-identifiably")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: InstitutionProtocol.standard.consent.table.rows[0].source + "; AVG art. 6(1)(a): consent for a purpose",
+                reason: "the youth is 10: the other-parent must give explicit consent for statistics first, or register non-identifiably")
+        ) {
             try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
         var oneSuffices = InstitutionProtocol.standard
@@ -151,15 +172,25 @@ struct ConsentTests {
     // [...], indien zij kennelijk nodig is teneinde ernstig nadeel voor de minderjarige te voorkomen,
     // alsmede indien de minderjarige ook na de weigering van de toestemming, de verrichting
     // weloverwogen blijft wensen." Written for treatment; applied to sharing by analogy.
-    @Test("where the protocol allows it, a youth of 12 to 15 who consents counts against the parents' refusal, by a second decider; never against the youth")
+    @Test(
+        """
+        where the protocol allows it, a youth of 12 to 15 who consents counts against the parents' refusal, by a second decider; never against \
+        the youth
+        """
+    )
     func parentalOverride() throws {
         var harness = try Self.youth(aged: 14)
         try harness.run(.refuse(.parent, on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.give(.youth, on: "2026-11-03"), on: "2026-11-03")
-        let request = CaseCommand(ParentalOverrideRequested(ground: .youthPersists, article: "BW art. 7:450 lid 2", requestedOn: day("2026-11-03"),
-                                                            personal: Note("she asked for it twice, knowing her parents refused")))
-        #expect(throws: DomainError.ruleViolated(rule: "protocol 2: consent.parentalOverride",
-                                                 reason: "this protocol does not let a youth's consent count against the parents' refusal")) {
+        let request = CaseCommand(
+            ParentalOverrideRequested(
+                ground: .youthPersists, article: "BW art. 7:450 lid 2", requestedOn: day("2026-11-03"),
+                personal: Note("she asked for it twice, knowing her parents refused")))
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "protocol 2: consent.parentalOverride",
+                reason: "this protocol does not let a youth's consent count against the parents' refusal")
+        ) {
             try harness.run(request, on: "2026-11-03")
         }
         var allowing = InstitutionProtocol.standard
@@ -175,7 +206,9 @@ struct ConsentTests {
         try harness.run(request, actor: "anna", on: "2026-11-03")
         let decision = CaseCommand(ParentalRefusalOverridden(ground: .youthPersists, decidedOn: day("2026-11-04")))
         #expect(throws: DomainError.self) { try harness.run(decision, as: .behaviouralScientist, actor: "anna", on: "2026-11-04") }  // four eyes
-        #expect(throws: DomainError.self) { try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04") }
+        #expect(throws: DomainError.self) {
+            try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        }
         try harness.run(decision, as: .behaviouralScientist, actor: "bea", on: "2026-11-04")
         try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
 

@@ -15,8 +15,11 @@ struct DeliveryTests {
         try h.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         try h.run(.give(.youth, on: "2026-11-03"), on: "2026-11-03")
         try h.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
-        h.record(.registrationSealed(RegistrationSealed(registration: 1, delivery: id, recipientKey: "comensha-2027", sealedOn: day("2026-11-04"),
-                                                        envelope: "c2VhbGVk")), as: .attentionOfficer, actor: "anna", on: "2026-11-04")
+        h.record(
+            .registrationSealed(
+                RegistrationSealed(
+                    registration: 1, delivery: id, recipientKey: "comensha-2027", sealedOn: day("2026-11-04"),
+                    envelope: "c2VhbGVk")), as: .attentionOfficer, actor: "anna", on: "2026-11-04")
         return h
     }
 
@@ -31,8 +34,9 @@ struct DeliveryTests {
         let listed = Self.notReceived(h.current, on: "2026-11-07")
         #expect(listed.count == 1 && listed.first?.responsible == .attentionOfficer && listed.first?.since == day("2026-11-04"))
         #expect(Self.notReceived(h.current, on: "2026-11-06").filter { $0.isOverdue(on: day("2026-11-06")) }.isEmpty, "not before three days")
-        try h.run(CaseCommand(RegistrationAcknowledged(delivery: Self.id, subject: .registration, acknowledgedOn: day("2026-11-05"))), as: .relay,
-                  on: "2026-11-05")
+        try h.run(
+            CaseCommand(RegistrationAcknowledged(delivery: Self.id, subject: .registration, acknowledgedOn: day("2026-11-05"))), as: .relay,
+            on: "2026-11-05")
         #expect(Self.notReceived(h.current, on: "2026-11-30").isEmpty)
         #expect(h.current.delivery(Self.id)?.received == day("2026-11-05"))
     }
@@ -56,7 +60,8 @@ struct DeliveryTests {
             try h.run(ack(.withdrawal, Self.id), as: .relay, on: "2026-11-05")
         }
         for role in Role.allCases {
-            let sealing = CaseCommand(RegistrationSealed(registration: 1, delivery: Self.id, recipientKey: "k", sealedOn: day("2026-11-05"), envelope: "x"))
+            let sealing = CaseCommand(
+                RegistrationSealed(registration: 1, delivery: Self.id, recipientKey: "k", sealedOn: day("2026-11-05"), envelope: "x"))
             #expect(throws: DomainError.self, "\(role)") { try h.run(sealing, as: role, on: "2026-11-05") }
         }
     }
@@ -66,8 +71,9 @@ struct DeliveryTests {
         var h = try Self.sealed()
         try h.run(.withdraw(.youth, on: "2026-11-06"), on: "2026-11-06")
         #expect(h.current.withdrawalNotice != nil)
-        try h.run(CaseCommand(RegistrationAcknowledged(delivery: Self.id, subject: .withdrawal, acknowledgedOn: day("2026-11-07"))), as: .relay,
-                  on: "2026-11-07")
+        try h.run(
+            CaseCommand(RegistrationAcknowledged(delivery: Self.id, subject: .withdrawal, acknowledgedOn: day("2026-11-07"))), as: .relay,
+            on: "2026-11-07")
         #expect(h.current.withdrawalNotice == nil && h.current.delivery(Self.id)?.withdrawalAcknowledged == day("2026-11-07"))
     }
 
@@ -77,7 +83,9 @@ struct DeliveryTests {
         try h.run(CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-11-06"), reason: "R-1")), as: .privacyOfficer, on: "2026-11-06")
         #expect(h.current.delivery(Self.id)?.envelope == nil)
         #expect(Self.notReceived(h.current, on: "2026-12-01").isEmpty)
-        try h.run(CaseCommand(RegistrationAcknowledged(delivery: Self.id, subject: .erasure, acknowledgedOn: day("2026-11-07"))), as: .relay, on: "2026-11-07")
+        try h.run(
+            CaseCommand(RegistrationAcknowledged(delivery: Self.id, subject: .erasure, acknowledgedOn: day("2026-11-07"))), as: .relay,
+            on: "2026-11-07")
         #expect(h.current.delivery(Self.id)?.erasureAcknowledged == day("2026-11-07"))
     }
 

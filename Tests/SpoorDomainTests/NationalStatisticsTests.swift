@@ -10,8 +10,10 @@ struct NationalStatisticsTests {
 
     @Test("a group under the threshold is merged into other with the smallest after it, until other holds the threshold")
     func smallGroupsMerge() {
-        let counts = [Count(group: "sexual", registrations: 40, youths: 38), Count(group: "labour", registrations: 12, youths: 11),
-                      Count(group: "organ-removal", registrations: 1, youths: 1), Count(group: "financial", registrations: 3, youths: 3)]
+        let counts = [
+            Count(group: "sexual", registrations: 40, youths: 38), Count(group: "labour", registrations: 12, youths: 11),
+            Count(group: "organ-removal", registrations: 1, youths: 1), Count(group: "financial", registrations: 3, youths: 3),
+        ]
         let (rows, merged) = NationalStatistics.protected(counts, threshold: 5)
         // financial and organ-removal hold 4 youths together: labour, the smallest of the rest, joins them.
         #expect(merged == 3)
@@ -31,7 +33,10 @@ struct NationalStatisticsTests {
 
     @Test("one group alone is not merged with itself; the total of a table with no dimension is shown when it reaches the threshold")
     func total() {
-        #expect(NationalStatistics.protected([Count(group: "", registrations: 7, youths: 6)], threshold: 5).rows == [.init(group: "", registrations: 7, youths: 6)])
+        #expect(
+            NationalStatistics.protected([Count(group: "", registrations: 7, youths: 6)], threshold: 5).rows == [
+                .init(group: "", registrations: 7, youths: 6)
+            ])
         #expect(NationalStatistics.protected([Count(group: "", registrations: 3, youths: 3)], threshold: 5).rows.first?.youths == nil)
     }
 }

@@ -8,11 +8,13 @@ struct NeedToKnowGroundTests {
     @Test func aForwardBringsTheRoleInWhileTheStepsAreOpenAndForTheProtocolsPeriodAfter() throws {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02", unit: "south")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
-        try harness.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-02"), recipient: "attention-officer")), on: "2026-11-02")
+        try harness.run(
+            CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-02"), recipient: "attention-officer")), on: "2026-11-02")
         let state = harness.current
         func ground(_ roles: Set<Role>, user: String = "anna", unit: Bool = false, open: Bool, on text: String) -> AccessGround? {
-            AccessGround.of(user: user, roles: roles, caresForUnit: unit, carers: state.carers, relationships: state.relationships,
-                            meldcodeOpen: open, on: day(text))
+            AccessGround.of(
+                user: user, roles: roles, caresForUnit: unit, carers: state.carers, relationships: state.relationships,
+                meldcodeOpen: open, on: day(text))
         }
         #expect(state.relationships == [.init(role: .attentionOfficer, until: day("2026-12-02"))])
         #expect(ground([.attentionOfficer], open: false, on: "2026-12-02") == .relationship)
@@ -24,7 +26,8 @@ struct NeedToKnowGroundTests {
     }
 
     @Test func theProtocolMayGiveARoleUnitsWhoeverHoldsIt() throws {
-        let rules = InstitutionProtocol.AccessRules(relationshipDays: 30, unitsByRole: ["behavioural-scientist": ["*"], "professional": ["north"]], source: "x")
+        let rules = InstitutionProtocol.AccessRules(
+            relationshipDays: 30, unitsByRole: ["behavioural-scientist": ["*"], "professional": ["north"]], source: "x")
         #expect(rules.rolesCare([.behaviouralScientist], for: "south"))
         #expect(rules.rolesCare([.professional], for: "north") && !rules.rolesCare([.professional], for: "south"))
         var protocolWithAuditor = InstitutionProtocol.standard

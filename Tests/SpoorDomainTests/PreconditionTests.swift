@@ -12,7 +12,8 @@ struct PreconditionTests {
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.consult(on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
-        try harness.run(.weigh(unsafe: false, on: "2026-11-03", decision: .help), as: .behaviouralScientist, on: "2026-11-03")  // a registration is due
+        // A registration is due.
+        try harness.run(.weigh(unsafe: false, on: "2026-11-03", decision: .help), as: .behaviouralScientist, on: "2026-11-03")
         try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-03"), on: "2026-11-03")
         return harness.current
     }
@@ -63,8 +64,9 @@ struct PreconditionTests {
     /// The rows the research and the law make plain, written out: a registration, a forward or a
     /// report needs a signal; only an open case takes signals; erasure is once.
     @Test func theTableSaysWhatTheProcessNeeds() throws {
-        let rows = Dictionary(try EveryEventType.events().map { (CaseCommand($0).action, CaseCommand($0).preconditions) },
-                              uniquingKeysWith: { first, _ in first })
+        let rows = Dictionary(
+            try EveryEventType.events().map { (CaseCommand($0).action, CaseCommand($0).preconditions) },
+            uniquingKeysWith: { first, _ in first })
         #expect(rows["register at CoMensha"] == [.activeSignal])
         #expect(rows["record a registration by another registrant"] == [.activeSignal])
         #expect(rows["report to Veilig Thuis"] == [.activeSignal])

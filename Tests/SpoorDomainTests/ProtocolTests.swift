@@ -73,10 +73,11 @@ struct ProtocolTests {
             }
             Issue.record("a protocol under the law's floor was accepted")
         } catch let error as ProtocolError {
-            #expect(error.problems.map(\.description) == [
-                "consent.table.1.ages: starts at 12: the rows cover every age once, in order",
-                "retention.years: Jeugdwet art. 7.3.8 keeps a dossier at least 20 years",
-            ])
+            #expect(
+                error.problems.map(\.description) == [
+                    "consent.table.1.ages: starts at 12: the rows cover every age once, in order",
+                    "retention.years: Jeugdwet art. 7.3.8 keeps a dossier at least 20 years",
+                ])
         }
     }
 
@@ -121,13 +122,19 @@ struct ProtocolTests {
         harness.decider = Decider(rules: rules)
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
-        #expect(throws: DomainError.ruleViolated(rule: "protocol 3: \(rules.steps.report.source)",
-                                                 reason: "weigh signal-1 with the afwegingskader first, or report it as acute")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "protocol 3: \(rules.steps.report.source)",
+                reason: "weigh signal-1 with the afwegingskader first, or report it as acute")
+        ) {
             try harness.run(.report(on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
         try harness.run(.report(on: "2026-11-02", urgency: .acute), as: .attentionOfficer, on: "2026-11-02")
-        #expect(throws: DomainError.ruleViolated(rule: "protocol 3: \(rules.steps.weigh.source)",
-                                                 reason: "a weighing is signed off by the behavioural-scientist: record it in that role")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "protocol 3: \(rules.steps.weigh.source)",
+                reason: "a weighing is signed off by the behavioural-scientist: record it in that role")
+        ) {
             try harness.run(.weigh(unsafe: true, on: "2026-11-03"), as: .professional, on: "2026-11-03")
         }
         try harness.run(.weigh(unsafe: true, on: "2026-11-03"), as: .behaviouralScientist, on: "2026-11-03")
@@ -145,9 +152,10 @@ struct ProtocolTests {
         var changed = InstitutionProtocol.standard
         changed.version = 3
         changed.steps.register.within = .init(days: 5)
-        #expect(try InstitutionProtocol.standard.differences(to: changed) == [
-            "steps.register.within.days: (added) 5", "steps.register.within.workingDays: 10 → (removed)", "version: 2 → 3",
-        ])
+        #expect(
+            try InstitutionProtocol.standard.differences(to: changed) == [
+                "steps.register.within.days: (added) 5", "steps.register.within.workingDays: 10 → (removed)", "version: 2 → 3",
+            ])
     }
 
     // WGBO art. 7:450 lid 2: from 12 to 16 the youth and the parents both consent; a table that lets a
@@ -199,7 +207,8 @@ extension ProtocolTests {
         #expect(throws: DomainError.notPermitted(role: .professional, command: "record a request to erase")) {
             try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: nil)), on: "2026-09-01")
         }
-        try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: "AVG-3")), as: .privacyOfficer, on: "2026-09-01")
+        try harness.run(
+            CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .youth, reference: "AVG-3")), as: .privacyOfficer, on: "2026-09-01")
         let officer = Worklist.Filter(roles: [.privacyOfficer], overdueOnly: true)
         #expect(Worklist.items(for: [harness.current.digest], on: day("2026-11-15"), filter: officer).isEmpty)
         // Without --overdue the worklist shows it as due from the day it is asked (issue 28: "what is due, with what is overdue first").
@@ -207,7 +216,8 @@ extension ProtocolTests {
         #expect(due.map(\.kind) == [.erasureRequestDue] && due.first?.isOverdue(on: day("2026-09-02")) == false)
         let reminded = Worklist.items(for: [harness.current.digest], on: day("2026-11-16"), filter: officer)
         #expect(reminded.map(\.kind) == [.erasureRequestDue] && reminded.first?.dueOn == day("2026-11-30"))
-        try harness.run(CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-11-16"), reason: "AVG-3")), as: .privacyOfficer, on: "2026-11-16")
+        try harness.run(
+            CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-11-16"), reason: "AVG-3")), as: .privacyOfficer, on: "2026-11-16")
         #expect(Worklist.items(for: [harness.current.digest], on: day("2026-11-16"), filter: officer).isEmpty)
         var longer = InstitutionProtocol.standard
         longer.retention.erasure.within = .init(days: 120)
@@ -221,16 +231,28 @@ extension ProtocolTests {
     /// and keeps every erasure off until it ends or is lifted.
     @Test func aLegalHoldAnswersARequestAndKeepsTheDataUntilLifted() throws {
         var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-09-01")
-        try harness.run(CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .parent, reference: nil)), as: .privacyOfficer, on: "2026-09-01")
-        #expect(throws: DomainError.invalidField("reason", "\"whim\" is not a hold reason of protocol 2: use longer-for-care, interest-of-another, required-by-law")) {
-            try harness.run(CaseCommand(LegalHoldPlaced(reason: "whim", placedOn: day("2026-09-02"), until: nil, personal: Note("x"))), as: .privacyOfficer, on: "2026-09-02")
+        try harness.run(
+            CaseCommand(ErasureRequested(requestedOn: day("2026-09-01"), by: .parent, reference: nil)), as: .privacyOfficer, on: "2026-09-01")
+        #expect(
+            throws: DomainError.invalidField(
+                "reason", "\"whim\" is not a hold reason of protocol 2: use longer-for-care, interest-of-another, required-by-law")
+        ) {
+            try harness.run(
+                CaseCommand(LegalHoldPlaced(reason: "whim", placedOn: day("2026-09-02"), until: nil, personal: Note("x"))), as: .privacyOfficer,
+                on: "2026-09-02")
         }
-        try harness.run(CaseCommand(LegalHoldPlaced(reason: "required-by-law", placedOn: day("2026-09-02"), until: day("2026-12-31"),
-                                                        personal: Note("police investigation"))), as: .privacyOfficer, on: "2026-09-02")
+        try harness.run(
+            CaseCommand(
+                LegalHoldPlaced(
+                    reason: "required-by-law", placedOn: day("2026-09-02"), until: day("2026-12-31"),
+                    personal: Note("police investigation"))), as: .privacyOfficer, on: "2026-09-02")
         #expect(harness.current.erasureRequest == nil && harness.current.digest.legalHold?.until == day("2026-12-31"))
         let erase = CaseCommand(PersonalDataErased(basis: .request, erasedOn: day("2026-10-01"), reason: nil))
         let source = try #require(InstitutionProtocol.standard.retention.holdReasons.first { $0.id == "required-by-law" }).source
-        #expect(throws: DomainError.ruleViolated(rule: "legal hold: \(source)", reason: "the case is held since 2026-09-02 until 2026-12-31: lift the hold first")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "legal hold: \(source)", reason: "the case is held since 2026-09-02 until 2026-12-31: lift the hold first")
+        ) {
             try harness.run(erase, as: .privacyOfficer, on: "2026-10-01")
         }
         try harness.run(CaseCommand(LegalHoldLifted(liftedOn: day("2026-10-01"))), as: .privacyOfficer, on: "2026-10-01")

@@ -39,8 +39,11 @@ struct RegistrationTests {
         try harness.run(.authority(on: "2026-11-03"), on: "2026-11-03")
         var approved = harness
         try harness.run(.refuse(.parent, on: "2026-11-04"), on: "2026-11-04")
-        #expect(throws: DomainError.ruleViolated(rule: "BW art. 7:458 lid 2: never where the person expressly objected",
-                                                 reason: "the parent refused consent on 2026-11-04, which blocks every waiver: register non-identifiably")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "BW art. 7:458 lid 2: never where the person expressly objected",
+                reason: "the parent refused consent on 2026-11-04, which blocks every waiver: register non-identifiably")
+        ) {
             try harness.run(.approveWaiver(.unableToConsent, on: "2026-11-05"), as: .behaviouralScientist, on: "2026-11-05")
         }
         #expect(harness.current.waiver == nil)
@@ -60,8 +63,10 @@ struct RegistrationTests {
         var harness = try Self.reportedCase()
         let statute = DomainError.ruleViolated(
             rule: "BW art. 7:458 lid 1 sub b (stricter than research report §6.2)",
-            reason: "where consent cannot reasonably be asked, only data that cannot be traced to the youth may be shared: "
-                + "register non-identifiably, which needs no waiver; a waiver serves only unable-to-consent (lid 1 sub a)")
+            reason: """
+                where consent cannot reasonably be asked, only data that cannot be traced to the youth may be shared: \
+                register non-identifiably, which needs no waiver; a waiver serves only unable-to-consent (lid 1 sub a)
+                """)
         #expect(throws: statute) { try harness.run(.requestWaiver(.cannotReasonablyBeAsked, harm: .danger, on: "2026-11-03"), on: "2026-11-03") }
         #expect(throws: statute) { try harness.run(.requestWaiver(.askingWouldCauseHarm, on: "2026-11-03"), on: "2026-11-03") }
         try harness.run(.register(.nonIdentifiable, on: "2026-11-03"), as: .attentionOfficer, on: "2026-11-03")
@@ -70,9 +75,12 @@ struct RegistrationTests {
     @Test("a waiver recorded under the old rules replays as it was, and serves no new registration")
     func oldWaiversKeepTheirMeaning() throws {
         var harness = try Self.reportedCase()
-        let request = CaseEvent.consentWaiverRequested(ConsentWaiverRequested(ground: .cannotReasonablyBeAsked, harm: .danger, requestedOn: day("2026-11-03"),
-                                                                               personal: Note("the father recruits her")))
-        let approval = CaseEvent.consentWaived(ConsentWaived(ground: .cannotReasonablyBeAsked, waivedOn: day("2026-11-03"), validUntil: day("2026-12-03")))
+        let request = CaseEvent.consentWaiverRequested(
+            ConsentWaiverRequested(
+                ground: .cannotReasonablyBeAsked, harm: .danger, requestedOn: day("2026-11-03"),
+                personal: Note("the father recruits her")))
+        let approval = CaseEvent.consentWaived(
+            ConsentWaived(ground: .cannotReasonablyBeAsked, waivedOn: day("2026-11-03"), validUntil: day("2026-12-03")))
         harness.record(request, as: .professional, actor: "anna", on: "2026-11-03")
         harness.record(approval, as: .behaviouralScientist, actor: "bea", on: "2026-11-03")
         #expect(harness.current.waiver?.ground == .cannotReasonablyBeAsked, "the old events fold as they did")
@@ -89,7 +97,8 @@ struct RegistrationTests {
             try harness.run(.requestWaiver(.unableToConsent, harm: .danger, on: "2026-11-03"), on: "2026-11-03")
         }
         #expect(throws: DomainError.invalidField("justification", "a waiver must be justified, case by case")) {
-            try harness.run(CaseCommand(ConsentWaiverRequested(ground: .unableToConsent, requestedOn: day("2026-11-03"), personal: Note(" "))), on: "2026-11-03")
+            try harness.run(
+                CaseCommand(ConsentWaiverRequested(ground: .unableToConsent, requestedOn: day("2026-11-03"), personal: Note(" "))), on: "2026-11-03")
         }
         try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-03"), on: "2026-11-03")
         #expect(throws: DomainError.invalidField("ground", "the request was for unable-to-consent")) {
@@ -105,11 +114,13 @@ struct RegistrationTests {
         #expect(harness.current.nextSteps(on: day("2026-11-04")).last?.action == "register at CoMensha identifiably under the approved waiver")
         #expect(harness.current.nextSteps(on: day("2026-12-04")).last?.action.hasPrefix("ask ") == true, "a lapsed waiver is not offered")
         var late = harness
-        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "the waiver of 2026-11-03 lapsed on 2026-12-03: request a new one")) {
+        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "the waiver of 2026-11-03 lapsed on 2026-12-03: request a new one"))
+        {
             try late.run(.register(.identifiable, basis: .waiver, on: "2026-12-04"), as: .attentionOfficer, on: "2026-12-04")
         }
         #expect(throws: DomainError.self) {
-            try harness.run(.register(.identifiable, basis: .waiver, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+            try harness.run(
+                .register(.identifiable, basis: .waiver, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
         }
         try harness.run(.register(.identifiable, basis: .waiver, on: "2026-12-03"), as: .attentionOfficer, on: "2026-12-03")
         #expect(harness.current.waiver == nil && harness.current.registrations.last?.basis == .waiver)
@@ -123,8 +134,10 @@ struct RegistrationTests {
         try weighed.run(.consult(on: "2026-11-03"), on: "2026-11-03")
         try weighed.run(.talk(on: "2026-11-03"), on: "2026-11-03")
         try weighed.run(.weigh(unsafe: false, on: "2026-11-04", decision: .help), on: "2026-11-04")
-        #expect(weighed.current.registrationDue == .init(
-            due: .init(.register, since: day("2026-11-04"), under: .standard), because: "a weighing recorded a suspicion"))
+        #expect(
+            weighed.current.registrationDue
+                == .init(
+                    due: .init(.register, since: day("2026-11-04"), under: .standard), because: "a weighing recorded a suspicion"))
         #expect(weighed.current.registrationDue?.due.on == day("2026-11-18"))
         try weighed.run(.talk(on: "2026-11-05"), on: "2026-11-05")
         try weighed.run(.report(on: "2026-11-06"), on: "2026-11-06")
@@ -134,9 +147,11 @@ struct RegistrationTests {
 
         var forwarded = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
         try forwarded.run(.signal(on: "2026-11-02"), on: "2026-11-02")
-        try forwarded.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "attention-officer")), on: "2026-11-03")
+        try forwarded.run(
+            CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "attention-officer")), on: "2026-11-03")
         #expect(forwarded.current.registrationDue == nil)
-        try forwarded.run(CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), on: "2026-11-03")
+        try forwarded.run(
+            CaseCommand(SignalForwarded(signalIDs: ["signal-1"], forwardedOn: day("2026-11-03"), recipient: "care-coordinator")), on: "2026-11-03")
         #expect(forwarded.current.registrationDue?.because == "a signal was forwarded to the regional care coordinator for human trafficking")
     }
 
@@ -150,10 +165,12 @@ struct RegistrationTests {
             var harness = try CaseHarness.opened(birthDate: "2011-03-01", on: "2026-11-02")
             harness.decider = Decider(rules: rules)
             try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
-            try harness.run(CaseCommand(ConsultationHeld(signalIDs: ["signal-1"], heldOn: day("2026-11-03"), parties: [party], personal: nil)), on: "2026-11-03")
+            try harness.run(
+                CaseCommand(ConsultationHeld(signalIDs: ["signal-1"], heldOn: day("2026-11-03"), parties: [party], personal: nil)), on: "2026-11-03")
             return harness.current
         }
-        #expect(try consulted(under: .standard, party: "care-coordinator").registrationDue?.because
+        #expect(
+            try consulted(under: .standard, party: "care-coordinator").registrationDue?.because
                 == "the regional care coordinator for human trafficking was consulted")
         #expect(try consulted(under: .standard, party: "attention-officer").registrationDue == nil)
         // An institution's own id for the coordinator triggers it by the property.
@@ -182,16 +199,24 @@ struct RegistrationTests {
     @Test("declining needs a reason from the list that holds; registered elsewhere ends it and counts the youth once")
     func declinedOrRegisteredElsewhere() throws {
         var harness = try Self.reportedCase()
-        #expect(throws: DomainError.ruleViolated(rule: "afwegingskader question 1", reason: "the last weighing did not drop the suspicion: record one that answers question 1 no")) {
-            try harness.run(CaseCommand(RegistrationDeclined(reason: .suspicionDropped, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "afwegingskader question 1", reason: "the last weighing did not drop the suspicion: record one that answers question 1 no")
+        ) {
+            try harness.run(
+                CaseCommand(RegistrationDeclined(reason: .suspicionDropped, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
         }
         var declined = harness
-        try declined.run(CaseCommand(RegistrationDeclined(reason: .otherFormOfHarm, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
+        try declined.run(
+            CaseCommand(RegistrationDeclined(reason: .otherFormOfHarm, declinedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
         #expect(declined.current.registrationDue == nil && declined.current.openObligations == [.feedbackOutstanding])
 
         try harness.run(CaseCommand(RegisteredElsewhere(registrant: .police, learnedOn: day("2026-11-03"))), as: .attentionOfficer, on: "2026-11-03")
         #expect(harness.current.registrationDue == nil && harness.current.isRegistered)
-        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count", reason: "the police registered the youth already (learned on 2026-11-03)")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "CoMensha: one youth, one count", reason: "the police registered the youth already (learned on 2026-11-03)")
+        ) {
             try harness.run(.register(.nonIdentifiable, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
         }
     }
@@ -200,14 +225,18 @@ struct RegistrationTests {
     func oneYouthOneCount() throws {
         var harness = try Self.reportedCase(birthDate: "2009-01-01")
         try harness.run(.register(.nonIdentifiable, on: "2026-11-03"), as: .attentionOfficer, on: "2026-11-03")
-        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count", reason: "the youth was registered non-identifiable on 2026-11-03 already")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "CoMensha: one youth, one count", reason: "the youth was registered non-identifiable on 2026-11-03 already")
+        ) {
             try harness.run(.register(.nonIdentifiable, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
         }
         try harness.run(.give(.youth, for: [.statistics, .careCoordination], on: "2026-11-04"), on: "2026-11-04")
         try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
         #expect(harness.current.registrations.last?.supersedes == day("2026-11-03"))
         // A melding for care coordination is its own purpose, with consent only.
-        try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
+        try harness.run(
+            .register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
         #expect(throws: DomainError.self) {
             try harness.run(.register(.nonIdentifiable, purpose: .careCoordination, on: "2026-11-05"), as: .attentionOfficer, on: "2026-11-05")
         }
@@ -220,14 +249,23 @@ struct RegistrationTests {
     func consentIsForAPurpose() throws {
         var harness = try Self.reportedCase(birthDate: "2009-01-01")  // 17: the youth alone
         try harness.run(.give(.youth, for: [.careCoordination], on: "2026-11-03"), on: "2026-11-03")
-        #expect(throws: DomainError.ruleViolated(
-            rule: "WGBO art. 7:447 BW, Jeugdwet art. 7.3.11: from 16 the youth consents alone; AVG art. 6(1)(a): consent for a purpose",
-            reason: "the youth is 17: the youth must give explicit consent for statistics first, or register non-identifiably")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "WGBO art. 7:447 BW, Jeugdwet art. 7.3.11: from 16 the youth consents alone; AVG art. 6(1)(a): consent for a purpose",
+                reason: "the youth is 17: the youth must give explicit consent for statistics first, or register non-identifiably")
+        ) {
             try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
         }
-        try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
-        #expect(throws: DomainError.invalidField("purposes", "say what the consent is for, once each: statistics, care-coordination or both "
-                                                 + "(AVG art. 6(1)(a) and 9(2)(a): consent is given for a purpose)")) {
+        try harness.run(
+            .register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+        #expect(
+            throws: DomainError.invalidField(
+                "purposes",
+                """
+                say what the consent is for, once each: statistics, care-coordination or both \
+                (AVG art. 6(1)(a) and 9(2)(a): consent is given for a purpose)
+                """)
+        ) {
             try harness.run(CaseCommand(ConsentGiven(by: .youth, givenOn: day("2026-11-05"), form: .written)), on: "2026-11-05")
         }
         #expect(throws: DomainError.self) { try harness.run(.give(.youth, for: [.statistics, .statistics], on: "2026-11-05"), on: "2026-11-05") }
@@ -236,9 +274,11 @@ struct RegistrationTests {
     @Test("a consent recorded before purposes covers statistics only")
     func oldConsentCoversStatistics() throws {
         var harness = try Self.reportedCase(birthDate: "2009-01-01")
-        harness.record(.consentGiven(ConsentGiven(by: .youth, givenOn: day("2026-11-03"), form: .written)), as: .professional, actor: "anna", on: "2026-11-03")
+        harness.record(
+            .consentGiven(ConsentGiven(by: .youth, givenOn: day("2026-11-03"), form: .written)), as: .professional, actor: "anna", on: "2026-11-03")
         #expect(throws: DomainError.self) {
-            try harness.run(.register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
+            try harness.run(
+                .register(.identifiable, basis: .consent, purpose: .careCoordination, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
         }
         try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
     }
@@ -272,25 +312,40 @@ struct RegistrationTests {
     @Test("another case of the same youth: the refusal names it only to a reader of it; a new episode by the protocol is allowed, and says so")
     func oneYouthAcrossCases() throws {
         var harness = try Self.reportedCase(birthDate: "2009-01-01")
-        let earlier = RegisteredAtCoMensha(kind: .nonIdentifiable, basis: RegisteredAtCoMensha.Basis.none, purpose: .statistics,
-                                           registeredOn: day("2025-06-01"), fieldsSent: [], formsOfExploitation: [], reference: nil)
+        let earlier = RegisteredAtCoMensha(
+            kind: .nonIdentifiable, basis: RegisteredAtCoMensha.Basis.none, purpose: .statistics,
+            registeredOn: day("2025-06-01"), fieldsSent: [], formsOfExploitation: [], reference: nil)
         func register(readable: Bool) throws(DomainError) {
-            let context = Decider.Context(actor: "ao", role: .attentionOfficer, today: day("2026-11-04"),
-                                          sameYouth: [.init(caseID: "other-7", registration: earlier, readable: readable)])
+            let context = Decider.Context(
+                actor: "ao", role: .attentionOfficer, today: day("2026-11-04"),
+                sameYouth: [.init(caseID: "other-7", registration: earlier, readable: readable)])
             _ = try harness.decider.decide(.register(.nonIdentifiable, on: "2026-11-04"), state: harness.state, context: context)
         }
-        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count",
-                                                 reason: "an earlier registration of this youth exists: ask the attention officer")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "CoMensha: one youth, one count",
+                reason: "an earlier registration of this youth exists: ask the attention officer")
+        ) {
             try register(readable: false)
         }
-        #expect(throws: DomainError.ruleViolated(rule: "CoMensha: one youth, one count", reason: "case other-7 registered this youth non-identifiable on 2025-06-01 already: link the cases (case link) rather than count the youth twice")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "CoMensha: one youth, one count",
+                reason:
+                    """
+                    case other-7 registered this youth non-identifiable on 2025-06-01 already: link the cases (case link) rather than count the \
+                    youth twice
+                    """
+            )
+        ) {
             try register(readable: true)
         }
         var episodes = InstitutionProtocol.standard
         episodes.registration = .init(newEpisode: .init(afterDays: 365, source: "CoMensha's counting rules, a year apart"))
         harness.decider = Decider(rules: episodes)
-        let context = Decider.Context(actor: "ao", role: .attentionOfficer, today: day("2026-11-04"),
-                                      sameYouth: [.init(caseID: "other-7", registration: earlier, readable: false)])
+        let context = Decider.Context(
+            actor: "ao", role: .attentionOfficer, today: day("2026-11-04"),
+            sameYouth: [.init(caseID: "other-7", registration: earlier, readable: false)])
         let events = try harness.decider.decide(.register(.nonIdentifiable, on: "2026-11-04"), state: harness.state, context: context)
         guard case .registeredAtCoMensha(let made) = events.first else { Issue.record("no registration"); return }
         #expect(made.newEpisodeAfter == day("2025-06-01"))
@@ -302,8 +357,11 @@ struct RegistrationTests {
         let close = { (named: [CaseState.Obligation]?, reason: String?) in
             CaseCommand(CaseClosed(closedOn: day("2026-11-20"), reason: .careEnded, openObligations: named, personal: reason.map(Note.init)))
         }
-        #expect(throws: DomainError.ruleViolated(rule: "closing a case",
-                                                 reason: "the open obligations are: registration-due, feedback-outstanding; close only naming each of them, with the reason")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "closing a case",
+                reason: "the open obligations are: registration-due, feedback-outstanding; close only naming each of them, with the reason")
+        ) {
             try harness.run(close(nil, nil), as: .attentionOfficer, on: "2026-11-20")
         }
         #expect(throws: DomainError.self) { try harness.run(close([.registrationDue], "moved abroad"), as: .attentionOfficer, on: "2026-11-20") }

@@ -29,7 +29,9 @@ struct ReplayPropertyTests {
             .approveWaiver([.unableToConsent, .cannotReasonablyBeAsked].randomElement(using: &rng)!, on: today),
             CaseCommand(RegistrationDeclined(reason: RegistrationDeclined.Reason.allCases.randomElement(using: &rng)!, declinedOn: day(today))),
             CaseCommand(RegisteredElsewhere(registrant: .careCoordinator, learnedOn: day(today))),
-            .register([.identifiable, .nonIdentifiable].randomElement(using: &rng)!, basis: [.consent, .none, .waiver].randomElement(using: &rng)!, on: today),
+            .register(
+                [.identifiable, .nonIdentifiable].randomElement(using: &rng)!, basis: [.consent, .none, .waiver].randomElement(using: &rng)!,
+                on: today),
             CaseCommand(CaseClosed(closedOn: day(today), reason: .other)),
             CaseCommand(CaseReopened(reopenedOn: day(today))),
             CaseCommand(PersonalDataErased(basis: .retention, erasedOn: day(today))),

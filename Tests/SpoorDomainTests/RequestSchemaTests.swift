@@ -29,8 +29,10 @@ struct RequestSchemaTests {
         let catalogue = FileManager.default.temporaryDirectory.appendingPathComponent("catalogue-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: catalogue) }
         let lines = EventKind.all.map { kind in
-            let entry: JSONValue = ["command": .string(kind.command), "type": .string(kind.type),
-                                    "assigned": .array(kind.assigned.map { .string($0.field) })]
+            let entry: JSONValue = [
+                "command": .string(kind.command), "type": .string(kind.type),
+                "assigned": .array(kind.assigned.map { .string($0.field) }),
+            ]
             return String(decoding: entry.serialized, as: UTF8.self)
         }
         try lines.joined(separator: "\n").write(to: catalogue, atomically: true, encoding: .utf8)

@@ -12,7 +12,10 @@ struct RuleTests {
         #expect(throws: DomainError.ruleViolated(rule: "meldcode step 5", reason: "a report to Veilig Thuis needs at least one signal")) {
             try harness.run(.report([], on: "2026-11-02"), on: "2026-11-02")
         }
-        #expect(throws: DomainError.ruleViolated(rule: "meldcode step 3", reason: "talk with the client about signal-1 first, or record why the conversation is skipped")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "meldcode step 3", reason: "talk with the client about signal-1 first, or record why the conversation is skipped")
+        ) {
             try harness.run(.report(on: "2026-11-02"), on: "2026-11-02")
         }
         #expect(harness.current.reports.isEmpty)
@@ -27,14 +30,21 @@ struct RuleTests {
         }
         try harness.run(.requestWaiver(.unableToConsent, on: "2026-11-02"), as: .behaviouralScientist, actor: "bea", on: "2026-11-02")
         for role in [Role.professional, .auditor, .admin, .privacyOfficer] {
-            #expect(throws: DomainError.notPermitted(role: role, command: "approve a consent waiver")) { try harness.run(approve, as: role, on: "2026-11-02") }
+            #expect(throws: DomainError.notPermitted(role: role, command: "approve a consent waiver")) {
+                try harness.run(approve, as: role, on: "2026-11-02")
+            }
         }
         // The protocol names the approving role: here the behavioural scientist, not the attention officer.
         let waiverRules = InstitutionProtocol.standard.consent.waiver
-        #expect(throws: DomainError.ruleViolated(rule: "protocol 2: \(waiverRules.source)", reason: "a waiver is approved by a behavioural scientist")) {
+        #expect(
+            throws: DomainError.ruleViolated(rule: "protocol 2: \(waiverRules.source)", reason: "a waiver is approved by a behavioural scientist")
+        ) {
             try harness.run(approve, as: .attentionOfficer, on: "2026-11-02")
         }
-        #expect(throws: DomainError.ruleViolated(rule: "consent waiver: four eyes", reason: "bea requested this waiver; another behavioural scientist approves it")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "consent waiver: four eyes", reason: "bea requested this waiver; another behavioural scientist approves it")
+        ) {
             try harness.run(approve, as: .behaviouralScientist, actor: "bea", on: "2026-11-02")
         }
         try harness.run(approve, as: .behaviouralScientist, actor: "bram", on: "2026-11-02")
@@ -49,11 +59,20 @@ struct RuleTests {
             try harness.run(.register(.nonIdentifiable, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
-        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "no unused waiver approved by a behavioural scientist is recorded")) {
+        #expect(throws: DomainError.ruleViolated(rule: "consent waiver", reason: "no unused waiver approved by a behavioural scientist is recorded"))
+        {
             try harness.run(.register(.identifiable, basis: .waiver, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
-        #expect(throws: DomainError.ruleViolated(rule: InstitutionProtocol.standard.consent.table.rows[1].source + "; AVG art. 6(1)(a): consent for a purpose",
-                                                 reason: "the youth is 14: the youth and the parents or guardian with authority must give explicit consent for statistics first, or register non-identifiably")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: InstitutionProtocol.standard.consent.table.rows[1].source + "; AVG art. 6(1)(a): consent for a purpose",
+                reason:
+                    """
+                    the youth is 14: the youth and the parents or guardian with authority must give explicit consent for statistics first, or \
+                    register non-identifiably
+                    """
+            )
+        ) {
             try harness.run(.register(.identifiable, basis: .consent, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02")
         }
         #expect(harness.records.count == 2)
@@ -82,7 +101,10 @@ struct RuleTests {
     @Test func aWeighingThatIgnoresItsNormIsRefused() throws {
         var harness = try CaseHarness.opened(birthDate: "2012-01-10", on: "2026-11-02")
         try harness.run(.signal(on: "2026-11-02"), on: "2026-11-02")
-        #expect(throws: DomainError.ruleViolated(rule: "afwegingskader norm N1", reason: "the answers oblige a report to Veilig Thuis: there is acute or structural unsafety")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: "afwegingskader norm N1", reason: "the answers oblige a report to Veilig Thuis: there is acute or structural unsafety")
+        ) {
             try harness.run(.weigh(unsafe: true, on: "2026-11-02", decision: .help), on: "2026-11-02")
         }
         try harness.run(.consult(on: "2026-11-02"), on: "2026-11-02")
@@ -100,14 +122,19 @@ struct RuleTests {
         try harness.run(.consult(on: "2026-11-02"), on: "2026-11-02")
         try harness.run(.talk(on: "2026-11-02"), on: "2026-11-02")
         let branch = Afwegingskader.branches[2]
-        #expect(throws: DomainError.ruleViolated(rule: branch.source,
-                                                 reason: "with suspicion, effective help accepted, decide help or report-and-help, not no-further-action")) {
+        #expect(
+            throws: DomainError.ruleViolated(
+                rule: branch.source,
+                reason: "with suspicion, effective help accepted, decide help or report-and-help, not no-further-action")
+        ) {
             try harness.run(.weigh(unsafe: false, on: "2026-11-02", decision: .noFurtherAction), on: "2026-11-02")
         }
-        var dropped = WeighingRecorded(signalIDs: ["signal-1"], weighedOn: day("2026-11-02"),
-                                       answers: .init(suspicion: false, acuteOrStructuralUnsafety: false, canOfferEffectiveHelp: true,
-                                                      helpAccepted: nil, helpProducesSafety: nil),
-                                       decision: .noFurtherAction, norm: nil, evaluateOn: nil, personal: nil)
+        var dropped = WeighingRecorded(
+            signalIDs: ["signal-1"], weighedOn: day("2026-11-02"),
+            answers: .init(
+                suspicion: false, acuteOrStructuralUnsafety: false, canOfferEffectiveHelp: true,
+                helpAccepted: nil, helpProducesSafety: nil),
+            decision: .noFurtherAction, norm: nil, evaluateOn: nil, personal: nil)
         try harness.run(CaseCommand(dropped), on: "2026-11-02")
         // No registration while the last weighing dropped the suspicion and nothing else made one due.
         #expect(throws: DomainError.self) { try harness.run(.register(.nonIdentifiable, on: "2026-11-02"), as: .attentionOfficer, on: "2026-11-02") }

@@ -15,7 +15,9 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: input) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", schemas.appendingPathComponent("validate.py").path, schemas.appendingPathComponent("events").path, input.path]
+        process.arguments = [
+            "python3", schemas.appendingPathComponent("validate.py").path, schemas.appendingPathComponent("events").path, input.path,
+        ]
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: report.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: report) }

@@ -64,27 +64,38 @@ extension StatisticsTests {
     @Test("nationality by country, domestic or cross-border, the region and the age at the first signal")
     func monitorDimensions() throws {
         var harness = CaseHarness()
-        try harness.run(CaseCommand(CaseOpened(caseID: "c-ro", unit: "north", openedOn: day("2026-11-02"),
-                                         youth: YouthProfile(gender: .female, nationalityGroup: .nonDutch, ageAtOpening: 0, nationality: "RO"),
-                                         personal: YouthIdentity(name: "A.", birthDate: day("2010-11-20")))), on: "2026-11-02")
+        try harness.run(
+            CaseCommand(
+                CaseOpened(
+                    caseID: "c-ro", unit: "north", openedOn: day("2026-11-02"),
+                    youth: YouthProfile(gender: .female, nationalityGroup: .nonDutch, ageAtOpening: 0, nationality: "RO"),
+                    personal: YouthIdentity(name: "A.", birthDate: day("2010-11-20")))), on: "2026-11-02")
         var crossing = CaseCommand.signal(on: "2026-11-25")
         if case .signalRecorded(var signal) = crossing.event { signal.crossBorder = true; crossing = CaseCommand(signal) }
         try harness.run(crossing, on: "2026-11-25")
-        let rows = Statistics(cases: [harness.current.digest], by: [.country, .border, .region, .age],
-                              institution: .init(region: "Midden-Nederland", regionsByUnit: ["south": "Zeeland"])).rows
+        let rows = Statistics(
+            cases: [harness.current.digest], by: [.country, .border, .region, .age],
+            institution: .init(region: "Midden-Nederland", regionsByUnit: ["south": "Zeeland"])
+        ).rows
         #expect(rows.map(\.group) == [["RO", "cross-border", "Midden-Nederland", "16"]])  // 15 at opening, 16 at the signal
         // An institution may work in several regions: a case's region is its unit's.
-        try harness.run(CaseCommand(CaseTransferred(unit: "south", transferredOn: day("2026-11-25"), personal: Note("moved"))),
-                        as: .attentionOfficer, on: "2026-11-25")
-        let moved = Statistics(cases: [harness.current.digest], by: [.region],
-                               institution: .init(region: "Midden-Nederland", regionsByUnit: ["south": "Zeeland"])).rows
+        try harness.run(
+            CaseCommand(CaseTransferred(unit: "south", transferredOn: day("2026-11-25"), personal: Note("moved"))),
+            as: .attentionOfficer, on: "2026-11-25")
+        let moved = Statistics(
+            cases: [harness.current.digest], by: [.region],
+            institution: .init(region: "Midden-Nederland", regionsByUnit: ["south": "Zeeland"])
+        ).rows
         #expect(moved.map(\.group) == [["Zeeland"]])
         let youths = YouthStatistics(cases: [harness.current.digest], by: [.border, .ageGroup]).rows
         #expect(youths.map(\.group) == [["cross-border", "16-17"]])
         #expect(throws: DomainError.invalidField("nationality", "NL does not agree with the nationality group non-dutch")) {
             var other = CaseHarness()
-            try other.run(CaseCommand(CaseOpened(caseID: "c-x", unit: "north", openedOn: day("2026-11-02"),
-                                           youth: YouthProfile(gender: .male, nationalityGroup: .nonDutch, ageAtOpening: 15, nationality: "NL"))), on: "2026-11-02")
+            try other.run(
+                CaseCommand(
+                    CaseOpened(
+                        caseID: "c-x", unit: "north", openedOn: day("2026-11-02"),
+                        youth: YouthProfile(gender: .male, nationalityGroup: .nonDutch, ageAtOpening: 15, nationality: "NL"))), on: "2026-11-02")
         }
     }
 
@@ -98,16 +109,20 @@ extension StatisticsTests {
         try second.run(.signal(on: "2026-11-03"), on: "2026-11-03")
         try second.run(.register(.nonIdentifiable, on: "2026-11-03"), as: .attentionOfficer, on: "2026-11-03")
         #expect(YouthStatistics(cases: [first.current.digest, second.current.digest]).rows.first?.youths == 2)
-        try first.run(CaseCommand(CasesLinked(otherCase: "a2", same: true, linkedOn: day("2026-11-04"), personal: Note("one birth certificate"))),
-                      as: .attentionOfficer, on: "2026-11-04")
+        try first.run(
+            CaseCommand(CasesLinked(otherCase: "a2", same: true, linkedOn: day("2026-11-04"), personal: Note("one birth certificate"))),
+            as: .attentionOfficer, on: "2026-11-04")
         let row = try #require(YouthStatistics(cases: [first.current.digest, second.current.digest]).rows.first)
         #expect(row.youths == 1 && row.registration == ["non-identifiable": 1])
         #expect(Statistics(cases: [first.current.digest, second.current.digest]).rows.first.map { ($0.youths, $0.signals) } ?? (0, 0) == (1, 2))
-        try first.run(CaseCommand(CasesLinked(otherCase: "a2", same: false, linkedOn: day("2026-11-05"), personal: Note("twins after all"))),
-                      as: .attentionOfficer, on: "2026-11-05")
+        try first.run(
+            CaseCommand(CasesLinked(otherCase: "a2", same: false, linkedOn: day("2026-11-05"), personal: Note("twins after all"))),
+            as: .attentionOfficer, on: "2026-11-05")
         #expect(YouthStatistics(cases: [first.current.digest, second.current.digest]).rows.first?.youths == 2)
         #expect(throws: DomainError.self) {
-            try first.run(CaseCommand(CasesLinked(otherCase: "a1", same: true, linkedOn: day("2026-11-05"), personal: Note("x"))), as: .attentionOfficer, on: "2026-11-05")
+            try first.run(
+                CaseCommand(CasesLinked(otherCase: "a1", same: true, linkedOn: day("2026-11-05"), personal: Note("x"))), as: .attentionOfficer,
+                on: "2026-11-05")
         }
     }
     /// Issue 27, section 6: "why not registered" is answered per youth, "refused (by party)" among

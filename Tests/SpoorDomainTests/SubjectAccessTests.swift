@@ -28,7 +28,9 @@ struct SubjectAccessTests {
     func sixteenAndNarrowing() throws {
         #expect(throws: DomainError.self) { try Access.ground(for: .parent, age: 16, statement: .init(notAgainstGoodCare: true)) }
         #expect(try Access.ground(for: .parent, age: 16, statement: .init(youthConsented: true)).hasPrefix("BW art. 7:457"))
-        #expect(throws: DomainError.self) { try Access.ground(for: .parent, age: 14, statement: .init(notAgainstGoodCare: true), parentsNeedConsentFrom: 14) }
+        #expect(throws: DomainError.self) {
+            try Access.ground(for: .parent, age: 14, statement: .init(notAgainstGoodCare: true), parentsNeedConsentFrom: 14)
+        }
         #expect(throws: DomainError.self, "a wider age is the law's 16") {
             try Access.ground(for: .parent, age: 17, statement: .init(notAgainstGoodCare: true), parentsNeedConsentFrom: 18)
         }

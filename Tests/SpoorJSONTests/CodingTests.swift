@@ -68,7 +68,8 @@ struct CodingTests {
         }
         #expect(refusal { $0["shoeSize"] = 42 } == "shoeSize")
         #expect(throws: JSONValueDecoder.UnknownKey(path: "profile.shoeSize", typeName: "Profile", fields: ["age", "gender"])) {
-            try JSONValueDecoder().decode(Record.self, from: .object(valid.object!.merging(["profile": ["gender": "female", "age": 15, "shoeSize": 42]]) { $1 }))
+            try JSONValueDecoder().decode(
+                Record.self, from: .object(valid.object!.merging(["profile": ["gender": "female", "age": 15, "shoeSize": 42]]) { $1 }))
         }
         #expect(refusal { $0["profile"] = ["gender": "female", "age": 15, "shoeSize": 42] } == "profile.shoeSize")
         #expect(refusal { $0["profiles"] = [["gender": "male", "age": 12, "x": 1]] } == "profiles.0.x")
@@ -94,11 +95,17 @@ struct CodingTests {
         }
         guard case .keyNotFound(let key, _)? = error({ $0["name"] = nil }) else { Issue.record("a missing key"); return }
         #expect(key.stringValue == "name")
-        guard case .typeMismatch(_, let context)? = error({ $0["profile"] = ["gender": "female", "age": "15"] }) else { Issue.record("a string for an Int"); return }
+        guard case .typeMismatch(_, let context)? = error({ $0["profile"] = ["gender": "female", "age": "15"] }) else {
+            Issue.record("a string for an Int"); return
+        }
         #expect(context.codingPath.map(\.stringValue) == ["profile", "age"])
         guard case .dataCorrupted? = error({ $0["count"] = 70_000 }) else { Issue.record("an integer out of range"); return }
         guard case .dataCorrupted? = error({ $0["count"] = 1.5 }) else { Issue.record("a fraction for an integer"); return }
-        guard case .valueNotFound? = error({ $0["name"] = nil; $0["name"] = .null }) else { Issue.record("null for a String"); return }
+        guard
+            case .valueNotFound? = error({
+                $0["name"] = nil; $0["name"] = .null
+            })
+        else { Issue.record("null for a String"); return }
         guard case .dataCorrupted? = error({ $0["profile"] = ["gender": "other", "age": 15] }) else { Issue.record("an unknown enum case"); return }
         #expect(error { $0["note"] = .null } == nil)  // null is nil for an optional
     }

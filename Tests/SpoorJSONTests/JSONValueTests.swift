@@ -6,8 +6,10 @@ import Testing
 struct JSONValueTests {
     @Test("what the writer writes, the parser reads back, and Foundation agrees")
     func roundTrip() throws {
-        let value: JSONValue = ["name": "Zoë \"Z\" \\ /\n\t\u{1}", "n": -12.5, "big": 1_234_567_890_123, "ok": true, "nothing": nil,
-                                "list": [1, "two", [3], ["four": 4]], "emoji": "🚸"]
+        let value: JSONValue = [
+            "name": "Zoë \"Z\" \\ /\n\t\u{1}", "n": -12.5, "big": 1_234_567_890_123, "ok": true, "nothing": nil,
+            "list": [1, "two", [3], ["four": 4]], "emoji": "🚸",
+        ]
         let text = value.serialized
         #expect(try JSONValue.parse(text) == value)
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text)) == value)
@@ -17,8 +19,9 @@ struct JSONValueTests {
     @Test("keys in UTF-8 byte order, whole numbers as integers, strings escaped only where they must be")
     func writerForm() throws {
         let value: JSONValue = ["é": 1, "z": -1_234_567, "Z": 0, "zz": -0.0, "a": 999_999_999_999_999, "b": 1e15, "s": "plain, then \"quoted\"\n"]
-        #expect(String(decoding: value.serialized, as: UTF8.self)
-            == #"{"Z":0,"a":999999999999999,"b":1000000000000000.0,"s":"plain, then \"quoted\"\n","z":-1234567,"zz":0,"é":1}"#)
+        #expect(
+            String(decoding: value.serialized, as: UTF8.self)
+                == #"{"Z":0,"a":999999999999999,"b":1000000000000000.0,"s":"plain, then \"quoted\"\n","z":-1234567,"zz":0,"é":1}"#)
         #expect(try JSONValue.parse(value.serialized) == value)
     }
 
@@ -32,9 +35,12 @@ struct JSONValueTests {
         }
     }
 
-    @Test("malformed JSON is refused with the offset of the fault",
-          arguments: [#"{"a":1,}"#, "[1,]", "01", #"{"a":1,"a":2}"#, "\"tab\there\"", #""\ud800""#, "[1", #"{"a" 1}"#, "tru", "1 2",
-                      #""\x""#, "-", "1.", "1e", String(repeating: "[", count: 100) + String(repeating: "]", count: 100), ""])
+    @Test(
+        "malformed JSON is refused with the offset of the fault",
+        arguments: [
+            #"{"a":1,}"#, "[1,]", "01", #"{"a":1,"a":2}"#, "\"tab\there\"", #""\ud800""#, "[1", #"{"a" 1}"#, "tru", "1 2",
+            #""\x""#, "-", "1.", "1e", String(repeating: "[", count: 100) + String(repeating: "]", count: 100), "",
+        ])
     func refusesMalformed(text: String) {
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Array(text.utf8)) }
     }

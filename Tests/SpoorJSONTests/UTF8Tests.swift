@@ -12,9 +12,11 @@ struct UTF8Tests {
         }
     }
 
-    @Test("invalid UTF-8 is refused, never repaired", arguments: [
-        [0xFF], [0x41, 0x80], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
-    ] as [[UInt8]])
+    @Test(
+        "invalid UTF-8 is refused, never repaired",
+        arguments: [
+            [0xFF], [0x41, 0x80], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
+        ] as [[UInt8]])
     func invalid(_ bytes: [UInt8]) {
         #expect(String(validUTF8: bytes[...]) == nil)
         #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse([UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")]) }

@@ -24,12 +24,17 @@ struct BadInputTests {
             let duplicate = event()
             let refusals: [(LedgerError, [ProposedEvent], AppendMetadata)] = [
                 (.emptyAppend, [], alice),
-                (.eventTooLarge(index: 1, size: 1_015, limit: 1_000), [event(), event("signal-recorded", String(repeating: "x", count: 1_000))], alice),
+                (
+                    .eventTooLarge(index: 1, size: 1_015, limit: 1_000), [event(), event("signal-recorded", String(repeating: "x", count: 1_000))],
+                    alice
+                ),
                 (.tooManyEvents(count: 4, limit: 3), [event(), event(), event(), event()], alice),
                 (.duplicateEventID(duplicate.id), [duplicate, duplicate], alice),
                 (.invalidEvent(index: 0, reason: "the type must be 1 to 128 printable ASCII characters without spaces"), [event("")], alice),
-                (.invalidEvent(index: 0, reason: "the role must be 1 to 128 printable ASCII characters without spaces"),
-                 [event()], AppendMetadata(actor: alice.actor, role: "care giver")),
+                (
+                    .invalidEvent(index: 0, reason: "the role must be 1 to 128 printable ASCII characters without spaces"),
+                    [event()], AppendMetadata(actor: alice.actor, role: "care giver")
+                ),
             ]
             for (expected, events, metadata) in refusals {
                 await #expect(throws: expected) {
@@ -50,7 +55,9 @@ struct BadInputTests {
                     group.addTask {
                         // Every fourth append expects a version its stream does not have.
                         let expected: ExpectedVersion = index % 4 == 0 ? .exact(99) : .any
-                        let ok = (try? await ledger.append(to: stream("case-\(index % 4)"), expectedVersion: expected, events: [event()], metadata: alice)) != nil
+                        let ok =
+                            (try? await ledger.append(to: stream("case-\(index % 4)"), expectedVersion: expected, events: [event()], metadata: alice))
+                            != nil
                         return (index, ok)
                     }
                 }

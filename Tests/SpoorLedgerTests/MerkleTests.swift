@@ -12,18 +12,23 @@ struct LedgerMerkleTests {
             for n in 0..<37 { _ = try await ledger.append(to: stream("case-\(n % 3)"), events: [event("e", "{\"n\":\(n)}")], metadata: alice) }
             let leaves = try ledger.read(from: 1, limit: 100).map { MerkleHash.leaf($0.hash.bytes) }
             for size in [1, 2, 7, 16, 37] {
-                #expect(try ledger.treeHead(size: UInt64(size)).root == (try MerkleTree.root(size: UInt64(size), MerkleTree.perfect(ofLeaves: leaves))))
+                #expect(
+                    try ledger.treeHead(size: UInt64(size)).root == (try MerkleTree.root(size: UInt64(size), MerkleTree.perfect(ofLeaves: leaves))))
             }
             let head = try ledger.treeHead()
             #expect(head.size == 37)
             for position in [1, 13, 37] as [UInt64] {
                 let (proof, proofHead) = try ledger.inclusionProof(position: position, treeSize: 37)
                 #expect(proofHead == head)
-                #expect(MerkleVerifier.verifyInclusion(leafHash: try ledger.leafHash(position: position), index: position - 1, size: 37, proof: proof, root: head.root))
+                #expect(
+                    MerkleVerifier.verifyInclusion(
+                        leafHash: try ledger.leafHash(position: position), index: position - 1, size: 37, proof: proof, root: head.root))
             }
             let old = try ledger.treeHead(size: 20)
-            #expect(MerkleVerifier.verifyConsistency(oldSize: 20, newSize: 37, oldRoot: old.root, newRoot: head.root,
-                                                     proof: try ledger.consistencyProof(from: 20, to: 37)))
+            #expect(
+                MerkleVerifier.verifyConsistency(
+                    oldSize: 20, newSize: 37, oldRoot: old.root, newRoot: head.root,
+                    proof: try ledger.consistencyProof(from: 20, to: 37)))
             #expect(throws: LedgerError.beyondTree(size: 38, treeSize: 37)) { try ledger.treeHead(size: 38) }
             #expect(throws: LedgerError.self) { try ledger.inclusionProof(position: 38, treeSize: 37) }
             #expect(throws: LedgerError.self) { try ledger.inclusionProof(position: 0, treeSize: 37) }
@@ -106,8 +111,10 @@ struct CheckpointHoldsTests {
         defer { ledger.close() }
         let after = try ledger.treeHead()
         #expect(after.size == before.size && after.root != before.root)
-        #expect(!MerkleVerifier.verifyConsistency(oldSize: before.size, newSize: after.size, oldRoot: before.root, newRoot: after.root,
-                                                  proof: try ledger.consistencyProof(from: before.size, to: after.size)))
+        #expect(
+            !MerkleVerifier.verifyConsistency(
+                oldSize: before.size, newSize: after.size, oldRoot: before.root, newRoot: after.root,
+                proof: try ledger.consistencyProof(from: before.size, to: after.size)))
     }
 
     @Test("erasing sealed parts leaves the chain, the tree and every proof valid")
@@ -117,7 +124,9 @@ struct CheckpointHoldsTests {
         let head: TreeHead
         do {
             let ledger = try Ledger(path: folder.path)
-            for n in 0..<9 { _ = try await ledger.append(to: stream("case-1"), events: [event("e", "{\"n\":\(n)}", sealed: "name \(n)")], metadata: alice) }
+            for n in 0..<9 {
+                _ = try await ledger.append(to: stream("case-1"), events: [event("e", "{\"n\":\(n)}", sealed: "name \(n)")], metadata: alice)
+            }
             head = try ledger.treeHead()
             ledger.close()
         }
@@ -134,7 +143,9 @@ struct CheckpointHoldsTests {
         for position in 1...head.size {
             let (proof, proofHead) = try ledger.inclusionProof(position: position, treeSize: head.size)
             #expect(proofHead == head)
-            #expect(MerkleVerifier.verifyInclusion(leafHash: try ledger.leafHash(position: position), index: position - 1, size: head.size, proof: proof, root: head.root))
+            #expect(
+                MerkleVerifier.verifyInclusion(
+                    leafHash: try ledger.leafHash(position: position), index: position - 1, size: head.size, proof: proof, root: head.root))
         }
     }
 }

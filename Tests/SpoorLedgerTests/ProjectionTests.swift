@@ -31,13 +31,15 @@ struct ProjectionTests {
             let key = stream("case-1")
             let before = try ledger.commandSnapshot(eventID: id, projectionKey: Array("case-1".utf8), stream: key)
             #expect(before.storedPosition == nil && before.projection == nil && before.wrappedKey == nil)
-            _ = try await ledger.append(to: key, events: [event(sealed: "personal", id: id)], metadata: alice,
-                                        keyChange: .create(wrapped: [1, 2, 3]), projector: countProjector(ledger, key))
+            _ = try await ledger.append(
+                to: key, events: [event(sealed: "personal", id: id)], metadata: alice,
+                keyChange: .create(wrapped: [1, 2, 3]), projector: countProjector(ledger, key))
             let after = try ledger.commandSnapshot(eventID: id, projectionKey: Array("case-1".utf8), stream: key)
             #expect(after.storedPosition == 1)
             #expect(after.projection == (try ledger.projectionValue(for: Array("case-1".utf8))))
             #expect(after.wrappedKey == [1, 2, 3])
-            #expect(try ledger.commandSnapshot(eventID: EventID(), projectionKey: Array("case-2".utf8), stream: stream("case-2")).storedPosition == nil)
+            #expect(
+                try ledger.commandSnapshot(eventID: EventID(), projectionKey: Array("case-2".utf8), stream: stream("case-2")).storedPosition == nil)
         }
     }
 
@@ -67,7 +69,9 @@ struct ProjectionTests {
             }
             struct Refusal: Error {}
             let failing = Task { try await ledger.append(to: stream("case-2"), events: [event()], metadata: alice) { _, _ in throw Refusal() } }
-            let neighbour = Task { try await ledger.append(to: stream("case-3"), events: [event()], metadata: alice, projector: countProjector(ledger, stream("case-3"))) }
+            let neighbour = Task {
+                try await ledger.append(to: stream("case-3"), events: [event()], metadata: alice, projector: countProjector(ledger, stream("case-3")))
+            }
             await #expect(throws: LedgerError.self) { try await failing.value }
             #expect(try await neighbour.value.positions == [2])
             #expect(try ledger.version(of: stream("case-2")) == nil)
@@ -80,7 +84,8 @@ struct ProjectionTests {
         try await withLedger { ledger, _ in
             let proposed = [event()]
             for _ in 0..<3 {
-                _ = try await ledger.append(to: stream("case-1"), events: proposed, metadata: alice, projector: countProjector(ledger, stream("case-1")))
+                _ = try await ledger.append(
+                    to: stream("case-1"), events: proposed, metadata: alice, projector: countProjector(ledger, stream("case-1")))
             }
             #expect(try value(ledger, "case-1") == "1@1")
         }
@@ -90,7 +95,9 @@ struct ProjectionTests {
         try await withLedger { ledger, _ in
             for key in [[UInt8](), [UInt8](repeating: 1, count: 512)] {
                 await #expect(throws: LedgerError.self) {
-                    try await ledger.append(to: stream("case-1"), events: [event()], metadata: alice) { _, _ in [ProjectionRecord(key: key, value: [1])] }
+                    try await ledger.append(to: stream("case-1"), events: [event()], metadata: alice) { _, _ in
+                        [ProjectionRecord(key: key, value: [1])]
+                    }
                 }
             }
             #expect(ledger.lastPosition == 0)
@@ -135,14 +142,16 @@ struct ProjectionTests {
                 }
             }
             var progressed: [UInt64] = []
-            let swappedAt = try ledger.rebuildProjection(chunkSize: 64, fold: { events, spare in
-                var changed: [[UInt8]: [UInt8]] = [:]
-                for event in events {
-                    let key = Array(event.stream.rawValue.utf8)
-                    changed[key] = counted(try changed[key] ?? spare(key)?.value, plus: 1, last: event.position)
-                }
-                return changed.map { ProjectionRecord(key: $0.key, value: $0.value) }
-            }, progress: { folded, _ in progressed.append(folded) })
+            let swappedAt = try ledger.rebuildProjection(
+                chunkSize: 64,
+                fold: { events, spare in
+                    var changed: [[UInt8]: [UInt8]] = [:]
+                    for event in events {
+                        let key = Array(event.stream.rawValue.utf8)
+                        changed[key] = counted(try changed[key] ?? spare(key)?.value, plus: 1, last: event.position)
+                    }
+                    return changed.map { ProjectionRecord(key: $0.key, value: $0.value) }
+                }, progress: { folded, _ in progressed.append(folded) })
             try await appending.value
 
             #expect(swappedAt <= ledger.lastPosition)
@@ -178,15 +187,17 @@ struct ProjectionTests {
             // Appends going, and two chunks of them for the rebuild to fold before it meets the head.
             while ledger.lastPosition < 512 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
             let before = ledger.lastPosition
-            let swappedAt = try ledger.rebuildProjection(chunkSize: 256, fold: { events, spare in
-                Thread.sleep(forTimeInterval: 0.005)  // a slow fold: commits always land while it runs
-                var changed: [[UInt8]: [UInt8]] = [:]
-                for event in events {
-                    let key = Array(event.stream.rawValue.utf8)
-                    changed[key] = counted(try changed[key] ?? spare(key)?.value, plus: 1, last: event.position)
-                }
-                return changed.map { ProjectionRecord(key: $0.key, value: $0.value) }
-            })
+            let swappedAt = try ledger.rebuildProjection(
+                chunkSize: 256,
+                fold: { events, spare in
+                    Thread.sleep(forTimeInterval: 0.005)  // a slow fold: commits always land while it runs
+                    var changed: [[UInt8]: [UInt8]] = [:]
+                    for event in events {
+                        let key = Array(event.stream.rawValue.utf8)
+                        changed[key] = counted(try changed[key] ?? spare(key)?.value, plus: 1, last: event.position)
+                    }
+                    return changed.map { ProjectionRecord(key: $0.key, value: $0.value) }
+                })
             rebuilt.raise()
             try await appending.value
             #expect(ContinuousClock.now < deadline, "the rebuild ended only once the appenders gave up")

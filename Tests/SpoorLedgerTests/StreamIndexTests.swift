@@ -82,7 +82,9 @@ struct StreamIndexTests {
             let environment = try Environment(path: folder.path)
             defer { environment.close() }
             let streams = try environment.openDatabase("streams", create: false)
-            try environment.write { txn in try txn.put(UInt64(1).bigEndianBytes, key: LedgerStore.streamKey(stream("case-1"), version: 3), in: streams) }
+            try environment.write { txn in
+                try txn.put(UInt64(1).bigEndianBytes, key: LedgerStore.streamKey(stream("case-1"), version: 3), in: streams)
+            }
         }
         let ledger = try Ledger(path: folder.path)
         defer { ledger.close() }

@@ -9,7 +9,9 @@ struct VerificationTests {
     @Test func anIntactLogVerifiesAcrossChunks() async throws {
         try await withLedger { ledger, _ in
             #expect(try ledger.verify() == VerificationReport(eventsVerified: 0, lastGoodHash: .zero, firstProblem: nil))
-            for index in 0..<25 { _ = try await ledger.append(to: stream("case-\(index % 3)"), events: [event(sealed: "n\(index)")], metadata: alice) }
+            for index in 0..<25 {
+                _ = try await ledger.append(to: stream("case-\(index % 3)"), events: [event(sealed: "n\(index)")], metadata: alice)
+            }
             let report = try ledger.verify(chunkSize: 4)
             #expect(report.isIntact)
             #expect(report.eventsVerified == 25)
@@ -88,7 +90,16 @@ struct VerificationTests {
             defer { environment.close() }
             try environment.write { txn in _ = try txn.delete(key: UInt64(3).bigEndianBytes, in: try txn.openDatabase("events", create: false)) }
         }
-        #expect(throws: LedgerError.corrupt(position: 3, reason: "the tree holds 3 events but the log ends at 2: events were removed after they were written; the store must not be appended to (restore a backup)")) {
+        #expect(
+            throws: LedgerError.corrupt(
+                position: 3,
+                reason:
+                    """
+                    the tree holds 3 events but the log ends at 2: events were removed after they were written; the store must not be appended to \
+                    (restore a backup)
+                    """
+            )
+        ) {
             _ = try Ledger(path: folder.path)
         }
     }
@@ -100,7 +111,10 @@ struct VerificationTests {
 
     @Test func aSwappedPairIsNamedAtItsFirst() async throws {
         let report = try await tampered { txn, events in
-            let (four, five) = (try #require(try txn.value(in: events, key: UInt64(4).bigEndianBytes)), try #require(try txn.value(in: events, key: UInt64(5).bigEndianBytes)))
+            let (four, five) = (
+                try #require(try txn.value(in: events, key: UInt64(4).bigEndianBytes)),
+                try #require(try txn.value(in: events, key: UInt64(5).bigEndianBytes))
+            )
             try txn.put(five, key: UInt64(4).bigEndianBytes, in: events)
             try txn.put(four, key: UInt64(5).bigEndianBytes, in: events)
         }
@@ -120,7 +134,9 @@ struct VerificationTests {
         defer { folder.remove() }
         do {
             let ledger = try Ledger(path: folder.path)
-            for index in 0..<12 { _ = try await ledger.append(to: stream("case-1"), events: [event("e", "{\"n\":\(index)}", sealed: "name \(index)")], metadata: alice) }
+            for index in 0..<12 {
+                _ = try await ledger.append(to: stream("case-1"), events: [event("e", "{\"n\":\(index)}", sealed: "name \(index)")], metadata: alice)
+            }
             ledger.close()
         }
         do {

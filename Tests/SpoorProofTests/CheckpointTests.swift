@@ -31,10 +31,14 @@ struct CheckpointTests {
 
         let (other, _) = CheckpointSigner.generate(name: "spoor/other-log")
         let foreign = try Checkpoint(origin: "spoor/other-log", head: Self.head).signed(by: other)
-        #expect(throws: CheckpointError.otherLog(origin: "spoor/other-log", expected: "spoor/test-log")) { try Checkpoint(note: foreign, verifiedBy: verifier) }
+        #expect(throws: CheckpointError.otherLog(origin: "spoor/other-log", expected: "spoor/test-log")) {
+            try Checkpoint(note: foreign, verifiedBy: verifier)
+        }
 
-        for mangled in [String(note.prefix(20)), "", note.replacingOccurrences(of: "\n1234\n", with: "\n01234\n"),
-                        note.replacingOccurrences(of: "\n\n", with: "\n"), String(repeating: "x", count: 5_000)] {
+        for mangled in [
+            String(note.prefix(20)), "", note.replacingOccurrences(of: "\n1234\n", with: "\n01234\n"),
+            note.replacingOccurrences(of: "\n\n", with: "\n"), String(repeating: "x", count: 5_000),
+        ] {
             #expect(throws: CheckpointError.self) { try Checkpoint(note: mangled, verifiedBy: verifier) }
         }
         for key in ["", "spoor/test-log", "a+zzzzzzzz+AAAA", signer.verifierKey.replacingOccurrences(of: "+A", with: "+B")] {
@@ -53,6 +57,8 @@ struct CheckpointTests {
         }
         // Go's private key for the example is 0x01 ‖ seed; the same key must derive the same verifier key.
         let seed = Array(Data(base64Encoded: "AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")!.dropFirst())
-        #expect(try CheckpointSigner(name: "PeterNeumann", seed: seed).verifierKey == "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW")
+        #expect(
+            try CheckpointSigner(name: "PeterNeumann", seed: seed).verifierKey == "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"
+        )
     }
 }

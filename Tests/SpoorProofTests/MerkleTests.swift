@@ -29,10 +29,22 @@ struct MerkleTests {
     func referenceProofs() throws {
         let perfect = MerkleTree.perfect(ofLeaves: Self.leaves)
         let inclusions: [(UInt64, [String])] = [
-            (0, ["96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                 "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"]),
-            (5, ["bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                 "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]),
+            (
+                0,
+                [
+                    "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                    "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                    "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+                ]
+            ),
+            (
+                5,
+                [
+                    "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                    "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                    "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+                ]
+            ),
         ]
         for (index, expected) in inclusions {
             let proof = try MerkleTree.inclusionProof(index: index, size: 8, perfect)
@@ -40,15 +52,35 @@ struct MerkleTests {
             #expect(MerkleVerifier.verifyInclusion(leafHash: Self.leaves[Int(index)], index: index, size: 8, proof: proof, root: Self.roots[7]))
         }
         let consistencies: [(UInt64, UInt64, [String])] = [
-            (2, 8, ["5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"]),
-            (6, 8, ["0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                    "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]),
-            (2, 5, ["5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"]),
+            (
+                2, 8,
+                [
+                    "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                    "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+                ]
+            ),
+            (
+                6, 8,
+                [
+                    "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                    "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                    "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+                ]
+            ),
+            (
+                2, 5,
+                [
+                    "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                    "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                ]
+            ),
         ]
         for (old, new, expected) in consistencies {
             let proof = try MerkleTree.consistencyProof(old: old, new: new, perfect)
             #expect(proof == expected.map(hex), "\(old) → \(new)")
-            #expect(MerkleVerifier.verifyConsistency(oldSize: old, newSize: new, oldRoot: Self.roots[Int(old) - 1], newRoot: Self.roots[Int(new) - 1], proof: proof))
+            #expect(
+                MerkleVerifier.verifyConsistency(
+                    oldSize: old, newSize: new, oldRoot: Self.roots[Int(old) - 1], newRoot: Self.roots[Int(new) - 1], proof: proof))
         }
     }
 
@@ -60,20 +92,37 @@ struct MerkleTests {
         for size in 1...40 {
             for index in 0..<size {
                 let proof = try MerkleTree.inclusionProof(index: UInt64(index), size: UInt64(size), perfect)
-                #expect(MerkleVerifier.verifyInclusion(leafHash: leaves[index], index: UInt64(index), size: UInt64(size), proof: proof, root: roots[size]))
-                #expect(!MerkleVerifier.verifyInclusion(leafHash: leaves[index], index: UInt64(index), size: UInt64(size), proof: proof + [leaves[0]], root: roots[size]))
-                #expect(!MerkleVerifier.verifyInclusion(leafHash: leaves[index], index: UInt64(size), size: UInt64(size), proof: proof, root: roots[size]))
+                #expect(
+                    MerkleVerifier.verifyInclusion(leafHash: leaves[index], index: UInt64(index), size: UInt64(size), proof: proof, root: roots[size])
+                )
+                #expect(
+                    !MerkleVerifier.verifyInclusion(
+                        leafHash: leaves[index], index: UInt64(index), size: UInt64(size), proof: proof + [leaves[0]], root: roots[size]))
+                #expect(
+                    !MerkleVerifier.verifyInclusion(leafHash: leaves[index], index: UInt64(size), size: UInt64(size), proof: proof, root: roots[size])
+                )
                 if !proof.isEmpty {
-                    #expect(!MerkleVerifier.verifyInclusion(leafHash: leaves[index], index: UInt64(index), size: UInt64(size), proof: proof.dropLast(), root: roots[size]))
-                    #expect(!MerkleVerifier.verifyInclusion(leafHash: leaves[(index + 1) % size], index: UInt64(index), size: UInt64(size), proof: proof, root: roots[size]) || size == 1)
+                    #expect(
+                        !MerkleVerifier.verifyInclusion(
+                            leafHash: leaves[index], index: UInt64(index), size: UInt64(size), proof: proof.dropLast(), root: roots[size]))
+                    #expect(
+                        !MerkleVerifier.verifyInclusion(
+                            leafHash: leaves[(index + 1) % size], index: UInt64(index), size: UInt64(size), proof: proof, root: roots[size])
+                            || size == 1)
                 }
             }
             for old in 0...size {
                 let proof = try MerkleTree.consistencyProof(old: UInt64(old), new: UInt64(size), perfect)
-                #expect(MerkleVerifier.verifyConsistency(oldSize: UInt64(old), newSize: UInt64(size), oldRoot: roots[old], newRoot: roots[size], proof: proof))
+                #expect(
+                    MerkleVerifier.verifyConsistency(
+                        oldSize: UInt64(old), newSize: UInt64(size), oldRoot: roots[old], newRoot: roots[size], proof: proof))
                 if old > 0 && old < size {
-                    #expect(!MerkleVerifier.verifyConsistency(oldSize: UInt64(old), newSize: UInt64(size), oldRoot: roots[old], newRoot: roots[size], proof: proof.dropLast()))
-                    #expect(!MerkleVerifier.verifyConsistency(oldSize: UInt64(old), newSize: UInt64(size), oldRoot: MerkleHash.leaf([0xFF]), newRoot: roots[size], proof: proof))
+                    #expect(
+                        !MerkleVerifier.verifyConsistency(
+                            oldSize: UInt64(old), newSize: UInt64(size), oldRoot: roots[old], newRoot: roots[size], proof: proof.dropLast()))
+                    #expect(
+                        !MerkleVerifier.verifyConsistency(
+                            oldSize: UInt64(old), newSize: UInt64(size), oldRoot: MerkleHash.leaf([0xFF]), newRoot: roots[size], proof: proof))
                 }
             }
         }

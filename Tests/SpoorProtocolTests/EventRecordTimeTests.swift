@@ -7,9 +7,11 @@ import Testing
 /// event in a thousand altered. The time is now written from the integer microseconds.
 @Suite("An event's shown time is its microseconds cut to milliseconds, exactly")
 struct EventRecordTimeTests {
-    @Test("every millisecond boundary, and the microseconds either side of it, is shown as the integer says", arguments: [
-        Int64(1_796_282_727_124_000), 1_796_282_727_123_999, 1_796_282_727_000_000, 1_796_282_727_999_999, 1_796_282_727_001_000, 86_400_000_000,
-    ])
+    @Test(
+        "every millisecond boundary, and the microseconds either side of it, is shown as the integer says",
+        arguments: [
+            Int64(1_796_282_727_124_000), 1_796_282_727_123_999, 1_796_282_727_000_000, 1_796_282_727_999_999, 1_796_282_727_001_000, 86_400_000_000,
+        ])
     func exact(microseconds: Int64) {
         let (seconds, rest) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
         let shown = EventRecord.iso8601(microseconds: microseconds)

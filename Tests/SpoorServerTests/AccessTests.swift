@@ -25,8 +25,12 @@ struct AccessTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "users": {"nobody": ["auditor"]}}"#
-            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        try
+            (#"""
+        {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+         "signsCheckpoints": false, "users": {"nobody": ["auditor"]}}
+        """#)
+        .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         let ctl = Spoorctl(socketPath: daemon.socketPath)
@@ -45,14 +49,16 @@ struct AccessTests {
         #expect(try ctl("--socket=\(daemon.socketPath)", "status").output.contains("last position"))
         let missing = try ctl("--json", "--socket", daemon.socketPath, "case", "show", "--case", "nope")
         let error = try JSONValue.parse(Array(missing.error.utf8))
-        #expect(missing.status == 66 && error["error"]?["code"] == "not-found" && error["error"]?["message"]?.string?.contains("nope") == true,
-                "\(missing.error)")
+        #expect(
+            missing.status == 66 && error["error"]?["code"] == "not-found" && error["error"]?["message"]?.string?.contains("nope") == true,
+            "\(missing.error)")
         let down = try ctl("--json", "status")
         #expect(down.status == 69 && (try? JSONValue.parse(Array(down.error.utf8)))?["error"]?["code"] == "unreachable", "\(down.error)")
     }
 
-    @Test("a user with no role is denied, and the denial is logged and recorded in the system stream",
-          .enabled(if: getuid() == 0, "needs root to create a second user and run spoorctl as it"))
+    @Test(
+        "a user with no role is denied, and the denial is logged and recorded in the system stream",
+        .enabled(if: getuid() == 0, "needs root to create a second user and run spoorctl as it"))
     func outsiderIsDenied() throws {
         #expect(Self.makeOutsider())
         let daemon = try DaemonProcess()
@@ -81,17 +87,23 @@ struct AccessTests {
     func actorFromPeer() throws {
         let daemon = try DaemonProcess()
         let client = try daemon.client()
-        var params = try JSONValue(encoding: CommandParams(case: "c1", command: "open-case", body: [
-            "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "male", "nationalityGroup": "dutch", "ageAtOpening": 15],
-        ]))
+        var params = try JSONValue(
+            encoding: CommandParams(
+                case: "c1", command: "open-case",
+                body: [
+                    "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "male", "nationalityGroup": "dutch", "ageAtOpening": 15],
+                ]))
         if case .object(var object) = params {
             object["actor"] = "someone-else"
             params = .object(object)
         }
         #expect(throws: ClientError.self) { try client.call(.caseCommand, params) }
-        params = try JSONValue(encoding: CommandParams(case: "c1", command: "open-case", body: [
-            "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "male", "nationalityGroup": "dutch", "ageAtOpening": 15],
-        ]))
+        params = try JSONValue(
+            encoding: CommandParams(
+                case: "c1", command: "open-case",
+                body: [
+                    "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "male", "nationalityGroup": "dutch", "ageAtOpening": 15],
+                ]))
         _ = try client.call(.caseCommand, params)
         var actors: [JSONValue] = []
         _ = try client.call(.eventsTail, ["from": 2]) { actors.append($0["actor"] ?? .null) }  // 1: the daemon adopted its protocol
@@ -106,18 +118,28 @@ struct AccessTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        let configuration = #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "units": {"\#(me)": ["u"]}, "users": {"\#(me)": ["auditor", "professional"]}}"#
+        let configuration =
+            #"""
+            {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+             "signsCheckpoints": false, "units": {"\#(me)": ["u"]}, "users": {"\#(me)": ["auditor", "professional"]}}
+            """#
         try configuration.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         let client = try SocketClient(socketPath: folder + "/s.sock")
-        _ = try client.call(.caseCommand, JSONValue(encoding: CommandParams(case: "c1", command: "open-case", body: [
-            "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "male", "nationalityGroup": "dutch", "ageAtOpening": 15],
-            "personal": ["name": "Joris", "birthDate": "2011-01-01"],
-        ])))
+        _ = try client.call(
+            .caseCommand,
+            JSONValue(
+                encoding: CommandParams(
+                    case: "c1", command: "open-case",
+                    body: [
+                        "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "male", "nationalityGroup": "dutch", "ageAtOpening": 15],
+                        "personal": ["name": "Joris", "birthDate": "2011-01-01"],
+                    ])))
         #expect(try client.call(.caseShow, ["case": "c1"])["personal"]?["name"] == "Joris")
         #expect(throws: ClientError.self) { try client.call(.subjectExport, ["case": "c1"]) }  // the privacy officer's alone
         // Reload the configuration with the auditor role alone: the same user now sees the skeleton.
-        try configuration.replacingOccurrences(of: #", "professional""#, with: "").write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        try configuration.replacingOccurrences(of: #", "professional""#, with: "").write(
+            toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         kill(daemon.process.processIdentifier, SIGHUP)
         var shown: JSONValue?
         for _ in 0..<100 {

@@ -18,17 +18,23 @@ struct ArchitectureTests {
         // Crypto for the envelope sealed to CoMensha, which the daemon seals and spoor-comensha opens.
         "SpoorProtocol": ["SpoorJSON", "SpoorProof", "Crypto"],
         // The application: dispatch, handlers, projections, sealing. No transport: no NIO, no Prometheus.
-        "SpoorApplication": ["SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "Logging", "ServiceLifecycle",
-                             "Metrics"],
+        "SpoorApplication": [
+            "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "Logging", "ServiceLifecycle",
+            "Metrics",
+        ],
         // The daemon: its transport (NIO), its assembly, systemd and the metrics' registry, over the application.
-        "SpoorServer": ["SpoorApplication", "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "NIOCore", "NIOPosix",
-                        "Logging", "ServiceLifecycle", "UnixSignals", "Metrics", "Prometheus"],
+        "SpoorServer": [
+            "SpoorApplication", "SpoorLedger", "SpoorProof", "SpoorDomain", "SpoorProtocol", "SpoorJSON", "Crypto", "NIOCore", "NIOPosix",
+            "Logging", "ServiceLifecycle", "UnixSignals", "Metrics", "Prometheus",
+        ],
         "spoord": ["SpoorServer", "SpoorProtocol", "Logging", "ArgumentParser"],
         // Not SpoorLedger: an auditor's tool checks proofs without LMDB.
         "spoorctl": ["SpoorProtocol", "SpoorDomain", "SpoorProof", "ArgumentParser"],
         // The national side: the hub has no store of its own and no LMDB; SpoorDomain for what a registration record may hold.
-        "SpoorHub": ["SpoorWitness", "SpoorProof", "SpoorDomain", "SpoorProtocol", "Hummingbird", "HummingbirdTLS", "PostgresNIO", "NIOCore", "NIOSSL",
-                     "Logging", "Crypto"],
+        "SpoorHub": [
+            "SpoorWitness", "SpoorProof", "SpoorDomain", "SpoorProtocol", "Hummingbird", "HummingbirdTLS", "PostgresNIO", "NIOCore", "NIOSSL",
+            "Logging", "Crypto",
+        ],
         "spoor-hub": ["SpoorHub", "SpoorProof", "SpoorWitness", "SpoorDomain", "ArgumentParser", "Logging", "PostgresNIO", "ServiceLifecycle"],
         // The relay reads the daemon through its socket only: no SpoorServer, no SpoorLedger, no SpoorDomain.
         "spoor-relay": ["SpoorProtocol", "SpoorProof", "SpoorHubClient", "Logging", "ArgumentParser"],
@@ -39,12 +45,13 @@ struct ArchitectureTests {
     /// What each folder of a module may import, where a folder is a layer of its own inside it.
     static let allowedInFolder: [String: Set<String>] = [
         // The transport knows the `Responder` protocol only: no caller, no handler, no domain, no store.
-        "SpoorServer/Transport": ["SpoorProtocol", "NIOCore", "NIOPosix", "Logging", "ServiceLifecycle"],
+        "SpoorServer/Transport": ["SpoorProtocol", "NIOCore", "NIOPosix", "Logging", "ServiceLifecycle"]
     ]
 
     static func imports(of module: String) throws -> Set<String> {
         let root = URL(fileURLWithPath: SystemdUnitTests.packageRoot + "/Sources/" + module)
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         var found: Set<String> = []
         for file in files {
@@ -75,10 +82,11 @@ struct ArchitectureTests {
         let manifest = try String(contentsOfFile: SystemdUnitTests.packageRoot + "/Package.swift", encoding: .utf8)
         // The target's block, in the targets' list: from its name to the next target.
         guard let targets = manifest.range(of: "\n    targets: ["),  // the package's, not a product's
-              let start = manifest[targets.upperBound...].range(of: #"name: "\#(module)""#)
+            let start = manifest[targets.upperBound...].range(of: #"name: "\#(module)""#)
         else { Issue.record("no target \(module)"); return }
         let rest = manifest[start.upperBound...]
-        let block = rest.range(of: ".target(").map { rest[..<$0.lowerBound] }
+        let block =
+            rest.range(of: ".target(").map { rest[..<$0.lowerBound] }
             ?? rest.range(of: ".executableTarget(").map { rest[..<$0.lowerBound] } ?? rest
         let undeclared = try Self.imports(of: module).subtracting(Self.system).filter { !block.contains(#""\#($0)""#) }
         #expect(undeclared.isEmpty, "\(module) imports \(undeclared.sorted()) without declaring them")

@@ -33,7 +33,8 @@ struct AuditProofTests {
 
         // Offline: no daemon, no store; it says what the hash binds.
         let verified = try ctl("audit", "verify-proof", "--proof", proof, "--checkpoint", old, "--key", key)
-        #expect(verified.status == 0 && verified.output.contains("case-opened in case-a") && verified.output.contains("as professional")
+        #expect(
+            verified.status == 0 && verified.output.contains("case-opened in case-a") && verified.output.contains("as professional")
                 && verified.output.contains("µs since 1970, UTC"), "\(verified.output)")
         try Self.everyAlteredFieldIsRefused(proof: proof, ctl: ctl, checkpoint: old, key: key)
         var text = try String(contentsOfFile: proof, encoding: .utf8)
@@ -63,14 +64,16 @@ struct AuditProofTests {
         let otherHash: JSONValue = .string(String(repeating: "ab", count: 32))
         let changes: [(String, JSONValue)] = [
             ("position", 4), ("id", .string(UUID().uuidString.lowercased())), ("stream", "case-other"), ("streamVersion", 1),
-            ("type", "case-closed"), ("schemaVersion", 2), ("recordedAtMicroseconds", .number((event["recordedAtMicroseconds"]?.number ?? 0) + 1_000)),
+            ("type", "case-closed"), ("schemaVersion", 2),
+            ("recordedAtMicroseconds", .number((event["recordedAtMicroseconds"]?.number ?? 0) + 1_000)),
             ("recordedAt", "2001-01-01T00:00:00.000Z"), ("actor", ["uid": 4242, "name": "mallory"]),
             ("actor", ["uid": event["actor"]?["uid"] ?? 0, "name": "mallory"]), ("role", "admin"),
             ("correlationID", .string(UUID().uuidString.lowercased())), ("causationID", .string(UUID().uuidString.lowercased())),
             ("payloadText", #"{"unit":"elsewhere"}"#), ("payload", ["unit": "elsewhere"]), ("sealedDigest", otherHash),
             ("previousHash", otherHash), ("hash", otherHash),
             // An unknown key anywhere is refused, though no hash covers it (issue 29: proof files are strict).
-            ("actor", ["uid": event["actor"]?["uid"] ?? 0, "name": event["actor"]?["name"] ?? "", "approvedBy": "mallory"]), ("approvedBy", "mallory"),
+            ("actor", ["uid": event["actor"]?["uid"] ?? 0, "name": event["actor"]?["name"] ?? "", "approvedBy": "mallory"]),
+            ("approvedBy", "mallory"),
         ]
         for (field, value) in changes {
             var altered = event
@@ -88,19 +91,27 @@ struct AuditProofTests {
         let daemon = try DaemonProcess()
         try Self.openCase(Spoorctl(socketPath: daemon.socketPath), "v0")
         try Self.openCase(Spoorctl(socketPath: daemon.socketPath), "v1")
-        let running = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store"])
+        let running = try SystemdUnitTests.run([
+            DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store",
+        ])
         #expect(running.status == 78 && running.output.contains("in use by another spoord"), "\(running.output)")
         daemon.stop()
-        let intact = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store"])
+        let intact = try SystemdUnitTests.run([
+            DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store",
+        ])
         #expect(intact.status == 0 && intact.output.contains("intact: 3 events"), "\(intact.output)")
         // A copied store, checked where no configuration exists (issue 28): --data is all it needs.
-        let bare = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--data", daemon.folder + "/data", "--verify-store"])
+        let bare = try SystemdUnitTests.run([
+            DaemonProcess.products.appendingPathComponent("spoord").path, "--data", daemon.folder + "/data", "--verify-store",
+        ])
         #expect(bare.status == 0 && bare.output.contains("intact: 3 events"), "\(bare.output)")
 
         let environment = try Environment(path: daemon.folder + "/data")
         try environment.write { txn in _ = try txn.delete(key: [0, 0, 0, 0, 0, 0, 0, 3], in: try txn.openDatabase("events", create: false)) }
         environment.close()
-        let cut = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store"])
+        let cut = try SystemdUnitTests.run([
+            DaemonProcess.products.appendingPathComponent("spoord").path, "--development", daemon.folder, "--verify-store",
+        ])
         #expect(cut.status == 65 && cut.output.contains("events were removed"), "\(cut.output)")
         let refused = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath, waitForSocket: false)
         #expect(refused.exitStatus() == 78 && refused.log.contains("spoord --verify-store"), "\(refused.log)")

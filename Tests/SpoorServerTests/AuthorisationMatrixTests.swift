@@ -49,8 +49,12 @@ struct AuthorisationMatrixTests {
         func configure(_ roles: [Role]) throws {
             let list = roles.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
             let users = roles.isEmpty ? "{}" : #"{"\#(me)": [\#(list)]}"#
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "users": \#(users)}"#
-                .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+            try
+                (#"""
+            {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+             "signsCheckpoints": false, "users": \#(users)}
+            """#)
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
         try configure([.admin])  // to start: the test sees it serve by its status
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
@@ -72,7 +76,8 @@ struct AuthorisationMatrixTests {
                 }
                 // root checks the daemon's health without a role (issue 28).
                 let allowed = identity.map { Self.matrix[method]?.contains($0) == true } ?? (method == .status && getuid() == 0)
-                #expect(denied == !allowed, "\(method.rawValue) as \(identity?.rawValue ?? "a user with no role"): \(denied ? "denied" : "let through")")
+                #expect(
+                    denied == !allowed, "\(method.rawValue) as \(identity?.rawValue ?? "a user with no role"): \(denied ? "denied" : "let through")")
             }
         }
     }
@@ -85,8 +90,10 @@ struct CommandMatrixTests {
         let care: Set<Role> = [.professional, .attentionOfficer, .behaviouralScientist]
         let officers: Set<Role> = [.attentionOfficer, .behaviouralScientist]
         var matrix = Dictionary(uniqueKeysWithValues: EventKind.all.map { ($0.command, care) })
-        for name in ["close-case", "reopen-case", "register-at-comensha", "decline-registration", "record-registered-elsewhere", "waive-consent",
-                     "assign-carer", "unassign-carer", "notify-withdrawal", "transfer-case", "link-case"] {
+        for name in [
+            "close-case", "reopen-case", "register-at-comensha", "decline-registration", "record-registered-elsewhere", "waive-consent",
+            "assign-carer", "unassign-carer", "notify-withdrawal", "transfer-case", "link-case",
+        ] {
             matrix[name] = officers
         }
         for name in ["erase-personal-data", "request-erasure", "place-legal-hold", "lift-legal-hold"] { matrix[name] = [.privacyOfficer] }
@@ -110,7 +117,8 @@ struct CommandMatrixTests {
     /// The smallest body each command decodes from, taken from the schemas' required fields.
     /// The least body of the command that records `type`, from its schema in Schemas/protocol/commands.json.
     static func sampleBody(of type: String) throws -> JSONValue {
-        let commands = try JSONValue.parse(Array(try String(contentsOfFile: SystemdUnitTests.packageRoot + "/Schemas/protocol/commands.json", encoding: .utf8).utf8))
+        let commands = try JSONValue.parse(
+            Array(try String(contentsOfFile: SystemdUnitTests.packageRoot + "/Schemas/protocol/commands.json", encoding: .utf8).utf8))
         return sample(commands["$defs"]?[try #require(EventKind.named(type)).command], defs: commands)
     }
 

@@ -63,8 +63,16 @@ struct CaseTurnsTests {
 /// How many bodies ran, and the most that ran at once.
 private final class Counts: Sendable {
     let state = Mutex<(inside: Int, most: Int, ran: Int)>((0, 0, 0))
-    func enter() { state.withLock { $0.inside += 1; $0.most = max($0.most, $0.inside) } }
-    func leave() { state.withLock { $0.inside -= 1; $0.ran += 1 } }
+    func enter() {
+        state.withLock {
+            $0.inside += 1; $0.most = max($0.most, $0.inside)
+        }
+    }
+    func leave() {
+        state.withLock {
+            $0.inside -= 1; $0.ran += 1
+        }
+    }
 }
 
 private final class Order: Sendable {

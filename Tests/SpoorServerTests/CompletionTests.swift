@@ -13,13 +13,19 @@ struct CompletionTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
-        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "units": {"\#(me)": ["north"], "colleague": ["south"]}, "users": {"\#(me)": ["professional"]}}"#
-            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        try
+            (#"""
+        {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+         "signsCheckpoints": false, "units": {"\#(me)": ["north"], "colleague": ["south"]}, "users": {"\#(me)": ["professional"]}}
+        """#)
+        .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         let ctl = Spoorctl(socketPath: daemon.socketPath)
         for (id, unit) in [("k-1", "north"), ("z-2", "south")] {
-            #expect(try ctl("case", "open", "--case", id, "--unit", unit, "--gender", "female", "--nationality-group", "dutch", "--age", "15").status == 0)
+            #expect(
+                try ctl("case", "open", "--case", id, "--unit", unit, "--gender", "female", "--nationality-group", "dutch", "--age", "15").status == 0
+            )
         }
         let listed = try ctl("case", "list", "--json")
         #expect(listed.json?["cases"]?.array?.compactMap { $0["case"]?.string } == ["k-1"], "\(listed.output)")
@@ -28,7 +34,8 @@ struct CompletionTests {
         #expect(cases.output.split(separator: "\n") == ["k-1"], "\(cases.output)")
         let forms = try ctl("---completion", "signal", "record", "--", "--form", "4", "0", "spoorctl", "signal", "record", "--form", "")
         #expect(forms.output.split(separator: "\n").contains("sexual"), "\(forms.output)")
-        let away = try Spoorctl(socketPath: folder + "/none.sock")("---completion", "case", "show", "--", "--case", "4", "0", "spoorctl", "case", "show", "--case", "")
+        let away = try Spoorctl(socketPath: folder + "/none.sock")(
+            "---completion", "case", "show", "--", "--case", "4", "0", "spoorctl", "case", "show", "--case", "")
         #expect(away.status == 0 && away.output.isEmpty)
     }
 }

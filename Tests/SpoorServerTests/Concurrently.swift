@@ -6,8 +6,10 @@ import Synchronization
 enum Concurrently {
     /// Runs `body(index)` on `threads` threads, calls `interrupt` after `delay` seconds, and
     /// returns every result once all threads are done.
-    static func run<T: Sendable>(threads: Int, after delay: Double = .infinity, _ interrupt: @escaping @Sendable () -> Void = {},
-                                 _ body: @escaping @Sendable (Int) -> T) -> [T] {
+    static func run<T: Sendable>(
+        threads: Int, after delay: Double = .infinity, _ interrupt: @escaping @Sendable () -> Void = {},
+        _ body: @escaping @Sendable (Int) -> T
+    ) -> [T] {
         let results = Mutex<[T]>([])
         let group = DispatchGroup()
         for index in 0..<threads {

@@ -16,8 +16,10 @@ final class DaemonProcess: @unchecked Sendable {
 
     /// Starts `spoord` with `arguments` (development mode in a new folder by default) and waits
     /// until its socket answers.
-    init(arguments: [String]? = nil, environment: [String: String] = [:], executable: String? = nil, socketPath: String? = nil,
-         logPath: String? = nil, waitForSocket: Bool = true) throws {
+    init(
+        arguments: [String]? = nil, environment: [String: String] = [:], executable: String? = nil, socketPath: String? = nil,
+        logPath: String? = nil, waitForSocket: Bool = true
+    ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("spoord-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.socketPath = socketPath ?? folder + "/spoor.sock"

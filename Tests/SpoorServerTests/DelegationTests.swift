@@ -8,8 +8,9 @@ import Testing
 /// as its own OS user, in the role `delegate`; `onBehalfOf` names the carer it vouches for. The
 /// actor stays the OS user from peer credentials; both are bound by the hash and shown in traces
 /// and proofs; every refusal names which of the two lacked what.
-@Suite("A delegate acts for a carer: the actor from the OS, the carer it vouches for beside it", .serialized,
-       .enabled(if: getuid() == 0, "needs root to create the integration's OS user and run the client as it"))
+@Suite(
+    "A delegate acts for a carer: the actor from the OS, the carer it vouches for beside it", .serialized,
+    .enabled(if: getuid() == 0, "needs root to create the integration's OS user and run the client as it"))
 struct DelegationTests {
     static let integration = "spoor-test-crm"
 
@@ -23,7 +24,8 @@ struct DelegationTests {
         let folder = (Spoorctl.sharedCopy as NSString).deletingLastPathComponent.appendingPathComponent("integration")
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        try FileManager.default.copyItem(atPath: SystemdUnitTests.packageRoot + "/Examples/integration/spoor_client.py", toPath: folder + "/spoor_client.py")
+        try FileManager.default.copyItem(
+            atPath: SystemdUnitTests.packageRoot + "/Examples/integration/spoor_client.py", toPath: folder + "/spoor_client.py")
         try FileManager.default.copyItem(atPath: SystemdUnitTests.packageRoot + "/Schemas", toPath: folder + "/Schemas")
         _ = try SystemdUnitTests.run(["chmod", "-R", "a+rX", folder])
         return folder
@@ -38,25 +40,29 @@ struct DelegationTests {
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
         try Data(repeating: 9, count: 32).write(to: URL(fileURLWithPath: folder + "/signing-key"))
         try """
-            {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
-             "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-test.nl",
-             "users": {"root": ["attention-officer", "auditor"], "\(Self.integration)": ["delegate"], "anna": ["professional"],
-                       "bert": ["auditor"], "carl": ["professional"]},
-             "units": {"root": ["*"], "anna": ["north"], "carl": ["south"]}}
-            """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
+         "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-test.nl",
+         "users": {"root": ["attention-officer", "auditor"], "\(Self.integration)": ["delegate"], "anna": ["professional"],
+                   "bert": ["auditor"], "carl": ["professional"]},
+         "units": {"root": ["*"], "anna": ["north"], "carl": ["south"]}}
+        """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         chmod(daemon.socketPath, 0o666)  // the integration reaches the socket; the daemon, not the file mode, judges it
         let ctl = Spoorctl(socketPath: daemon.socketPath)
-        #expect(try ctl("case", "open", "--case", "c1", "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15").status == 0)
+        #expect(
+            try ctl("case", "open", "--case", "c1", "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15").status
+                == 0)
 
         let shared = try Self.sharedClient()
-        let body = #"{"observedOn": "2026-11-30", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": [], "nature": "concrete"}"#
+        let body =
+            #"{"observedOn": "2026-11-30", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": [], "nature": "concrete"}"#
         func client(_ onBehalfOf: String?, as user: String = Self.integration) throws -> (status: Int32, output: String) {
             // The integration's own Python needs nothing but the standard library; root's checks each line against the schemas too.
             let schemas = user == "root" ? ["--schemas", shared + "/Schemas"] : []
-            return try SystemdUnitTests.run(["runuser", "-u", user, "--", "python3", shared + "/spoor_client.py", "--socket", daemon.socketPath]
-                                            + schemas + (onBehalfOf.map { ["--on-behalf-of", $0] } ?? []) + ["record-signal", "c1", body])
+            return try SystemdUnitTests.run(
+                ["runuser", "-u", user, "--", "python3", shared + "/spoor_client.py", "--socket", daemon.socketPath]
+                    + schemas + (onBehalfOf.map { ["--on-behalf-of", $0] } ?? []) + ["record-signal", "c1", body])
         }
         let recorded = try client("anna")
         #expect(recorded.status == 0, "\(recorded.output)")
@@ -77,18 +83,22 @@ struct DelegationTests {
 
         // The event: the actor is the integration's OS user, anna beside it, both under the hash.
         let key = try #require(try ctl("audit", "checkpoint", "--out", folder + "/checkpoint", "--json").json?["verifierKey"]?.string)
-        let proof = try ctl("audit", "prove", "--position", String(position), "--checkpoint", folder + "/checkpoint", "--key", key,
-                            "--out", folder + "/proof.json", "--json")
+        let proof = try ctl(
+            "audit", "prove", "--position", String(position), "--checkpoint", folder + "/checkpoint", "--key", key,
+            "--out", folder + "/proof.json", "--json")
         #expect(proof.status == 0, "\(proof.error)")
-        #expect(proof.json?["event"]?["actor"]?["name"]?.string == Self.integration && proof.json?["event"]?["onBehalfOf"] == "anna"
-                    && proof.json?["event"]?["role"] == "professional", "\(proof.output)")
+        #expect(
+            proof.json?["event"]?["actor"]?["name"]?.string == Self.integration && proof.json?["event"]?["onBehalfOf"] == "anna"
+                && proof.json?["event"]?["role"] == "professional", "\(proof.output)")
         let verified = try ctl("audit", "verify-proof", "--proof", folder + "/proof.json", "--checkpoint", folder + "/checkpoint", "--key", key)
-        #expect(verified.output.contains("by \(Self.integration) (uid \(getpwnam(Self.integration)!.pointee.pw_uid)) on behalf of anna as professional"),
-                "\(verified.output)")
+        #expect(
+            verified.output.contains("by \(Self.integration) (uid \(getpwnam(Self.integration)!.pointee.pw_uid)) on behalf of anna as professional"),
+            "\(verified.output)")
         // A proof whose onBehalfOf was changed no longer verifies: the hash binds it.
         let forged = try String(contentsOfFile: folder + "/proof.json", encoding: .utf8).replacingOccurrences(of: "\"anna\"", with: "\"carl\"")
         try forged.write(toFile: folder + "/forged.json", atomically: true, encoding: .utf8)
-        #expect(try ctl("audit", "verify-proof", "--proof", folder + "/forged.json", "--checkpoint", folder + "/checkpoint", "--key", key).status == 65)
+        #expect(
+            try ctl("audit", "verify-proof", "--proof", folder + "/forged.json", "--checkpoint", folder + "/checkpoint", "--key", key).status == 65)
         let trace = try ctl("audit", "trace", "--case", "c1", "--signal", "signal-1")
         #expect(trace.output.contains("\(Self.integration) for anna"), "\(trace.output)")
     }

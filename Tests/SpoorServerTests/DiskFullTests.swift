@@ -32,12 +32,15 @@ struct DiskFullTests {
             try? FileManager.default.removeItem(atPath: mount)
         }
         // The daemon's standard error goes to the same file system, as a redirect to a full /var would.
-        let daemon = try DaemonProcess(arguments: ["--development", mount + "/spoor"], socketPath: mount + "/spoor/spoor.sock",
-                                       logPath: mount + "/spoord.log")
+        let daemon = try DaemonProcess(
+            arguments: ["--development", mount + "/spoor"], socketPath: mount + "/spoor/spoor.sock",
+            logPath: mount + "/spoord.log")
         let ctl = Spoorctl(socketPath: mount + "/spoor/spoor.sock")
         func open(_ id: String) throws -> Spoorctl.Result {
-            try ctl.run(["case", "open", "--case", id, "--unit", "u", "--gender", "male", "--nationality-group", "dutch", "--age", "15",
-                         "--name", "N \(id)", "--birth-date", "2011-01-01"])
+            try ctl.run([
+                "case", "open", "--case", id, "--unit", "u", "--gender", "male", "--nationality-group", "dutch", "--age", "15",
+                "--name", "N \(id)", "--birth-date", "2011-01-01",
+            ])
         }
         #expect(try open("first").status == 0)
         var stats = statvfs()
@@ -94,16 +97,22 @@ struct MapFullTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "maxStoreBytes": 1048576, "units": {"\#(me)": ["*"]}, "users": {"\#(me)": ["professional"]}}"#
-            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        try
+            (#"""
+        {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+         "signsCheckpoints": false, "maxStoreBytes": 1048576, "units": {"\#(me)": ["*"]}, "users": {"\#(me)": ["professional"]}}
+        """#)
+        .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         let ctl = Spoorctl(socketPath: folder + "/s.sock")
         var refused: Spoorctl.Result?
         var last = ""
         for n in 0..<5_000 {
-            let result = try ctl.run(["case", "open", "--case", "m\(n)", "--unit", "u", "--gender", "male", "--nationality-group", "dutch",
-                                      "--age", "15", "--name", String(repeating: "n", count: 2_000), "--birth-date", "2011-01-01"])
+            let result = try ctl.run([
+                "case", "open", "--case", "m\(n)", "--unit", "u", "--gender", "male", "--nationality-group", "dutch",
+                "--age", "15", "--name", String(repeating: "n", count: 2_000), "--birth-date", "2011-01-01",
+            ])
             guard result.status == 0 else {
                 refused = result
                 break

@@ -8,7 +8,7 @@ struct GlibcHeapTests {
     @Test("the arenas are capped at the cores (two at least), unless MALLOC_ARENA_MAX says otherwise")
     func arenaCap() {
         #if canImport(Glibc)
-        #expect(GlibcHeap.capArenas(environment: [:]) == max(2, ProcessInfo.processInfo.activeProcessorCount))
+            #expect(GlibcHeap.capArenas(environment: [:]) == max(2, ProcessInfo.processInfo.activeProcessorCount))
         #endif
         #expect(GlibcHeap.capArenas(environment: ["MALLOC_ARENA_MAX": "4"]) == nil)
     }

@@ -25,7 +25,9 @@ struct HostileClientsTests {
         #expect(try errorCode(after: Data([0xC3, 0x28, 0xFF, 10])) == .badRequest)
         #expect(try errorCode(after: Data(repeating: UInt8(ascii: "x"), count: WireProtocol.maxFrameBytes + 1) + Data([10])) == .frameTooLarge)
         #expect(try errorCode(after: line(String(repeating: "[", count: 10_000))) == .badRequest)
-        #expect(try errorCode(after: line(#"{"v":1,"id":"n","method":"worklist","params":{"limit":"# + String(repeating: "9", count: 10_000) + "}}")) != nil)
+        #expect(
+            try errorCode(after: line(#"{"v":1,"id":"n","method":"worklist","params":{"limit":"# + String(repeating: "9", count: 10_000) + "}}"))
+                != nil)
 
         // Held open while the honest client works: a stalled half line, and clients that never read.
         let stalled = try daemon.client()
@@ -53,7 +55,12 @@ struct HostileClientsTests {
             latencies.append(Date().timeIntervalSince(start))
         }
         latencies.sort()
-        print("hostile clients: honest status p50 \(Int(latencies[250] * 1_000_000)) µs, p99 \(Int(latencies[495] * 1_000_000)) µs, max \(Int(latencies.last! * 1_000_000)) µs")
+        print(
+            """
+            hostile clients: honest status p50 \(Int(latencies[250] * 1_000_000)) µs, p99 \(Int(latencies[495] * 1_000_000)) µs, max \
+            \(Int(latencies.last! * 1_000_000)) µs
+            """
+        )
         #expect(daemon.process.isRunning)
         _ = (stalled, deaf, idle)
     }

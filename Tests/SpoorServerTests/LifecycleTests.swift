@@ -23,8 +23,9 @@ struct LifecycleTests {
         #expect(daemon.stop() == 0)
     }
 
-    @Test("started by systemd-socket-activate, it serves the socket it was handed",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-socket-activate")))
+    @Test(
+        "started by systemd-socket-activate, it serves the socket it was handed",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-socket-activate")))
     func socketActivation() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("activate-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -53,10 +54,12 @@ struct LifecycleTests {
             guard let client = try? SocketClient(socketPath: socketPath) else { return ids }
             for n in 0..<400 {
                 let id = UUID().uuidString.lowercased()
-                let open = CommandParams(case: "w\(writer)-\(n)", command: "open-case", body: [
-                    "unit": "u", "openedOn": "2026-11-02",
-                    "youth": ["gender": "unknown", "nationalityGroup": "unknown", "ageAtOpening": 14],
-                ], eventID: id)
+                let open = CommandParams(
+                    case: "w\(writer)-\(n)", command: "open-case",
+                    body: [
+                        "unit": "u", "openedOn": "2026-11-02",
+                        "youth": ["gender": "unknown", "nationalityGroup": "unknown", "ageAtOpening": 14],
+                    ], eventID: id)
                 do { _ = try client.call(.caseCommand, JSONValue(encoding: open)) } catch { break }
                 ids.append(id)
             }

@@ -18,7 +18,10 @@ struct LineFrameDecoderTests {
     }
 
     @Test func linesAreFramedHoweverTheBytesArrive() throws {
-        #expect(try frames(["ab\ncd", "e\n", "f", "g\n"]) == [.line(ByteBuffer(string: "ab")), .line(ByteBuffer(string: "cde")), .line(ByteBuffer(string: "fg"))])
+        #expect(
+            try frames(["ab\ncd", "e\n", "f", "g\n"]) == [
+                .line(ByteBuffer(string: "ab")), .line(ByteBuffer(string: "cde")), .line(ByteBuffer(string: "fg")),
+            ])
     }
 
     @Test func anOversizeLineIsRefusedAndTheNextIsRead() throws {

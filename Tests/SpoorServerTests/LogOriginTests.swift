@@ -20,12 +20,18 @@ struct LogOriginTests {
         /// Writes the configuration with `naming` (`"domain": …` or `"logOrigin": …`, or nothing).
         func configure(_ naming: String) throws {
             let me = String(cString: getpwuid(getuid()).pointee.pw_name)
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signingKeyPath": "\#(folder)/signing-key", \#(naming) "users": {"\#(me)": ["auditor"]}}"#
-                .write(toFile: config, atomically: true, encoding: .utf8)
+            try
+                (#"""
+            {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+             "signingKeyPath": "\#(folder)/signing-key", \#(naming) "users": {"\#(me)": ["auditor"]}}
+            """#)
+            .write(toFile: config, atomically: true, encoding: .utf8)
         }
 
         func start() throws -> DaemonProcess { try DaemonProcess(arguments: ["--config", config], socketPath: folder + "/s.sock") }
-        func refused() throws -> DaemonProcess { try DaemonProcess(arguments: ["--config", config], socketPath: folder + "/s.sock", waitForSocket: false) }
+        func refused() throws -> DaemonProcess {
+            try DaemonProcess(arguments: ["--config", config], socketPath: folder + "/s.sock", waitForSocket: false)
+        }
 
         func origin(of daemon: DaemonProcess) throws -> String {
             let note = try #require(try Spoorctl(socketPath: daemon.socketPath)("audit", "checkpoint", "--json").json?["checkpoint"]?.string)

@@ -34,12 +34,18 @@ struct ManPageTests {
         }
         let ctl = try Self.page("spoorctl.1")
         let help = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoorctl").path, "--help"]).output
-        let groups = help.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first, word.first?.isLowercase == true else { return nil }
-            return String(word)
-        } ?? []
+        let groups =
+            help.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first, word.first?.isLowercase == true
+                else { return nil }
+                return String(word)
+            } ?? []
         #expect(groups.count > 10)
-        for group in groups { #expect(ctl.contains("spoorctl \(group)") || ctl.contains("spoorctl\" \(group)") || ctl.contains(" \(group) |") || ctl.contains("| \(group)"), "spoorctl(1) lacks \(group)") }
+        for group in groups {
+            #expect(
+                ctl.contains("spoorctl \(group)") || ctl.contains("spoorctl\" \(group)") || ctl.contains(" \(group) |") || ctl.contains("| \(group)"),
+                "spoorctl(1) lacks \(group)")
+        }
         for section in ["EXIT STATUS", "FILES", "EXAMPLES", "SEE ALSO", ".B 73"] { #expect(ctl.contains(section), "spoorctl(1) lacks \(section)") }
     }
 }

@@ -17,10 +17,13 @@ struct MetricsTests {
         let daemon = try DaemonProcess()
         let ctl = Spoorctl(socketPath: daemon.socketPath)
         for id in ["m1", "m2"] {
-            #expect(try ctl("case", "open", "--case", id, "--unit", "north", "--gender", "male", "--nationality-group", "dutch", "--age", "15").status == 0)
+            #expect(
+                try ctl("case", "open", "--case", id, "--unit", "north", "--gender", "male", "--nationality-group", "dutch", "--age", "15").status
+                    == 0)
         }
         // A refused command: the case exists already.
-        #expect(try ctl("case", "open", "--case", "m1", "--unit", "north", "--gender", "male", "--nationality-group", "dutch", "--age", "15").status != 0)
+        #expect(
+            try ctl("case", "open", "--case", "m1", "--unit", "north", "--gender", "male", "--nationality-group", "dutch", "--age", "15").status != 0)
         let file = daemon.folder + "/spoor.prom"
         let written = try ctl("metrics", "--output", file)
         #expect(written.status == 0, "\(written.error)")

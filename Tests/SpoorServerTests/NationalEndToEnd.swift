@@ -10,8 +10,9 @@ import Testing
 /// registration of the three real daemons … opened by spoor-comensha and acknowledged back into its
 /// daemon's log", and "Go's own signed-note and tlog code … checks the daemons' checkpoints and
 /// proofs", the registration records' format-3 leaves included.
-@Suite("The national side end to end: three real institutions and their relays, a failover, CoMensha", .serialized,
-       .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
+@Suite(
+    "The national side end to end: three real institutions and their relays, a failover, CoMensha", .serialized,
+    .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
 struct NationalEndToEnd {
     static var caseCount: Int { Int(ProcessInfo.processInfo.environment["SPOOR_SIMULATE_CASES"] ?? "") ?? 300 }
     static let sites = ["noord", "oost", "west"]
@@ -22,7 +23,12 @@ struct NationalEndToEnd {
         var identifiable = 0
     }
 
-    @Test("three institutions' registrations reach the hub and CoMensha through a failover; their markers appear nowhere at the hub; Go checks their proofs")
+    @Test(
+        """
+        three institutions' registrations reach the hub and CoMensha through a failover; their markers appear nowhere at the hub; Go checks their \
+        proofs
+        """
+    )
     func threeInstitutionsEndToEnd() throws {
         let national = try NationalFixture(region: "noord", sites: Self.sites, deliversToCoMensha: true, replicated: true)
         defer { national.stop() }
@@ -38,7 +44,8 @@ struct NationalEndToEnd {
         for (site, given) in zip(national.sites, planted) {
             let round = try national.relay(at: site)
             relayOutput += round.output
-            #expect(round.status == 0 && round.output.contains("records shipped: \(given.cases)")
+            #expect(
+                round.status == 0 && round.output.contains("records shipped: \(given.cases)")
                     && round.output.contains("outbox entries posted: \(given.identifiable)"), "\(site.name): \(round.output)\n\(national.hub.log)")
         }
         #expect(try national.sql("SELECT count(*) FROM registration_records") == "\(cases)")
@@ -74,7 +81,8 @@ struct NationalEndToEnd {
         #expect(dumps.allSatisfy { $0.contains("registration_records") }, "the dumps hold the hub's tables")
         let wals = try ([oldPrimary] + nodes).map { try $0.walDump() }
         #expect(wals.allSatisfy { $0.count > 1_000 }, "every WAL was read")
-        let logs = [national.hub.log, relayOutput, opened.output]
+        let logs =
+            [national.hub.log, relayOutput, opened.output]
             + ([oldPrimary] + nodes).map { (try? String(contentsOfFile: $0.folder + "/log", encoding: .utf8)) ?? "" }
         for marker in ["Marker-Qz", Self.birthDate(0), Self.birthDate(299), "zq-"] {
             #expect(!dumps.contains { $0.contains(marker) }, "\(marker) is in pg_dumpall")
@@ -97,17 +105,31 @@ struct NationalEndToEnd {
         var planted = Planted()
         for index in cases {
             let (id, identifiable) = ("zq-\(site.name)-\(index)", index % 2 == 0)
-            try command(id, "open-case", ["unit": "north", "openedOn": "2026-11-02",
-                                          "youth": ["gender": "female", "nationalityGroup": "non-dutch", "ageAtOpening": 17],
-                                          "personal": ["name": .string("Marker-Qz-Name-\(index) Jansen-\(index)"), "birthDate": .string(Self.birthDate(index)),
-                                                       "countryOfBirth": .string("Marker-Qz-Country-\(index)")]])
-            try command(id, "record-signal", ["observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"],
-                                              "indicators": [], "nature": "concrete", "personal": ["text": .string("Marker-Qz-Note-\(index)")]])
+            try command(
+                id, "open-case",
+                [
+                    "unit": "north", "openedOn": "2026-11-02",
+                    "youth": ["gender": "female", "nationalityGroup": "non-dutch", "ageAtOpening": 17],
+                    "personal": [
+                        "name": .string("Marker-Qz-Name-\(index) Jansen-\(index)"), "birthDate": .string(Self.birthDate(index)),
+                        "countryOfBirth": .string("Marker-Qz-Country-\(index)"),
+                    ],
+                ])
+            try command(
+                id, "record-signal",
+                [
+                    "observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["sexual"],
+                    "indicators": [], "nature": "concrete", "personal": ["text": .string("Marker-Qz-Note-\(index)")],
+                ])
             if identifiable {
                 try command(id, "give-consent", ["by": "youth", "givenOn": "2026-11-03", "form": "written", "purposes": ["statistics"]])
             }
-            try command(id, "register-at-comensha", ["kind": identifiable ? "identifiable" : "non-identifiable",
-                                                     "basis": identifiable ? "consent" : "none", "registeredOn": "2026-11-03"])
+            try command(
+                id, "register-at-comensha",
+                [
+                    "kind": identifiable ? "identifiable" : "non-identifiable",
+                    "basis": identifiable ? "consent" : "none", "registeredOn": "2026-11-03",
+                ])
             planted.cases += 1
             planted.identifiable += identifiable ? 1 : 0
         }
@@ -117,8 +139,12 @@ struct NationalEndToEnd {
     /// A birth date in 2009 that makes the youth 17 on the case's days (the youth alone consents);
     /// with the surname, no two cases are one youth.
     static func birthDate(_ index: Int) -> String {
-        let day = Calendar(identifier: .gregorian).date(byAdding: .day, value: index % 300, to: DateComponents(calendar: .init(identifier: .gregorian),
-            timeZone: .gmt, year: 2009, month: 1, day: 1).date!)!
+        let day = Calendar(identifier: .gregorian).date(
+            byAdding: .day, value: index % 300,
+            to: DateComponents(
+                calendar: .init(identifier: .gregorian),
+                timeZone: .gmt, year: 2009, month: 1, day: 1
+            ).date!)!
         return ISO8601DateFormatter.string(from: day, timeZone: .gmt, formatOptions: .withFullDate)
     }
 
@@ -142,7 +168,8 @@ struct NationalEndToEnd {
     static func goChecksRecords(of site: NationalFixture.Site, in folder: String) throws {
         let checkpointFile = folder + "/\(site.name)-checkpoint.txt"
         #expect(try site.ctl("audit", "checkpoint", "--out", checkpointFile).status == 0)
-        let size = try #require(try String(contentsOfFile: checkpointFile, encoding: .utf8).split(separator: "\n").dropFirst().first.flatMap { UInt64($0) })
+        let size = try #require(
+            try String(contentsOfFile: checkpointFile, encoding: .utf8).split(separator: "\n").dropFirst().first.flatMap { UInt64($0) })
         let client = try SocketClient(socketPath: site.daemon.socketPath)
         var entries: [RecordSubmission.Entry] = []
         _ = try client.call(.eventsTail, JSONValue(encoding: TailParams(from: 1, limit: 1_000)), lines: EventRecord.self, as: TailEnd.self) { event in

@@ -9,8 +9,9 @@ import Testing
 /// finds the primary itself among the hosts it is given"; "the standby stopped: the hub answers 503
 /// within 2 s, acknowledges nothing, loses nothing"; "a control run with asynchronous commit and
 /// the standby's WAL receiver stopped must lose rows: the test can fail."
-@Suite("The hub on a primary and a synchronous standby: backpressure, failover, and a control run that loses", .serialized,
-       .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
+@Suite(
+    "The hub on a primary and a synchronous standby: backpressure, failover, and a control run that loses", .serialized,
+    .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
 struct NationalFailoverTests {
     /// What the hub acknowledged to the relay, as the relay and the daemon hold it: the size of the
     /// last checkpoint cosigned and the registration records taken.
@@ -21,7 +22,9 @@ struct NationalFailoverTests {
 
     /// A registration on a new case `id`, and one relay round that must be acknowledged.
     static func register(_ national: NationalFixture, _ id: String) throws -> Acknowledged {
-        #expect(try national.ctl("case", "open", "--case", id, "--unit", "north", "--gender", "male", "--nationality-group", "dutch", "--age", "16").status == 0)
+        #expect(
+            try national.ctl("case", "open", "--case", id, "--unit", "north", "--gender", "male", "--nationality-group", "dutch", "--age", "16")
+                .status == 0)
         #expect(try national.ctl("signal", "record", "--case", id, "--form", "labour", "--nature", "concrete").status == 0)
         #expect(try national.ctl("register", "comensha", "--case", id, "--kind", "non-identifiable", "--basis", "none").status == 0)
         let round = try national.relay()
@@ -31,7 +34,8 @@ struct NationalFailoverTests {
 
     static func acknowledged(_ output: String, _ national: NationalFixture) throws -> Acknowledged {
         let size = try #require(output.components(separatedBy: "cosigned: ").last?.prefix { $0.isNumber }).description
-        let records = try national.ctl("events", "tail", "--limit", "1000", "--json").output.components(separatedBy: "\"registered-at-comensha\"").count - 1
+        let records =
+            try national.ctl("events", "tail", "--limit", "1000", "--json").output.components(separatedBy: "\"registered-at-comensha\"").count - 1
         return Acknowledged(cosignedSize: try #require(Int(size)), records: records)
     }
 
@@ -64,7 +68,12 @@ struct NationalFailoverTests {
         }
     }
 
-    @Test("the standby away: 503 within 2 s and nothing acknowledged; back, the relay catches up; the primary killed and the standby promoted: nothing acknowledged is missing, and the relay is served again within 10 s")
+    @Test(
+        """
+        the standby away: 503 within 2 s and nothing acknowledged; back, the relay catches up; the primary killed and the standby promoted: \
+        nothing acknowledged is missing, and the relay is served again within 10 s
+        """
+    )
     func synchronousStandbyLosesNothing() throws {
         let national = try NationalFixture(region: "noord", replicated: true)
         defer { national.stop() }
@@ -75,10 +84,13 @@ struct NationalFailoverTests {
         // Backpressure: with the standby away, a write waits for it; the hub answers 503 in time.
         try #require(national.standby).stopCleanly()
         let started = ContinuousClock.now
-        let refused = try national.post("/outbox", #"{"deliveries": [], "notices": [{"delivery": "7d3b0c52-9d44-4c1e-8a6a-3f1f2b9a0c11", "subject": "erasure"}]}"#)
+        let refused = try national.post(
+            "/outbox", #"{"deliveries": [], "notices": [{"delivery": "7d3b0c52-9d44-4c1e-8a6a-3f1f2b9a0c11", "subject": "erasure"}]}"#)
         let took = ContinuousClock.now - started
         #expect(refused.status == 503 && took < .seconds(2), "\(refused) after \(took)")
-        #expect(try national.ctl("case", "open", "--case", "f2", "--unit", "north", "--gender", "male", "--nationality-group", "dutch", "--age", "16").status == 0)
+        #expect(
+            try national.ctl("case", "open", "--case", "f2", "--unit", "north", "--gender", "male", "--nationality-group", "dutch", "--age", "16")
+                .status == 0)
         let waiting = try national.relay()
         #expect(waiting.status == 75, "the relay is told to wait: \(waiting.output)")
 
@@ -101,7 +113,12 @@ struct NationalFailoverTests {
         #expect(try Self.missing(after, on: promoted, national) == 0)
     }
 
-    @Test("the control run: asynchronous commit with the standby's WAL receiver stopped loses acknowledged rows on failover, so the check above can fail")
+    @Test(
+        """
+        the control run: asynchronous commit with the standby's WAL receiver stopped loses acknowledged rows on failover, so the check above can \
+        fail
+        """
+    )
     func asynchronousStandbyLoses() throws {
         let national = try NationalFixture(region: "noord", replicated: false)
         defer { national.stop() }

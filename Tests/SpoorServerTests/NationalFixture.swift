@@ -50,14 +50,17 @@ struct NationalFixture: @unchecked Sendable {
     /// `region` (none when nil). `replicated`: a primary with a streaming standby, synchronous
     /// (remote_apply) when `true`, asynchronous when `false` (the control case); `nil`: one node.
     /// `simulated`: institutions the hub witnesses besides the daemons, in the region `sim`.
-    init(region: String? = nil, sites names: [String] = ["noord"], deliversToCoMensha: Bool = false, replicated: Bool? = nil,
-         simulated: [Simulated] = []) throws {
+    init(
+        region: String? = nil, sites names: [String] = ["noord"], deliversToCoMensha: Bool = false, replicated: Bool? = nil,
+        simulated: [Simulated] = []
+    ) throws {
         let primary = try PostgresServer(database: "spoor_hub", replicated: replicated)
         postgres = primary
         standby = try replicated.map { _ in try PostgresServer(standbyOf: primary) }
         folder = try OperationsTests.folder("spoor-national")
-        certificates = try TestCertificates(in: folder, server: "hub",
-                                            clients: names.map { "relay-" + $0 } + ["relay-zuid", "comensha"] + simulated.map(\.certificate))
+        certificates = try TestCertificates(
+            in: folder, server: "hub",
+            clients: names.map { "relay-" + $0 } + ["relay-zuid", "comensha"] + simulated.map(\.certificate))
         comenshaKey = deliversToCoMensha ? Curve25519.KeyAgreement.PrivateKey() : nil
         let seed = Array(repeating: UInt8(5), count: 32)
         try Data(seed).write(to: URL(fileURLWithPath: folder + "/cosigner-key"))
@@ -68,24 +71,30 @@ struct NationalFixture: @unchecked Sendable {
 
         // The hub, which pins each relay's certificate to its institution's log, and each simulated institution's to its own.
         let issued = certificates
-        let institutions = try sites.enumerated().map { index, site in
-            let siteRegion = index == 0 ? region : site.name
-            return #"{"origin": "\#(site.origin)", "logKey": "\#(site.logKey)", "client": "\#(try issued.fingerprint(site.relayCertificate))""#
-                + (siteRegion.map { #", "region": "\#($0)""# } ?? "") + "}"
-        } + simulated.map { institution in
-            #"{"origin": "\#(institution.origin)", "logKey": "\#(institution.signer.verifierKey)", "client": "\#(try issued.fingerprint(institution.certificate))", "region": "sim"}"#
-        }
+        let institutions =
+            try sites.enumerated().map { index, site in
+                let siteRegion = index == 0 ? region : site.name
+                return #"{"origin": "\#(site.origin)", "logKey": "\#(site.logKey)", "client": "\#(try issued.fingerprint(site.relayCertificate))""#
+                    + (siteRegion.map { #", "region": "\#($0)""# } ?? "") + "}"
+            }
+            + simulated.map { institution in
+                #"""
+                {"origin": "\#(institution.origin)", "logKey": "\#(institution.signer.verifierKey)",\#
+                 "client": "\#(try issued.fingerprint(institution.certificate))", "region": "sim"}
+                """#
+            }
         try """
-            {"listen": {"host": "127.0.0.1", "port": 0},
-             "tls": {"certificate": "\(certificates.certificate("hub"))", "key": "\(certificates.key("hub"))", "clientCA": "\(certificates.ca)"},
-             "postgres": {"hosts": ["\(([postgres] + (standby.map { [$0] } ?? [])).map(\.socket).joined(separator: "\", \""))"],
-                          "username": "\(postgres.user)", "database": "spoor_hub"},
-             "cosigner": {"name": "\(cosigner.name)", "keyPath": "\(folder)/cosigner-key"},
-             "institutions": [\(institutions.joined(separator: ", "))],
-             "comensha": {"client": "\(try certificates.fingerprint("comensha"))"}}
-            """.write(toFile: folder + "/hub.json", atomically: true, encoding: .utf8)
-        hub = try DaemonProcess(arguments: ["--config", folder + "/hub.json"], executable: Self.products("spoor-hub"),
-                                socketPath: folder + "/unused", waitForSocket: false)
+        {"listen": {"host": "127.0.0.1", "port": 0},
+         "tls": {"certificate": "\(certificates.certificate("hub"))", "key": "\(certificates.key("hub"))", "clientCA": "\(certificates.ca)"},
+         "postgres": {"hosts": ["\(([postgres] + (standby.map { [$0] } ?? [])).map(\.socket).joined(separator: "\", \""))"],
+                      "username": "\(postgres.user)", "database": "spoor_hub"},
+         "cosigner": {"name": "\(cosigner.name)", "keyPath": "\(folder)/cosigner-key"},
+         "institutions": [\(institutions.joined(separator: ", "))],
+         "comensha": {"client": "\(try certificates.fingerprint("comensha"))"}}
+        """.write(toFile: folder + "/hub.json", atomically: true, encoding: .utf8)
+        hub = try DaemonProcess(
+            arguments: ["--config", folder + "/hub.json"], executable: Self.products("spoor-hub"),
+            socketPath: folder + "/unused", waitForSocket: false)
         var port: String?
         for _ in 0..<500 where port == nil {
             port = hub.log.components(separatedBy: " on port ").dropFirst().first.map { String($0.prefix { $0.isNumber }) }
@@ -98,21 +107,25 @@ struct NationalFixture: @unchecked Sendable {
 
     /// The institution `name`'s spoord in `folder`, with keys of its own, which trusts the hub's
     /// cosigner key and, with `comensha`, seals identifiable registrations to CoMensha.
-    private static func site(_ name: String, index: Int, in folder: String, witness: Cosigner,
-                             comensha: Curve25519.KeyAgreement.PrivateKey?) throws -> Site {
+    private static func site(
+        _ name: String, index: Int, in folder: String, witness: Cosigner,
+        comensha: Curve25519.KeyAgreement.PrivateKey?
+    ) throws -> Site {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data(repeating: UInt8(7 + index), count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
         try Data(repeating: UInt8(90 + index), count: 32).write(to: URL(fileURLWithPath: folder + "/signing-key"))
-        let comenshaSetting = comensha.map {
-            #", "comensha": {"keyID": "comensha-test", "publicKey": "\#($0.publicKey.rawRepresentation.base64EncodedString())"}"#
-        } ?? ""
+        let comenshaSetting =
+            comensha.map {
+                #", "comensha": {"keyID": "comensha-test", "publicKey": "\#($0.publicKey.rawRepresentation.base64EncodedString())"}"#
+            } ?? ""
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try """
-            {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
-             "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-\(name).nl", "witnesses": ["\(witness.verifierKey)"],
-             "organisation": "Jeugdzorg \(name.capitalized)", "region": "\(name)",
-             "users": {"\(me)": ["attention-officer", "auditor", "relay", "professional", "privacy-officer"]}, "units": {"\(me)": ["*"]}\(comenshaSetting)}
-            """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        {"dataDirectory": "\(folder)/data", "socketPath": "\(folder)/s.sock", "masterKeyPath": "\(folder)/master-key",
+         "signingKeyPath": "\(folder)/signing-key", "domain": "jeugdzorg-\(name).nl", "witnesses": ["\(witness.verifierKey)"],
+         "organisation": "Jeugdzorg \(name.capitalized)", "region": "\(name)",
+         "users": {"\(me)": ["attention-officer", "auditor", "relay", "professional", "privacy-officer"]},
+         "units": {"\(me)": ["*"]}\(comenshaSetting)}
+        """.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         let ctl = Spoorctl(socketPath: daemon.socketPath)
         try OperationsTests.open(ctl, "n1")
@@ -137,10 +150,10 @@ struct NationalFixture: @unchecked Sendable {
         let client = client ?? site.relayCertificate
         let configuration = folder + "/relay-\(site.name)-\(client).json"
         try """
-            {"socket": "\(site.daemon.socketPath)", "hub": "https://127.0.0.1:\(hubPort)",
-             "tls": {"certificate": "\(certificates.certificate(client))", "key": "\(certificates.key(client))", "hubCA": "\(certificates.ca)"},
-             "statePath": "\(folder)/\(site.name)-\(cursor)"}
-            """.write(toFile: configuration, atomically: true, encoding: .utf8)
+        {"socket": "\(site.daemon.socketPath)", "hub": "https://127.0.0.1:\(hubPort)",
+         "tls": {"certificate": "\(certificates.certificate(client))", "key": "\(certificates.key(client))", "hubCA": "\(certificates.ca)"},
+         "statePath": "\(folder)/\(site.name)-\(cursor)"}
+        """.write(toFile: configuration, atomically: true, encoding: .utf8)
         return try SystemdUnitTests.run([Self.products("spoor-relay"), "--config", configuration, "--once"])
     }
 
@@ -149,10 +162,10 @@ struct NationalFixture: @unchecked Sendable {
         guard let comenshaKey else { throw Failed(description: "the fixture was made without CoMensha's key") }
         try comenshaKey.rawRepresentation.base64EncodedString().write(toFile: folder + "/comensha-key", atomically: true, encoding: .utf8)
         try """
-            {"hub": "https://127.0.0.1:\(hubPort)", "inbox": "\(inbox)",
-             "tls": {"certificate": "\(certificates.certificate("comensha"))", "key": "\(certificates.key("comensha"))", "hubCA": "\(certificates.ca)"},
-             "keys": {"comensha-test": "\(folder)/comensha-key"}}
-            """.write(toFile: folder + "/comensha.json", atomically: true, encoding: .utf8)
+        {"hub": "https://127.0.0.1:\(hubPort)", "inbox": "\(inbox)",
+         "tls": {"certificate": "\(certificates.certificate("comensha"))", "key": "\(certificates.key("comensha"))", "hubCA": "\(certificates.ca)"},
+         "keys": {"comensha-test": "\(folder)/comensha-key"}}
+        """.write(toFile: folder + "/comensha.json", atomically: true, encoding: .utf8)
         return try SystemdUnitTests.run([Self.products("spoor-comensha"), "--config", folder + "/comensha.json", "--once"])
     }
 
@@ -185,8 +198,10 @@ struct NationalFixture: @unchecked Sendable {
             sys.stdout.write(response.read().decode())
             """
         try body.write(toFile: folder + "/post-body", atomically: true, encoding: .utf8)
-        let result = try SystemdUnitTests.run(["sh", "-c", "python3 -c \"$0\" \"$@\" < \(folder)/post-body", script, certificates.ca,
-                                               certificates.certificate(client), certificates.key(client), hubPort, path, method])
+        let result = try SystemdUnitTests.run([
+            "sh", "-c", "python3 -c \"$0\" \"$@\" < \(folder)/post-body", script, certificates.ca,
+            certificates.certificate(client), certificates.key(client), hubPort, path, method,
+        ])
         let lines = result.output.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         guard let status = lines.first.flatMap({ Int($0) }) else { throw Failed(description: result.output) }
         return (status, lines.count > 1 ? String(lines[1]) : "")

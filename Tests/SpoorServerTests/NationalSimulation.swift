@@ -15,8 +15,9 @@ import Testing
 /// at a smaller size; 99 % of relays acknowledged again within 10 s of the end of the promotion"),
 /// and each misbehaviour once ("each gets the protocol's code and an evidence row; none is
 /// cosigned"). `make test` runs 20 institutions; `make simulate` 200 (SPOOR_SIMULATE_INSTITUTIONS).
-@Suite("The national simulation: many institutions, a failover, every misbehaviour", .serialized,
-       .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
+@Suite(
+    "The national simulation: many institutions, a failover, every misbehaviour", .serialized,
+    .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
 struct NationalSimulation {
     static var institutionCount: Int { Int(ProcessInfo.processInfo.environment["SPOOR_SIMULATE_INSTITUTIONS"] ?? "") ?? 20 }
     static var rounds: Int { Int(ProcessInfo.processInfo.environment["SPOOR_SIMULATE_ROUNDS"] ?? "") ?? 6 }
@@ -49,7 +50,9 @@ struct NationalSimulation {
         }
 
         private init(copying other: Institution) {
-            (origin, signer, http, eventHashes, records, cosigned) = (other.origin, other.signer, other.http, other.eventHashes, other.records, other.cosigned)
+            (origin, signer, http, eventHashes, records, cosigned) = (
+                other.origin, other.signer, other.http, other.eventHashes, other.records, other.cosigned
+            )
         }
 
         func copy() -> Institution { Institution(copying: self) }
@@ -72,23 +75,28 @@ struct NationalSimulation {
         }
 
         static func record(pseudonym: String) throws -> String {
-            let json: JSONValue = ["version": 1, "kind": "non-identifiable", "purpose": "statistics", "basis": "none", "month": "2026-11",
-                                   "ageBand": "16-17", "formsOfExploitation": ["criminal"], "gender": "male", "nationalityGroup": "dutch",
-                                   "region": "sim", "pseudonym": .string(pseudonym), "replacesEarlier": false]
+            let json: JSONValue = [
+                "version": 1, "kind": "non-identifiable", "purpose": "statistics", "basis": "none", "month": "2026-11",
+                "ageBand": "16-17", "formsOfExploitation": ["criminal"], "gender": "male", "nationalityGroup": "dutch",
+                "region": "sim", "pseudonym": .string(pseudonym), "replacesEarlier": false,
+            ]
             return String(decoding: try JSONValueDecoder().decode(RegistrationRecord.self, from: json).bytes, as: UTF8.self)
         }
 
         func checkpoint(from old: Int, to size: Int, signer: CheckpointSigner? = nil) throws -> String {
             let head = TreeHead(size: UInt64(size), root: try MerkleTree.root(size: UInt64(size), perfect))
             let proof = old == 0 || old >= size ? [] : try MerkleTree.consistencyProof(old: UInt64(old), new: UInt64(size), perfect)
-            return ConsistencyProofFile(oldSize: UInt64(old), proof: proof, checkpoint: try Checkpoint(origin: origin, head: head).signed(by: signer ?? self.signer)).text
+            return ConsistencyProofFile(
+                oldSize: UInt64(old), proof: proof, checkpoint: try Checkpoint(origin: origin, head: head).signed(by: signer ?? self.signer)
+            ).text
         }
 
         func submission(through size: Int) throws -> (body: String, count: Int) {
             let pending = records.filter { $0.position <= UInt64(size) }.dropFirst(shippedRecords)
             let entries = try pending.map { entry in
-                RecordSubmission.Entry(position: entry.position, treeSize: UInt64(size), record: entry.record, commitment: entry.commitment.hex,
-                                       proof: try MerkleTree.inclusionProof(index: entry.position - 1, size: UInt64(size), perfect).map(\.hex))
+                RecordSubmission.Entry(
+                    position: entry.position, treeSize: UInt64(size), record: entry.record, commitment: entry.commitment.hex,
+                    proof: try MerkleTree.inclusionProof(index: entry.position - 1, size: UInt64(size), perfect).map(\.hex))
             }
             return (String(decoding: try JSONEncoder().encode(RecordSubmission(records: entries)), as: UTF8.self), entries.count)
         }
@@ -143,7 +151,8 @@ struct NationalSimulation {
         institution.acknowledgedRecords = institution.shippedRecords
     }
 
-    @Test("institutions at a steady load through a failover lose nothing acknowledged; each misbehaviour is refused with its code and kept as evidence")
+    @Test(
+        "institutions at a steady load through a failover lose nothing acknowledged; each misbehaviour is refused with its code and kept as evidence")
     func simulate() async throws {
         let count = Self.institutionCount
         let identities = (0..<count).map(Institution.identity)
@@ -193,10 +202,16 @@ struct NationalSimulation {
             let records = Int(try national.sql("SELECT count(*) FROM registration_records WHERE origin = '\(institution.origin)'", on: node)) ?? 0
             #expect(size >= institution.cosigned && records >= institution.acknowledgedRecords, "\(institution.origin): \(size) \(records)")
         }
-        #expect(try national.sql("SELECT count(*) FROM witness_cosigned c JOIN witness_heads h USING (origin) WHERE c.size > h.size", on: node) == "0")
+        #expect(
+            try national.sql("SELECT count(*) FROM witness_cosigned c JOIN witness_heads h USING (origin) WHERE c.size > h.size", on: node) == "0")
         let checkpoints = await timings.addCheckpoint.sorted(), intake = await timings.intake.sorted()
         func p(_ values: [Duration], _ q: Double) -> Duration { values[min(values.count - 1, Int(q * Double(values.count)))] }
-        print("simulation: \(count) institutions, \(Self.rounds) rounds in \(took): add-checkpoint \(checkpoints.count) p50 \(p(checkpoints, 0.5)) p99 \(p(checkpoints, 0.99)); intake \(intake.count) p50 \(p(intake, 0.5)) p99 \(p(intake, 0.99))")
+        print(
+            """
+            simulation: \(count) institutions, \(Self.rounds) rounds in \(took): add-checkpoint \(checkpoints.count) p50 \(p(checkpoints, 0.5)) \
+            p99 \(p(checkpoints, 0.99)); intake \(intake.count) p50 \(p(intake, 0.5)) p99 \(p(intake, 0.99))
+            """
+        )
         try await Self.misbehave(institutions, national: national, node: node)
     }
 
@@ -233,7 +248,9 @@ struct NationalSimulation {
             let answer = try await post(other ?? institution, port: port, "add-checkpoint", body)
             #expect(answer.status == status, "\(what): \(answer.status) \(answer.body)")
             #expect(try evidence() == before + 1, "\(what) is kept as evidence")
-            #expect(try national.sql("SELECT string_agg(origin || size, ',' ORDER BY origin) FROM witness_heads", on: node) == heads, "\(what): nothing cosigned")
+            #expect(
+                try national.sql("SELECT string_agg(origin || size, ',' ORDER BY origin) FROM witness_heads", on: node) == heads,
+                "\(what): nothing cosigned")
         }
         let a = institutions[0], b = institutions[1 % institutions.count]
         let size = a.cosigned
@@ -249,7 +266,8 @@ struct NationalSimulation {
         try await expect(409, "a replayed old checkpoint", a, try a.checkpoint(from: 0, to: size - 3))
         // A bad signature: the log's checkpoint signed by another key.
         try a.grow(3)
-        try await expect(403, "a bad signature", a, try a.checkpoint(from: size, to: size + 3, signer: CheckpointSigner.generate(name: a.origin).signer))
+        try await expect(
+            403, "a bad signature", a, try a.checkpoint(from: size, to: size + 3, signer: CheckpointSigner.generate(name: a.origin).signer))
         // Another institution's certificate.
         try await expect(403, "another institution's certificate", a, try a.checkpoint(from: size, to: size + 3), as: b)
     }

@@ -8,10 +8,16 @@ import Testing
 /// ships over mutual TLS each new checkpoint with its consistency proof to the hub's witness; …
 /// keeps a cursor … and hands every cosignature back to the daemon." The real binaries: spoord,
 /// spoor-relay, spoor-hub, and PostgreSQL 15.
-@Suite("The national side: relay, hub and witness over mutual TLS, the hub's record in PostgreSQL", .serialized,
-       .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
+@Suite(
+    "The national side: relay, hub and witness over mutual TLS, the hub's record in PostgreSQL", .serialized,
+    .enabled(if: PostgresServer.installed && TestCertificates.available, "needs PostgreSQL 15 and openssl (make test-deps)"))
 struct NationalTests {
-    @Test("the relay ships each checkpoint to the hub's witness and hands the cosignature back; a lost cursor and another institution's certificate are handled")
+    @Test(
+        """
+        the relay ships each checkpoint to the hub's witness and hands the cosignature back; a lost cursor and another institution's certificate \
+        are handled
+        """
+    )
     func relayShipsCheckpoints() async throws {
         let national = try NationalFixture()
         defer { national.stop() }
@@ -31,8 +37,9 @@ struct NationalTests {
         try OperationsTests.open(ctl, "n3")
         let relearned = try national.relay()
         #expect(relearned.status == 0, "\(relearned.output)")
-        #expect(try national.sql("SELECT size FROM witness_heads WHERE origin = '\(national.origin)'")
-                    == relearned.output.components(separatedBy: "cosigned: ").last?.prefix { $0.isNumber }.description, "\(relearned.output)")
+        #expect(
+            try national.sql("SELECT size FROM witness_heads WHERE origin = '\(national.origin)'")
+                == relearned.output.components(separatedBy: "cosigned: ").last?.prefix { $0.isNumber }.description, "\(relearned.output)")
 
         // Another institution's certificate: refused (403), kept as evidence, nothing cosigned.
         let foreign = try national.relay("relay-zuid", cursor: "cursor-zuid")
@@ -50,8 +57,11 @@ struct NationalTests {
         let national = try NationalFixture(region: "noord")
         defer { national.stop() }
         let ctl = national.ctl
-        #expect(try ctl("case", "open", "--case", "r1", "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
-                        "--name", "Marker-Name-Qz Jansen", "--birth-date", "2011-01-01").status == 0)
+        #expect(
+            try ctl(
+                "case", "open", "--case", "r1", "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                "--name", "Marker-Name-Qz Jansen", "--birth-date", "2011-01-01"
+            ).status == 0)
         #expect(try ctl("signal", "record", "--case", "r1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz").status == 0)
         let registered = try ctl("register", "comensha", "--case", "r1", "--kind", "non-identifiable", "--basis", "none")
         #expect(registered.status == 0, "\(registered.error)")
@@ -63,7 +73,8 @@ struct NationalTests {
         #expect(!row.contains("Marker") && !row.contains("r1") && !row.contains("2011"), "the record names nothing but its dimensions: \(row)")
 
         // A record past retention (60 months by default) goes at the next intake; the statistics' counts stay.
-        _ = try national.sql("""
+        _ = try national.sql(
+            """
             INSERT INTO registration_records (origin, position, tree_size, leaf, record, kind, purpose, basis, month, age_band, forms, gender,
               nationality_group, region, pseudonym, replaces_earlier)
             VALUES ('old.invalid/spoor', 1, 1, '', '{}', 'non-identifiable', 'statistics', 'none', '2019-01-01', '16-17', '{labour}', 'male', 'dutch',
@@ -90,7 +101,8 @@ struct NationalTests {
         #expect(honest.status == 200 && honest.body.contains("\"already\":1"), "\(honest)")
         let forged = try national.post("/registration-records", try submission(record.replacingOccurrences(of: "\"female\"", with: "\"male\"")))
         #expect(forged.status == 422 && forged.body.contains("is not in the checkpoint"), "\(forged)")
-        let personal = try national.post("/registration-records", try submission(record.replacingOccurrences(of: "{", with: #"{"name":"Marker-Name-Qz","#)))
+        let personal = try national.post(
+            "/registration-records", try submission(record.replacingOccurrences(of: "{", with: #"{"name":"Marker-Name-Qz","#)))
         #expect(personal.status == 422 && personal.body.contains("refused"), "\(personal)")
         let moved = try national.post("/registration-records", try submission(record, position: event.position - 1))
         #expect(moved.status == 422, "\(moved)")
@@ -119,8 +131,9 @@ struct NationalTests {
             let result = try ctl.run(arguments)
             #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.error)")
         }
-        try ok("case", "open", "--case", "zq-d1", "--unit", "north", "--gender", "female", "--nationality-group", "non-dutch", "--age", "17",
-               "--name", "Marker-Name-Qz Jansen", "--birth-date", "2009-01-15", "--nationality", "Eritrean", "--country-of-birth", "Marker-Country-Qz")
+        try ok(
+            "case", "open", "--case", "zq-d1", "--unit", "north", "--gender", "female", "--nationality-group", "non-dutch", "--age", "17",
+            "--name", "Marker-Name-Qz Jansen", "--birth-date", "2009-01-15", "--nationality", "Eritrean", "--country-of-birth", "Marker-Country-Qz")
         try ok("signal", "record", "--case", "zq-d1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz")
         try ok("consent", "give", "--case", "zq-d1", "--by", "youth", "--form", "written", "--purpose", "statistics")
         try ok("register", "comensha", "--case", "zq-d1", "--kind", "identifiable", "--basis", "consent")
@@ -178,7 +191,9 @@ struct NationalTests {
             #expect(!dump.contains(marker), "\(marker) is in pg_dumpall")
             #expect(!wal.contains(marker), "\(marker) is in the WAL: \(wal.components(separatedBy: marker).first?.suffix(80) ?? "")")
             #expect(!national.hub.log.contains(marker), "\(marker) is in the hub's log")
-            #expect(!((try? String(contentsOfFile: national.postgres.folder + "/log", encoding: .utf8)) ?? "").contains(marker), "\(marker) is in PostgreSQL's log")
+            #expect(
+                !((try? String(contentsOfFile: national.postgres.folder + "/log", encoding: .utf8)) ?? "").contains(marker),
+                "\(marker) is in PostgreSQL's log")
         }
     }
 
@@ -193,8 +208,11 @@ struct NationalTests {
         let ctl = national.ctl
         for (index, form) in ["sexual", "sexual", "sexual", "sexual", "sexual", "sexual", "labour"].enumerated() {
             let id = "s\(index)"
-            #expect(try ctl("case", "open", "--case", id, "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
-                            "--name", "Youth\(index) Jansen", "--birth-date", "2011-01-0\(index + 1)").status == 0)
+            #expect(
+                try ctl(
+                    "case", "open", "--case", id, "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                    "--name", "Youth\(index) Jansen", "--birth-date", "2011-01-0\(index + 1)"
+                ).status == 0)
             #expect(try ctl("signal", "record", "--case", id, "--form", form, "--nature", "concrete").status == 0)
             #expect(try ctl("register", "comensha", "--case", id, "--kind", "non-identifiable", "--basis", "none").status == 0)
         }
@@ -230,11 +248,20 @@ struct NationalTests {
         }
         for index in 0..<1_250 {
             let id = "o\(index)"
-            try command(id, "open-case", ["unit": "north", "openedOn": "2026-11-02",
-                                          "youth": ["gender": "male", "nationalityGroup": "dutch", "ageAtOpening": 16]])
-            try command(id, "record-signal", ["observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["criminal"],
-                                              "indicators": [], "nature": "concrete"])
-            try command(id, "register-at-comensha", ["kind": "non-identifiable", "basis": "none", "registeredOn": "2026-11-03"], role: "attention-officer")
+            try command(
+                id, "open-case",
+                [
+                    "unit": "north", "openedOn": "2026-11-02",
+                    "youth": ["gender": "male", "nationalityGroup": "dutch", "ageAtOpening": 16],
+                ])
+            try command(
+                id, "record-signal",
+                [
+                    "observedOn": "2026-11-02", "source": "own-observation", "formsOfExploitation": ["criminal"],
+                    "indicators": [], "nature": "concrete",
+                ])
+            try command(
+                id, "register-at-comensha", ["kind": "non-identifiable", "basis": "none", "registeredOn": "2026-11-03"], role: "attention-officer")
             try command(id, "close-case", ["closedOn": "2026-11-04", "reason": "care-ended"], role: "attention-officer")
         }
         let started = ContinuousClock.now

@@ -18,8 +18,13 @@ struct NeedToKnowTests {
         func configure(roles: [String], units: [String]) throws {
             let list = { (items: [String]) in items.map { "\"\($0)\"" }.joined(separator: ", ") }
             // A colleague of the south unit declares it, whatever units the test's user has.
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "units": {"\#(me)": [\#(list(units))], "colleague": ["south"]}, "users": {"\#(me)": [\#(list(roles))]}}"#
-                .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+            try
+                (#"""
+            {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+             "signsCheckpoints": false, "units": {"\#(me)": [\#(list(units))], "colleague": ["south"]},\#
+             "users": {"\#(me)": [\#(list(roles))]}}
+            """#)
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
         try configure(roles: ["attention-officer"], units: ["north", "south"])
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
@@ -33,14 +38,19 @@ struct NeedToKnowTests {
         }
         let ctl = Spoorctl(socketPath: folder + "/s.sock")
         for (id, unit) in [("n1", "north"), ("s1", "south"), ("s2", "south")] {
-            #expect(try ctl("case", "open", "--case", id, "--unit", unit, "--gender", "female", "--nationality-group", "dutch", "--age", "15",
-                            "--name", "Marker-\(id)", "--birth-date", "2011-01-01").status == 0)
+            #expect(
+                try ctl(
+                    "case", "open", "--case", id, "--unit", unit, "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                    "--name", "Marker-\(id)", "--birth-date", "2011-01-01"
+                ).status == 0)
             #expect(try ctl("signal", "record", "--case", id, "--form", "sexual", "--nature", "concrete").status == 0)  // no plain text needed
         }
         try reconfigure(roles: ["attention-officer"], units: ["north"])
         // A carer writes on the grounds it reads by: none for the south cases now. Units are the configuration's.
         #expect(try ctl.run(["signal", "record", "--case", "s1", "--form", "sexual", "--nature", "concrete"]).status == 77)
-        let typo = try ctl.run(["case", "open", "--case", "t1", "--unit", "nrth", "--gender", "female", "--nationality-group", "dutch", "--age", "15"])
+        let typo = try ctl.run([
+            "case", "open", "--case", "t1", "--unit", "nrth", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+        ])
         #expect(typo.status == 65 && typo.error.contains("the units are: north, south; did you mean north?"), "\(typo.error)")
         func show(_ id: String, _ extra: String...) throws -> Spoorctl.Result { try ctl.run(["case", "show", "--case", id, "--json"] + extra) }
 
@@ -78,12 +88,15 @@ struct NeedToKnowTests {
         #expect(log.first?["reason"]?.string?.contains("she went missing tonight") == true)
         var opened: [JSONValue] = []
         try reconfigure(roles: ["privacy-officer", "auditor"], units: [])
-        _ = try SocketClient(socketPath: folder + "/s.sock").call(.eventsTail, ["from": 1]) { if $0["type"] == "system-content-read" { opened.append($0) } }
+        _ = try SocketClient(socketPath: folder + "/s.sock").call(.eventsTail, ["from": 1]) {
+            if $0["type"] == "system-content-read" { opened.append($0) }
+        }
         #expect(opened.count == 1, "the privacy officer's opening is on the record")
         try reconfigure(roles: ["privacy-officer"], units: [])
         let s1Log = try #require(try ctl("access", "log", "--case", "s1", "--json").json?["entries"]?.array)
         #expect(s1Log.map { $0["ground"] } == ["assignment", "relationship"])
-        #expect(try ctl("case", "transfer", "--case", "s1", "--unit", "north", "--reason", "she moved").status == 77, "the privacy officer is no officer")
+        #expect(
+            try ctl("case", "transfer", "--case", "s1", "--unit", "north", "--reason", "she moved").status == 77, "the privacy officer is no officer")
         let review = try #require(try ctl("worklist", "--json").json?["items"]?.array?.first { $0["kind"] == "emergency-access-review" })
         #expect(review["case"] == "s2")
         let event = try #require(log.first?["event"]?.string)
@@ -116,15 +129,23 @@ struct NeedToKnowTests {
             json["access"] = access
         }.write(toFile: folder + "/protocol.json", atomically: true, encoding: .utf8)
         func configure(units: String) throws {
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "protocolPath": "\#(folder)/protocol.json", "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional"]}}"#
-                .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+            try
+                (#"""
+            {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+             "signsCheckpoints": false, "protocolPath": "\#(folder)/protocol.json", "units": {"\#(me)": [\#(units)],\#
+             "colleague": ["south"]}, "users": {"\#(me)": ["professional"]}}
+            """#)
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
         try configure(units: #""north", "south""#)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         let ctl = Spoorctl(socketPath: folder + "/s.sock")
-        #expect(try ctl("case", "open", "--case", "s1", "--unit", "south", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
-                        "--name", "Marker-s1", "--birth-date", "2011-01-01").status == 0)
+        #expect(
+            try ctl(
+                "case", "open", "--case", "s1", "--unit", "south", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                "--name", "Marker-s1", "--birth-date", "2011-01-01"
+            ).status == 0)
         try configure(units: #""north""#)
         kill(daemon.process.processIdentifier, SIGHUP)
         for _ in 0..<250 where !daemon.log.contains("reloaded users and roles") { usleep(20_000) }
@@ -144,15 +165,23 @@ struct NeedToKnowTests {
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
         func configure(_ units: String) throws {
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist"]}}"#
-                .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+            try
+                (#"""
+            {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+             "signsCheckpoints": false, "units": {"\#(me)": [\#(units)], "colleague": ["south"]}, "users": {"\#(me)": ["professional",\#
+             "attention-officer", "behavioural-scientist"]}}
+            """#)
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
         try configure(#""north", "south""#)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         let ctl = Spoorctl(socketPath: folder + "/s.sock")
-        #expect(try ctl("case", "open", "--case", "s1", "--unit", "south", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
-                        "--name", "Marker-Name-Qz", "--birth-date", "2011-01-01", "--client-number", "Marker-Client-Qz").status == 0)
+        #expect(
+            try ctl(
+                "case", "open", "--case", "s1", "--unit", "south", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                "--name", "Marker-Name-Qz", "--birth-date", "2011-01-01", "--client-number", "Marker-Client-Qz"
+            ).status == 0)
         #expect(try ctl("signal", "record", "--case", "s1", "--form", "sexual", "--nature", "concrete", "--note", "Marker-Note-Qz").status == 0)
         #expect(try ctl("consent", "give", "--case", "s1", "--by", "youth", "--form", "written", "--purpose", "statistics").status == 0)
         #expect(try ctl("register", "comensha", "--case", "s1", "--kind", "non-identifiable", "--basis", "none").status == 0)

@@ -123,8 +123,9 @@ struct OperationsTests {
 
     /// Runs `tlogcheck` with `arguments` (see its usage).
     static func goChecks(_ arguments: String...) throws -> (status: Int32, output: String) {
-        try SystemdUnitTests.run(["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go"] + arguments,
-                                 in: SystemdUnitTests.packageRoot + "/Tests/Tools/tlogcheck")
+        try SystemdUnitTests.run(
+            ["env", "GO111MODULE=off", "GOPATH=/usr/share/gocode", "go", "run", "main.go"] + arguments,
+            in: SystemdUnitTests.packageRoot + "/Tests/Tools/tlogcheck")
     }
 
     /// Issue 29: "Everything an auditor checks runs offline": the witness folder rechecked in one
@@ -133,9 +134,13 @@ struct OperationsTests {
     static func checkOffline(witness: String, key: String, ctl: Spoorctl) throws {
         let offline = Spoorctl(socketPath: "/nonexistent/spoor.sock")
         let checked = try offline("audit", "check-folder", witness, "--key", key)
-        #expect(checked.status == 0 && checked.output.contains("2 checkpoints verify; 1 proven to extend the one before"), "\(checked.output)\(checked.error)")
+        #expect(
+            checked.status == 0 && checked.output.contains("2 checkpoints verify; 1 proven to extend the one before"),
+            "\(checked.output)\(checked.error)")
         let files = try FileManager.default.contentsOfDirectory(atPath: witness).sorted().map { witness + "/" + $0 }
-        let (first, proof, second) = (files[0], try #require(files.first { $0.hasSuffix(".proof") }), try #require(files.last { $0.hasSuffix(".txt") }))
+        let (first, proof, second) = (
+            files[0], try #require(files.first { $0.hasSuffix(".proof") }), try #require(files.last { $0.hasSuffix(".txt") })
+        )
         let body = try String(contentsOfFile: proof, encoding: .utf8)
         let note = try String(contentsOfFile: second, encoding: .utf8)
         #expect(body.hasPrefix("old ") && body.hasSuffix("\n\n" + note))
@@ -151,8 +156,9 @@ struct OperationsTests {
         // The same file, read by Go's own signed-note and tlog code (golang.org/x/mod/sumdb), as a witness would.
         let go = try Self.goChecks(key: key, old: first, proof: written)
         #expect(go.status == 0 && go.output.contains("consistent:"), "\(go.output)")
-        #expect(try offline("audit", "consistency", "--old", first, "--new", second, "--proof", written, "--key", key).status == 65,
-                "a proof of another checkpoint than --new")
+        #expect(
+            try offline("audit", "consistency", "--old", first, "--new", second, "--proof", written, "--key", key).status == 65,
+            "a proof of another checkpoint than --new")
         // A hash changed in the proof: refused, naming the file; the folder's first failure is named too.
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var forged = lines

@@ -41,10 +41,17 @@ final class PostgresServer: @unchecked Sendable {
     /// A streaming standby of `primary`, named as `synchronous_standby_names` expects, caught up.
     init(standbyOf primary: PostgresServer) throws {
         (folder, asUser) = try Self.makeFolder()
-        try Self.check(try Self.run(asUser + [Self.bin + "/pg_basebackup", "-h", primary.socket, "-U", user, "-D", folder, "-X", "stream", "-R",
-                                              "-c", "fast"]))
-        try append(["unix_socket_directories = '\(socket)'", "hot_standby = on",
-                    "primary_conninfo = 'host=\(primary.socket) user=\(user) application_name=\(Self.standbyName)'"], to: "postgresql.auto.conf")
+        try Self.check(
+            try Self.run(
+                asUser + [
+                    Self.bin + "/pg_basebackup", "-h", primary.socket, "-U", user, "-D", folder, "-X", "stream", "-R",
+                    "-c", "fast",
+                ]))
+        try append(
+            [
+                "unix_socket_directories = '\(socket)'", "hot_standby = on",
+                "primary_conninfo = 'host=\(primary.socket) user=\(user) application_name=\(Self.standbyName)'",
+            ], to: "postgresql.auto.conf")
         try start()
     }
 
@@ -71,8 +78,10 @@ final class PostgresServer: @unchecked Sendable {
     func start() throws {
         // Through Python, which closes every inherited descriptor in its child: a server that
         // inherited the one Foundation watches for the child's exit would keep `waitUntilExit` waiting.
-        try Self.check(try Self.run(["python3", "-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"]
-                                    + asUser + [Self.bin + "/pg_ctl", "-D", folder, "-l", folder + "/log", "-w", "start"]))
+        try Self.check(
+            try Self.run(
+                ["python3", "-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))"]
+                    + asUser + [Self.bin + "/pg_ctl", "-D", folder, "-l", folder + "/log", "-w", "start"]))
     }
 
     /// Stops the server cleanly (a standby taken away for maintenance).
@@ -83,7 +92,8 @@ final class PostgresServer: @unchecked Sendable {
     /// `kill -9` of the postmaster and every process it started: a crash, nothing flushed on the way out.
     func crash() {
         guard let text = try? String(contentsOfFile: folder + "/postmaster.pid", encoding: .utf8),
-              let pid = text.split(separator: "\n").first.flatMap({ pid_t($0) }) else { return }
+            let pid = text.split(separator: "\n").first.flatMap({ pid_t($0) })
+        else { return }
         _ = try? Self.run(["pkill", "-KILL", "-P", "\(pid)"])
         kill(pid, SIGKILL)
         for _ in 0..<200 where kill(pid, 0) == 0 { usleep(10_000) }
@@ -98,7 +108,8 @@ final class PostgresServer: @unchecked Sendable {
         guard let first = segments.first, let last = segments.last else { return "" }
         let records = try Self.run(asUser + [Self.bin + "/pg_waldump", "-p", wal, first, last]).output
         // The raw segments too: pg_waldump prints record headers, not the tuples' bytes.
-        let raw = segments.compactMap { try? Data(contentsOf: URL(fileURLWithPath: wal + "/" + $0)) }.map { String(decoding: $0, as: UTF8.self) }.joined()
+        let raw = segments.compactMap { try? Data(contentsOf: URL(fileURLWithPath: wal + "/" + $0)) }.map { String(decoding: $0, as: UTF8.self) }
+            .joined()
         return records + raw
     }
 

@@ -17,13 +17,17 @@ struct PowerCutTests {
         // The short run of `make test` uses 16 clients, to leave the rest of the suite its disk.
         let environment = ProcessInfo.processInfo.environment
         let points = environment["SPOOR_POWERCUT_POINTS"] ?? "3", clients = environment["SPOOR_POWERCUT_CLIENTS"] ?? "16"
-        let run = try SystemdUnitTests.run(["python3", SystemdUnitTests.packageRoot + "/Tests/PowerCut/harness.py",
-                                            DaemonProcess.products.appendingPathComponent("spoord").path, shim, points, clients])
+        let run = try SystemdUnitTests.run([
+            "python3", SystemdUnitTests.packageRoot + "/Tests/PowerCut/harness.py",
+            DaemonProcess.products.appendingPathComponent("spoord").path, shim, points, clients,
+        ])
         print(run.output)
         #expect(run.status == 0, "\(run.output)")
     }
 }
 
 enum PowerCut {
-    static let compiler: String? = ["/usr/bin/cc", "/usr/bin/clang", "/opt/swift/usr/bin/clang"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let compiler: String? = ["/usr/bin/cc", "/usr/bin/clang", "/opt/swift/usr/bin/clang"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 }

@@ -21,22 +21,23 @@ struct ProtocolRobustnessTests {
         #expect(response.result?["lastPosition"] != nil)
     }
 
-    @Test("malformed, unknown and misfitting requests are answered with the right code",
-          arguments: [
-              ("not json at all", ErrorCode.badRequest),
-              (#"[1,2]"#, .badRequest),
-              (#"{"v":2,"id":"x","method":"status"}"#, .unsupportedVersion),
-              (#"{"id":"x","method":"status"}"#, .badRequest),
-              (#"{"v":1,"method":"status"}"#, .badRequest),
-              (#"{"v":1,"id":"x","method":"drop.tables"}"#, .badRequest),
-              (#"{"v":1,"id":"x","method":"status","extra":1}"#, .badRequest),
-              (#"{"v":1,"id":"x","method":"case.show","params":{"case":"c","colour":"red"}}"#, .badRequest),
-              (#"{"v":1,"id":"x","method":"case.show","params":{"case":7}}"#, .badRequest),
-              (#"{"v":1,"id":"x","method":"case.show","params":{"case":"Not Valid!"}}"#, .invalidField),
-              (#"{"v":1,"id":"x","method":"case.command","params":{"case":"c","command":"fly","body":{}}}"#, .invalidField),
-              (#"{"v":1,"id":"x","method":"case.command","params":{"case":"c","command":"open-case","body":{"unit":"u"}}}"#, .invalidField),
-              (#"{"v":1,"id":"x","method":"stats","params":{"by":["shoe-size"]}}"#, .invalidField),
-          ])
+    @Test(
+        "malformed, unknown and misfitting requests are answered with the right code",
+        arguments: [
+            ("not json at all", ErrorCode.badRequest),
+            (#"[1,2]"#, .badRequest),
+            (#"{"v":2,"id":"x","method":"status"}"#, .unsupportedVersion),
+            (#"{"id":"x","method":"status"}"#, .badRequest),
+            (#"{"v":1,"method":"status"}"#, .badRequest),
+            (#"{"v":1,"id":"x","method":"drop.tables"}"#, .badRequest),
+            (#"{"v":1,"id":"x","method":"status","extra":1}"#, .badRequest),
+            (#"{"v":1,"id":"x","method":"case.show","params":{"case":"c","colour":"red"}}"#, .badRequest),
+            (#"{"v":1,"id":"x","method":"case.show","params":{"case":7}}"#, .badRequest),
+            (#"{"v":1,"id":"x","method":"case.show","params":{"case":"Not Valid!"}}"#, .invalidField),
+            (#"{"v":1,"id":"x","method":"case.command","params":{"case":"c","command":"fly","body":{}}}"#, .invalidField),
+            (#"{"v":1,"id":"x","method":"case.command","params":{"case":"c","command":"open-case","body":{"unit":"u"}}}"#, .invalidField),
+            (#"{"v":1,"id":"x","method":"stats","params":{"by":["shoe-size"]}}"#, .invalidField),
+        ])
     func badRequests(line: String, code: ErrorCode) throws {
         let response = try reply(to: line)
         #expect(!response.ok && response.done)
@@ -46,7 +47,11 @@ struct ProtocolRobustnessTests {
 
     @Test("a command with a field its event does not have is refused, naming the field")
     func extraField() throws {
-        let open = #"{"v":1,"id":"o","method":"case.command","params":{"case":"c9","command":"open-case","body":{"unit":"u","openedOn":"2026-11-02","youth":{"gender":"male","nationalityGroup":"dutch","ageAtOpening":15,"shoeSize":44}}}}"#
+        let open =
+            #"""
+            {"v":1,"id":"o","method":"case.command","params":{"case":"c9","command":"open-case","body":{"unit":"u","openedOn":"2026-11-02",\#
+            "youth":{"gender":"male","nationalityGroup":"dutch","ageAtOpening":15,"shoeSize":44}}}}
+            """#
         let response = try reply(to: open)
         #expect(response.error?.code == .invalidField)
         #expect(response.error?.field == "youth.shoeSize")

@@ -32,8 +32,12 @@ struct ProtocolScenarioTests {
 
         func configure(roles: [String]) throws {
             let list = roles.map { "\"\($0)\"" }.joined(separator: ", ")
-            try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signsCheckpoints": false, "protocolPath": "\#(protocolPath)", "units": {"\#(me)": ["*"]}, "users": {"\#(me)": [\#(list)]}}"#
-                .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+            try
+                (#"""
+            {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+             "signsCheckpoints": false, "protocolPath": "\#(protocolPath)", "units": {"\#(me)": ["*"]}, "users": {"\#(me)": [\#(list)]}}
+            """#)
+            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         }
 
         /// Sends SIGHUP and waits until the log shows `line` (or 4 s pass).
@@ -63,7 +67,9 @@ struct ProtocolScenarioTests {
         json["steps"] = steps
     }
 
-    static let open = ["case", "open", "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15", "--opened-on", "2026-11-02"]
+    static let open = [
+        "case", "open", "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15", "--opened-on", "2026-11-02",
+    ]
     static let signal = ["signal", "record", "--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-02"]
 
     @Test("two protocols that differ in a deadline and a role give different worklists for the same events")
@@ -112,8 +118,10 @@ struct ProtocolScenarioTests {
         #expect(events.last?["type"] == "signal-recorded" && events.last?["payload"]?["protocol"] == 3)
 
         // Version 3 again with other content: a version names one content forever.
-        try Self.protocolText { Self.stricter(&$0); $0["name"] = "changed without a new version" }
-            .write(toFile: configured.protocolPath, atomically: true, encoding: .utf8)
+        try Self.protocolText {
+            Self.stricter(&$0); $0["name"] = "changed without a new version"
+        }
+        .write(toFile: configured.protocolPath, atomically: true, encoding: .utf8)
         let conflict = try ctl("protocol", "reload")
         #expect(conflict.status == 75 && conflict.error.contains("version 3 was adopted with other content"))
 
@@ -151,8 +159,9 @@ struct ProtocolScenarioTests {
         let points = ["width", "height"].compactMap { name in
             page.components(separatedBy: " \(name)=\"").dropFirst().first.flatMap { Double($0.prefix { $0.isNumber || $0 == "." }) }
         }
-        #expect(points.count == 2 && points[0] <= 595.3 && points[1] <= 841.9 || points.count == 2 && points[0] <= 841.9 && points[1] <= 595.3,
-                "\(points) pt is larger than A4 (595 × 842 pt)")
+        #expect(
+            points.count == 2 && points[0] <= 595.3 && points[1] <= 841.9 || points.count == 2 && points[0] <= 841.9 && points[1] <= 595.3,
+            "\(points) pt is larger than A4 (595 × 842 pt)")
     }
 
     @Test("statistics with fewer than 5 in a cell are suppressed for an auditor and shown to a carer")

@@ -26,16 +26,34 @@ struct ProtocolSchemaTests {
                 if response.done { break }
             }
         }
-        let opened: JSONValue = ["unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
-                                 "personal": ["name": "Noor", "birthDate": "2011-02-03"]]
-        let signal: JSONValue = ["observedOn": "2026-11-03", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": ["online"], "nature": "concrete"]
+        let opened: JSONValue = [
+            "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
+            "personal": ["name": "Noor", "birthDate": "2011-02-03"],
+        ]
+        let signal: JSONValue = [
+            "observedOn": "2026-11-03", "source": "own-observation", "formsOfExploitation": ["sexual"], "indicators": ["online"],
+            "nature": "concrete",
+        ]
         try exchange(.caseCommand, ["case": "p1", "command": "open-case", "body": opened])
         try exchange(.caseCommand, ["case": "p1", "command": "record-signal", "body": signal, "eventID": .string(UUID().uuidString.lowercased())])
-        try exchange(.caseCommand, ["case": "p1", "command": "record-consultation", "role": "attention-officer",
-                                    "body": ["signalIDs": ["signal-1"], "heldOn": "2026-11-04", "parties": ["attention-officer"]]])
-        try exchange(.caseCommand, ["case": "p1", "command": "give-consent", "body": ["by": "youth", "givenOn": "2026-11-04", "form": "written", "purposes": ["statistics"]]])
-        try exchange(.caseCommand, ["case": "p1", "command": "register-at-comensha", "role": "attention-officer",
-                                    "body": ["kind": "non-identifiable", "basis": "none", "registeredOn": "2026-11-05"]])
+        try exchange(
+            .caseCommand,
+            [
+                "case": "p1", "command": "record-consultation", "role": "attention-officer",
+                "body": ["signalIDs": ["signal-1"], "heldOn": "2026-11-04", "parties": ["attention-officer"]],
+            ])
+        try exchange(
+            .caseCommand,
+            [
+                "case": "p1", "command": "give-consent",
+                "body": ["by": "youth", "givenOn": "2026-11-04", "form": "written", "purposes": ["statistics"]],
+            ])
+        try exchange(
+            .caseCommand,
+            [
+                "case": "p1", "command": "register-at-comensha", "role": "attention-officer",
+                "body": ["kind": "non-identifiable", "basis": "none", "registeredOn": "2026-11-05"],
+            ])
         try exchange(.registrationForm, ["case": "p1"])
         try exchange(.caseShow, ["case": "p1"])
         try exchange(.caseShow, ["case": "missing"])
@@ -61,11 +79,17 @@ struct ProtocolSchemaTests {
         try exchange(.auditConsistency, ["from": 1, "to": 4])
         try exchange(.auditVerify, [:])
         let head = try client.call(.auditCheckpoint)
-        try exchange(.auditWitnessed, ["treeSize": try #require(head["treeSize"]), "root": try #require(head["root"]), "previousSize": .null,
-                                       "consistent": true])
+        try exchange(
+            .auditWitnessed,
+            [
+                "treeSize": try #require(head["treeSize"]), "root": try #require(head["root"]), "previousSize": .null,
+                "consistent": true,
+            ])
         try exchange(.auditCosigned, ["checkpoint": try #require(head["checkpoint"]), "cosignature": "— hub.example/witness AAAA\n"])
         try exchange(.registrationOutbox, [:])
-        try exchange(.registrationAcknowledged, ["delivery": "5f0c7d3e-0000-4000-8000-000000000000", "subject": "registration", "acknowledgedOn": "2026-11-06"])
+        try exchange(
+            .registrationAcknowledged,
+            ["delivery": "5f0c7d3e-0000-4000-8000-000000000000", "subject": "registration", "acknowledgedOn": "2026-11-06"])
         try exchange(.backup, ["path": .string(daemon.folder + "/backups"), "verify": true, "keep": 1])
         try exchange(.metrics, [:])
         try exchange(.subjectExport, ["case": "p1"])
@@ -77,7 +101,9 @@ struct ProtocolSchemaTests {
         try exchange(.status, ["verbose": true], valid: false)
         daemon.stop()
 
-        #expect(Set(documents.filter { $0.schema == "request" }.compactMap { $0.document["method"]?.string }) == Set(SpoorProtocol.Method.allCases.map(\.rawValue)))
+        #expect(
+            Set(documents.filter { $0.schema == "request" }.compactMap { $0.document["method"]?.string })
+                == Set(SpoorProtocol.Method.allCases.map(\.rawValue)))
         let lines = documents.map { #"{"schema":""# + $0.schema + #"","document":"# + String(decoding: $0.document.serialized, as: UTF8.self) + "}" }
         let result = try Self.validate(lines, in: "protocol")
         #expect(result.status == 0, "\(result.output)")
@@ -88,25 +114,33 @@ struct ProtocolSchemaTests {
     /// reply the session got reads strictly as one of its method's types (a field the daemon sends
     /// and the type lacks fails), and each type's fields are exactly the properties of its schema, or
     /// of one branch of it, or of all its branches (a field added to one and not the other fails).
-    static var typedReplies: [SpoorProtocol.Method: [any Decodable.Type]] { [
-        .status: [StatusReply.self], .metrics: [MetricsReply.self], .caseCommand: [CommandReply.self], .caseShow: [CaseReply.self], .caseList: [CaseListReply.self],
-        .caseNext: [NextStepsReply.self], .registrationForm: [RegistrationFormReply.self], .worklist: [WorklistReply.self],
-        .auditTrace: [TraceReply.self], .stats: [StatsReply.self], .eventsTail: [EventRecord.self, TailEnd.self],
-        .projectionsRebuild: [RebuildProgress.self, RebuildReply.self], .backup: [BackupReply.self], .auditCheckpoint: [CheckpointReply.self],
-        .auditProve: [ProveReply.self], .auditConsistency: [ConsistencyReply.self], .auditWitnessed: [WitnessedReply.self], .auditCosigned: [CosignedReply.self],
-        .auditVerify: [VerifyReply.self], .subjectExport: [SubjectExportReply.self], .retentionDue: [RetentionDueReply.self],
-        .retentionApply: [RetentionApplyReply.self], .keysRotate: [RotateReply.self], .protocolShow: [ProtocolShowReply.self],
-        .protocolReload: [ReloadReply.self], .accessLog: [AccessLogReply.self], .accessReview: [AccessReviewReply.self],
-        .registrationOutbox: [Outbox.self], .registrationAcknowledged: [AcknowledgementReply.self],
-    ] }
+    static var typedReplies: [SpoorProtocol.Method: [any Decodable.Type]] {
+        [
+            .status: [StatusReply.self], .metrics: [MetricsReply.self], .caseCommand: [CommandReply.self], .caseShow: [CaseReply.self],
+            .caseList: [CaseListReply.self],
+            .caseNext: [NextStepsReply.self], .registrationForm: [RegistrationFormReply.self], .worklist: [WorklistReply.self],
+            .auditTrace: [TraceReply.self], .stats: [StatsReply.self], .eventsTail: [EventRecord.self, TailEnd.self],
+            .projectionsRebuild: [RebuildProgress.self, RebuildReply.self], .backup: [BackupReply.self], .auditCheckpoint: [CheckpointReply.self],
+            .auditProve: [ProveReply.self], .auditConsistency: [ConsistencyReply.self], .auditWitnessed: [WitnessedReply.self],
+            .auditCosigned: [CosignedReply.self],
+            .auditVerify: [VerifyReply.self], .subjectExport: [SubjectExportReply.self], .retentionDue: [RetentionDueReply.self],
+            .retentionApply: [RetentionApplyReply.self], .keysRotate: [RotateReply.self], .protocolShow: [ProtocolShowReply.self],
+            .protocolReload: [ReloadReply.self], .accessLog: [AccessLogReply.self], .accessReview: [AccessReviewReply.self],
+            .registrationOutbox: [Outbox.self], .registrationAcknowledged: [AcknowledgementReply.self],
+        ]
+    }
 
     /// Replies the session cannot meet: development mode reads every case on a ground, so a review is
     /// met elsewhere (NeedToKnowTests), trusts no witness, so a cosignature is kept in CosignatureTests,
     /// and has no protocol file to reload (ProtocolScenarioTests), nor a delivery to acknowledge (NationalTests); a
     /// rebuild of a few events may end before its first progress line.
     static var unmet: [(SpoorProtocol.Method, Any)] {
-        [(.accessReview, AccessReviewReply(event: "e", case: "c")), (.auditCosigned, CosignedReply(recorded: ["w"], treeSize: 1)), (.protocolReload, ReloadReply(version: 1, digest: "", adopted: false)),
-         (.projectionsRebuild, RebuildProgress(applied: 0, target: 0)), (.registrationAcknowledged, AcknowledgementReply(recorded: true, position: 1))]
+        [
+            (.accessReview, AccessReviewReply(event: "e", case: "c")), (.auditCosigned, CosignedReply(recorded: ["w"], treeSize: 1)),
+            (.protocolReload, ReloadReply(version: 1, digest: "", adopted: false)),
+            (.projectionsRebuild, RebuildProgress(applied: 0, target: 0)),
+            (.registrationAcknowledged, AcknowledgementReply(recorded: true, position: 1)),
+        ]
     }
 
     static func checkTypedReplies(_ documents: [(schema: String, document: JSONValue)]) throws {
@@ -135,7 +169,9 @@ struct ProtocolSchemaTests {
         let branches = definition?["oneOf"]?.array ?? [definition ?? .null]
         var properties = branches.map { Set($0["properties"]?.object?.keys.map { $0 } ?? []) }
         properties.append(properties.reduce(into: []) { $0.formUnion($1) })  // one type for every branch
-        #expect(properties.contains(fields), "\(method.rawValue): \(type(of: reply)) has \(fields.sorted()); the schema's properties are \(properties.map { $0.sorted() })")
+        #expect(
+            properties.contains(fields),
+            "\(method.rawValue): \(type(of: reply)) has \(fields.sorted()); the schema's properties are \(properties.map { $0.sorted() })")
     }
 
     /// How the daemon reads each method's parameters: strictly into the method's type, as
@@ -176,7 +212,9 @@ struct ProtocolSchemaTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("params-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: out) }
         let tool = SystemdUnitTests.packageRoot + "/Tests/Tools/schema_requests.py"
-        let result = try SystemdUnitTests.run(["python3", tool, ProcessInfo.processInfo.environment["SPOOR_SCHEMA_EXAMPLES"] ?? "25", out.path, "params"])
+        let result = try SystemdUnitTests.run([
+            "python3", tool, ProcessInfo.processInfo.environment["SPOOR_SCHEMA_EXAMPLES"] ?? "25", out.path, "params",
+        ])
         try #require(result.status == 0, "\(result.output)")
         var methods: Set<SpoorProtocol.Method> = []
         for line in try String(contentsOf: out, encoding: .utf8).split(separator: "\n") {
@@ -208,8 +246,10 @@ struct ProtocolSchemaTests {
         let example = try String(contentsOfFile: SystemdUnitTests.packageRoot + "/systemd/protocol.json.example", encoding: .utf8)
         let document = String(decoding: try JSONValue.parse(Array(example.utf8)).serialized, as: UTF8.self)
         #expect(try Self.validate([#"{"schema":"protocol","document":"# + document + "}"], in: "config").status == 0)
-        for bad in [document.replacingOccurrences(of: #""version":1"#, with: #""version":1,"colour":"red""#),
-                    document.replacingOccurrences(of: #""years":20"#, with: #""years":15"#)] {
+        for bad in [
+            document.replacingOccurrences(of: #""version":1"#, with: #""version":1,"colour":"red""#),
+            document.replacingOccurrences(of: #""years":20"#, with: #""years":15"#),
+        ] {
             #expect(bad != document)
             #expect(try Self.validate([#"{"schema":"protocol","document":"# + bad + "}"], in: "config").status == 1)
         }
@@ -223,13 +263,17 @@ struct ProtocolSchemaTests {
         let schema = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: root + "/Schemas/config/spoord.json"))))
         let keys = Set(Mirror(reflecting: ServerConfiguration()).children.compactMap(\.label))
         #expect(Set(schema["properties"]?.object?.keys.map { $0 } ?? []) == keys, "the schema and ServerConfiguration name other keys")
-        for (name, example) in [("spoord", "/systemd/spoord.json.example"), ("hub", "/systemd/national/hub.json.example"),
-                                ("relay", "/systemd/national/relay.json.example"), ("comensha", "/systemd/national/comensha.json.example")] {
+        for (name, example) in [
+            ("spoord", "/systemd/spoord.json.example"), ("hub", "/systemd/national/hub.json.example"),
+            ("relay", "/systemd/national/relay.json.example"), ("comensha", "/systemd/national/comensha.json.example"),
+        ] {
             let text = try String(contentsOfFile: root + example, encoding: .utf8)
             let document = String(decoding: try JSONValue.parse(Array(text.utf8)).serialized, as: UTF8.self)
             #expect(try Self.validate([#"{"schema":""# + name + #"","document":"# + document + "}"], in: "config").status == 0, "\(example)")
             let unknown = "{\"colour\":\"red\"," + document.dropFirst()
-            #expect(try Self.validate([#"{"schema":""# + name + #"","document":"# + unknown + "}"], in: "config").status == 1, "\(name) takes an unknown key")
+            #expect(
+                try Self.validate([#"{"schema":""# + name + #"","document":"# + unknown + "}"], in: "config").status == 1,
+                "\(name) takes an unknown key")
         }
         _ = try ServerConfiguration.load(from: root + "/systemd/spoord.json.example")  // and spoord reads the example
     }
@@ -238,7 +282,9 @@ struct ProtocolSchemaTests {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("messages-\(UUID().uuidString).jsonl").path
         try lines.joined(separator: "\n").write(toFile: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: input) }
-        return try SystemdUnitTests.run(["python3", schemas.appendingPathComponent("validate.py").path,
-                                         schemas.appendingPathComponent(folder).path, input])
+        return try SystemdUnitTests.run([
+            "python3", schemas.appendingPathComponent("validate.py").path,
+            schemas.appendingPathComponent(folder).path, input,
+        ])
     }
 }

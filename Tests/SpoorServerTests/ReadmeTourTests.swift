@@ -26,7 +26,8 @@ struct ReadmeTourTests {
         let alias = try #require(lines.firstIndex { $0.hasPrefix("alias spoorctl=") })
         lines[alias] = "spoorctl() { \"\(DaemonProcess.products.path)/spoorctl\" \"$@\"; }"
         let follow = try #require(lines.firstIndex { $0.hasPrefix("spoorctl events tail --follow") })
-        lines[follow] = "timeout -s KILL 2 \"\(DaemonProcess.products.path)/spoorctl\" events tail --follow >/dev/null || { s=$?; [ $s = 124 ] || [ $s = 137 ]; }"
+        lines[follow] =
+            "timeout -s KILL 2 \"\(DaemonProcess.products.path)/spoorctl\" events tail --follow >/dev/null || { s=$?; [ $s = 124 ] || [ $s = 137 ]; }"
         #expect(lines.contains { $0.hasPrefix("spoorctl register comensha") }, "the tour registers the youth")
         let script = folder + "/tour.sh"
         try (["set -euo pipefail", "USER=$(id -un)"] + lines).joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)

@@ -12,8 +12,12 @@ struct RebuildTests {
     func rebuildUnderLoad() throws {
         let daemon = try DaemonProcess()
         let socketPath = daemon.socketPath
-        let body: JSONValue = ["unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 16]]
-        let signal: JSONValue = ["observedOn": "2026-11-03", "source": "own-observation", "formsOfExploitation": ["criminal"], "indicators": [], "nature": "concrete"]
+        let body: JSONValue = [
+            "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 16],
+        ]
+        let signal: JSONValue = [
+            "observedOn": "2026-11-03", "source": "own-observation", "formsOfExploitation": ["criminal"], "indicators": [], "nature": "concrete",
+        ]
         let setup = try daemon.client()
         for n in 0..<20 { _ = try setup.call(.caseCommand, JSONValue(encoding: CommandParams(case: "r\(n)", command: "open-case", body: body))) }
 
@@ -25,7 +29,8 @@ struct RebuildTests {
                 return finished
             }
             for n in 0..<60 {
-                _ = try? client.call(.caseCommand, JSONValue(encoding: CommandParams(case: "r\((n + writer) % 20)", command: "record-signal", body: signal)))
+                _ = try? client.call(
+                    .caseCommand, JSONValue(encoding: CommandParams(case: "r\((n + writer) % 20)", command: "record-signal", body: signal)))
             }
             return 0
         }
@@ -49,10 +54,14 @@ struct RebuildTests {
         let daemon = try DaemonProcess()
         let socketPath = daemon.socketPath
         let setup = try daemon.client()
-        let body: JSONValue = ["unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 16]]
+        let body: JSONValue = [
+            "unit": "u", "openedOn": "2026-11-02", "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 16],
+        ]
         for n in 0..<8 { _ = try setup.call(.caseCommand, JSONValue(encoding: CommandParams(case: "k\(n)", command: "open-case", body: body))) }
-        let signal: JSONValue = ["observedOn": "2026-11-03", "source": "own-observation", "formsOfExploitation": ["labour"], "indicators": [],
-                                 "nature": "concrete", "personal": ["text": "seen at the bus station"]]
+        let signal: JSONValue = [
+            "observedOn": "2026-11-03", "source": "own-observation", "formsOfExploitation": ["labour"], "indicators": [],
+            "nature": "concrete", "personal": ["text": "seen at the bus station"],
+        ]
         let acknowledged = Concurrently.run(threads: 16, after: 0.4, { kill(daemon.process.processIdentifier, SIGKILL) }) { writer -> [String] in
             var ids: [String] = []
             guard let client = try? SocketClient(socketPath: socketPath) else { return ids }
@@ -121,8 +130,9 @@ struct RebuildTests {
         do {
             let ledger = try Ledger(path: daemon.folder + "/data")
             defer { ledger.close() }
-            _ = try await ledger.append(to: try StreamName("case-u1"), events: [ProposedEvent(type: "from-a-newer-version", payload: Array("{}".utf8))],
-                                        metadata: AppendMetadata(actor: .init(uid: 0, name: "future"), role: "admin"))
+            _ = try await ledger.append(
+                to: try StreamName("case-u1"), events: [ProposedEvent(type: "from-a-newer-version", payload: Array("{}".utf8))],
+                metadata: AppendMetadata(actor: .init(uid: 0, name: "future"), role: "admin"))
         }
         try Self.dropProjection(in: daemon.folder + "/data")
         let restarted = try DaemonProcess(arguments: ["--development", daemon.folder], socketPath: daemon.socketPath)
@@ -142,11 +152,24 @@ struct RebuildTests {
             let ledger = try Ledger(path: folder + "/data")
             defer { ledger.close() }
             let old: [(String, String)] = [
-                ("case-opened", #"{"caseID":"o1","openedOn":"2026-11-02","unit":"north","youth":{"ageAtOpening":15,"gender":"female","nationalityGroup":"dutch"}}"#),
-                ("signal-recorded", #"{"formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete","observedOn":"2026-11-02","signalID":"signal-1","source":"own-observation"}"#),
+                (
+                    "case-opened",
+                    #"""
+                    {"caseID":"o1","openedOn":"2026-11-02","unit":"north","youth":{"ageAtOpening":15,"gender":"female",\#
+                    "nationalityGroup":"dutch"}}
+                    """#
+                ),
+                (
+                    "signal-recorded",
+                    #"""
+                    {"formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete","observedOn":"2026-11-02","signalID":"signal-1",\#
+                    "source":"own-observation"}
+                    """#
+                ),
             ]
-            _ = try await ledger.append(to: try StreamName("case-o1"), events: old.map { ProposedEvent(type: $0.0, payload: Array($0.1.utf8)) },
-                                        metadata: AppendMetadata(actor: .init(uid: 0, name: "before"), role: "professional"))
+            _ = try await ledger.append(
+                to: try StreamName("case-o1"), events: old.map { ProposedEvent(type: $0.0, payload: Array($0.1.utf8)) },
+                metadata: AppendMetadata(actor: .init(uid: 0, name: "before"), role: "professional"))
         }
         let daemon = try DaemonProcess(arguments: ["--development", folder], socketPath: folder + "/spoor.sock")
         let ctl = Spoorctl(socketPath: folder + "/spoor.sock")

@@ -17,9 +17,12 @@ struct RegistrationScenarioTests {
             daemon = try DaemonProcess()
             ctl = Spoorctl(socketPath: daemon.socketPath)
             c = ["--case", caseID]
-            try ok(["case", "open"] + c + ["--unit", "north", "--gender", "female", "--nationality-group", "non-dutch", "--age", "\(age)",
-                                            "--name", "Noor", "--birth-date", "\(2026 - age)-01-15", "--nationality", "Eritrean",
-                                            "--country-of-birth", "Eritrea", "--opened-on", "2026-11-02"])
+            try ok(
+                ["case", "open"] + c + [
+                    "--unit", "north", "--gender", "female", "--nationality-group", "non-dutch", "--age", "\(age)",
+                    "--name", "Noor", "--birth-date", "\(2026 - age)-01-15", "--nationality", "Eritrean",
+                    "--country-of-birth", "Eritrea", "--opened-on", "2026-11-02",
+                ])
             try ok(["signal", "record"] + c + ["--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-02"])
         }
 
@@ -47,14 +50,16 @@ struct RegistrationScenarioTests {
     @Test("a 15-year-old whose parents consent but who refuses herself: identifiable refused, non-identifiable allowed")
     func fifteenYearOldRefusesHerself() throws {
         let s = try Session(age: 15)
-        try s.refused(["consent", "give"] + s.c + ["--by", "parent", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"],
-                      naming: "record who holds parental authority first")
+        try s.refused(
+            ["consent", "give"] + s.c + ["--by", "parent", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"],
+            naming: "record who holds parental authority first")
         try s.ok(["consent", "authority"] + s.c + ["--holder", "parent", "--holder", "other-parent", "--note", "married", "--on", "2026-11-03"])
         try s.ok(["consent", "give"] + s.c + ["--by", "parent", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"])
         try s.ok(["consent", "give"] + s.c + ["--by", "other-parent", "--form", "spoken", "--purpose", "statistics", "--on", "2026-11-03"])
         try s.ok(["consent", "refuse"] + s.c + ["--by", "youth", "--on", "2026-11-03"])
-        try s.refused(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-04"],
-                      naming: "the youth refused consent on 2026-11-03, and the youth is 15: register non-identifiably (WGBO art. 7:450 lid 2 BW")
+        try s.refused(
+            ["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-04"],
+            naming: "the youth refused consent on 2026-11-03, and the youth is 15: register non-identifiably (WGBO art. 7:450 lid 2 BW")
         try s.ok(["register", "comensha"] + s.c + ["--kind", "non-identifiable", "--on", "2026-11-04"])
         let shown = try s.show()
         #expect(shown?["consents"]?.array?.count == 3)
@@ -66,8 +71,9 @@ struct RegistrationScenarioTests {
     func parentCannotWithdrawForSeventeen() throws {
         let s = try Session(age: 17)
         try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"])
-        try s.refused(["consent", "withdraw"] + s.c + ["--by", "parent", "--on", "2026-11-04"],
-                      naming: "the youth is 17: the youth consent, not the parent (WGBO art. 7:447 BW")
+        try s.refused(
+            ["consent", "withdraw"] + s.c + ["--by", "parent", "--on", "2026-11-04"],
+            naming: "the youth is 17: the youth consent, not the parent (WGBO art. 7:447 BW")
         try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-04"])
         s.daemon.stop()
     }
@@ -78,13 +84,18 @@ struct RegistrationScenarioTests {
     func waiverAfterRefusal() throws {
         let s = try Session(age: 16)
         try s.ok(["consent", "refuse"] + s.c + ["--by", "youth", "--on", "2026-11-03"])
-        try s.refused(["consent", "waiver", "request"] + s.c + ["--ground", "unable-to-consent", "--justification", "in crisis care", "--on", "2026-11-04"],
-                      naming: "which blocks every waiver: register non-identifiably (BW art. 7:458 lid 2")
-        try s.refused(["consent", "waiver", "request"] + s.c + ["--ground", "cannot-reasonably-be-asked", "--harm", "psychological-harm",
-                                                                "--justification", "asking would upset her", "--on", "2026-11-04"],
-                      naming: "register non-identifiably, which needs no waiver")
-        try s.refused(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "waiver", "--on", "2026-11-04"],
-                      naming: "no unused waiver approved")
+        try s.refused(
+            ["consent", "waiver", "request"] + s.c + ["--ground", "unable-to-consent", "--justification", "in crisis care", "--on", "2026-11-04"],
+            naming: "which blocks every waiver: register non-identifiably (BW art. 7:458 lid 2")
+        try s.refused(
+            ["consent", "waiver", "request"] + s.c + [
+                "--ground", "cannot-reasonably-be-asked", "--harm", "psychological-harm",
+                "--justification", "asking would upset her", "--on", "2026-11-04",
+            ],
+            naming: "register non-identifiably, which needs no waiver")
+        try s.refused(
+            ["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "waiver", "--on", "2026-11-04"],
+            naming: "no unused waiver approved")
         try s.ok(["register", "comensha"] + s.c + ["--kind", "non-identifiable", "--on", "2026-11-04"])
         s.daemon.stop()
     }
@@ -92,9 +103,11 @@ struct RegistrationScenarioTests {
     @Test("a waiver is approved by a second behavioural scientist, never by the one who asked")
     func waiverFourEyes() throws {
         let s = try Session(age: 16)
-        try s.ok(["consent", "waiver", "request"] + s.c + ["--ground", "unable-to-consent", "--justification", "in crisis care", "--on", "2026-11-04"])
-        try s.refused(["consent", "waiver", "approve"] + s.c + ["--ground", "unable-to-consent", "--on", "2026-11-04", "--role", "behavioural-scientist"],
-                      naming: "another behavioural scientist approves it (consent waiver: four eyes)")
+        try s.ok(
+            ["consent", "waiver", "request"] + s.c + ["--ground", "unable-to-consent", "--justification", "in crisis care", "--on", "2026-11-04"])
+        try s.refused(
+            ["consent", "waiver", "approve"] + s.c + ["--ground", "unable-to-consent", "--on", "2026-11-04", "--role", "behavioural-scientist"],
+            naming: "another behavioural scientist approves it (consent waiver: four eyes)")
         s.daemon.stop()
     }
 
@@ -103,8 +116,11 @@ struct RegistrationScenarioTests {
         let s = try Session(age: 16)
         try s.ok(["consult", "record"] + s.c + ["--signal", "signal-1", "--party", "attention-officer", "--on", "2026-11-03"])
         try s.ok(["conversation", "record"] + s.c + ["--signal", "signal-1", "--participant", "youth", "--on", "2026-11-04"])
-        try s.ok(["weigh"] + s.c + ["--signal", "signal-1", "--suspicion", "--no-unsafety", "--effective-help", "--help-accepted",
-                                    "--decision", "help", "--on", "2026-11-05"])
+        try s.ok(
+            ["weigh"] + s.c + [
+                "--signal", "signal-1", "--suspicion", "--no-unsafety", "--effective-help", "--help-accepted",
+                "--decision", "help", "--on", "2026-11-05",
+            ])
         let worklist = try s.ok(["worklist", "--on", "2026-11-06", "--json"]).json
         let item = try #require(worklist?["items"]?.array?.first { $0["kind"] == "registration-due" })
         #expect(item["case"] == "r1" && item["since"] == "2026-11-05")
@@ -112,8 +128,9 @@ struct RegistrationScenarioTests {
         let next = try s.ok(["case", "next"] + s.c + ["--on", "2026-11-06"]).output
         #expect(next.contains("[the attention-officer, by 2026-11-19]"), "\(next)")
 
-        try s.refused(["case", "close"] + s.c + ["--reason", "care-ended", "--closed-on", "2026-11-06"],
-                      naming: "the open obligations are: registration-due")
+        try s.refused(
+            ["case", "close"] + s.c + ["--reason", "care-ended", "--closed-on", "2026-11-06"],
+            naming: "the open obligations are: registration-due")
         try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "spoken", "--purpose", "statistics", "--on", "2026-11-06"])
         try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-06"])
         let after = try s.ok(["worklist", "--on", "2026-11-06", "--json"]).json
@@ -126,13 +143,19 @@ struct RegistrationScenarioTests {
     func formIsARecordedRead() throws {
         let s = try Session(age: 17)
         try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--purpose", "statistics", "--on", "2026-11-03"])
-        try s.refused(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--purpose", "care-coordination", "--on", "2026-11-03"],
-                      naming: "the youth must give explicit consent for care-coordination first")
+        try s.refused(
+            ["register", "comensha"] + s.c + [
+                "--kind", "identifiable", "--basis", "consent", "--purpose", "care-coordination", "--on", "2026-11-03",
+            ],
+            naming: "the youth must give explicit consent for care-coordination first")
         try s.ok(["consent", "give"] + s.c + ["--by", "youth", "--form", "written", "--purpose", "care-coordination", "--on", "2026-11-03"])
-        try s.ok(["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--purpose", "care-coordination", "--on", "2026-11-03"])
+        try s.ok(
+            ["register", "comensha"] + s.c + ["--kind", "identifiable", "--basis", "consent", "--purpose", "care-coordination", "--on", "2026-11-03"])
         let form = try s.ok(["register", "form"] + s.c).output
         #expect(form.contains("- Naam: Noor") && form.contains("- Geboorteland: Eritrea") && form.contains("zorgcoördinatie"))
-        #expect(form.contains("- Geslacht: vrouw") && form.contains("- Nationaliteit: niet-Nederlands") && form.contains("seksuele uitbuiting"), "\(form)")
+        #expect(
+            form.contains("- Geslacht: vrouw") && form.contains("- Nationaliteit: niet-Nederlands") && form.contains("seksuele uitbuiting"), "\(form)"
+        )
         var reads: [JSONValue] = []
         _ = try s.daemon.client().call(.eventsTail, ["from": 1]) { if $0["type"] == "personal-data-read" { reads.append($0) } }
         #expect(reads.filter { $0["payload"]?["method"] == "registration.form" }.count == 1, "\(reads)")
@@ -151,11 +174,14 @@ struct RegistrationScenarioTests {
         let item = try #require(worklist?["items"]?.array?.first { $0["kind"] == "withdrawal-notice-due" })
         #expect(item["responsible"] == "attention-officer" && item["dueOn"] == "2026-11-11" && item["since"] == "2026-11-04")
         let form = try s.ok(["register", "form"] + s.c).output
-        #expect(form.contains("## Intrekking van toestemming") && form.contains("de jongere de toestemming ingetrokken") && form.contains("kenmerk CM-7"))
+        #expect(
+            form.contains("## Intrekking van toestemming") && form.contains("de jongere de toestemming ingetrokken") && form.contains("kenmerk CM-7"))
         try s.ok(["register", "withdrawal-notified"] + s.c + ["--reference", "CM-7-W", "--on", "2026-11-05"])
         let after = try s.ok(["worklist", "--on", "2026-11-30", "--json"]).json
         #expect(after?["items"]?.array?.contains { $0["kind"] == "withdrawal-notice-due" } == false)
-        try s.refused(["register", "withdrawal-notified"] + s.c + ["--on", "2026-11-06"], naming: "no withdrawal of consent after an identifiable registration is waiting")
+        try s.refused(
+            ["register", "withdrawal-notified"] + s.c + ["--on", "2026-11-06"],
+            naming: "no withdrawal of consent after an identifiable registration is waiting")
         s.daemon.stop()
     }
 
@@ -166,8 +192,10 @@ struct RegistrationScenarioTests {
     func oneYouthAcrossCases() throws {
         let s = try Session(age: 17)
         func open(_ id: String, _ name: String) throws {
-            try s.ok(["case", "open", "--case", id, "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "17",
-                      "--name", name, "--birth-date", "2009-01-15", "--opened-on", "2026-11-02"])
+            try s.ok([
+                "case", "open", "--case", id, "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "17",
+                "--name", name, "--birth-date", "2009-01-15", "--opened-on", "2026-11-02",
+            ])
             try s.ok(["signal", "record", "--case", id, "--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-02"])
         }
         func youthsCounted() throws -> JSONValue? { try s.ok(["stats", "--json"]).json?["youths"]?.array?.first?["youths"] }
@@ -177,7 +205,9 @@ struct RegistrationScenarioTests {
         #expect(try youthsCounted() == 2, "y1 and y2 match in the index: one youth, not two, with r1")
         try s.ok(["register", "comensha", "--case", "y1", "--kind", "non-identifiable", "--on", "2026-11-03"])
         let refused = try s.ctl.run(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-03"])
-        #expect(refused.status == 65 && refused.error.contains("case y1 registered this youth non-identifiable on 2026-11-03 already"), "\(refused.error)")
+        #expect(
+            refused.status == 65 && refused.error.contains("case y1 registered this youth non-identifiable on 2026-11-03 already"), "\(refused.error)"
+        )
         // The store holds the index, not the name.
         let store = try Data(contentsOf: URL(fileURLWithPath: s.daemon.folder + "/data/data.mdb"))
         #expect(store.range(of: Data("berg".utf8)) == nil && store.range(of: Data("youth/".utf8)) != nil)
@@ -185,16 +215,18 @@ struct RegistrationScenarioTests {
         let newKey = s.daemon.folder + "/new-master-key"
         try SymmetricKeyBytes.random().write(toFile: newKey, atomically: true, encoding: .utf8)
         try s.ok(["keys", "rotate", "--new-key", newKey])
-        #expect(try s.ctl.run(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-03"]).status == 65,
-                "the index, keyed under the new master key, still finds y1")
+        #expect(
+            try s.ctl.run(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-03"]).status == 65,
+            "the index, keyed under the new master key, still finds y1")
         try s.ok(["subject", "erase", "--case", "y1", "--basis", "request", "--reason", "R-1", "--role", "privacy-officer"])
         // Erased, y1 no longer names the youth: its registration still counts, but is no longer found as hers.
         try s.ok(["register", "comensha", "--case", "y2", "--kind", "non-identifiable", "--on", "2026-11-04"])
         // An officer's word counts where the index has none (other names), and overrules it (twins).
         try open("y3", "Amira El Idrissi")
         try s.ok(["case", "link", "--case", "y2", "--other", "y3", "--reason", "one birth certificate"])
-        #expect(try s.ctl.run(["register", "comensha", "--case", "y3", "--kind", "non-identifiable", "--on", "2026-11-04"]).status == 65,
-                "linked from y2's side, y3 finds y2's registration")
+        #expect(
+            try s.ctl.run(["register", "comensha", "--case", "y3", "--kind", "non-identifiable", "--on", "2026-11-04"]).status == 65,
+            "linked from y2's side, y3 finds y2's registration")
         try s.ok(["case", "unlink", "--case", "y3", "--other", "y2", "--reason", "twins after all"])  // as link --not-same
         try s.ok(["register", "comensha", "--case", "y3", "--kind", "non-identifiable", "--on", "2026-11-04"])
         #expect(try youthsCounted() == 4, "r1, y1, y2 and y3: y1 erased is no longer matched, y3 is not y2")
@@ -203,7 +235,12 @@ struct RegistrationScenarioTests {
 
     // WGBO: below 12 the parents exercise the youth's rights (BW art. 7:465 lid 1); from 16 no one
     // but the youth reads the file without the youth's consent (art. 7:457 lid 1).
-    @Test("subject export --for parent follows the youth's age: refused for a 15-year-old unless good care allows, for a 17-year-old without her consent")
+    @Test(
+        """
+        subject export --for parent follows the youth's age: refused for a 15-year-old unless good care allows, for a 17-year-old without her \
+        consent
+        """
+    )
     func exportForParents() throws {
         for (age, statement, letter) in [(15, "--not-against-good-care", "BW artikel 7:465"), (17, "--youth-consented", "BW artikel 7:457")] {
             let s = try Session(age: age)
@@ -245,7 +282,8 @@ struct RegistrationScenarioTests {
         try s.ok(["consent", "authority"] + s.c + ["--holder", "parent", "--on", "2026-11-03"])
         for (party, purposes) in [("youth", ["statistics"]), ("youth", ["statistics", "care-coordination"]), ("parent", ["care-coordination"])] {
             let file = s.daemon.folder + "/letter-\(party)-\(purposes.count).md"
-            try s.ok(["consent", "request"] + s.c + ["--from", party, "--letter-out", file, "--on", "2026-11-03"] + purposes.flatMap { ["--purpose", $0] })
+            try s.ok(
+                ["consent", "request"] + s.c + ["--from", party, "--letter-out", file, "--on", "2026-11-03"] + purposes.flatMap { ["--purpose", $0] })
             let letter = try String(contentsOfFile: file, encoding: .utf8)
             let (ease, perSentence) = Self.readingEase(letter)
             #expect(ease >= 60 && perSentence <= 15, "\(party) \(purposes): Flesch–Douma \(ease), \(perSentence) words a sentence")
@@ -255,11 +293,14 @@ struct RegistrationScenarioTests {
             #expect(letter.contains(party == "youth" ? "Beste jongere" : "Beste ouder of voogd"))
         }
         // Issue 28: a file that cannot be written is 73 (EX_CANTCREAT), with the path and the reason.
-        for arguments in [["consent", "request"] + s.c + ["--from", "youth", "--letter-out", "/nonexistent/letter.md"],
-                          ["audit", "checkpoint", "--out", "/nonexistent/today.checkpoint"], ["metrics", "--output", "/nonexistent/spoor.prom"]] {
+        for arguments in [
+            ["consent", "request"] + s.c + ["--from", "youth", "--letter-out", "/nonexistent/letter.md"],
+            ["audit", "checkpoint", "--out", "/nonexistent/today.checkpoint"], ["metrics", "--output", "/nonexistent/spoor.prom"],
+        ] {
             let unwritable = try s.ctl.run(arguments)
-            #expect(unwritable.status == 73 && unwritable.error.contains("cannot write /nonexistent/") && unwritable.error.contains("No such file"),
-                    "\(arguments[0]): \(unwritable.status) \(unwritable.error)")
+            #expect(
+                unwritable.status == 73 && unwritable.error.contains("cannot write /nonexistent/") && unwritable.error.contains("No such file"),
+                "\(arguments[0]): \(unwritable.status) \(unwritable.error)")
         }
         s.daemon.stop()
     }

@@ -17,15 +17,18 @@ struct ReportPageTests {
         let flags = "--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --user-data-dir=\(folder)/profile"
         let dom = try SystemdUnitTests.run(["sh", "-c", "\(chromium) \(flags) --dump-dom file://\(html) 2>/dev/null"])
         _ = try SystemdUnitTests.run(["sh", "-c", "\(chromium) \(flags) --window-size=1000,1800 --screenshot=\(png) file://\(html) 2>/dev/null"])
-        if let keep = ProcessInfo.processInfo.environment["SPOOR_KEEP_SCREENSHOTS"] { try? FileManager.default.copyItem(atPath: png, toPath: keep + "/" + (png as NSString).lastPathComponent) }
+        if let keep = ProcessInfo.processInfo.environment["SPOOR_KEEP_SCREENSHOTS"] {
+            try? FileManager.default.copyItem(atPath: png, toPath: keep + "/" + (png as NSString).lastPathComponent)
+        }
         return (dom.output, try Data(contentsOf: URL(fileURLWithPath: png)))
     }
 
     /// Whether a screenshot shows a drawn page: a PNG, and not one of a blank page, which compresses to almost nothing.
     static func looksDrawn(_ png: Data) -> Bool { png.count > 20_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]) }
 
-    @Test("stats and a signal's trail render with their charts and timeline; no personal content for the auditor",
-          .enabled(if: getuid() == 0, "needs root to run spoorctl as a second user, the auditor"))
+    @Test(
+        "stats and a signal's trail render with their charts and timeline; no personal content for the auditor",
+        .enabled(if: getuid() == 0, "needs root to run spoorctl as a second user, the auditor"))
     func pagesRender() throws {
         #expect(AccessTests.makeOutsider())
         let user = AccessTests.outsider
@@ -35,20 +38,33 @@ struct ReportPageTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
-        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "signingKeyPath": "\#(folder)/master-key", "domain": "jeugdzorg-test.nl", "units": {"\#(me)": ["*"]}, "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist", "auditor"], "\#(user)": ["auditor"]}}"#
-            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        try
+            (#"""
+        {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+         "signingKeyPath": "\#(folder)/master-key", "domain": "jeugdzorg-test.nl", "units": {"\#(me)": ["*"]},\#
+         "users": {"\#(me)": ["professional", "attention-officer", "behavioural-scientist", "auditor"], "\#(user)": ["auditor"]}}
+        """#)
+        .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/s.sock")
         defer { daemon.stop() }
         chmod(daemon.socketPath, 0o666)
         let ctl = Spoorctl(socketPath: daemon.socketPath)
         for (id, age, form) in [("p1", "15", "sexual"), ("p2", "13", "criminal"), ("p3", "17", "labour")] {
-            #expect(try ctl("case", "open", "--case", id, "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", age,
-                            "--name", "Secretname\(id)", "--birth-date", "2011-01-01").status == 0)
-            #expect(try ctl("signal", "record", "--case", id, "--form", form, "--indicator", "online", "--nature", "concrete", "--no-cross-border",
-                            "--note", "Secretnote\(id)").status == 0)
+            #expect(
+                try ctl(
+                    "case", "open", "--case", id, "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", age,
+                    "--name", "Secretname\(id)", "--birth-date", "2011-01-01"
+                ).status == 0)
+            #expect(
+                try ctl(
+                    "signal", "record", "--case", id, "--form", form, "--indicator", "online", "--nature", "concrete", "--no-cross-border",
+                    "--note", "Secretnote\(id)"
+                ).status == 0)
         }
         #expect(try ctl("signal", "forward", "--case", "p1", "--signal", "signal-1", "--to", "attention-officer").status == 0)
-        #expect(try ctl("consult", "record", "--case", "p1", "--signal", "signal-1", "--party", "attention-officer", "--role", "attention-officer").status == 0)
+        #expect(
+            try ctl("consult", "record", "--case", "p1", "--signal", "signal-1", "--party", "attention-officer", "--role", "attention-officer").status
+                == 0)
 
         // The statistics as the auditor sees them: small cells withheld, drawn as such.
         let stats = try ctl.run(["stats", "--format", "html"], asUser: user)
@@ -57,9 +73,13 @@ struct ReportPageTests {
         #expect(statsPage.dom.components(separatedBy: "<svg").count - 1 == 4, "four charts")
         #expect(statsPage.dom.components(separatedBy: "class=\"bar\"").count - 1 >= 4 + 3)
         // Issue 28: in Dutch by default, in the meldcode's and CoMensha's own terms; --language en for English.
-        #expect(statsPage.dom.contains("Van signaal tot registratie") && statsPage.dom.contains("verbergt een aantal onder 5") && statsPage.dom.contains("lang=\"nl\""))
+        #expect(
+            statsPage.dom.contains("Van signaal tot registratie") && statsPage.dom.contains("verbergt een aantal onder 5")
+                && statsPage.dom.contains("lang=\"nl\""))
         let english = try ctl.run(["stats", "--format", "html", "--language", "en"], asUser: user)
-        #expect(english.output.contains("From signal to registration") && english.output.contains("hides a count under 5") && english.output.contains("lang=\"en\""))
+        #expect(
+            english.output.contains("From signal to registration") && english.output.contains("hides a count under 5")
+                && english.output.contains("lang=\"en\""))
         #expect(Self.looksDrawn(statsPage.screenshot))
 
         // As a carer sees them: the counts drawn to scale, the largest bar the full width.
@@ -69,8 +89,11 @@ struct ReportPageTests {
 
         // A signal's trail as the auditor sees it, each step proven against a checkpoint.
         let key = try #require(try ctl("audit", "checkpoint", "--out", folder + "/cp", "--json").json?["verifierKey"]?.string)
-        let trace = try ctl.run(["audit", "trace", "--case", "p1", "--signal", "signal-1", "--format", "html", "--prove",
-                                 "--checkpoint", folder + "/cp", "--key", key], asUser: user)
+        let trace = try ctl.run(
+            [
+                "audit", "trace", "--case", "p1", "--signal", "signal-1", "--format", "html", "--prove",
+                "--checkpoint", folder + "/cp", "--key", key,
+            ], asUser: user)
         #expect(trace.status == 0, "\(trace.error)")
         let tracePage = try Self.render(trace.output, in: folder)
         #expect(tracePage.dom.components(separatedBy: "<li>").count - 1 >= 3, "\(tracePage.dom)")

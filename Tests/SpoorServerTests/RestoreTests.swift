@@ -34,18 +34,24 @@ struct RestoreTests {
         #expect(refused.exitStatus() == 78)
         #expect(refused.log.contains("does not hold what was signed") && refused.log.contains("spoord --accept-restore"), "\(refused.log)")
 
-        let accepted = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", store, "--accept-restore"])
+        let accepted = try SystemdUnitTests.run([
+            DaemonProcess.products.appendingPathComponent("spoord").path, "--development", store, "--accept-restore",
+        ])
         #expect(accepted.status == 0, "\(accepted.output)")
         let newKey = try #require(accepted.output.split(separator: "\n").first { $0.contains("/epoch-2+") }.map(String.init), "\(accepted.output)")
         #expect(newKey != oldKey)
-        let again = try SystemdUnitTests.run([DaemonProcess.products.appendingPathComponent("spoord").path, "--development", store, "--accept-restore"])
+        let again = try SystemdUnitTests.run([
+            DaemonProcess.products.appendingPathComponent("spoord").path, "--development", store, "--accept-restore",
+        ])
         #expect(again.status == 0 && again.output.contains("nothing to declare"), "\(again.output)")
 
         let restored = try DaemonProcess(arguments: ["--development", store], socketPath: socket)
         defer { restored.stop() }
         let checkpoint = try ctl("audit", "checkpoint", "--json")
         #expect(checkpoint.json?["verifierKey"]?.string == newKey)
-        #expect(checkpoint.json?["epoch"]?["declaration"]?["previousOrigin"]?.string.map { newKey.hasPrefix($0 + "/epoch-2+") } == true, "\(checkpoint.output)")
+        #expect(
+            checkpoint.json?["epoch"]?["declaration"]?["previousOrigin"]?.string.map { newKey.hasPrefix($0 + "/epoch-2+") } == true,
+            "\(checkpoint.output)")
         // The number the lost signal used is not used again: ids minted now carry the epoch.
         let minted = try ctl("signal", "record", "--case", "k1", "--form", "criminal", "--nature", "concrete", "--json")
         #expect(minted.json?["event"]?["signalID"]?.string == "signal-2@2", "\(minted.output)")
@@ -60,8 +66,10 @@ struct RestoreTests {
         let offline = Spoorctl(socketPath: "/nonexistent/spoor.sock")
         let checked = try offline("audit", "check-folder", witness, "--key", oldKey, "--key", newKey)
         #expect(checked.status == 0, "\(checked.error)")
-        #expect(checked.output.contains("4 checkpoints verify; 3 proven") && checked.output.contains("declared restore") && checked.output.contains("1 event lost"),
-                "\(checked.output)")
+        #expect(
+            checked.output.contains("4 checkpoints verify; 3 proven") && checked.output.contains("declared restore")
+                && checked.output.contains("1 event lost"),
+            "\(checked.output)")
         #expect(try offline("audit", "check-folder", witness, "--key", oldKey).status == 65, "the new epoch's key is the auditor's to add")
         // A new name with no declaration kept beside it is another log.
         let declaration = try #require(try FileManager.default.contentsOfDirectory(atPath: witness).first { $0.hasSuffix(".restore.json") })

@@ -13,8 +13,10 @@ struct SealingTests {
     static func plantMarkers(_ ctl: Spoorctl, case id: String) throws {
         let c = ["--case", id]
         for arguments in [
-            ["case", "open"] + c + ["--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
-                                    "--name", markers[0], "--birth-date", "2011-04-04"],
+            ["case", "open"] + c + [
+                "--unit", "north", "--gender", "female", "--nationality-group", "dutch", "--age", "15",
+                "--name", markers[0], "--birth-date", "2011-04-04",
+            ],
             ["signal", "record"] + c + ["--form", "sexual", "--nature", "concrete", "--note", markers[1]],
             ["statement", "add"] + c + ["--text", markers[2]],
             ["consult", "record"] + c + ["--signal", "signal-1", "--party", "attention-officer", "--advice", markers[3]],
@@ -66,7 +68,8 @@ struct SealingTests {
         #expect(try ctl("subject", "erase", "--case", "e1", "--basis", "request", "--reason", "R-12").status == 65)  // erased already
         let shown = try ctl("case", "show", "--case", "e1", "--json").json
         #expect(shown?["erased"] == true && shown?["personal"] == "«erased»")
-        #expect(shown?["signals"]?.array?.first?["recorded"]?["personal"] == nil || shown?["signals"]?.array?.first?["recorded"]?["personal"] == .null)
+        #expect(
+            shown?["signals"]?.array?.first?["recorded"]?["personal"] == nil || shown?["signals"]?.array?.first?["recorded"]?["personal"] == .null)
         #expect(try ctl("case", "show", "--case", "e2", "--json").json?["personal"]?["name"] == .string(Self.markers[0]))
         #expect(try ctl("stats", "--by", "form,age-group", "--json").json == statsBefore)
         #expect(try ctl("signal", "record", "--case", "e1", "--form", "sexual", "--nature", "concrete", "--note", "new").status == 65)
@@ -142,8 +145,10 @@ extension SealingTests {
                 return [call(CommandParams(case: "r1", command: "erase-personal-data", body: ["basis": "request", "erasedOn": "2026-11-29"]))]
             }
             return (0..<40).map { n in
-                call(CommandParams(case: "r1", command: "add-statement",
-                                   body: ["addedOn": "2026-11-29", "personal": ["text": .string("racing \(writer)-\(n)")]]))
+                call(
+                    CommandParams(
+                        case: "r1", command: "add-statement",
+                        body: ["addedOn": "2026-11-29", "personal": ["text": .string("racing \(writer)-\(n)")]]))
             }
         }
         #expect(outcomes.first { $0.count == 1 } == [nil])  // the erasure (the one call of its thread) went through, in its turn

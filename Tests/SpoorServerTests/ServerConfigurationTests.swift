@@ -48,16 +48,18 @@ struct ServerConfigurationTests {
     @Test("every problem of a configuration is named at once, each with its key and the near miss")
     func everyProblemAtOnce() throws {
         do {
-            _ = try Self.load(#"{"dataDirectry": "/tmp/x", "retentionYears": 20, "maxConnections": 0, "users": {"anna": ["profesional"], "bram": []}}"#)
+            _ = try Self.load(
+                #"{"dataDirectry": "/tmp/x", "retentionYears": 20, "maxConnections": 0, "users": {"anna": ["profesional"], "bram": []}}"#)
             Issue.record("a configuration with five problems loaded")
         } catch {
             let message = error.description
-            for problem in ["has 5 problems", "dataDirectry: not a configuration key; did you mean dataDirectory?",
-                            "retentionYears: not a configuration key: it moved to the protocol file", "users: unknown role 'profesional' for user anna",
-                            "maxConnections: must be positive"] {
+            for problem in [
+                "has 5 problems", "dataDirectry: not a configuration key; did you mean dataDirectory?",
+                "retentionYears: not a configuration key: it moved to the protocol file", "users: unknown role 'profesional' for user anna",
+                "maxConnections: must be positive",
+            ] {
                 #expect(message.contains(problem), "\(problem) in \(message)")
             }
         }
     }
 }
-

@@ -12,8 +12,12 @@ struct StartRefusalsTests {
         let folder = try OperationsTests.folder("spoor-start")
         try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: folder + "/master-key"))
         let me = String(cString: getpwuid(getuid()).pointee.pw_name)
-        try #"{"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key", "users": {"\#(me)": ["admin"]}\#(extra)}"#
-            .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
+        try
+            (#"""
+        {"dataDirectory": "\#(folder)/data", "socketPath": "\#(folder)/s.sock", "masterKeyPath": "\#(folder)/master-key",\#
+         "users": {"\#(me)": ["admin"]}\#(extra)}
+        """#)
+        .write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
         return folder
     }
 
@@ -41,7 +45,9 @@ struct StartRefusalsTests {
             defer { daemon.stop() }
             var info = stat()
             #expect(stat(folder + "/s.sock", &info) == 0)
-            #expect(info.st_mode & 0o777 == 0o660 && (getuid() != 0 || info.st_gid == expected), "mode \(String(info.st_mode & 0o777, radix: 8)), group \(info.st_gid)")
+            #expect(
+                info.st_mode & 0o777 == 0o660 && (getuid() != 0 || info.st_gid == expected),
+                "mode \(String(info.st_mode & 0o777, radix: 8)), group \(info.st_gid)")
         }
         let missing = try Self.configure(#", "signsCheckpoints": false, "socketGroup": "no-such-group-here""#)
         defer { try? FileManager.default.removeItem(atPath: missing) }
@@ -57,8 +63,10 @@ struct StartRefusalsTests {
         let configuration = try String(contentsOfFile: folder + "/spoord.json", encoding: .utf8)
             .replacingOccurrences(of: folder + "/s.sock", with: folder + "/missing/s.sock")
         try configuration.write(toFile: folder + "/spoord.json", atomically: true, encoding: .utf8)
-        let refused = try DaemonProcess(arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/missing/s.sock", waitForSocket: false)
+        let refused = try DaemonProcess(
+            arguments: ["--config", folder + "/spoord.json"], socketPath: folder + "/missing/s.sock", waitForSocket: false)
         #expect(refused.exitStatus() == 78)
-        #expect(refused.log.contains("socket \(folder)/missing/s.sock: cannot bind it: the folder \(folder)/missing does not exist"), "\(refused.log)")
+        #expect(
+            refused.log.contains("socket \(folder)/missing/s.sock: cannot bind it: the folder \(folder)/missing does not exist"), "\(refused.log)")
     }
 }

@@ -11,17 +11,23 @@ struct StoredDigestTests {
     static let full = CaseDigest(
         caseID: "c-1", unit: "north", youth: YouthProfile(gender: .female, nationalityGroup: .nonDutch, ageAtOpening: 15, nationality: "RO"),
         isOpen: false, isErased: true, lastChangedOn: Day(ordinal: 20_500),
-        activeSignals: [.init(id: "signal-1", observedOn: Day(ordinal: 20_400), step: .weighed, formsOfExploitation: ["sexual", "criminal"], crossBorder: true),
-                        .init(id: "signal-3", observedOn: Day(ordinal: 20_401), step: .recorded, formsOfExploitation: [])],
+        activeSignals: [
+            .init(id: "signal-1", observedOn: Day(ordinal: 20_400), step: .weighed, formsOfExploitation: ["sexual", "criminal"], crossBorder: true),
+            .init(id: "signal-3", observedOn: Day(ordinal: 20_401), step: .recorded, formsOfExploitation: []),
+        ],
         consultations: [.init(signalIDs: ["signal-1", "signal-3"], heldOn: Day(ordinal: 20_402))],
         reports: [.init(id: "report-1", signalIDs: ["signal-1"], reportedOn: Day(ordinal: 20_403))],
         registrations: [.init(on: Day(ordinal: 20_404), kind: "non-identifiable"), .init(on: Day(ordinal: 20_405), kind: "identifiable")],
         registeredElsewhere: true, declinedReasons: ["other-form-of-harm"], consent: .refused, ageAtFirstSignal: 15,
         screenedOn: [Day(ordinal: 20_399)],
-        pending: [.init(kind: .consentPending, subject: "parent", step: .register, since: Day(ordinal: 20_406), dueOn: nil,
-                        listFrom: Day(ordinal: 20_406), responsible: .attentionOfficer, protocolVersion: nil),
-                  .init(kind: .registrationDue, subject: "report-1 was made to Veilig Thuis", step: .register, since: Day(ordinal: 20_408),
-                        dueOn: Day(ordinal: 20_420), listFrom: Day(ordinal: 20_408), responsible: .attentionOfficer, protocolVersion: 3)],
+        pending: [
+            .init(
+                kind: .consentPending, subject: "parent", step: .register, since: Day(ordinal: 20_406), dueOn: nil,
+                listFrom: Day(ordinal: 20_406), responsible: .attentionOfficer, protocolVersion: nil),
+            .init(
+                kind: .registrationDue, subject: "report-1 was made to Veilig Thuis", step: .register, since: Day(ordinal: 20_408),
+                dueOn: Day(ordinal: 20_420), listFrom: Day(ordinal: 20_408), responsible: .attentionOfficer, protocolVersion: 3),
+        ],
         legalHold: .init(reason: "required-by-law", until: Day(ordinal: 20_500)))
 
     @Test func everyFieldRoundTrips() throws {
@@ -30,9 +36,10 @@ struct StoredDigestTests {
         (bare.activeSignals, bare.consultations, bare.reports, bare.registrations, bare.pending) = ([], [], [], [], [])
         (bare.ageAtFirstSignal, bare.registeredElsewhere, bare.isOpen, bare.isErased, bare.legalHold) = (nil, false, true, false, nil)
         #expect(try StoredDigest.decodeHead(StoredDigest.encode(bare)) == bare)
-        let part = CaseDigest.Part(activeSignals: Self.full.activeSignals, consultations: Self.full.consultations, reports: Self.full.reports,
-                                   registrations: Self.full.registrations, declinedReasons: ["other"], screenedOn: [Day(ordinal: 3)],
-                                   pending: Self.full.pending)
+        let part = CaseDigest.Part(
+            activeSignals: Self.full.activeSignals, consultations: Self.full.consultations, reports: Self.full.reports,
+            registrations: Self.full.registrations, declinedReasons: ["other"], screenedOn: [Day(ordinal: 3)],
+            pending: Self.full.pending)
         #expect(try StoredDigest.decodePart(StoredDigest.encode(part)) == part)
     }
 
@@ -54,13 +61,22 @@ struct CaseProjectorTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ledger = try Ledger(path: folder)
         defer { ledger.close() }
-        try await body(ledger, CaseProjection(ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32))),
-                                                     protocols: AdoptedProtocols()))
+        try await body(
+            ledger,
+            CaseProjection(
+                ledger: ledger, keys: CaseKeys(ledger: ledger, master: try MasterKey(bytes: Array(repeating: 7, count: 32))),
+                protocols: AdoptedProtocols()))
     }
 
     static func opened(_ id: String) throws -> CaseEvent {
-        try CaseEvent(type: "case-opened", schemaVersion: 1, payload: Data(
-            #"{"caseID":"\#(id)","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch","ageAtOpening":15}}"#.utf8))
+        try CaseEvent(
+            type: "case-opened", schemaVersion: 1,
+            payload: Data(
+                (#"""
+                {"caseID":"\#(id)","unit":"north","openedOn":"2026-01-05","youth":{"gender":"female","nationalityGroup":"dutch",\#
+                "ageAtOpening":15}}
+                """#)
+                .utf8))
     }
 
     /// Noon of `day`, in microseconds since 1970, as the ledger records time.
@@ -70,8 +86,9 @@ struct CaseProjectorTests {
     /// (it crossed midnight) must be folded again for that day, not stored with today's.
     @Test func anAppendRecordedOnAnotherDayIsFoldedForThatDay() async throws {
         try await Self.withProjection { _, projection in
-            let projector = try projection.projector(caseID: "d1", after: nil, events: [try Self.opened("d1")], actor: "alice",
-                                                     role: .professional, rules: .standard, sealedWith: nil, rewritingAll: false)
+            let projector = try projection.projector(
+                caseID: "d1", after: nil, events: [try Self.opened("d1")], actor: "alice",
+                role: .professional, rules: .standard, sealedWith: nil, rewritingAll: false)
             func lastChanged(recordedOn day: Day) throws -> Day {
                 let records = try projector([1], Self.noon(of: day))
                 struct NoStateRecord: Error {}
@@ -90,8 +107,9 @@ struct CaseProjectorTests {
         try await Self.withProjection { ledger, projection in
             let opened = try Self.opened("d2")
             let tomorrow = Day.today.adding(days: 1)
-            let projector = try projection.projector(caseID: "d2", after: nil, events: [opened], actor: "alice", role: .professional, rules: .standard,
-                                                     sealedWith: nil, rewritingAll: false)
+            let projector = try projection.projector(
+                caseID: "d2", after: nil, events: [opened], actor: "alice", role: .professional, rules: .standard,
+                sealedWith: nil, rewritingAll: false)
             _ = try await ledger.append(
                 to: try CaseStream.name(of: "d2"), expectedVersion: .noStream,
                 events: [ProposedEvent(type: opened.type, payload: try opened.payload().serialized)],
@@ -114,11 +132,19 @@ struct RecentCasesTests {
     @Test func aCaseCostsWhatItsListsHold() throws {
         var entry = try Self.entry("long")
         for number in 1...100 {
-            let signal = try CaseEvent(type: "signal-recorded", schemaVersion: 1, payload: Data(#"""
-                {"signalID":"signal-\#(number)","observedOn":"2026-01-06","source":"own-observation","formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
-                """#.utf8))
-            entry.state = try #require(CaseState.evolve(entry.state, CaseEventRecord(event: signal, actor: "a", role: .professional, position: 0,
-                                                                                      recordedOn: .today)))
+            let signal = try CaseEvent(
+                type: "signal-recorded", schemaVersion: 1,
+                payload: Data(
+                    #"""
+                    {"signalID":"signal-\#(number)","observedOn":"2026-01-06","source":"own-observation",\#
+                    "formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
+                    """#.utf8))
+            entry.state = try #require(
+                CaseState.evolve(
+                    entry.state,
+                    CaseEventRecord(
+                        event: signal, actor: "a", role: .professional, position: 0,
+                        recordedOn: .today)))
         }
         #expect(RecentCases.cost(of: entry, stored: []) > 100 * MemoryLayout<CaseState.Signal>.stride)
     }

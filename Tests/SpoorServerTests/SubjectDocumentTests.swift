@@ -12,13 +12,21 @@ import Testing
 struct SubjectDocumentTests {
     static func letter(_ language: SubjectDocument.Language) -> String {
         let events: [JSONValue] = EventKind.all.map(\.type).sorted().map { type in
-            ["type": .string(type), "recordedAt": "2026-11-02T10:00:00.000Z", "actor": ["uid": 1, "name": "anna"], "role": "professional",
-             "payload": ["formsOfExploitation": ["sexual", "labour"], "kind": "identifiable", "by": "youth", "from": "parent", "carer": "bram",
-                         "personal": ["text": "seen at the station"]]]
+            [
+                "type": .string(type), "recordedAt": "2026-11-02T10:00:00.000Z", "actor": ["uid": 1, "name": "anna"], "role": "professional",
+                "payload": [
+                    "formsOfExploitation": ["sexual", "labour"], "kind": "identifiable", "by": "youth", "from": "parent", "carer": "bram",
+                    "personal": ["text": "seen at the station"],
+                ],
+            ]
         }
         let view: JSONValue = ["case": "c1", "personal": ["name": "Noor", "birthDate": "2011-02-03"]]
-        let reads: [JSONValue] = [["recordedAt": "2026-11-03T09:00:00Z", "actor": "bram", "role": "attention-officer", "ground": "emergency",
-                                   "reason": "she went missing"]]
+        let reads: [JSONValue] = [
+            [
+                "recordedAt": "2026-11-03T09:00:00Z", "actor": "bram", "role": "attention-officer", "ground": "emergency",
+                "reason": "she went missing",
+            ]
+        ]
         return SubjectDocument(language: language, catalogue: .standard).markdown(case: view, events: events, reads: reads)
     }
 
@@ -45,10 +53,15 @@ struct SubjectDocumentTests {
     @Test("the letter dates what happened on the day it happened, asks 'aan jou', and names the ground of a waiver")
     func daysGroundsAndGrammar() {
         let events: [JSONValue] = [
-            ["type": "consent-requested", "recordedAt": "2026-11-09T10:00:00.000Z", "actor": ["uid": 1, "name": "anna"], "role": "professional",
-             "payload": ["from": "youth", "requestedOn": "2026-11-03"]],
-            ["type": "consent-waived", "recordedAt": "2026-11-09T10:00:00.000Z", "actor": ["uid": 2, "name": "bea"], "role": "behavioural-scientist",
-             "payload": ["ground": "unable-to-consent", "waivedOn": "2026-11-04"]],
+            [
+                "type": "consent-requested", "recordedAt": "2026-11-09T10:00:00.000Z", "actor": ["uid": 1, "name": "anna"], "role": "professional",
+                "payload": ["from": "youth", "requestedOn": "2026-11-03"],
+            ],
+            [
+                "type": "consent-waived", "recordedAt": "2026-11-09T10:00:00.000Z", "actor": ["uid": 2, "name": "bea"],
+                "role": "behavioural-scientist",
+                "payload": ["ground": "unable-to-consent", "waivedOn": "2026-11-04"],
+            ],
         ]
         let letter = SubjectDocument(language: .nl, catalogue: .standard).markdown(case: ["case": "c1"], events: events, reads: [])
         #expect(letter.contains("**2026-11-03**: Aan jou is gevraagd"))

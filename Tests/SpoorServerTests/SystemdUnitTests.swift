@@ -30,9 +30,12 @@ struct SystemdUnitTests {
     }
 
     /// Every unit `make install-units` and `make install-national-units` install: the daemon's, the timer jobs', the relay's and the hub's.
-    static let units = ["spoord.service", "spoord.socket", "spoor-metrics.service", "spoor-metrics.timer", "spoor-checkpoint.service",
-                        "spoor-checkpoint.timer", "spoor-backup.service", "spoor-backup.timer", "spoor-accept-restore.service", "spoor-relay.service", "spoor-hub.service",
-                        "spoor-comensha.service"]
+    static let units = [
+        "spoord.service", "spoord.socket", "spoor-metrics.service", "spoor-metrics.timer", "spoor-checkpoint.service",
+        "spoor-checkpoint.timer", "spoor-backup.service", "spoor-backup.timer", "spoor-accept-restore.service", "spoor-relay.service",
+        "spoor-hub.service",
+        "spoor-comensha.service",
+    ]
     static let services = units.filter { $0.hasSuffix(".service") }
 
     @Test("make install-units installs every unit, and systemd-analyze verify finds nothing to say about any")

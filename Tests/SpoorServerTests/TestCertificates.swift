@@ -10,8 +10,10 @@ struct TestCertificates {
 
     init(in folder: String, server: String, clients: [String]) throws {
         self.folder = folder
-        try run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", folder + "/ca.key",
-                 "-out", ca, "-days", "2", "-subj", "/CN=spoor-test-ca"])
+        try run([
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", folder + "/ca.key",
+            "-out", ca, "-days", "2", "-subj", "/CN=spoor-test-ca",
+        ])
         try issue(server, usage: "serverAuth", names: "subjectAltName=IP:127.0.0.1,DNS:localhost")
         for client in clients { try issue(client, usage: "clientAuth", names: nil) }
     }
@@ -28,11 +30,16 @@ struct TestCertificates {
 
     private func issue(_ name: String, usage: String, names: String?) throws {
         let extensions = folder + "/\(name).ext"
-        try ([names, "extendedKeyUsage=\(usage)"].compactMap { $0 }.joined(separator: "\n") + "\n").write(toFile: extensions, atomically: true, encoding: .utf8)
-        try run(["openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key(name),
-                 "-out", folder + "/\(name).csr", "-subj", "/CN=\(name)"])
-        try run(["openssl", "x509", "-req", "-in", folder + "/\(name).csr", "-CA", ca, "-CAkey", folder + "/ca.key", "-CAcreateserial",
-                 "-out", certificate(name), "-days", "2", "-extfile", extensions])
+        try ([names, "extendedKeyUsage=\(usage)"].compactMap { $0 }.joined(separator: "\n") + "\n").write(
+            toFile: extensions, atomically: true, encoding: .utf8)
+        try run([
+            "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key(name),
+            "-out", folder + "/\(name).csr", "-subj", "/CN=\(name)",
+        ])
+        try run([
+            "openssl", "x509", "-req", "-in", folder + "/\(name).csr", "-CA", ca, "-CAkey", folder + "/ca.key", "-CAcreateserial",
+            "-out", certificate(name), "-days", "2", "-extfile", extensions,
+        ])
     }
 
     private func run(_ arguments: [String]) throws {

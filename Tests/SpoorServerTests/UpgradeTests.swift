@@ -29,7 +29,9 @@ struct UpgradeTests {
         let ctl = Spoorctl(socketPath: daemon.socketPath)
         let status = try #require(try ctl("status", "--json").json)
         // A daemon without a protocol file adopts the built-in protocol when it changed: one event more.
-        #expect(status["lastPosition"] == expected["lastPosition"] || status["lastPosition"] == expected["lastPosition"].flatMap(\.number).map { .number($0 + 1) })
+        #expect(
+            status["lastPosition"] == expected["lastPosition"]
+                || status["lastPosition"] == expected["lastPosition"].flatMap(\.number).map { .number($0 + 1) })
         #expect(status["undecodableEvents"] == .number(0))
         let rebuilt = try ctl("projections", "rebuild")
         #expect(rebuilt.status == 0, "\(rebuilt.error)")

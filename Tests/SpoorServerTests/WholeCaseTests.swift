@@ -14,24 +14,36 @@ struct WholeCaseTests {
             #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.error)")
             return result
         }
-        _ = try ok(["case", "open"] + c + ["--unit", "north", "--gender", "female", "--nationality-group", "non-dutch",
-                                           "--age", "17", "--name", "Amira", "--birth-date", "2009-03-14", "--opened-on", "2026-11-02"])
-        let signal = try ok(["signal", "record"] + c + ["--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-03",
-                                                        "--note", "older men pick her up at school", "--json"])
+        _ = try ok(
+            ["case", "open"] + c + [
+                "--unit", "north", "--gender", "female", "--nationality-group", "non-dutch",
+                "--age", "17", "--name", "Amira", "--birth-date", "2009-03-14", "--opened-on", "2026-11-02",
+            ])
+        let signal = try ok(
+            ["signal", "record"] + c + [
+                "--form", "sexual", "--nature", "concrete", "--observed-on", "2026-11-03",
+                "--note", "older men pick her up at school", "--json",
+            ])
         #expect(signal.json?["event"]?["signalID"] == "signal-1")
         _ = try ok(["signal", "forward"] + c + ["--signal", "signal-1", "--to", "attention-officer", "--on", "2026-11-03"])
         _ = try ok(["consult", "record"] + c + ["--signal", "signal-1", "--party", "attention-officer", "--on", "2026-11-04"])
         _ = try ok(["conversation", "record"] + c + ["--signal", "signal-1", "--participant", "youth", "--on", "2026-11-05"])
-        let weighing = try ok(["weigh"] + c + ["--signal", "signal-1", "--suspicion", "--unsafety", "--effective-help",
-                                               "--decision", "report-and-help", "--on", "2026-11-06"])
+        let weighing = try ok(
+            ["weigh"] + c + [
+                "--signal", "signal-1", "--suspicion", "--unsafety", "--effective-help",
+                "--decision", "report-and-help", "--on", "2026-11-06",
+            ])
         #expect(weighing.output.contains("norm: N1"))
         _ = try ok(["report", "veilig-thuis"] + c + ["--signal", "signal-1", "--discussed-with-client", "--on", "2026-11-06"])
         _ = try ok(["feedback", "record"] + c + ["--report", "report-1", "--kind", "safety-assessment", "--on", "2026-11-10"])
         _ = try ok(["consent", "request"] + c + ["--from", "youth", "--on", "2026-11-10"])
         _ = try ok(["consent", "give"] + c + ["--by", "youth", "--form", "written", "--purpose", "statistics", "--on", "2026-11-11"])
         let form = daemon.folder + "/comensha"
-        _ = try ok(["register", "comensha"] + c + ["--kind", "identifiable", "--basis", "consent", "--on", "2026-11-12",
-                                                   "--role", "attention-officer", "--form-out", form])
+        _ = try ok(
+            ["register", "comensha"] + c + [
+                "--kind", "identifiable", "--basis", "consent", "--on", "2026-11-12",
+                "--role", "attention-officer", "--form-out", form,
+            ])
         let filled = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: form + ".json"))))
         #expect(filled["identifying"]?["name"] == "Amira" && filled["identifying"]?["birthDate"] == "2009-03-14")
         #expect(filled["analytic"]?["ageAtFirstSignal"] == 17 && filled["formsOfExploitation"] == ["sexual"])
@@ -66,10 +78,13 @@ struct WholeCaseTests {
         _ = try ok(["status"])
         #expect(daemon.stop() == 0)
         let offline = try Spoorctl(socketPath: "/nonexistent.sock").run(["audit", "verify-trace", trail, "--key", key])
-        #expect(offline.status == 0 && offline.output.contains("signal-forwarded by") && offline.output.contains(": verified"), "\(offline.output)\(offline.error)")
+        #expect(
+            offline.status == 0 && offline.output.contains("signal-forwarded by") && offline.output.contains(": verified"),
+            "\(offline.output)\(offline.error)")
         let event = try #require(try FileManager.default.contentsOfDirectory(atPath: trail).first { $0.hasPrefix("event-") })
         guard case .object(var proof) = try JSONValue.parse(Array(try String(contentsOfFile: trail + "/" + event, encoding: .utf8).utf8)),
-              case .object(var shown) = proof["event"] else {
+            case .object(var shown) = proof["event"]
+        else {
             Issue.record("\(event) is no proof")
             return
         }

@@ -12,28 +12,44 @@ enum CodecBenchmark {
         let parts = Dictionary(uniqueKeysWithValues: state.parts.map { ($0, state.binary(of: $0)) })
         let command = SocketBenchmark.openCase("c1")
         let context = Decider.Context(actor: "bench", role: .professional, today: try Day(parsing: "2026-01-06"))
-        let assess = try CaseCommand(name: "record-risk-assessment", caseID: "c1", body: [
-            "instrument": "ris-l", "outcome": "low", "assessedOn": "2026-01-06", "nextDueOn": "2026-02-06"])
+        let assess = try CaseCommand(
+            name: "record-risk-assessment", caseID: "c1",
+            body: [
+                "instrument": "ris-l", "outcome": "low", "assessedOn": "2026-01-06", "nextDueOn": "2026-02-06",
+            ])
         let rules = InstitutionProtocol.standard
         let reopened = try CaseEvent(type: "case-reopened", schemaVersion: 1, payload: ["reopenedOn": "2026-01-06"] as JSONValue)
         let measures: [(String, () throws -> Void)] = [
-            ("decide and fold a risk assessment", {
-                for event in try Decider(rules: rules).decide(assess, state: state, context: context) {
-                    _ = CaseState.evolve(state, CaseEventRecord(event: event, actor: "bench", role: .professional, position: 0,
-                                                                recordedOn: context.today, rules: rules))
+            (
+                "decide and fold a risk assessment",
+                {
+                    for event in try Decider(rules: rules).decide(assess, state: state, context: context) {
+                        _ = CaseState.evolve(
+                            state,
+                            CaseEventRecord(
+                                event: event, actor: "bench", role: .professional, position: 0,
+                                recordedOn: context.today, rules: rules))
+                    }
                 }
-            }),
+            ),
             ("the case's digest", { _ = state.digest }),
-            ("copy the protocol into a record", {
-                let record = CaseEventRecord(event: reopened, actor: "bench", role: .professional,
-                                             position: 0, recordedOn: context.today, rules: rules)
-                precondition(record.rules.version == 1)
-            }),
+            (
+                "copy the protocol into a record",
+                {
+                    let record = CaseEventRecord(
+                        event: reopened, actor: "bench", role: .professional,
+                        position: 0, recordedOn: context.today, rules: rules)
+                    precondition(record.rules.version == 1)
+                }
+            ),
             ("decode an open-case command", { _ = try CaseCommand(name: "open-case", caseID: "c1", body: command["body"]!) }),
-            ("write a case state, binary (head \(head.count) bytes, \(parts.count) parts)", {
-                _ = state.headBinary()
-                for part in state.parts { _ = state.binary(of: part) }
-            }),
+            (
+                "write a case state, binary (head \(head.count) bytes, \(parts.count) parts)",
+                {
+                    _ = state.headBinary()
+                    for part in state.parts { _ = state.binary(of: part) }
+                }
+            ),
             ("read a case state, binary", { _ = try CaseState(head: head, parts: parts) }),
         ]
         try measure(measures, runs: runs)
@@ -45,14 +61,18 @@ enum CodecBenchmark {
     static func caseWithSignals(_ signals: Int) throws -> CaseState {
         let context = Decider.Context(actor: "bench", role: .professional, today: try Day(parsing: "2026-01-06"))
         var state: CaseState?
-        let signal: JSONValue = ["formsOfExploitation": ["sexual"], "indicators": ["online"], "nature": "concrete",
-                                 "observedOn": "2026-01-06", "source": "own-observation",
-                                 "personal": ["text": "seen at the station with an older man"]]
-        let commands = [try CaseCommand(name: "open-case", caseID: "c1", body: SocketBenchmark.openCase("c1")["body"]!)]
+        let signal: JSONValue = [
+            "formsOfExploitation": ["sexual"], "indicators": ["online"], "nature": "concrete",
+            "observedOn": "2026-01-06", "source": "own-observation",
+            "personal": ["text": "seen at the station with an older man"],
+        ]
+        let commands =
+            [try CaseCommand(name: "open-case", caseID: "c1", body: SocketBenchmark.openCase("c1")["body"]!)]
             + (try (0..<signals).map { _ in try CaseCommand(name: "record-signal", caseID: "c1", body: signal) })
         for command in commands {
             for event in try Decider().decide(command, state: state, context: context) {
-                state = CaseState.evolve(state, CaseEventRecord(event: event, actor: "bench", role: .professional, position: 0, recordedOn: context.today))
+                state = CaseState.evolve(
+                    state, CaseEventRecord(event: event, actor: "bench", role: .professional, position: 0, recordedOn: context.today))
             }
         }
         return state!
@@ -98,7 +118,9 @@ extension CodecBenchmark {
         }
         var body = SocketBenchmark.openCase("c1")["body"]!.object!
         body["caseID"] = "c1"
-        let request: JSONValue = ["v": 1, "id": "r1", "method": "case.command", "params": ["case": "c1", "command": "open-case", "body": .object(body)]]
+        let request: JSONValue = [
+            "v": 1, "id": "r1", "method": "case.command", "params": ["case": "c1", "command": "open-case", "body": .object(body)],
+        ]
         let bytes = request.serialized
         let data = Data(bytes)
         let event = try JSONValueDecoder().decode(CaseOpened.self, from: .object(body))
@@ -106,14 +128,20 @@ extension CodecBenchmark {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let measures: [(String, () throws -> Void)] = [
-            ("decode an open-case request, SpoorJSON (strict)", {
-                let line = try JSONValue.parse(bytes)
-                _ = try JSONValueDecoder().decode(CaseOpened.self, from: line["params"]!["body"]!)
-            }),
+            (
+                "decode an open-case request, SpoorJSON (strict)",
+                {
+                    let line = try JSONValue.parse(bytes)
+                    _ = try JSONValueDecoder().decode(CaseOpened.self, from: line["params"]!["body"]!)
+                }
+            ),
             ("decode an open-case request, Foundation JSONDecoder (lenient)", { _ = try JSONDecoder().decode(Line.self, from: data) }),
-            ("decode a stored case-opened event (\(stored.count) bytes), as a rebuild does", {
-                _ = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: stored)
-            }),
+            (
+                "decode a stored case-opened event (\(stored.count) bytes), as a rebuild does",
+                {
+                    _ = try CaseEvent(type: "case-opened", schemaVersion: 1, payload: stored)
+                }
+            ),
             ("encode the event with sorted keys, SpoorJSON", { _ = try JSONValueEncoder().encode(event).serialized }),
             ("encode the event with sorted keys, Foundation JSONEncoder", { _ = try encoder.encode(event) }),
         ]

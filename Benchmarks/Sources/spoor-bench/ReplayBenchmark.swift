@@ -65,7 +65,8 @@ func measureStreamReads(at folder: String, samples: Int = 2_000) async throws ->
     let metadata = AppendMetadata(actor: .init(uid: 1000, name: "bench"), role: "professional")
     let tailStream = try StreamName("case-tail")
     for _ in 0..<255 {
-        _ = try await ledger.append(to: tailStream, events: [ProposedEvent(type: "signal-recorded", payload: [UInt8](repeating: 120, count: 600))], metadata: metadata)
+        _ = try await ledger.append(
+            to: tailStream, events: [ProposedEvent(type: "signal-recorded", payload: [UInt8](repeating: 120, count: 600))], metadata: metadata)
     }
     func perRead(_ stream: StreamName, last count: UInt64) throws -> Double {
         let from = try ledger.version(of: stream)! + 1 - count

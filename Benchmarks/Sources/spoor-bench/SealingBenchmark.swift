@@ -16,9 +16,21 @@ enum SealingBenchmark {
         let sealedPersonal = Array(try AES.GCM.seal(personal, using: SymmetricKey(data: dataKey), authenticating: eventID).combined!)
         let state = [UInt8](repeating: 7, count: 320)  // a one-event case's head, about its binary size
         let operations: [(String, @Sendable () throws -> Void)] = [
-            ("unwrap a data key", { _ = try AES.GCM.open(AES.GCM.SealedBox(combined: wrapped), using: SymmetricKey(data: master), authenticating: Array("data key case-c1".utf8)) }),
-            ("open personal content (\(personal.count) bytes)", { _ = try AES.GCM.open(AES.GCM.SealedBox(combined: sealedPersonal), using: SymmetricKey(data: dataKey), authenticating: eventID) }),
-            ("seal a state (\(state.count) bytes)", { _ = try AES.GCM.seal(state, using: SymmetricKey(data: dataKey), authenticating: Array("case c1".utf8)).combined }),
+            (
+                "unwrap a data key",
+                {
+                    _ = try AES.GCM.open(
+                        AES.GCM.SealedBox(combined: wrapped), using: SymmetricKey(data: master), authenticating: Array("data key case-c1".utf8))
+                }
+            ),
+            (
+                "open personal content (\(personal.count) bytes)",
+                { _ = try AES.GCM.open(AES.GCM.SealedBox(combined: sealedPersonal), using: SymmetricKey(data: dataKey), authenticating: eventID) }
+            ),
+            (
+                "seal a state (\(state.count) bytes)",
+                { _ = try AES.GCM.seal(state, using: SymmetricKey(data: dataKey), authenticating: Array("case c1".utf8)).combined }
+            ),
         ]
         var total = 0.0
         for (name, operation) in operations {

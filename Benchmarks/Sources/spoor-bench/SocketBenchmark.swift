@@ -7,11 +7,14 @@ import SpoorProtocol
 /// domain, appended durably and folded into the projection before the reply.
 enum SocketBenchmark {
     static func openCase(_ id: String) -> JSONValue {
-        ["case": .string(id), "command": "open-case", "body": [
-            "unit": "north", "openedOn": "2026-01-05",
-            "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
-            "personal": ["name": "Bench Mark", "birthDate": "2011-01-01"],
-        ]]
+        [
+            "case": .string(id), "command": "open-case",
+            "body": [
+                "unit": "north", "openedOn": "2026-01-05",
+                "youth": ["gender": "female", "nationalityGroup": "dutch", "ageAtOpening": 15],
+                "personal": ["name": "Bench Mark", "birthDate": "2011-01-01"],
+            ],
+        ]
     }
 
     /// Acknowledged appends per second with `clients` connections, each sending its next
@@ -26,9 +29,11 @@ enum SocketBenchmark {
     /// records three signals, then records risk assessments on it, which keep its state's size. So
     /// each command reads, decides on and writes back a case as a week of work leaves it.
     static func existingCaseThroughput(socketPath: String, clients: Int, seconds: Double, run: Int) -> Double {
-        let signal: JSONValue = ["formsOfExploitation": ["sexual"], "indicators": ["online"], "nature": "concrete",
-                                 "observedOn": "2026-01-06", "source": "own-observation",
-                                 "personal": ["text": "seen at the station with an older man"]]
+        let signal: JSONValue = [
+            "formsOfExploitation": ["sexual"], "indicators": ["online"], "nature": "concrete",
+            "observedOn": "2026-01-06", "source": "own-observation",
+            "personal": ["text": "seen at the station with an older man"],
+        ]
         let risk: JSONValue = ["instrument": "ris-l", "outcome": "high", "assessedOn": "2026-01-07", "nextDueOn": "2026-02-07"]
         @Sendable func caseID(_ client: Int) -> String { "e\(run)-\(clients)-\(client)" }
         _ = onThreads(clients) { client in
@@ -43,8 +48,10 @@ enum SocketBenchmark {
 
     /// Replies per second with `clients` connections sending `request(client, count)` one after
     /// the other, for `seconds`.
-    static func requests(socketPath: String, clients: Int, seconds: Double,
-                         _ request: @escaping @Sendable (Int, Int) -> (SpoorProtocol.Method, JSONValue)) -> Double {
+    static func requests(
+        socketPath: String, clients: Int, seconds: Double,
+        _ request: @escaping @Sendable (Int, Int) -> (SpoorProtocol.Method, JSONValue)
+    ) -> Double {
         let start = now(), deadline = start + seconds
         let counts = onThreads(clients) { client -> Int in
             guard let connection = try? SocketClient(socketPath: socketPath) else { return 0 }
@@ -91,9 +98,27 @@ enum SocketBenchmark {
                 group.addTask {
                     for number in stride(from: worker, to: cases, by: 64) {
                         let id = "m\(number)"
-                        var batch = [ProposedEvent(type: "case-opened", payload: Array(#"{"caseID":"\#(id)","openedOn":"2026-01-05","unit":"north","youth":{"ageAtOpening":15,"gender":"female","nationalityGroup":"dutch"}}"#.utf8))]
+                        var batch = [
+                            ProposedEvent(
+                                type: "case-opened",
+                                payload: Array(
+                                    (#"""
+                                    {"caseID":"\#(id)","openedOn":"2026-01-05","unit":"north","youth":{"ageAtOpening":15,"gender":"female",\#
+                                    "nationalityGroup":"dutch"}}
+                                    """#)
+                                    .utf8))
+                        ]
                         for signal in 1...9 {
-                            batch.append(ProposedEvent(type: "signal-recorded", payload: Array(#"{"formsOfExploitation":["sexual"],"indicators":["online"],"nature":"concrete","observedOn":"2026-01-06","personal":{"text":"seen at the station with an older man"},"signalID":"signal-\#(signal)","source":"own-observation"}"#.utf8)))
+                            batch.append(
+                                ProposedEvent(
+                                    type: "signal-recorded",
+                                    payload: Array(
+                                        (#"""
+                                        {"formsOfExploitation":["sexual"],"indicators":["online"],"nature":"concrete","observedOn":"2026-01-06",\#
+                                        "personal":{"text":"seen at the station with an older man"},"signalID":"signal-\#(signal)",\#
+                                        "source":"own-observation"}
+                                        """#)
+                                        .utf8)))
                         }
                         _ = try await ledger.append(to: try StreamName("case-\(id)"), expectedVersion: .noStream, events: batch, metadata: metadata)
                     }
@@ -106,8 +131,10 @@ enum SocketBenchmark {
     /// Runs the `parts` asked for (throughput, existing, status, latency, memory), the throughputs
     /// with each of `clients`.
     /// `daemonCPU` confines the daemon to that CPU (run the benchmark itself under `taskset` on the others).
-    static func run(spoord: String, root: String, runs: Int, seconds: Double, events: Int, clients: [Int], parts: Set<String>,
-                    daemonCPU: Int?) async throws {
+    static func run(
+        spoord: String, root: String, runs: Int, seconds: Double, events: Int, clients: [Int], parts: Set<String>,
+        daemonCPU: Int?
+    ) async throws {
         print("socket benchmark: spoord \(spoord)\(daemonCPU.map { " on CPU \($0) alone" } ?? ""), medians of \(runs) runs")
         let folder = root + "/socket"
         let daemon = try DaemonUnderTest(executable: spoord, folder: folder, cpu: daemonCPU)
@@ -153,8 +180,10 @@ enum SocketBenchmark {
         if parts.contains("latency") {
             let samples = latencies(socketPath: daemon.socketPath, rate: 1_000, clients: 8, seconds: max(seconds * 2, 5))
             func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] * 1_000 }
-            print(String(format: "latency at 1,000 requests/s (8 clients, %d requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
-                         samples.count, percentile(0.5), percentile(0.99), samples.last.map { $0 * 1_000 } ?? 0))
+            print(
+                String(
+                    format: "latency at 1,000 requests/s (8 clients, %d requests): p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    samples.count, percentile(0.5), percentile(0.99), samples.last.map { $0 * 1_000 } ?? 0))
         }
         daemon.stop()
         if parts.contains("memory") { try await memory(spoord: spoord, root: root, events: events) }
@@ -171,8 +200,10 @@ enum SocketBenchmark {
         print(String(format: "spoord started on it (the ledger filled it without a projection: rebuilt at start) in %.1f s", now() - foldStart))
         let connections = (0..<64).compactMap { _ in try? SocketClient(socketPath: full.socketPath) }
         for connection in connections { _ = try? connection.call(.status) }
-        print(String(format: "RssAnon with %d events stored and %d clients connected: %.1f MiB", events, connections.count,
-                     Double(full.anonymousMemory) / 1_048_576))
+        print(
+            String(
+                format: "RssAnon with %d events stored and %d clients connected: %.1f MiB", events, connections.count,
+                Double(full.anonymousMemory) / 1_048_576))
         full.stop()
 
         let restartStart = now()
@@ -180,12 +211,17 @@ enum SocketBenchmark {
         print(String(format: "spoord restarted on it (projection stored) in %.2f s", now() - restartStart))
         let clients = (0..<64).compactMap { _ in try? SocketClient(socketPath: restarted.socketPath) }
         for connection in clients { _ = try? connection.call(.status) }
-        print(String(format: "RssAnon after the restart, %d clients connected: %.1f MiB", clients.count, Double(restarted.anonymousMemory) / 1_048_576))
-        for (name, method, params) in [("worklist", SpoorProtocol.Method.worklist, JSONValue.object([:])), ("stats by form", .stats, ["by": ["form"]])] {
+        print(
+            String(format: "RssAnon after the restart, %d clients connected: %.1f MiB", clients.count, Double(restarted.anonymousMemory) / 1_048_576))
+        for (name, method, params) in [
+            ("worklist", SpoorProtocol.Method.worklist, JSONValue.object([:])), ("stats by form", .stats, ["by": ["form"]]),
+        ] {
             let started = now()
             _ = try clients[0].call(method, params)
-            print(String(format: "%@ over %d cases: %.2f s; RssAnon after it %.1f MiB", name, events / 10, now() - started,
-                         Double(restarted.anonymousMemory) / 1_048_576))
+            print(
+                String(
+                    format: "%@ over %d cases: %.2f s; RssAnon after it %.1f MiB", name, events / 10, now() - started,
+                    Double(restarted.anonymousMemory) / 1_048_576))
         }
         restarted.stop()
     }

@@ -44,11 +44,12 @@ if sealingMode {
 }
 
 if socketMode {
-    try await SocketBenchmark.run(spoord: arguments["spoord"] ?? "../.build/release/spoord", root: root, runs: runs,
-                                  seconds: seconds, events: replayEvents,
-                                  clients: (arguments["clients"] ?? "1,8,64").split(separator: ",").compactMap { Int($0) },
-                                  parts: Set((arguments["parts"] ?? "throughput,existing,status,latency,memory").split(separator: ",").map(String.init)),
-                                  daemonCPU: arguments["daemon-cpu"].flatMap { Int($0) })
+    try await SocketBenchmark.run(
+        spoord: arguments["spoord"] ?? "../.build/release/spoord", root: root, runs: runs,
+        seconds: seconds, events: replayEvents,
+        clients: (arguments["clients"] ?? "1,8,64").split(separator: ",").compactMap { Int($0) },
+        parts: Set((arguments["parts"] ?? "throughput,existing,status,latency,memory").split(separator: ",").map(String.init)),
+        daemonCPU: arguments["daemon-cpu"].flatMap { Int($0) })
     exit(0)
 }
 
@@ -93,4 +94,7 @@ for _ in 0..<runs {
 print(inclusion.line)
 print(consistency.line)
 let reads = try await measureStreamReads(at: replayFolder)
-print(String(format: "stream read past a 255-event tail: last 5 events of an indexed stream %.1f µs, last 10 of a stream in the tail %.1f µs", reads.indexed, reads.tail))
+print(
+    String(
+        format: "stream read past a 255-event tail: last 5 events of an indexed stream %.1f µs, last 10 of a stream in the tail %.1f µs",
+        reads.indexed, reads.tail))

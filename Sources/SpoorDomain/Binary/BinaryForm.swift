@@ -167,8 +167,12 @@ struct BinaryReader {
     mutating func read() throws(BinaryFormError) -> Bool? { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read() throws(BinaryFormError) -> Int? { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read() throws(BinaryFormError) -> Day? { try read { reader throws(BinaryFormError) in try reader.read() } }
-    mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> [T] { try read { reader throws(BinaryFormError) in try reader.read() } }
+    mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> [T] {
+        try read { reader throws(BinaryFormError) in try reader.read() }
+    }
     mutating func read<T: BinaryCodable>() throws(BinaryFormError) -> [T] { try read { reader throws(BinaryFormError) in try reader.read() } }
     mutating func read<T: BinaryCodable>() throws(BinaryFormError) -> T? { try read { reader throws(BinaryFormError) in try reader.read() } }
-    mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> T? { try read { reader throws(BinaryFormError) in try reader.read() } }
+    mutating func read<T: RawRepresentable<String>>() throws(BinaryFormError) -> T? {
+        try read { reader throws(BinaryFormError) in try reader.read() }
+    }
 }

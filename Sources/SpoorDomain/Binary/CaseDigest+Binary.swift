@@ -13,12 +13,13 @@ extension CaseDigest: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(caseID: try r.read(), unit: try r.read(), youth: try r.read(), isOpen: try r.read(), isErased: try r.read(),
-                  lastChangedOn: try r.read(), activeSignals: try r.read(), consultations: try r.read(), reports: try r.read(),
-                  registrations: try r.read(), registeredElsewhere: try r.read(), declinedReasons: try r.read(), consent: try r.read(),
-                  ageAtFirstSignal: try r.read(), screenedOn: try r.read { r throws(BinaryFormError) in try r.read() }, pending: try r.read(),
-                  legalHold: try r.read(), carers: try r.read(), relationships: try r.read(), sameYouth: try r.read(),
-                  otherYouth: try r.read(), refusedBy: try r.read())
+        self.init(
+            caseID: try r.read(), unit: try r.read(), youth: try r.read(), isOpen: try r.read(), isErased: try r.read(),
+            lastChangedOn: try r.read(), activeSignals: try r.read(), consultations: try r.read(), reports: try r.read(),
+            registrations: try r.read(), registeredElsewhere: try r.read(), declinedReasons: try r.read(), consent: try r.read(),
+            ageAtFirstSignal: try r.read(), screenedOn: try r.read { r throws(BinaryFormError) in try r.read() }, pending: try r.read(),
+            legalHold: try r.read(), carers: try r.read(), relationships: try r.read(), sameYouth: try r.read(),
+            otherYouth: try r.read(), refusedBy: try r.read())
     }
 }
 
@@ -56,8 +57,9 @@ extension CaseDigest.Pending: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(kind: try r.read(), subject: try r.read(), step: try r.read(), since: try r.read(), dueOn: try r.read(),
-                  listFrom: try r.read(), responsible: try r.read(), protocolVersion: try r.read())
+        self.init(
+            kind: try r.read(), subject: try r.read(), step: try r.read(), since: try r.read(), dueOn: try r.read(),
+            listFrom: try r.read(), responsible: try r.read(), protocolVersion: try r.read())
     }
 }
 
@@ -76,7 +78,8 @@ extension CaseDigest.Part: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(activeSignals: try r.read(), consultations: try r.read(), reports: try r.read(), registrations: try r.read(),
-                  declinedReasons: try r.read(), screenedOn: try r.read { r throws(BinaryFormError) in try r.read() }, pending: try r.read())
+        self.init(
+            activeSignals: try r.read(), consultations: try r.read(), reports: try r.read(), registrations: try r.read(),
+            declinedReasons: try r.read(), screenedOn: try r.read { r throws(BinaryFormError) in try r.read() }, pending: try r.read())
     }
 }

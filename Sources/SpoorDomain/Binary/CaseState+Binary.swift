@@ -17,7 +17,8 @@ extension CaseState {
     func writeHead(to w: inout BinaryWriter) {
         w.write(caseID); w.write(unit); w.write(openedOn); w.write(youth); w.write(identity)
         w.write(isOpen); w.write(isErased)
-        w.write(consents); w.write(parentalOverride); w.write(sameYouth); w.write(otherYouth); w.write(authority) { $0.write($1) }; w.write(waiverRequest); w.write(waiver); w.write(waiverLapse)
+        w.write(consents); w.write(parentalOverride); w.write(sameYouth); w.write(otherYouth); w.write(authority) { $0.write($1) }
+        w.write(waiverRequest); w.write(waiver); w.write(waiverLapse)
         w.write(registrationDue); w.write(withdrawalNotice); w.write(deliveries); w.write(lastRiskAssessment)
         w.write(riskAssessmentDue); w.write(helpEvaluation); w.write(ageAtFirstSignal); w.write(erasureRequest); w.write(legalHold)
         w.write(carers); w.write(relationships)
@@ -29,7 +30,8 @@ extension CaseState {
     static func readHead(from r: inout BinaryReader) throws(BinaryFormError) -> (state: CaseState, lengths: [List: Int]) {
         let state = CaseState(
             caseID: try r.read(), unit: try r.read(), openedOn: try r.read(), youth: try r.read(), identity: try r.read(),
-            isOpen: try r.read(), isErased: try r.read(), consents: try r.read(), parentalOverride: try r.read(), sameYouth: try r.read(), otherYouth: try r.read(),
+            isOpen: try r.read(), isErased: try r.read(), consents: try r.read(), parentalOverride: try r.read(), sameYouth: try r.read(),
+            otherYouth: try r.read(),
             authority: try r.read { reader throws(BinaryFormError) -> [ConsentParty] in try reader.read() }, waiverRequest: try r.read(),
             waiver: try r.read(), waiverLapse: try r.read(), registrationDue: try r.read(), withdrawalNotice: try r.read(), deliveries: try r.read(),
             lastRiskAssessment: try r.read(),
@@ -56,8 +58,9 @@ extension CaseState.Signal: BinaryCodable {
         let recorded: SignalRecorded = try r.read()
         let raw: Int = try r.read()
         guard let step = CaseState.Step(rawValue: raw) else { throw BinaryFormError("\(raw) is not a step") }
-        self.init(recorded: recorded, step: step, due: try r.read(), isRetracted: try r.read(), forwardedTo: try r.read(),
-                  formsOfExploitation: try r.read(), indicators: try r.read())
+        self.init(
+            recorded: recorded, step: step, due: try r.read(), isRetracted: try r.read(), forwardedTo: try r.read(),
+            formsOfExploitation: try r.read(), indicators: try r.read())
     }
 }
 
@@ -69,8 +72,9 @@ extension CaseState.Report: BinaryCodable {
 extension CaseState.PartyConsent: BinaryCodable {
     func write(to w: inout BinaryWriter) { w.write(party); w.write(status); w.write(on); w.write(form); w.write(followedUpBy); w.write(purposes) }
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(party: try r.read(), status: try r.read(), on: try r.read(), form: try r.read(), followedUpBy: try r.read(),
-                  purposes: try r.read())
+        self.init(
+            party: try r.read(), status: try r.read(), on: try r.read(), form: try r.read(), followedUpBy: try r.read(),
+            purposes: try r.read())
     }
 }
 
@@ -81,8 +85,9 @@ extension CaseState.Delivery: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(registration: try r.read(), id: try r.read(), recipientKey: try r.read(), sealedOn: try r.read(), envelope: try r.read(),
-                  received: try r.read(), withdrawalAcknowledged: try r.read(), erasureAcknowledged: try r.read())
+        self.init(
+            registration: try r.read(), id: try r.read(), recipientKey: try r.read(), sealedOn: try r.read(), envelope: try r.read(),
+            received: try r.read(), withdrawalAcknowledged: try r.read(), erasureAcknowledged: try r.read())
     }
 }
 
@@ -160,8 +165,9 @@ extension YouthIdentity: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(name: try r.read(), birthDate: try r.read(), clientNumber: try r.read(), birthplace: try r.read(), nationality: try r.read(),
-                  countryOfBirth: try r.read())
+        self.init(
+            name: try r.read(), birthDate: try r.read(), clientNumber: try r.read(), birthplace: try r.read(), nationality: try r.read(),
+            countryOfBirth: try r.read())
     }
 }
 
@@ -177,9 +183,10 @@ extension SignalRecorded: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(signalID: try r.read(), observedOn: try r.read(), source: try r.read(), reportedBy: try r.read(),
-                  formsOfExploitation: try r.read(), indicators: try r.read(), nature: try r.read(), crossBorder: try r.read(),
-                  personal: try r.read())
+        self.init(
+            signalID: try r.read(), observedOn: try r.read(), source: try r.read(), reportedBy: try r.read(),
+            formsOfExploitation: try r.read(), indicators: try r.read(), nature: try r.read(), crossBorder: try r.read(),
+            personal: try r.read())
     }
 }
 
@@ -220,8 +227,9 @@ extension WeighingRecorded: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(signalIDs: try r.read(), weighedOn: try r.read(), answers: try r.read(), decision: try r.read(),
-                  norm: try r.read(), evaluateOn: try r.read(), personal: try r.read())
+        self.init(
+            signalIDs: try r.read(), weighedOn: try r.read(), answers: try r.read(), decision: try r.read(),
+            norm: try r.read(), evaluateOn: try r.read(), personal: try r.read())
     }
 }
 
@@ -232,8 +240,9 @@ extension WeighingRecorded.Answers: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(suspicion: try r.read(), acuteOrStructuralUnsafety: try r.read(), canOfferEffectiveHelp: try r.read(),
-                  helpAccepted: try r.read(), helpProducesSafety: try r.read())
+        self.init(
+            suspicion: try r.read(), acuteOrStructuralUnsafety: try r.read(), canOfferEffectiveHelp: try r.read(),
+            helpAccepted: try r.read(), helpProducesSafety: try r.read())
     }
 }
 
@@ -244,8 +253,9 @@ extension ReportedToVeiligThuis: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(reportID: try r.read(), signalIDs: try r.read(), reportedOn: try r.read(), urgency: try r.read(),
-                  discussedWithClient: try r.read(), notDiscussedReason: try r.read(), reference: try r.read())
+        self.init(
+            reportID: try r.read(), signalIDs: try r.read(), reportedOn: try r.read(), urgency: try r.read(),
+            discussedWithClient: try r.read(), notDiscussedReason: try r.read(), reference: try r.read())
     }
 }
 
@@ -266,8 +276,9 @@ extension ConsentWaiverRequested: BinaryCodable {
 extension ConsentWaived: BinaryCodable {
     func write(to w: inout BinaryWriter) { w.write(ground); w.write(waivedOn); w.write(validUntil); w.write(personal) }
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(ground: try r.read(), waivedOn: try r.read(), validUntil: try r.read(),
-                  personal: try r.read())
+        self.init(
+            ground: try r.read(), waivedOn: try r.read(), validUntil: try r.read(),
+            personal: try r.read())
     }
 }
 
@@ -278,16 +289,20 @@ extension RegisteredAtCoMensha: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(kind: try r.read(), basis: try r.read(), purpose: try r.read(), registeredOn: try r.read(), fieldsSent: try r.read(),
-                  formsOfExploitation: try r.read(), analytics: try r.read(), supersedes: try r.read(),
-                  reference: try r.read(), newEpisodeAfter: try r.read(), personal: try r.read())
+        self.init(
+            kind: try r.read(), basis: try r.read(), purpose: try r.read(), registeredOn: try r.read(), fieldsSent: try r.read(),
+            formsOfExploitation: try r.read(), analytics: try r.read(), supersedes: try r.read(),
+            reference: try r.read(), newEpisodeAfter: try r.read(), personal: try r.read())
     }
 }
 
 extension RegisteredAtCoMensha.Analytics: BinaryCodable {
-    func write(to w: inout BinaryWriter) { w.write(ageAtFirstSignal); w.write(gender); w.write(nationalityGroup); w.write(region); w.write(organisation) }
+    func write(to w: inout BinaryWriter) {
+        w.write(ageAtFirstSignal); w.write(gender); w.write(nationalityGroup); w.write(region); w.write(organisation)
+    }
     init(from r: inout BinaryReader) throws(BinaryFormError) {
-        self.init(ageAtFirstSignal: try r.read(), gender: try r.read(), nationalityGroup: try r.read(), region: try r.read(), organisation: try r.read())
+        self.init(
+            ageAtFirstSignal: try r.read(), gender: try r.read(), nationalityGroup: try r.read(), region: try r.read(), organisation: try r.read())
     }
 }
 

@@ -14,8 +14,10 @@ public enum ComplementarySuppression {
         var hidden = Set(values.indices.filter { values[$0] > 0 && values[$0] < threshold })
         while let unsafe = hidden.first(where: { range(of: $0, hidden: hidden, values, bounds) < threshold }) {
             let candidates = values.indices.filter { !hidden.contains($0) && $0 != unsafe }
-            guard let next = candidates.filter({ values[$0] > 0 }).min(by: { (values[$0], $0) < (values[$1], $1) })
-                    ?? candidates.first else { break }  // all hidden: the line's total is itself under the threshold
+            guard
+                let next = candidates.filter({ values[$0] > 0 }).min(by: { (values[$0], $0) < (values[$1], $1) })
+                    ?? candidates.first
+            else { break }  // all hidden: the line's total is itself under the threshold
             hidden.insert(next)
         }
         return hidden

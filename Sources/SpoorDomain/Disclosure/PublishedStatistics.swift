@@ -54,8 +54,12 @@ public struct PublishedStatistics: Sendable, Equatable {
     /// The figures protected for a reader without care access; more than one dimension is refused.
     public static func protected(_ signals: Statistics, _ youths: YouthStatistics, threshold: Int) throws(DomainError) -> PublishedStatistics {
         guard signals.dimensions.count <= 1 else {
-            throw .invalidField("by", "roles without care access get one dimension a table: a cross table's margins are other tables, "
-                                + "and hidden cells could be worked out from them together")
+            throw .invalidField(
+                "by",
+                """
+                roles without care access get one dimension a table: a cross table's margins are other tables, \
+                and hidden cells could be worked out from them together
+                """)
         }
         let other = signals.dimensions.map { _ in otherGroup }
         let signalMerge = Self.smallGroups(signals.youthsByGroup, threshold: threshold)
@@ -109,7 +113,9 @@ public struct PublishedStatistics: Sendable, Equatable {
             return values.indices.map { hidden.contains($0) ? .hidden : .count(values[$0]) }
         }
         let screened = column(rows.map(\.screened), bounds: rows.map { _ in nil })
-        let reported = column(rows.map(\.reported), bounds: rows.map { $0.youths }).enumerated().map { small.contains($0.offset) ? .hidden : $0.element }
+        let reported = column(rows.map(\.reported), bounds: rows.map { $0.youths }).enumerated().map {
+            small.contains($0.offset) ? .hidden : $0.element
+        }
         func breakdown(_ counts: [String: Int]) -> [String: Cell] {
             guard breakdowns else { return [:] }
             let keys = counts.keys.sorted()
@@ -117,25 +123,28 @@ public struct PublishedStatistics: Sendable, Equatable {
         }
         return rows.indices.map { index in
             let row = rows[index], shown = !small.contains(index)
-            return YouthRow(group: row.group, youths: shown ? .count(row.youths) : .hidden, screened: screened[index], reported: reported[index],
-                            consent: shown ? breakdown(row.consent) : [:], registration: shown ? breakdown(row.registration) : [:],
-                            declined: shown ? breakdown(row.declined) : [:], refused: shown ? breakdown(row.refused) : [:])
+            return YouthRow(
+                group: row.group, youths: shown ? .count(row.youths) : .hidden, screened: screened[index], reported: reported[index],
+                consent: shown ? breakdown(row.consent) : [:], registration: shown ? breakdown(row.registration) : [:],
+                declined: shown ? breakdown(row.declined) : [:], refused: shown ? breakdown(row.refused) : [:])
         }
     }
 }
 
 extension PublishedStatistics.SignalRow {
     init(exact row: Statistics.Row) {
-        self.init(group: row.group, youths: .count(row.youths), signals: .count(row.signals), consulted: .count(row.consulted),
-                  reported: .count(row.reported), registered: .count(row.registered), medianDaysToConsultation: row.medianDaysToConsultation,
-                  medianDaysToReport: row.medianDaysToReport, medianDaysToRegistration: row.medianDaysToRegistration)
+        self.init(
+            group: row.group, youths: .count(row.youths), signals: .count(row.signals), consulted: .count(row.consulted),
+            reported: .count(row.reported), registered: .count(row.registered), medianDaysToConsultation: row.medianDaysToConsultation,
+            medianDaysToReport: row.medianDaysToReport, medianDaysToRegistration: row.medianDaysToRegistration)
     }
 }
 
 extension PublishedStatistics.YouthRow {
     init(exact row: YouthStatistics.Row) {
-        self.init(group: row.group, youths: .count(row.youths), screened: .count(row.screened), reported: .count(row.reported),
-                  consent: row.consent.mapValues { .count($0) }, registration: row.registration.mapValues { .count($0) },
-                  declined: row.declined.mapValues { .count($0) }, refused: row.refused.mapValues { .count($0) })
+        self.init(
+            group: row.group, youths: .count(row.youths), screened: .count(row.screened), reported: .count(row.reported),
+            consent: row.consent.mapValues { .count($0) }, registration: row.registration.mapValues { .count($0) },
+            declined: row.declined.mapValues { .count($0) }, refused: row.refused.mapValues { .count($0) })
     }
 }

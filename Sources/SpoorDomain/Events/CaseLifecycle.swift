@@ -30,8 +30,10 @@ public struct YouthIdentity: Codable, Sendable, Equatable {
     /// Asked by CoMensha to avoid double counts.
     public var countryOfBirth: String?
 
-    public init(name: String, birthDate: Day, clientNumber: String? = nil, birthplace: String? = nil, nationality: String? = nil,
-                countryOfBirth: String? = nil) {
+    public init(
+        name: String, birthDate: Day, clientNumber: String? = nil, birthplace: String? = nil, nationality: String? = nil,
+        countryOfBirth: String? = nil
+    ) {
         self.name = name
         self.birthDate = birthDate
         self.clientNumber = clientNumber
@@ -60,7 +62,9 @@ public struct CaseOpened: Codable, Sendable, Equatable {
 }
 
 public struct CaseClosed: Codable, Sendable, Equatable {
-    public enum Reason: String, CaseIterable, NamedValues, Codable, Sendable { case concernsResolved = "concerns-resolved", careEnded = "care-ended", transferred, other }
+    public enum Reason: String, CaseIterable, NamedValues, Codable, Sendable {
+        case concernsResolved = "concerns-resolved", careEnded = "care-ended", transferred, other
+    }
     public var closedOn: Day
     public var reason: Reason
     /// The obligations still open when the case is closed anyway: all of them, named.
@@ -91,7 +95,9 @@ public struct CaseTransferred: Codable, Sendable, Equatable {
     /// Sealed: why.
     public var personal: Note?
 
-    public init(unit: String, transferredOn: Day, personal: Note? = nil) { (self.unit, self.transferredOn, self.personal) = (unit, transferredOn, personal) }
+    public init(unit: String, transferredOn: Day, personal: Note? = nil) {
+        (self.unit, self.transferredOn, self.personal) = (unit, transferredOn, personal)
+    }
 }
 
 public struct CaseReopened: Codable, Sendable, Equatable {

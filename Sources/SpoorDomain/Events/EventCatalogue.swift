@@ -188,8 +188,10 @@ extension RegisteredAtCoMensha: CarriesPersonalContent {
     public static let kind = EventKind(
         Self.self, CaseEvent.registeredAtCoMensha, type: "registered-at-comensha", command: "register-at-comensha",
         action: "register at CoMensha", day: \.registeredOn, "registeredOn", roles: Permissions.officers, needs: [.activeSignal],
-        assigned: [("fieldsSent", []), ("formsOfExploitation", []), ("analytics", nil), ("supersedes", nil), ("newEpisodeAfter", nil),
-                   ("personal", nil)])
+        assigned: [
+            ("fieldsSent", []), ("formsOfExploitation", []), ("analytics", nil), ("supersedes", nil), ("newEpisodeAfter", nil),
+            ("personal", nil),
+        ])
 }
 
 /// Made by the daemon with an identifiable registration, when CoMensha's key is configured: no role issues it.

@@ -7,7 +7,9 @@ public struct Note: Codable, Sendable, Equatable {
 
 /// Meldcode step 1: a signal, recorded as fact, with interpretation kept apart.
 public struct SignalRecorded: Codable, Sendable, Equatable {
-    public enum Source: String, CaseIterable, NamedValues, Codable, Sendable { case ownObservation = "own-observation", reportedByOther = "reported-by-other" }
+    public enum Source: String, CaseIterable, NamedValues, Codable, Sendable {
+        case ownObservation = "own-observation", reportedByOther = "reported-by-other"
+    }
     public enum Nature: String, CaseIterable, NamedValues, Codable, Sendable { case gutFeeling = "gut-feeling", concrete }
 
     public var signalID: String

@@ -25,8 +25,10 @@ public enum IdentityMatch {
     }
 
     /// The particles of Dutch (and a few other) surnames, which a record may or may not write.
-    static let particles: Set<String> = ["van", "von", "der", "den", "de", "het", "ter", "ten", "te", "op", "in", "t", "s",
-                                         "la", "le", "du", "da", "di", "del", "dos", "el", "al", "bin", "ben", "vd"]
+    static let particles: Set<String> = [
+        "van", "von", "der", "den", "de", "het", "ter", "ten", "te", "op", "in", "t", "s",
+        "la", "le", "du", "da", "di", "del", "dos", "el", "al", "bin", "ben", "vd",
+    ]
 
     /// The given names and the surname key of `name`, or `nil` when it has no surname.
     static func split(_ name: String) -> (given: [String], surname: String)? {
@@ -57,10 +59,11 @@ public enum IdentityMatch {
 
     private static func normalised(_ text: String, keeping separators: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "nl_NL"))
-        return String(folded.lowercased().unicodeScalars.compactMap { scalar -> Character? in
-            if CharacterSet.alphanumerics.contains(scalar) { return Character(scalar) }
-            if separators.unicodeScalars.contains(scalar) { return Character(scalar) }
-            return CharacterSet.whitespaces.contains(scalar) ? " " : nil
-        })
+        return String(
+            folded.lowercased().unicodeScalars.compactMap { scalar -> Character? in
+                if CharacterSet.alphanumerics.contains(scalar) { return Character(scalar) }
+                if separators.unicodeScalars.contains(scalar) { return Character(scalar) }
+                return CharacterSet.whitespaces.contains(scalar) ? " " : nil
+            })
     }
 }

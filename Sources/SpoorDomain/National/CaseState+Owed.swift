@@ -16,7 +16,8 @@ extension CaseState {
         var owed: [Owed] = []
         if delivery.received == nil, let envelope = delivery.envelope { owed.append(.envelope(envelope)) }
         if let notice = withdrawalNotice, delivery.withdrawalAcknowledged == nil,
-           registrations.indices.contains(delivery.registration - 1), registrations[delivery.registration - 1].basis == .consent {
+            registrations.indices.contains(delivery.registration - 1), registrations[delivery.registration - 1].basis == .consent
+        {
             owed.append(.withdrawal(since: notice.due.since))
         }
         return owed

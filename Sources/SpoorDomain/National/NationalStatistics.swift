@@ -39,13 +39,15 @@ public enum NationalStatistics {
         var rows = counts.filter { !merged.contains($0.group) }
         if !merged.isEmpty {
             let folded = counts.filter { merged.contains($0.group) }
-            rows.append(Count(group: otherGroup, registrations: folded.reduce(0) { $0 + $1.registrations }, youths: folded.reduce(0) { $0 + $1.youths }))
+            rows.append(
+                Count(group: otherGroup, registrations: folded.reduce(0) { $0 + $1.registrations }, youths: folded.reduce(0) { $0 + $1.youths }))
         }
         rows.sort { $0.group < $1.group }
         let hiddenYouths = ComplementarySuppression.hidden(rows.map(\.youths), bounds: rows.map { $0.registrations }, threshold: threshold)
         let hiddenRegistrations = ComplementarySuppression.hidden(rows.map(\.registrations), bounds: rows.map { _ in nil }, threshold: threshold)
         let shown = rows.indices.map { index in
-            Row(group: rows[index].group, registrations: hiddenRegistrations.contains(index) ? nil : rows[index].registrations,
+            Row(
+                group: rows[index].group, registrations: hiddenRegistrations.contains(index) ? nil : rows[index].registrations,
                 youths: hiddenYouths.contains(index) ? nil : rows[index].youths)
         }
         return (shown, merged.count)
@@ -58,7 +60,7 @@ public enum NationalStatistics {
         var merged = Set(counts.filter { $0.youths < threshold }.map(\.group))
         var inOther = counts.filter { merged.contains($0.group) }.reduce(0) { $0 + $1.youths }
         for count in counts.filter({ !merged.contains($0.group) }).sorted(by: { ($0.youths, $0.group) < ($1.youths, $1.group) })
-            where !merged.isEmpty && inOther < threshold {
+        where !merged.isEmpty && inOther < threshold {
             merged.insert(count.group)
             inOther += count.youths
         }

@@ -12,8 +12,10 @@ extension CaseDigest {
         public var screenedOn: [Day] = []
         public var pending: [Pending] = []
 
-        public init(activeSignals: [Signal] = [], consultations: [Consultation] = [], reports: [Report] = [], registrations: [Registration] = [],
-                    declinedReasons: [String] = [], screenedOn: [Day] = [], pending: [Pending] = []) {
+        public init(
+            activeSignals: [Signal] = [], consultations: [Consultation] = [], reports: [Report] = [], registrations: [Registration] = [],
+            declinedReasons: [String] = [], screenedOn: [Day] = [], pending: [Pending] = []
+        ) {
             (self.activeSignals, self.consultations, self.reports, self.registrations) = (activeSignals, consultations, reports, registrations)
             (self.declinedReasons, self.screenedOn, self.pending) = (declinedReasons, screenedOn, pending)
         }
@@ -60,8 +62,9 @@ extension CaseState {
         case .signals:
             let signals = self.signals.all.chunk(part.chunk)
             added.activeSignals = signals.filter { !$0.isRetracted }.map {
-                .init(id: $0.id, observedOn: $0.recorded.observedOn, step: $0.step, formsOfExploitation: $0.formsOfExploitation,
-                      crossBorder: $0.recorded.crossBorder)
+                .init(
+                    id: $0.id, observedOn: $0.recorded.observedOn, step: $0.step, formsOfExploitation: $0.formsOfExploitation,
+                    crossBorder: $0.recorded.crossBorder)
             }
             added.pending = signals.compactMap(Self.pending(of:))
         case .consultations: added.consultations = consultations.chunk(part.chunk).map { .init(signalIDs: $0.signalIDs, heldOn: $0.heldOn) }

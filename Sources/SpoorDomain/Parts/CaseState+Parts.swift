@@ -5,7 +5,7 @@ extension CaseState {
     /// A list the state keeps in chunks; the raw value names its parts in the store.
     public enum List: UInt8, CaseIterable, Sendable {
         case signals = 1, consultations, conversations, skippedConversations, weighings, reports, registrations, registeredElsewhere,
-             declinedRegistrations, screenings
+            declinedRegistrations, screenings
     }
 
     /// One chunk of one list: what the state is stored, sealed and rewritten by.
@@ -116,12 +116,13 @@ extension Chunked: StoredList where Element: BinaryCodable {
 
     /// The list of `length` elements from its chunks' bytes.
     fileprivate init(_ length: Int, _ chunks: [[UInt8]]) throws(BinaryFormError) {
-        try self.init(chunks: chunks.map { bytes throws(BinaryFormError) in
-            var reader = BinaryReader(bytes)
-            let elements: [Element] = try reader.read()
-            guard reader.isAtEnd else { throw BinaryFormError("\(reader.remaining) bytes after a chunk") }
-            return elements
-        })
+        try self.init(
+            chunks: chunks.map { bytes throws(BinaryFormError) in
+                var reader = BinaryReader(bytes)
+                let elements: [Element] = try reader.read()
+                guard reader.isAtEnd else { throw BinaryFormError("\(reader.remaining) bytes after a chunk") }
+                return elements
+            })
         guard count == length else { throw BinaryFormError("a list of \(count) elements where the head says \(length)") }
     }
 }

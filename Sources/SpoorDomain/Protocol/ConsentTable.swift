@@ -53,7 +53,8 @@ public struct ConsentTable: Codable, Sendable, Equatable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let ages = try container.decode(Ages.self, forKey: .ages)
             guard ages.from <= ages.through else {
-                throw DecodingError.dataCorruptedError(forKey: .ages, in: container, debugDescription: "from \(ages.from) lies after through \(ages.through)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .ages, in: container, debugDescription: "from \(ages.from) lies after through \(ages.through)")
             }
             self.ages = ages.from...ages.through
             requires = try container.decode([Side].self, forKey: .requires)

@@ -11,30 +11,35 @@ extension InstitutionProtocol {
         require(!self.source.isEmpty, "source", "say who agreed to it")
         checkConsentTable(require)
         let waiver = self.consent.waiver
-        require(Permissions.officers.contains(waiver.approvedBy), "consent.waiver.approvedBy",
-                "a waiver is approved by an \(Permissions.officers.map(\.rawValue).sorted().joined(separator: " or a "))")
+        require(
+            Permissions.officers.contains(waiver.approvedBy), "consent.waiver.approvedBy",
+            "a waiver is approved by an \(Permissions.officers.map(\.rawValue).sorted().joined(separator: " or a "))")
         require((1...365).contains(waiver.validDays), "consent.waiver.validDays", "a waiver lasts 1 to 365 days")
         require((0..<waiver.validDays).contains(waiver.remindDaysBefore), "consent.waiver.remindDaysBefore", "lies between 0 and validDays")
         for kind in StepKind.allCases { checkStep(kind, require) }
         checkCatalogue(require)
         require(self.retention.years >= 20, "retention.years", "Jeugdwet art. 7.3.8 keeps a dossier at least 20 years")
         require(self.retention.years <= 115, "retention.years", "is at most 115")
-        require(self.retention.erasure.within.days.map { $0 <= 92 } ?? (self.retention.erasure.within.workingDays.map { $0 <= 63 } ?? true),
-                "retention.erasure.within", "Jeugdwet art. 7.3.9: a dossier is destroyed within three months of the request")
+        require(
+            self.retention.erasure.within.days.map { $0 <= 92 } ?? (self.retention.erasure.within.workingDays.map { $0 <= 63 } ?? true),
+            "retention.erasure.within", "Jeugdwet art. 7.3.9: a dossier is destroyed within three months of the request")
         require(self.retention.remindDaysBefore >= 0, "retention.remindDaysBefore", "is 0 or more")
         require(Set(self.retention.holdReasons.map(\.id)).count == self.retention.holdReasons.count, "retention.holdReasons", "names an id twice")
-        require(self.retention.holdReasons.allSatisfy { !$0.id.isEmpty && !$0.label.isEmpty && !$0.source.isEmpty }, "retention.holdReasons",
-                "every reason has an id, a label and its source in law")
+        require(
+            self.retention.holdReasons.allSatisfy { !$0.id.isEmpty && !$0.label.isEmpty && !$0.source.isEmpty }, "retention.holdReasons",
+            "every reason has an id, a label and its source in law")
         require((1...100).contains(self.statistics.smallCellThreshold), "statistics.smallCellThreshold", "lies between 1 and 100")
         require((0...365).contains(self.access.relationshipDays), "access.relationshipDays", "lies between 0 and 365")
         require(!self.access.source.isEmpty, "access.source", "say where the rule comes from")
         if let age = self.access.parentsNeedConsentFrom {
-            require((12...SubjectAccess.lawsConsentAge).contains(age), "access.parentsNeedConsentFrom",
-                    "lies between 12 and 16: a protocol may narrow the parents' access (BW art. 7:457, 7:465), never widen it")
+            require(
+                (12...SubjectAccess.lawsConsentAge).contains(age), "access.parentsNeedConsentFrom",
+                "lies between 12 and 16: a protocol may narrow the parents' access (BW art. 7:457, 7:465), never widen it")
         }
         for role in self.access.unitsByRole.keys.sorted() {
-            require(Role(rawValue: role).map(Permissions.care.contains) == true, "access.unitsByRole.\(role)",
-                    "names a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
+            require(
+                Role(rawValue: role).map(Permissions.care.contains) == true, "access.unitsByRole.\(role)",
+                "names a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
         }
         require(Set(self.calendar.holidays).count == self.calendar.holidays.count, "calendar.holidays", "names a holiday twice")
         if let episode = self.registration?.newEpisode {
@@ -42,8 +47,10 @@ extension InstitutionProtocol {
             require(!episode.source.isEmpty, "registration.newEpisode.source", "say where the rule comes from")
         }
         if let holders = self.consent.holders { require(!holders.source.isEmpty, "consent.holders.source", "say where the rule comes from") }
-        for (path, text) in [("calendar.source", self.calendar.source), ("consent.waiver.source", waiver.source),
-                             ("retention.source", self.retention.source), ("statistics.source", self.statistics.source)] {
+        for (path, text) in [
+            ("calendar.source", self.calendar.source), ("consent.waiver.source", waiver.source),
+            ("retention.source", self.retention.source), ("statistics.source", self.statistics.source),
+        ] {
             require(!text.isEmpty, path, "say where the rule comes from")
         }
         return problems
@@ -60,8 +67,12 @@ extension InstitutionProtocol {
             for age in row.ages {
                 let floor = ConsentTable.legalFloor(forAge: age)
                 guard !floor.sides.allSatisfy(row.requires.contains), (row.overridesLegalFloor ?? "").isEmpty else { continue }
-                require(false, "\(path).requires", "asks less than the law at age \(age) (\(floor.source)): "
-                        + "keep the floor, or say why in overridesLegalFloor, with its source")
+                require(
+                    false, "\(path).requires",
+                    """
+                    asks less than the law at age \(age) (\(floor.source)): \
+                    keep the floor, or say why in overridesLegalFloor, with its source
+                    """)
                 break
             }
             next = row.ages.upperBound + 1
@@ -90,12 +101,14 @@ extension InstitutionProtocol {
         if kind == .erase {
             require(step.responsible == .privacyOfficer, "\(path).responsible", "the privacy officer executes an erasure")
         } else {
-            require(Permissions.care.contains(step.responsible), "\(path).responsible",
-                    "a step is taken by a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
+            require(
+                Permissions.care.contains(step.responsible), "\(path).responsible",
+                "a step is taken by a care role: \(Permissions.care.map(\.rawValue).sorted().joined(separator: ", "))")
         }
         let acts = Self.command(of: kind)
-        require(acts.roles.contains(step.responsible), "\(path).responsible",
-                "the \(step.responsible.rawValue) may not \(acts.action): name one of \(acts.roles.map(\.rawValue).sorted().joined(separator: ", "))")
+        require(
+            acts.roles.contains(step.responsible), "\(path).responsible",
+            "the \(step.responsible.rawValue) may not \(acts.action): name one of \(acts.roles.map(\.rawValue).sorted().joined(separator: ", "))")
         let within = step.within
         require((within.days == nil) != (within.workingDays == nil), "\(path).within", "give days or workingDays, one of them")
         require((0...3_650).contains(within.days ?? within.workingDays ?? 0), "\(path).within", "lies between 0 and 3650")
@@ -117,16 +130,22 @@ extension InstitutionProtocol {
         ]
         // The meldcode's triggers: a forward to, and a consultation of, the care coordinator make a registration due.
         if self.catalogue.namesTriggers {
-            for (name, entries) in [("consultationParties", self.catalogue.consultationParties), ("forwardingRecipients", self.catalogue.forwardingRecipients)] {
-                require(entries.contains { $0.callsForRegistration == true }, "catalogue.\(name)",
-                        "marks the care coordinator with callsForRegistration: a protocol may not switch the trigger off")
+            for (name, entries) in [
+                ("consultationParties", self.catalogue.consultationParties), ("forwardingRecipients", self.catalogue.forwardingRecipients),
+            ] {
+                require(
+                    entries.contains { $0.callsForRegistration == true }, "catalogue.\(name)",
+                    "marks the care coordinator with callsForRegistration: a protocol may not switch the trigger off")
             }
         } else {
-            require(self.catalogue.forwardingRecipients.contains { $0.id == Catalogue.legacyRegistrationRecipient }, "catalogue.forwardingRecipients",
-                    "lists care-coordinator, or marks the care coordinator with callsForRegistration: a protocol may not switch the trigger off")
+            require(
+                self.catalogue.forwardingRecipients.contains { $0.id == Catalogue.legacyRegistrationRecipient }, "catalogue.forwardingRecipients",
+                "lists care-coordinator, or marks the care coordinator with callsForRegistration: a protocol may not switch the trigger off")
         }
         for (name, entries) in lists.prefix(3) {
-            require(entries.allSatisfy { $0.callsForRegistration == nil }, "catalogue.\(name)", "callsForRegistration is for consultation parties and forwarding recipients")
+            require(
+                entries.allSatisfy { $0.callsForRegistration == nil }, "catalogue.\(name)",
+                "callsForRegistration is for consultation parties and forwarding recipients")
         }
         for (name, entries) in lists {
             require(!entries.isEmpty, "catalogue.\(name)", "lists at least one entry")

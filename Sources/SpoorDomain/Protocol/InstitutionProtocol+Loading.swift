@@ -29,7 +29,8 @@ extension InstitutionProtocol {
             throw ProtocolError(problems: [.init(path: "", message: "a protocol is a JSON object")])
         }
         var problems = object.keys.filter { Self.sections[$0] == nil }.sorted().map {
-            ProtocolError.Problem(path: $0, message: "is not a section of a protocol; the sections are \(Self.sections.keys.sorted().joined(separator: ", "))")
+            ProtocolError.Problem(
+                path: $0, message: "is not a section of a protocol; the sections are \(Self.sections.keys.sorted().joined(separator: ", "))")
         }
         for (key, decode) in Self.sections.sorted(by: { $0.key < $1.key }) {
             guard let section = object[key] else {
@@ -53,10 +54,12 @@ extension InstitutionProtocol {
         func section<T: Decodable & SendableMetatype>(_: T.Type) -> @Sendable (JSONValue) throws -> Void {
             { _ = try JSONValueDecoder().decode(T.self, from: $0) }
         }
-        return ["version": section(Int.self), "name": section(String.self), "source": section(String.self),
-                "calendar": section(WorkingCalendar.self), "consent": section(ConsentProtocol.self),
-                "steps": section(Steps.self), "catalogue": section(Catalogue.self),
-                "retention": section(Retention.self), "statistics": section(StatisticsRules.self), "access": section(AccessRules.self)]
+        return [
+            "version": section(Int.self), "name": section(String.self), "source": section(String.self),
+            "calendar": section(WorkingCalendar.self), "consent": section(ConsentProtocol.self),
+            "steps": section(Steps.self), "catalogue": section(Catalogue.self),
+            "retention": section(Retention.self), "statistics": section(StatisticsRules.self), "access": section(AccessRules.self),
+        ]
     }()
 
     /// The decoding error of `body` as a problem at its path under `prefix`, or `nil`.
@@ -68,8 +71,9 @@ extension InstitutionProtocol {
             try body()
             return nil
         } catch let unknown as JSONValueDecoder.UnknownKey {
-            return .init(path: [prefix, unknown.path].filter { !$0.isEmpty }.joined(separator: "."),
-                         message: "is not a field here" + (NearMiss.suggestion(for: unknown.key, among: unknown.fields).map { "; did you mean \($0)?" } ?? ""))
+            return .init(
+                path: [prefix, unknown.path].filter { !$0.isEmpty }.joined(separator: "."),
+                message: "is not a field here" + (NearMiss.suggestion(for: unknown.key, among: unknown.fields).map { "; did you mean \($0)?" } ?? ""))
         } catch let unknown as JSONValueDecoder.UnknownValue {
             return .init(path: [prefix, unknown.path].filter { !$0.isEmpty }.joined(separator: "."), message: NearMiss.unknown(unknown))
         } catch DecodingError.keyNotFound(let key, let context) {

@@ -16,19 +16,33 @@ extension InstitutionProtocol {
             lines += ["  ages \(row.ages.lowerBound)-\(row.ages.upperBound): \(row.who)", "      source: \(row.source)"]
         }
         let waiver = self.consent.waiver
-        lines += ["  waiver: approved by a \(waiver.approvedBy.inWords) other than the requester; valid \(waiver.validDays) days, reminded \(waiver.remindDaysBefore) days before",
-                  "      source: \(waiver.source)",
-                  "", "Working days: Monday to Friday, less \(self.calendar.holidays.map(\.rawValue).joined(separator: ", "))"
-                      + (self.calendar.closedDays.isEmpty ? "" : " and \(self.calendar.closedDays.map(\.description).joined(separator: ", "))"),
-                  "      source: \(self.calendar.source)",
-                  "", "Retention: \(self.retention.years) years after the last change", "      source: \(self.retention.source)",
-                  "Statistics: cells under \(self.statistics.smallCellThreshold) hidden outside care", "      source: \(self.statistics.source)",
-                  "Subject access: parents read the file of a youth from \(self.access.parentsNeedConsentFrom ?? SubjectAccess.lawsConsentAge) only with the youth's consent",
-                  "      source: BW art. 7:457, 7:465" + (self.access.parentsNeedConsentFrom == nil ? "" : "; narrowed by \(self.access.source)"),
-                  "Signals: " + (self.access.signalsWithoutGround == true
-                      ? "any carer may record one on a case it cannot read, and reads the case from then" : "recorded by carers with a ground to read the case"),
-                  "      source: \(self.access.source)",
-                  "Catalogue version \(self.catalogue.version): \(self.catalogue.formsOfExploitation.count) forms of exploitation, \(self.catalogue.signalCategories.count) signal categories"]
+        lines += [
+            """
+              waiver: approved by a \(waiver.approvedBy.inWords) other than the requester; valid \(waiver.validDays) days, reminded \
+            \(waiver.remindDaysBefore) days before
+            """,
+            "      source: \(waiver.source)",
+            "",
+            "Working days: Monday to Friday, less \(self.calendar.holidays.map(\.rawValue).joined(separator: ", "))"
+                + (self.calendar.closedDays.isEmpty ? "" : " and \(self.calendar.closedDays.map(\.description).joined(separator: ", "))"),
+            "      source: \(self.calendar.source)",
+            "", "Retention: \(self.retention.years) years after the last change", "      source: \(self.retention.source)",
+            "Statistics: cells under \(self.statistics.smallCellThreshold) hidden outside care", "      source: \(self.statistics.source)",
+            """
+            Subject access: parents read the file of a youth from \(self.access.parentsNeedConsentFrom ?? SubjectAccess.lawsConsentAge) only with \
+            the youth's consent
+            """,
+            "      source: BW art. 7:457, 7:465" + (self.access.parentsNeedConsentFrom == nil ? "" : "; narrowed by \(self.access.source)"),
+            "Signals: "
+                + (self.access.signalsWithoutGround == true
+                    ? "any carer may record one on a case it cannot read, and reads the case from then"
+                    : "recorded by carers with a ground to read the case"),
+            "      source: \(self.access.source)",
+            """
+            Catalogue version \(self.catalogue.version): \(self.catalogue.formsOfExploitation.count) forms of exploitation, \
+            \(self.catalogue.signalCategories.count) signal categories
+            """,
+        ]
         return lines.joined(separator: "\n")
     }
 

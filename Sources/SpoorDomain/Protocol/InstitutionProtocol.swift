@@ -234,9 +234,12 @@ public struct InstitutionProtocol: Codable, Sendable, Equatable {
     /// Telling CoMensha of a withdrawal, where the protocol names no rule of its own: the role that
     /// registers, within five working days.
     public static func defaultWithdrawalNotice(after register: StepRule) -> StepRule {
-        StepRule(responsible: register.responsible, within: Period(workingDays: 5),
-                 source: "AVG art. 7(3), 17(1)(b) and 19: a withdrawal ends the ground, and the recipient of the data is told; "
-                    + "the registering role and five working days are Spoor's default where the protocol names none")
+        StepRule(
+            responsible: register.responsible, within: Period(workingDays: 5),
+            source: """
+                AVG art. 7(3), 17(1)(b) and 19: a withdrawal ends the ground, and the recipient of the data is told; \
+                the registering role and five working days are Spoor's default where the protocol names none
+                """)
     }
 
     /// The last day of `step` when it started on `day`.

@@ -16,12 +16,18 @@ public enum Afwegingskader {
 
     /// The branches, first match wins.
     public static let branches: [Branch] = [
-        Branch(when: "no suspicion (question 1: no)", wanneer: "geen vermoeden (vraag 1: nee)", applies: { !$0.suspicion }, allowed: [.noFurtherAction, .help],
-               source: "\(source), question 1: without a suspicion the meldcode ends; help may still be offered"),
-        Branch(when: "suspicion and a reporting norm (N1, N2 or N3)", wanneer: "vermoeden en een meldnorm (N1, N2 of N3)", applies: { WeighingRecorded.norm(for: $0) != nil },
-               allowed: [.report, .reportAndHelp], source: "\(source), questions 2, 3 and 5: the norms oblige a report to Veilig Thuis"),
-        Branch(when: "suspicion, effective help accepted", wanneer: "vermoeden, passende hulp aanvaard", applies: { _ in true }, allowed: [.help, .reportAndHelp],
-               source: "\(source), questions 3 and 4: a suspicion is followed by help, with or without a report; never by nothing"),
+        Branch(
+            when: "no suspicion (question 1: no)", wanneer: "geen vermoeden (vraag 1: nee)", applies: { !$0.suspicion },
+            allowed: [.noFurtherAction, .help],
+            source: "\(source), question 1: without a suspicion the meldcode ends; help may still be offered"),
+        Branch(
+            when: "suspicion and a reporting norm (N1, N2 or N3)", wanneer: "vermoeden en een meldnorm (N1, N2 of N3)",
+            applies: { WeighingRecorded.norm(for: $0) != nil },
+            allowed: [.report, .reportAndHelp], source: "\(source), questions 2, 3 and 5: the norms oblige a report to Veilig Thuis"),
+        Branch(
+            when: "suspicion, effective help accepted", wanneer: "vermoeden, passende hulp aanvaard", applies: { _ in true },
+            allowed: [.help, .reportAndHelp],
+            source: "\(source), questions 3 and 4: a suspicion is followed by help, with or without a report; never by nothing"),
     ]
 
     /// The branch `answers` fall under.

@@ -30,8 +30,12 @@ struct ConsentRules {
     /// The holders recorded are a set the law knows: both parents, one, a guardian, or an institution.
     func checkAuthority(_ recorded: AuthorityRecorded) throws(DomainError) {
         guard Set(recorded.holders).count == recorded.holders.count, AuthorityRecorded.lawful.contains(Set(recorded.holders)) else {
-            throw .invalidField("holders", "name who holds parental authority: parent and other-parent, one of them, guardian, "
-                                + "or certified-institution; a guardian or an institution excludes the parents (\(Self.authoritySource))")
+            throw .invalidField(
+                "holders",
+                """
+                name who holds parental authority: parent and other-parent, one of them, guardian, \
+                or certified-institution; a guardian or an institution excludes the parents (\(Self.authoritySource))
+                """)
         }
     }
 
@@ -44,11 +48,14 @@ struct ConsentRules {
         }
         guard party.isRepresentative else { return }
         guard let holders = state.authority else {
-            throw .ruleViolated(rule: Self.authoritySource, reason: "record who holds parental authority first (consent authority): only a holder answers for the youth")
+            throw .ruleViolated(
+                rule: Self.authoritySource,
+                reason: "record who holds parental authority first (consent authority): only a holder answers for the youth")
         }
         guard holders.contains(party) else {
-            throw .ruleViolated(rule: Self.authoritySource,
-                                reason: "the \(party.rawValue) does not hold parental authority; \(Self.names(holders)) \(holders.count == 1 ? "holds" : "hold") it")
+            throw .ruleViolated(
+                rule: Self.authoritySource,
+                reason: "the \(party.rawValue) does not hold parental authority; \(Self.names(holders)) \(holders.count == 1 ? "holds" : "hold") it")
         }
     }
 
@@ -59,20 +66,23 @@ struct ConsentRules {
     /// `youth-persists`, and never against the youth's own refusal.
     func checkOverride(_ ground: ParentalOverrideGround, state: CaseState, on day: Day) throws(DomainError) {
         guard let rule = rules.consent.parentalOverride else {
-            throw .ruleViolated(rule: "protocol \(rules.version): consent.parentalOverride",
-                                reason: "this protocol does not let a youth's consent count against the parents' refusal")
+            throw .ruleViolated(
+                rule: "protocol \(rules.version): consent.parentalOverride",
+                reason: "this protocol does not let a youth's consent count against the parents' refusal")
         }
         let source = "\(Self.overrideSource); \(rule.source)"
         let (age, _) = try row(for: state, on: day)
         guard (12...15).contains(age) else { throw .ruleViolated(rule: source, reason: "it serves a youth of 12 to 15; the youth is \(age)") }
         guard let youth = state.consent(of: .youth), youth.status == .given else {
-            throw .ruleViolated(rule: source, reason: "the youth has not consented: it never goes against the youth, nor counts without the youth's own consent")
+            throw .ruleViolated(
+                rule: source, reason: "the youth has not consented: it never goes against the youth, nor counts without the youth's own consent")
         }
         guard let refusal = parentalRefusal(state) else {
             throw .ruleViolated(rule: source, reason: "no holder of parental authority refused: ask them, or register with their consent")
         }
         if ground == .youthPersists, youth.on < refusal.on {
-            throw .ruleViolated(rule: source, reason: "the youth consented on \(youth.on), before the refusal of \(refusal.on): ask the youth again, after it")
+            throw .ruleViolated(
+                rule: source, reason: "the youth consented on \(youth.on), before the refusal of \(refusal.on): ask the youth again, after it")
         }
     }
 
@@ -109,8 +119,12 @@ struct ConsentRules {
             throw .invalidField("form", "say how the consent was made explicit: written, or spoken and recorded by you")
         }
         guard let purposes = given.purposes, !purposes.isEmpty, Set(purposes).count == purposes.count else {
-            throw .invalidField("purposes", "say what the consent is for, once each: statistics, care-coordination or both "
-                                + "(AVG art. 6(1)(a) and 9(2)(a): consent is given for a purpose)")
+            throw .invalidField(
+                "purposes",
+                """
+                say what the consent is for, once each: statistics, care-coordination or both \
+                (AVG art. 6(1)(a) and 9(2)(a): consent is given for a purpose)
+                """)
         }
         try checkParty(given.by, state: state, on: given.givenOn)
     }
@@ -118,7 +132,8 @@ struct ConsentRules {
     /// Where consent for `purpose` stands on `day`: a consent given for another purpose only is
     /// missing for this one, and a refusal blocks every purpose.
     func assess(_ state: CaseState, on day: Day, for purpose: RegisteredAtCoMensha.Purpose = .statistics) throws(DomainError)
-        -> (age: Int, row: ConsentTable.Row, assessment: Assessment) {
+        -> (age: Int, row: ConsentTable.Row, assessment: Assessment)
+    {
         let (age, row) = try row(for: state, on: day)
         let holders = state.authority
         let overridden = overridden(state)
@@ -158,10 +173,18 @@ struct ConsentRules {
         switch assessment {
         case .complete: return
         case .blocked(let refusal):
-            throw .ruleViolated(rule: row.source, reason: "the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on), and the youth is \(age): register non-identifiably")
+            throw .ruleViolated(
+                rule: row.source,
+                reason:
+                    """
+                    the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on), and the youth is \(age): register \
+                    non-identifiably
+                    """
+            )
         case .missing(let who):
-            throw .ruleViolated(rule: "\(row.source); AVG art. 6(1)(a): consent for a purpose",
-                                reason: "the youth is \(age): \(who) must give explicit consent for \(purpose.rawValue) first, or register non-identifiably")
+            throw .ruleViolated(
+                rule: "\(row.source); AVG art. 6(1)(a): consent for a purpose",
+                reason: "the youth is \(age): \(who) must give explicit consent for \(purpose.rawValue) first, or register non-identifiably")
         }
     }
 
@@ -185,7 +208,12 @@ struct ConsentRules {
         guard case .blocked(let refusal) = try assess(state, on: day).assessment else { return }
         throw .ruleViolated(
             rule: WaiverLaw.objection,
-            reason: "the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on), which blocks every waiver: register non-identifiably")
+            reason:
+                """
+                the \(refusal.party.rawValue) \(refusal.status.rawValue) consent on \(refusal.on), which blocks every waiver: register \
+                non-identifiably
+                """
+        )
     }
 
     /// The approved waiver a registration on `day` may use: unused, not lapsed, its ground still holding.

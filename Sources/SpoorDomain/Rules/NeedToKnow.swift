@@ -8,8 +8,10 @@ public enum AccessGround: String, Sendable, CaseIterable {
     /// The ground a user has, without an emergency, or `nil`: none, or no care role at all. A role
     /// brought in by a forward or consultation reads while a signal's meldcode steps are open
     /// (`meldcodeOpen`), and for the protocol's period after.
-    public static func of(user: String, roles: Set<Role>, caresForUnit: Bool, carers: [String],
-                          relationships: [CaseState.Relationship], meldcodeOpen: Bool, on day: Day) -> AccessGround? {
+    public static func of(
+        user: String, roles: Set<Role>, caresForUnit: Bool, carers: [String],
+        relationships: [CaseState.Relationship], meldcodeOpen: Bool, on day: Day
+    ) -> AccessGround? {
         guard !Permissions.care.isDisjoint(with: roles) else { return nil }
         if caresForUnit { return .unit }
         if carers.contains(user) { return .assignment }

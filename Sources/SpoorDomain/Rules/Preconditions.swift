@@ -34,7 +34,8 @@ public enum Precondition: String, Sendable, CaseIterable {
         case .waiverRequested: .ruleViolated(rule: "consent waiver", reason: "no waiver is requested: someone in care requests it first")
         case .notErased: .ruleViolated(rule: "erasure", reason: "the case's personal data is erased already")
         case .held: .ruleViolated(rule: "legal hold", reason: "the case is not held")
-        case .withdrawalNoticeDue: .ruleViolated(rule: "AVG art. 7(3)", reason: "no withdrawal of consent after an identifiable registration is waiting to be told")
+        case .withdrawalNoticeDue:
+            .ruleViolated(rule: "AVG art. 7(3)", reason: "no withdrawal of consent after an identifiable registration is waiting to be told")
         }
     }
 }

@@ -34,17 +34,26 @@ public enum SubjectAccess {
         switch reader {
         case .youth:
             guard age >= 12 else {
-                throw .ruleViolated(rule: "BW art. 7:465 lid 1", reason: "the youth is \(age): below 12 the parents exercise the youth's rights; export for the parent")
+                throw .ruleViolated(
+                    rule: "BW art. 7:465 lid 1",
+                    reason: "the youth is \(age): below 12 the parents exercise the youth's rights; export for the parent")
             }
             return "BW art. 7:456 (the youth's own file)"
         case .parent where age < 12:
             return "BW art. 7:465 lid 1 (the parents exercise the rights of a youth under 12)"
         case .parent where age < consentAge:
             guard statement.notAgainstGoodCare || statement.youthConsented else {
-                throw .ruleViolated(rule: "BW art. 7:465 with 7:453",
-                                    reason: "the youth is \(age): the parents read the file unless that goes against good care; state that it does not, or that the youth agreed")
+                throw .ruleViolated(
+                    rule: "BW art. 7:465 with 7:453",
+                    reason:
+                        """
+                        the youth is \(age): the parents read the file unless that goes against good care; state that it does not, or that the \
+                        youth agreed
+                        """
+                )
             }
-            return statement.youthConsented ? "BW art. 7:457 lid 1 (the youth agreed)" : "BW art. 7:465 with 7:453 (informing the parents does not go against good care)"
+            return statement.youthConsented
+                ? "BW art. 7:457 lid 1 (the youth agreed)" : "BW art. 7:465 with 7:453 (informing the parents does not go against good care)"
         case .parent:
             guard statement.youthConsented else {
                 let rule = consentAge < lawsConsentAge ? "the protocol's access.parentsNeedConsentFrom (\(consentAge))" : "BW art. 7:457 lid 1"

@@ -2,8 +2,10 @@ import Foundation
 
 /// The client-chosen identity of an event, which makes a retried append idempotent.
 public struct EventID: Hashable, Sendable, CustomStringConvertible {
+    /// The UUID the id is.
     public let uuid: UUID
 
+    /// The id `uuid`.
     public init(_ uuid: UUID) { self.uuid = uuid }
 
     /// A new time-ordered id (UUIDv7, RFC 9562): 48 bits of Unix milliseconds, then random bits.
@@ -24,11 +26,13 @@ public struct EventID: Hashable, Sendable, CustomStringConvertible {
         self.uuid = UUID(uuid: raw)
     }
 
+    /// The id written as a UUID in text; `nil` when `text` is not one.
     public init?(_ text: String) {
         guard let uuid = UUID(uuidString: text) else { return nil }
         self.uuid = uuid
     }
 
+    /// The id as a lowercase UUID.
     public var description: String { uuid.uuidString.lowercased() }
 
     /// The 16 bytes of the UUID, the form used in keys and in the canonical encoding.

@@ -5,6 +5,7 @@
 /// the commitment. Whoever holds the record, the commitment and an inclusion proof checks that
 /// the record is in the log, and learns nothing more: the salt makes the rest unguessable.
 public struct PublicRecord: Sendable, Equatable {
+    /// The length of a record's salt in bytes.
     public static let saltCount = 32
     /// The longest record written: an analytic record is a few hundred bytes.
     public static let maxCount = 4_096
@@ -14,6 +15,7 @@ public struct PublicRecord: Sendable, Equatable {
     /// Random, one per event, kept in the log beside the event.
     public let salt: [UInt8]
 
+    /// A record of `bytes`, with its `salt` (``saltCount`` random bytes).
     public init(bytes: [UInt8], salt: [UInt8]) {
         (self.bytes, self.salt) = (bytes, salt)
     }

@@ -3,10 +3,13 @@
 /// Lowercase ASCII letters, digits and `-_.:`, starting with a letter, at most 128 bytes, so that a
 /// name can never contain the separator byte of the stream index nor surprise a shell or a log.
 public struct StreamName: Hashable, Sendable, CustomStringConvertible, Comparable {
+    /// The longest name, in bytes.
     public static let maxLength = 128
 
+    /// The name as written.
     public let rawValue: String
 
+    /// The name `rawValue`, checked: throws ``InvalidStreamName`` saying why it is not one.
     public init(_ rawValue: String) throws(InvalidStreamName) {
         let bytes = Array(rawValue.utf8)
         guard !bytes.isEmpty else { throw InvalidStreamName(name: rawValue, reason: "it is empty") }
@@ -25,8 +28,10 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible, Comparabl
     /// The stream of admin and security events.
     public static let system = try! StreamName("system")
 
+    /// The name as written.
     public var description: String { rawValue }
 
+    /// Orders names by their text, as the stream index does.
     public static func < (lhs: StreamName, rhs: StreamName) -> Bool { lhs.rawValue < rhs.rawValue }
 
     private static func isAllowed(_ byte: UInt8) -> Bool {
@@ -40,10 +45,14 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible, Comparabl
 
 /// Why a text is not a stream name.
 public struct InvalidStreamName: Error, Equatable, CustomStringConvertible {
+    /// The text that is not a stream name.
     public let name: String
+    /// Why not.
     public let reason: String
 
+    /// The refusal of `name`, for `reason`.
     public init(name: String, reason: String) { (self.name, self.reason) = (name, reason) }
 
+    /// The refusal in words.
     public var description: String { "\"\(name)\" is not a stream name: \(reason)" }
 }

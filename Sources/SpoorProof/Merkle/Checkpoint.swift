@@ -13,9 +13,12 @@ import Foundation
 /// — spoor/zorg-noord AbCdEf…   key name, base64(key id ‖ signature)
 /// ```
 public struct Checkpoint: Sendable, Equatable {
+    /// The log's name: which log the tree head is of.
     public let origin: String
+    /// The tree's size and root.
     public let head: TreeHead
 
+    /// The checkpoint of `origin`'s tree at `head`.
     public init(origin: String, head: TreeHead) {
         self.origin = origin
         self.head = head
@@ -44,7 +47,7 @@ public struct Checkpoint: Sendable, Equatable {
         }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         guard lines.count >= 3, let size = UInt64(lines[1]), String(size) == lines[1],
-              let rootBytes = Data(base64Encoded: String(lines[2])), let root = ChainHash(hashBytes: Array(rootBytes))
+            let rootBytes = Data(base64Encoded: String(lines[2])), let root = ChainHash(hashBytes: Array(rootBytes))
         else { throw .malformed("the checkpoint must hold an origin, a tree size and a base64 SHA-256 root, one per line") }
         guard String(lines[0]) == verifier.name else {
             throw .otherLog(origin: String(lines[0]), expected: verifier.name)
@@ -62,6 +65,7 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
     case badSignature(keyName: String)
     case badKey(String)
 
+    /// The failure in words an auditor can act on.
     public var description: String {
         switch self {
         case .malformed(let reason): "not a checkpoint: \(reason)"

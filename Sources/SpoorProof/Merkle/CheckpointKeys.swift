@@ -3,6 +3,7 @@ import Foundation
 
 /// The log's Ed25519 signing key, named after the log (its origin).
 public struct CheckpointSigner: Sendable {
+    /// The key's name: the log's origin.
     public let name: String
     private let seed: [UInt8]
 
@@ -36,6 +37,7 @@ public struct CheckpointSigner: Sendable {
 
 /// The public half, as an auditor holds it: checks checkpoint signatures without the server.
 public struct CheckpointVerifier: Sendable {
+    /// The key's name: the log's origin.
     public let name: String
     let keyID: [UInt8]
     private let publicKey: [UInt8]

@@ -7,9 +7,11 @@ import Foundation
 /// alone: the spec prefers ML-DSA-44 for new deployments, which this swift-crypto lacks; a
 /// second cosigner type with key type 0x06 and the `subtree/v1` message would sit beside it.
 public struct Cosigner: Sendable {
+    /// The witness's name, as its cosignature lines carry it.
     public let name: String
     private let seed: [UInt8]
 
+    /// A cosigner named `name` from the 32-byte Ed25519 seed in `seed`.
     public init(name: String, seed: [UInt8]) throws(CheckpointError) {
         guard (try? Curve25519.Signing.PrivateKey(rawRepresentation: seed)) != nil else {
             throw .badKey("an Ed25519 cosigning key is 32 bytes, not \(seed.count)")
@@ -46,6 +48,7 @@ public struct Cosigner: Sendable {
 
 /// The public half of a cosigner, as a log or an auditor holds it.
 public struct CosignatureVerifier: Sendable, Equatable {
+    /// The witness's name, as its cosignature lines carry it.
     public let name: String
     let keyID: [UInt8]
     private let publicKey: [UInt8]
@@ -61,7 +64,8 @@ public struct CosignatureVerifier: Sendable, Equatable {
     public func cosignature(in lines: String, over body: String) throws(CheckpointError) -> (line: String, time: UInt64) {
         for line in lines.split(separator: "\n") where line.hasPrefix("— \(name) ") {
             guard let raw = Data(base64Encoded: String(line.dropFirst("— \(name) ".count))), raw.count == 4 + 8 + 64,
-                  Array(raw.prefix(4)) == keyID else { continue }
+                Array(raw.prefix(4)) == keyID
+            else { continue }
             let timestamp = raw.dropFirst(4).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
             let key = try! Curve25519.Signing.PublicKey(rawRepresentation: publicKey)
             guard timestamp <= UInt64(Int64.max), key.isValidSignature(raw.suffix(64), for: Cosigner.message(body: body, timestamp: timestamp)) else {

@@ -16,8 +16,8 @@ struct VerifierKey {
     init(parsing text: String, type: UInt8, what: String) throws(CheckpointError) {
         let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, parts[1].count == 8, let id = UInt32(parts[1], radix: 16),
-              let raw = Data(base64Encoded: String(parts[2])), raw.count == 33, raw.first == type,
-              (try? Curve25519.Signing.PublicKey(rawRepresentation: raw.dropFirst())) != nil
+            let raw = Data(base64Encoded: String(parts[2])), raw.count == 33, raw.first == type,
+            (try? Curve25519.Signing.PublicKey(rawRepresentation: raw.dropFirst())) != nil
         else { throw .badKey("expected \(what): name+8 hex digits+base64 of 0x\(String(format: "%02x", type)) and a 32-byte Ed25519 key") }
         (name, publicKey) = (String(parts[0]), Array(raw.dropFirst()))
         keyID = withUnsafeBytes(of: id.bigEndian) { Array($0) }

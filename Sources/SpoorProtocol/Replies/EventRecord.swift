@@ -6,32 +6,49 @@ import SpoorProof
 /// text), so that a verifier recomputes the hash rather than trust the daemon, and beside them the
 /// payload to read, its personal content sealed unless the reader may see it.
 public struct EventRecord: Codable, Sendable, Equatable {
+    /// The OS user who appended the event.
     public struct Actor: Codable, Sendable, Equatable {
+        /// The user id, from the kernel.
         public var uid: UInt32
+        /// The user's name at the time.
         public var name: String
     }
 
+    /// The global position, from 1.
     public var position: UInt64
+    /// The event's id, a UUID.
     public var id: String
+    /// The stream it belongs to: `case-<id>` or `system`.
     public var stream: String
+    /// Its version in that stream, from 0.
     public var streamVersion: UInt64
+    /// Its kind, as the catalogue names it.
     public var type: String
+    /// The version of its payload's schema.
     public var schemaVersion: UInt16
     /// ISO 8601 with milliseconds, UTC: `recordedAtMicroseconds` for a reader.
     public var recordedAt: String
+    /// The daemon's clock at commit, microseconds since 1970 UTC, as the hash covers it.
     public var recordedAtMicroseconds: Int64
+    /// Who appended it.
     public var actor: Actor
+    /// The role the actor acted in.
     public var role: String
     /// The person the actor, a delegate, vouched for; absent when the actor acted for itself.
     public var onBehalfOf: String?
+    /// The id that ties the events of one piece of work together.
     public var correlationID: String
+    /// The event that caused this one; `null` when none did.
     public var causationID: String?
     /// The payload to read: `payloadText` parsed, with personal fields sealed or opened.
     public var payload: JSONValue
     /// The payload exactly as the log holds it and the hash covers it.
     public var payloadText: String
+    /// The SHA-256 of the sealed part, hex; `null` when the event has none.
     public var sealedDigest: String?
+    /// The previous event's hash, hex.
     public var previousHash: String
+    /// The event's hash, hex, as the log holds it: a verifier recomputes it (``recomputed()``).
     public var hash: String
     /// The public record of a format-3 event (a registration's analytic record), exactly as the
     /// hash covers it; absent for other events.
@@ -45,7 +62,9 @@ public struct EventRecord: Codable, Sendable, Equatable {
         (schemaVersion, recordedAtMicroseconds) = (event.schemaVersion, event.recordedAtMicroseconds)
         recordedAt = Self.iso8601(microseconds: event.recordedAtMicroseconds)
         actor = Actor(uid: event.actor.uid, name: event.actor.name)
-        (role, onBehalfOf, correlationID, causationID) = (event.role, event.onBehalfOf, event.correlationID.description, event.causationID?.description)
+        (role, onBehalfOf, correlationID, causationID) = (
+            event.role, event.onBehalfOf, event.correlationID.description, event.causationID?.description
+        )
         self.payload = payload
         payloadText = String(decoding: event.payload, as: UTF8.self)
         (sealedDigest, previousHash, hash) = (event.sealedDigest?.hex, event.previousHash.hex, event.hash.hex)
@@ -54,6 +73,7 @@ public struct EventRecord: Codable, Sendable, Equatable {
     }
 
     // `causationID` and `sealedDigest` are always present, `null` when the event has none.
+    /// Every field the hash covers, `causationID` and `sealedDigest` as `null` when absent.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(position, forKey: .position)
@@ -80,6 +100,7 @@ public struct EventRecord: Codable, Sendable, Equatable {
 
     /// Why a shown event is not the one its hash names.
     public struct Mismatch: Error, CustomStringConvertible {
+        /// What does not match, in words.
         public let description: String
     }
 
@@ -87,7 +108,7 @@ public struct EventRecord: Codable, Sendable, Equatable {
     /// daemon sent it (an actor, a time, a type, the payload) no longer gives the shown hash.
     public func recomputed() throws(Mismatch) -> RecordedEvent {
         guard let id = EventID(id), let correlation = EventID(correlationID), let stream = try? StreamName(stream),
-              let previous = ChainHash(hex: previousHash), let shownHash = ChainHash(hex: hash)
+            let previous = ChainHash(hex: previousHash), let shownHash = ChainHash(hex: hash)
         else { throw Mismatch(description: "has a field that does not parse") }
         let causation = try causationID.map { text throws(Mismatch) in
             guard let parsed = EventID(text) else { throw Mismatch(description: "has no valid causationID") }
@@ -130,8 +151,9 @@ public struct EventRecord: Codable, Sendable, Equatable {
     /// millisecond early, and a verifier would call its event altered (1 event in about 1,000 did).
     static func iso8601(microseconds: Int64) -> String {
         let (seconds, rest) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
-        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)
-            .timeZone(separator: .omitted))
+        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: false)
+                .timeZone(separator: .omitted))
         let milliseconds = String(rest / 1_000)
         return whole.dropLast() + "." + String(repeating: "0", count: 3 - milliseconds.count) + milliseconds + "Z"
     }

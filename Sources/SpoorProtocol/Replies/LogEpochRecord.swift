@@ -8,6 +8,7 @@ public struct RestoreDeclaration: Codable, Sendable, Equatable {
     public var origin: String
     /// The origin of the last checkpoint signed before the restore.
     public var previousOrigin: String
+    /// The size of the last checkpoint signed before the restore.
     public var signedSize: UInt64
     /// The root of that checkpoint, hex.
     public var signedRoot: String
@@ -16,7 +17,10 @@ public struct RestoreDeclaration: Codable, Sendable, Equatable {
     /// The restored store's root at `restoredSize`, hex.
     public var restoredRoot: String
 
-    public init(epoch: Int, origin: String, previousOrigin: String, signedSize: UInt64, signedRoot: String, restoredSize: UInt64, restoredRoot: String) {
+    /// The declaration of epoch `epoch`, with what links it to the one before.
+    public init(
+        epoch: Int, origin: String, previousOrigin: String, signedSize: UInt64, signedRoot: String, restoredSize: UInt64, restoredRoot: String
+    ) {
         (self.epoch, self.origin, self.previousOrigin) = (epoch, origin, previousOrigin)
         (self.signedSize, self.signedRoot, self.restoredSize, self.restoredRoot) = (signedSize, signedRoot, restoredSize, restoredRoot)
     }
@@ -30,8 +34,11 @@ public struct RestoreDeclaration: Codable, Sendable, Equatable {
 
 /// An epoch begun by a declared restore, with the position of the event that declared it.
 public struct LogEpochRecord: Codable, Sendable, Equatable {
+    /// The position of the `store-restored` event.
     public var position: UInt64
+    /// What it declared.
     public var declaration: RestoreDeclaration
 
+    /// The epoch declared at `position`.
     public init(position: UInt64, declaration: RestoreDeclaration) { (self.position, self.declaration) = (position, declaration) }
 }

@@ -7,8 +7,10 @@ extension SocketClient {
 
     /// Calls a streaming `method`: each partial line read as `Line` and handed to `line`, then the
     /// last one read as `Reply`, all strictly.
-    public func call<Line: Decodable, Reply: Decodable>(_ method: Method, _ params: JSONValue = [:], lines _: Line.Type, as _: Reply.Type,
-                                                        line: (Line) throws -> Void) throws -> Reply {
+    public func call<Line: Decodable, Reply: Decodable>(
+        _ method: Method, _ params: JSONValue = [:], lines _: Line.Type, as _: Reply.Type,
+        line: (Line) throws -> Void
+    ) throws -> Reply {
         let result = try call(method, params) { partial in try line(try Self.decode(Line.self, from: partial, method: method)) }
         return try Self.decode(Reply.self, from: result, method: method)
     }
@@ -18,7 +20,12 @@ extension SocketClient {
         do {
             return try JSONValueDecoder().decode(Reply.self, from: result)
         } catch let unknown as JSONValueDecoder.UnknownKey {
-            throw .protocolViolation("the daemon's \(method.rawValue) reply has \(unknown.path), which this spoorctl does not know: use the spoorctl of the daemon's version")
+            throw .protocolViolation(
+                """
+                the daemon's \(method.rawValue) reply has \(unknown.path), which this spoorctl does not know: use the spoorctl of the daemon's \
+                version
+                """
+            )
         } catch {
             throw .protocolViolation("the daemon's \(method.rawValue) reply does not read as \(Reply.self): \(error)")
         }

@@ -34,7 +34,9 @@ public struct DaemonOptions: Sendable {
     /// The configuration to start with: the file, with the command line's overrides.
     func resolve(_ base: ServerConfiguration?) throws(ServerError) -> ServerConfiguration {
         var configuration: ServerConfiguration
-        if let base { configuration = base } else {
+        if let base {
+            configuration = base
+        } else {
             configuration = try ServerConfiguration.load(from: configPath ?? ServerConfiguration.defaultPath)
         }
         if let dataDirectory { configuration.dataDirectory = dataDirectory }

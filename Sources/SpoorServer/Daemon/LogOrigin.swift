@@ -15,10 +15,19 @@ enum LogOrigin {
     /// store, `logOrigin` or `<domain>/spoor`. Kept from now on.
     static func settle(_ configuration: ServerConfiguration, file: String, ledger: Ledger) throws -> String {
         let kept: String?
-        do { kept = try ledger.origin() } catch { throw StoreError.file(path: configuration.dataDirectory, reason: "cannot read the log's name: \(error)") }
+        do { kept = try ledger.origin() } catch {
+            throw StoreError.file(path: configuration.dataDirectory, reason: "cannot read the log's name: \(error)")
+        }
         if let kept {
             if let configured = configuration.logOrigin, configured != kept {
-                throw ServerError.configuration(path: file, reason: "names the log \(configured), but the store's log is named \(kept) for good (its checkpoints and every auditor's key name it): set logOrigin to \(kept), or leave it out")
+                throw ServerError.configuration(
+                    path: file,
+                    reason:
+                        """
+                        names the log \(configured), but the store's log is named \(kept) for good (its checkpoints and every auditor's key name \
+                        it): set logOrigin to \(kept), or leave it out
+                        """
+                )
             }
             return kept
         }
@@ -28,17 +37,33 @@ enum LogOrigin {
         } else if let named = configuration.logOrigin ?? configuration.domain.map({ "\($0)/spoor" }) {
             origin = named
         } else {
-            throw ServerError.configuration(path: file, reason: "names no log: set domain (the institution's DNS domain, e.g. jeugdzorg-noord.nl, which names the log jeugdzorg-noord.nl/spoor) or logOrigin; a log keeps its name for good")
+            throw ServerError.configuration(
+                path: file,
+                reason:
+                    """
+                    names no log: set domain (the institution's DNS domain, e.g. jeugdzorg-noord.nl, which names the log \
+                    jeugdzorg-noord.nl/spoor) or logOrigin; a log keeps its name for good
+                    """
+            )
         }
         try check(origin, file: file)
-        do { try ledger.name(origin: origin) } catch { throw StoreError.file(path: configuration.dataDirectory, reason: "cannot keep the log's name: \(error)") }
+        do { try ledger.name(origin: origin) } catch {
+            throw StoreError.file(path: configuration.dataDirectory, reason: "cannot keep the log's name: \(error)")
+        }
         return origin
     }
 
     /// A name a checkpoint can carry: printable, without spaces or `+` (the signed note's key name).
     static func check(_ origin: String, file: String) throws {
         guard !origin.isEmpty, origin.utf8.count <= 255, origin.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "+" }) else {
-            throw ServerError.configuration(path: file, reason: "names the log \"\(origin)\": a log's name is printable ASCII without spaces or +, as a schema-less URL (jeugdzorg-noord.nl/spoor)")
+            throw ServerError.configuration(
+                path: file,
+                reason:
+                    """
+                    names the log \"\(origin)\": a log's name is printable ASCII without spaces or +, as a schema-less URL \
+                    (jeugdzorg-noord.nl/spoor)
+                    """
+            )
         }
     }
 }

@@ -153,8 +153,11 @@ public struct ServerConfiguration: Codable, Equatable, Sendable {
         }
         if let configuration { problems += configuration.problems }
         guard let configuration, problems.isEmpty else {
-            throw .configuration(path: path, reason: problems.count == 1 ? "has a problem: \(problems[0])"
-                                 : "has \(problems.count) problems: " + problems.joined(separator: "; "))
+            throw .configuration(
+                path: path,
+                reason: problems.count == 1
+                    ? "has a problem: \(problems[0])"
+                    : "has \(problems.count) problems: " + problems.joined(separator: "; "))
         }
         return configuration
     }

@@ -16,7 +16,14 @@ enum SocketGroup {
         let name = configured ?? standard
         guard let entry = getgrnam(name) else {
             if configured != nil {
-                throw .configuration(path: "socketGroup", reason: "names \(name), which is not a group on this machine: create it (systemd-sysusers spoor.conf creates spoor-admin) or name another")
+                throw .configuration(
+                    path: "socketGroup",
+                    reason:
+                        """
+                        names \(name), which is not a group on this machine: create it (systemd-sysusers spoor.conf creates spoor-admin) or name \
+                        another
+                        """
+                )
             }
             logger.warning("the socket keeps the daemon's own group: there is no group \(name) (systemd-sysusers spoor.conf creates it)")
             return nil
@@ -28,6 +35,7 @@ enum SocketGroup {
     /// stays the daemon's group's (0660 either way).
     static func apply(_ group: gid_t, to path: String, logger: Logger) {
         guard chown(path, uid_t.max, group) != 0 else { return }
-        logger.error("cannot give the socket \(path) to group \(group): \(String(cString: strerror(errno))); run spoord as root or as a member of that group")
+        logger.error(
+            "cannot give the socket \(path) to group \(group): \(String(cString: strerror(errno))); run spoord as root or as a member of that group")
     }
 }

@@ -17,7 +17,10 @@ public enum SpoorDaemon {
         let notifier = SystemdNotifier()
         let listener = try Listener.fromEnvironment() ?? .path(configuration.socketPath)
         // Bound by hand with a configuration file: the socket goes to the admins' group, as under socket activation.
-        let group = if case .path = listener, options.configPath != nil { try SocketGroup.resolve(configuration.socketGroup, logger: logger) } else { gid_t?.none }
+        let group =
+            if case .path = listener, options.configPath != nil { try SocketGroup.resolve(configuration.socketGroup, logger: logger) } else {
+                gid_t?.none
+            }
         let lock = try StoreLock(folder: configuration.dataDirectory)
         defer { lock.release() }
 
@@ -30,11 +33,13 @@ public enum SpoorDaemon {
         let file = options.configPath ?? ServerConfiguration.defaultPath
         let signing = try checkpointSigning(configuration, file: file, ledger: ledger)
         if signing == nil && configuration.signsCheckpoints {
-            throw ServerError.configuration(path: file, reason: """
-                names no checkpoint signing key (signingKeyPath) and there is no credential \(SigningKey.credentialName): a log that signs no \
-                checkpoints can be neither witnessed nor held to one. Create it (sudo sh -c 'umask 077; head -c 32 /dev/urandom > \
-                /etc/spoor/credentials/signing-key'), or set "signsCheckpoints": false
-                """)
+            throw ServerError.configuration(
+                path: file,
+                reason: """
+                    names no checkpoint signing key (signingKeyPath) and there is no credential \(SigningKey.credentialName): a log that signs no \
+                    checkpoints can be neither witnessed nor held to one. Create it (sudo sh -c 'umask 077; head -c 32 /dev/urandom > \
+                    /etc/spoor/credentials/signing-key'), or set "signsCheckpoints": false
+                    """)
         }
         try signing?.checkStore(ledger, folder: configuration.dataDirectory)  // before anything is appended
         let adoption = ProtocolAdoption(ledger: ledger, protocols: projections.protocols)
@@ -89,10 +94,18 @@ public enum SpoorDaemon {
         let (_, projections) = try openProjections(ledger, configuration)
         try rebuildIfOutdated(projections, notifier: SystemdNotifier(), logger: logger)
         guard let signing = try checkpointSigning(configuration, file: options.configPath ?? ServerConfiguration.defaultPath, ledger: ledger) else {
-            throw ServerError.configuration(path: "signingKeyPath", reason: "is not set and there is no credential \(SigningKey.credentialName): a server that signs no checkpoints has none to hold a restore to")
+            throw ServerError.configuration(
+                path: "signingKeyPath",
+                reason:
+                    """
+                    is not set and there is no credential \(SigningKey.credentialName): a server that signs no checkpoints has none to hold a \
+                    restore to
+                    """
+            )
         }
         guard signing.last.problem(of: ledger, origin: signing.origin, base: signing.base) != nil,
-              let signed = signing.last.current.signed ?? signing.last.current.witnessed else {
+            let signed = signing.last.current.signed ?? signing.last.current.witnessed
+        else {
             return "nothing to declare: the store in \(configuration.dataDirectory) holds every checkpoint this server signed and a witness kept"
         }
         let restored = try ledger.treeHead()
@@ -105,10 +118,16 @@ public enum SpoorDaemon {
             to: .system, events: [ProposedEvent(type: LogEpoch.eventType, payload: try JSONValue(encoding: declaration).serialized)],
             metadata: AppendMetadata(actor: .init(uid: uid, name: UserDirectory.userName(of: uid) ?? "uid:\(uid)"), role: Role.admin.rawValue),
             projector: { positions, _ in [try LogEpoch.record(LogEpochRecord(position: positions[0], declaration: declaration))] })
-        let next = try CheckpointSigning(seed: signing.seed, base: signing.base,
-                                         epoch: LogEpochRecord(position: result.positions[0], declaration: declaration), last: signing.last)
+        let next = try CheckpointSigning(
+            seed: signing.seed, base: signing.base,
+            epoch: LogEpochRecord(position: result.positions[0], declaration: declaration), last: signing.last)
         let checkpoint = try next.sign(try ledger.treeHead(), ledger: ledger)
-        logger.notice("declared a restore: epoch \(epoch) of the log, \(declaration.origin), goes on from \(restored.size) events; \(declaration.lost) signed as \(signed.origin) lost")
+        logger.notice(
+            """
+            declared a restore: epoch \(epoch) of the log, \(declaration.origin), goes on from \(restored.size) events; \(declaration.lost) \
+            signed as \(signed.origin) lost
+            """
+        )
         let lost = declaration.lostEvents > 0 ? " (\(declaration.lost) signed then not in the store)" : ""
         return """
             declared the restore at position \(result.positions[0]): the store goes on from \(restored.size) events; \
@@ -124,9 +143,12 @@ public enum SpoorDaemon {
     static func openLedger(_ configuration: ServerConfiguration) throws -> Ledger {
         var ledgerConfiguration = LedgerConfiguration()
         ledgerConfiguration.maxMapSize = configuration.maxStoreBytes
-        do { return try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration) } catch LedgerError.corrupt(let position, let reason) {
-            throw StoreError.file(path: configuration.dataDirectory,
-                                            reason: "is damaged at position \(position): \(reason); `spoord --verify-store` checks the whole store")
+        do { return try Ledger(path: configuration.dataDirectory, configuration: ledgerConfiguration) } catch LedgerError.corrupt(
+            let position, let reason)
+        {
+            throw StoreError.file(
+                path: configuration.dataDirectory,
+                reason: "is damaged at position \(position): \(reason); `spoord --verify-store` checks the whole store")
         }
     }
 
@@ -142,12 +164,14 @@ public enum SpoorDaemon {
     /// new log before anything is appended to it (``LogOrigin``); reads the epoch from the
     /// projection, so after a rebuild.
     static func checkpointSigning(_ configuration: ServerConfiguration, file: String, ledger: Ledger) throws -> CheckpointSigning? {
-        guard let seed = try SigningKey.seed(path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName)) else {
+        guard let seed = try SigningKey.seed(path: KeyFile.path(configured: configuration.signingKeyPath, credential: SigningKey.credentialName))
+        else {
             return nil
         }
         let base = try LogOrigin.settle(configuration, file: file, ledger: ledger)
-        return try CheckpointSigning(seed: seed, base: base, epoch: LogEpoch.current(in: ledger).declared,
-                                     last: LastCheckpoints(folder: configuration.dataDirectory))
+        return try CheckpointSigning(
+            seed: seed, base: base, epoch: LogEpoch.current(in: ledger).declared,
+            last: LastCheckpoints(folder: configuration.dataDirectory))
     }
 
     /// Checks the store offline, the daemon not running (its lock is taken): every event's hash and
@@ -199,7 +223,9 @@ public enum SpoorDaemon {
     /// The master key's file: configured, or systemd's credential.
     static func masterKeyPath(_ configuration: ServerConfiguration) throws(ServerError) -> String {
         guard let path = KeyFile.path(configured: configuration.masterKeyPath, credential: MasterKey.credentialName) else {
-            throw .configuration(path: "masterKeyPath", reason: "is not set and there is no credential \(MasterKey.credentialName): the daemon seals personal data and needs its master key")
+            throw .configuration(
+                path: "masterKeyPath",
+                reason: "is not set and there is no credential \(MasterKey.credentialName): the daemon seals personal data and needs its master key")
         }
         return path
     }

@@ -9,8 +9,9 @@ struct StoreLock {
 
     init(folder: String) throws(StoreError) {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw .file(path: folder, reason: "cannot be created: \(error.localizedDescription)")
         }

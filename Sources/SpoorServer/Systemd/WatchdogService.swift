@@ -11,8 +11,10 @@ struct WatchdogService: Service {
     let isHealthy: @Sendable () -> Bool
 
     /// The watchdog systemd asked for, if any and if meant for this process.
-    init?(notifier: SystemdNotifier, environment: [String: String] = ProcessInfo.processInfo.environment,
-          isHealthy: @escaping @Sendable () -> Bool) {
+    init?(
+        notifier: SystemdNotifier, environment: [String: String] = ProcessInfo.processInfo.environment,
+        isHealthy: @escaping @Sendable () -> Bool
+    ) {
         guard notifier.isActive, let usec = environment["WATCHDOG_USEC"].flatMap(UInt64.init), usec > 0 else { return nil }
         if let pid = environment["WATCHDOG_PID"].flatMap(Int32.init), pid != getpid() { return nil }
         self.notifier = notifier

@@ -30,7 +30,9 @@ enum RequestDecoder {
         }
         guard let name = object["method"]?.string else { return fail(.badRequest, "\"method\" is missing", field: "method") }
         guard let method = SpoorProtocol.Method(rawValue: name) else {
-            return fail(.badRequest, "\"\(name)\" is not a method; known: \(SpoorProtocol.Method.allCases.map(\.rawValue).joined(separator: ", "))", field: "method")
+            return fail(
+                .badRequest, "\"\(name)\" is not a method; known: \(SpoorProtocol.Method.allCases.map(\.rawValue).joined(separator: ", "))",
+                field: "method")
         }
         if let unknown = object.keys.sorted().first(where: { !["v", "id", "method", "params"].contains($0) }) {
             return fail(.badRequest, "a request has no field \"\(unknown)\"", field: unknown)

@@ -23,8 +23,10 @@ final class SocketServer<Handler: Responder>: Service {
     private let connections = Mutex<[Int: any Channel]>([:])
     private let isStopping = Atomic(false)
 
-    init(listener: Listener, responder: Handler, maxConnections: Int, statistics: ServerStatistics, logger: Logger,
-         onListening: @escaping @Sendable () -> Void, onStopping: @escaping @Sendable () -> Void) {
+    init(
+        listener: Listener, responder: Handler, maxConnections: Int, statistics: ServerStatistics, logger: Logger,
+        onListening: @escaping @Sendable () -> Void, onStopping: @escaping @Sendable () -> Void
+    ) {
         self.listener = listener
         self.responder = responder
         self.maxConnections = maxConnections
@@ -94,10 +96,18 @@ final class SocketServer<Handler: Responder>: Service {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .socket(path: path, reason: "cannot bind it: the folder \(folder) does not exist; create it (systemd-tmpfiles --create spoor.conf makes /run/spoor) or set socketPath")
+            throw .socket(
+                path: path,
+                reason:
+                    """
+                    cannot bind it: the folder \(folder) does not exist; create it (systemd-tmpfiles --create spoor.conf makes /run/spoor) or set \
+                    socketPath
+                    """
+            )
         }
         guard access(folder, W_OK | X_OK) == 0 else {
-            throw .socket(path: path, reason: "cannot bind it: the folder \(folder) is not writable by this user (\(String(cString: strerror(errno))))")
+            throw .socket(
+                path: path, reason: "cannot bind it: the folder \(folder) is not writable by this user (\(String(cString: strerror(errno))))")
         }
     }
 
@@ -106,7 +116,9 @@ final class SocketServer<Handler: Responder>: Service {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { close(probe) }
-        if UnixSocketAddress.with(path: path, { connect(probe, $0, $1) }) == 0 { throw .socket(path: path, reason: "another process listens on it; stop it first") }
+        if UnixSocketAddress.with(path: path, { connect(probe, $0, $1) }) == 0 {
+            throw .socket(path: path, reason: "another process listens on it; stop it first")
+        }
     }
 
     private func serve(_ connection: Connection) async {
@@ -142,7 +154,8 @@ final class SocketServer<Handler: Responder>: Service {
         case .oversize:
             try await reply(.failure(nil, WireError(.frameTooLarge, "a request line may hold at most \(WireProtocol.maxFrameBytes) bytes")))
         case .truncated:
-            try await reply(.failure(nil, WireError(.badRequest, "the connection closed in the middle of a request; end each request with a newline")))
+            try await reply(
+                .failure(nil, WireError(.badRequest, "the connection closed in the middle of a request; end each request with a newline")))
         case .line(let line):
             guard line.readableBytes > 0 else { return }
             switch RequestDecoder.decode(line) {

@@ -22,12 +22,14 @@ struct StatusCommand: ParsableCommand {
 }
 
 struct EventsGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "events", abstract: "The raw log, personal content sealed.",
-                                                    subcommands: [TailEvents.self])
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "The raw log, personal content sealed.",
+        subcommands: [TailEvents.self])
 }
 
 struct TailEvents: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tail", abstract: "The last events, or those from a position; --follow for new ones.")
+    static let configuration = CommandConfiguration(
+        commandName: "tail", abstract: "The last events, or those from a position; --follow for new ones.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "The first position to show.") var from: UInt64?
     @Option(help: "How many events (at most 1000).") var limit: Int = 20
@@ -35,8 +37,10 @@ struct TailEvents: ParsableCommand {
 
     func run() throws {
         _ = try global.fetch { client in
-            _ = try client.call(.eventsTail, JSONValue(encoding: TailParams(from: from, limit: limit, follow: follow)), lines: EventRecord.self,
-                                as: TailEnd.self) { event in
+            _ = try client.call(
+                .eventsTail, JSONValue(encoding: TailParams(from: from, limit: limit, follow: follow)), lines: EventRecord.self,
+                as: TailEnd.self
+            ) { event in
                 print(global.json ? Output.line(try JSONValue(encoding: event)) : Render.event(event))
                 fflush(nil)
             }
@@ -46,21 +50,30 @@ struct TailEvents: ParsableCommand {
 }
 
 struct ProjectionsGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "projections", abstract: "The daemon's read models.",
-                                                    subcommands: [RebuildProjections.self])
+    static let configuration = CommandConfiguration(
+        commandName: "projections", abstract: "The daemon's read models.",
+        subcommands: [RebuildProjections.self])
 }
 
 struct RebuildProjections: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rebuild", abstract: "Refold every projection from the log while the daemon keeps serving.")
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild", abstract: "Refold every projection from the log while the daemon keeps serving.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let terminal = isatty(STDERR_FILENO) == 1
         try global.run({ client in
             try client.call(.projectionsRebuild, lines: RebuildProgress.self, as: RebuildReply.self) { progress in
-                if global.json { print(Output.line(try JSONValue(encoding: progress))) } else if terminal {
+                if global.json {
+                    print(Output.line(try JSONValue(encoding: progress)))
+                } else if terminal {
                     let width = 40, filled = Int(Double(width) * min(Double(progress.applied) / Double(max(progress.target, 1)), 1))
-                    FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(progress.applied)/\(progress.target)".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            ("""
+                            \r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \
+                            \(progress.applied)/\(progress.target)
+                            """).utf8))
                 } else {
                     print("rebuilt \(progress.applied) of \(progress.target) events")
                 }
@@ -85,8 +98,9 @@ struct BackupCommand: ParsableCommand {
         try global.run(.backup, BackupParams(path: absolute, verify: verify ? true : nil, keep: keep), as: BackupReply.self) { r in
             var lines = ["backed up to \(r.path): \(r.bytes) bytes, up to position \(r.lastPosition)"]
             if let verified = r.verified {
-                lines.append("verified: \(verified.eventsVerified) events, tree root \(verified.root)"
-                    + (verified.checkpoint.map { ", holds the checkpoint of \($0.treeSize) events" } ?? ", no witnessed checkpoint yet"))
+                lines.append(
+                    "verified: \(verified.eventsVerified) events, tree root \(verified.root)"
+                        + (verified.checkpoint.map { ", holds the checkpoint of \($0.treeSize) events" } ?? ", no witnessed checkpoint yet"))
             }
             for removed in r.removed ?? [] { lines.append("removed \(removed)") }
             return lines.joined(separator: "\n")

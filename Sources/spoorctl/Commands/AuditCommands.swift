@@ -7,15 +7,22 @@ struct AuditGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Trace, prove and verify: the auditor's view of the log.",
         discussion: "Keep checkpoints and the log's verifier key outside the server; proofs are checked here, not by the daemon.",
-        subcommands: [TraceSignal.self, TakeCheckpoint.self, WitnessCheckpoint.self, ProveInclusion.self, ProveConsistency.self,
-                      WriteConsistencyProof.self, CheckFolder.self, VerifyLog.self, VerifyProof.self, VerifyTrace.self])
+        subcommands: [
+            TraceSignal.self, TakeCheckpoint.self, WitnessCheckpoint.self, ProveInclusion.self, ProveConsistency.self,
+            WriteConsistencyProof.self, CheckFolder.self, VerifyLog.self, VerifyProof.self, VerifyTrace.self,
+        ])
 }
 
 /// The options naming a checkpoint file and the keys it may be signed with: one per epoch of the
 /// log, since a declared restore begins a new epoch under a new origin, and so a new key name.
 struct CheckpointOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The log's verifier key (name+id+key), as `audit checkpoint` printed it; after a declared restore, one per epoch (repeat --key, or separate the keys with spaces).",
-                               valueName: "key"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            The log's verifier key (name+id+key), as `audit checkpoint` printed it; after a declared restore, one per epoch (repeat --key, or \
+            separate the keys with spaces).
+            """,
+            valueName: "key"))
     var key: [String]
 
     /// The verifier of the log `note` names (its first line); the first key when none does, which then says so.
@@ -81,11 +88,14 @@ struct ProveInclusion: ParsableCommand {
     func run() throws {
         let held = try checkpoint.read(checkpointFile)
         try global.run({ client in
-            let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: held.head.size)), as: ProveReply.self)
+            let proof = try client.call(
+                .auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: held.head.size)), as: ProveReply.self)
             try ProofCheck.inclusion(proof, against: held)
             if let out { try AtomicFile.write(Array(Output.json(try JSONValue(encoding: proof)).utf8), to: out) }
             return proof
-        }) { p in "event \(position) is in the log of \(held.head.size) events the checkpoint signed (\(p.proof.count) hashes)\n" + Render.event(p.event) }
+        }) { p in
+            "event \(position) is in the log of \(held.head.size) events the checkpoint signed (\(p.proof.count) hashes)\n" + Render.event(p.event)
+        }
     }
 }
 
@@ -105,12 +115,15 @@ struct ProveConsistency: ParsableCommand {
         if let proof {
             let proven = try ConsistencyCheck.offline(proof, from: older, keys: checkpoint)
             guard proven == newer else { throw AuditFailure(message: "\(proof) proves another checkpoint than \(new)").exit() }
-            return print(global.json ? Output.json(try JSONValue(encoding: ConsistencyCheck(from: older.head.size, to: newer.head.size, consistent: true)))
-                : "consistent: the log of \(newer.head.size) events extends the one of \(older.head.size), proven offline")
+            return print(
+                global.json
+                    ? Output.json(try JSONValue(encoding: ConsistencyCheck(from: older.head.size, to: newer.head.size, consistent: true)))
+                    : "consistent: the log of \(newer.head.size) events extends the one of \(older.head.size), proven offline")
         }
         try global.run({ client in
             guard try ProofCheck.extends(newer.head, older.head, client: client) else {
-                throw AuditFailure(message: "the log of \(newer.head.size) events does not extend the one of \(older.head.size) events: it was altered")
+                throw AuditFailure(
+                    message: "the log of \(newer.head.size) events does not extend the one of \(older.head.size) events: it was altered")
             }
             return ConsistencyCheck(from: older.head.size, to: newer.head.size, consistent: true)
         }) { _ in "consistent: the log of \(newer.head.size) events extends the one of \(older.head.size) the older checkpoint signed" }
@@ -150,13 +163,16 @@ struct WriteConsistencyProof: ParsableCommand {
 
     func run() throws {
         guard let note = FileManager.default.contents(atPath: old).map({ String(decoding: $0, as: UTF8.self) }),
-              let size = note.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.flatMap({ UInt64($0) }) else {
+            let size = note.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.flatMap({ UInt64($0) })
+        else {
             throw AuditFailure(message: "\(old) is not a checkpoint: its second line is no tree size").exit()
         }
         try global.run({ client in
             let current = try client.call(.auditCheckpoint, as: CheckpointReply.self)
             guard current.treeSize >= size else {
-                throw AuditFailure(message: "the log holds \(current.treeSize) events, fewer than the \(size) the older checkpoint signed: it was cut or rolled back")
+                throw AuditFailure(
+                    message: "the log holds \(current.treeSize) events, fewer than the \(size) the older checkpoint signed: it was cut or rolled back"
+                )
             }
             let file = try ProofCheck.proofFile(from: size, to: current.treeSize, checkpoint: current.checkpoint, client: client)
             try AtomicFile.write(Array(file.text.utf8), to: out, mode: 0o644)
@@ -171,8 +187,10 @@ struct VerifyLog: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("checkpoint"), help: "A checkpoint to hold the log to (with --key).") var checkpointFile: String?
     @Option(help: "The log's verifier key.") var key: String?
-    @Option(help: ArgumentHelp("A witness's verifier key (c2sp.org/tlog-cosignature): hold the log to the latest checkpoint it cosigned, checked here.",
-                               valueName: "key"))
+    @Option(
+        help: ArgumentHelp(
+            "A witness's verifier key (c2sp.org/tlog-cosignature): hold the log to the latest checkpoint it cosigned, checked here.",
+            valueName: "key"))
     var requireCosigned: [String] = []
 
     func run() throws {
@@ -202,7 +220,8 @@ struct VerifyLog: ParsableCommand {
             }
             return result
         }) { r in
-            "intact: \(r.eventsVerified) events, tree root \(r.root)" + (held.map { ", consistent with the checkpoint of \($0.head.size) events" } ?? "")
+            "intact: \(r.eventsVerified) events, tree root \(r.root)"
+                + (held.map { ", consistent with the checkpoint of \($0.head.size) events" } ?? "")
                 + cosigned.map { ", consistent with the checkpoint of \($0.size) events \($0.witness) cosigned at \($0.at)" }.joined()
                 + r.epochs.map { "\n" + Render.restore($0) }.joined()
         }
@@ -227,7 +246,8 @@ struct VerifyLog: ParsableCommand {
         let body = Checkpoint.body(ofNote: cosigned.checkpoint) ?? ""
         let lines = body.split(separator: "\n")
         guard lines.count >= 3, let size = UInt64(lines[1]), let rootBytes = Data(base64Encoded: String(lines[2])),
-              let root = ChainHash(hashBytes: Array(rootBytes)) else { throw AuditFailure(message: "the cosigned checkpoint does not read") }
+            let root = ChainHash(hashBytes: Array(rootBytes))
+        else { throw AuditFailure(message: "the cosigned checkpoint does not read") }
         do { return (TreeHead(size: size, root: root), try witness.time(ofCosignatureIn: cosigned.cosignature, over: body)) } catch {
             throw AuditFailure(message: "the cosignature of \(witness.name): \(error)")
         }
@@ -245,7 +265,8 @@ struct VerifyProof: ParsableCommand {
         let held = try checkpoint.read(checkpointFile)
         let event = try Self.check(proof, against: held)
         // What the hash binds, and so what was verified: who, in which role, what, where and when.
-        print("""
+        print(
+            """
             valid: event \(event.position) is in the log of \(held.head.size) events that \(held.origin) signed
               \(event.type) in \(event.stream) at version \(event.streamVersion)
               by \(Render.who(event)) as \(event.role)
@@ -275,9 +296,11 @@ enum ProofCheck {
     /// and this checks: false for a shorter tree or a proof that does not hold.
     static func extends(_ newer: TreeHead, _ older: TreeHead, client: SocketClient) throws -> Bool {
         guard older.size <= newer.size else { return false }
-        let result = try client.call(.auditConsistency, JSONValue(encoding: ConsistencyParams(from: older.size, to: newer.size)), as: ConsistencyReply.self)
-        return MerkleVerifier.verifyConsistency(oldSize: older.size, newSize: newer.size, oldRoot: older.root, newRoot: newer.root,
-                                                proof: try hashes(result.proof))
+        let result = try client.call(
+            .auditConsistency, JSONValue(encoding: ConsistencyParams(from: older.size, to: newer.size)), as: ConsistencyReply.self)
+        return MerkleVerifier.verifyConsistency(
+            oldSize: older.size, newSize: newer.size, oldRoot: older.root, newRoot: newer.root,
+            proof: try hashes(result.proof))
     }
 
     /// The proof, from the daemon, that the tree of `size` events is a prefix of the one `checkpoint`
@@ -299,7 +322,9 @@ enum ProofCheck {
     /// whose every field is checked against the event's hash; returns that event.
     @discardableResult
     static func inclusion(_ proof: ProveReply, against held: Checkpoint) throws -> RecordedEvent {
-        guard proof.position >= 1, let leaf = ChainHash(hex: proof.leafHash) else { throw AuditFailure(message: "the proof lacks its position or leaf hash") }
+        guard proof.position >= 1, let leaf = ChainHash(hex: proof.leafHash) else {
+            throw AuditFailure(message: "the proof lacks its position or leaf hash")
+        }
         if let origin = proof.origin, origin != held.origin {
             throw AuditFailure(message: "the proof is of the log \(origin); the checkpoint is of \(held.origin)")
         }
@@ -310,8 +335,11 @@ enum ProofCheck {
         guard event.position == proof.position, MerkleHash.leaf(event.hash.bytes) == leaf else {
             throw AuditFailure(message: "the leaf hash is not the shown event's")
         }
-        guard MerkleVerifier.verifyInclusion(leafHash: leaf, index: proof.position - 1, size: proof.treeSize, proof: try hashes(proof.proof),
-                                             root: held.head.root) else {
+        guard
+            MerkleVerifier.verifyInclusion(
+                leafHash: leaf, index: proof.position - 1, size: proof.treeSize, proof: try hashes(proof.proof),
+                root: held.head.root)
+        else {
             throw AuditFailure(message: "the proof does not lead to the checkpoint's root: the event is not in that log as shown")
         }
         return event

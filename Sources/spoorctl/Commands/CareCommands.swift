@@ -2,8 +2,9 @@ import ArgumentParser
 import SpoorProtocol
 
 struct RiskGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "risk", abstract: "Risk assessments (risicotaxatie).",
-                                                    subcommands: [RecordRisk.self])
+    static let configuration = CommandConfiguration(
+        commandName: "risk", abstract: "Risk assessments (risicotaxatie).",
+        subcommands: [RecordRisk.self])
 }
 
 struct RecordRisk: CaseCommandLine {
@@ -20,8 +21,9 @@ struct RecordRisk: CaseCommandLine {
 }
 
 struct ConsultGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "consult", abstract: "Consultations (meldcode step 2).",
-                                                    subcommands: [RecordConsultation.self])
+    static let configuration = CommandConfiguration(
+        commandName: "consult", abstract: "Consultations (meldcode step 2).",
+        subcommands: [RecordConsultation.self])
 }
 
 struct RecordConsultation: CaseCommandLine {
@@ -38,8 +40,9 @@ struct RecordConsultation: CaseCommandLine {
 }
 
 struct ConversationGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "conversation", abstract: "The talk with the client (meldcode step 3).",
-                                                    subcommands: [RecordConversation.self, SkipConversation.self])
+    static let configuration = CommandConfiguration(
+        commandName: "conversation", abstract: "The talk with the client (meldcode step 3).",
+        subcommands: [RecordConversation.self, SkipConversation.self])
 }
 
 struct RecordConversation: CaseCommandLine {
@@ -51,8 +54,10 @@ struct RecordConversation: CaseCommandLine {
     @OptionGroup var day: DayOption
     @Option(help: "What was said (sealed).") var note: String?
     func body() -> JSONValue {
-        .fields(["signalIDs": .strings(signals), "participants": .strings(participants), "heldOn": .string(day.value),
-                 "personal": .note(note)])
+        .fields([
+            "signalIDs": .strings(signals), "participants": .strings(participants), "heldOn": .string(day.value),
+            "personal": .note(note),
+        ])
     }
 }
 
@@ -89,9 +94,11 @@ struct Weigh: CaseCommandLine {
         .fields([
             "signalIDs": .strings(signals), "decision": .string(decision), "weighedOn": .string(day.value),
             "evaluateOn": evaluateOn.map(JSONValue.string),
-            "answers": .fields(["suspicion": .bool(suspicion), "acuteOrStructuralUnsafety": .bool(unsafety),
-                                "canOfferEffectiveHelp": .bool(effectiveHelp), "helpAccepted": helpAccepted.map(JSONValue.bool),
-                                "helpProducesSafety": helpSafe.map(JSONValue.bool)]),
+            "answers": .fields([
+                "suspicion": .bool(suspicion), "acuteOrStructuralUnsafety": .bool(unsafety),
+                "canOfferEffectiveHelp": .bool(effectiveHelp), "helpAccepted": helpAccepted.map(JSONValue.bool),
+                "helpProducesSafety": helpSafe.map(JSONValue.bool),
+            ]),
             "personal": .note(note),
         ])
     }

@@ -4,16 +4,21 @@ import SpoorProtocol
 struct CaseGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, show, close and reopen cases; ask for the next steps.",
-        subcommands: [OpenCase.self, ShowCase.self, ListCases.self, CloseCase.self, ReopenCase.self, TransferCase.self, LinkCase.self, UnlinkCase.self, NextSteps.self,
-                      AssignCarer.self, UnassignCarer.self])
+        subcommands: [
+            OpenCase.self, ShowCase.self, ListCases.self, CloseCase.self, ReopenCase.self, TransferCase.self, LinkCase.self, UnlinkCase.self,
+            NextSteps.self,
+            AssignCarer.self, UnassignCarer.self,
+        ])
 }
 
 struct OpenCase: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a case for a youth.")
     static let wireName = "open-case"
-    static let flags = ["youth.ageAtOpening": "--age", "personal.birthDate": "--birth-date", "youth.gender": "--gender",
-                        "youth.nationalityGroup": "--nationality-group", "nationality": "--nationality-country", "openedOn": "--opened-on",
-                        "unit": "--unit", "personal.name": "--name"]
+    static let flags = [
+        "youth.ageAtOpening": "--age", "personal.birthDate": "--birth-date", "youth.gender": "--gender",
+        "youth.nationalityGroup": "--nationality-group", "nationality": "--nationality-country", "openedOn": "--opened-on",
+        "unit": "--unit", "personal.name": "--name",
+    ]
     @OptionGroup var target: CaseTarget
     @Option(help: "The organisational unit.", completion: Completions.units) var unit: String
     @Option(help: "female, male, other or unknown.", completion: Completions.gender) var gender: String
@@ -35,14 +40,18 @@ struct OpenCase: CaseCommandLine {
 
     func body() -> JSONValue {
         let personal: JSONValue? = name.map { name in
-            .fields(["name": .string(name), "birthDate": birthDate.map(JSONValue.string), "clientNumber": clientNumber.map(JSONValue.string),
-                     "birthplace": birthplace.map(JSONValue.string), "nationality": nationality.map(JSONValue.string),
-                     "countryOfBirth": countryOfBirth.map(JSONValue.string)])
+            .fields([
+                "name": .string(name), "birthDate": birthDate.map(JSONValue.string), "clientNumber": clientNumber.map(JSONValue.string),
+                "birthplace": birthplace.map(JSONValue.string), "nationality": nationality.map(JSONValue.string),
+                "countryOfBirth": countryOfBirth.map(JSONValue.string),
+            ])
         }
         return .fields([
             "unit": .string(unit), "openedOn": .string(openedOn ?? today()),
-            "youth": .fields(["gender": .string(gender), "nationalityGroup": .string(nationalityGroup), "ageAtOpening": .number(Double(age)),
-                              "nationality": nationalityCountry.map(JSONValue.string)]),
+            "youth": .fields([
+                "gender": .string(gender), "nationalityGroup": .string(nationalityGroup), "ageAtOpening": .number(Double(age)),
+                "nationality": nationalityCountry.map(JSONValue.string),
+            ]),
             "personal": personal,
         ])
     }
@@ -53,14 +62,17 @@ struct CloseCase: CaseCommandLine {
     static let wireName = "close-case"
     @OptionGroup var target: CaseTarget
     @Option(help: "concerns-resolved, care-ended, transferred or other.") var reason: String
-    @Option(name: .customLong("open-obligation"),
-            help: "Close although this obligation is open: registration-due, report-not-made or feedback-outstanding (repeat for each).")
+    @Option(
+        name: .customLong("open-obligation"),
+        help: "Close although this obligation is open: registration-due, report-not-made or feedback-outstanding (repeat for each).")
     var openObligations: [String] = []
     @Option(help: "Why the case closes with obligations open (sealed).") var because: String?
     @Option(help: "YYYY-MM-DD, today by default.") var closedOn: String?
     func body() -> JSONValue {
-        .fields(["reason": .string(reason), "closedOn": .string(closedOn ?? today()), "personal": .note(because),
-                 "openObligations": openObligations.isEmpty ? nil : .strings(openObligations)])
+        .fields([
+            "reason": .string(reason), "closedOn": .string(closedOn ?? today()), "personal": .note(because),
+            "openObligations": openObligations.isEmpty ? nil : .strings(openObligations),
+        ])
     }
 }
 
@@ -84,7 +96,8 @@ struct TransferCase: CaseCommandLine {
 
 struct ListCases: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "The cases you may read: a carer those of its care relationships, the auditor and the privacy officer every one.",
+        commandName: "list",
+        abstract: "The cases you may read: a carer those of its care relationships, the auditor and the privacy officer every one.",
         discussion: "Open cases by default, in id order; no personal content. Shell completion of --case asks this.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only the cases of this unit.", completion: Completions.units) var unit: String?
@@ -95,7 +108,8 @@ struct ListCases: ParsableCommand {
     func run() throws {
         let params = CaseListParams(unit: unit, closed: closed ? true : nil, after: after, limit: limit)
         try global.run(.caseList, params, as: CaseListReply.self) { reply in
-            Output.table(["case", "unit", "state", "last changed"], reply.cases.map { [$0.case, $0.unit, $0.open ? "open" : "closed", $0.lastChangedOn] })
+            Output.table(
+                ["case", "unit", "state", "last changed"], reply.cases.map { [$0.case, $0.unit, $0.open ? "open" : "closed", $0.lastChangedOn] })
                 + (reply.next.map { "\nmore: --after \($0)" } ?? "")
         }
     }
@@ -104,7 +118,12 @@ struct ListCases: ParsableCommand {
 struct ShowCase: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a case as it is now.",
-        discussion: "A carer reads personal content for the cases of their units, assigned to them, or brought to their role by a forward or consultation; otherwise sealed, unless --emergency with --reason, which is recorded and reviewed by the privacy officer.")
+        discussion:
+            """
+            A carer reads personal content for the cases of their units, assigned to them, or brought to their role by a forward or consultation; \
+            otherwise sealed, unless --emergency with --reason, which is recorded and reviewed by the privacy officer.
+            """
+    )
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
     @Flag(help: "Break the glass: read without a care relationship (recorded, reviewed).") var emergency = false
@@ -117,7 +136,9 @@ struct ShowCase: ParsableCommand {
     func run() throws {
         let params = CaseShowParams(case: caseID, emergency: emergency ? true : nil, reason: reason)
         try global.run({ client in
-            do { return try client.call(.caseShow, JSONValue(encoding: params), as: CaseReply.self) } catch ClientError.daemon(let wire) where wire.field == "emergency" {
+            do { return try client.call(.caseShow, JSONValue(encoding: params), as: CaseReply.self) } catch ClientError.daemon(let wire)
+                where wire.field == "emergency"
+            {
                 throw ValidationError("--emergency: \(wire.message)")  // a flag that does not apply to the caller's roles: usage, exit 64
             }
         }) { view in

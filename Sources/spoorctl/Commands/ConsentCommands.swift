@@ -4,16 +4,27 @@ import SpoorProtocol
 struct ConsentGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
-        abstract: "Consent for an identifiable CoMensha registration, per party: below 12 the parents or guardian, 12 to 15 the youth and the parents or guardian, from 16 the youth.",
-        subcommands: [RecordAuthority.self, RequestConsent.self, GiveConsent.self, RefuseConsent.self, WithdrawConsent.self, WaiverGroup.self,
-                      OverrideGroup.self])
+        abstract:
+            """
+            Consent for an identifiable CoMensha registration, per party: below 12 the parents or guardian, 12 to 15 the youth and the parents or \
+            guardian, from 16 the youth.
+            """,
+        subcommands: [
+            RecordAuthority.self, RequestConsent.self, GiveConsent.self, RefuseConsent.self, WithdrawConsent.self, WaiverGroup.self,
+            OverrideGroup.self,
+        ])
 }
 
 struct RecordAuthority: CaseCommandLine {
     static let configuration = CommandConfiguration(
         commandName: "authority",
         abstract: "Record who holds parental authority (gezag): only they answer for the youth beside the youth.",
-        discussion: "Both parents (--holder parent --holder other-parent), one of them, a guardian (--holder guardian) or a certified institution (--holder certified-institution); a guardian or an institution excludes the parents.")
+        discussion:
+            """
+            Both parents (--holder parent --holder other-parent), one of them, a guardian (--holder guardian) or a certified institution \
+            (--holder certified-institution); a guardian or an institution excludes the parents.
+            """
+    )
     static let wireName = "record-authority"
     @OptionGroup var target: CaseTarget
     @Option(help: "parent, other-parent, guardian or certified-institution; repeat for both parents.") var holder: [String]
@@ -78,12 +89,17 @@ struct WithdrawConsent: CaseCommandLine {
 struct OverrideGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "override",
-        abstract: "A youth of 12 to 15 registered with its own consent against the parents' refusal (BW art. 7:450 lid 2, by analogy), where the protocol allows it.",
+        abstract:
+            """
+            A youth of 12 to 15 registered with its own consent against the parents' refusal (BW art. 7:450 lid 2, by analogy), where the \
+            protocol allows it.
+            """,
         subcommands: [RequestOverride.self, DecideOverride.self])
 }
 
 struct RequestOverride: CaseCommandLine {
-    static let configuration = CommandConfiguration(commandName: "request", abstract: "Ask that the youth's consent count, with the ground and the article.")
+    static let configuration = CommandConfiguration(
+        commandName: "request", abstract: "Ask that the youth's consent count, with the ground and the article.")
     static let wireName = "request-parental-override"
     @OptionGroup var target: CaseTarget
     @Option(help: "serious-harm (clearly needed to prevent serious harm) or youth-persists (the youth still wants it after the refusal).")
@@ -108,7 +124,8 @@ struct DecideOverride: CaseCommandLine {
 
 struct WaiverGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "waiver", abstract: "An identifiable registration without consent: requested by one person, approved by a behavioural scientist who did not ask.",
+        commandName: "waiver",
+        abstract: "An identifiable registration without consent: requested by one person, approved by a behavioural scientist who did not ask.",
         subcommands: [RequestWaiver.self, ApproveWaiver.self])
 }
 
@@ -116,18 +133,22 @@ struct RequestWaiver: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "request", abstract: "Ask for a waiver of consent, with the ground and why.")
     static let wireName = "request-waiver"
     @OptionGroup var target: CaseTarget
-    @Option(help: "unable-to-consent (BW art. 7:458 lid 1 sub a); cannot-reasonably-be-asked is refused: register non-identifiably.") var ground: String
+    @Option(help: "unable-to-consent (BW art. 7:458 lid 1 sub a); cannot-reasonably-be-asked is refused: register non-identifiably.") var ground:
+        String
     @Option(help: "For cannot-reasonably-be-asked: psychological-harm, danger or loss-of-contact.") var harm: String?
     @Option(help: "The justification, case by case (sealed).") var justification: String
     @OptionGroup var day: DayOption
     func body() -> JSONValue {
-        .fields(["ground": .string(ground), "harm": harm.map(JSONValue.string), "personal": .note(justification),
-                 "requestedOn": .string(day.value)])
+        .fields([
+            "ground": .string(ground), "harm": harm.map(JSONValue.string), "personal": .note(justification),
+            "requestedOn": .string(day.value),
+        ])
     }
 }
 
 struct ApproveWaiver: CaseCommandLine {
-    static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve the requested waiver (a behavioural scientist other than the requester).")
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Approve the requested waiver (a behavioural scientist other than the requester).")
     static let wireName = "waive-consent"
     @OptionGroup var target: CaseTarget
     @Option(help: "The ground of the request being approved.") var ground: String

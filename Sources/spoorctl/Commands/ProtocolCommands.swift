@@ -52,7 +52,8 @@ struct ShowProtocol: ParsableCommand {
 }
 
 struct CheckProtocol: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate a protocol file without adopting it; every problem is named.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate a protocol file without adopting it; every problem is named.")
     @Argument(help: "The protocol file.") var file: String
 
     static func read(_ path: String) throws -> InstitutionProtocol {
@@ -73,7 +74,8 @@ struct CheckProtocol: ParsableCommand {
 }
 
 struct DiffProtocol: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "diff", abstract: "What adopting a protocol file would change from the protocol in force.")
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "What adopting a protocol file would change from the protocol in force.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The protocol file.") var file: String
 
@@ -81,7 +83,10 @@ struct DiffProtocol: ParsableCommand {
         let proposed = try CheckProtocol.read(file)
         let current = try ProtocolSource.fetch(version: nil, global)
         let changes = try current.differences(to: proposed)
-        print(changes.isEmpty ? "no changes from version \(current.version)" : "from version \(current.version) to \(proposed.version):\n" + changes.map { "  " + $0 }.joined(separator: "\n"))
+        print(
+            changes.isEmpty
+                ? "no changes from version \(current.version)"
+                : "from version \(current.version) to \(proposed.version):\n" + changes.map { "  " + $0 }.joined(separator: "\n"))
     }
 }
 
@@ -109,7 +114,8 @@ struct GraphProtocol: ParsableCommand {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            FileHandle.standardError.write(Data("spoorctl: dot failed (exit \(process.terminationStatus)); is Graphviz installed? apt-get install graphviz\n".utf8))
+            FileHandle.standardError.write(
+                Data("spoorctl: dot failed (exit \(process.terminationStatus)); is Graphviz installed? apt-get install graphviz\n".utf8))
             throw ExitCode(70)
         }
         print("wrote \(svg)")

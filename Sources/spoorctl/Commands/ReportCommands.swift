@@ -2,8 +2,9 @@ import ArgumentParser
 import SpoorProtocol
 
 struct ReportGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Reports (meldingen).",
-                                                    subcommands: [ReportToVeiligThuis.self])
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports (meldingen).",
+        subcommands: [ReportToVeiligThuis.self])
 }
 
 struct ReportToVeiligThuis: CaseCommandLine {
@@ -17,15 +18,18 @@ struct ReportToVeiligThuis: CaseCommandLine {
     @Option(help: "Veilig Thuis's reference.") var reference: String?
     @OptionGroup var day: DayOption
     func body() -> JSONValue {
-        .fields(["signalIDs": .strings(signals), "urgency": .string(urgency), "discussedWithClient": .bool(discussedWithClient),
-                 "notDiscussedReason": notDiscussedReason.map(JSONValue.string), "reference": reference.map(JSONValue.string),
-                 "reportedOn": .string(day.value)])
+        .fields([
+            "signalIDs": .strings(signals), "urgency": .string(urgency), "discussedWithClient": .bool(discussedWithClient),
+            "notDiscussedReason": notDiscussedReason.map(JSONValue.string), "reference": reference.map(JSONValue.string),
+            "reportedOn": .string(day.value),
+        ])
     }
 }
 
 struct FeedbackGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "feedback", abstract: "Feedback from Veilig Thuis (terugkoppeling).",
-                                                    subcommands: [RecordFeedback.self])
+    static let configuration = CommandConfiguration(
+        commandName: "feedback", abstract: "Feedback from Veilig Thuis (terugkoppeling).",
+        subcommands: [RecordFeedback.self])
 }
 
 struct RecordFeedback: CaseCommandLine {
@@ -43,9 +47,12 @@ struct RecordFeedback: CaseCommandLine {
 
 struct RegisterGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "register", abstract: "Registration at CoMensha: register, record a registration by another registrant, decline, print the form.",
-        subcommands: [RegisterAtCoMensha.self, RegisteredElsewhereCommand.self, DeclineRegistration.self, RegistrationFormCommand.self,
-                       WithdrawalNotifiedCommand.self])
+        commandName: "register",
+        abstract: "Registration at CoMensha: register, record a registration by another registrant, decline, print the form.",
+        subcommands: [
+            RegisterAtCoMensha.self, RegisteredElsewhereCommand.self, DeclineRegistration.self, RegistrationFormCommand.self,
+            WithdrawalNotifiedCommand.self,
+        ])
 }
 
 struct RegisterAtCoMensha: CaseCommandLine {
@@ -67,14 +74,18 @@ struct RegisterAtCoMensha: CaseCommandLine {
     var formOut: String?
 
     func body() -> JSONValue {
-        .fields(["kind": .string(kind), "basis": .string(basis), "purpose": .string(purpose),
-                 "reference": reference.map(JSONValue.string), "registeredOn": .string(day.value)])
+        .fields([
+            "kind": .string(kind), "basis": .string(basis), "purpose": .string(purpose),
+            "reference": reference.map(JSONValue.string), "registeredOn": .string(day.value),
+        ])
     }
 
     func afterRecording(_ client: SocketClient) throws {
         guard let formOut else { return }
-        try RegistrationFormCommand.write(try client.call(.registrationForm, JSONValue(encoding: RegistrationFormParams(case: target.caseID)),
-                                                          as: RegistrationFormReply.self), to: formOut)
+        try RegistrationFormCommand.write(
+            try client.call(
+                .registrationForm, JSONValue(encoding: RegistrationFormParams(case: target.caseID)),
+                as: RegistrationFormReply.self), to: formOut)
     }
 }
 
@@ -122,8 +133,9 @@ struct RegistrationFormCommand: ParsableCommand {
 
     func run() throws {
         try global.run({ client in
-            let result = try client.call(.registrationForm, JSONValue(encoding: RegistrationFormParams(case: caseID, registration: registration)),
-                                         as: RegistrationFormReply.self)
+            let result = try client.call(
+                .registrationForm, JSONValue(encoding: RegistrationFormParams(case: caseID, registration: registration)),
+                as: RegistrationFormReply.self)
             guard let out else { return try JSONValue(encoding: result) }
             try Self.write(result, to: out)
             return ["written": .string(out)]
@@ -139,8 +151,9 @@ struct RegistrationFormCommand: ParsableCommand {
 }
 
 struct StatementGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "statement", abstract: "The client's own statements.",
-                                                    subcommands: [AddStatement.self])
+    static let configuration = CommandConfiguration(
+        commandName: "statement", abstract: "The client's own statements.",
+        subcommands: [AddStatement.self])
 }
 
 struct AddStatement: CaseCommandLine {

@@ -33,7 +33,8 @@ struct RetentionApply: ParsableCommand {
         try global.run(.retentionApply, RetentionParams(on: on, confirm: yes), as: RetentionApplyReply.self) { r in
             if r.dryRun {
                 let cases = (r.cases ?? []).map(\.case)
-                return cases.isEmpty ? "nothing is past retention" : "would erase \(cases.count) cases: \(cases.joined(separator: ", ")) (run with --yes to erase)"
+                return cases.isEmpty
+                    ? "nothing is past retention" : "would erase \(cases.count) cases: \(cases.joined(separator: ", ")) (run with --yes to erase)"
             }
             return "erased: \((r.erased ?? []).joined(separator: ", "))"
         }

@@ -10,10 +10,13 @@ struct SignalGroup: ParsableCommand {
 struct RecordSignal: CaseCommandLine {
     static let configuration = CommandConfiguration(commandName: "record", abstract: "Record a signal of possible exploitation.")
     static let wireName = "record-signal"
-    static let flags = ["formsOfExploitation": "--form", "indicators": "--indicator", "nature": "--nature", "source": "--source",
-                        "reportedBy": "--reported-by", "observedOn": "--observed-on", "personal": "--note"]
+    static let flags = [
+        "formsOfExploitation": "--form", "indicators": "--indicator", "nature": "--nature", "source": "--source",
+        "reportedBy": "--reported-by", "observedOn": "--observed-on", "personal": "--note",
+    ]
     @OptionGroup var target: CaseTarget
-    @Option(name: .customLong("form"), help: "A form of exploitation from the catalogue (repeat for more).", completion: Completions.forms) var forms: [String] = []
+    @Option(name: .customLong("form"), help: "A form of exploitation from the catalogue (repeat for more).", completion: Completions.forms) var forms:
+        [String] = []
     @Option(name: .customLong("indicator"), help: "A signal category from the catalogue (repeat for more).") var indicators: [String] = []
     @Option(help: "gut-feeling or concrete.", completion: Completions.nature) var nature: String
     @Option(help: "own-observation or reported-by-other.") var source: String = "own-observation"
@@ -24,9 +27,11 @@ struct RecordSignal: CaseCommandLine {
     @Option(help: "What was seen, as fact (sealed).") var note: String?
 
     func body() -> JSONValue {
-        .fields(["formsOfExploitation": .strings(forms), "indicators": .strings(indicators), "nature": .string(nature),
-                 "source": .string(source), "reportedBy": reportedBy.map(JSONValue.string), "crossBorder": crossBorder.map(JSONValue.bool),
-                 "observedOn": .string(observedOn ?? today()), "personal": .note(note)])
+        .fields([
+            "formsOfExploitation": .strings(forms), "indicators": .strings(indicators), "nature": .string(nature),
+            "source": .string(source), "reportedBy": reportedBy.map(JSONValue.string), "crossBorder": crossBorder.map(JSONValue.bool),
+            "observedOn": .string(observedOn ?? today()), "personal": .note(note),
+        ])
     }
 }
 
@@ -50,13 +55,16 @@ struct CorrectSignal: CaseCommandLine {
     @OptionGroup var day: DayOption
     @Option(help: "The corrected account (sealed).") var note: String?
     func body() -> JSONValue {
-        .fields(["signalID": .string(signal), "formsOfExploitation": .strings(forms), "indicators": .strings(indicators),
-                 "correctedOn": .string(day.value), "personal": .note(note)])
+        .fields([
+            "signalID": .string(signal), "formsOfExploitation": .strings(forms), "indicators": .strings(indicators),
+            "correctedOn": .string(day.value), "personal": .note(note),
+        ])
     }
 }
 
 struct ForwardSignal: CaseCommandLine {
-    static let configuration = CommandConfiguration(commandName: "forward", abstract: "Record that signals were passed on, inside or outside the institution.")
+    static let configuration = CommandConfiguration(
+        commandName: "forward", abstract: "Record that signals were passed on, inside or outside the institution.")
     static let wireName = "forward-signal"
     @OptionGroup var target: CaseTarget
     @Option(name: .customLong("signal"), help: "A signal id (repeat for more).") var signals: [String]

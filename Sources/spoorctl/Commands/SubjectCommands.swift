@@ -43,12 +43,16 @@ struct ExportSubject: ParsableCommand {
     @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
     @Option(help: "Write the case as JSON to this file, and as a letter to read to FILE.md.") var out: String
     @Option(help: "The letter's language: nl (plain Dutch, the default) or en.") var language: String?
-    @Option(name: .customLong("for"), help: ArgumentHelp("youth (12 and over) or parent: who reads it, as WGBO art. 7:465 gives access.", valueName: "reader"))
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp("youth (12 and over) or parent: who reads it, as WGBO art. 7:465 gives access.", valueName: "reader"))
     var reader: String = "youth"
     @Flag(help: "For a parent of a youth of 12 to 15: informing them does not go against good care (BW art. 7:465 with 7:453).")
     var notAgainstGoodCare = false
     @Flag(help: "For a parent: the youth agreed that they read it (BW art. 7:457); needed from 16.") var youthConsented = false
-    @Option(help: ArgumentHelp("A staff note you read and release: it names no one else. Notes are withheld otherwise; repeat for more.", valueName: "position"))
+    @Option(
+        help: ArgumentHelp(
+            "A staff note you read and release: it names no one else. Notes are withheld otherwise; repeat for more.", valueName: "position"))
     var release: [UInt64] = []
 
     func validate() throws {
@@ -59,15 +63,21 @@ struct ExportSubject: ParsableCommand {
 
     func run() throws {
         try global.run({ client in
-            let params = SubjectExportParams(case: caseID, language: language, for: reader, notAgainstGoodCare: notAgainstGoodCare ? true : nil,
-                                             youthConsented: youthConsented ? true : nil, release: release.isEmpty ? nil : release)
+            let params = SubjectExportParams(
+                case: caseID, language: language, for: reader, notAgainstGoodCare: notAgainstGoodCare ? true : nil,
+                youthConsented: youthConsented ? true : nil, release: release.isEmpty ? nil : release)
             let export = try client.call(.subjectExport, JSONValue(encoding: params), as: SubjectExportReply.self)
             try Output.writePrivate(Output.json(try JSONValue(encoding: export)), to: out)
             try Output.writePrivate(export.document, to: out + ".md")
             return export
         }) { export in
             "exported case \(caseID) for the \(export.for) (\(export.ground)): \(export.events.count) events to \(out) and \(out).md"
-                + (export.withheld.isEmpty ? "" : "; staff notes withheld at positions \(export.withheld.map(String.init).joined(separator: ", ")) (read them, then --release those that name no one else)")
+                + (export.withheld.isEmpty
+                    ? ""
+                    : """
+                    ; staff notes withheld at positions \(export.withheld.map(String.init).joined(separator: ", ")) (read them, then --release \
+                    those that name no one else)
+                    """)
         }
     }
 }
@@ -79,15 +89,18 @@ struct AccessGroup: ParsableCommand {
 }
 
 struct AccessLog: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "Every read and export of a case: who, when, role, ground (privacy officer, auditor).")
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Every read and export of a case: who, when, role, ground (privacy officer, auditor).")
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("case"), help: "The case id.", completion: Completions.cases) var caseID: String
 
     func run() throws {
         try global.run(.accessLog, CaseParams(case: caseID), as: AccessLogReply.self) { result in
-            Output.table(["when", "who", "role", "what", "ground", "reason"], result.entries.map { entry in
-                [entry.recordedAt, entry.actor, entry.role, entry.what, entry.ground, entry.reason ?? ""]
-            })
+            Output.table(
+                ["when", "who", "role", "what", "ground", "reason"],
+                result.entries.map { entry in
+                    [entry.recordedAt, entry.actor, entry.role, entry.what, entry.ground, entry.reason ?? ""]
+                })
         }
     }
 }

@@ -49,8 +49,9 @@ struct VerifyTrace: ParsableCommand {
         let held = try checkpoint.read(folder + "/checkpoint.txt")
         let trace: TraceReply
         do {
-            trace = try SocketClient.decode(TraceReply.self, from: try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: folder + "/trace.json"))),
-                                            method: .auditTrace)
+            trace = try SocketClient.decode(
+                TraceReply.self, from: try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: folder + "/trace.json"))),
+                method: .auditTrace)
         } catch {
             throw AuditFailure(message: "\(folder)/trace.json is not a trail: \(error)").exit()
         }
@@ -64,12 +65,22 @@ struct VerifyTrace: ParsableCommand {
             guard let file = proofs[entry.position] else { throw AuditFailure(message: "no proof of position \(entry.position) in \(folder)").exit() }
             let event = try VerifyProof.check(file, against: held)
             guard event.actor.name == entry.actor, event.onBehalfOf == entry.onBehalfOf, event.role == entry.role, event.type == entry.type,
-                  EventRecord.toTheSecond(event.recordedAtMicroseconds) == entry.recordedAt else {
-                throw AuditFailure(message: "the trail shows position \(entry.position) otherwise than its proof: \(event.type) by \(event.actor.name) as \(event.role)").exit()
+                EventRecord.toTheSecond(event.recordedAtMicroseconds) == entry.recordedAt
+            else {
+                throw AuditFailure(
+                    message:
+                        "the trail shows position \(entry.position) otherwise than its proof: \(event.type) by \(event.actor.name) as \(event.role)"
+                ).exit()
             }
-            lines.append("\(entry.position)  \(EventRecord(event, payload: .null).recordedAt)  \(event.type) by \(Render.who(event)) as \(event.role): verified")
+            lines.append(
+                """
+                \(entry.position)  \(EventRecord(event, payload: .null).recordedAt)  \(event.type) by \(Render.who(event)) as \(event.role): \
+                verified
+                """
+            )
         }
-        print((["the trail of \(trace.signal) in case \(trace.case), held to the checkpoint of \(held.head.size) events that \(held.origin) signed:"]
-               + lines).joined(separator: "\n"))
+        print(
+            (["the trail of \(trace.signal) in case \(trace.case), held to the checkpoint of \(held.head.size) events that \(held.origin) signed:"]
+                + lines).joined(separator: "\n"))
     }
 }

@@ -42,8 +42,11 @@ struct WitnessCheckpoint: ParsableCommand {
             if let proof = step?.proof { try AtomicFile.write(Array(proof.text.utf8), to: Self.proofFile(of: file), mode: 0o644) }
             try AtomicFile.write(Array(reply.checkpoint.utf8), to: file, mode: 0o644)
             outcome = (file, consistent, current.head.size)
-            return try client.call(.auditWitnessed, JSONValue(encoding: WitnessedParams(
-                treeSize: current.head.size, root: current.head.root.hex, previousSize: previous?.head.size, consistent: consistent)),
+            return try client.call(
+                .auditWitnessed,
+                JSONValue(
+                    encoding: WitnessedParams(
+                        treeSize: current.head.size, root: current.head.root.hex, previousSize: previous?.head.size, consistent: consistent)),
                 as: WitnessedReply.self)
         }) { _ in
             guard let outcome else { return "" }
@@ -52,7 +55,12 @@ struct WitnessCheckpoint: ParsableCommand {
                 : ""
         }
         if let outcome, !outcome.consistent {
-            FileHandle.standardError.write(Data("<2>spoorctl: the log of \(outcome.size) events does not extend the checkpoint of \(previous?.head.size ?? 0) events kept before: it was altered; kept as \(outcome.file)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("""
+                    <2>spoorctl: the log of \(outcome.size) events does not extend the checkpoint of \(previous?.head.size ?? 0) events kept \
+                    before: it was altered; kept as \(outcome.file)\n
+                    """).utf8))
             throw ExitCode(65)
         }
     }
@@ -75,12 +83,17 @@ struct WitnessCheckpoint: ParsableCommand {
     /// A checkpoint under a new origin: only a declared restore begins a new epoch. Its declaration
     /// is proven in the checkpoint and must name the epoch kept before; the checkpoint must extend
     /// the last checkpoint kept of that epoch that the restored store still held.
-    private func newEpoch(_ current: Checkpoint, _ reply: CheckpointReply, after previous: Checkpoint, kept: [String], client: SocketClient) throws -> Step {
+    private func newEpoch(_ current: Checkpoint, _ reply: CheckpointReply, after previous: Checkpoint, kept: [String], client: SocketClient) throws
+        -> Step
+    {
         guard let epoch = reply.epoch, epoch.declaration.origin == current.origin else { return Step(consistent: false) }
-        let proven = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: epoch.position, treeSize: current.head.size)), as: ProveReply.self)
+        let proven = try client.call(
+            .auditProve, JSONValue(encoding: ProveParams(position: epoch.position, treeSize: current.head.size)), as: ProveReply.self)
         let declaration = try RestoreCheck.declaration(proven, in: current)
         guard RestoreCheck.problem(declaration, after: previous) == nil else { return Step(declaration: proven, consistent: false) }
-        let base = try kept.reversed().lazy.map { try checkpoint.read($0) }.first { $0.origin == previous.origin && $0.head.size <= declaration.restoredSize }
+        let base = try kept.reversed().lazy.map { try checkpoint.read($0) }.first {
+            $0.origin == previous.origin && $0.head.size <= declaration.restoredSize
+        }
         guard let base else { return Step(declaration: proven, consistent: true) }  // nothing kept that the restore held
         let proof = try ProofCheck.proofFile(from: base.head.size, to: current.head.size, checkpoint: reply.checkpoint, client: client)
         let holds = (try? proof.verify(older: base, verifiedBy: try checkpoint.verifier(for: reply.checkpoint), olderOrigin: base.origin)) != nil
@@ -91,7 +104,8 @@ struct WitnessCheckpoint: ParsableCommand {
     /// folder lists in the log's order.
     static func name(_ current: Checkpoint, epoch: Int?, in folder: String, consistent: Bool) -> String {
         let epoch = epoch.map { "e\($0)-" } ?? ""
-        return "\(folder)/checkpoint-\(epoch)\(String(format: "%012llu", current.head.size))-\(UTCStamp.now())\(consistent ? "" : "-INCONSISTENT").txt"
+        return
+            "\(folder)/checkpoint-\(epoch)\(String(format: "%012llu", current.head.size))-\(UTCStamp.now())\(consistent ? "" : "-INCONSISTENT").txt"
     }
 
     /// Where the proof that `checkpoint` extends the one kept before it is kept.
@@ -123,7 +137,8 @@ enum RestoreCheck {
     static func declaration(_ proof: ProveReply, in checkpoint: Checkpoint) throws -> RestoreDeclaration {
         let event = try ProofCheck.inclusion(proof, against: checkpoint)
         guard event.stream == .system, event.type == "store-restored", let payload = try? JSONValue.parse(event.payload),
-              let declaration = try? payload.decode(as: RestoreDeclaration.self), declaration.origin == checkpoint.origin else {
+            let declaration = try? payload.decode(as: RestoreDeclaration.self), declaration.origin == checkpoint.origin
+        else {
             throw AuditFailure(message: "event \(event.position) is not the declared restore that began \(checkpoint.origin)")
         }
         return declaration
@@ -135,7 +150,11 @@ enum RestoreCheck {
             return "the restore that began \(declaration.origin) declares it follows \(declaration.previousOrigin), not \(previous.origin)"
         }
         if declaration.signedSize < previous.head.size {
-            return "the restore that began \(declaration.origin) declares \(declaration.signedSize) events signed last, but a checkpoint of \(previous.head.size) was kept: it hides what was signed"
+            return
+                """
+                the restore that began \(declaration.origin) declares \(declaration.signedSize) events signed last, but a checkpoint of \
+                \(previous.head.size) was kept: it hides what was signed
+                """
         }
         return nil
     }
@@ -172,7 +191,8 @@ struct CheckFolder: ParsableCommand {
             if let older = try Self.older(than: current, file: file, seen: seen, restores: &report.restores) {
                 let proof = WitnessCheckpoint.proofFile(of: file)
                 if FileManager.default.fileExists(atPath: proof) {
-                    guard try ConsistencyCheck.offline(proof, from: older, keys: checkpoint, acrossEpochs: older.origin != current.origin) == current else {
+                    guard try ConsistencyCheck.offline(proof, from: older, keys: checkpoint, acrossEpochs: older.origin != current.origin) == current
+                    else {
                         throw AuditFailure(message: "\(proof) proves another checkpoint than \(file)").exit()
                     }
                     report.proven += 1
@@ -183,13 +203,20 @@ struct CheckFolder: ParsableCommand {
             seen.append(current)
             (report.checkpoints, report.lastSize) = (report.checkpoints + 1, current.head.size)
         }
-        print(global.json ? Output.json(try JSONValue(encoding: report)) : """
-            \(report.checkpoints) checkpoints verify; \(report.proven) proven to extend the one before\
-            \(report.lastSize.map { ", up to \($0) events" } ?? "")
-            """ + report.restores.map { r in
-                "\ndeclared restore: \(r.origin) goes on from \(r.restoredSize) events of \(r.previousOrigin), whose last checkpoint signed held \(r.signedSize)"
-                    + (r.lostEvents > 0 ? " (\(r.lost) lost)" : "")
-            }.joined() + report.unproven.map { "\nunproven (kept before proofs were): \($0)" }.joined())
+        print(
+            global.json
+                ? Output.json(try JSONValue(encoding: report))
+                : """
+                \(report.checkpoints) checkpoints verify; \(report.proven) proven to extend the one before\
+                \(report.lastSize.map { ", up to \($0) events" } ?? "")
+                """
+                    + report.restores.map { r in
+                        """
+                        \ndeclared restore: \(r.origin) goes on from \(r.restoredSize) events of \(r.previousOrigin), whose last checkpoint \
+                        signed held \(r.signedSize)
+                        """
+                            + (r.lostEvents > 0 ? " (\(r.lost) lost)" : "")
+                    }.joined() + report.unproven.map { "\nunproven (kept before proofs were): \($0)" }.joined())
     }
 
     /// The checkpoint `current`'s proof starts from: the one kept before it, or, when `current`
@@ -209,7 +236,9 @@ struct CheckFolder: ParsableCommand {
     static func restore(before file: String, _ current: Checkpoint, after previous: Checkpoint) throws -> RestoreDeclaration {
         let path = WitnessCheckpoint.declarationFile(of: file)
         guard let data = FileManager.default.contents(atPath: path), data.count <= 1 << 20, let json = try? JSONValue.parse(data) else {
-            throw AuditFailure(message: "\(file) begins the log \(current.origin) after \(previous.origin), and no declared restore is kept beside it (\(path))").exit()
+            throw AuditFailure(
+                message: "\(file) begins the log \(current.origin) after \(previous.origin), and no declared restore is kept beside it (\(path))"
+            ).exit()
         }
         do {
             let declaration = try RestoreCheck.declaration(try SocketClient.decode(ProveReply.self, from: json, method: .auditProve), in: current)

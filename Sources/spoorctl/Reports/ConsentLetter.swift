@@ -26,30 +26,38 @@ struct ConsentLetter {
             "## Waarvoor vragen we het?", "",
         ]
         if purposes.contains("statistics") {
-            lines += [say("We willen je gegevens aan CoMensha geven om te tellen.", "We willen de gegevens aan CoMensha geven om te tellen."),
-                      "Dan telt het mee in de cijfers van het hele land."]
+            lines += [
+                say("We willen je gegevens aan CoMensha geven om te tellen.", "We willen de gegevens aan CoMensha geven om te tellen."),
+                "Dan telt het mee in de cijfers van het hele land.",
+            ]
         }
         if purposes.contains("care-coordination") {
-            lines += [say("We willen CoMensha ook vragen om hulp voor je te regelen.", "We willen CoMensha ook vragen om hulp voor uw kind te regelen."),
-                      "Dat heet zorgcoördinatie."]
+            lines += [
+                say("We willen CoMensha ook vragen om hulp voor je te regelen.", "We willen CoMensha ook vragen om hulp voor uw kind te regelen."),
+                "Dat heet zorgcoördinatie.",
+            ]
         }
-        lines += ["", "## Wat sturen we?", "",
-                  say("We sturen je naam en je geboortedatum.", "We sturen de naam en de geboortedatum."),
-                  "We sturen ook het geslacht, de nationaliteit en het geboorteland.",
-                  "En we sturen welke zorg we hebben, zonder details.", "",
-                  say("## Wat heb jij eraan?", "## Wat heeft uw kind eraan?"), ""]
+        lines += [
+            "", "## Wat sturen we?", "",
+            say("We sturen je naam en je geboortedatum.", "We sturen de naam en de geboortedatum."),
+            "We sturen ook het geslacht, de nationaliteit en het geboorteland.",
+            "En we sturen welke zorg we hebben, zonder details.", "",
+            say("## Wat heb jij eraan?", "## Wat heeft uw kind eraan?"), "",
+        ]
         if purposes.contains("care-coordination") {
             lines.append(say("CoMensha kan zorgen dat de goede hulp bij je komt.", "CoMensha kan zorgen dat de goede hulp bij uw kind komt."))
         }
-        lines += ["Door te tellen wordt de hulp voor alle jongeren beter.", "",
-                  say("## Je mag nee zeggen", "## U mag nee zeggen"), "",
-                  say("Zeg je nee? Dan sturen we je naam niet.", "Zegt u nee? Dan sturen we de naam niet."),
-                  "We tellen het dan alleen, zonder naam.",
-                  say("De hulp aan jou gaat gewoon door.", "De hulp aan uw kind gaat gewoon door."),
-                  say("Zeg je ja? Dan mag je later nog nee zeggen.", "Zegt u ja? Dan mag u later nog nee zeggen."),
-                  say("Zeg dat tegen je hulpverlener.", "Zeg dat tegen de hulpverlener."),
-                  "Dan laten wij het CoMensha weten.", "",
-                  say("Heb je vragen? Stel ze gerust aan je hulpverlener.", "Heeft u vragen? Stel ze gerust aan de hulpverlener.")]
+        lines += [
+            "Door te tellen wordt de hulp voor alle jongeren beter.", "",
+            say("## Je mag nee zeggen", "## U mag nee zeggen"), "",
+            say("Zeg je nee? Dan sturen we je naam niet.", "Zegt u nee? Dan sturen we de naam niet."),
+            "We tellen het dan alleen, zonder naam.",
+            say("De hulp aan jou gaat gewoon door.", "De hulp aan uw kind gaat gewoon door."),
+            say("Zeg je ja? Dan mag je later nog nee zeggen.", "Zegt u ja? Dan mag u later nog nee zeggen."),
+            say("Zeg dat tegen je hulpverlener.", "Zeg dat tegen de hulpverlener."),
+            "Dan laten wij het CoMensha weten.", "",
+            say("Heb je vragen? Stel ze gerust aan je hulpverlener.", "Heeft u vragen? Stel ze gerust aan de hulpverlener."),
+        ]
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -48,7 +48,9 @@ struct HTMLPage {
         svg text { font: 13px system-ui, sans-serif; fill: #1d1d1f; } .ok { color: #0a7a2f; } .bad { color: #b00020; font-weight: bold; }
         ol.timeline { list-style: none; padding: 0; border-left: 3px solid #3b6fb6; }
         ol.timeline li { margin: 0 0 1em 0; padding-left: 1em; position: relative; }
-        ol.timeline li::before { content: ""; position: absolute; left: -8px; top: .4em; width: 13px; height: 13px; border-radius: 50%; background: #3b6fb6; }
+        ol.timeline li::before {
+          content: ""; position: absolute; left: -8px; top: .4em; width: 13px; height: 13px; border-radius: 50%; background: #3b6fb6;
+        }
         </style></head>
         <body><h1>\(Self.escape(title))</h1>
         \(sections.joined(separator: "\n"))
