@@ -119,13 +119,20 @@ bench-socket: deps
 
 ## bench-peer: Spoor against PostgreSQL 15 with full durability, side by side in one sitting
 ## (Benchmarks/peer/compare-postgres.py: 3 rounds of 10 s, alternating; about 6 minutes).
-## bench-compare: the short guard to run before a change lands (3 rounds of 3 s, under 3 minutes).
+## bench-compare: the short guard to run before a change lands (3 rounds of 3 s, under 3 minutes);
+## with BEFORE=REV, the release spoord of that revision (built in a worktree under /var/tmp) takes
+## its turn too, over 5 rounds, and a second table sets this build against it.
 PEER_DEPS := postgresql-15 postgresql-client-15 gcc
+BEFORE ?=
+BEFORE_TREE = /var/tmp/spoor-before-$(BEFORE)
 bench-peer bench-compare: deps
 	@$(call ensure,$(PEER_DEPS),test -x /usr/lib/postgresql/15/bin/postgres && command -v pgbench && command -v gcc)
 	$(SWIFT) build -c release --product spoord
+	$(if $(BEFORE),test -d $(BEFORE_TREE) || git worktree add --detach $(BEFORE_TREE) $(BEFORE))
+	$(if $(BEFORE),cd $(BEFORE_TREE) && $(SWIFT) build -c release --product spoord)
 	python3 Benchmarks/peer/compare-postgres.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
-	  $(if $(filter bench-compare,$@),--rounds 3 --seconds 3 --replays 1,--rounds 3 --seconds 10) $(BENCH_ARGS)
+	  $(if $(BEFORE),--before $(BEFORE_TREE)/.build/release/spoord) \
+	  $(if $(filter bench-compare,$@),--rounds $(if $(BEFORE),5,3) --seconds 3 --replays 1,--rounds 3 --seconds 10) $(BENCH_ARGS)
 
 ## hub: the national hub on loopback: PostgreSQL 15 with a synchronous standby in a folder of its
 ## own, test certificates, CoMensha's key pair; prints how to point a relay and spoor-comensha at it

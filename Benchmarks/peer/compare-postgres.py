@@ -9,7 +9,10 @@ release spoord takes real commands through its socket from `spoor-load`, an even
 in C of the same shape (a few threads, many connections). The two alternate, scenario by
 scenario, round by round, so that the machine's drift hits both alike.
 
-    compare-postgres.py --spoord PATH [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals]
+    compare-postgres.py --spoord PATH [--before PATH] [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals]
+
+With --before, a second spoord (the build before a change) takes its turn in every round too, and
+a second table gives each median of this build against that one's.
 
 Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
 per request and the client's own CPU per request; then, on the stores the runs left, every event
@@ -174,13 +177,14 @@ class Postgres:
 class Spoor:
     """A release spoord in development mode on a temporary folder, and the C load client."""
 
-    def __init__(self, root, spoord):
-        self.folder = os.path.join(root, "spoor")
+    def __init__(self, root, spoord, name="spoor"):
+        self.folder = os.path.join(root, name)
         os.makedirs(self.folder)
         self.client = os.path.join(root, "spoor-load")
-        run(["gcc", "-O2", "-Wall", "-pthread", "-o", self.client, os.path.join(HERE, "..", "client", "spoor-load.c")])
+        if not os.path.exists(self.client):
+            run(["gcc", "-O2", "-Wall", "-pthread", "-o", self.client, os.path.join(HERE, "..", "client", "spoor-load.c")])
         self.process = subprocess.Popen([spoord, "--development", self.folder, "--log-level", "warning"],
-                                        stdout=subprocess.DEVNULL, stderr=open(os.path.join(root, "spoord.log"), "w"))
+                                        stdout=subprocess.DEVNULL, stderr=open(os.path.join(root, f"{name}d.log"), "w"))
         self.socket = os.path.join(self.folder, "spoor.sock")
         for _ in range(3000):
             if os.path.exists(self.socket):
@@ -254,6 +258,7 @@ SCENARIOS = {
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--spoord", required=True)
+    parser.add_argument("--before", help="a spoord built before the change, run in every round beside --spoord")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--replays", type=int, help="rounds of reading every event back (default: --rounds)")
@@ -264,20 +269,22 @@ def main():
     filesystem = run(["stat", "-f", "-c", "%T", root]).stdout.strip()
     if filesystem in ("tmpfs", "ramfs"):
         sys.exit(f"{root} is on {filesystem}, where a sync costs nothing: set SPOOR_BENCH_DIR to a folder on a disk")
-    postgres = spoor = None
+    postgres = spoor = before = None
     memory = {}
     results = {}
-    replays = {"postgres": [], "spoor": []}
+    replays = {"postgres": [], "spoor": [], "before": []}
     try:
         postgres = Postgres(root)
         spoor = Spoor(root, options.spoord)
-        print(f"Spoor ({options.spoord}) against PostgreSQL ({postgres.settings}), both on {filesystem} in {root}; "
-              f"{options.rounds} rounds of {options.seconds:g} s, alternating", flush=True)
+        before = Spoor(root, options.before, name="before") if options.before else None
+        everyone = [("postgres", postgres), ("spoor", spoor)] + ([("before", before)] if before else [])
+        print(f"Spoor ({options.spoord}) against PostgreSQL ({postgres.settings})"
+              + (f" and the build before ({options.before})" if before else "")
+              + f", on {filesystem} in {root}; {options.rounds} rounds of {options.seconds:g} s, alternating", flush=True)
         for round in range(options.rounds):
             for name, (clients, existing, rate, history) in scenarios.items():
-                sides = [("postgres", postgres), ("spoor", spoor)]
-                if round % 2:
-                    sides.reverse()
+                # Each round starts with the next side, so that the machine's drift hits all alike.
+                sides = everyone[round % len(everyone):] + everyone[:round % len(everyone)]
                 for side, system in sides:
                     result = system.bench(clients, options.seconds, existing, rate, history)
                     results.setdefault((name, side), []).append(result)
@@ -287,7 +294,7 @@ def main():
         memory["after the runs"] = spoor.rss_anon()
         # The stores as the runs left them: every event read back in order, alternating.
         for round in range((options.rounds if options.replays is None else options.replays) if results else 0):
-            for side, system in ([("postgres", postgres), ("spoor", spoor)] if round % 2 == 0 else [("spoor", spoor), ("postgres", postgres)]):
+            for side, system in everyone[round % len(everyone):] + everyone[:round % len(everyone)]:
                 events, seconds = system.replay()
                 replays[side].append(events / seconds)
                 print(f"round {round + 1} {side:8} replay of {events:,} events: {seconds:.2f} s, {events / seconds:,.0f} events/s", flush=True)
@@ -296,6 +303,8 @@ def main():
     finally:
         if spoor:
             spoor.stop()
+        if before:
+            before.stop()
         if postgres:
             postgres.stop()
         shutil.rmtree(root, ignore_errors=True)
@@ -311,23 +320,37 @@ def main():
           + f" (held to {MAX_RSS_ANON_MIB} MiB{': OVER' if over else ''})")
     if not results:
         sys.exit(1 if over else 0)
-    print(f"\nmedians of {options.rounds} runs each; ratio = Spoor / PostgreSQL (throughput: higher is better; p99: lower is better)")
-    print("| scenario | PostgreSQL 15 | Spoor | ratio | p50 PG / Spoor | p99 PG / Spoor | server CPU per request PG / Spoor | client CPU per request pgbench / spoor-load |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name in scenarios:
-        pg, sp = median(name, "postgres", "rate"), median(name, "spoor", "rate")
-        fixed = scenarios[name][2] is not None
-        ratio = (f"p99 {median(name, 'spoor', 'p99') / median(name, 'postgres', 'p99'):.2f}×" if fixed else f"{sp / pg:.2f}×")
-        print(f"| {name} | {pg:,.0f} /s | {sp:,.0f} /s | {ratio} | "
-              f"{median(name, 'postgres', 'p50') * 1e3:.2f} / {median(name, 'spoor', 'p50') * 1e3:.2f} ms | "
-              f"{median(name, 'postgres', 'p99') * 1e3:.2f} / {median(name, 'spoor', 'p99') * 1e3:.2f} ms | "
-              f"{median(name, 'postgres', 'server_cpu') * 1e6:.0f} / {median(name, 'spoor', 'server_cpu') * 1e6:.0f} µs | "
-              f"{median(name, 'postgres', 'client_cpu') * 1e6:.1f} / {median(name, 'spoor', 'client_cpu') * 1e6:.1f} µs |")
+    def table(peer, peer_title, title, client_cpu):
+        """Each scenario's medians, `spoor` against `peer`: throughput (or, at a fixed rate, the p99) as a ratio."""
+        print("| scenario | " + peer_title + " | " + title + " | ratio | p50 | p99 | server CPU per request |"
+              + (" client CPU per request pgbench / spoor-load |" if client_cpu else ""))
+        print("|---|---|---|---|---|---|---|" + ("---|" if client_cpu else ""))
+        for name in scenarios:
+            was, now = median(name, peer, "rate"), median(name, "spoor", "rate")
+            fixed = scenarios[name][2] is not None
+            ratio = f"p99 {median(name, 'spoor', 'p99') / median(name, peer, 'p99'):.2f}×" if fixed else f"{now / was:.2f}×"
+            print(f"| {name} | {was:,.0f} /s | {now:,.0f} /s | {ratio} | "
+                  f"{median(name, peer, 'p50') * 1e3:.2f} / {median(name, 'spoor', 'p50') * 1e3:.2f} ms | "
+                  f"{median(name, peer, 'p99') * 1e3:.2f} / {median(name, 'spoor', 'p99') * 1e3:.2f} ms | "
+                  f"{median(name, peer, 'server_cpu') * 1e6:.0f} / {median(name, 'spoor', 'server_cpu') * 1e6:.0f} µs |"
+                  + (f" {median(name, peer, 'client_cpu') * 1e6:.1f} / {median(name, 'spoor', 'client_cpu') * 1e6:.1f} µs |"
+                     if client_cpu else ""))
+
+    print(f"\nmedians of {options.rounds} runs each; ratio = Spoor / PostgreSQL (throughput: higher is better; p99: lower is better); "
+          "p50, p99 and server CPU: PostgreSQL / Spoor")
+    table("postgres", "PostgreSQL 15", "Spoor", client_cpu=True)
     small, large = "16 clients, command on a case of 10 signals", "16 clients, command on a case of 1,000 signals"
     if small in scenarios and large in scenarios:
         print(f"\na command on a case of 1,000 signals against one of 10, throughput: PostgreSQL "
               f"{median(large, 'postgres', 'rate') / median(small, 'postgres', 'rate'):.2f}x, "
               f"Spoor {median(large, 'spoor', 'rate') / median(small, 'spoor', 'rate'):.2f}x")
+    if options.before:
+        print(f"\nthis build against the build before ({options.before}), medians of {options.rounds} runs each; "
+              "ratio = this / before (throughput: higher is better; p99: lower is better); p50, p99 and server CPU: before / this")
+        table("before", "before", "this build", client_cpu=False)
+        if replays["before"]:
+            was, now = statistics.median(replays["before"]), statistics.median(replays["spoor"])
+            print(f"\nreplay, events/s: the build before {was:,.0f}; this build {now:,.0f} ({now / was:.2f}x)")
     if over:
         sys.exit(1)
 
