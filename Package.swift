@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(name: "LMDBTests", dependencies: ["LMDB"]),
         // What the test targets share.
-        .target(name: "SpoorTestSupport", path: "Tests/SpoorTestSupport"),
+        .target(name: "SpoorTestSupport", dependencies: ["SpoorDomain"], path: "Tests/SpoorTestSupport"),
         .testTarget(name: "SpoorDomainTests", dependencies: ["SpoorDomain", "SpoorJSON", "SpoorTestSupport"]),
         .testTarget(name: "SpoorProofTests", dependencies: ["SpoorProof", "SpoorWitness"]),
         .testTarget(name: "SpoorLedgerTests", dependencies: ["SpoorLedger", "SpoorProof", "LMDB"]),

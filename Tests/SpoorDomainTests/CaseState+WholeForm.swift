@@ -1,3 +1,4 @@
+import SpoorTestSupport
 @testable import SpoorDomain
 
 /// The whole state in one buffer, for the tests of the binary form: the head, then each part with

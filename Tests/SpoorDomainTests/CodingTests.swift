@@ -1,3 +1,4 @@
+import SpoorTestSupport
 import Foundation
 import Testing
 @testable import SpoorDomain

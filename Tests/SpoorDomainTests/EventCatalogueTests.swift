@@ -1,3 +1,4 @@
+import SpoorTestSupport
 import Foundation
 import SpoorJSON
 import Testing

@@ -1,5 +1,7 @@
 import Foundation
-import SpoorDomain
+import SpoorTestSupport
+@testable import SpoorDomain
+import SpoorJSON
 import SpoorProtocol
 import Testing
 @testable import SpoorApplication
@@ -10,16 +12,23 @@ import Testing
 /// slachtoffer" (research report).
 @Suite("The subject export as a letter")
 struct SubjectDocumentTests {
-    static func letter(_ language: SubjectDocument.Language) -> String {
-        let events: [JSONValue] = EventKind.all.map(\.type).sorted().map { type in
-            [
-                "type": .string(type), "recordedAt": "2026-11-02T10:00:00.000Z", "actor": ["uid": 1, "name": "anna"], "role": "professional",
-                "payload": [
-                    "formsOfExploitation": ["sexual", "labour"], "kind": "identifiable", "by": "youth", "from": "parent", "carer": "bram",
-                    "personal": ["text": "seen at the station"],
-                ],
-            ]
-        }
+    /// An event as a subject export shows it (an ``EventRecord``'s fields the letter reads), its
+    /// personal content opened.
+    static func shown(
+        _ event: CaseEvent, recordedAt: String = "2026-11-02T10:00:00.000Z", actor: String = "anna",
+        role: String = "professional"
+    ) throws -> JSONValue {
+        let payload = try event.payload()
+        return [
+            "type": .string(event.type), "schemaVersion": .number(Double(CaseEvent.schemaVersion)),
+            "payloadText": .string(String(decoding: payload.serialized, as: UTF8.self)), "payload": payload,
+            "recordedAt": .string(recordedAt), "actor": ["uid": 1, "name": .string(actor)], "role": .string(role),
+        ]
+    }
+
+    /// The letter of a case that went through every kind of event (``EveryEventType``).
+    static func letter(_ language: SubjectDocument.Language) throws -> String {
+        let events = try EveryEventType.harness().records.map { try shown($0.event) }
         let view: JSONValue = ["case": "c1", "personal": ["name": "Noor", "birthDate": "2011-02-03"]]
         let reads: [JSONValue] = [
             [
@@ -30,38 +39,34 @@ struct SubjectDocumentTests {
         return SubjectDocument(language: language, catalogue: .standard).markdown(case: view, events: events, reads: reads)
     }
 
-    @Test func everyEventIsASentenceInDutchWithoutFieldNamesOrTheWordVictim() {
-        let dutch = Self.letter(.nl)
+    @Test func everyEventIsASentenceInDutchWithoutFieldNamesOrTheWordVictim() throws {
+        let dutch = try Self.letter(.nl)
         #expect(!dutch.contains("Er is iets vastgelegd"), "an event type has no sentence")
         for word in ["slachtoffer", "formsOfExploitation", "caseID", "signal-recorded", "nature"] {
             #expect(!dutch.lowercased().contains(word.lowercased()), "\(word)")
         }
-        #expect(dutch.contains("seksuele uitbuiting, uitbuiting in werk"))  // labels, not ids
-        #expect(dutch.contains("Je bent aangemeld bij CoMensha, met je naam."))
+        #expect(dutch.contains("(seksuele uitbuiting)") && dutch.contains("(gedwongen criminaliteit, uitbuiting in werk"), "labels, not ids")
+        #expect(dutch.contains("Je bent aangemeld bij CoMensha, met je naam, zonder ja"))
+        #expect(dutch.contains("Je bent geteld bij CoMensha, zonder je naam."))
         #expect(dutch.contains("Noodgeval: she went missing"))
         #expect(dutch.contains("binnen drie maanden"))  // how to have it erased
-        #expect(dutch.contains("Wat er staat: seen at the station"))
+        #expect(dutch.contains("Wat er staat: mixed up"))
         #expect(dutch.contains("Aan je ouder is gevraagd") && !dutch.contains("Aan jij"))
     }
 
-    @Test func englishOnRequest() {
-        let english = Self.letter(.en)
+    @Test func englishOnRequest() throws {
+        let english = try Self.letter(.en)
         #expect(english.contains("# Your file: c1") && english.contains("Who read your file") && !english.contains("Something was recorded"))
         #expect(!english.lowercased().contains("victim"))
     }
 
     @Test("the letter dates what happened on the day it happened, asks 'aan jou', and names the ground of a waiver")
-    func daysGroundsAndGrammar() {
-        let events: [JSONValue] = [
-            [
-                "type": "consent-requested", "recordedAt": "2026-11-09T10:00:00.000Z", "actor": ["uid": 1, "name": "anna"], "role": "professional",
-                "payload": ["from": "youth", "requestedOn": "2026-11-03"],
-            ],
-            [
-                "type": "consent-waived", "recordedAt": "2026-11-09T10:00:00.000Z", "actor": ["uid": 2, "name": "bea"],
-                "role": "behavioural-scientist",
-                "payload": ["ground": "unable-to-consent", "waivedOn": "2026-11-04"],
-            ],
+    func daysGroundsAndGrammar() throws {
+        let events = [
+            try Self.shown(.consentRequested(ConsentRequested(from: .youth, requestedOn: day("2026-11-03"))), recordedAt: "2026-11-09T10:00:00.000Z"),
+            try Self.shown(
+                .consentWaived(ConsentWaived(ground: .unableToConsent, waivedOn: day("2026-11-04"))), recordedAt: "2026-11-09T10:00:00.000Z",
+                actor: "bea", role: "behavioural-scientist"),
         ]
         let letter = SubjectDocument(language: .nl, catalogue: .standard).markdown(case: ["case": "c1"], events: events, reads: [])
         #expect(letter.contains("**2026-11-03**: Aan jou is gevraagd"))

@@ -154,134 +154,145 @@ struct SubjectDocument {
     ]
 
     /// The party in words; `asked`: as the one something is asked of ("aan jou").
-    private func party(_ raw: String?, asked: Bool = false) -> String {
-        switch raw {
-        case "youth": say(asked ? "jou" : "jij", "you")
-        case "parent", "other-parent": say("je ouder", "your parent")
-        case "guardian": say("je voogd", "your guardian")
-        case "certified-institution": say("de instelling die je voogd is", "the institution that is your guardian")
-        default: raw ?? "-"
+    private func party(_ party: ConsentParty, asked: Bool = false) -> String {
+        switch party {
+        case .youth: say(asked ? "jou" : "jij", "you")
+        case .parent, .otherParent: say("je ouder", "your parent")
+        case .guardian: say("je voogd", "your guardian")
+        case .certifiedInstitution: say("de instelling die je voogd is", "the institution that is your guardian")
         }
     }
 
-    /// Why a waiver was allowed, in words: the ground the statute names.
-    private func waiverGround(_ ground: String?) -> String {
+    private func waiverGround(_ ground: WaiverGround) -> String {
         switch ground {
-        case "unable-to-consent":
+        case .unableToConsent:
             say(
                 "Je kon toen zelf niet kiezen (wet: BW artikel 7:458 lid 1 sub a).",
                 "You could not choose for yourself then (law: BW article 7:458 paragraph 1 sub a).")
-        default: say("Het vragen zou je schaden (zo stond het toen in de regels).", "Asking would have harmed you (as the rules said then).")
+        case .cannotReasonablyBeAsked, .askingWouldCauseHarm:
+            say("Het vragen zou je schaden (zo stond het toen in de regels).", "Asking would have harmed you (as the rules said then).")
         }
     }
 
-    /// What the event means, in one sentence.
+    /// What the event means, in one sentence. The typed event, switched on whole: a new kind of
+    /// event does not compile until it has its sentence. One this build cannot read (another
+    /// schema version) is named by its type.
     private func sentence(for event: JSONValue) -> String {
-        let payload = event["payload"] ?? .null
-        let forms = (payload["formsOfExploitation"]?.array ?? []).compactMap(\.string).map(form).joined(separator: ", ")
-        switch text(event["type"]) {
-        case "case-opened": return say("Het dossier is geopend.", "The file was opened.")
-        case "case-closed": return say("Het dossier is gesloten.", "The file was closed.")
-        case "cases-linked":
+        let type = text(event["type"])
+        guard let version = event["schemaVersion"]?.number, let payload = event["payloadText"]?.string,
+            let typed = try? CaseEvent(type: type, schemaVersion: UInt16(version), payload: Array(payload.utf8))
+        else { return say("Er is iets vastgelegd (\(type)).", "Something was recorded (\(type)).") }
+        return sentence(for: typed)
+    }
+
+    private func sentence(for event: CaseEvent) -> String {
+        func forms(_ ids: [String]) -> String { ids.isEmpty ? "" : " (\(ids.map(form).joined(separator: ", ")))" }
+        switch event {
+        case .caseOpened: return say("Het dossier is geopend.", "The file was opened.")
+        case .caseClosed: return say("Het dossier is gesloten.", "The file was closed.")
+        case .casesLinked:
             return say("Er is opgeschreven of een ander dossier ook over jou gaat.", "It was written down whether another file is about you too.")
-        case "case-transferred": return say("Je dossier is naar een andere afdeling gegaan.", "Your file moved to another unit.")
-        case "case-reopened": return say("Het dossier is weer geopend.", "The file was opened again.")
-        case "screening-recorded": return say("Bij de start is gekeken of er zorgen waren.", "At the start, we checked whether there were worries.")
-        case "signal-recorded":
+        case .caseTransferred: return say("Je dossier is naar een andere afdeling gegaan.", "Your file moved to another unit.")
+        case .caseReopened: return say("Het dossier is weer geopend.", "The file was opened again.")
+        case .screeningRecorded: return say("Bij de start is gekeken of er zorgen waren.", "At the start, we checked whether there were worries.")
+        case .signalRecorded(let signal):
             return say(
-                "Een medewerker schreef een zorg op\(forms.isEmpty ? "" : " (\(forms))").",
-                "A staff member wrote down a worry\(forms.isEmpty ? "" : " (\(forms))").")
-        case "signal-retracted": return say("Een zorg is doorgestreept, omdat die niet klopte.", "A worry was crossed out because it was wrong.")
-        case "signal-corrected":
-            return say("Een zorg is verbeterd\(forms.isEmpty ? "" : " (\(forms))").", "A worry was corrected\(forms.isEmpty ? "" : " (\(forms))").")
-        case "risk-assessed": return say("Er is ingeschat hoe groot de risico's zijn.", "The risks were assessed.")
-        case "consultation-held": return say("Medewerkers hebben met elkaar overlegd over de zorg.", "Staff talked together about the worry.")
-        case "conversation-held":
+                "Een medewerker schreef een zorg op\(forms(signal.formsOfExploitation)).",
+                "A staff member wrote down a worry\(forms(signal.formsOfExploitation)).")
+        case .signalRetracted: return say("Een zorg is doorgestreept, omdat die niet klopte.", "A worry was crossed out because it was wrong.")
+        case .signalCorrected(let correction):
+            return say(
+                "Een zorg is verbeterd\(forms(correction.formsOfExploitation)).", "A worry was corrected\(forms(correction.formsOfExploitation)).")
+        case .riskAssessed: return say("Er is ingeschat hoe groot de risico's zijn.", "The risks were assessed.")
+        case .consultationHeld: return say("Medewerkers hebben met elkaar overlegd over de zorg.", "Staff talked together about the worry.")
+        case .conversationHeld:
             return say("Er is met jou of je ouders gepraat over de zorg.", "Someone talked with you or your parents about the worry.")
-        case "conversation-skipped":
+        case .conversationSkipped:
             return say(
                 "Er is nog niet met jou gepraat, omdat dat niet veilig was of het contact kon verbreken.",
                 "Nobody talked with you yet, because it was not safe or could break contact.")
-        case "weighing-recorded":
+        case .weighingRecorded:
             return say(
                 "Medewerkers hebben alles op een rij gezet en besloten wat er moet gebeuren.",
                 "Staff put everything together and decided what should happen.")
-        case "signal-forwarded": return say("De zorg is doorgegeven aan iemand die kan helpen.", "The worry was passed on to someone who can help.")
-        case "reported-to-veilig-thuis": return say("Er is een melding gedaan bij Veilig Thuis.", "A report was made to Veilig Thuis.")
-        case "veilig-thuis-feedback-received": return say("Veilig Thuis heeft laten weten wat zij doen.", "Veilig Thuis told us what they will do.")
-        case "authority-recorded":
+        case .signalForwarded: return say("De zorg is doorgegeven aan iemand die kan helpen.", "The worry was passed on to someone who can help.")
+        case .reportedToVeiligThuis: return say("Er is een melding gedaan bij Veilig Thuis.", "A report was made to Veilig Thuis.")
+        case .veiligThuisFeedbackReceived: return say("Veilig Thuis heeft laten weten wat zij doen.", "Veilig Thuis told us what they will do.")
+        case .authorityRecorded:
             return say("Er is opgeschreven wie het gezag over jou heeft.", "It was written down who has parental authority over you.")
-        case "consent-requested":
+        case .consentRequested(let request):
             return say(
-                "Aan \(party(payload["from"]?.string, asked: true)) is gevraagd of je gegevens naar CoMensha mogen.",
-                "\(party(payload["from"]?.string)) was asked whether your details may go to CoMensha.")
-        case "consent-given": return say("\(party(payload["by"]?.string)) zei ja.", "\(party(payload["by"]?.string)) said yes.")
-        case "consent-refused": return say("\(party(payload["by"]?.string)) zei nee.", "\(party(payload["by"]?.string)) said no.")
-        case "consent-withdrawn":
-            return say("\(party(payload["by"]?.string)) nam het ja terug.", "\(party(payload["by"]?.string)) took back the yes.")
-        case "consent-waiver-requested":
+                "Aan \(party(request.from, asked: true)) is gevraagd of je gegevens naar CoMensha mogen.",
+                "\(party(request.from)) was asked whether your details may go to CoMensha.")
+        case .consentGiven(let consent): return say("\(party(consent.by)) zei ja.", "\(party(consent.by)) said yes.")
+        case .consentRefused(let refusal): return say("\(party(refusal.by)) zei nee.", "\(party(refusal.by)) said no.")
+        case .consentWithdrawn(let withdrawal):
+            return say("\(party(withdrawal.by)) nam het ja terug.", "\(party(withdrawal.by)) took back the yes.")
+        case .consentWaiverRequested:
             return say(
                 "Een medewerker vroeg of je gegevens zonder ja mochten worden doorgegeven, alleen om te tellen.",
                 "A staff member asked whether your details could be passed on without a yes, only to be counted.")
-        case "parental-override-requested":
+        case .parentalOverrideRequested:
             return say(
                 "Een medewerker vroeg of jouw ja mocht tellen, ook al zeiden je ouders nee.",
                 "A staff member asked whether your yes could count, even though your parents said no.")
-        case "parental-refusal-overridden":
+        case .parentalRefusalOverridden:
             return say(
                 "Een gedragswetenschapper besliste dat jouw ja telt (BW artikel 7:450 lid 2).",
                 "A behavioural scientist decided that your yes counts (BW article 7:450 paragraph 2).")
-        case "consent-waived":
+        case .consentWaived(let waiver):
             return say(
-                "Een tweede medewerker vond dat dit mocht. \(waiverGround(payload["ground"]?.string))",
-                "A second staff member agreed that this was allowed. \(waiverGround(payload["ground"]?.string))")
-        case "registered-at-comensha":
-            guard payload["kind"]?.string == "identifiable" else {
-                return say("Je bent geteld bij CoMensha, zonder je naam.", "You were counted at CoMensha, without your name.")
-            }
-            guard payload["basis"]?.string == "waiver" else {
-                return say("Je bent aangemeld bij CoMensha, met je naam.", "You were registered at CoMensha, with your name.")
-            }
-            return say(
-                "Je bent aangemeld bij CoMensha, met je naam, zonder ja, alleen om te tellen. Dat staat in de wet (BW artikel 7:458).",
-                "You were registered at CoMensha, with your name, without a yes, only to be counted. The law allows this (BW article 7:458).")
-        case "registration-declined":
+                "Een tweede medewerker vond dat dit mocht. \(waiverGround(waiver.ground))",
+                "A second staff member agreed that this was allowed. \(waiverGround(waiver.ground))")
+        case .registeredAtCoMensha(let registration): return registered(registration)
+        case .registrationDeclined:
             return say("Er is besloten je niet aan te melden bij CoMensha.", "It was decided not to register you at CoMensha.")
-        case "withdrawal-notified": return say("CoMensha is verteld dat het ja is teruggenomen.", "CoMensha was told that the yes was taken back.")
-        case "registration-sealed":
+        case .withdrawalNotified: return say("CoMensha is verteld dat het ja is teruggenomen.", "CoMensha was told that the yes was taken back.")
+        case .registrationSealed:
             return say(
                 "Je aanmelding is op slot gedaan, zodat alleen CoMensha haar kan lezen, en naar CoMensha gestuurd.",
                 "Your registration was locked so that only CoMensha can read it, and sent to CoMensha.")
-        case "registration-acknowledged":
-            switch payload["subject"]?.string {
-            case "withdrawal":
-                return say(
-                    "CoMensha heeft bevestigd dat het weet dat het ja is teruggenomen.",
-                    "CoMensha confirmed it knows that the yes was taken back.")
-            case "erasure":
-                return say(
-                    "CoMensha heeft bevestigd dat het weet dat je gegevens hier zijn vernietigd.",
-                    "CoMensha confirmed it knows that your details were destroyed here.")
-            default:
-                return say("CoMensha heeft bevestigd dat het je aanmelding heeft ontvangen.", "CoMensha confirmed it received your registration.")
-            }
-        case "registered-elsewhere":
+        case .registrationAcknowledged(let acknowledgement): return acknowledged(acknowledgement.subject)
+        case .registeredElsewhere:
             return say("Een andere organisatie had je al aangemeld bij CoMensha.", "Another organisation had registered you at CoMensha already.")
-        case "client-statement-added":
+        case .clientStatementAdded:
             return say("Jij of je ouders hebben zelf iets aan het dossier toegevoegd.", "You or your parents added something to the file.")
-        case "carer-assigned":
-            return say("\(text(payload["carer"])) is jouw vaste medewerker geworden.", "\(text(payload["carer"])) became your assigned care worker.")
-        case "carer-unassigned":
-            return say(
-                "\(text(payload["carer"])) is niet meer jouw vaste medewerker.", "\(text(payload["carer"])) is no longer your assigned care worker.")
-        case "erasure-requested": return say("Er is gevraagd het dossier te vernietigen.", "Someone asked for the file to be destroyed.")
-        case "legal-hold-placed":
+        case .carerAssigned(let assignment):
+            return say("\(assignment.carer) is jouw vaste medewerker geworden.", "\(assignment.carer) became your assigned care worker.")
+        case .carerUnassigned(let unassignment):
+            return say("\(unassignment.carer) is niet meer jouw vaste medewerker.", "\(unassignment.carer) is no longer your assigned care worker.")
+        case .erasureRequested: return say("Er is gevraagd het dossier te vernietigen.", "Someone asked for the file to be destroyed.")
+        case .legalHoldPlaced:
             return say(
                 "Het dossier wordt langer bewaard, omdat de wet of een ander belang dat vraagt.",
                 "The file is kept longer, because the law or someone else's important interest needs it.")
-        case "legal-hold-lifted": return say("Het langer bewaren is gestopt.", "Keeping it longer has stopped.")
-        case "personal-data-erased": return say("Je persoonlijke gegevens zijn gewist.", "Your personal details were erased.")
-        case let other: return say("Er is iets vastgelegd (\(other)).", "Something was recorded (\(other)).")
+        case .legalHoldLifted: return say("Het langer bewaren is gestopt.", "Keeping it longer has stopped.")
+        case .personalDataErased: return say("Je persoonlijke gegevens zijn gewist.", "Your personal details were erased.")
+        }
+    }
+
+    private func registered(_ registration: RegisteredAtCoMensha) -> String {
+        guard registration.kind == .identifiable else {
+            return say("Je bent geteld bij CoMensha, zonder je naam.", "You were counted at CoMensha, without your name.")
+        }
+        guard registration.basis == .waiver else {
+            return say("Je bent aangemeld bij CoMensha, met je naam.", "You were registered at CoMensha, with your name.")
+        }
+        return say(
+            "Je bent aangemeld bij CoMensha, met je naam, zonder ja, alleen om te tellen. Dat staat in de wet (BW artikel 7:458).",
+            "You were registered at CoMensha, with your name, without a yes, only to be counted. The law allows this (BW article 7:458).")
+    }
+
+    private func acknowledged(_ subject: RegistrationAcknowledged.Subject) -> String {
+        switch subject {
+        case .withdrawal:
+            say("CoMensha heeft bevestigd dat het weet dat het ja is teruggenomen.", "CoMensha confirmed it knows that the yes was taken back.")
+        case .erasure:
+            say(
+                "CoMensha heeft bevestigd dat het weet dat je gegevens hier zijn vernietigd.",
+                "CoMensha confirmed it knows that your details were destroyed here.")
+        case .registration:
+            say("CoMensha heeft bevestigd dat het je aanmelding heeft ontvangen.", "CoMensha confirmed it received your registration.")
         }
     }
 

@@ -1,17 +1,20 @@
 @testable import SpoorDomain
 
-func day(_ text: String) -> Day { try! Day(parsing: text) }
+/// The day `text` (`YYYY-MM-DD`), which must be one.
+public func day(_ text: String) -> Day { try! Day(parsing: text) }
 
 /// A case driven through the decider as the daemon will: decide, then evolve each event.
-struct CaseHarness {
+public struct CaseHarness {
     /// Set another to change the protocol mid-case.
-    var decider = Decider()
-    var records: [CaseEventRecord] = []
-    var state: CaseState?
+    public var decider = Decider()
+    public var records: [CaseEventRecord] = []
+    public var state: CaseState?
+
+    public init() {}
 
     /// Decides `command` as `role` on `today` and folds the events in; returns them.
     @discardableResult
-    mutating func run(_ command: CaseCommand, as role: Role = .professional, actor: String? = nil, on today: String) throws(DomainError)
+    public mutating func run(_ command: CaseCommand, as role: Role = .professional, actor: String? = nil, on today: String) throws(DomainError)
         -> [CaseEvent]
     {
         let context = Decider.Context(actor: actor ?? "\(role.rawValue)-1", role: role, today: day(today))
@@ -27,7 +30,7 @@ struct CaseHarness {
     }
 
     /// Folds `event` in as it was decided long ago, under rules since changed: no decide.
-    mutating func record(_ event: CaseEvent, as role: Role, actor: String, on today: String) {
+    public mutating func record(_ event: CaseEvent, as role: Role, actor: String, on today: String) {
         let record = CaseEventRecord(
             event: event, actor: actor, role: role, position: UInt64(records.count + 1),
             recordedOn: day(today), rules: decider.rules)
@@ -35,9 +38,11 @@ struct CaseHarness {
         state = CaseState.evolve(state, record)
     }
 
-    var current: CaseState { state! }
+    /// The case as it stands; the harness must have opened it.
+    public var current: CaseState { state! }
 
-    static func opened(birthDate: String, on today: String, unit: String = "north", caseID: String = "case-1") throws -> CaseHarness {
+    /// A case opened on `today` for a youth born on `birthDate`.
+    public static func opened(birthDate: String, on today: String, unit: String = "north", caseID: String = "case-1") throws -> CaseHarness {
         var harness = CaseHarness()
         try harness.run(
             CaseCommand(
@@ -49,23 +54,24 @@ struct CaseHarness {
     }
 }
 
+/// Commands as the tests write them, with the defaults they share.
 extension CaseCommand {
-    static func signal(_ forms: [String] = ["criminal"], indicators: [String] = ["criminal-exploitation"], on: String) -> CaseCommand {
+    public static func signal(_ forms: [String] = ["criminal"], indicators: [String] = ["criminal-exploitation"], on: String) -> CaseCommand {
         CaseCommand(
             SignalRecorded(
                 signalID: "", observedOn: day(on), source: .ownObservation, reportedBy: nil,
                 formsOfExploitation: forms, indicators: indicators, nature: .concrete, personal: Note("seen with older men, new phone")))
     }
 
-    static func consult(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
+    public static func consult(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
         CaseCommand(ConsultationHeld(signalIDs: ids, heldOn: day(on), parties: ["attention-officer"], personal: nil))
     }
 
-    static func talk(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
+    public static func talk(_ ids: [String] = ["signal-1"], on: String) -> CaseCommand {
         CaseCommand(ConversationHeld(signalIDs: ids, heldOn: day(on), participants: [.youth], personal: nil))
     }
 
-    static func weigh(
+    public static func weigh(
         _ ids: [String] = ["signal-1"], unsafe: Bool, on: String, decision: WeighingRecorded.Decision = .report,
         evaluateOn: String? = nil
     ) -> CaseCommand {
@@ -77,14 +83,14 @@ extension CaseCommand {
                 decision: decision, norm: nil, evaluateOn: evaluateOn.map(day), personal: nil))
     }
 
-    static func report(_ ids: [String] = ["signal-1"], on: String, urgency: ReportedToVeiligThuis.Urgency = .regular) -> CaseCommand {
+    public static func report(_ ids: [String] = ["signal-1"], on: String, urgency: ReportedToVeiligThuis.Urgency = .regular) -> CaseCommand {
         CaseCommand(
             ReportedToVeiligThuis(
                 reportID: "", signalIDs: ids, reportedOn: day(on), urgency: urgency,
                 discussedWithClient: true, notDiscussedReason: nil, reference: nil))
     }
 
-    static func register(
+    public static func register(
         _ kind: RegisteredAtCoMensha.Kind, basis: RegisteredAtCoMensha.Basis = .none,
         purpose: RegisteredAtCoMensha.Purpose = .statistics, on: String
     ) -> CaseCommand {
@@ -94,7 +100,7 @@ extension CaseCommand {
                 formsOfExploitation: [], reference: nil))
     }
 
-    static func give(
+    public static func give(
         _ party: ConsentParty, form: ConsentGiven.Form = .written, for purposes: [RegisteredAtCoMensha.Purpose] = [.statistics],
         on: String
     ) -> CaseCommand {
@@ -102,18 +108,18 @@ extension CaseCommand {
     }
 
     /// Who holds parental authority: one parent unless said otherwise.
-    static func authority(_ holders: [ConsentParty] = [.parent], on: String) -> CaseCommand {
+    public static func authority(_ holders: [ConsentParty] = [.parent], on: String) -> CaseCommand {
         CaseCommand(AuthorityRecorded(holders: holders, recordedOn: day(on)))
     }
 
-    static func refuse(_ party: ConsentParty, on: String) -> CaseCommand { CaseCommand(ConsentRefused(by: party, refusedOn: day(on))) }
-    static func withdraw(_ party: ConsentParty, on: String) -> CaseCommand { CaseCommand(ConsentWithdrawn(by: party, withdrawnOn: day(on))) }
+    public static func refuse(_ party: ConsentParty, on: String) -> CaseCommand { CaseCommand(ConsentRefused(by: party, refusedOn: day(on))) }
+    public static func withdraw(_ party: ConsentParty, on: String) -> CaseCommand { CaseCommand(ConsentWithdrawn(by: party, withdrawnOn: day(on))) }
 
-    static func requestWaiver(_ ground: WaiverGround, harm: WaiverHarm? = nil, on: String) -> CaseCommand {
+    public static func requestWaiver(_ ground: WaiverGround, harm: WaiverHarm? = nil, on: String) -> CaseCommand {
         CaseCommand(ConsentWaiverRequested(ground: ground, harm: harm, requestedOn: day(on), personal: Note("the father recruits her")))
     }
 
-    static func approveWaiver(_ ground: WaiverGround, on: String) -> CaseCommand {
+    public static func approveWaiver(_ ground: WaiverGround, on: String) -> CaseCommand {
         CaseCommand(ConsentWaived(ground: ground, waivedOn: day(on), personal: nil))
     }
 }

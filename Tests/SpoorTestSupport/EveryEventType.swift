@@ -2,10 +2,10 @@
 
 /// A case that goes through every event type at least once, some with their optional fields and
 /// some without: material for the schema and replay tests.
-enum EveryEventType {
-    static let delivery = "0b8f2c1e-5d7a-4c3e-9f10-2a6b8c4d1e7f"
+public enum EveryEventType {
+    public static let delivery = "0b8f2c1e-5d7a-4c3e-9f10-2a6b8c4d1e7f"
 
-    static func harness() throws -> CaseHarness {
+    public static func harness() throws -> CaseHarness {
         var h = try CaseHarness.opened(birthDate: "2011-01-15", on: "2026-09-01")
         try h.run(CaseCommand(ScreeningRecorded(screenedOn: day("2026-09-01"), outcome: .signsFound, instrument: "vlaggensysteem")), on: "2026-09-01")
         try h.run(.signal(on: "2026-09-01"), on: "2026-09-01")
@@ -126,7 +126,7 @@ enum EveryEventType {
     }
 
     /// One event of every type, as the sample case recorded them.
-    static func events() throws -> [CaseEvent] {
+    public static func events() throws -> [CaseEvent] {
         var seen: Set<String> = []
         return try harness().records.map(\.event).filter { seen.insert($0.type).inserted }
     }
