@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import SpoorApplication
 import SpoorDomain
@@ -37,14 +36,4 @@ enum Assembly {
                 protocolPath: protocolPath))
         return Dispatcher(handlers: handlers, protocols: adopted, system: system, users: users, logger: logger)
     }
-}
-
-/// The running daemon's vitals: its socket's connections, its journal's losses, its metrics' registry.
-struct RunningDaemon: DaemonVitals {
-    let statistics: ServerStatistics
-
-    var openConnections: Int { statistics.openConnections }
-    var startedAt: Date { statistics.startedAt }
-    var droppedLogLines: Int { JournalLogHandler.droppedLines }
-    func metricsExposition() -> String { DaemonMetrics.exposition() }
 }
