@@ -4,10 +4,12 @@
 PostgreSQL 15 with full durability (fsync, synchronous_commit and full_page_writes on), started
 here on a throw-away cluster reachable only over a Unix socket, takes one row per event into an
 `events` table with UNIQUE(stream, version) and UNIQUE(event_id), a 600-byte JSON payload, the
-version from a counter row per stream, driven by pgbench (-j 2, prepared statements). Spoor's
-release spoord takes real commands through its socket from `spoor-load`, an event-driven client
-in C of the same shape (a few threads, many connections). The two alternate, scenario by
-scenario, round by round, so that the machine's drift hits both alike.
+version from a counter row per stream, driven by pgbench (-j 2, prepared statements): the bare
+insert. On the same cluster, the peer a user would pick instead of Spoor: the same append with the
+case's state upserted as a jsonb document in the same transaction (an inline projection, as Marten
+does). Spoor's release spoord takes real commands through its socket from `spoor-load`, an
+event-driven client in C of the same shape (a few threads, many connections). All alternate,
+scenario by scenario, round by round, so that the machine's drift hits them alike.
 
     compare-postgres.py --spoord PATH [--before PATH] [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals]
 
@@ -27,6 +29,7 @@ PG_BIN = "/usr/lib/postgresql/15/bin"
 # The peer's append: the stream's counter row gives the version (a new stream starts at 0), and
 # the event row goes in with it, in one statement, one transaction, one durable commit.
 APPEND = """\\set n random(1, 2000000000)
+\\set r random(1, 2000000000)
 WITH head AS (
   INSERT INTO heads(stream, version) VALUES ({stream}, 0)
   ON CONFLICT (stream) DO UPDATE SET version = heads.version + 1
@@ -34,6 +37,30 @@ WITH head AS (
 INSERT INTO events(event_id, stream, version, type, payload)
 SELECT gen_random_uuid(), {stream}, head.version, '{type}', '{payload}'::jsonb FROM head;
 """
+# The peer a user would pick instead of Spoor: an event store on PostgreSQL with an inline
+# projection, as Marten does. In one transaction (one statement, one durable commit): the stream's
+# version row checked and bumped (a new stream starts at 0), the event, and the case's state as a
+# jsonb document of the size of Spoor's (`case show --json` of a case with a signal: 1,538 bytes)
+# inserted or replaced.
+INLINE = """\\set n random(1, 2000000000)
+\\set r random(1, 2000000000)
+WITH head AS (
+  INSERT INTO heads(stream, version) VALUES ({stream}, 0)
+  ON CONFLICT (stream) DO UPDATE SET version = heads.version + 1
+  RETURNING version),
+event AS (
+  INSERT INTO events(event_id, stream, version, type, payload)
+  SELECT gen_random_uuid(), {stream}, head.version, '{type}', '{payload}'::jsonb FROM head
+  RETURNING version)
+INSERT INTO cases(stream, version, state) SELECT {stream}, event.version, '{state}'::jsonb FROM event
+ON CONFLICT (stream) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state;
+"""
+# A 1,538-byte case state, like Spoor's (no colon before a letter: pgbench would take it for a variable).
+STATE = ('{"case":"c-000000000","version":3,"unit":"north","open": true,"erased": false,"openedOn":"2026-01-05",'
+         '"youth":{"ageAtOpening":15,"gender":"female","nationalityGroup":"dutch"},"signals":[{"step":"consulted",'
+         '"formsOfExploitation":["sexual"],"indicators":["online"]}],"timeline":[],"note":"' + "x" * 1249 + '"}')
+assert len(STATE) == 1538, len(STATE)
+
 # A 600-byte JSON payload, like an open-case event's.
 PAYLOAD = ('{"caseID":"c-000000000","openedOn":"2026-01-05","unit":"north","youth":{"ageAtOpening":15,'
            '"gender":"female","nationalityGroup":"dutch"},"protocol":1,"note":"' + "x" * 441 + '"}')
@@ -50,11 +77,16 @@ CREATE TABLE events (
   payload jsonb NOT NULL,
   recorded_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (stream, version));
+CREATE TABLE cases (stream text PRIMARY KEY, version bigint NOT NULL, state jsonb NOT NULL);
 """
 
 
 def run(command, **kwargs):
-    return subprocess.run(command, check=True, text=True, capture_output=True, **kwargs)
+    """Runs `command`; a failure ends the sitting saying what the command wrote to stderr."""
+    result = subprocess.run(command, text=True, capture_output=True, **kwargs)
+    if result.returncode != 0:
+        sys.exit(f"{os.path.basename(command[0])} failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
+    return result
 
 
 def cpu_of(pid, children=False):
@@ -103,6 +135,7 @@ class Postgres:
             conf.write("\n".join(settings) + "\n")
         run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.folder, "-l", os.path.join(self.folder, "log"), "-w", "start"])
         self.pid = int(open(os.path.join(self.folder, "postmaster.pid")).readline())
+        self.inline = False
         self.psql("CREATE DATABASE bench;", database="postgres")
         self.psql(SCHEMA)
         shown = self.psql("SHOW fsync; SHOW synchronous_commit; SHOW full_page_writes; SHOW wal_sync_method; SHOW server_version;")
@@ -116,10 +149,12 @@ class Postgres:
 
     def script(self, existing, history):
         # New stream per transaction (an opened case), or the client's own stream (a command on an existing case).
-        stream = (f"'case-{history}-' || :client_id" if existing else "'case-' || :client_id || '-' || :n || '-' || random()")
-        path = os.path.join(self.folder, f"existing-{history}.sql" if existing else "new.sql")
+        stream = (f"'case-{history}-' || :client_id" if existing else "'case-' || :client_id || '-' || :n || '-' || :r")
+        name = (f"existing-{history}" if existing else "new") + ("-inline" if self.inline else "")
+        path = os.path.join(self.folder, name + ".sql")
         with open(path, "w") as f:
-            f.write(APPEND.format(stream=stream, type="risk-assessed" if existing else "case-opened", payload=PAYLOAD))
+            f.write((INLINE if self.inline else APPEND).format(
+                stream=stream, type="risk-assessed" if existing else "case-opened", payload=PAYLOAD, state=STATE))
         if self.as_user:
             shutil.chown(path, "postgres", "postgres")
         return path
@@ -130,7 +165,9 @@ class Postgres:
             INSERT INTO heads(stream, version) SELECT 'case-{history}-' || c, {history} FROM generate_series(0, {clients - 1}) c ON CONFLICT DO NOTHING;
             INSERT INTO events(event_id, stream, version, type, payload)
               SELECT gen_random_uuid(), 'case-{history}-' || c, v, 'signal-recorded', '{PAYLOAD}'::jsonb
-              FROM generate_series(0, {clients - 1}) c, generate_series(0, {history}) v ON CONFLICT DO NOTHING;""")
+              FROM generate_series(0, {clients - 1}) c, generate_series(0, {history}) v ON CONFLICT DO NOTHING;
+            INSERT INTO cases(stream, version, state) SELECT 'case-{history}-' || c, {history}, '{STATE}'::jsonb
+              FROM generate_series(0, {clients - 1}) c ON CONFLICT DO NOTHING;""")
 
     def bench(self, clients, seconds, existing=False, rate=None, history=3):
         if existing:
@@ -172,6 +209,18 @@ class Postgres:
 
     def stop(self):
         subprocess.run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.folder, "-m", "immediate", "stop"], capture_output=True)
+
+
+class InlineProjection(Postgres):
+    """The same cluster as the event store a user would pick instead: each append also writes the
+    case's state document (INLINE), as Marten's inline projections do."""
+
+    def __init__(self, cluster):
+        self.__dict__.update(cluster.__dict__)
+        self.inline = True
+
+    def stop(self):
+        pass  # the cluster is the bare peer's
 
 
 class Spoor:
@@ -272,12 +321,13 @@ def main():
     postgres = spoor = before = None
     memory = {}
     results = {}
-    replays = {"postgres": [], "spoor": [], "before": []}
+    replays = {"postgres": [], "inline": [], "spoor": [], "before": []}
     try:
         postgres = Postgres(root)
         spoor = Spoor(root, options.spoord)
         before = Spoor(root, options.before, name="before") if options.before else None
-        everyone = [("postgres", postgres), ("spoor", spoor)] + ([("before", before)] if before else [])
+        inline = InlineProjection(postgres)
+        everyone = [("postgres", postgres), ("inline", inline), ("spoor", spoor)] + ([("before", before)] if before else [])
         print(f"Spoor ({options.spoord}) against PostgreSQL ({postgres.settings})"
               + (f" and the build before ({options.before})" if before else "")
               + f", on {filesystem} in {root}; {options.rounds} rounds of {options.seconds:g} s, alternating", flush=True)
@@ -294,7 +344,8 @@ def main():
         memory["after the runs"] = spoor.rss_anon()
         # The stores as the runs left them: every event read back in order, alternating.
         for round in range((options.rounds if options.replays is None else options.replays) if results else 0):
-            for side, system in everyone[round % len(everyone):] + everyone[:round % len(everyone)]:
+            replaying = [(side, system) for side, system in everyone if side != "inline"]  # its events are in the bare peer's table
+            for side, system in replaying[round % len(replaying):] + replaying[:round % len(replaying)]:
                 events, seconds = system.replay()
                 replays[side].append(events / seconds)
                 print(f"round {round + 1} {side:8} replay of {events:,} events: {seconds:.2f} s, {events / seconds:,.0f} events/s", flush=True)
@@ -339,6 +390,9 @@ def main():
     print(f"\nmedians of {options.rounds} runs each; ratio = Spoor / PostgreSQL (throughput: higher is better; p99: lower is better); "
           "p50, p99 and server CPU: PostgreSQL / Spoor")
     table("postgres", "PostgreSQL 15", "Spoor", client_cpu=True)
+    print(f"\nagainst the peer a user would pick instead: PostgreSQL 15 as an event store with an inline projection "
+          "(the event and the case's 1.5 KB jsonb state in one transaction, as Marten does); ratio = Spoor / inline")
+    table("inline", "PG inline projection", "Spoor", client_cpu=True)
     small, large = "16 clients, command on a case of 10 signals", "16 clients, command on a case of 1,000 signals"
     if small in scenarios and large in scenarios:
         print(f"\na command on a case of 1,000 signals against one of 10, throughput: PostgreSQL "
