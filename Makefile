@@ -121,8 +121,8 @@ bench-socket: deps
 ## (Benchmarks/peer/compare-postgres.py: 3 rounds of 10 s, alternating; about 6 minutes).
 ## bench-compare: the short guard to run before a change lands (3 rounds of 3 s, under 3 minutes);
 ## with BEFORE=REV, the release spoord of that revision (built in a worktree under /var/tmp) takes
-## its turn too, over 5 rounds of 8 s (3 s cannot tell 5 % here: about 15 minutes), and a second
-## table sets this build against it.
+## its turn too, over 5 rounds of 8 s (3 s cannot tell 5 % here), and a second table sets this
+## build against it.
 PEER_DEPS := postgresql-15 postgresql-client-15 gcc
 BEFORE ?=
 BEFORE_TREE = /var/tmp/spoor-before-$(BEFORE)

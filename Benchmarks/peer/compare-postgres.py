@@ -21,7 +21,7 @@ per request and the client's own CPU per request; then, on the stores the runs l
 read back in order: PostgreSQL streaming its rows to psql, Spoor rebuilding its projection; and
 spoord's RssAnon after the runs and after the rebuilds, failing (exit 1) over MAX_RSS_ANON_MIB.
 """
-import argparse, glob, os, pwd, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
+import argparse, copy, glob, os, pwd, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PG_BIN = "/usr/lib/postgresql/15/bin"
@@ -210,17 +210,12 @@ class Postgres:
     def stop(self):
         subprocess.run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.folder, "-m", "immediate", "stop"], capture_output=True)
 
-
-class InlineProjection(Postgres):
-    """The same cluster as the event store a user would pick instead: each append also writes the
-    case's state document (INLINE), as Marten's inline projections do."""
-
-    def __init__(self, cluster):
-        self.__dict__.update(cluster.__dict__)
-        self.inline = True
-
-    def stop(self):
-        pass  # the cluster is the bare peer's
+    def with_inline_projection(self):
+        """The same cluster as the event store a user would pick instead: each append also writes
+        the case's state document (INLINE), as Marten's inline projections do."""
+        view = copy.copy(self)
+        view.inline = True
+        return view
 
 
 class Spoor:
@@ -326,7 +321,7 @@ def main():
         postgres = Postgres(root)
         spoor = Spoor(root, options.spoord)
         before = Spoor(root, options.before, name="before") if options.before else None
-        inline = InlineProjection(postgres)
+        inline = postgres.with_inline_projection()
         everyone = [("postgres", postgres), ("inline", inline), ("spoor", spoor)] + ([("before", before)] if before else [])
         print(f"Spoor ({options.spoord}) against PostgreSQL ({postgres.settings})"
               + (f" and the build before ({options.before})" if before else "")

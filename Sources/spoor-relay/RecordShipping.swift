@@ -56,14 +56,10 @@ struct RecordShipping {
     /// here, not at the hub), and its inclusion proof.
     private func entry(for position: UInt64, treeSize: UInt64, client: SocketClient) throws -> RecordSubmission.Entry {
         let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: treeSize)), as: ProveReply.self)
-        let event: RecordedEvent
-        do { event = try proof.event.recomputed() } catch { throw RelayError("the daemon showed event \(position) \(error)") }
-        guard let record = event.record, let commitment = event.recordCommitment else {
-            throw RelayError("event \(position) has no public record")
-        }
-        return .init(
-            position: position, treeSize: treeSize, record: String(decoding: record.bytes, as: UTF8.self), commitment: commitment.hex,
-            proof: proof.proof)
+        let entry: RecordSubmission.Entry?
+        do { entry = try RecordSubmission.Entry(proving: proof) } catch { throw RelayError("the daemon showed event \(position) \(error)") }
+        guard let entry else { throw RelayError("event \(position) has no public record") }
+        return entry
     }
 
     private func post(_ submission: RecordSubmission) async throws -> HubResponse {

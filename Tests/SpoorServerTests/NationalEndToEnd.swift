@@ -171,18 +171,14 @@ struct NationalEndToEnd {
         let size = try #require(
             try String(contentsOfFile: checkpointFile, encoding: .utf8).split(separator: "\n").dropFirst().first.flatMap { UInt64($0) })
         let client = try SocketClient(socketPath: site.daemon.socketPath)
-        var entries: [RecordSubmission.Entry] = []
+        var positions: [UInt64] = []
         _ = try client.call(.eventsTail, JSONValue(encoding: TailParams(from: 1, limit: 1_000)), lines: EventRecord.self, as: TailEnd.self) { event in
-            guard event.record != nil, entries.count < 50 else { return }
-            entries.append(RecordSubmission.Entry(position: event.position, treeSize: size, record: "", commitment: "", proof: []))
+            if event.record != nil, positions.count < 50 { positions.append(event.position) }
         }
-        #expect(!entries.isEmpty)
-        for (index, entry) in entries.enumerated() {
-            let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: entry.position, treeSize: size)), as: ProveReply.self)
-            let event = try proof.event.recomputed()
-            entries[index].record = String(decoding: try #require(event.record).bytes, as: UTF8.self)
-            entries[index].commitment = try #require(event.recordCommitment).hex
-            entries[index].proof = proof.proof
+        #expect(!positions.isEmpty)
+        var entries = try positions.map { position in
+            let proof = try client.call(.auditProve, JSONValue(encoding: ProveParams(position: position, treeSize: size)), as: ProveReply.self)
+            return try #require(try RecordSubmission.Entry(proving: proof))
         }
         let submission = folder + "/\(site.name)-records.json"
         try JSONEncoder().encode(RecordSubmission(records: entries)).write(to: URL(fileURLWithPath: submission))

@@ -90,11 +90,11 @@ struct NationalTests {
         let treeSize = try #require(UInt64(national.sql("SELECT size FROM witness_heads")))
         let proof = try SocketClient(socketPath: national.daemon.socketPath).call(
             .auditProve, JSONValue(encoding: ProveParams(position: try registrationPosition(ctl), treeSize: treeSize)), as: ProveReply.self)
-        let event = proof.event
-        let commitment = try #require(try event.recomputed().recordCommitment)
-        let record = try #require(event.record)
-        func submission(_ text: String, position: UInt64 = event.position) throws -> String {
-            let entry = RecordSubmission.Entry(position: position, treeSize: treeSize, record: text, commitment: commitment.hex, proof: proof.proof)
+        let shown = try #require(try RecordSubmission.Entry(proving: proof))
+        let record = shown.record
+        func submission(_ text: String, position: UInt64 = shown.position) throws -> String {
+            var entry = shown
+            (entry.record, entry.position) = (text, position)
             return String(decoding: try JSONEncoder().encode(RecordSubmission(records: [entry])), as: UTF8.self)
         }
         let honest = try national.post("/registration-records", try submission(record))
@@ -104,7 +104,7 @@ struct NationalTests {
         let personal = try national.post(
             "/registration-records", try submission(record.replacingOccurrences(of: "{", with: #"{"name":"Marker-Name-Qz","#)))
         #expect(personal.status == 422 && personal.body.contains("refused"), "\(personal)")
-        let moved = try national.post("/registration-records", try submission(record, position: event.position - 1))
+        let moved = try national.post("/registration-records", try submission(record, position: shown.position - 1))
         #expect(moved.status == 422, "\(moved)")
         let foreign = try national.post("/registration-records", try submission(record), as: "relay-zuid")
         #expect(foreign.status == 403, "\(foreign)")

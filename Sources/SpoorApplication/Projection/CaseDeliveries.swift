@@ -12,6 +12,7 @@ enum CaseDeliveries {
 
     /// The records that bring both indexes from `before` to `after`.
     static func records(caseID: String, before: CaseState?, after: CaseState) -> [ProjectionRecord] {
+        guard !after.deliveries.isEmpty else { return [] }  // every event of every case comes through here
         let earlier = Dictionary((before?.deliveries ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var records: [ProjectionRecord] = []
         for delivery in after.deliveries {

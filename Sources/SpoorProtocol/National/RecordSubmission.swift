@@ -40,3 +40,17 @@ public struct RecordReceipt: Codable, Sendable, Equatable {
     /// The receipt of `stored` new records and `already` held ones.
     public init(stored: Int, already: Int) { (self.stored, self.already) = (stored, already) }
 }
+
+extension RecordSubmission.Entry {
+    /// The entry of the event `proof` shows, with the commitment recomputed from the fields shown
+    /// (so that a shown event that does not give its hash is caught by whoever builds the entry,
+    /// not at the hub); `nil` for an event without a public record. Throws
+    /// ``EventRecord/Mismatch`` when the shown fields do not give the event's hash.
+    public init?(proving proof: ProveReply) throws {
+        let event = try proof.event.recomputed()
+        guard let record = event.record, let commitment = event.recordCommitment else { return nil }
+        self.init(
+            position: proof.position, treeSize: proof.treeSize, record: String(decoding: record.bytes, as: UTF8.self),
+            commitment: commitment.hex, proof: proof.proof)
+    }
+}
