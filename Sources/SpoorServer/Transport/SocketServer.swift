@@ -49,7 +49,10 @@ final class SocketServer<Handler: Responder>: Service {
             try await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { inbound in
                     for try await connection in inbound {
-                        group.addTask { await self.serve(connection) }
+                        // The connection's requests run on its event loop (see ``EventLoopExecutor``).
+                        group.addTask(executorPreference: EventLoopExecutor(connection.channel.channel.eventLoop)) {
+                            await self.serve(connection)
+                        }
                     }
                 }
             }
