@@ -4,7 +4,7 @@
 /// (`CaseDigest+Parts.swift`), so that a command words only the items of the parts it changed.
 extension CaseState {
     /// The items of the case as a whole.
-    func pendingOfCase() -> [CaseDigest.Pending] {
+    package func pendingOfCase() -> [CaseDigest.Pending] {
         var items: [CaseDigest.Pending] = []
         if let registration = registrationDue {
             items.append(.init(.registrationDue, registration.because, registration.due, listFrom: registration.since))

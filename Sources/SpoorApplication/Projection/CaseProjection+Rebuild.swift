@@ -108,6 +108,7 @@ extension CaseProjection {
             keys.youthIndex.records(caseID: folding.caseID, before: start?.entry.state.identity, after: entry.state.identity)
             + CaseLinks.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
             + CaseDeliveries.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
+            + CaseWorklist.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
         return (
             undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key) + index)
         )

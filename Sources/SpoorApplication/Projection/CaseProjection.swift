@@ -17,8 +17,9 @@ package struct CaseProjection: Sendable {
     /// The stored form's version; when the daemon meets another, it rebuilds before serving.
     /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice; 10: the
     /// digest names the parties whose refusal stands and the cases not of this youth; a relationship may be one person's;
-    /// 11: the deliveries to CoMensha, and the `delivery/` index; 12: the `delivery-owed/` index.
-    static let format = 12
+    /// 11: the deliveries to CoMensha, and the `delivery/` index; 12: the `delivery-owed/` index;
+    /// 13: the `worklist/` index.
+    static let format = 13
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     static let metaKey = Array("#meta".utf8)
 
@@ -70,6 +71,14 @@ package struct CaseProjection: Sendable {
         return entry
     }
 
+    /// The digest of case `id`, its head and parts read in one snapshot; `nil` when there is no such case.
+    func digest(of id: String) throws -> CaseDigest? {
+        guard let parted = try ledger.projectionPartedValue(for: StoredDigest.key(of: id)) else { return nil }
+        var digest = try StoredDigest.decodeHead(parted.value)
+        for part in parted.parts { digest.add(try StoredDigest.decodePart(part.value)) }
+        return digest
+    }
+
     /// Runs `body` over every case's digest, decoded one at a time as it iterates, reading
     /// `pageSize` records at a time; a digest that does not read fails the call once `body` returns.
     func withDigests<T>(pageSize: Int = 1_024, _ body: (Digests) -> T) throws -> T {
@@ -107,6 +116,7 @@ package struct CaseProjection: Sendable {
                 + index.records(caseID: caseID, before: entry?.state.identity, after: folded.state.identity)
                 + CaseLinks.records(caseID: caseID, before: entry?.state, after: folded.state)
                 + CaseDeliveries.records(caseID: caseID, before: entry?.state, after: folded.state)
+                + CaseWorklist.records(caseID: caseID, before: entry?.state, after: folded.state)
         }
         let today = Day.today
         let next = try folded(on: today)
