@@ -99,6 +99,17 @@ def cpu_of(pid, children=False):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def switches_of(pid):
+    """Context switches of all a process's threads, voluntary and not, as `perf stat -e context-switches` counts them."""
+    total = 0
+    for status in glob.glob(f"/proc/{pid}/task/*/status"):
+        try:
+            total += sum(int(n) for n in re.findall(r"ctxt_switches:\s+(\d+)", open(status).read()))
+        except OSError:
+            continue
+    return total
+
+
 def children_of(pid):
     found = []
     for stat in glob.glob("/proc/[0-9]*/stat"):
@@ -246,13 +257,13 @@ class Spoor:
         command += ["--seconds", str(seconds), "--history", "0"]
         if rate:
             command += ["--rate", str(rate)]
-        before = cpu_of(self.process.pid)
+        before, switches = cpu_of(self.process.pid), switches_of(self.process.pid)
         output = run(command).stdout
-        server = cpu_of(self.process.pid) - before
+        server, switches = cpu_of(self.process.pid) - before, switches_of(self.process.pid) - switches
         values = dict(re.findall(r"(\w+)=([\d.]+)", output))
         requests = max(1, int(values["requests"]))
         return dict(rate=float(values["rate"]), p50=float(values["p50_us"]) / 1e6, p99=float(values["p99_us"]) / 1e6,
-                    server_cpu=server / requests, client_cpu=float(values["client_cpu_us"]) / 1e6)
+                    server_cpu=server / requests, client_cpu=float(values["client_cpu_us"]) / 1e6, switches=switches / requests)
 
     def replay(self):
         """A projection rebuild through the socket: every event decoded, folded, sealed and written aside."""
@@ -335,7 +346,8 @@ def main():
                     results.setdefault((name, side), []).append(result)
                     print(f"round {round + 1} {side:8} {name}: {result['rate']:8.0f}/s  p50 {result['p50'] * 1e3:6.2f} ms  "
                           f"p99 {result['p99'] * 1e3:6.2f} ms  server CPU {result['server_cpu'] * 1e6:5.0f} µs  "
-                          f"client CPU {result['client_cpu'] * 1e6:5.1f} µs", flush=True)
+                          f"client CPU {result['client_cpu'] * 1e6:5.1f} µs"
+                          + (f"  {result['switches']:5.1f} switches" if "switches" in result else ""), flush=True)
         memory["after the runs"] = spoor.rss_anon()
         # The stores as the runs left them: every event read back in order, alternating.
         for round in range((options.rounds if options.replays is None else options.replays) if results else 0):
@@ -367,20 +379,21 @@ def main():
     if not results:
         sys.exit(1 if over else 0)
     def table(peer, peer_title, title, client_cpu):
-        """Each scenario's medians, `spoor` against `peer`: throughput (or, at a fixed rate, the p99) as a ratio."""
-        print("| scenario | " + peer_title + " | " + title + " | ratio | p50 | p99 | server CPU per request |"
-              + (" client CPU per request pgbench / spoor-load |" if client_cpu else ""))
-        print("|---|---|---|---|---|---|---|" + ("---|" if client_cpu else ""))
+        """Each scenario's medians, `spoor` against `peer`: throughput (or, at a fixed rate, the p99) as a ratio; against
+        PostgreSQL each client's CPU, against another spoord each side's context switches per request."""
+        print("| scenario | " + peer_title + " | " + title + " | ratio | p50 | p99 | server CPU per request | "
+              + ("client CPU per request pgbench / spoor-load |" if client_cpu else "context switches per request |"))
+        print("|---|---|---|---|---|---|---|---|")
         for name in scenarios:
             was, now = median(name, peer, "rate"), median(name, "spoor", "rate")
             fixed = scenarios[name][2] is not None
             ratio = f"p99 {median(name, 'spoor', 'p99') / median(name, peer, 'p99'):.2f}×" if fixed else f"{now / was:.2f}×"
+            last = (f"{median(name, peer, 'client_cpu') * 1e6:.1f} / {median(name, 'spoor', 'client_cpu') * 1e6:.1f} µs" if client_cpu
+                    else f"{median(name, peer, 'switches'):.1f} / {median(name, 'spoor', 'switches'):.1f}")
             print(f"| {name} | {was:,.0f} /s | {now:,.0f} /s | {ratio} | "
                   f"{median(name, peer, 'p50') * 1e3:.2f} / {median(name, 'spoor', 'p50') * 1e3:.2f} ms | "
                   f"{median(name, peer, 'p99') * 1e3:.2f} / {median(name, 'spoor', 'p99') * 1e3:.2f} ms | "
-                  f"{median(name, peer, 'server_cpu') * 1e6:.0f} / {median(name, 'spoor', 'server_cpu') * 1e6:.0f} µs |"
-                  + (f" {median(name, peer, 'client_cpu') * 1e6:.1f} / {median(name, 'spoor', 'client_cpu') * 1e6:.1f} µs |"
-                     if client_cpu else ""))
+                  f"{median(name, peer, 'server_cpu') * 1e6:.0f} / {median(name, 'spoor', 'server_cpu') * 1e6:.0f} µs | {last} |")
 
     print(f"\nmedians of {options.rounds} runs each; ratio = Spoor / PostgreSQL (throughput: higher is better; p99: lower is better); "
           "p50, p99 and server CPU: PostgreSQL / Spoor")
