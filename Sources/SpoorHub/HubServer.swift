@@ -4,6 +4,7 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOSSL
+import SpoorProof
 import SpoorWitness
 
 /// The hub's HTTPS face: c2sp.org/tlog-witness `POST /add-checkpoint`, over TLS that demands a
@@ -81,7 +82,7 @@ public enum HubServer {
 
     /// `sha256:<hex>` of a certificate's DER: how an institution's relay certificate is pinned.
     public static func fingerprint(_ certificate: NIOSSLCertificate) throws -> String {
-        "sha256:" + SHA256.hash(data: try certificate.toDERBytes()).map { String(format: "%02x", $0) }.joined()
+        "sha256:" + SHA256.hash(data: try certificate.toDERBytes()).hexString
     }
 }
 

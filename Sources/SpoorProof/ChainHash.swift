@@ -24,13 +24,7 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The digest in lowercase hex, 64 characters.
-    public var hex: String { bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined() }
+    public var hex: String { bytes.hexString }
     /// The digest in lowercase hex.
     public var description: String { hex }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
 }

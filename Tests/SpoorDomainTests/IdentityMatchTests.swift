@@ -45,4 +45,19 @@ struct IdentityMatchTests {
         #expect(Self.matches("Anna de Vries", "A. Smit", "CL-0042", "cl 0042"))
         #expect(IdentityMatch.tokens(of: YouthIdentity(name: "Amira", birthDate: day("2011-03-14"))).isEmpty)
     }
+
+    @Test("ASCII read byte by byte normalises as Foundation's folding does: every character, and random names")
+    func asciiFastPathFoldsAsFoundationDoes() {
+        let every = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for keeping in ["", "-"] {
+            #expect(IdentityMatch.normalised(every, keeping: keeping) == IdentityMatch.folded(every, keeping: keeping))
+        }
+        var random = SeededGenerator(state: 7)
+        for _ in 0..<500 {
+            let text = String(
+                decoding: (0..<Int.random(in: 0...24, using: &random)).map { _ in UInt8.random(in: 0..<128, using: &random) }, as: UTF8.self)
+            #expect(IdentityMatch.normalised(text, keeping: "-") == IdentityMatch.folded(text, keeping: "-"), "\(Array(text.utf8))")
+        }
+        #expect(IdentityMatch.normalised("Zoë Ánna", keeping: "") == "zoe anna")  // not ASCII: folded
+    }
 }

@@ -60,10 +60,8 @@ package struct AdminHandler: Sendable {
         gauge("spoor_log_lines_dropped", Double(health.droppedLogLines))
         gauge("spoor_uptime_seconds", health.uptimeSeconds)
         let today = Day.today
-        // A scan of every case: on a thread of its own, not one of the pool that serves requests.
-        let items = try await BlockingWork.run("spoor-metrics") { [projections] in
-            try projections.withDigests { Worklist.items(for: $0, on: today, filter: .init(overdueOnly: true)) }
-        }
+        // The cases with overdue items, from the worklist's index: a range read up to today.
+        let items = Worklist.items(for: try projections.digestsListed(through: today), on: today, filter: .init(overdueOnly: true))
         let byKind = Dictionary(grouping: items, by: \.kind)
         for kind in Worklist.Item.Kind.allCases {
             let ofKind = byKind[kind] ?? []

@@ -100,10 +100,8 @@ package struct QueryHandler: Sendable {
         let filter = Worklist.Filter(
             roles: params.mine == true ? roles : nil, units: params.units.map(Set.init), mayActOn: mayActOn,
             overdueOnly: params.overdue == true)
-        // The cases with items, from the worklist's index: what is overdue is a range read up to today.
-        let listed = try CaseWorklist.cases(listedThrough: filter.overdueOnly ? today : nil, in: ledger)
-        let digests = try listed.compactMap { try projections.digest(of: $0) }
-        var (oldest, total, elsewhere) = Worklist.oldest(limit, of: digests, on: today, filter: filter)
+        let listed = try projections.digestsListed(through: filter.overdueOnly ? today : nil)
+        var (oldest, total, elsewhere) = Worklist.oldest(limit, of: listed, on: today, filter: filter)
         if roles.contains(.privacyOfficer) {
             let reviews = try access.emergenciesToReview().map { entry in
                 Worklist.Item(

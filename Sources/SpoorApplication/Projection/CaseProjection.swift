@@ -79,6 +79,12 @@ package struct CaseProjection: Sendable {
         return digest
     }
 
+    /// The digests of the cases with a worklist item listed from `day` or earlier (with any item,
+    /// without a day), found by the worklist's index (``CaseWorklist``), not by a scan of every case.
+    func digestsListed(through day: Day?) throws -> [CaseDigest] {
+        try CaseWorklist.cases(listedThrough: day, in: ledger).compactMap { try digest(of: $0) }
+    }
+
     /// Runs `body` over every case's digest, decoded one at a time as it iterates, reading
     /// `pageSize` records at a time; a digest that does not read fails the call once `body` returns.
     func withDigests<T>(pageSize: Int = 1_024, _ body: (Digests) -> T) throws -> T {

@@ -15,6 +15,6 @@ enum RegistrationPseudonym {
 
     static func of(_ identity: YouthIdentity?, caseID: String, key: [UInt8]) -> String {
         let subject = identity.flatMap { IdentityMatch.tokens(of: $0).first } ?? "case:\(caseID)"
-        return HMAC<SHA256>.authenticationCode(for: Array(subject.utf8), using: SymmetricKey(data: key)).map { String(format: "%02x", $0) }.joined()
+        return HMAC<SHA256>.authenticationCode(for: Array(subject.utf8), using: SymmetricKey(data: key)).hexString
     }
 }

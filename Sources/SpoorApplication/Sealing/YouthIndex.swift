@@ -1,6 +1,7 @@
 import Crypto
 import SpoorDomain
 import SpoorLedger
+import SpoorProof
 
 /// A keyed blind index of youths' identities: for each case, the HMAC of each token of its
 /// identity (``IdentityMatch``), kept as projection records `youth/<hmac>/<case>` beside the case,
@@ -21,7 +22,7 @@ struct YouthIndex: Sendable {
         guard let identity else { return [] }
         return Set(
             IdentityMatch.tokens(of: identity).map { token in
-                HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+                HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: key).hexString
             })
     }
 

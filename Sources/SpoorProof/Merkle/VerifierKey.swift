@@ -30,7 +30,7 @@ struct VerifierKey {
 
     /// The text of the key of `type` named `name`.
     static func text(name: String, type: UInt8, publicKey: [UInt8]) -> String {
-        let id = keyID(name: name, type: type, publicKey: publicKey).map { String(format: "%02x", $0) }.joined()
+        let id = keyID(name: name, type: type, publicKey: publicKey).hexString
         return "\(name)+\(id)+\(Data([type] + publicKey).base64EncodedString())"
     }
 }
