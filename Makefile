@@ -31,7 +31,7 @@ TEST_DEPS   := systemd graphviz prometheus chromium dpkg-dev lintian golang-go g
 
 
 .PHONY: daemon install-national install-national-units
-.PHONY: all deps test-deps build test run deb bench bench-socket bench-compare bench-peer fuzz reliability schemas install install-units man completions clean format lint
+.PHONY: all deps test-deps build test run deb bench bench-socket bench-compare bench-peer bench-queries fuzz reliability schemas install install-units man completions clean format lint
 
 all: build
 
@@ -134,6 +134,16 @@ bench-peer bench-compare: deps
 	python3 Benchmarks/peer/compare-postgres.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
 	  $(if $(BEFORE),--before $(BEFORE_TREE)/.build/release/spoord) \
 	  $(if $(filter bench-compare,$@),$(if $(BEFORE),--rounds 5 --seconds 8,--rounds 3 --seconds 3) --replays 1,--rounds 3 --seconds 10) $(BENCH_ARGS)
+
+## bench-queries: what the worklist and the statistics cost on a store of 1,000 cases with items and
+## on one of 100,000 cases (Benchmarks/queries/scaling.py); with BEFORE=REV, the build before too
+bench-queries: deps
+	@$(call ensure,gcc,command -v gcc)
+	$(SWIFT) build -c release --product spoord
+	$(if $(BEFORE),test -d $(BEFORE_TREE) || git worktree add --detach $(BEFORE_TREE) $(BEFORE))
+	$(if $(BEFORE),cd $(BEFORE_TREE) && $(SWIFT) build -c release --product spoord)
+	python3 Benchmarks/queries/scaling.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
+	  $(if $(BEFORE),--before $(BEFORE_TREE)/.build/release/spoord) $(BENCH_ARGS)
 
 ## hub: the national hub on loopback: PostgreSQL 15 with a synchronous standby in a folder of its
 ## own, test certificates, CoMensha's key pair; prints how to point a relay and spoor-comensha at it

@@ -4,7 +4,7 @@
 // connection unless --depth says more, and checks that every reply says "ok":true.
 //
 //   spoor-load --socket PATH [--connections 64] [--threads 2] [--seconds 10] [--command open-case|risk]
-//              [--rate 0] [--prefix p] [--history 3] [--depth 1]
+//              [--rate 0] [--prefix p] [--history 3] [--depth 1] [--unique-names 0]
 //
 // --command open-case: every request opens a new case. risk: each connection first opens its own case
 // and records --history signals on it (untimed), then records risk assessments on it. signal: the
@@ -37,7 +37,7 @@
 enum command { OPEN_CASE, RISK, SIGNAL };
 
 static const char *socket_path;
-static int connections = 64, threads = 2, history = 3, depth = 1;
+static int connections = 64, threads = 2, history = 3, depth = 1, unique_names = 0;
 #define MAX_DEPTH 64
 static double seconds = 10, rate = 0;
 static enum command command = OPEN_CASE;
@@ -91,6 +91,17 @@ static int connect_socket(void) {
 static const char *open_case_body =
     "{\"unit\":\"north\",\"openedOn\":\"2026-01-05\",\"youth\":{\"gender\":\"female\",\"nationalityGroup\":\"dutch\","
     "\"ageAtOpening\":15},\"personal\":{\"name\":\"Bench Mark\",\"birthDate\":\"2011-01-01\"}}";
+// With --unique-names 1, each case's youth is named after the case: a store of many youths, not of one
+// youth's many cases, for the statistics, which count a youth once over the cases its name matches.
+static const char *open_case_named_body =
+    "{\"unit\":\"north\",\"openedOn\":\"2026-01-05\",\"youth\":{\"gender\":\"female\",\"nationalityGroup\":\"dutch\","
+    "\"ageAtOpening\":15},\"personal\":{\"name\":\"Bench %s\",\"birthDate\":\"2011-01-01\"}}";
+
+static const char *opening(char *body, size_t size, const char *case_id) {
+    if (!unique_names) return open_case_body;
+    snprintf(body, size, open_case_named_body, case_id);
+    return body;
+}
 static const char *signal_body =
     "{\"formsOfExploitation\":[\"sexual\"],\"indicators\":[\"online\"],\"nature\":\"concrete\",\"observedOn\":\"2026-01-06\","
     "\"source\":\"own-observation\",\"personal\":{\"text\":\"seen at the station with an older man\"}}";
@@ -107,8 +118,9 @@ static void compose(struct connection *c, const char *name, const char *case_id,
 static void next_request(struct connection *c) {
     char case_id[96];
     if (command == OPEN_CASE) {
+        char body[512];
         snprintf(case_id, sizeof case_id, "%s-%d-%llu", prefix, c->index, (unsigned long long)c->sent);
-        compose(c, "open-case", case_id, open_case_body);
+        compose(c, "open-case", case_id, opening(body, sizeof body, case_id));
     } else {
         snprintf(case_id, sizeof case_id, "%s-%d", prefix, c->index);
         compose(c, command == RISK ? "record-risk-assessment" : "record-signal", case_id, command == RISK ? risk_body : signal_body);
@@ -178,10 +190,10 @@ static void *drive(void *argument) {
     // they share the daemon's commits: each connection's own case, with `history` signals.
     for (int s = -1; command != OPEN_CASE && s < history; s++) {
         const char *name = s < 0 ? "open-case" : "record-signal";
-        char case_id[96];
+        char case_id[96], body[512];
         for (int i = 0; i < w->count; i++) {
             snprintf(case_id, sizeof case_id, "%s-%d", prefix, all[i].index);
-            send_request(all[i].fd, name, case_id, s < 0 ? open_case_body : signal_body);
+            send_request(all[i].fd, name, case_id, s < 0 ? opening(body, sizeof body, case_id) : signal_body);
         }
         for (int i = 0; i < w->count; i++) {
             snprintf(case_id, sizeof case_id, "%s-%d", prefix, all[i].index);
@@ -274,11 +286,12 @@ int main(int argc, char **argv) {
         else if (!strcmp(name, "--command")) command = !strcmp(value, "risk") ? RISK : !strcmp(value, "signal") ? SIGNAL : OPEN_CASE;
         else if (!strcmp(name, "--history")) history = atoi(value);
         else if (!strcmp(name, "--depth")) depth = atoi(value);
+        else if (!strcmp(name, "--unique-names")) unique_names = atoi(value);
         else if (!strcmp(name, "--trace")) { trace = fopen(value, "w"); if (!trace) die(value); }
         else { fprintf(stderr, "unknown option %s\n", name); return 2; }
     }
     if (!socket_path || connections < 1 || threads < 1 || depth < 1 || depth > MAX_DEPTH || (depth > 1 && rate > 0)) {
-        fprintf(stderr, "usage: spoor-load --socket PATH [--connections N] [--threads N] [--seconds S] [--command open-case|risk|signal] [--rate R] [--prefix P] [--history N] [--depth D (1 to 64, closed loop)]\n");
+        fprintf(stderr, "usage: spoor-load --socket PATH [--connections N] [--threads N] [--seconds S] [--command open-case|risk|signal] [--rate R] [--prefix P] [--history N] [--depth D (1 to 64, closed loop)] [--unique-names 0|1]\n");
         return 2;
     }
     if (threads > connections) threads = connections;

@@ -9,31 +9,50 @@ public struct LinkedYouths: Sendable {
     public init(_ cases: some Sequence<CaseDigest>, matched: [[String]] = []) {
         var parent: [String: String] = [:]
         func root(_ id: String) -> String {
-            var id = id
-            while let up = parent[id], up != id { id = up }
-            return id
+            var top = id
+            while let up = parent[top], up != top { top = up }
+            var node = id  // each case on the way points at the root: no chain is walked twice
+            while let up = parent[node], up != top { (parent[node], node) = (top, up) }
+            return top
         }
         func join(_ a: String, _ b: String) {
             let (a, b) = (root(a), root(b))
             if a != b { parent[max(a, b)] = min(a, b) }
         }
         // "Not the same youth" overrules a link or a match, as it does for a registration.
-        let apart = Set(cases.flatMap { state in state.otherYouth.map { [state.caseID, $0].sorted() } })
+        var apart: [String: Set<String>] = [:]
         for state in cases {
-            for other in state.sameYouth where !apart.contains([state.caseID, other].sorted()) { join(state.caseID, other) }
-        }
-        for group in matched {
-            for (index, a) in group.enumerated() {
-                for b in group[(index + 1)...] where !apart.contains([a, b].sorted()) { join(a, b) }
+            for other in state.otherYouth {
+                apart[state.caseID, default: []].insert(other)
+                apart[other, default: []].insert(state.caseID)
             }
         }
+        func areApart(_ a: String, _ b: String) -> Bool { apart[a]?.contains(b) ?? false }
+        for state in cases {
+            for other in state.sameYouth where !areApart(state.caseID, other) { join(state.caseID, other) }
+        }
+        for group in matched { Self.join(group, apart: apart, areApart, join) }
+        for id in Array(parent.keys) { parent[id] = root(id) }
         self.parent = parent
     }
 
-    /// The id that names the youth of `caseID`.
-    public func youth(of caseID: String) -> String {
-        var id = caseID
-        while let up = parent[id], up != id { id = up }
-        return id
+    /// Joins every two cases of a matched group not told apart. A case told apart from none of
+    /// the group is a youth with each of the others, so they are all one: joined to it, a case at
+    /// a time. Only a group whose every case was told apart from another is joined pair by pair
+    /// (a group of one youth's many cases took time in its square, 10^10 pairs for 100,000).
+    private static func join(
+        _ group: [String], apart: [String: Set<String>], _ areApart: (String, String) -> Bool, _ join: (String, String) -> Void
+    ) {
+        let members = Set(group)
+        if let free = group.first(where: { apart[$0]?.isDisjoint(with: members) ?? true }) {
+            for other in group { join(free, other) }
+            return
+        }
+        for (index, a) in group.enumerated() {
+            for b in group[(index + 1)...] where !areApart(a, b) { join(a, b) }
+        }
     }
+
+    /// The id that names the youth of `caseID`.
+    public func youth(of caseID: String) -> String { parent[caseID] ?? caseID }
 }

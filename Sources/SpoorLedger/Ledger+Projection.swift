@@ -15,6 +15,14 @@ extension Ledger {
         try snapshot { txn in try store.partedValue(key, slot: try store.liveSlot(in: txn), in: txn) }
     }
 
+    /// The live projection's values under `keys` with their parts, read in one snapshot; `nil` for a key not there.
+    public func projectionPartedValues(for keys: [[UInt8]]) throws -> [PartedValue?] {
+        try snapshot { txn in
+            let slot = try store.liveSlot(in: txn)
+            return try keys.map { try store.partedValue($0, slot: slot, in: txn) }
+        }
+    }
+
     /// Up to `limit` live records whose keys start with `prefix`, from the first key after `after`
     /// (or the first of the prefix), in key order: a page of a scan that holds no snapshot open.
     public func projectionRecords(withPrefix prefix: [UInt8], after: [UInt8]? = nil, limit: Int) throws -> [ProjectionRecord] {

@@ -46,12 +46,13 @@ struct WorklistIndexTests {
             let every = try projection.withDigests { Array($0) }
             let listed = Set(try CaseWorklist.cases(listedThrough: nil, in: ledger))
             #expect(listed.count > 10 && listed.count < 40)  // some cases list nothing: closed, or nothing due
+            let indexed = try projection.digestsListed(through: nil)
+            #expect(Set(indexed.map(\.caseID)) == listed)
             for offset in stride(from: 0, through: 240, by: 6) {
                 let today = Day(ordinal: day("2026-08-20").ordinal + offset)
                 let found = try CaseWorklist.cases(listedThrough: today, in: ledger)
                 let overdue = every.filter { !Worklist.items(for: [$0], on: today, filter: .init(overdueOnly: true)).isEmpty }
                 #expect(Set(found) == Set(overdue.map(\.caseID)) && found.count == Set(found).count, "on \(today)")
-                let indexed = try listed.sorted().compactMap { try projection.digest(of: $0) }
                 for overdueOnly in [false, true] {
                     let scan = Worklist.oldest(25, of: every, on: today, filter: .init(overdueOnly: overdueOnly))
                     let read = Worklist.oldest(25, of: indexed, on: today, filter: .init(overdueOnly: overdueOnly))

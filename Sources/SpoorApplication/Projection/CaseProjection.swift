@@ -71,18 +71,17 @@ package struct CaseProjection: Sendable {
         return entry
     }
 
-    /// The digest of case `id`, its head and parts read in one snapshot; `nil` when there is no such case.
-    func digest(of id: String) throws -> CaseDigest? {
-        guard let parted = try ledger.projectionPartedValue(for: StoredDigest.key(of: id)) else { return nil }
-        var digest = try StoredDigest.decodeHead(parted.value)
-        for part in parted.parts { digest.add(try StoredDigest.decodePart(part.value)) }
-        return digest
-    }
-
     /// The digests of the cases with a worklist item listed from `day` or earlier (with any item,
-    /// without a day), found by the worklist's index (``CaseWorklist``), not by a scan of every case.
+    /// without a day), found by the worklist's index (``CaseWorklist``), not by a scan of every
+    /// case, and read in one snapshot.
     func digestsListed(through day: Day?) throws -> [CaseDigest] {
-        try CaseWorklist.cases(listedThrough: day, in: ledger).compactMap { try digest(of: $0) }
+        let keys = try CaseWorklist.cases(listedThrough: day, in: ledger).map(StoredDigest.key(of:))
+        return try ledger.projectionPartedValues(for: keys).compactMap { parted in
+            guard let parted else { return nil }
+            var digest = try StoredDigest.decodeHead(parted.value)
+            for part in parted.parts { digest.add(try StoredDigest.decodePart(part.value)) }
+            return digest
+        }
     }
 
     /// Runs `body` over every case's digest, decoded one at a time as it iterates, reading

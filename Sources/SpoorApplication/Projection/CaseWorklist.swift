@@ -44,7 +44,7 @@ enum CaseWorklist {
             let page = try ledger.projectionRecords(withPrefix: prefix, after: after, limit: 4_096)
             for record in page {
                 if let end, !record.key.lexicographicallyPrecedes(end) { return found }
-                let caseID = String(decoding: record.key.dropFirst(prefix.count + 11).prefix { $0 != 0 }, as: UTF8.self)
+                let caseID = String(decoding: record.key.dropFirst(prefix.count + "YYYY-MM-DD/".utf8.count).prefix { $0 != 0 }, as: UTF8.self)
                 if seen.insert(caseID).inserted { found.append(caseID) }
             }
             guard page.count == 4_096 else { return found }
