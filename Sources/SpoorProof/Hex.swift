@@ -1,7 +1,7 @@
 extension Sequence<UInt8> {
     /// The bytes in lowercase hexadecimal, two digits each: a digest or a blind-index entry as
     /// text. Written out here because `String(format: "%02x")` went through Foundation's
-    /// formatter once a byte, a tenth of an open-case's CPU (issue 31).
+    /// formatter once a byte: with the names' folding, a tenth of an open-case's CPU (issue 31).
     public var hexString: String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
