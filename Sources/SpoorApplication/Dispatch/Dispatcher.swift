@@ -113,7 +113,7 @@ package final class Dispatcher: Sendable {
         case .auditCheckpoint: try audit.checkpoint()
         case .auditProve: try audit.prove(try params(request))
         case .auditConsistency: try audit.consistency(try params(request))
-        case .auditVerify: try audit.verifyLog()
+        case .auditVerify: try await audit.verifyLog()
         case .registrationOutbox: try deliveries.outbox()
         case .registrationAcknowledged: try await deliveries.acknowledge(try params(request), by: caller)
         case .auditWitnessed: try await audit.witnessed(try params(request), caller)

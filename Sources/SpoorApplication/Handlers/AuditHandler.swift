@@ -119,8 +119,9 @@ package struct AuditHandler: Sendable {
     }
 
     /// Recomputes every hash of the chain and the tree.
-    func verifyLog() throws -> JSONValue {
-        let report = try ledger.verify()
+    func verifyLog() async throws -> JSONValue {
+        // Every event hashed again: on a thread of its own, not the event loop its connection is on.
+        let report = try await BlockingWork.run("spoor-verify") { [ledger] in try ledger.verify() }
         let head = try ledger.treeHead()
         return try JSONValue(
             encoding: VerifyReply(
