@@ -129,7 +129,7 @@ BEFORE_TREE = /var/tmp/spoor-before-$(BEFORE)
 bench-peer bench-compare: deps
 	@$(call ensure,$(PEER_DEPS),test -x /usr/lib/postgresql/15/bin/postgres && command -v pgbench && command -v gcc)
 	$(SWIFT) build -c release --product spoord
-	$(if $(BEFORE),test -d $(BEFORE_TREE) || git worktree add --detach $(BEFORE_TREE) $(BEFORE))
+	$(if $(BEFORE),test -d $(BEFORE_TREE) || (git worktree prune && git worktree add --detach $(BEFORE_TREE) $(BEFORE)))
 	$(if $(BEFORE),cd $(BEFORE_TREE) && $(SWIFT) build -c release --product spoord)
 	python3 Benchmarks/peer/compare-postgres.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
 	  $(if $(BEFORE),--before $(BEFORE_TREE)/.build/release/spoord) \
@@ -140,7 +140,7 @@ bench-peer bench-compare: deps
 bench-queries: deps
 	@$(call ensure,gcc,command -v gcc)
 	$(SWIFT) build -c release --product spoord
-	$(if $(BEFORE),test -d $(BEFORE_TREE) || git worktree add --detach $(BEFORE_TREE) $(BEFORE))
+	$(if $(BEFORE),test -d $(BEFORE_TREE) || (git worktree prune && git worktree add --detach $(BEFORE_TREE) $(BEFORE)))
 	$(if $(BEFORE),cd $(BEFORE_TREE) && $(SWIFT) build -c release --product spoord)
 	python3 Benchmarks/queries/scaling.py --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord \
 	  $(if $(BEFORE),--before $(BEFORE_TREE)/.build/release/spoord) $(BENCH_ARGS)
