@@ -101,12 +101,12 @@ package final class Dispatcher: Sendable {
         case .metrics: try await admin.metrics()
         case .caseCommand: try await command(try CommandParams(json: request.params), caller)
         case .caseShow: try await queries.show(try params(request), caller)
-        case .caseList: try queries.list(try params(request), caller)
+        case .caseList: try await scan(request, "spoor-list") { [queries] (list: CaseListParams) in try queries.list(list, caller) }
         case .caseNext: try queries.nextSteps(try params(request))
         case .registrationForm: try await queries.registrationForm(try params(request), caller)
         case .worklist: try queries.worklist(try params(request), caller)
         case .auditTrace: try queries.trace(try params(request))
-        case .stats: try queries.stats(try params(request), caller)
+        case .stats: try await scan(request, "spoor-stats") { [queries] (stats: StatsParams) in try queries.stats(stats, caller) }
         case .eventsTail: try await admin.tail(try params(request), request.id, reply)
         case .projectionsRebuild: try await admin.rebuild(request.id, reply)
         case .backup: try await backups.backup(try params(request))
@@ -119,7 +119,7 @@ package final class Dispatcher: Sendable {
         case .auditWitnessed: try await audit.witnessed(try params(request), caller)
         case .auditCosigned: try await audit.cosigned(try params(request), caller)
         case .subjectExport: try await subject.export(try params(request), caller)
-        case .retentionDue: try retention.retentionDue(try params(request))
+        case .retentionDue: try await scan(request, "spoor-retention") { [retention] (due: RetentionParams) in try retention.retentionDue(due) }
         case .retentionApply: try await retention.retentionApply(try params(request), caller)
         case .keysRotate: try await admin.rotateKeys(try params(request), caller)
         case .protocolShow: try protocolHandler.showProtocol(try params(request))
@@ -127,6 +127,15 @@ package final class Dispatcher: Sendable {
         case .accessLog: try await access.accessLog(try params(request), caller)
         case .accessReview: try await access.reviewEmergency(try params(request), caller)
         }
+    }
+
+    /// A method that reads every case, run on a thread of its own (``BlockingWork``), not on the
+    /// event loop its connection is on, where it would hold up the other connections' requests.
+    private func scan<P: Decodable & Sendable>(_ request: Request, _ name: String, _ body: @escaping @Sendable (P) throws -> JSONValue)
+        async throws -> JSONValue
+    {
+        let parameters: P = try params(request)
+        return try await BlockingWork.run(name) { try body(parameters) }
     }
 
     /// The roles that may call each method at all; commands are checked again, one by one,
