@@ -16,11 +16,7 @@ struct DeliveryTests {
         try h.run(.signal(on: "2026-11-02"), on: "2026-11-02")
         try h.run(.give(.youth, on: "2026-11-03"), on: "2026-11-03")
         try h.run(.register(.identifiable, basis: .consent, on: "2026-11-04"), as: .attentionOfficer, on: "2026-11-04")
-        h.record(
-            .registrationSealed(
-                RegistrationSealed(
-                    registration: 1, delivery: id, recipientKey: "comensha-2027", sealedOn: day("2026-11-04"),
-                    envelope: "c2VhbGVk")), as: .attentionOfficer, actor: "anna", on: "2026-11-04")
+        h.recordSealed(registration: 1, delivery: id, actor: "anna", on: "2026-11-04")
         return h
     }
 

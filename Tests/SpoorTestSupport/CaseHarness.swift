@@ -38,6 +38,16 @@ public struct CaseHarness {
         state = CaseState.evolve(state, record)
     }
 
+    /// Folds in CoMensha's envelope of registration `number`, as the daemon seals it beside the
+    /// registration (the decider does not make it): delivery `delivery`, to the key `comensha-2027`.
+    public mutating func recordSealed(registration number: Int, delivery: String, actor: String, on today: String) {
+        record(
+            .registrationSealed(
+                RegistrationSealed(
+                    registration: number, delivery: delivery, recipientKey: "comensha-2027", sealedOn: day(today), envelope: "c2VhbGVk")),
+            as: .attentionOfficer, actor: actor, on: today)
+    }
+
     /// The case as it stands; the harness must have opened it.
     public var current: CaseState { state! }
 

@@ -70,11 +70,7 @@ public enum EveryEventType {
         try h.run(.approveWaiver(.unableToConsent, on: "2026-09-13"), as: .behaviouralScientist, on: "2026-09-13")
         try h.run(.register(.identifiable, basis: .waiver, on: "2026-09-14"), as: .attentionOfficer, on: "2026-09-14")
         // Sealed for CoMensha by the daemon itself, with the registration; acknowledged through the relay.
-        h.record(
-            .registrationSealed(
-                RegistrationSealed(
-                    registration: 2, delivery: delivery, recipientKey: "comensha-2027", sealedOn: day("2026-09-14"),
-                    envelope: "c2VhbGVk")), as: .attentionOfficer, actor: "attention-officer-1", on: "2026-09-14")
+        h.recordSealed(registration: 2, delivery: delivery, actor: "attention-officer-1", on: "2026-09-14")
         try h.run(
             CaseCommand(RegistrationAcknowledged(delivery: delivery, subject: .registration, acknowledgedOn: day("2026-09-15"), reference: "CM-10")),
             as: .relay, on: "2026-09-15")
