@@ -39,7 +39,7 @@ enum CodecBenchmark {
                     let record = CaseEventRecord(
                         event: reopened, actor: "bench", role: .professional,
                         position: 0, recordedOn: context.today, rules: rules)
-                    precondition(record.rules.version == 1)
+                    precondition(record.rules.version == rules.version)
                 }
             ),
             ("decode an open-case command", { _ = try CaseCommand(name: "open-case", caseID: "c1", body: command["body"]!) }),
@@ -91,7 +91,7 @@ extension CodecBenchmark {
                 let start = now()
                 for _ in 0..<200_000 {
                     let record = CaseEventRecord(event: reopened, actor: "bench", role: .professional, position: 0, recordedOn: day, rules: rules)
-                    precondition(record.rules.version == 1)
+                    precondition(record.rules.version == rules.version)
                 }
                 return (now() - start) / 200_000 * 1e9
             }
