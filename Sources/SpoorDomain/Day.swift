@@ -17,8 +17,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init(parsing text: String) throws(DomainError) {
-        // Bytes: every dated field of every event of a rebuild is parsed here.
-        let bytes = Array(text.utf8)
+        var text = text
+        let parsed = text.withUTF8 { bytes in Self.parse(bytes) }
+        guard let (year, month, day) = parsed else { throw .invalidField("date", "\"\(text)\" is not a date of the form YYYY-MM-DD") }
+        try self.init(year: year, month: month, day: day)
+    }
+
+    /// The year, month and day of `YYYY-MM-DD`, read in place (an array of its bytes cost a rebuild an allocation a date).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for byte in bytes[range] {
@@ -29,8 +35,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
-        else { throw .invalidField("date", "\"\(text)\" is not a date of the form YYYY-MM-DD") }
-        try self.init(year: year, month: month, day: day)
+        else { return nil }
+        return (year, month, day)
     }
 
     public var components: (year: Int, month: Int, day: Int) {

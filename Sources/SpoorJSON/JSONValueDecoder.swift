@@ -218,6 +218,42 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try ValueDecoder.decode(type, try value(key), at: codingPath + [key], tracker: tracker)
     }
 
+    /// One lookup where the protocol's default asks three times (`contains`, `decodeNil`, `decode`):
+    /// every optional field of every command and every event of a rebuild comes through here.
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = object[key.stringValue] else {
+            entry.markAbsent(key.stringValue)
+            return nil
+        }
+        entry.markRead(key.stringValue)
+        if value == .null { return nil }
+        return try ValueDecoder.decode(type, value, at: codingPath + [key], tracker: tracker)
+    }
+
+    // Synthesized decoding calls these overloads for optional primitives, not the generic one.
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(type as String.Type?, key) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(type as Bool.Type?, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(type as Int.Type?, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decodeIfPresent(type as Double.Type?, key) }
+
+    private func decodeIfPresent<T: Decodable>(_ type: T.Type?, _ key: Key) throws -> T? { try decodeIfPresent(T.self, forKey: key) }
+
+    // The primitives straight from the value, without the generic path's type tests: most fields are strings.
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        if case .string(let string) = try value(key) { return string }
+        return try decode(type as any Decodable.Type, key) as! String
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        if case .bool(let flag) = try value(key) { return flag }
+        return try decode(type as any Decodable.Type, key) as! Bool
+    }
+
+    /// The generic path, for its error.
+    private func decode(_ type: any Decodable.Type, _ key: Key) throws -> any Decodable {
+        try ValueDecoder.decode(type, try value(key), at: codingPath + [key], tracker: tracker)
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try ValueDecoder(value: try value(key), codingPath: codingPath + [key], tracker: tracker).container(keyedBy: type)
     }

@@ -67,6 +67,12 @@ struct CodingTests {
             }
         }
         #expect(refusal { $0["shoeSize"] = 42 } == "shoeSize")
+        // The near miss names every field, the optional one left out too (`note`: asked for, absent).
+        #expect(
+            throws: JSONValueDecoder.UnknownKey(
+                path: "shoeSize", typeName: "Record",
+                fields: ["byID", "count", "extra", "flags", "name", "note", "profile", "profiles", "score", "state"])
+        ) { try JSONValueDecoder().decode(Record.self, from: .object(valid.object!.merging(["shoeSize": 42]) { $1 })) }
         #expect(throws: JSONValueDecoder.UnknownKey(path: "profile.shoeSize", typeName: "Profile", fields: ["age", "gender"])) {
             try JSONValueDecoder().decode(
                 Record.self, from: .object(valid.object!.merging(["profile": ["gender": "female", "age": 15, "shoeSize": 42]]) { $1 }))
@@ -108,5 +114,15 @@ struct CodingTests {
         else { Issue.record("null for a String"); return }
         guard case .dataCorrupted? = error({ $0["profile"] = ["gender": "other", "age": 15] }) else { Issue.record("an unknown enum case"); return }
         #expect(error { $0["note"] = .null } == nil)  // null is nil for an optional
+        // The straight paths for strings and optionals refuse what the generic one refuses, with the path.
+        for (key, value) in [("note", 5), ("name", true)] as [(String, JSONValue)] {
+            guard case .typeMismatch(_, let context)? = error({ $0[key] = value }) else { Issue.record("\(value) for \(key)"); continue }
+            #expect(context.codingPath.map(\.stringValue) == [key])
+        }
+        struct Flags: Decodable, Equatable { var on: Bool, off: Bool? }
+        #expect(try JSONValueDecoder().decode(Flags.self, from: ["on": true]) == Flags(on: true, off: nil))
+        #expect(try JSONValueDecoder().decode(Flags.self, from: ["on": false, "off": true]) == Flags(on: false, off: true))
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Flags.self, from: ["on": "yes"]) }
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Flags.self, from: ["on": true, "off": 1]) }
     }
 }

@@ -20,6 +20,7 @@ struct YouthIndex: Sendable {
     /// The index entries of `identity`: one per token, as hex.
     func entries(of identity: YouthIdentity?) -> Set<String> {
         guard let identity else { return [] }
+        let key = key  // made once, not once a token
         return Set(
             IdentityMatch.tokens(of: identity).map { token in
                 HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: key).hexString
