@@ -99,8 +99,13 @@ class PostgresQueries:
         """Rows up to `upto`: the first `listed` with a signal and a worklist item, the rest with neither."""
         signal = ("jsonb_build_array(jsonb_build_object('observedOn', '2026-10-01', 'formsOfExploitation', "
                   "jsonb_build_array('sexual', 'criminal'), 'consultedOn', '2026-10-03'))")
-        item = ("'listedFrom', to_char(date '2026-10-01' + (n % 60), 'YYYY-MM-DD'), "
-                "'items', jsonb_build_array(jsonb_build_object('kind', 'risk-assessment-missing', 'since', '2026-10-01'))")
+        # Two items a case, as Spoor's cases here have (the signal waits, its risk assessment is missing), each
+        # with the fields and about the detail Spoor's worklist shows, so that both replies are of a size.
+        detail = "signal s-1 waits for the weighing: weigh it with the attention officer, or consult Veilig Thuis"
+        items = ", ".join(f"jsonb_build_object('case', 'case-' || n, 'unit', 'north', 'kind', '{kind}', 'since', '2026-10-01', "
+                          f"'dueOn', '2026-10-15', 'overdue', true, 'responsible', 'professional', 'protocolVersion', 1, "
+                          f"'detail', '{detail}')" for kind in ("signal-waiting", "risk-assessment-missing"))
+        item = f"'listedFrom', to_char(date '2026-10-01' + (n % 60), 'YYYY-MM-DD'), 'items', jsonb_build_array({items})"
         self.postgres.psql(f"""
             INSERT INTO cases(stream, version, state)
             SELECT 'case-' || n, 1, '{peer.STATE}'::jsonb || CASE WHEN n <= {listed}

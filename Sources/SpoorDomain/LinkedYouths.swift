@@ -5,8 +5,24 @@
 public struct LinkedYouths: Sendable {
     private let parent: [String: String]
 
-    /// The youths of `cases`; `matched` are the groups of cases whose identities match.
+    /// An officer's word that two cases are one youth (`same`), or are not.
+    public struct Link: Sendable, Equatable {
+        public var from: String, to: String, same: Bool
+        public init(from: String, to: String, same: Bool) { (self.from, self.to, self.same) = (from, to, same) }
+    }
+
+    /// The youths of `cases`, by the links their states hold; `matched` are the groups of cases whose identities match.
     public init(_ cases: some Sequence<CaseDigest>, matched: [[String]] = []) {
+        let links = cases.flatMap { state in
+            state.sameYouth.map { Link(from: state.caseID, to: $0, same: true) }
+                + state.otherYouth.map { Link(from: state.caseID, to: $0, same: false) }
+        }
+        self.init(links: links, matched: matched)
+    }
+
+    /// The youths of the cases `links` and `matched` name (every other case is a youth of its own):
+    /// read from the links' index, without a pass over every case.
+    public init(links: [Link], matched: [[String]] = []) {
         var parent: [String: String] = [:]
         func root(_ id: String) -> String {
             var top = id
@@ -21,16 +37,12 @@ public struct LinkedYouths: Sendable {
         }
         // "Not the same youth" overrules a link or a match, as it does for a registration.
         var apart: [String: Set<String>] = [:]
-        for state in cases {
-            for other in state.otherYouth {
-                apart[state.caseID, default: []].insert(other)
-                apart[other, default: []].insert(state.caseID)
-            }
+        for link in links where !link.same {
+            apart[link.from, default: []].insert(link.to)
+            apart[link.to, default: []].insert(link.from)
         }
         func areApart(_ a: String, _ b: String) -> Bool { apart[a]?.contains(b) ?? false }
-        for state in cases {
-            for other in state.sameYouth where !areApart(state.caseID, other) { join(state.caseID, other) }
-        }
+        for link in links where link.same && !areApart(link.from, link.to) { join(link.from, link.to) }
         for group in matched { Self.join(group, apart: apart, areApart, join) }
         for id in Array(parent.keys) { parent[id] = root(id) }
         self.parent = parent

@@ -36,18 +36,30 @@ public struct Statistics: Sendable, Equatable {
         cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Dimension] = [],
         institution: Decider.Institution = .init(), linked: LinkedYouths? = nil
     ) {
-        self.dimensions = dimensions
+        var counter = Counter(from: from, to: to, by: dimensions, institution: institution, linked: linked ?? LinkedYouths(cases))
+        for state in cases { counter.add(state) }
+        self = counter.statistics
+    }
+
+    /// The figures gathered a case at a time, so that one pass over the store feeds both tables.
+    public struct Counter {
+        let from: Day?, to: Day?, dimensions: [Dimension], institution: Decider.Institution, linked: LinkedYouths
         var tallies: [[String]: Tally] = [:]
-        let linked = linked ?? LinkedYouths(cases)
-        for state in cases {
-            for signal in state.activeSignals where Self.contains(signal.observedOn, from: from, to: to) {
+
+        public init(from: Day?, to: Day?, by dimensions: [Dimension], institution: Decider.Institution, linked: LinkedYouths) {
+            (self.from, self.to, self.dimensions, self.institution, self.linked) = (from, to, dimensions, institution, linked)
+        }
+
+        public mutating func add(_ state: CaseDigest) {
+            for signal in state.activeSignals where Statistics.contains(signal.observedOn, from: from, to: to) {
                 let steps = Steps(signal: signal, in: state)
-                for group in Self.groups(of: signal, in: state, by: dimensions, institution: institution) {
+                for group in Statistics.groups(of: signal, in: state, by: dimensions, institution: institution) {
                     tallies[group, default: Tally()].add(steps, of: linked.youth(of: state.caseID))
                 }
             }
         }
-        self.tallies = tallies
+
+        public var statistics: Statistics { Statistics(dimensions: dimensions, tallies: tallies) }
     }
 
     init(dimensions: [Dimension], tallies: [[String]: Tally]) {

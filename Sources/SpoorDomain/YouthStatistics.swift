@@ -84,27 +84,43 @@ public struct YouthStatistics: Sendable, Equatable {
         cases: some Sequence<CaseDigest>, from: Day? = nil, to: Day? = nil, by dimensions: [Statistics.Dimension] = [],
         institution: Decider.Institution = .init(), asOf: Day? = nil, linked: LinkedYouths? = nil
     ) {
-        self.dimensions = dimensions
-        func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
+        var counter = Counter(
+            from: from, to: to, by: dimensions, institution: institution, asOf: asOf, linked: linked ?? LinkedYouths(cases))
+        for state in cases { counter.add(state) }
+        self = counter.statistics
+    }
+
+    /// The youths gathered a case at a time, so that one pass over the store feeds both tables.
+    public struct Counter {
+        let from: Day?, to: Day?, dimensions: [Statistics.Dimension], institution: Decider.Institution, asOf: Day?
+        let linked: LinkedYouths
         var members: [[String]: [String: Facts]] = [:]
-        let linked = linked ?? LinkedYouths(cases)
-        for state in cases {
+
+        public init(
+            from: Day?, to: Day?, by dimensions: [Statistics.Dimension], institution: Decider.Institution, asOf: Day?, linked: LinkedYouths
+        ) {
+            (self.from, self.to, self.dimensions, self.institution, self.asOf, self.linked) = (from, to, dimensions, institution, asOf, linked)
+        }
+
+        public mutating func add(_ state: CaseDigest) {
+            func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
             let signals = state.activeSignals.filter { inPeriod($0.observedOn) }
             let screenings = state.screenedOn.filter(inPeriod)
-            guard let first = signals.map(\.observedOn).min() ?? screenings.min() else { continue }
+            guard let first = signals.map(\.observedOn).min() ?? screenings.min() else { return }
             let forms = Set(signals.flatMap { $0.formsOfExploitation.isEmpty ? ["unknown"] : $0.formsOfExploitation })
             let facts = Facts(
                 screened: !screenings.isEmpty, hasSignals: !signals.isEmpty, reported: !state.reports.isEmpty,
-                consent: state.consent.rawValue, registration: Self.registration(of: state, asOf: asOf),
+                consent: state.consent.rawValue, registration: YouthStatistics.registration(of: state, asOf: asOf),
                 declined: state.declinedReasons, refusedBy: state.refusedBy)
-            for group in Self.groups(
+            for group in YouthStatistics.groups(
                 of: state, firstOn: first, forms: signals.isEmpty ? ["none"] : forms.sorted(), by: dimensions, institution: institution)
             {
                 let youth = linked.youth(of: state.caseID)
                 members[group, default: [:]][youth] = members[group]?[youth].map { $0.merged(with: facts) } ?? facts
             }
         }
-        self.members = members
+
+        public var statistics: YouthStatistics { YouthStatistics(dimensions: dimensions, members: members) }
     }
 
     init(dimensions: [Statistics.Dimension], members: [[String]: [String: Facts]]) {
@@ -134,7 +150,7 @@ public struct YouthStatistics: Sendable, Equatable {
         return "due"
     }
 
-    private static func groups(
+    fileprivate static func groups(
         of state: CaseDigest, firstOn day: Day, forms: [String], by dimensions: [Statistics.Dimension],
         institution: Decider.Institution
     ) -> [[String]] {

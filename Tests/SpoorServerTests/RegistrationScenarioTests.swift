@@ -224,6 +224,7 @@ struct RegistrationScenarioTests {
         // An officer's word counts where the index has none (other names), and overrules it (twins).
         try open("y3", "Amira El Idrissi")
         try s.ok(["case", "link", "--case", "y2", "--other", "y3", "--reason", "one birth certificate"])
+        #expect(try youthsCounted() == 3, "r1, y1, and y2 with y3: linked, one youth (the statistics read the links' index)")
         #expect(
             try s.ctl.run(["register", "comensha", "--case", "y3", "--kind", "non-identifiable", "--on", "2026-11-04"]).status == 65,
             "linked from y2's side, y3 finds y2's registration")

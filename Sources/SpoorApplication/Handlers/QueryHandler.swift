@@ -158,21 +158,21 @@ package struct QueryHandler: Sendable {
             return dimension
         }
         let exact = caller.mayReadPersonalContent
-        let matched = try YouthIndex.matchedGroups(in: ledger)  // one youth, one count: cases whose identities match
-        let (signals, youths) = try projections.withDigests { all in
-            let digests = all.lazy.filter { !exact || caller.caresFor(unit: $0.unit) }
-            let linked = LinkedYouths(all, matched: matched)
-            return (
-                Statistics(cases: digests, from: from, to: to, by: dimensions, institution: institution, linked: linked),
-                YouthStatistics(
-                    cases: digests, from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today,
-                    linked: linked)
-            )
+        // One youth, one count: the cases whose identities match, and those an officer linked, from their indexes.
+        let linked = LinkedYouths(links: try CaseLinks.all(in: ledger), matched: try YouthIndex.matchedGroups(in: ledger))
+        var signals = Statistics.Counter(from: from, to: to, by: dimensions, institution: institution, linked: linked)
+        var youths = YouthStatistics.Counter(from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today, linked: linked)
+        try projections.withDigests { all in
+            for digest in all where !exact || caller.caresFor(unit: digest.unit) {  // one pass: each case decoded once
+                signals.add(digest)
+                youths.add(digest)
+            }
         }
         let published =
             exact
-            ? PublishedStatistics.exact(signals, youths)
-            : try PublishedStatistics.protected(signals, youths, threshold: protocols.current.statistics.smallCellThreshold)
+            ? PublishedStatistics.exact(signals.statistics, youths.statistics)
+            : try PublishedStatistics.protected(
+                signals.statistics, youths.statistics, threshold: protocols.current.statistics.smallCellThreshold)
         return try JSONValue(encoding: StatsReply(published, from: params.from, to: params.to, scope: exact ? "units" : "all"))
     }
 

@@ -22,6 +22,26 @@ enum CaseLinks {
 
     static func key(_ other: String, _ caseID: String) -> [UInt8] { prefix + Array(other.utf8) + [UInt8(ascii: "/")] + Array(caseID.utf8) }
 
+    /// Every link of the store, each as the case that recorded it holds it: for the statistics'
+    /// youths, read from this index rather than from every case's state.
+    static func all(in ledger: Ledger) throws -> [LinkedYouths.Link] {
+        var links: [LinkedYouths.Link] = []
+        var after: [UInt8]?
+        while true {
+            let page = try ledger.projectionRecords(withPrefix: prefix, after: after, limit: 4_096)
+            for record in page {
+                let rest = record.key.dropFirst(prefix.count)
+                guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { continue }
+                links.append(
+                    LinkedYouths.Link(
+                        from: String(decoding: rest[(slash + 1)...], as: UTF8.self), to: String(decoding: rest[..<slash], as: UTF8.self),
+                        same: record.value.first == 1))
+            }
+            guard page.count == 4_096 else { return links }
+            after = page.last?.key
+        }
+    }
+
     /// The links other cases recorded to `caseID`: each other case, and whether it is the same youth.
     static func links(to caseID: String, in ledger: Ledger) throws -> [String: Bool] {
         let prefix = Self.prefix + Array(caseID.utf8) + [UInt8(ascii: "/")]

@@ -39,20 +39,33 @@ struct YouthIndex: Sendable {
     static func entryPrefix(_ entry: String) -> [UInt8] { prefix + Array(entry.utf8) + [UInt8(ascii: "/")] }
 
     /// The groups of cases that share an entry, each of two cases or more: read without the key.
+    /// The keys come sorted, so the cases of one entry are neighbours: a group is a run of them,
+    /// and only a run of two or more makes strings (most entries are one case's).
     static func matchedGroups(in ledger: Ledger) throws -> [[String]] {
-        var byEntry: [Substring: [String]] = [:]
+        var groups: [[String]] = []
+        var run: (entry: ArraySlice<UInt8>, cases: [ArraySlice<UInt8>]) = ([], [])
+        func close() {
+            if run.cases.count > 1 { groups.append(run.cases.map { String(decoding: $0, as: UTF8.self) }) }
+        }
         var after: [UInt8]?
         while true {
             let page = try ledger.projectionRecords(withPrefix: prefix, after: after, limit: 4_096)
             for record in page {
-                let rest = String(decoding: record.key.dropFirst(prefix.count), as: UTF8.self)
-                guard let slash = rest.firstIndex(of: "/") else { continue }
-                byEntry[rest[..<slash], default: []].append(String(rest[rest.index(after: slash)...]))
+                let rest = record.key[prefix.count...]
+                guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { continue }
+                let (entry, caseID) = (rest[..<slash], rest[(slash + 1)...])
+                if entry.elementsEqual(run.entry) {
+                    run.cases.append(caseID)
+                } else {
+                    close()
+                    run = (entry, [caseID])
+                }
             }
             guard page.count == 4_096 else { break }
             after = page.last?.key
         }
-        return byEntry.values.filter { $0.count > 1 }
+        close()
+        return groups
     }
 
     /// The other cases that share an entry with `identity`.
