@@ -162,8 +162,9 @@ package struct QueryHandler: Sendable {
         let linked = LinkedYouths(links: try CaseLinks.all(in: ledger), matched: try YouthIndex.matchedGroups(in: ledger))
         var signals = Statistics.Counter(from: from, to: to, by: dimensions, institution: institution, linked: linked)
         var youths = YouthStatistics.Counter(from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today, linked: linked)
-        try projections.withDigests { all in
-            for digest in all where !exact || caller.caresFor(unit: digest.unit) {  // one pass: each case decoded once
+        // Only the cases with a signal or a screening in the period count: those the index has for its days, each read once.
+        try projections.withDigestsCounted(from: from, through: to) { page in
+            for digest in page where !exact || caller.caresFor(unit: digest.unit) {
                 signals.add(digest)
                 youths.add(digest)
             }

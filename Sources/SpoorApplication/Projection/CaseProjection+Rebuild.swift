@@ -109,6 +109,7 @@ extension CaseProjection {
             + CaseLinks.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
             + CaseDeliveries.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
             + CaseWorklist.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
+            + CaseCountedDays.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
         return (
             undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key) + index)
         )

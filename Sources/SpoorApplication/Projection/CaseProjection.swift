@@ -18,8 +18,8 @@ package struct CaseProjection: Sendable {
     /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice; 10: the
     /// digest names the parties whose refusal stands and the cases not of this youth; a relationship may be one person's;
     /// 11: the deliveries to CoMensha, and the `delivery/` index; 12: the `delivery-owed/` index;
-    /// 13: the `worklist/` index.
-    static let format = 13
+    /// 13: the `worklist/` index; 14: the `counted/` index.
+    static let format = 14
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     static let metaKey = Array("#meta".utf8)
 
@@ -71,12 +71,26 @@ package struct CaseProjection: Sendable {
         return entry
     }
 
+    /// The digests of the cases with a signal or a screening from `from` through `to`, found by the
+    /// statistics' index (``CaseCountedDays``), not by a scan of every case: `body` gets them a
+    /// page at a time, each page read in one snapshot, so that no more than a page is held at once.
+    func withDigestsCounted(from: Day?, through to: Day?, pageSize: Int = 1_024, _ body: ([CaseDigest]) -> Void) throws {
+        let cases = try CaseCountedDays.cases(from: from, through: to, in: ledger)
+        for start in stride(from: 0, to: cases.count, by: pageSize) {
+            body(try digests(of: cases[start..<min(start + pageSize, cases.count)]))
+        }
+    }
+
     /// The digests of the cases with a worklist item listed from `day` or earlier (with any item,
     /// without a day), found by the worklist's index (``CaseWorklist``), not by a scan of every
     /// case, and read in one snapshot.
     func digestsListed(through day: Day?) throws -> [CaseDigest] {
-        let keys = try CaseWorklist.cases(listedThrough: day, in: ledger).map(StoredDigest.key(of:))
-        return try ledger.projectionPartedValues(for: keys).compactMap { parted in
+        try digests(of: try CaseWorklist.cases(listedThrough: day, in: ledger)[...])
+    }
+
+    /// The digests of `cases` still there, read in one snapshot.
+    private func digests(of cases: ArraySlice<String>) throws -> [CaseDigest] {
+        try ledger.projectionPartedValues(for: cases.map(StoredDigest.key(of:))).compactMap { parted in
             guard let parted else { return nil }
             var digest = try StoredDigest.decodeHead(parted.value)
             for part in parted.parts { digest.add(try StoredDigest.decodePart(part.value)) }
@@ -122,6 +136,7 @@ package struct CaseProjection: Sendable {
                 + CaseLinks.records(caseID: caseID, before: entry?.state, after: folded.state)
                 + CaseDeliveries.records(caseID: caseID, before: entry?.state, after: folded.state)
                 + CaseWorklist.records(caseID: caseID, before: entry?.state, after: folded.state)
+                + CaseCountedDays.records(caseID: caseID, before: entry?.state, after: folded.state)
         }
         let today = Day.today
         let next = try folded(on: today)
