@@ -28,7 +28,9 @@ struct StatisticsIndexTests {
                     let on = Day(ordinal: day("2025-10-01").ordinal + Int.random(in: 0...500, using: &random))
                     let command: CaseCommand =
                         switch Int.random(in: 0..<6, using: &random) {
-                        case 0, 1: .signal(["sexual", "criminal"].shuffled(using: &random).dropLast(Int.random(in: 0...1, using: &random)), on: on.description)
+                        case 0, 1:
+                            .signal(
+                                ["sexual", "criminal"].shuffled(using: &random).dropLast(Int.random(in: 0...1, using: &random)), on: on.description)
                         case 2: CaseCommand(ScreeningRecorded(screenedOn: on, outcome: .noSigns, instrument: nil))
                         case 3: CaseCommand(SignalRetracted(signalID: signal, retractedOn: on, personal: Note("recorded on the wrong case")))
                         case 4: .consult([signal], on: on.description)
@@ -44,7 +46,10 @@ struct StatisticsIndexTests {
             #expect(every.contains { $0.activeSignals.isEmpty && $0.screenedOn.isEmpty })
             let linked = LinkedYouths(every)
             let periods: [(Day?, Day?)] =
-                [(nil, nil), (day("2025-01-01"), day("2025-12-31")), (day("2026-01-01"), day("2026-12-31")), (day("2026-03-01"), nil), (nil, day("2025-12-01"))]
+                [
+                    (nil, nil), (day("2025-01-01"), day("2025-12-31")), (day("2026-01-01"), day("2026-12-31")), (day("2026-03-01"), nil),
+                    (nil, day("2025-12-01")),
+                ]
                 + (0..<12).map { _ in
                     let from = Day(ordinal: day("2025-09-01").ordinal + Int.random(in: 0...500, using: &random))
                     return (from, from.adding(days: Int.random(in: 0...120, using: &random)))
@@ -53,7 +58,9 @@ struct StatisticsIndexTests {
                 func inPeriod(_ day: Day) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
                 let counting = every.filter { $0.activeSignals.contains { inPeriod($0.observedOn) } || $0.screenedOn.contains(where: inPeriod) }
                 let found = try CaseCountedDays.cases(from: from, through: to, in: ledger)
-                #expect(Set(found) == Set(counting.map(\.caseID)) && found.count == Set(found).count, "from \(String(describing: from)) to \(String(describing: to))")
+                #expect(
+                    Set(found) == Set(counting.map(\.caseID)) && found.count == Set(found).count,
+                    "from \(String(describing: from)) to \(String(describing: to))")
                 var read: [CaseDigest] = []
                 try projection.withDigestsCounted(from: from, through: to, pageSize: 7) { read += $0 }
                 for by in [[], [Statistics.Dimension.form], [.month], [.unit, .year]] {  // the rows as shown: their days' order is the cases'

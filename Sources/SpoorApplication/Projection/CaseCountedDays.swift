@@ -14,7 +14,8 @@ enum CaseCountedDays {
         if let before, !after.parts(changedSince: before).contains(where: { $0.list == .signals || $0.list == .screenings }) { return [] }
         let (was, now) = (before.map(days) ?? [], days(of: after))
         func key(_ day: Day) -> [UInt8] { prefix + Array(day.description.utf8) + [UInt8(ascii: "/")] + Array(caseID.utf8) }
-        return was.subtracting(now).sorted().map { .deletion(of: key($0)) } + now.subtracting(was).sorted().map { ProjectionRecord(key: key($0), value: []) }
+        return was.subtracting(now).sorted().map { .deletion(of: key($0)) }
+            + now.subtracting(was).sorted().map { ProjectionRecord(key: key($0), value: []) }
     }
 
     /// The days the statistics may count the case on, as its digest has them.
