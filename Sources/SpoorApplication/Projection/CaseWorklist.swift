@@ -26,12 +26,11 @@ enum CaseWorklist {
             + now.subtracting(was).sorted(by: { $0.lexicographicallyPrecedes($1) }).map { ProjectionRecord(key: $0, value: []) }
     }
 
-    /// One key per day from which an item of the part is listed, while the case lists it.
+    /// One key per day from which an item of the part is listed, while the case lists it: the days
+    /// first, then a key for each (a chunk's items mostly share a few days).
     private static func keys(_ caseID: String, part: [UInt8], pending: [CaseDigest.Pending], in state: CaseState) -> Set<[UInt8]> {
-        Set(
-            pending.filter { state.isOpen || $0.kind.outlivesClosing }.map { item in
-                prefix + Array(item.listFrom.description.utf8) + [UInt8(ascii: "/")] + Array(caseID.utf8) + [0] + part
-            })
+        let days = Set(pending.lazy.filter { state.isOpen || $0.kind.outlivesClosing }.map(\.listFrom))
+        return Set(days.map { prefix + Array($0.description.utf8) + [UInt8(ascii: "/")] + Array(caseID.utf8) + [0] + part })
     }
 
     /// The cases with an item listed from `day` or earlier (with every item, without a day), each once.
