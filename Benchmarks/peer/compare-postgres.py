@@ -11,7 +11,7 @@ does). Spoor's release spoord takes real commands through its socket from `spoor
 event-driven client in C of the same shape (a few threads, many connections). All alternate,
 scenario by scenario, round by round, so that the machine's drift hits them alike.
 
-    compare-postgres.py --spoord PATH [--before PATH] [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals]
+    compare-postgres.py --spoord PATH [--before PATH] [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals,growing]
 
 With --before, a second spoord (the build before a change) takes its turn in every round too, and
 a second table gives each median of this build against that one's.
@@ -180,7 +180,8 @@ class Postgres:
             INSERT INTO cases(stream, version, state) SELECT 'case-{history}-' || c, {history}, '{STATE}'::jsonb
               FROM generate_series(0, {clients - 1}) c ON CONFLICT DO NOTHING;""")
 
-    def bench(self, clients, seconds, existing=False, rate=None, history=3):
+    def bench(self, clients, seconds, existing=False, rate=None, history=3, command=None):
+        """`command` is Spoor's: here any command on an existing stream is an event appended and its document replaced."""
         if existing:
             self.fill(clients, history)
         logs = os.path.join(self.folder, "pgbench-log")
@@ -248,10 +249,10 @@ class Spoor:
         time.sleep(0.3)
         self.runs = 0
 
-    def bench(self, clients, seconds, existing=False, rate=None, history=3):
+    def bench(self, clients, seconds, existing=False, rate=None, history=3, command="risk"):
         self.runs += 1
         command = [self.client, "--socket", self.socket, "--connections", str(clients), "--threads", str(min(2, clients)),
-                   "--command", "risk" if existing else "open-case", "--prefix", f"r{self.runs}"]
+                   "--command", command if existing else "open-case", "--prefix", f"r{self.runs}"]
         if existing:  # the set-up, untimed and outside the daemon's CPU counted: each connection's case with `history` signals
             run(command + ["--seconds", "0", "--history", str(history)])
         command += ["--seconds", str(seconds), "--history", "0"]
@@ -307,6 +308,9 @@ SCENARIOS = {
     # A command's cost and the case's size: the same command on cases of 10 and of 1,000 signals.
     "16 clients, command on a case of 10 signals": (16, True, None, 10),
     "16 clients, command on a case of 1,000 signals": (16, True, None, 1000),
+    # A command that changes what the indexes hold: a signal recorded on each client's own case, which
+    # grows by a signal each time (to thousands in a run), so that its worklist and statistics keys change.
+    "16 clients, a signal on a growing case": (16, True, None, 1, "signal"),
 }
 
 
@@ -338,11 +342,11 @@ def main():
               + (f" and the build before ({options.before})" if before else "")
               + f", on {filesystem} in {root}; {options.rounds} rounds of {options.seconds:g} s, alternating", flush=True)
         for round in range(options.rounds):
-            for name, (clients, existing, rate, history) in scenarios.items():
+            for name, (clients, existing, rate, history, *command) in scenarios.items():
                 # Each round starts with the next side, so that the machine's drift hits all alike.
                 sides = everyone[round % len(everyone):] + everyone[:round % len(everyone)]
                 for side, system in sides:
-                    result = system.bench(clients, options.seconds, existing, rate, history)
+                    result = system.bench(clients, options.seconds, existing, rate, history, *command)
                     results.setdefault((name, side), []).append(result)
                     print(f"round {round + 1} {side:8} {name}: {result['rate']:8.0f}/s  p50 {result['p50'] * 1e3:6.2f} ms  "
                           f"p99 {result['p99'] * 1e3:6.2f} ms  server CPU {result['server_cpu'] * 1e6:5.0f} µs  "
