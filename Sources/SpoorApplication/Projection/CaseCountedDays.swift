@@ -10,15 +10,14 @@ import SpoorLedger
 enum CaseCountedDays {
     static let prefix = Array("counted/".utf8)
 
-    /// The records that bring the index from `before` to `after`: none when the events changed
-    /// neither the signals nor the screenings (most commands).
-    static func records(caseID: String, before: CaseState?, after: CaseState) -> [ProjectionRecord] {
-        let parts = after.parts(changedSince: before).filter { $0.list == .signals || $0.list == .screenings }
+    /// The records that bring the index from `before` to `after`, of the parts the events
+    /// `changed`: none when those are neither signals nor screenings (most commands).
+    static func records(caseID: String, before: CaseState?, after: CaseState, changed: [CaseState.Part]) -> [ProjectionRecord] {
+        let parts = changed.filter { $0.list == .signals || $0.list == .screenings }
         guard !parts.isEmpty else { return [] }
-        let existed = Set(before?.parts ?? [])  // a part the events began had no days before
         var (was, now): (Set<[UInt8]>, Set<[UInt8]>) = ([], [])
         for part in parts {
-            if let before, existed.contains(part) { was.formUnion(keys(caseID, part, in: before)) }
+            if let before, before.has(part) { was.formUnion(keys(caseID, part, in: before)) }  // a part begun had no days
             now.formUnion(keys(caseID, part, in: after))
         }
         return was.subtracting(now).sorted(by: { $0.lexicographicallyPrecedes($1) }).map(ProjectionRecord.deletion(of:))

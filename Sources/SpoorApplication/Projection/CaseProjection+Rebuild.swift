@@ -104,12 +104,13 @@ extension CaseProjection {
         guard changed, let entry else { return (undecodable, nil) }
         let key = try key(of: folding.caseID)
         let earlier = start.flatMap { $0.key == key ? $0.entry.state : nil }
+        let parts = entry.state.parts(changedSince: start?.entry.state)
         let index =
             keys.youthIndex.records(caseID: folding.caseID, before: start?.entry.state.identity, after: entry.state.identity)
             + CaseLinks.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
             + CaseDeliveries.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
-            + CaseWorklist.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
-            + CaseCountedDays.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
+            + CaseWorklist.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state, changed: parts)
+            + CaseCountedDays.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state, changed: parts)
         return (
             undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key) + index)
         )

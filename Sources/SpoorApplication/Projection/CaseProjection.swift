@@ -131,12 +131,13 @@ package struct CaseProjection: Sendable {
         let earlier = rewritingAll ? nil : entry?.state
         let index = keys.youthIndex
         @Sendable func records(of folded: Entry) throws -> [ProjectionRecord] {
-            try Self.records(of: folded, changedSince: earlier, sealedWith: key)
+            let changed = folded.state.parts(changedSince: entry?.state)  // once, for both indexes kept per part
+            return try Self.records(of: folded, changedSince: earlier, sealedWith: key)
                 + index.records(caseID: caseID, before: entry?.state.identity, after: folded.state.identity)
                 + CaseLinks.records(caseID: caseID, before: entry?.state, after: folded.state)
                 + CaseDeliveries.records(caseID: caseID, before: entry?.state, after: folded.state)
-                + CaseWorklist.records(caseID: caseID, before: entry?.state, after: folded.state)
-                + CaseCountedDays.records(caseID: caseID, before: entry?.state, after: folded.state)
+                + CaseWorklist.records(caseID: caseID, before: entry?.state, after: folded.state, changed: changed)
+                + CaseCountedDays.records(caseID: caseID, before: entry?.state, after: folded.state, changed: changed)
         }
         let today = Day.today
         let next = try folded(on: today)

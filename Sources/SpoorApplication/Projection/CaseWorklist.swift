@@ -10,14 +10,13 @@ enum CaseWorklist {
     static let prefix = Array("worklist/".utf8)
 
     /// The records that bring the index from `before` to `after`: only the head and the parts the
-    /// events changed, unless the case opened or closed, which lists or unlists items of every part.
-    static func records(caseID: String, before: CaseState?, after: CaseState) -> [ProjectionRecord] {
-        let parts = before.map { $0.isOpen == after.isOpen ? after.parts(changedSince: $0) : after.parts } ?? after.parts
+    /// events `changed`, unless the case opened or closed, which lists or unlists items of every part.
+    static func records(caseID: String, before: CaseState?, after: CaseState, changed: [CaseState.Part]) -> [ProjectionRecord] {
+        let parts = before.map { $0.isOpen == after.isOpen ? changed : after.parts } ?? after.parts
         var was = before.map { keys(caseID, part: [], pending: $0.pendingOfCase(), in: $0) } ?? []
         var now = keys(caseID, part: [], pending: after.pendingOfCase(), in: after)
-        let existed = Set(before?.parts ?? [])  // a part the events began has no items before
         for part in parts {
-            if let before, existed.contains(part) {
+            if let before, before.has(part) {  // a part the events began has no items before
                 was.formUnion(keys(caseID, part: part.name, pending: before.digestPart(of: part)?.pending ?? [], in: before))
             }
             now.formUnion(keys(caseID, part: part.name, pending: after.digestPart(of: part)?.pending ?? [], in: after))

@@ -60,6 +60,9 @@ extension CaseState {
 
     func count(of list: List) -> Int { stored(list).count }
 
+    /// Whether the state has `part`: a part a later command began is not in an earlier state.
+    public func has(_ part: Part) -> Bool { part.chunk < stored(part.list).chunkCount }
+
     /// The elements of all its lists: what its size in memory grows with.
     public var listedElements: Int { List.allCases.reduce(0) { $0 + count(of: $1) } }
 
