@@ -13,30 +13,19 @@ import Testing
 @Suite("The statistics' index")
 struct StatisticsIndexTests {
     @Test func countsWhatAScanOfEveryCaseCountsForAnyPeriodAndARebuildWritesTheSame() async throws {
-        try await CaseProjectorTests.withProjection { ledger, projection in
-            let handler = CommandHandler(
-                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols, institution: .init(), epoch: 1)
-            _ = try await ProtocolAdoption(ledger: ledger, protocols: projection.protocols)
-                .adopt(.standard, file: nil, trigger: "start", by: WorklistIndexTests.actor, role: "admin")
+        try await WorklistIndexTests.withHandler { ledger, projection, handler in
             var random = SeededGenerator(state: 47)
-            for number in 0..<40 {
-                let checked = try CheckedCase("s\(number)")
-                try await WorklistIndexTests.run(WorklistIndexTests.opening(checked.id), on: checked, handler)
-                for _ in 0..<Int.random(in: 0...6, using: &random) {  // some cases never count: no signal, no screening
-                    let state = try #require(try projection.entry(of: checked.id)).state
-                    let signal = "signal-\(Int.random(in: 1...max(1, state.signals.all.count), using: &random))"
-                    let on = Day(ordinal: day("2025-10-01").ordinal + Int.random(in: 0...500, using: &random))
-                    let command: CaseCommand =
-                        switch Int.random(in: 0..<6, using: &random) {
-                        case 0, 1:
-                            .signal(
-                                ["sexual", "criminal"].shuffled(using: &random).dropLast(Int.random(in: 0...1, using: &random)), on: on.description)
-                        case 2: CaseCommand(ScreeningRecorded(screenedOn: on, outcome: .noSigns, instrument: nil))
-                        case 3: CaseCommand(SignalRetracted(signalID: signal, retractedOn: on, personal: Note("recorded on the wrong case")))
-                        case 4: .consult([signal], on: on.description)
-                        default: .report([signal], on: on.description)
-                        }
-                    try await WorklistIndexTests.run(command, on: checked, handler)
+            // Some cases never count: no signal, no screening.
+            try await WorklistIndexTests.randomHistories("s", commands: 0...6, random: &random, projection, handler) { state, random in
+                let signal = "signal-\(Int.random(in: 1...max(1, state.signals.all.count), using: &random))"
+                let on = Day(ordinal: day("2025-10-01").ordinal + Int.random(in: 0...500, using: &random))
+                return switch Int.random(in: 0..<6, using: &random) {
+                case 0, 1:
+                    .signal(["sexual", "criminal"].shuffled(using: &random).dropLast(Int.random(in: 0...1, using: &random)), on: on.description)
+                case 2: CaseCommand(ScreeningRecorded(screenedOn: on, outcome: .noSigns, instrument: nil))
+                case 3: CaseCommand(SignalRetracted(signalID: signal, retractedOn: on, personal: Note("recorded on the wrong case")))
+                case 4: .consult([signal], on: on.description)
+                default: .report([signal], on: on.description)
                 }
             }
             let every = try projection.withDigests { Array($0) }
@@ -72,11 +61,11 @@ struct StatisticsIndexTests {
                             == YouthStatistics(cases: every, from: from, to: to, by: by, asOf: to, linked: linked).rows)
                 }
             }
-            let written = try ledger.projectionRecords(withPrefix: CaseCountedDays.prefix, limit: 100_000)
+            let written = try ledger.projectionRecords(withPrefix: CaseCountedDays.index.prefix, limit: 100_000)
             #expect(written.count > 20)
             let outcome = try projection.rebuild { _, _ in }
             #expect(outcome.undecodable == 0)
-            #expect(try ledger.projectionRecords(withPrefix: CaseCountedDays.prefix, limit: 100_000) == written)
+            #expect(try ledger.projectionRecords(withPrefix: CaseCountedDays.index.prefix, limit: 100_000) == written)
         }
     }
 }

@@ -15,32 +15,20 @@ struct WorklistIndexTests {
     static let actor = AppendMetadata.Actor(uid: 1001, name: "anna")
 
     @Test func findsWhatAScanOfEveryCaseFindsOnEveryDayAndARebuildWritesTheSame() async throws {
-        try await CaseProjectorTests.withProjection { ledger, projection in
-            let handler = CommandHandler(
-                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols, institution: .init(), epoch: 1)
-            // The protocol the events name, adopted as the daemon adopts it at start, for the rebuild to fold by.
-            _ = try await ProtocolAdoption(ledger: ledger, protocols: projection.protocols)
-                .adopt(.standard, file: nil, trigger: "start", by: Self.actor, role: "admin")
+        try await Self.withHandler { ledger, projection, handler in
             var random = SeededGenerator(state: 31)
-            for number in 0..<40 {
-                let checked = try CheckedCase("w\(number)")
-                try await Self.run(Self.opening(checked.id), on: checked, handler)
-                for _ in 0..<Int.random(in: 1...7, using: &random) {
-                    let state = try #require(try projection.entry(of: checked.id)).state
-                    let signal = "signal-\(Int.random(in: 1...max(1, state.signals.all.count), using: &random))"
-                    let on = Day(ordinal: day("2026-09-01").ordinal + Int.random(in: 0...90, using: &random)).description
-                    let command: CaseCommand =
-                        switch Int.random(in: 0..<6, using: &random) {
-                        case 0, 1: .signal(on: on)
-                        case 2: .consult([signal], on: on)
-                        case 3: .weigh([signal], unsafe: true, on: on)
-                        case 4: .report([signal], on: on)
-                        default:
-                            state.isOpen
-                                ? CaseCommand(CaseClosed(closedOn: day(on), reason: .other, openObligations: state.openObligations, personal: nil))
-                                : CaseCommand(CaseReopened(reopenedOn: day(on)))
-                        }
-                    try await Self.run(command, on: checked, handler)
+            try await Self.randomHistories("w", commands: 1...7, random: &random, projection, handler) { state, random in
+                let signal = "signal-\(Int.random(in: 1...max(1, state.signals.all.count), using: &random))"
+                let on = Day(ordinal: day("2026-09-01").ordinal + Int.random(in: 0...90, using: &random)).description
+                return switch Int.random(in: 0..<6, using: &random) {
+                case 0, 1: .signal(on: on)
+                case 2: .consult([signal], on: on)
+                case 3: .weigh([signal], unsafe: true, on: on)
+                case 4: .report([signal], on: on)
+                default:
+                    state.isOpen
+                        ? CaseCommand(CaseClosed(closedOn: day(on), reason: .other, openObligations: state.openObligations, personal: nil))
+                        : CaseCommand(CaseReopened(reopenedOn: day(on)))
                 }
             }
             let every = try projection.withDigests { Array($0) }
@@ -59,10 +47,37 @@ struct WorklistIndexTests {
                     #expect(read.items == scan.items && read.total == scan.total, "on \(today), overdue only: \(overdueOnly)")
                 }
             }
-            let written = try ledger.projectionRecords(withPrefix: CaseWorklist.prefix, limit: 100_000)
+            let written = try ledger.projectionRecords(withPrefix: CaseWorklist.index.prefix, limit: 100_000)
             let outcome = try projection.rebuild { _, _ in }
             #expect(outcome.undecodable == 0)
-            #expect(try ledger.projectionRecords(withPrefix: CaseWorklist.prefix, limit: 100_000) == written)
+            #expect(try ledger.projectionRecords(withPrefix: CaseWorklist.index.prefix, limit: 100_000) == written)
+        }
+    }
+
+    /// A projection and the command handler over it, with the standard protocol adopted as the
+    /// daemon adopts it at start, for a rebuild to fold the events by.
+    static func withHandler(_ body: (Ledger, CaseProjection, CommandHandler) async throws -> Void) async throws {
+        try await CaseProjectorTests.withProjection { ledger, projection in
+            let handler = CommandHandler(
+                ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols, institution: .init(), epoch: 1)
+            _ = try await ProtocolAdoption(ledger: ledger, protocols: projection.protocols)
+                .adopt(.standard, file: nil, trigger: "start", by: actor, role: "admin")
+            try await body(ledger, projection, handler)
+        }
+    }
+
+    /// Forty cases opened through the handler, each given a number of commands in `commands`, each
+    /// command drawn by `command` from the case's state as it is then.
+    static func randomHistories(
+        _ prefix: String, commands: ClosedRange<Int>, random: inout SeededGenerator, _ projection: CaseProjection, _ handler: CommandHandler,
+        _ command: (CaseState, inout SeededGenerator) -> CaseCommand
+    ) async throws {
+        for number in 0..<40 {
+            let checked = try CheckedCase("\(prefix)\(number)")
+            try await run(opening(checked.id), on: checked, handler)
+            for _ in 0..<Int.random(in: commands, using: &random) {
+                try await run(command(try #require(try projection.entry(of: checked.id)).state, &random), on: checked, handler)
+            }
         }
     }
 
