@@ -103,8 +103,8 @@ extension CaseProjection {
         }
         guard changed, let entry else { return (undecodable, nil) }
         let key = try key(of: folding.caseID)
-        let earlier = start.flatMap { $0.key == key ? $0.entry.state : nil }
         let parts = entry.state.parts(changedSince: start?.entry.state)
+        let stored = start?.key == key ? parts : entry.state.parts  // a key made or destroyed seals every part anew
         let index =
             keys.youthIndex.records(caseID: folding.caseID, before: start?.entry.state.identity, after: entry.state.identity)
             + CaseLinks.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state)
@@ -112,7 +112,7 @@ extension CaseProjection {
             + CaseWorklist.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state, changed: parts)
             + CaseCountedDays.records(caseID: folding.caseID, before: start?.entry.state, after: entry.state, changed: parts)
         return (
-            undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, changedSince: earlier, sealedWith: key) + index)
+            undecodable, (RebuiltCases.Start(entry: entry, key: key), try Self.records(of: entry, parts: stored, sealedWith: key) + index)
         )
     }
 }

@@ -128,11 +128,10 @@ package struct CaseProjection: Sendable {
             guard let state else { throw DomainError.caseNotFound(caseID) }
             return Entry(state: state, version: (entry.map { $0.version + 1 } ?? 0) + UInt64(events.count) - 1)
         }
-        let earlier = rewritingAll ? nil : entry?.state
         let index = keys.youthIndex
         @Sendable func records(of folded: Entry) throws -> [ProjectionRecord] {
-            let changed = folded.state.parts(changedSince: entry?.state)  // once, for both indexes kept per part
-            return try Self.records(of: folded, changedSince: earlier, sealedWith: key)
+            let changed = folded.state.parts(changedSince: entry?.state)  // once, for the state and the indexes kept per part
+            return try Self.records(of: folded, parts: rewritingAll ? folded.state.parts : changed, sealedWith: key)
                 + index.records(caseID: caseID, before: entry?.state.identity, after: folded.state.identity)
                 + CaseLinks.records(caseID: caseID, before: entry?.state, after: folded.state)
                 + CaseDeliveries.records(caseID: caseID, before: entry?.state, after: folded.state)
@@ -160,9 +159,8 @@ package struct CaseProjection: Sendable {
 
     /// What the projection keeps of a case, the state's head first: the state and its digest for
     /// scans, each a head and the parts changed since `earlier` (every part without it).
-    static func records(of entry: Entry, changedSince earlier: CaseState?, sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
-        let parts = entry.state.parts(changedSince: earlier)
-        return try StoredCase.records(of: entry, parts: parts, sealedWith: key) + StoredDigest.records(of: entry.state, parts: parts)
+    static func records(of entry: Entry, parts: [CaseState.Part], sealedWith key: [UInt8]?) throws -> [ProjectionRecord] {
+        try StoredCase.records(of: entry, parts: parts, sealedWith: key) + StoredDigest.records(of: entry.state, parts: parts)
     }
 
     func decode(_ stored: PartedValue, caseID: String) throws -> Entry {
