@@ -26,18 +26,35 @@ extension Ledger {
     /// Up to `limit` live records whose keys start with `prefix`, from the first key after `after`
     /// (or the first of the prefix), in key order: a page of a scan that holds no snapshot open.
     public func projectionRecords(withPrefix prefix: [UInt8], after: [UInt8]? = nil, limit: Int) throws -> [ProjectionRecord] {
-        precondition(!prefix.isEmpty, "LMDB refuses an empty key to seek to")
-        return try snapshot { txn in
-            var records: [ProjectionRecord] = []
-            try txn.withCursor(on: store.projectionSlots[try store.liveSlot(in: txn)]) { cursor in
-                try cursor.forEach(from: after.map { $0 + [0] } ?? prefix) { key, value in
-                    guard key.starts(with: prefix), records.count < limit else { return false }
-                    records.append(ProjectionRecord(key: Array(key), value: Array(value)))
-                    return true
-                }
-            }
-            return records
+        try snapshot { txn in try records(withPrefix: prefix, after: after, limit: limit, slot: try store.liveSlot(in: txn), in: txn) }
+    }
+
+    /// `body`'s reads of the live projection, all in one snapshot: `records(prefix)` gives every
+    /// record whose key starts with `prefix`, in key order. For reads that follow what they find
+    /// (an index's entries to their cases), each seek a cursor's, not a transaction's.
+    public func withProjectionSnapshot<T>(_ body: (_ records: (_ prefix: [UInt8]) throws -> [ProjectionRecord]) throws -> T) throws -> T {
+        try snapshot { txn in
+            let slot = try store.liveSlot(in: txn)
+            return try body { prefix in try records(withPrefix: prefix, after: nil, limit: .max, slot: slot, in: txn) }
         }
+    }
+
+    /// How many streams the log holds (the cases and the daemon's own), read in O(1).
+    public func streamCount() throws -> Int { try snapshot { txn in try txn.count(of: store.heads) } }
+
+    private func records(
+        withPrefix prefix: [UInt8], after: [UInt8]?, limit: Int, slot: Int, in txn: borrowing ReadTransaction
+    ) throws -> [ProjectionRecord] {
+        precondition(!prefix.isEmpty, "LMDB refuses an empty key to seek to")
+        var records: [ProjectionRecord] = []
+        try txn.withCursor(on: store.projectionSlots[slot]) { cursor in
+            try cursor.forEach(from: after.map { $0 + [0] } ?? prefix) { key, value in
+                guard key.starts(with: prefix), records.count < limit else { return false }
+                records.append(ProjectionRecord(key: Array(key), value: Array(value)))
+                return true
+            }
+        }
+        return records
     }
 
     /// Folds the whole log into the spare slot and makes it live, while appends go on writing

@@ -158,12 +158,15 @@ package struct QueryHandler: Sendable {
             return dimension
         }
         let exact = caller.mayReadPersonalContent
-        // One youth, one count: the cases whose identities match, and those an officer linked, from their indexes.
-        let linked = LinkedYouths(links: try CaseLinks.all(in: ledger), matched: try YouthIndex.matchedGroups(in: ledger))
+        // Only the cases with a signal or a screening in the period count: those the index has for its days, each read once.
+        let counted = try CaseCountedDays.cases(from: from, through: to, in: ledger)
+        // One youth, one count: the cases an officer linked, and those whose identities match, from their indexes.
+        let links = try CaseLinks.all(in: ledger)
+        let matched = try YouthIndex.matchedGroups(deciding: counted + links.flatMap { [$0.from, $0.to] }, in: ledger)
+        let linked = LinkedYouths(links: links, matched: matched)
         var signals = Statistics.Counter(from: from, to: to, by: dimensions, institution: institution, linked: linked)
         var youths = YouthStatistics.Counter(from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today, linked: linked)
-        // Only the cases with a signal or a screening in the period count: those the index has for its days, each read once.
-        try projections.withDigestsCounted(from: from, through: to) { page in
+        try projections.withDigests(of: counted) { page in
             for digest in page where !exact || caller.caresFor(unit: digest.unit) {
                 signals.add(digest)
                 youths.add(digest)

@@ -18,8 +18,8 @@ package struct CaseProjection: Sendable {
     /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice; 10: the
     /// digest names the parties whose refusal stands and the cases not of this youth; a relationship may be one person's;
     /// 11: the deliveries to CoMensha, and the `delivery/` index; 12: the `delivery-owed/` index;
-    /// 13: the `worklist/` index; 14: the `counted/` index.
-    static let format = 14
+    /// 13: the `worklist/` index; 14: the `counted/` index; 15: the blind index by case, `youth-case/`.
+    static let format = 15
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     static let metaKey = Array("#meta".utf8)
 
@@ -71,11 +71,9 @@ package struct CaseProjection: Sendable {
         return entry
     }
 
-    /// The digests of the cases with a signal or a screening from `from` through `to`, found by the
-    /// statistics' index (``CaseCountedDays``), not by a scan of every case: `body` gets them a
-    /// page at a time, each page read in one snapshot, so that no more than a page is held at once.
-    func withDigestsCounted(from: Day?, through to: Day?, pageSize: Int = 1_024, _ body: ([CaseDigest]) -> Void) throws {
-        let cases = try CaseCountedDays.cases(from: from, through: to, in: ledger)
+    /// The digests of `cases` (those the statistics' index, ``CaseCountedDays``, finds for a period):
+    /// `body` gets them a page at a time, each page read in one snapshot, so that no more than a page is held at once.
+    func withDigests(of cases: [String], pageSize: Int = 1_024, _ body: ([CaseDigest]) -> Void) throws {
         for start in stride(from: 0, to: cases.count, by: pageSize) {
             body(try digests(of: cases[start..<min(start + pageSize, cases.count)]))
         }

@@ -7,10 +7,13 @@ import SpoorProof
 /// identity (``IdentityMatch``), kept as projection records `youth/<hmac>/<case>` beside the case,
 /// so that the daemon finds earlier cases of the same youth without a name at rest. The key is
 /// derived from the master key under its own label, so it rotates with it; without the key the
-/// entries say nothing. An erasure removes the case's entries.
+/// entries say nothing. Each entry is also kept the other way round, `youth-case/<case>/<hmac>`,
+/// so that the statistics find the matches of the cases they count without reading the whole
+/// index. An erasure removes the case's entries.
 struct YouthIndex: Sendable {
     static let keyLabel = "spoor youth index v1"
     static let prefix = Array("youth/".utf8)
+    static let byCase = Array("youth-case/".utf8)
 
     private let keyBytes: [UInt8]
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
@@ -31,12 +34,53 @@ struct YouthIndex: Sendable {
     func records(caseID: String, before: YouthIdentity?, after: YouthIdentity?) -> [ProjectionRecord] {
         guard before != after else { return [] }  // most appends: no HMAC to compute
         let (old, new) = (entries(of: before), entries(of: after))
-        return old.subtracting(new).sorted().map { .deletion(of: Self.key($0, caseID)) }
-            + new.subtracting(old).sorted().map { ProjectionRecord(key: Self.key($0, caseID), value: []) }
+        let keys = { (entries: Set<String>) in entries.sorted().flatMap { [Self.key($0, caseID), Self.reverseKey(caseID, $0)] } }
+        return keys(old.subtracting(new)).map(ProjectionRecord.deletion(of:))
+            + keys(new.subtracting(old)).map { ProjectionRecord(key: $0, value: []) }
     }
 
     static func key(_ entry: String, _ caseID: String) -> [UInt8] { entryPrefix(entry) + Array(caseID.utf8) }
     static func entryPrefix(_ entry: String) -> [UInt8] { prefix + Array(entry.utf8) + [UInt8(ascii: "/")] }
+    static func reverseKey(_ caseID: String, _ entry: String) -> [UInt8] { casePrefix(caseID) + Array(entry.utf8) }
+    static func casePrefix(_ caseID: String) -> [UInt8] { byCase + Array(caseID.utf8) + [UInt8(ascii: "/")] }
+
+    /// The groups that decide which youth each of `cases` is of: those reached from them while
+    /// they are few; the whole index's when they are many of the store's, as a read in key order
+    /// then costs less than a seek for each case and each entry (BENCHMARKS.md, session 18).
+    static func matchedGroups(deciding cases: [String], in ledger: Ledger) throws -> [[String]] {
+        cases.count * seeksPerCaseRead < (try ledger.streamCount())
+            ? try matchedGroups(reaching: cases, in: ledger) : try matchedGroups(in: ledger)
+    }
+
+    /// How many cases of the whole index one case's seeks cost the time to read: measured.
+    static let seeksPerCaseRead = 4
+
+    /// The groups of ``matchedGroups(in:)`` that hold one of `cases`, or a case joined to one of
+    /// them through other groups: from each case its entries, from each entry its cases, until no
+    /// new case is found, in one snapshot. Those are all the groups that decide which youth
+    /// `cases` are of (``LinkedYouths``); its cost follows them, not the store.
+    static func matchedGroups(reaching cases: some Sequence<String>, in ledger: Ledger) throws -> [[String]] {
+        try ledger.withProjectionSnapshot { records in
+            var seen = Set(cases)
+            var frontier = Array(seen)
+            var entriesSeen: Set<[UInt8]> = []
+            var groups: [[String]] = []
+            while !frontier.isEmpty {
+                var next: [String] = []
+                for caseID in frontier {
+                    let byCase = casePrefix(caseID)
+                    for entry in try records(byCase).map({ Array($0.key.dropFirst(byCase.count)) }) where entriesSeen.insert(entry).inserted {
+                        let entryPrefix = prefix + entry + [UInt8(ascii: "/")]
+                        let group = try records(entryPrefix).map { String(decoding: $0.key.dropFirst(entryPrefix.count), as: UTF8.self) }
+                        if group.count > 1 { groups.append(group) }
+                        next += group.filter { seen.insert($0).inserted }
+                    }
+                }
+                frontier = next
+            }
+            return groups
+        }
+    }
 
     /// The groups of cases that share an entry, each of two cases or more: read without the key.
     /// The keys come sorted, so the cases of one entry are neighbours: a group is a run of them,
