@@ -85,7 +85,7 @@ public struct PostgresWitnessStore: WitnessStore {
 
     public func keep(_ evidence: Evidence) async throws {
         try await database.onPrimary { [logger] client in
-            try await client.query(
+            _ = try await client.query(
                 """
                 INSERT INTO witness_evidence (origin, status, reason, request, client)
                 VALUES (\(evidence.origin), \(evidence.status), \(evidence.reason), \(evidence.request), \(evidence.client))
