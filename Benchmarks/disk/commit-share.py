@@ -7,7 +7,9 @@ LMDB's commit (`spoor_commit_sync_seconds`: the dirty pages written, the data fi
 the meta page's O_DSYNC write), the batch applied to the trees inside the write transaction, and
 the rest of the request in the daemon (decode, decide, seal, the hops); what the client waits
 beyond the daemon's own time is the socket and the client. For scale, `sync-latency` (beside this
-file) times one 8 KiB write and fdatasync on the same disk.
+file) times one 8 KiB write and fdatasync on the same disk, and the peer a user would pick instead
+(PostgreSQL 15's inline projection, compare-postgres.py) takes the same single client's requests
+in the same sitting, each round after Spoor's: what one request costs there, as pgbench waits.
 
     commit-share.py --spoord PATH [--seconds 5] [--rounds 3]
 
@@ -70,22 +72,29 @@ def main():
         tool = os.path.join(root, "sync-latency")
         peer.run(["gcc", "-O2", "-o", tool, os.path.join(HERE, "sync-latency.c")])
         disk = peer.run([tool, os.path.join(root, "probe"), "1"]).stdout.strip()
-        rows = {}
-        for round in range(options.rounds):
-            for command, label in (("risk", "1 client, command on an existing case"), ("open-case", "1 client, open-case")):
-                rows.setdefault(label, []).append(one_run(root, options.spoord, command, options.seconds, f"{round}{command}"))
+        rows, inline = {}, {}
+        postgres = peer.Postgres(root)
+        try:
+            for round in range(options.rounds):
+                for command, label in (("risk", "1 client, command on an existing case"), ("open-case", "1 client, open-case")):
+                    rows.setdefault(label, []).append(one_run(root, options.spoord, command, options.seconds, f"{round}{command}"))
+                    result = postgres.with_inline_projection().bench(1, options.seconds, existing=command == "risk")
+                    inline.setdefault(label, []).append(1 / result["rate"])
+        finally:
+            postgres.stop()
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(f"the disk: one 8 KiB write and fdatasync {disk}")
     print(f"\nmedians of {options.rounds} runs of {options.seconds:g} s, each on a fresh daemon; µs per request")
     print("| scenario | the client waits | LMDB's commit: pages written, two syncs | batch applied | the rest in the daemon | "
-          "outside the daemon | commit's share |")
-    print("|---|---|---|---|---|---|---|")
+          "outside the daemon | commit's share | the inline peer: a request |")
+    print("|---|---|---|---|---|---|---|---|")
     for label, runs in rows.items():
         m = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
         rest = m["daemon"] - m["commit"] - m["applied"]
         print(f"| {label} | {m['wall'] * 1e6:.0f} | {m['commit'] * 1e6:.0f} | {m['applied'] * 1e6:.0f} | {rest * 1e6:.0f} | "
-              f"{(m['wall'] - m['daemon']) * 1e6:.0f} | {m['commit'] / m['wall'] * 100:.0f} % |")
+              f"{(m['wall'] - m['daemon']) * 1e6:.0f} | {m['commit'] / m['wall'] * 100:.0f} % | "
+              f"{statistics.median(inline[label]) * 1e6:.0f} |")
 
 
 if __name__ == "__main__":
