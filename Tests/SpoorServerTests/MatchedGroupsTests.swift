@@ -53,7 +53,7 @@ struct MatchedGroupsTests {
             #expect(try YouthIndex.matchedGroups(reaching: [alone], in: ledger).isEmpty)
             // The statistics follow the matches of few cases, and read the whole index for many.
             #expect(try YouthIndex.matchedGroups(deciding: [alone], in: ledger).isEmpty)
-            #expect(try YouthIndex.matchedGroups(deciding: ids, in: ledger) == groups)
+            #expect(try YouthIndex.matchedGroups(deciding: Set(ids), in: ledger) == groups)
             // Each entry is kept both ways, and a rebuild writes both as the commands did.
             let forward = try ledger.projectionRecords(withPrefix: YouthIndex.prefix, limit: 10_000)
             let reverse = try ledger.projectionRecords(withPrefix: YouthIndex.byCase, limit: 10_000)

@@ -162,7 +162,7 @@ package struct QueryHandler: Sendable {
         let counted = try CaseCountedDays.cases(from: from, through: to, in: ledger)
         // One youth, one count: the cases an officer linked, and those whose identities match, from their indexes.
         let links = try CaseLinks.all(in: ledger)
-        let matched = try YouthIndex.matchedGroups(deciding: counted + links.flatMap { [$0.from, $0.to] }, in: ledger)
+        let matched = try YouthIndex.matchedGroups(deciding: Set(counted + links.flatMap { [$0.from, $0.to] }), in: ledger)
         let linked = LinkedYouths(links: links, matched: matched)
         var signals = Statistics.Counter(from: from, to: to, by: dimensions, institution: institution, linked: linked)
         var youths = YouthStatistics.Counter(from: from, to: to, by: dimensions, institution: institution, asOf: to ?? .today, linked: linked)

@@ -15,19 +15,14 @@ struct YouthIndex: Sendable {
     static let prefix = Array("youth/".utf8)
     static let byCase = Array("youth-case/".utf8)
 
-    private let keyBytes: [UInt8]
-    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
+    private let mac: KeyedMAC
 
-    init(master: MasterKey) { keyBytes = master.derived(label: Self.keyLabel).withUnsafeBytes { Array($0) } }
+    init(master: MasterKey) { mac = KeyedMAC(key: master.derived(label: Self.keyLabel)) }
 
     /// The index entries of `identity`: one per token, as hex.
     func entries(of identity: YouthIdentity?) -> Set<String> {
         guard let identity else { return [] }
-        let key = key  // made once, not once a token
-        return Set(
-            IdentityMatch.tokens(of: identity).map { token in
-                HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: key).hexString
-            })
+        return Set(IdentityMatch.tokens(of: identity).map { token in mac.code(for: Array(token.utf8)).hexString })
     }
 
     /// The records that take the case's entries from those of `before` to those of `after`.
@@ -46,8 +41,9 @@ struct YouthIndex: Sendable {
 
     /// The groups that decide which youth each of `cases` is of: those reached from them while
     /// they are few; the whole index's when they are many of the store's, as a read in key order
-    /// then costs less than a seek for each case and each entry (BENCHMARKS.md, session 18).
-    static func matchedGroups(deciding cases: [String], in ledger: Ledger) throws -> [[String]] {
+    /// then costs less than a seek for each case and each entry (BENCHMARKS.md, session 18). A set:
+    /// a case that both counts and is linked is one case to follow, not two.
+    static func matchedGroups(deciding cases: Set<String>, in ledger: Ledger) throws -> [[String]] {
         cases.count * seeksPerCaseRead < (try ledger.streamCount())
             ? try matchedGroups(reaching: cases, in: ledger) : try matchedGroups(in: ledger)
     }

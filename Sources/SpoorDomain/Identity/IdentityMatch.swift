@@ -39,7 +39,8 @@ public enum IdentityMatch {
             let all = self.words(name)
             guard all.count >= 2 else { return nil }
             // A hyphenated word belongs to the surname (`Jansen-de Vries`), as a particle starts it.
-            let start = all.indices.dropFirst().first { particles.contains(all[$0]) || all[$0].contains("-") } ?? all.count - 1
+            // (`utf8.contains`: `String.contains("-")` is Foundation's `range(of:)`, with a locale.)
+            let start = all.indices.dropFirst().first { particles.contains(all[$0]) || all[$0].utf8.contains(UInt8(ascii: "-")) } ?? all.count - 1
             words = (Array(all[..<start]), Array(all[start...]))
         }
         let given = words.given.flatMap(parts).filter { !particles.contains($0) }
