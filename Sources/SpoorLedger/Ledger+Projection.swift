@@ -1,3 +1,4 @@
+import Foundation
 import LMDB
 import SpoorProof
 
@@ -74,15 +75,28 @@ extension Ledger {
         defer { isRebuilding.store(false, ordering: .releasing) }
         try write { txn in try txn.empty(store.projectionSlots[try store.spareSlot(in: txn)]) }
         var folded: UInt64 = 0
+        // The chunk before's write, on a thread of its own while this chunk folds: its commit's
+        // sync no longer leaves the cores idle. A read of the spare waits for it.
+        var pending: ChunkWrite?
+        defer { _ = try? pending?.wait() }
         while true {
             let events = try read(from: folded + 1, limit: chunkSize)
-            let records = try fold(events, spareValue)
+            let records = try fold(events) { key in
+                try pending?.wait()
+                return try spareValue(key)
+            }
+            try pending?.wait()
             folded = events.last?.position ?? folded
             let through = folded
-            let swappedAt = try write { txn in
-                try fillSpare(with: records, through: through, chunkSize: chunkSize, fold: fold, in: txn)
+            if lastPosition - through > UInt64(chunkSize) {
+                // The head only grows: this write cannot be the one that swaps, nor fold in its transaction.
+                pending = ChunkWrite { [self] in try write { txn in try store.put(records, slot: try store.spareSlot(in: txn), in: txn) } }
+            } else {
+                let swappedAt = try write { txn in
+                    try fillSpare(with: records, through: through, chunkSize: chunkSize, fold: fold, in: txn)
+                }
+                if let swappedAt { return swappedAt }
             }
-            if let swappedAt { return swappedAt }
             progress(folded, lastPosition)
         }
     }
@@ -111,5 +125,26 @@ extension Ledger {
 
     private func spareValue(_ key: [UInt8]) throws -> PartedValue? {
         try snapshot { txn in try store.partedValue(key, slot: try store.spareSlot(in: txn), in: txn) }
+    }
+}
+
+/// A write on a thread of its own, whose outcome the caller waits for before it reads what the
+/// write writes; waiting again gives the same outcome.
+private final class ChunkWrite: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Set by the thread before it signals `done`, read only after a wait on it: never at once.
+    private var outcome: Result<Void, any Error>?
+
+    init(_ body: @escaping @Sendable () throws -> Void) {
+        Thread { [self] in
+            outcome = Result { try body() }
+            done.signal()
+        }.start()
+    }
+
+    func wait() throws {
+        done.wait()
+        done.signal()  // a later wait passes straight through
+        try outcome!.get()
     }
 }

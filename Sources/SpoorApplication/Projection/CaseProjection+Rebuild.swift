@@ -43,11 +43,14 @@ extension CaseProjection {
                     }
                 }
                 // Where each case starts, read here and in order: `spare` may read in the writer's
-                // transaction, which only its own thread may use.
+                // transaction, which only its own thread may use. A case whose stream starts in this
+                // chunk has nothing before it to read (a read transaction a case, for a new one).
                 let starts = try chunk.cases.map { folding in
                     FoldingCase(
                         caseID: folding.caseID, events: folding.events,
-                        origin: try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored))
+                        origin: folding.events[0].streamVersion == 0
+                            ? nil
+                            : try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored))
                 }
                 let known = adopted
                 let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .firstBuiltIn }
