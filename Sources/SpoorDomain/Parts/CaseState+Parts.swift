@@ -18,14 +18,16 @@ extension CaseState {
 
     /// Every part of the state.
     public var parts: [Part] {
-        List.allCases.flatMap { list in (0..<stored(list).chunkCount).map { Part(list, chunk: $0) } }
+        List.allCases.flatMap { list in (0..<size(of: list).chunks).map { Part(list, chunk: $0) } }
     }
 
     /// The parts not shared with `earlier`, the state this one was folded from: those a command
     /// changed or added. Every part when there is no earlier state.
     public func parts(changedSince earlier: CaseState?) -> [Part] {
         guard let earlier else { return parts }
-        return List.allCases.flatMap { list in stored(list).changedChunks(since: earlier.stored(list)).map { Part(list, chunk: $0) } }
+        return List.allCases.flatMap { list in
+            size(of: list).chunks == 0 ? [] : stored(list).changedChunks(since: earlier.stored(list)).map { Part(list, chunk: $0) }
+        }
     }
 
     /// The head: every field but the lists' elements.
@@ -58,13 +60,31 @@ extension CaseState {
         guard used == parts.count else { throw BinaryFormError("\(parts.count - used) parts the head does not name") }
     }
 
-    func count(of list: List) -> Int { stored(list).count }
+    func count(of list: List) -> Int { size(of: list).elements }
 
     /// Whether the state has `part`: a part a later command began is not in an earlier state.
-    public func has(_ part: Part) -> Bool { part.chunk < stored(part.list).chunkCount }
+    public func has(_ part: Part) -> Bool { part.chunk < size(of: part.list).chunks }
 
     /// The elements of all its lists: what its size in memory grows with.
     public var listedElements: Int { List.allCases.reduce(0) { $0 + count(of: $1) } }
+
+    /// A list's elements and chunks, read without making it an `any StoredList`: the lookup of its
+    /// conditional conformance, made for every list of every case a rebuild seals, was 3 % of the
+    /// rebuild's CPU (`perf`, BENCHMARKS.md session 19).
+    private func size(of list: List) -> (elements: Int, chunks: Int) {
+        switch list {
+        case .signals: (signals.all.count, signals.all.chunkCount)
+        case .consultations: (consultations.count, consultations.chunkCount)
+        case .conversations: (conversations.count, conversations.chunkCount)
+        case .skippedConversations: (skippedConversations.count, skippedConversations.chunkCount)
+        case .weighings: (weighings.count, weighings.chunkCount)
+        case .reports: (reports.all.count, reports.all.chunkCount)
+        case .registrations: (registrations.count, registrations.chunkCount)
+        case .registeredElsewhere: (registeredElsewhere.count, registeredElsewhere.chunkCount)
+        case .declinedRegistrations: (declinedRegistrations.count, declinedRegistrations.chunkCount)
+        case .screenings: (screenings.count, screenings.chunkCount)
+        }
+    }
 
     private func stored(_ list: List) -> any StoredList {
         switch list {
@@ -99,8 +119,6 @@ extension CaseState {
 
 /// A list kept in chunks, as the state's parts store it.
 private protocol StoredList {
-    var count: Int { get }
-    var chunkCount: Int { get }
     func changedChunks(since earlier: any StoredList) -> [Int]
     func binary(ofChunk index: Int) -> [UInt8]
 }
