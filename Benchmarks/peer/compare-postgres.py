@@ -11,7 +11,7 @@ does). Spoor's release spoord takes real commands through its socket from `spoor
 event-driven client in C of the same shape (a few threads, many connections). All alternate,
 scenario by scenario, round by round, so that the machine's drift hits them alike.
 
-    compare-postgres.py --spoord PATH [--before PATH] [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals,growing]
+    compare-postgres.py --spoord PATH [--before PATH] [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals,growing | --only "64 clients, open-case"]
 
 With --before, a second spoord (the build before a change) takes its turn in every round too, and
 a second table gives each median of this build against that one's.
@@ -321,9 +321,12 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--replays", type=int, help="rounds of reading every event back (default: --rounds)")
-    parser.add_argument("--only", default="", help="comma-separated words a scenario's name must contain, e.g. 64,fixed,signals")
+    parser.add_argument("--only", default="", help="a scenario's whole name, or comma-separated words one of its name must contain, e.g. 64,fixed,signals")
     options = parser.parse_args()
-    scenarios = {name: s for name, s in SCENARIOS.items() if not options.only or any(w in name for w in options.only.split(","))}
+    if options.only in SCENARIOS:  # a name has commas of its own: "64 clients, open-case" is that scenario alone
+        scenarios = {options.only: SCENARIOS[options.only]}
+    else:
+        scenarios = {name: s for name, s in SCENARIOS.items() if not options.only or any(w in name for w in options.only.split(","))}
     root = tempfile.mkdtemp(prefix="spoor-peer-", dir=os.environ.get("SPOOR_BENCH_DIR", "/var/tmp"))
     filesystem = run(["stat", "-f", "-c", "%T", root]).stdout.strip()
     if filesystem in ("tmpfs", "ramfs"):
