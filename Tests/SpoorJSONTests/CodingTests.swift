@@ -106,9 +106,13 @@ struct CodingTests {
         }
         #expect(context.codingPath.map(\.stringValue) == ["profile", "age"])
         // The straight paths for an Int and for a single string (an enumeration's name) refuse as the generic one does.
-        guard case .dataCorrupted? = error({ $0["profile"] = ["gender": "female", "age": 15.5] }) else { Issue.record("a fraction for an Int"); return }
+        guard case .dataCorrupted? = error({ $0["profile"] = ["gender": "female", "age": 15.5] }) else {
+            Issue.record("a fraction for an Int"); return
+        }
         guard case .dataCorrupted? = error({ $0["profile"] = ["gender": "female", "age": 1e20] }) else { Issue.record("too large an Int"); return }
-        guard case .typeMismatch(_, let named)? = error({ $0["profile"] = ["gender": 3, "age": 15] }) else { Issue.record("a number for a name"); return }
+        guard case .typeMismatch(_, let named)? = error({ $0["profile"] = ["gender": 3, "age": 15] }) else {
+            Issue.record("a number for a name"); return
+        }
         #expect(named.codingPath.map(\.stringValue) == ["profile", "gender"])
         guard case .dataCorrupted? = error({ $0["count"] = 70_000 }) else { Issue.record("an integer out of range"); return }
         guard case .dataCorrupted? = error({ $0["count"] = 1.5 }) else { Issue.record("a fraction for an integer"); return }
