@@ -1,4 +1,3 @@
-import Crypto
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
