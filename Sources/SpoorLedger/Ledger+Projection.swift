@@ -24,10 +24,15 @@ extension Ledger {
         }
     }
 
-    /// Up to `limit` live records whose keys start with `prefix`, from the first key after `after`
-    /// (or the first of the prefix), in key order: a page of a scan that holds no snapshot open.
-    public func projectionRecords(withPrefix prefix: [UInt8], after: [UInt8]? = nil, limit: Int) throws -> [ProjectionRecord] {
-        try snapshot { txn in try records(withPrefix: prefix, after: after, limit: limit, slot: try store.liveSlot(in: txn), in: txn) }
+    /// Up to `limit` live records whose keys start with `prefix` (and that `keep` keeps, by key,
+    /// before a value is copied), from the first key after `after` (or the first of the prefix),
+    /// in key order: a page of a scan that holds no snapshot open.
+    public func projectionRecords(
+        withPrefix prefix: [UInt8], after: [UInt8]? = nil, limit: Int, keeping keep: ((UnsafeRawBufferPointer) -> Bool)? = nil
+    ) throws -> [ProjectionRecord] {
+        try snapshot { txn in
+            try records(withPrefix: prefix, after: after, limit: limit, keeping: keep, slot: try store.liveSlot(in: txn), in: txn)
+        }
     }
 
     /// `body`'s reads of the live projection, all in one snapshot: `records(prefix)` gives every
@@ -44,14 +49,15 @@ extension Ledger {
     public func streamCount() throws -> Int { try snapshot { txn in try txn.count(of: store.heads) } }
 
     private func records(
-        withPrefix prefix: [UInt8], after: [UInt8]?, limit: Int, slot: Int, in txn: borrowing ReadTransaction
+        withPrefix prefix: [UInt8], after: [UInt8]?, limit: Int, keeping keep: ((UnsafeRawBufferPointer) -> Bool)? = nil, slot: Int,
+        in txn: borrowing ReadTransaction
     ) throws -> [ProjectionRecord] {
         precondition(!prefix.isEmpty, "LMDB refuses an empty key to seek to")
         var records: [ProjectionRecord] = []
         try txn.withCursor(on: store.projectionSlots[slot]) { cursor in
             try cursor.forEach(from: after.map { $0 + [0] } ?? prefix) { key, value in
                 guard key.starts(with: prefix), records.count < limit else { return false }
-                records.append(ProjectionRecord(key: Array(key), value: Array(value)))
+                if keep?(key) ?? true { records.append(ProjectionRecord(key: Array(key), value: Array(value))) }
                 return true
             }
         }

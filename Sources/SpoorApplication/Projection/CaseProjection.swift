@@ -18,8 +18,9 @@ package struct CaseProjection: Sendable {
     /// 8: the state and the digest in parts; 9: consent per purpose, the withdrawal notice; 10: the
     /// digest names the parties whose refusal stands and the cases not of this youth; a relationship may be one person's;
     /// 11: the deliveries to CoMensha, and the `delivery/` index; 12: the `delivery-owed/` index;
-    /// 13: the `worklist/` index; 14: the `counted/` index; 15: the blind index by case, `youth-case/`.
-    static let format = 15
+    /// 13: the `worklist/` index; 14: the `counted/` index; 15: the blind index by case, `youth-case/`;
+    /// 16: the digest and the blind index by case beside the case's state, under `case/<id>`.
+    static let format = 16
     /// `{"format": N, "undecodable": N}`, written by every rebuild.
     static let metaKey = Array("#meta".utf8)
 
@@ -216,7 +217,8 @@ extension CaseProjection {
 
             mutating func next() throws -> ProjectionRecord? {
                 if index == page.count, !isDone {
-                    page = try ledger.projectionRecords(withPrefix: StoredDigest.keyPrefix, after: page.last?.key, limit: pageSize)
+                    page = try ledger.projectionRecords(
+                        withPrefix: StoredCase.prefix, after: page.last?.key, limit: pageSize, keeping: StoredDigest.isDigest)
                     (index, isDone) = (0, page.isEmpty)
                 }
                 guard index < page.count else { return nil }

@@ -7,7 +7,8 @@ import SpoorProtocol
 
 /// A case as the inline projection keeps it, in parts (`CaseState+Parts.swift`): under
 /// `case/<id>` the stream version it is folded up to and the state's head, and under
-/// `case/<id>` ‖ 0 ‖ list ‖ chunk (u32 big-endian) each chunk of its lists. Each is sealed on its
+/// `case/<id>` ‖ 0 ‖ list ‖ chunk (u32 big-endian) each chunk of its lists; the case's digest and
+/// its blind-index entries follow (``Beside``). Each is sealed on its
 /// own with the case's data key while the case has one, so a command seals and writes the head and
 /// the parts it changed. Erasure destroys the key in the transaction that writes the erased
 /// state, every part of it, which is plain: it holds no personal content.
@@ -15,7 +16,27 @@ import SpoorProtocol
 /// Head: version, u64 big-endian ‖ form ‖ head. Part: form ‖ elements. Form is a byte, 0 plain or
 /// 1 sealed: AES-256-GCM (nonce ‖ ciphertext ‖ tag) authenticated with the case's id and the part's name.
 enum StoredCase {
-    static func key(of caseID: String) -> [UInt8] { Array(("case/" + caseID).utf8) }
+    static let prefix = Array("case/".utf8)
+    static func key(of caseID: String) -> [UInt8] { prefix + Array(caseID.utf8) }
+
+    /// The byte after `case/<id>` that starts each kind of the case's other records: they sit
+    /// beside its state, so that a command writing a case dirties one leaf of the tree, not one
+    /// for each kind (BENCHMARKS.md, session 20). Ids are of `a-z 0-9 . _ -`: none runs into these.
+    enum Beside: UInt8 {
+        /// The state's parts (``PartedValue/partPrefix(of:)``).
+        case parts = 0
+        /// The digest (``StoredDigest``), its head and its parts.
+        case digest = 1
+        /// The blind index's entries of the case (``YouthIndex``).
+        case youthEntries = 2
+    }
+
+    static func key(of caseID: String, _ beside: Beside) -> [UInt8] { key(of: caseID) + [beside.rawValue] }
+
+    /// Which of a case's records `key` (under `case/`) is: `nil` for the state's head.
+    static func beside(in key: UnsafeRawBufferPointer) -> Beside? {
+        key.dropFirst(prefix.count).first { $0 < UInt8(ascii: "-") }.flatMap(Beside.init(rawValue:))
+    }
 
     static func key(of caseID: String, _ part: CaseState.Part) -> [UInt8] { PartedValue.partPrefix(of: key(of: caseID)) + part.name }
 

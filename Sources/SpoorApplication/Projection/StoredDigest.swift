@@ -2,13 +2,15 @@ import SpoorDomain
 import SpoorLedger
 
 /// A case's ``CaseDigest`` as the inline projection keeps it, in parts as the state is
-/// (`CaseDigest+Parts.swift`): its head under `digest/<id>`, and what each part of the state adds
-/// under `digest/<id>` ‖ 0 ‖ list ‖ chunk, each a form byte and the domain's binary form. It holds
-/// no personal content, so it is not sealed, and it decodes in microseconds, for the scans of
-/// every case that the worklist, the statistics and retention make.
+/// (`CaseDigest+Parts.swift`), beside the case's state: its head under `case/<id>` ‖ 1, and what
+/// each part of the state adds under `case/<id>` ‖ 1 ‖ 0 ‖ list ‖ chunk, each a form byte and the
+/// domain's binary form. It holds no personal content, so it is not sealed, and it decodes in
+/// microseconds, for the reads of many cases that the worklist, the statistics and retention make.
 enum StoredDigest {
-    static let keyPrefix = Array("digest/".utf8)
-    static func key(of caseID: String) -> [UInt8] { keyPrefix + Array(caseID.utf8) }
+    static func key(of caseID: String) -> [UInt8] { StoredCase.key(of: caseID, .digest) }
+
+    /// Whether `key`, under `case/`, is a digest's head or one of its parts.
+    static func isDigest(_ key: UnsafeRawBufferPointer) -> Bool { StoredCase.beside(in: key) == .digest }
 
     static func key(of caseID: String, _ part: CaseState.Part) -> [UInt8] { PartedValue.partPrefix(of: key(of: caseID)) + part.name }
 

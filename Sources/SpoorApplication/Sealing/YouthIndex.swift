@@ -6,13 +6,12 @@ import SpoorProof
 /// identity (``IdentityMatch``), kept as projection records `youth/<hmac>/<case>` beside the case,
 /// so that the daemon finds earlier cases of the same youth without a name at rest. The key is
 /// derived from the master key under its own label, so it rotates with it; without the key the
-/// entries say nothing. Each entry is also kept the other way round, `youth-case/<case>/<hmac>`,
-/// so that the statistics find the matches of the cases they count without reading the whole
-/// index. An erasure removes the case's entries.
+/// entries say nothing. Each entry is also kept the other way round, beside the case's state
+/// (`case/<case>` ‖ 2 ‖ hmac, ``StoredCase/Beside``), so that the statistics find the matches of
+/// the cases they count without reading the whole index. An erasure removes the case's entries.
 struct YouthIndex: Sendable {
     static let keyLabel = "spoor youth index v1"
     static let prefix = Array("youth/".utf8)
-    static let byCase = Array("youth-case/".utf8)
 
     private let mac: KeyedMAC
 
@@ -36,7 +35,7 @@ struct YouthIndex: Sendable {
     static func key(_ entry: String, _ caseID: String) -> [UInt8] { entryPrefix(entry) + Array(caseID.utf8) }
     static func entryPrefix(_ entry: String) -> [UInt8] { prefix + Array(entry.utf8) + [UInt8(ascii: "/")] }
     static func reverseKey(_ caseID: String, _ entry: String) -> [UInt8] { casePrefix(caseID) + Array(entry.utf8) }
-    static func casePrefix(_ caseID: String) -> [UInt8] { byCase + Array(caseID.utf8) + [UInt8(ascii: "/")] }
+    static func casePrefix(_ caseID: String) -> [UInt8] { StoredCase.key(of: caseID, .youthEntries) }
 
     /// The groups that decide which youth each of `cases` is of: those reached from them while
     /// they are few; the whole index's when they are many of the store's, as a read in key order

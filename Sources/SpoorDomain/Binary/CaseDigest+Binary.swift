@@ -1,4 +1,4 @@
-/// The case digest in the binary form: what the inline projection keeps under `digest/<id>` for
+/// The case digest in the binary form: what the inline projection keeps beside each case's state for
 /// the scans of every case that the worklist, the statistics and retention make. It holds no
 /// personal content, so it is stored unsealed. Every field, in declaration order.
 extension CaseDigest: BinaryCodable {
