@@ -7,11 +7,11 @@ import SpoorProtocol
 
 /// A case as the inline projection keeps it, in parts (`CaseState+Parts.swift`): under
 /// `case/<id>` the stream version it is folded up to and the state's head, and under
-/// `case/<id>` ‖ 0 ‖ list ‖ chunk (u32 big-endian) each chunk of its lists; the case's digest and
-/// its blind-index entries follow (``Beside``). Each is sealed on its
+/// `case/<id>` ‖ 0 ‖ list ‖ chunk (u32 big-endian) each chunk of its lists. Each is sealed on its
 /// own with the case's data key while the case has one, so a command seals and writes the head and
 /// the parts it changed. Erasure destroys the key in the transaction that writes the erased
-/// state, every part of it, which is plain: it holds no personal content.
+/// state, every part of it, which is plain: it holds no personal content. The case's digest and
+/// its blind-index entries, which hold none either, follow (``Beside``).
 ///
 /// Head: version, u64 big-endian ‖ form ‖ head. Part: form ‖ elements. Form is a byte, 0 plain or
 /// 1 sealed: AES-256-GCM (nonce ‖ ciphertext ‖ tag) authenticated with the case's id and the part's name.
