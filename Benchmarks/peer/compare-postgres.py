@@ -17,9 +17,10 @@ With --before, a second spoord (the build before a change) takes its turn in eve
 a second table gives each median of this build against that one's.
 
 Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
-per request and the client's own CPU per request, and what the disk wrote per request; then, on the stores the runs left, every event
-read back in order: PostgreSQL streaming its rows to psql, Spoor rebuilding its projection; and
-spoord's RssAnon after the runs and after the rebuilds, failing (exit 1) over MAX_RSS_ANON_MIB.
+per request and the client's own CPU per request, and what the disk wrote per request; then, on
+the stores the runs left, every event read back in order: PostgreSQL streaming its rows to psql,
+Spoor rebuilding its projection; and spoord's RssAnon after the runs and after the rebuilds,
+failing (exit 1) over MAX_RSS_ANON_MIB.
 """
 import argparse, copy, glob, os, pwd, re, resource, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -111,9 +112,9 @@ def switches_of(pid):
 
 
 def disk_written(folder):
-    """Bytes the disk under `folder` has written so far (sectors written, /sys/dev/block/<major>:<minor>/stat): what
-    reached the device, whoever wrote it. A process's own
-    write_bytes is no measure here: it counted 165 KiB a new case where LMDB's pwrites wrote 18 KiB and the disk 26 KiB."""
+    """Bytes the disk under `folder` has written so far (sectors written, /sys/dev/block/<major>:<minor>/stat):
+    what reached the device, whoever wrote it. A process's own write_bytes is no measure here: it counted
+    165 KiB a new case where LMDB's pwrites wrote 18 KiB and the disk 26 KiB (BENCHMARKS.md, session 20)."""
     device = os.stat(folder).st_dev
     try:
         return int(open(f"/sys/dev/block/{os.major(device)}:{os.minor(device)}/stat").read().split()[6]) * 512
