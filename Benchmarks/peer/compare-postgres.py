@@ -114,7 +114,7 @@ def switches_of(pid):
 def disk_written(folder):
     """Bytes the disk under `folder` has written so far (sectors written, /sys/dev/block/<major>:<minor>/stat):
     what reached the device, whoever wrote it. A process's own write_bytes is no measure here: it counted
-    165 KiB a new case where LMDB's pwrites wrote 18 KiB and the disk 26 KiB (BENCHMARKS.md, session 20)."""
+    161 KiB a new case where the disk wrote 26 KiB and LMDB's pwrites 17 to 18 KiB (separate runs; BENCHMARKS.md, session 20)."""
     device = os.stat(folder).st_dev
     try:
         return int(open(f"/sys/dev/block/{os.major(device)}:{os.minor(device)}/stat").read().split()[6]) * 512
