@@ -1,7 +1,9 @@
+import SpoorJSON
+
 /// A calendar day, the unit of the meldcode's deadlines and of ages: `2026-11-29`.
 ///
 /// Kept apart from instants on purpose: a birth date or a report date has no time zone.
-public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, JSONString {
     /// Days since 1970-01-01.
     public let ordinal: Int
 
@@ -85,6 +87,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
+
+    /// The day `YYYY-MM-DD` names, read straight by SpoorJSON; `nil` for anything else, which
+    /// `init(from:)` then refuses with the reason.
+    public init?(jsonString string: String) { try? self.init(parsing: string) }
+    /// `YYYY-MM-DD`, as `encode(to:)` writes it.
+    public var jsonString: String { description }
 
     static func ordinal(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.

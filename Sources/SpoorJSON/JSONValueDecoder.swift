@@ -150,6 +150,9 @@ private struct ValueDecoder: Decoder {
             }
             return exact as! T
         default:
+            if case .string(let string) = value, let named = type as? any JSONString.Type, let decoded = named.init(jsonString: string) {
+                return decoded as! T
+            }
             do {
                 return try T(from: ValueDecoder(value: value, codingPath: path(), tracker: tracker, type: T.self))
             } catch {

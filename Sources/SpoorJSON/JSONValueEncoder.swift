@@ -29,17 +29,20 @@ private final class Slot {
     }
 
     func set(_ value: JSONValue, forKey key: String) {
-        if members == nil { members = [:] }
+        if members == nil { members = Self.object() }
         members![key] = value
     }
 
     func nestedSlot(forKey key: String) -> Slot {
-        if members == nil { members = [:] }
+        if members == nil { members = Self.object() }
         if let existing = nested[key] { return existing }
         let slot = Slot()
         nested[key] = slot
         return slot
     }
+
+    /// An object's members, sized for eight: growing member by member rehashed it as it grew.
+    static func object() -> [String: JSONValue] { Dictionary(minimumCapacity: 8) }
 
     func appendElement() -> Slot {
         let slot = Slot()
@@ -55,7 +58,7 @@ private struct ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if slot.members == nil { slot.members = [:] }
+        if slot.members == nil { slot.members = Slot.object() }
         return KeyedEncodingContainer(Keyed<Key>(slot: slot, codingPath: codingPath))
     }
 
@@ -70,10 +73,13 @@ private struct ValueEncoder: Encoder {
     /// for a value that has one.
     static func encode<T: Encodable>(_ value: T, at path: @autoclosure () -> [any CodingKey]) throws -> JSONValue {
         if let primitive = primitive(value) { return primitive }
+        if let named = T.self as? any JSONString.Type { return .string(string(of: value, as: named)) }
         let slot = Slot()
         try value.encode(to: ValueEncoder(slot: slot, codingPath: path()))
         return slot.value
     }
+
+    private static func string<Named: JSONString>(of value: Any, as type: Named.Type) -> String { (value as! Named).jsonString }
 
     /// `value` as a JSON primitive, when its type is one. Compares types before casting: most
     /// values are not primitives, and a cast that fails costs far more than a comparison.
@@ -99,6 +105,12 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws { slot.set(.null, forKey: key.stringValue) }
+
+    // The primitives straight, without the generic path's type tests: most fields are strings.
+    mutating func encode(_ value: String, forKey key: Key) throws { slot.set(.string(value), forKey: key.stringValue) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { slot.set(.bool(value), forKey: key.stringValue) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { slot.set(.number(Double(value)), forKey: key.stringValue) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { slot.set(.number(value), forKey: key.stringValue) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         slot.set(try ValueEncoder.encode(value, at: codingPath + [key]), forKey: key.stringValue)

@@ -1,7 +1,7 @@
 /// A type whose JSON form is one of a fixed set of strings (a role, a nature, a gender): a string
 /// outside the set is refused with ``JSONValueDecoder/UnknownValue``, which names the set, rather
 /// than with Swift's "Cannot initialize … from invalid String value".
-public protocol NamedValues {
+public protocol NamedValues: JSONString {
     static var names: [String] { get }
 }
 
