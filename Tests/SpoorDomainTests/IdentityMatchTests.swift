@@ -60,4 +60,20 @@ struct IdentityMatchTests {
         }
         #expect(IdentityMatch.normalised("Zoë Ánna", keeping: "") == "zoe anna")  // not ASCII: folded
     }
+
+    @Test("ASCII split byte by byte gives the pieces a split by characters gives; a surname before a comma reads alike")
+    func asciiSplitAgreesWithCharacters() {
+        var random = SeededGenerator(state: 11)
+        let alphabet = Array("ab Z-, '\t-  ,x9".utf8)
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...20, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let text = String(decoding: bytes, as: UTF8.self)
+            for separator: Character in [" ", "-", ","] {
+                #expect(IdentityMatch.pieces(text, at: separator) == text.split(separator: separator).map(String.init), "\(bytes)")
+            }
+        }
+        #expect(IdentityMatch.pieces("Zoë--Ánna", at: "-") == ["Zoë", "Ánna"])  // not ASCII: by characters
+        #expect(Self.matches("Berg, Zoe Anna van der", "Zoe van der Berg"))  // ASCII, with a comma
+        #expect(Self.matches("Berg, Zoë van der", "Zoe van der Berg"))  // not ASCII, with a comma
+    }
 }

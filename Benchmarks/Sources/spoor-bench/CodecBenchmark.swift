@@ -18,6 +18,7 @@ enum CodecBenchmark {
                 "instrument": "ris-l", "outcome": "low", "assessedOn": "2026-01-06", "nextDueOn": "2026-02-06",
             ])
         let rules = InstitutionProtocol.standard
+        let identity = YouthIdentity(name: "Bench c-1-12345", birthDate: try Day(parsing: "2011-01-01"))
         let reopened = try CaseEvent(type: "case-reopened", schemaVersion: 1, payload: ["reopenedOn": "2026-01-06"] as JSONValue)
         let measures: [(String, () throws -> Void)] = [
             (
@@ -51,6 +52,7 @@ enum CodecBenchmark {
                 }
             ),
             ("read a case state, binary", { _ = try CaseState(head: head, parts: parts) }),
+            ("the blind index's tokens of a youth (\"\(identity.name)\")", { _ = IdentityMatch.tokens(of: identity) }),
         ]
         try measure(measures, runs: runs)
         try sharedCopies()

@@ -33,8 +33,8 @@ public enum IdentityMatch {
     /// The given names and the surname key of `name`, or `nil` when it has no surname.
     static func split(_ name: String) -> (given: [String], surname: String)? {
         let words: (given: [String], surname: [String])
-        if let comma = name.firstIndex(of: ",") {
-            words = (self.words(String(name[name.index(after: comma)...])), self.words(String(name[..<comma])))
+        if let comma = isASCII(name) ? name.utf8.firstIndex(of: UInt8(ascii: ",")) : name.firstIndex(of: ",") {
+            words = (self.words(String(name[name.utf8.index(after: comma)...])), self.words(String(name[..<comma])))
         } else {
             let all = self.words(name)
             guard all.count >= 2 else { return nil }
@@ -50,10 +50,20 @@ public enum IdentityMatch {
     }
 
     /// The words of `text` split at spaces, lower case, without diacritics or punctuation; hyphens kept.
-    static func words(_ text: String) -> [String] { normalised(text, keeping: "-").split(separator: " ").map(String.init) }
+    static func words(_ text: String) -> [String] { pieces(normalised(text, keeping: "-"), at: " ") }
 
     /// A word's parts at its hyphens.
-    static func parts(_ word: String) -> [String] { word.split(separator: "-").map(String.init) }
+    static func parts(_ word: String) -> [String] { pieces(word, at: "-") }
+
+    /// `text` split at `separator`, without empty pieces. ASCII text (most names, and all that
+    /// ``normalised(_:keeping:)`` makes of them) is split byte by byte: split by characters, every
+    /// byte was a grapheme to find, half of a token's cost (BENCHMARKS.md, session 21).
+    static func pieces(_ text: String, at separator: Character) -> [String] {
+        guard isASCII(text), let byte = separator.asciiValue else { return text.split(separator: separator).map(String.init) }
+        return text.utf8.split(separator: byte).map { String(Substring($0)) }
+    }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
     /// `text` lower case, without diacritics, spaces or punctuation: for a client number.
     static func normalised(_ text: String) -> String { normalised(text, keeping: "").filter { $0 != " " } }
@@ -61,7 +71,7 @@ public enum IdentityMatch {
     /// Most names are ASCII, which needs no folding: read byte by byte, as ``folded(_:keeping:)``
     /// reads it (Foundation's folding and character sets were a tenth of an open-case's CPU).
     static func normalised(_ text: String, keeping separators: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return folded(text, keeping: separators) }
+        guard isASCII(text) else { return folded(text, keeping: separators) }
         let kept = Set(separators.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
