@@ -29,12 +29,12 @@ private final class Slot {
     }
 
     func set(_ value: JSONValue, forKey key: String) {
-        if members == nil { members = Self.object() }
+        if members == nil { members = Self.emptyMembers() }
         members![key] = value
     }
 
     func nestedSlot(forKey key: String) -> Slot {
-        if members == nil { members = Self.object() }
+        if members == nil { members = Self.emptyMembers() }
         if let existing = nested[key] { return existing }
         let slot = Slot()
         nested[key] = slot
@@ -42,7 +42,7 @@ private final class Slot {
     }
 
     /// An object's members, sized for eight: growing member by member rehashed it as it grew.
-    static func object() -> [String: JSONValue] { Dictionary(minimumCapacity: 8) }
+    static func emptyMembers() -> [String: JSONValue] { Dictionary(minimumCapacity: 8) }
 
     func appendElement() -> Slot {
         let slot = Slot()
@@ -58,7 +58,7 @@ private struct ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if slot.members == nil { slot.members = Slot.object() }
+        if slot.members == nil { slot.members = Slot.emptyMembers() }
         return KeyedEncodingContainer(Keyed<Key>(slot: slot, codingPath: codingPath))
     }
 
@@ -90,8 +90,11 @@ private struct ValueEncoder: Encoder {
         case ObjectIdentifier(Double.self): return .number(value as! Double)
         case ObjectIdentifier(Float.self): return .number(Double(value as! Float))
         case ObjectIdentifier(JSONValue.self): return (value as! JSONValue)
-        case ObjectIdentifier(Int.self), ObjectIdentifier(Int64.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int16.self),
-            ObjectIdentifier(Int8.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt64.self), ObjectIdentifier(UInt32.self),
+        // The two integers most values are, without the existential's generic conversion.
+        case ObjectIdentifier(Int.self): return .number(Double(value as! Int))
+        case ObjectIdentifier(UInt64.self): return .number(Double(value as! UInt64))
+        case ObjectIdentifier(Int64.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int16.self),
+            ObjectIdentifier(Int8.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt32.self),
             ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt8.self):
             let integer = value as! any BinaryInteger
             return .number(Double(integer))
@@ -110,6 +113,7 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: String, forKey key: Key) throws { slot.set(.string(value), forKey: key.stringValue) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { slot.set(.bool(value), forKey: key.stringValue) }
     mutating func encode(_ value: Int, forKey key: Key) throws { slot.set(.number(Double(value)), forKey: key.stringValue) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { slot.set(.number(Double(value)), forKey: key.stringValue) }
     mutating func encode(_ value: Double, forKey key: Key) throws { slot.set(.number(value), forKey: key.stringValue) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {

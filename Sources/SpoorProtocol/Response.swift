@@ -45,7 +45,9 @@ public struct Response: Codable, Equatable, Sendable {
                 ["code": .string(error.code.rawValue), "message": .string(error.message)]
                     .merging(error.field.map { ["field": .string($0)] } ?? [:]) { $1 })
         }
-        return Data(JSONValue.object(json).serialized + [0x0A])
+        var line = JSONValue.object(json).serialized
+        line.append(0x0A)
+        return Data(line)
     }
 
     /// Reads a reply line; `nil` when it is not one.

@@ -25,6 +25,19 @@ struct JSONValueTests {
         #expect(try JSONValue.parse(value.serialized) == value)
     }
 
+    @Test("every control character, a quote and a backslash are escaped, in small strings and long ones")
+    func writerEscapes() throws {
+        for length in [1, 40] {
+            for byte in Array(0..<0x20) + [0x22, 0x5C] {
+                let text = String(repeating: "a", count: length) + String(decoding: [UInt8(byte)], as: UTF8.self) + "é"
+                let written = JSONValue.string(text).serialized
+                #expect(!written.dropFirst().dropLast().contains { $0 < 0x20 }, "byte \(byte) written raw")
+                #expect(try JSONValue.parse(written) == .string(text), "byte \(byte)")
+            }
+        }
+        #expect(String(decoding: JSONValue.string("\u{1}\t\\").serialized, as: UTF8.self) == #""\u0001\t\\""#)
+    }
+
     @Test("escapes, surrogate pairs and numbers as RFC 8259 has them")
     func escapes() throws {
         #expect(try JSONValue.parse(Array(#"["\u00e9\ud83d\ude00\/\b\f\r",1e3,-0.5,0]"#.utf8)) == ["é😀/\u{8}\u{c}\r", 1000, -0.5, 0])

@@ -129,6 +129,7 @@ extension CodecBenchmark {
         let stored = try CaseEvent.caseOpened(event).payload().serialized
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        let (payload, eventID) = (try CaseEvent.caseOpened(event).payload(), "01937a3c-6b2e-7c4e-8d9a-0b1c2d3e4f50")
         let measures: [(String, () throws -> Void)] = [
             (
                 "decode an open-case request, SpoorJSON (strict)",
@@ -146,6 +147,13 @@ extension CodecBenchmark {
             ),
             ("encode the event with sorted keys, SpoorJSON", { _ = try JSONValueEncoder().encode(event).serialized }),
             ("encode the event with sorted keys, Foundation JSONEncoder", { _ = try encoder.encode(event) }),
+            (
+                "write a command's reply line, with the event",
+                {
+                    let reply = CommandReply(position: 123_456, streamVersion: 3, type: "case-opened", eventID: eventID, event: payload)
+                    _ = try Response.success("r1", try JSONValue(encoding: reply)).line()
+                }
+            ),
         ]
         try measure(measures, runs: runs)
     }

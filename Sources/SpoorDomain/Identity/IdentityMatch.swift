@@ -57,7 +57,7 @@ public enum IdentityMatch {
 
     /// `text` split at `separator`, without empty pieces. ASCII text (most names, and all that
     /// ``normalised(_:keeping:)`` makes of them) is split byte by byte: split by characters, every
-    /// byte was a grapheme to find, half of a token's cost (BENCHMARKS.md, session 21).
+    /// byte was a grapheme to find, a quarter of a token's cost (BENCHMARKS.md, session 21).
     static func pieces(_ text: String, at separator: Character) -> [String] {
         guard isASCII(text), let byte = separator.asciiValue else { return text.split(separator: separator).map(String.init) }
         return text.utf8.split(separator: byte).map { String(Substring($0)) }
