@@ -114,12 +114,19 @@ def switches_of(pid):
 def disk_written(folder):
     """Bytes the disk under `folder` has written so far (sectors written, /sys/dev/block/<major>:<minor>/stat):
     what reached the device, whoever wrote it. A process's own write_bytes is no measure here: it counted
-    161 KiB a new case where the disk wrote 26 KiB and LMDB's pwrites 17 to 18 KiB (separate runs; BENCHMARKS.md, session 20)."""
+    161 KiB a new case where the disk wrote 26 KiB and LMDB's pwrites 17 to 18 KiB (separate runs; BENCHMARKS.md, session 20).
+    None where the kernel does not say (no such file): then no figure is printed, rather than a zero."""
     device = os.stat(folder).st_dev
     try:
         return int(open(f"/sys/dev/block/{os.major(device)}:{os.minor(device)}/stat").read().split()[6]) * 512
     except (OSError, IndexError, ValueError):
-        return 0
+        return None
+
+
+def written_since(folder, before):
+    """Bytes the disk under `folder` wrote since `before` (from disk_written); None if unknown."""
+    after = disk_written(folder)
+    return None if before is None or after is None else after - before
 
 
 def children_of(pid):
@@ -203,11 +210,10 @@ class Postgres:
                    "-T", str(int(seconds)), "-f", self.script(existing, history), "--log", "--log-prefix", os.path.join(logs, "tx")]
         if rate:
             command += ["-R", str(rate)]
-        before_server, before_client = self.server_cpu(), resource.getrusage(resource.RUSAGE_CHILDREN)
         os.sync()  # what earlier runs left dirty is written now, not counted in this one
-        written = disk_written(self.folder)
+        before_server, before_client, written = self.server_cpu(), resource.getrusage(resource.RUSAGE_CHILDREN), disk_written(self.folder)
         output = run(command + ["bench"]).stdout
-        written = disk_written(self.folder) - written
+        written = written_since(self.folder, written)
         after_client = resource.getrusage(resource.RUSAGE_CHILDREN)
         time.sleep(0.5)  # the backends exit on disconnect; their CPU reaches the postmaster's once it reaps them
         server = self.server_cpu() - before_server
@@ -222,7 +228,7 @@ class Postgres:
         count = max(1, len(latencies))
         client = (after_client.ru_utime - before_client.ru_utime + after_client.ru_stime - before_client.ru_stime)
         return dict(rate=tps, p50=percentile(latencies, 0.5), p99=percentile(latencies, 0.99), server_cpu=server / count,
-                    client_cpu=client / count, written=written / count)
+                    client_cpu=client / count, written=None if written is None else written / count)
 
     def replay(self):
         """Every event, in log order, streamed to a client: the peer of a projection rebuild."""
@@ -277,12 +283,12 @@ class Spoor:
         before, switches, written = cpu_of(self.process.pid), switches_of(self.process.pid), disk_written(self.folder)
         output = run(command).stdout
         server, switches = cpu_of(self.process.pid) - before, switches_of(self.process.pid) - switches
-        written = disk_written(self.folder) - written
+        written = written_since(self.folder, written)
         values = dict(re.findall(r"(\w+)=([\d.]+)", output))
         requests = max(1, int(values["requests"]))
         return dict(rate=float(values["rate"]), p50=float(values["p50_us"]) / 1e6, p99=float(values["p99_us"]) / 1e6,
                     server_cpu=server / requests, client_cpu=float(values["client_cpu_us"]) / 1e6, switches=switches / requests,
-                    written=written / requests)
+                    written=None if written is None else written / requests)
 
     def replay(self):
         """A projection rebuild through the socket: every event decoded, folded, sealed and written aside."""
@@ -373,7 +379,7 @@ def main():
                           f"p99 {result['p99'] * 1e3:6.2f} ms  server CPU {result['server_cpu'] * 1e6:5.0f} µs  "
                           f"client CPU {result['client_cpu'] * 1e6:5.1f} µs"
                           + (f"  {result['switches']:5.1f} switches" if "switches" in result else "")
-                          + f"  {result['written'] / 1024:5.1f} KiB written", flush=True)
+                          + (f"  {result['written'] / 1024:5.1f} KiB written" if result["written"] is not None else ""), flush=True)
         memory["after the runs"] = spoor.rss_anon()
         # The stores as the runs left them: every event read back in order, alternating.
         for round in range((options.rounds if options.replays is None else options.replays) if results else 0):
@@ -427,14 +433,17 @@ def main():
     print(f"\nagainst the peer a user would pick instead: PostgreSQL 15 as an event store with an inline projection "
           "(the event and the case's 1.5 KB jsonb state in one transaction, as Marten does); ratio = Spoor / inline")
     table("inline", "PG inline projection", "Spoor", client_cpu=True)
-    print("\nwhat the disk wrote per request during each side's runs, medians (sectors written, /sys/dev/block/*/stat): "
-          "PostgreSQL's WAL, and its tables' and indexes' pages as far as it wrote them back in the run (its checkpoint "
-          "writes the rest later); Spoor's B-tree pages, all written at its commits")
-    print("| scenario | PG bare | PG inline projection | Spoor |" + (" before |" if options.before else ""))
-    print("|---|---|---|---|" + ("---|" if options.before else ""))
-    for name in scenarios:
-        sides = ["postgres", "inline", "spoor"] + (["before"] if options.before else [])
-        print(f"| {name} | " + " | ".join(f"{median(name, side, 'written') / 1024:.1f} KiB" for side in sides) + " |")
+    if any(r["written"] is None for runs in results.values() for r in runs):
+        print("\nwhat the disk wrote: not measured, the kernel gives no /sys/dev/block/<major>:<minor>/stat for the disk under the runs")
+    else:
+        print("\nwhat the disk wrote per request during each side's runs, medians (sectors written, /sys/dev/block/*/stat): "
+              "PostgreSQL's WAL, and its tables' and indexes' pages as far as it wrote them back in the run (its checkpoint "
+              "writes the rest later); Spoor's B-tree pages, all written at its commits")
+        print("| scenario | PG bare | PG inline projection | Spoor |" + (" before |" if options.before else ""))
+        print("|---|---|---|---|" + ("---|" if options.before else ""))
+        for name in scenarios:
+            sides = ["postgres", "inline", "spoor"] + (["before"] if options.before else [])
+            print(f"| {name} | " + " | ".join(f"{median(name, side, 'written') / 1024:.1f} KiB" for side in sides) + " |")
     small, large = "16 clients, command on a case of 10 signals", "16 clients, command on a case of 1,000 signals"
     if small in scenarios and large in scenarios:
         print(f"\na command on a case of 1,000 signals against one of 10, throughput: PostgreSQL "
