@@ -56,6 +56,21 @@ extension Ledger {
         try snapshot { txn in try txn.value(in: store.sealed, key: position.bigEndianBytes) }
     }
 
+    /// The sealed parts stored at `positions` and the data keys of `streams` as wrapped, read in one
+    /// snapshot; a position without one, or a stream without a key, is left out. What a rebuild
+    /// opens a chunk of events with: a snapshot for each event and each case was 7 % of its samples
+    /// (`perf`, BENCHMARKS.md session 22).
+    public func sealedContents(at positions: [UInt64], keysOf streams: [StreamName]) throws
+        -> (contents: [UInt64: [UInt8]], wrappedKeys: [StreamName: [UInt8]])
+    {
+        try snapshot { txn in
+            var (contents, wrappedKeys) = ([UInt64: [UInt8]](minimumCapacity: positions.count), [StreamName: [UInt8]](minimumCapacity: streams.count))
+            for position in positions { contents[position] = try txn.value(in: store.sealed, key: position.bigEndianBytes) }
+            for stream in streams { wrappedKeys[stream] = try txn.value(in: store.keys, key: Array(stream.rawValue.utf8)) }
+            return (contents, wrappedKeys)
+        }
+    }
+
     /// What a command on `stream` reads before it decides, from one snapshot: see ``CommandSnapshot``.
     public func commandSnapshot(eventID: EventID, projectionKey: [UInt8], stream: StreamName) throws -> CommandSnapshot {
         try snapshot { txn in

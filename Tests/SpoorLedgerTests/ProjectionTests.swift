@@ -43,6 +43,19 @@ struct ProjectionTests {
         }
     }
 
+    @Test("a rebuild's chunk reads the sealed parts and wrapped keys it asks for in one go, and leaves out what is not there")
+    func sealedContentsOfAChunk() async throws {
+        try await withLedger { ledger, _ in
+            _ = try await ledger.append(
+                to: stream("case-1"), events: [event(), event(sealed: "name: J.")], metadata: alice, keyChange: .create(wrapped: [1, 2, 3]))
+            _ = try await ledger.append(to: stream("case-2"), events: [event(sealed: "name: K.")], metadata: alice, keyChange: .create(wrapped: [4]))
+            let read = try ledger.sealedContents(at: [1, 2, 3, 9], keysOf: [stream("case-1"), stream("case-2"), stream("case-3")])
+            #expect(read.contents == [2: Array("name: J.".utf8), 3: Array("name: K.".utf8)])
+            #expect(read.wrappedKeys == [stream("case-1"): [1, 2, 3], stream("case-2"): [4]])
+            #expect(try ledger.sealedContents(at: [], keysOf: []) == ([:], [:]))
+        }
+    }
+
     @Test func theProjectorSeesTheAppendsPositionsAndTimeAndItsRecordsLandWithTheEvents() async throws {
         var configuration = LedgerConfiguration()
         configuration.clock = { 42_000_000 }

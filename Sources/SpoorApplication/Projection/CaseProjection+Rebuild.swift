@@ -14,7 +14,6 @@ extension CaseProjection {
     /// decoded, opened, folded in log order and its state sealed in one go. Only reading the log,
     /// the system stream and writing the chunk are done in order.
     package func rebuild(chunkSize: Int = 4_096, progress: (UInt64, UInt64) -> Void) throws -> (position: UInt64, undecodable: Int) {
-        let reader = PersonalContentReader(ledger: ledger, keys: keys)
         var undecodable = 0
         var adopted: [Int: InstitutionProtocol] = [:]
         var emergencies: [EventID: EmergencyReviews.Entry] = [:]
@@ -45,17 +44,22 @@ extension CaseProjection {
                 // Where each case starts, read here and in order: `spare` may read in the writer's
                 // transaction, which only its own thread may use. A case whose stream starts in this
                 // chunk has nothing before it to read (a read transaction a case, for a new one).
+                // What the events are opened with is read here too, in one snapshot for the chunk.
+                let sealed = try ledger.sealedContents(
+                    at: chunk.cases.flatMap { $0.events.filter { $0.sealedDigest != nil }.map(\.position) },
+                    keysOf: chunk.cases.map { $0.events[0].stream })
                 let starts = try chunk.cases.map { folding in
                     FoldingCase(
                         caseID: folding.caseID, events: folding.events,
                         origin: folding.events[0].streamVersion == 0
                             ? nil
-                            : try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored))
+                            : try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored),
+                        sealed: sealed.contents, wrappedKey: sealed.wrappedKeys[folding.events[0].stream])
                 }
                 let known = adopted
                 let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .firstBuiltIn }
                 let folded = try ConcurrentMap.map(starts) { folding in
-                    Result { try refold(folding, reader: reader, rules: rules) }
+                    Result { try refold(folding, rules: rules) }
                 }.map { try $0.get() }
                 undecodable += folded.reduce(0) { $0 + $1.undecodable }
                 let changed = folded.compactMap(\.changed)
@@ -74,30 +78,42 @@ extension CaseProjection {
         case stored(PartedValue)
     }
 
-    /// A case's events in a chunk, in log order, and where the rebuild takes it up.
+    /// A case's events in a chunk, in log order, where the rebuild takes it up, and what its events
+    /// are opened with: the chunk's sealed parts by position, and the case's data key as wrapped.
     private struct FoldingCase: Sendable {
         let caseID: String
         let events: [RecordedEvent]
         let origin: Origin?
+        let sealed: [UInt64: [UInt8]]
+        let wrappedKey: [UInt8]?
     }
 
     /// One case's events of a chunk, folded onto its start: the events that did not decode, and,
     /// when any event changed the case, where the next chunk takes it up and the records to write
     /// (the parts changed since its start, or all of them when its key is not the one they were
     /// sealed with).
-    private func refold(_ folding: FoldingCase, reader: PersonalContentReader, rules: (Int?) -> InstitutionProtocol?) throws
+    private func refold(_ folding: FoldingCase, rules: (Int?) -> InstitutionProtocol?) throws
         -> (undecodable: Int, changed: (start: RebuiltCases.Start, records: [ProjectionRecord])?)
     {
+        // The case's key, unwrapped once when first needed (and not cached: see ``CaseKeys``).
+        var unwrapped: Result<[UInt8]?, any Error>?
+        func key() throws -> [UInt8]? {
+            if unwrapped == nil {
+                unwrapped = Result { try keys.key(for: folding.events[0].stream, caching: false) { folding.wrappedKey } }
+            }
+            return try unwrapped!.get()
+        }
         let start: RebuiltCases.Start? =
             switch folding.origin {
             case .carried(let start): start
-            case .stored(let stored): RebuiltCases.Start(entry: try decode(stored, caseID: folding.caseID), key: try key(of: folding.caseID))
+            case .stored(let stored): RebuiltCases.Start(entry: try StoredCase.decode(stored, caseID: folding.caseID, key: key), key: try key())
             case nil: nil
             }
         var entry = start?.entry
         var (undecodable, changed) = (0, false)
         for event in folding.events {
-            guard let record = try? CaseStream.record(of: event, personal: reader.personal(of: event), rules: rules) else {
+            let personal = PersonalContentReader.personal(of: event, sealed: folding.sealed[event.position], key: key)
+            guard let record = try? CaseStream.record(of: event, personal: personal, rules: rules) else {
                 undecodable += 1
                 continue
             }
@@ -105,7 +121,7 @@ extension CaseProjection {
             (entry, changed) = (Entry(state: state, version: event.streamVersion), true)
         }
         guard changed, let entry else { return (undecodable, nil) }
-        let key = try key(of: folding.caseID)
+        let key = try key()
         let parts = entry.state.parts(changedSince: start?.entry.state)
         let stored = start?.key == key ? parts : entry.state.parts  // a key made or destroyed seals every part anew
         let index =

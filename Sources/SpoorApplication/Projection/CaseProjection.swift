@@ -162,10 +162,6 @@ package struct CaseProjection: Sendable {
         try StoredCase.records(of: entry, parts: parts, sealedWith: key) + StoredDigest.records(of: entry.state, parts: parts)
     }
 
-    func decode(_ stored: PartedValue, caseID: String) throws -> Entry {
-        try StoredCase.decode(stored, caseID: caseID) { try key(of: caseID) }
-    }
-
     func key(of caseID: String) throws -> [UInt8]? {
         try keys.key(for: try CaseStream.name(of: caseID))
     }

@@ -70,13 +70,15 @@ package final class CaseKeys: Sendable {
     }
 
     /// The case's key, unwrapped from what `wrapped` gives (as read in the caller's snapshot)
-    /// unless it is cached.
-    func key(for stream: StreamName, wrapped: () throws -> [UInt8]?) throws -> [UInt8]? {
+    /// unless it is cached. `caching: false` leaves a key it unwraps out of the cache: a rebuild
+    /// reads its keys ahead, and one it read before an erasure must not outlive the erasure here.
+    func key(for stream: StreamName, caching: Bool = true, wrapped: () throws -> [UInt8]?) throws -> [UInt8]? {
         if let key = cache.withLock({ $0[stream] }) { return key }
         guard let wrapped = try wrapped() else { return nil }
         do {
             let (current, previous) = masters.withLock { ($0.current, $0.previous) }
             let key = try (try? current.unwrap(wrapped, for: stream)) ?? (previous ?? current).unwrap(wrapped, for: stream)
+            guard caching else { return key }
             cache.withLock { cache in
                 // A scan of every case must not keep every key: past the bound, start afresh.
                 // Unwrapping again costs microseconds.

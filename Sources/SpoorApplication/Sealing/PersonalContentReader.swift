@@ -9,9 +9,13 @@ package struct PersonalContentReader: Sendable {
     let keys: CaseKeys
 
     func personal(of event: RecordedEvent) -> JSONValue? {
-        guard event.sealedDigest != nil, let sealed = try? ledger.sealedContent(at: event.position),
-            let key = try? keys.key(for: event.stream)
-        else { return nil }
+        guard event.sealedDigest != nil else { return nil }
+        return Self.personal(of: event, sealed: try? ledger.sealedContent(at: event.position)) { try keys.key(for: event.stream) }
+    }
+
+    /// The personal content of `event` from its sealed part as read (`sealed`), opened with `key`.
+    static func personal(of event: RecordedEvent, sealed: [UInt8]?, key: () throws -> [UInt8]?) -> JSONValue? {
+        guard event.sealedDigest != nil, let sealed, let key = try? key() else { return nil }
         return try? PersonalContent.open(sealed, key: key, for: event.id, position: event.position)
     }
 
