@@ -11,7 +11,9 @@ package final class CaseKeys: Sendable {
     /// The master key, and during a rotation the one it replaces, which still opens keys wrapped
     /// by appends that were in flight when the rotation began.
     private let masters: Mutex<(current: MasterKey, previous: MasterKey?)>
-    private let cache = Mutex<[StreamName: [UInt8]]>([:])
+    /// The keys unwrapped, and how many erasures have forgotten one: a key read before an erasure
+    /// and unwrapped after it must not be cached again once the erasure has forgotten it.
+    private let cache = Mutex<(keys: [StreamName: [UInt8]], erasures: UInt64)>(([:], 0))
     /// The blind index under the master key in force, derived once a master key.
     private let index: Mutex<YouthIndex>
     static let cachedKeys = 4_096
@@ -70,20 +72,23 @@ package final class CaseKeys: Sendable {
     }
 
     /// The case's key, unwrapped from what `wrapped` gives (as read in the caller's snapshot)
-    /// unless it is cached. `caching: false` leaves a key it unwraps out of the cache: a rebuild
-    /// reads its keys ahead, and one it read before an erasure must not outlive the erasure here.
+    /// unless it is cached. It is cached only when no erasure came in between: the read may
+    /// predate the erasure of this very case. `caching: false` leaves it out: a rebuild reads a
+    /// chunk's keys ahead, which would keep them in place of the ones commands use.
     func key(for stream: StreamName, caching: Bool = true, wrapped: () throws -> [UInt8]?) throws -> [UInt8]? {
-        if let key = cache.withLock({ $0[stream] }) { return key }
+        let (cached, erasures) = cache.withLock { ($0.keys[stream], $0.erasures) }
+        if let cached { return cached }
         guard let wrapped = try wrapped() else { return nil }
         do {
             let (current, previous) = masters.withLock { ($0.current, $0.previous) }
             let key = try (try? current.unwrap(wrapped, for: stream)) ?? (previous ?? current).unwrap(wrapped, for: stream)
             guard caching else { return key }
             cache.withLock { cache in
+                guard cache.erasures == erasures else { return }
                 // A scan of every case must not keep every key: past the bound, start afresh.
                 // Unwrapping again costs microseconds.
-                if cache.count >= Self.cachedKeys { cache.removeAll(keepingCapacity: true) }
-                cache[stream] = key
+                if cache.keys.count >= Self.cachedKeys { cache.keys.removeAll(keepingCapacity: true) }
+                cache.keys[stream] = key
             }
             return key
         } catch {
@@ -102,7 +107,12 @@ package final class CaseKeys: Sendable {
     }
 
     /// Forgets the case's key: after erasure nothing may open its content, not even from memory.
-    func forget(_ stream: StreamName) { _ = cache.withLock { $0.removeValue(forKey: stream) } }
+    func forget(_ stream: StreamName) {
+        cache.withLock { cache in
+            cache.keys.removeValue(forKey: stream)
+            cache.erasures += 1
+        }
+    }
 }
 
 /// Why personal content could not be sealed or opened.
