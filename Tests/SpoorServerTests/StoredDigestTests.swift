@@ -172,6 +172,22 @@ struct RecentCasesTests {
         #expect(recent.entry(of: "b", stored: [1, 2, 3]) == nil)
     }
 
+    @Test("a state read before a command and decoded after it does not replace the command's: an erased case's content stays out of memory")
+    func anEarlierStateDoesNotReplaceALaterOne() throws {
+        let recent = RecentCases()
+        var before = try Self.entry("a")
+        before.version = 5
+        var erased = before
+        erased.version = 6
+        recent.remember(erased, stored: [6])  // the erasure's projector
+        recent.remember(before, stored: [5])  // a read of the snapshot before the erasure, decoded after it
+        #expect(recent.entry(of: "a", stored: [5]) == nil)
+        #expect(recent.entry(of: "a", stored: [6])?.version == 6)
+        recent.remember(erased, stored: [7])  // the same version again (a rebuild's bytes): replaces it
+        #expect(recent.entry(of: "a", stored: [7])?.version == 6)
+        #expect(recent.count == 1)
+    }
+
     @Test func theBusyCasesStayWhileOthersPassThrough() throws {
         let stored = [UInt8](repeating: 0, count: 2_000)
         let cost = RecentCases.cost(of: try Self.entry("c"), stored: stored)

@@ -89,13 +89,19 @@ final class RecentCases: Sendable {
         }
     }
 
-    /// Remembers `entry` as what `stored` decodes to, in place of what was remembered for its case.
+    /// Remembers `entry` as what `stored` decodes to, in place of what was remembered for its case,
+    /// unless that is of a later version: a read decoded from a snapshot taken before a command,
+    /// an erasure say, must not put back the state the command replaced (with the erased case's
+    /// content in the clear, which the erasure took out of memory). A state that a refused append
+    /// left here, of a version never stored, holds the stored one out until a command replaces it
+    /// or it ages out: reads of that case decode meanwhile, as they would without this cache.
     func remember(_ entry: CaseProjection.Entry, stored: [UInt8]) {
         let size = Self.cost(of: entry, stored: stored)
         guard size <= maxBytes / 8 else { return }  // a case that large would push out many others
         let recent = Recent(caseID: entry.state.caseID, stored: stored, entry: entry, cost: size)
         let letGo: [Recent] = cache.withLock { cache in
             var letGo: [Recent] = []
+            if let remembered = cache.cases[recent.caseID], remembered.entry.version > entry.version { return [recent] }
             if let replaced = cache.cases.updateValue(recent, forKey: recent.caseID) {
                 cache.unlink(replaced)
                 cache.bytes -= replaced.cost
