@@ -43,16 +43,21 @@ struct ProjectionTests {
         }
     }
 
-    @Test("a rebuild's chunk reads the sealed parts and wrapped keys it asks for in one go, and leaves out what is not there")
+    @Test("a rebuild reads the sealed parts and wrapped keys it asks for in one go, leaves out what is not there, and none past its bytes")
     func sealedContentsOfAChunk() async throws {
         try await withLedger { ledger, _ in
             _ = try await ledger.append(
                 to: stream("case-1"), events: [event(), event(sealed: "name: J.")], metadata: alice, keyChange: .create(wrapped: [1, 2, 3]))
             _ = try await ledger.append(to: stream("case-2"), events: [event(sealed: "name: K.")], metadata: alice, keyChange: .create(wrapped: [4]))
-            let read = try ledger.sealedContents(at: [1, 2, 3, 9], keysOf: [stream("case-1"), stream("case-2"), stream("case-3")])
+            let streams = [stream("case-1"), stream("case-2"), stream("case-3")]
+            let read = try ledger.sealedContents(at: [1, 2, 3, 9], keysOf: streams)
+            #expect(read.isComplete)
             #expect(read.contents == [2: Array("name: J.".utf8), 3: Array("name: K.".utf8)])
             #expect(read.wrappedKeys == [stream("case-1"): [1, 2, 3], stream("case-2"): [4]])
-            #expect(try ledger.sealedContents(at: [], keysOf: []) == ([:], [:]))
+            #expect(try ledger.sealedContents(at: [1, 2, 3], keysOf: streams, maxBytes: 16).isComplete)
+            let over = try ledger.sealedContents(at: [1, 2, 3], keysOf: streams, maxBytes: 15)
+            #expect(!over.isComplete && over.contents.isEmpty && over.wrappedKeys == read.wrappedKeys)
+            #expect(try ledger.sealedContents(at: [], keysOf: []).contents.isEmpty)
         }
     }
 

@@ -118,8 +118,9 @@ struct StoredPartsTests {
 
     /// A rebuild takes each case up where the chunk before left it: carried in memory, or, when
     /// it did not fit, read back from the aside slot. Here nothing fits and chunks are of seven
-    /// events, so every case is read back in every chunk that meets it, across an erasure.
-    @Test func aRebuildReadsBackTheCasesItCouldNotCarry() async throws {
+    /// events, so every case is read back in every chunk that meets it, across an erasure; with the
+    /// chunk's sealed parts read ahead, and with each case reading its own (no bytes ahead allowed).
+    @Test(arguments: [8 << 20, 0]) func aRebuildReadsBackTheCasesItCouldNotCarry(sealedBytesAhead: Int) async throws {
         try await CaseProjectorTests.withProjection { ledger, projection in
             let handler = CommandHandler(
                 ledger: ledger, projections: projection, keys: projection.keys, protocols: projection.protocols,
@@ -150,7 +151,7 @@ struct StoredPartsTests {
             let live = try cases.map { try #require(try projection.entry(of: $0)) }
 
             let rebuilding = CaseProjection(ledger: ledger, keys: projection.keys, protocols: projection.protocols, recentBytes: 0)
-            let (position, undecodable) = try rebuilding.rebuild(chunkSize: 7) { _, _ in }
+            let (position, undecodable) = try rebuilding.rebuild(chunkSize: 7, sealedBytesAhead: sealedBytesAhead) { _, _ in }
             #expect(position == ledger.lastPosition && undecodable == 0)
             let cold = CaseProjection(ledger: ledger, keys: projection.keys, protocols: projection.protocols)
             for entry in live {

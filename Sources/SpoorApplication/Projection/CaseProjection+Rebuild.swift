@@ -8,12 +8,15 @@ extension CaseProjection {
     /// `progress(folded, last)`. Returns the position it swapped at and the events that did not
     /// decode (a sign of a newer writer or damage). The protocols are folded from their
     /// adoptions as the log meets them, each before the first event that names it. `chunkSize`:
-    /// the events folded and written in one transaction.
+    /// the events folded and written in one transaction; `sealedBytesAhead`: the most bytes of sealed
+    /// parts a chunk reads ahead of its fold (past them each case reads its own).
     ///
     /// Cases are folded apart from one another, on every core: each case's events of a chunk are
     /// decoded, opened, folded in log order and its state sealed in one go. Only reading the log,
     /// the system stream and writing the chunk are done in order.
-    package func rebuild(chunkSize: Int = 4_096, progress: (UInt64, UInt64) -> Void) throws -> (position: UInt64, undecodable: Int) {
+    package func rebuild(chunkSize: Int = 4_096, sealedBytesAhead: Int = 8 << 20, progress: (UInt64, UInt64) -> Void) throws
+        -> (position: UInt64, undecodable: Int)
+    {
         var undecodable = 0
         var adopted: [Int: InstitutionProtocol] = [:]
         var emergencies: [EventID: EmergencyReviews.Entry] = [:]
@@ -44,17 +47,18 @@ extension CaseProjection {
                 // Where each case starts, read here and in order: `spare` may read in the writer's
                 // transaction, which only its own thread may use. A case whose stream starts in this
                 // chunk has nothing before it to read (a read transaction a case, for a new one).
-                // What the events are opened with is read here too, in one snapshot for the chunk.
-                let sealed = try ledger.sealedContents(
+                // What the events are opened with is read here too, in one snapshot for the chunk,
+                // unless their sealed parts are many bytes (long statements): each case then reads its own.
+                let ahead = try ledger.sealedContents(
                     at: chunk.cases.flatMap { $0.events.filter { $0.sealedDigest != nil }.map(\.position) },
-                    keysOf: chunk.cases.map { $0.events[0].stream })
+                    keysOf: chunk.cases.map { $0.events[0].stream }, maxBytes: sealedBytesAhead)
                 let starts = try chunk.cases.map { folding in
                     FoldingCase(
                         caseID: folding.caseID, events: folding.events,
                         origin: folding.events[0].streamVersion == 0
                             ? nil
                             : try carried[folding.caseID].map(Origin.carried) ?? spare(StoredCase.key(of: folding.caseID)).map(Origin.stored),
-                        sealed: sealed.contents, wrappedKey: sealed.wrappedKeys[folding.events[0].stream])
+                        sealed: ahead.isComplete ? ahead : nil)
                 }
                 let known = adopted
                 let rules: @Sendable (Int?) -> InstitutionProtocol? = { version in version.map { known[$0] } ?? .firstBuiltIn }
@@ -78,14 +82,13 @@ extension CaseProjection {
         case stored(PartedValue)
     }
 
-    /// A case's events in a chunk, in log order, where the rebuild takes it up, and what its events
-    /// are opened with: the chunk's sealed parts by position, and the case's data key as wrapped.
+    /// A case's events in a chunk, in log order, where the rebuild takes it up, and, when the
+    /// chunk read them ahead, what its events are opened with.
     private struct FoldingCase: Sendable {
         let caseID: String
         let events: [RecordedEvent]
         let origin: Origin?
-        let sealed: [UInt64: [UInt8]]
-        let wrappedKey: [UInt8]?
+        let sealed: SealedReads?
     }
 
     /// One case's events of a chunk, folded onto its start: the events that did not decode, and,
@@ -95,12 +98,14 @@ extension CaseProjection {
     private func refold(_ folding: FoldingCase, rules: (Int?) -> InstitutionProtocol?) throws
         -> (undecodable: Int, changed: (start: RebuiltCases.Start, records: [ProjectionRecord])?)
     {
-        // The case's key, unwrapped once when first needed (and not cached: see ``CaseKeys``).
+        // What the case's events are opened with, as the chunk read them or else in one snapshot:
+        // their sealed parts and its key, unwrapped once when first needed (and not cached: see ``CaseKeys``).
+        let stream = folding.events[0].stream
+        let sealed =
+            try folding.sealed ?? ledger.sealedContents(at: folding.events.filter { $0.sealedDigest != nil }.map(\.position), keysOf: [stream])
         var unwrapped: Result<[UInt8]?, any Error>?
         func key() throws -> [UInt8]? {
-            if unwrapped == nil {
-                unwrapped = Result { try keys.key(for: folding.events[0].stream, caching: false) { folding.wrappedKey } }
-            }
+            if unwrapped == nil { unwrapped = Result { try keys.key(for: stream, caching: false) { sealed.wrappedKeys[stream] } } }
             return try unwrapped!.get()
         }
         let start: RebuiltCases.Start? =
@@ -112,7 +117,7 @@ extension CaseProjection {
         var entry = start?.entry
         var (undecodable, changed) = (0, false)
         for event in folding.events {
-            let personal = PersonalContentReader.personal(of: event, sealed: folding.sealed[event.position], key: key)
+            let personal = PersonalContentReader.personal(of: event, sealed: sealed.contents[event.position], key: key)
             guard let record = try? CaseStream.record(of: event, personal: personal, rules: rules) else {
                 undecodable += 1
                 continue
