@@ -4,7 +4,7 @@ import SpoorProof
 extension Ledger {
     /// The stream's data key as the caller wrapped it, or `nil` when it has none (never made, or erased).
     public func wrappedKey(of stream: StreamName) throws -> [UInt8]? {
-        try snapshot { txn in try txn.value(in: store.keys, key: Array(stream.rawValue.utf8)) }
+        try snapshot { txn in try store.wrappedKey(of: stream, in: txn) }
     }
 
     /// Every stream that has a data key, with the key as wrapped: what a master key rotation rewraps.

@@ -53,7 +53,7 @@ extension Ledger {
 
     /// The sealed part of the event at `position` as stored, or `nil` when it has none or it was erased.
     public func sealedContent(at position: UInt64) throws -> [UInt8]? {
-        try snapshot { txn in try txn.value(in: store.sealed, key: position.bigEndianBytes) }
+        try snapshot { txn in try store.sealedContent(at: position, in: txn) }
     }
 
     /// The sealed parts stored at `positions` and the data keys of `streams` as wrapped, read in one
@@ -66,7 +66,7 @@ extension Ledger {
             var (contents, wrappedKeys) = ([UInt64: [UInt8]](minimumCapacity: positions.count), [StreamName: [UInt8]](minimumCapacity: streams.count))
             var (bytes, isComplete) = (0, true)
             for position in positions {
-                guard let sealed = try txn.value(in: store.sealed, key: position.bigEndianBytes) else { continue }
+                guard let sealed = try store.sealedContent(at: position, in: txn) else { continue }
                 bytes += sealed.count
                 guard bytes <= maxBytes else {
                     (contents, isComplete) = ([:], false)
@@ -74,7 +74,7 @@ extension Ledger {
                 }
                 contents[position] = sealed
             }
-            for stream in streams { wrappedKeys[stream] = try txn.value(in: store.keys, key: Array(stream.rawValue.utf8)) }
+            for stream in streams { wrappedKeys[stream] = try store.wrappedKey(of: stream, in: txn) }
             return SealedReads(contents: contents, wrappedKeys: wrappedKeys, isComplete: isComplete)
         }
     }
@@ -85,7 +85,7 @@ extension Ledger {
             CommandSnapshot(
                 storedPosition: try store.position(of: eventID, in: txn),
                 projection: try txn.value(in: store.projectionSlots[try store.liveSlot(in: txn)], key: projectionKey),
-                wrappedKey: try txn.value(in: store.keys, key: Array(stream.rawValue.utf8)))
+                wrappedKey: try store.wrappedKey(of: stream, in: txn))
         }
     }
 

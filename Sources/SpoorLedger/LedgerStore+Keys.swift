@@ -8,6 +8,11 @@ extension LedgerStore {
     /// (stream names start with a letter, so it cannot clash).
     static let keyCheckName: [UInt8] = Array("#check".utf8)
 
+    /// The stream's data key as wrapped, or `nil` when it has none.
+    func wrappedKey(of stream: StreamName, in txn: borrowing some TransactionReading & ~Copyable) throws -> [UInt8]? {
+        try txn.value(in: keys, key: Array(stream.rawValue.utf8))
+    }
+
     func apply(_ change: StreamKeyChange, to stream: StreamName, in txn: borrowing WriteTransaction) throws {
         let name = Array(stream.rawValue.utf8)
         switch change {

@@ -88,4 +88,9 @@ struct LedgerStore: Sendable {
     func position(of id: EventID, in txn: borrowing some TransactionReading & ~Copyable) throws -> UInt64? {
         try txn.withValue(in: ids, key: id.bytes) { value in value.flatMap { UInt64(bigEndianBytes: $0) } }
     }
+
+    /// The sealed part of the event at `position` as stored, or `nil` when it has none or it was erased.
+    func sealedContent(at position: UInt64, in txn: borrowing some TransactionReading & ~Copyable) throws -> [UInt8]? {
+        try txn.value(in: sealed, key: position.bigEndianBytes)
+    }
 }

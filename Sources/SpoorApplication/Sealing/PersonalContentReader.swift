@@ -13,9 +13,10 @@ package struct PersonalContentReader: Sendable {
         return Self.personal(of: event, sealed: try? ledger.sealedContent(at: event.position)) { try keys.key(for: event.stream) }
     }
 
-    /// The personal content of `event` from its sealed part as read (`sealed`), opened with `key`.
+    /// The personal content of `event` from its sealed part as read (`sealed`, `nil` for an event
+    /// without one or erased), opened with `key`.
     static func personal(of event: RecordedEvent, sealed: [UInt8]?, key: () throws -> [UInt8]?) -> JSONValue? {
-        guard event.sealedDigest != nil, let sealed, let key = try? key() else { return nil }
+        guard let sealed, let key = try? key() else { return nil }
         return try? PersonalContent.open(sealed, key: key, for: event.id, position: event.position)
     }
 
