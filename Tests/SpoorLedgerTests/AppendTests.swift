@@ -104,6 +104,14 @@ struct EventIDTests {
         #expect(Set((0..<1_000).map { _ in EventID() }).count == 1_000)
     }
 
+    @Test func everyRandomByteVariesAndTheTextIsFoundationsLowercased() {
+        let ids = (0..<1_000).map { _ in EventID() }
+        for index in 6..<16 {  // after the milliseconds: 74 random bits, version and variant masked in
+            #expect(Set(ids.map { $0.bytes[index] }).count > 8, "byte \(index) is random")
+        }
+        for id in ids { #expect(id.description == id.uuid.uuidString.lowercased()) }
+    }
+
     @Test func parsesAndPrintsTheCanonicalForm() {
         let id = EventID("0190F5A2-7C1E-7B3A-9C4D-123456789ABC")
         #expect(id?.description == "0190f5a2-7c1e-7b3a-9c4d-123456789abc")

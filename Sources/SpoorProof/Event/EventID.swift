@@ -32,8 +32,26 @@ public struct EventID: Hashable, Sendable, CustomStringConvertible {
         self.uuid = uuid
     }
 
-    /// The id as a lowercase UUID.
-    public var description: String { uuid.uuidString.lowercased() }
+    /// The id as a lowercase UUID, `8-4-4-4-12` hex digits. Written out here: Foundation's
+    /// `uuidString` formats through `snprintf`, and every sealed part's authenticated data is an
+    /// event's id in text (3 % of a rebuild's CPU, BENCHMARKS.md session 23).
+    public var description: String {
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var at = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[at] = UInt8(ascii: "-")
+                        at += 1
+                    }
+                    text[at] = hexDigit(byte >> 4)
+                    text[at + 1] = hexDigit(byte & 0x0F)
+                    at += 2
+                }
+                return at
+            }
+        }
+    }
 
     /// The 16 bytes of the UUID, the form used in keys and in the canonical encoding.
     package var bytes: [UInt8] {
