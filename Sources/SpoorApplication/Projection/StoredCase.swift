@@ -82,12 +82,12 @@ enum StoredCase {
         }
     }
 
-    private static func seal(_ bytes: [UInt8], with key: [UInt8]?, context: Data) throws -> [UInt8] {
+    private static func seal(_ bytes: [UInt8], with key: [UInt8]?, context: [UInt8]) throws -> [UInt8] {
         guard let key else { return [0] + bytes }
         return [1] + Array(try AES.GCM.seal(bytes, using: SymmetricKey(data: key), authenticating: context).combined!)
     }
 
-    private static func open(_ stored: [UInt8], key: () throws -> [UInt8]?, context: Data, caseID: String) throws -> [UInt8] {
+    private static func open(_ stored: [UInt8], key: () throws -> [UInt8]?, context: [UInt8], caseID: String) throws -> [UInt8] {
         switch stored.first {
         case 0: return Array(stored.dropFirst())
         case 1:
@@ -102,11 +102,16 @@ enum StoredCase {
         }
     }
 
-    private static func context(of caseID: String) -> Data { Data(("spoor case state " + caseID).utf8) }
+    /// The authenticated data of the head's seal: `spoor case state <case>`. Built as bytes, not
+    /// interpolated into a `Data`: a rebuild seals every case's head and parts (BENCHMARKS.md session 23).
+    private static func context(of caseID: String) -> [UInt8] { contextPrefix + Array(caseID.utf8) }
 
-    private static func context(of caseID: String, _ part: CaseState.Part) -> Data {
-        Data(("spoor case state \(caseID) part \(part.list.rawValue) \(part.chunk)").utf8)
+    /// The authenticated data of a part's seal: `spoor case state <case> part <list> <chunk>`.
+    private static func context(of caseID: String, _ part: CaseState.Part) -> [UInt8] {
+        context(of: caseID) + Array(" part \(part.list.rawValue) \(part.chunk)".utf8)
     }
+
+    private static let contextPrefix = Array("spoor case state ".utf8)
 }
 
 /// Why a stored case could not be read: each calls for `spoorctl projections rebuild`.
