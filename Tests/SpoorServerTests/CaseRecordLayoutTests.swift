@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
@@ -65,5 +67,31 @@ struct CaseRecordLayoutTests {
             #expect(try ledger.projectionRecords(withPrefix: Array("digest/".utf8), limit: 1).isEmpty)
             #expect(try ledger.projectionRecords(withPrefix: Array("youth-case/".utf8), limit: 1).isEmpty)
         }
+    }
+
+    /// The authenticated data each sealed record of a case's state was written with, as stores on
+    /// disk hold it: a change here would make every stored case unreadable until a rebuild.
+    @Test func aSealedStateOpensWithTheAuthenticatedDataStoresWereWrittenWith() throws {
+        var entry = try RecentCasesTests.entry("s1")
+        let signal = try CaseEvent(
+            type: "signal-recorded", schemaVersion: 1,
+            payload: Data(
+                #"""
+                {"signalID":"signal-1","observedOn":"2026-01-06","source":"own-observation",\#
+                "formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
+                """#.utf8))
+        entry.state = try #require(
+            CaseState.evolve(entry.state, CaseEventRecord(event: signal, actor: "a", role: .professional, position: 1, recordedOn: .today)))
+        let key = SymmetricKey(size: .bits256)
+        let part = CaseState.Part(.signals, chunk: 0)
+        let records = try StoredCase.records(of: entry, parts: [part], sealedWith: key.withUnsafeBytes { Array($0) })
+        func opened(_ record: ProjectionRecord, after skipped: Int, with context: String) throws -> [UInt8] {
+            let sealed = Array(record.value.dropFirst(skipped))
+            #expect(sealed.first == 1, "sealed")
+            return Array(try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.dropFirst()), using: key, authenticating: Array(context.utf8)))
+        }
+        #expect(try opened(records[0], after: 8, with: "spoor case state s1") == entry.state.headBinary())
+        #expect(records[1].key == StoredCase.key(of: "s1", part))
+        #expect(try opened(records[1], after: 0, with: "spoor case state s1 part 1 0") == entry.state.binary(of: part))
     }
 }
