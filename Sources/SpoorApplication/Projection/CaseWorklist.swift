@@ -17,9 +17,9 @@ enum CaseWorklist {
         var now = keys(caseID, part: [], pending: after.pendingOfCase(), in: after)
         for part in parts {
             if let before, before.has(part) {  // a part the events began has no items before
-                was.formUnion(keys(caseID, part: part.name, pending: before.digestPart(of: part)?.pending ?? [], in: before))
+                was.formUnion(keys(caseID, part: part.name, pending: before.pending(in: part), in: before))
             }
-            now.formUnion(keys(caseID, part: part.name, pending: after.digestPart(of: part)?.pending ?? [], in: after))
+            now.formUnion(keys(caseID, part: part.name, pending: after.pending(in: part), in: after))
         }
         return index.records(from: was, to: now)
     }

@@ -66,17 +66,31 @@ extension CaseState {
                     id: $0.id, observedOn: $0.recorded.observedOn, step: $0.step, formsOfExploitation: $0.formsOfExploitation,
                     crossBorder: $0.recorded.crossBorder)
             }
-            added.pending = signals.compactMap(Self.pending(of:))
+            added.pending = pending(in: part)
         case .consultations: added.consultations = consultations.chunk(part.chunk).map { .init(signalIDs: $0.signalIDs, heldOn: $0.heldOn) }
         case .reports:
             let reports = self.reports.all.chunk(part.chunk)
             added.reports = reports.map { .init(id: $0.id, signalIDs: $0.report.signalIDs, reportedOn: $0.report.reportedOn) }
-            added.pending = reports.compactMap(Self.pending(of:))
+            added.pending = pending(in: part)
         case .registrations: added.registrations = registrations.chunk(part.chunk).map { .init(on: $0.registeredOn, kind: $0.kind.rawValue) }
         case .declinedRegistrations: added.declinedReasons = declinedRegistrations.chunk(part.chunk).map(\.reason.rawValue)
         case .screenings: added.screenedOn = screenings.chunk(part.chunk).map(\.screenedOn)
         case .conversations, .skippedConversations, .weighings, .registeredElsewhere: return nil
         }
         return added
+    }
+
+    /// What `part` lists on the worklist: the `pending` of ``digestPart(of:)``, without the rest of
+    /// the part. The worklist's index reads only this, before and after every command, and drawing
+    /// the whole part copied each signal of its chunk (a signal on a growing case: 4.5 % of the
+    /// daemon's CPU, BENCHMARKS.md session 23).
+    public func pending(in part: Part) -> [CaseDigest.Pending] {
+        switch part.list {
+        case .signals: signals.all.chunk(part.chunk).compactMap(Self.pending(of:))
+        case .reports: reports.all.chunk(part.chunk).compactMap(Self.pending(of:))
+        case .consultations, .registrations, .declinedRegistrations, .screenings, .conversations, .skippedConversations, .weighings,
+            .registeredElsewhere:
+            []
+        }
     }
 }
