@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 import SpoorDomain
 import SpoorLedger
 import SpoorProof
@@ -73,13 +72,7 @@ struct CaseRecordLayoutTests {
     /// disk hold it: a change here would make every stored case unreadable until a rebuild.
     @Test func aSealedStateOpensWithTheAuthenticatedDataStoresWereWrittenWith() throws {
         var entry = try RecentCasesTests.entry("s1")
-        let signal = try CaseEvent(
-            type: "signal-recorded", schemaVersion: 1,
-            payload: Data(
-                #"""
-                {"signalID":"signal-1","observedOn":"2026-01-06","source":"own-observation",\#
-                "formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
-                """#.utf8))
+        let signal = try RecentCasesTests.signalRecorded(1)
         entry.state = try #require(
             CaseState.evolve(entry.state, CaseEventRecord(event: signal, actor: "a", role: .professional, position: 1, recordedOn: .today)))
         let key = SymmetricKey(size: .bits256)

@@ -129,16 +129,21 @@ struct RecentCasesTests {
         return CaseProjection.Entry(state: try #require(CaseState.evolve(nil, record)), version: 0)
     }
 
+    /// Signal `number` recorded, observed on `day`.
+    static func signalRecorded(_ number: Int, observedOn day: String = "2026-01-06") throws -> CaseEvent {
+        try CaseEvent(
+            type: "signal-recorded", schemaVersion: 1,
+            payload: Data(
+                #"""
+                {"signalID":"signal-\#(number)","observedOn":"\#(day)","source":"own-observation",\#
+                "formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
+                """#.utf8))
+    }
+
     @Test func aCaseCostsWhatItsListsHold() throws {
         var entry = try Self.entry("long")
         for number in 1...100 {
-            let signal = try CaseEvent(
-                type: "signal-recorded", schemaVersion: 1,
-                payload: Data(
-                    #"""
-                    {"signalID":"signal-\#(number)","observedOn":"2026-01-06","source":"own-observation",\#
-                    "formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
-                    """#.utf8))
+            let signal = try Self.signalRecorded(number)
             entry.state = try #require(
                 CaseState.evolve(
                     entry.state,

@@ -33,13 +33,7 @@ struct StoredPartsTests {
 
             // The next signal, folded as the handler does: the head and the third chunk, of the state and of the digest.
             let entry = try #require(try projection.entry(of: "p1"))
-            let event = try CaseEvent(
-                type: "signal-recorded", schemaVersion: 1,
-                payload: Data(
-                    #"""
-                    {"signalID":"signal-\#(2 * size + 2)","observedOn":"2026-11-02","source":"own-observation",\#
-                    "formsOfExploitation":["sexual"],"indicators":[],"nature":"concrete"}
-                    """#.utf8))
+            let event = try RecentCasesTests.signalRecorded(2 * size + 2, observedOn: "2026-11-02")
             let projector = try projection.projector(
                 caseID: "p1", after: entry, events: [event], actor: "anna", role: .professional, rules: .standard,
                 sealedWith: try projection.keys.key(for: CaseStream.name(of: "p1")), rewritingAll: false)
