@@ -50,7 +50,7 @@ extension CaseProjection {
                 // What the events are opened with is read here too, in one snapshot for the chunk,
                 // unless their sealed parts are many bytes (long statements): each case then reads its own.
                 let ahead = try ledger.sealedContents(
-                    at: chunk.cases.flatMap { $0.events.filter { $0.sealedDigest != nil }.map(\.position) },
+                    at: chunk.cases.flatMap { Self.sealedPositions(of: $0.events) },
                     keysOf: chunk.cases.map { $0.events[0].stream }, maxBytes: sealedBytesAhead)
                 let starts = try chunk.cases.map { folding in
                     FoldingCase(
@@ -82,6 +82,11 @@ extension CaseProjection {
         case stored(PartedValue)
     }
 
+    /// The positions of those of `events` that have a sealed part: what opening them reads.
+    private static func sealedPositions(of events: [RecordedEvent]) -> [UInt64] {
+        events.filter { $0.sealedDigest != nil }.map(\.position)
+    }
+
     /// A case's events in a chunk, in log order, where the rebuild takes it up, and, when the
     /// chunk read them ahead, what its events are opened with.
     private struct FoldingCase: Sendable {
@@ -102,7 +107,7 @@ extension CaseProjection {
         // their sealed parts and its key, unwrapped once when first needed (and not cached: see ``CaseKeys``).
         let stream = folding.events[0].stream
         let sealed =
-            try folding.sealed ?? ledger.sealedContents(at: folding.events.filter { $0.sealedDigest != nil }.map(\.position), keysOf: [stream])
+            try folding.sealed ?? ledger.sealedContents(at: Self.sealedPositions(of: folding.events), keysOf: [stream])
         var unwrapped: Result<[UInt8]?, any Error>?
         func key() throws -> [UInt8]? {
             if unwrapped == nil { unwrapped = Result { try keys.key(for: stream, caching: false) { sealed.wrappedKeys[stream] } } }
