@@ -122,12 +122,13 @@ bench-socket: deps
 ## bench-compare: the short guard to run before a change lands (3 rounds of 3 s, under 3 minutes);
 ## with BEFORE=REV, the release spoord of that revision (built in a worktree under /var/tmp) takes
 ## its turn too, over 5 rounds of 8 s (3 s cannot tell 5 % here), and a second table sets this
-## build against it.
+## build against it. At one client the same spoord runs under eatmydata too: its commit without
+## LMDB's two syncs, to show what they alone cost (not durable; a measurement only).
 PEER_DEPS := postgresql-15 postgresql-client-15 gcc
 BEFORE ?=
 BEFORE_TREE = /var/tmp/spoor-before-$(BEFORE)
 bench-peer bench-compare: deps
-	@$(call ensure,$(PEER_DEPS),test -x /usr/lib/postgresql/15/bin/postgres && command -v pgbench && command -v gcc)
+	@$(call ensure,$(PEER_DEPS) eatmydata,test -x /usr/lib/postgresql/15/bin/postgres && command -v pgbench && command -v gcc && command -v eatmydata)
 	$(SWIFT) build -c release --product spoord
 	$(if $(BEFORE),test -d $(BEFORE_TREE) || (git worktree prune && git worktree add --detach $(BEFORE_TREE) $(BEFORE)))
 	$(if $(BEFORE),cd $(BEFORE_TREE) && $(SWIFT) build -c release --product spoord)

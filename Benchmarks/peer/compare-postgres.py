@@ -16,6 +16,12 @@ scenario by scenario, round by round, so that the machine's drift hits them alik
 With --before, a second spoord (the build before a change) takes its turn in every round too, and
 a second table gives each median of this build against that one's.
 
+At one client, the same spoord takes a turn under Debian's `eatmydata` too, which makes every
+`fsync` and `fdatasync` return at once and opens no file with `O_DSYNC`: LMDB's commit without its
+two syncs, its pages still written. Not durable; a measurement only. Issue 31 asks one client to
+reach the inline peer or to show that what is left is those two syncs and nothing else: the table
+of that side against the inline peer shows which.
+
 Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
 per request and the client's own CPU per request, and what the disk wrote per request; then, on
 the stores the runs left, every event read back in order: PostgreSQL streaming its rows to psql,
@@ -254,13 +260,13 @@ class Postgres:
 class Spoor:
     """A release spoord in development mode on a temporary folder, and the C load client."""
 
-    def __init__(self, root, spoord, name="spoor"):
+    def __init__(self, root, spoord, name="spoor", under=()):
         self.folder = os.path.join(root, name)
         os.makedirs(self.folder)
         self.client = os.path.join(root, "spoor-load")
         if not os.path.exists(self.client):
             run(["gcc", "-O2", "-Wall", "-pthread", "-o", self.client, os.path.join(HERE, "..", "client", "spoor-load.c")])
-        self.process = subprocess.Popen([spoord, "--development", self.folder, "--log-level", "warning"],
+        self.process = subprocess.Popen([*under, spoord, "--development", self.folder, "--log-level", "warning"],
                                         stdout=subprocess.DEVNULL, stderr=open(os.path.join(root, f"{name}d.log"), "w"))
         self.socket = os.path.join(self.folder, "spoor.sock")
         for _ in range(3000):
@@ -355,14 +361,18 @@ def main():
     filesystem = run(["stat", "-f", "-c", "%T", root]).stdout.strip()
     if filesystem in ("tmpfs", "ramfs"):
         sys.exit(f"{root} is on {filesystem}, where a sync costs nothing: set SPOOR_BENCH_DIR to a folder on a disk")
-    postgres = spoor = before = None
+    postgres = spoor = before = unsynced = None
     memory = {}
     results = {}
     replays = {"postgres": [], "inline": [], "spoor": [], "before": []}
+    one_client = [name for name, (clients, *_) in scenarios.items() if clients == 1]
+    eatmydata = shutil.which("eatmydata")
     try:
         postgres = Postgres(root)
         spoor = Spoor(root, options.spoord)
         before = Spoor(root, options.before, name="before") if options.before else None
+        if one_client and eatmydata:
+            unsynced = Spoor(root, options.spoord, name="unsynced", under=[eatmydata])
         inline = postgres.with_inline_projection()
         everyone = [("postgres", postgres), ("inline", inline), ("spoor", spoor)] + ([("before", before)] if before else [])
         print(f"Spoor ({options.spoord}) against PostgreSQL ({postgres.settings})"
@@ -371,7 +381,8 @@ def main():
         for round in range(options.rounds):
             for name, (clients, existing, rate, history, *command) in scenarios.items():
                 # Each round starts with the next side, so that the machine's drift hits all alike.
-                sides = everyone[round % len(everyone):] + everyone[:round % len(everyone)]
+                taking = everyone + ([("unsynced", unsynced)] if unsynced and name in one_client else [])
+                sides = taking[round % len(taking):] + taking[:round % len(taking)]
                 for side, system in sides:
                     result = system.bench(clients, options.seconds, existing, rate, history, *command)
                     results.setdefault((name, side), []).append(result)
@@ -395,6 +406,8 @@ def main():
             spoor.stop()
         if before:
             before.stop()
+        if unsynced:
+            unsynced.stop()
         if postgres:
             postgres.stop()
         shutil.rmtree(root, ignore_errors=True)
@@ -410,22 +423,22 @@ def main():
           + f" (held to {MAX_RSS_ANON_MIB} MiB{': OVER' if over else ''})")
     if not results:
         sys.exit(1 if over else 0)
-    def table(peer, peer_title, title, client_cpu):
-        """Each scenario's medians, `spoor` against `peer`: throughput (or, at a fixed rate, the p99) as a ratio; against
+    def table(peer, peer_title, title, client_cpu, side="spoor", names=scenarios):
+        """Each scenario's medians, `side` against `peer`: throughput (or, at a fixed rate, the p99) as a ratio; against
         PostgreSQL each client's CPU, against another spoord each side's context switches per request."""
         print("| scenario | " + peer_title + " | " + title + " | ratio | p50 | p99 | server CPU per request | "
               + ("client CPU per request pgbench / spoor-load |" if client_cpu else "context switches per request |"))
         print("|---|---|---|---|---|---|---|---|")
-        for name in scenarios:
-            was, now = median(name, peer, "rate"), median(name, "spoor", "rate")
+        for name in names:
+            was, now = median(name, peer, "rate"), median(name, side, "rate")
             fixed = scenarios[name][2] is not None
-            ratio = f"p99 {median(name, 'spoor', 'p99') / median(name, peer, 'p99'):.2f}×" if fixed else f"{now / was:.2f}×"
-            last = (f"{median(name, peer, 'client_cpu') * 1e6:.1f} / {median(name, 'spoor', 'client_cpu') * 1e6:.1f} µs" if client_cpu
-                    else f"{median(name, peer, 'switches'):.1f} / {median(name, 'spoor', 'switches'):.1f}")
+            ratio = f"p99 {median(name, side, 'p99') / median(name, peer, 'p99'):.2f}×" if fixed else f"{now / was:.2f}×"
+            last = (f"{median(name, peer, 'client_cpu') * 1e6:.1f} / {median(name, side, 'client_cpu') * 1e6:.1f} µs" if client_cpu
+                    else f"{median(name, peer, 'switches'):.1f} / {median(name, side, 'switches'):.1f}")
             print(f"| {name} | {was:,.0f} /s | {now:,.0f} /s | {ratio} | "
-                  f"{median(name, peer, 'p50') * 1e3:.2f} / {median(name, 'spoor', 'p50') * 1e3:.2f} ms | "
-                  f"{median(name, peer, 'p99') * 1e3:.2f} / {median(name, 'spoor', 'p99') * 1e3:.2f} ms | "
-                  f"{median(name, peer, 'server_cpu') * 1e6:.0f} / {median(name, 'spoor', 'server_cpu') * 1e6:.0f} µs | {last} |")
+                  f"{median(name, peer, 'p50') * 1e3:.2f} / {median(name, side, 'p50') * 1e3:.2f} ms | "
+                  f"{median(name, peer, 'p99') * 1e3:.2f} / {median(name, side, 'p99') * 1e3:.2f} ms | "
+                  f"{median(name, peer, 'server_cpu') * 1e6:.0f} / {median(name, side, 'server_cpu') * 1e6:.0f} µs | {last} |")
 
     print(f"\nmedians of {options.rounds} runs each; ratio = Spoor / PostgreSQL (throughput: higher is better; p99: lower is better); "
           "p50, p99 and server CPU: PostgreSQL / Spoor")
@@ -433,6 +446,15 @@ def main():
     print(f"\nagainst the peer a user would pick instead: PostgreSQL 15 as an event store with an inline projection "
           "(the event and the case's 1.5 KB jsonb state in one transaction, as Marten does); ratio = Spoor / inline")
     table("inline", "PG inline projection", "Spoor", client_cpu=True)
+    if unsynced:
+        print("\none client, Spoor with LMDB's two syncs made no-ops (the same spoord under eatmydata: not durable, a "
+              "measurement only) against the inline peer at full durability; ratio = Spoor unsynced / inline. At 1x or "
+              "more, what keeps durable Spoor from the peer is those two syncs and nothing else (issue 31)")
+        table("inline", "PG inline projection", "Spoor unsynced", client_cpu=True, side="unsynced", names=one_client)
+        print("\nwhat the two syncs cost Spoor: ratio = durable / unsynced")
+        table("unsynced", "Spoor unsynced", "Spoor", client_cpu=False, names=one_client)
+    elif one_client:
+        print("\none client without LMDB's syncs: not measured; install eatmydata (apt-get install eatmydata)")
     if any(r["written"] is None for runs in results.values() for r in runs):
         print("\nwhat the disk wrote: not measured, the kernel gives no /sys/dev/block/<major>:<minor>/stat for the disk under the runs")
     else:
