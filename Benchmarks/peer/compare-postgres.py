@@ -11,16 +11,17 @@ does). Spoor's release spoord takes real commands through its socket from `spoor
 event-driven client in C of the same shape (a few threads, many connections). All alternate,
 scenario by scenario, round by round, so that the machine's drift hits them alike.
 
-    compare-postgres.py --spoord PATH [--before PATH] [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals,growing | --only "64 clients, open-case"]
+    compare-postgres.py --spoord PATH [--before PATH] [--rounds 3] [--seconds 10] [--replays N] [--only 1,64,fixed,signals,growing | --only "64 clients, open-case"] [--unsynced "1 client"]
 
 With --before, a second spoord (the build before a change) takes its turn in every round too, and
 a second table gives each median of this build against that one's.
 
-At one client, the same spoord takes a turn under Debian's `eatmydata` too, which makes every
-`fsync` and `fdatasync` return at once and opens no file with `O_DSYNC`: LMDB's commit without its
-two syncs, its pages still written. Not durable; a measurement only. Issue 31 asks one client to
-reach the inline peer or to show that what is left is those two syncs and nothing else: the table
-of that side against the inline peer shows which.
+At one client (or in the scenarios --unsynced names), the same spoord takes a turn under Debian's
+`eatmydata` too, which makes every `fsync` and `fdatasync` return at once and opens no file with
+`O_DSYNC`: LMDB's commit without its two syncs, its pages still written. Not durable; a measurement
+only. Issue 31 asks one client to reach the inline peer or to show that what is left is those two
+syncs and nothing else: the table of that side against the inline peer shows which. At 64 clients
+(--unsynced 64) it is the ceiling of any commit protocol: what no write-ahead log could pass.
 
 Prints every run, then a table of medians with the ratio Spoor/PostgreSQL, each side's server CPU
 per request and the client's own CPU per request, and what the disk wrote per request; then, on
@@ -344,6 +345,14 @@ SCENARIOS = {
 }
 
 
+def named(words, scenarios):
+    """The scenarios' names that `words` picks: a whole name (which has commas of its own: "64 clients,
+    open-case"), or comma-separated words one of a name must contain."""
+    if words in scenarios:
+        return [words]
+    return [name for name in scenarios if any(word in name for word in words.split(","))]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--spoord", required=True)
@@ -352,11 +361,10 @@ def main():
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--replays", type=int, help="rounds of reading every event back (default: --rounds)")
     parser.add_argument("--only", default="", help="a scenario's whole name, or comma-separated words one of its name must contain, e.g. 64,fixed,signals")
+    parser.add_argument("--unsynced", default="1 client", help="the scenarios (named as --only names them) in which the same spoord runs "
+                        "under eatmydata too, without its syncs; \"\" for none")
     options = parser.parse_args()
-    if options.only in SCENARIOS:  # a name has commas of its own: "64 clients, open-case" is that scenario alone
-        scenarios = {options.only: SCENARIOS[options.only]}
-    else:
-        scenarios = {name: s for name, s in SCENARIOS.items() if not options.only or any(w in name for w in options.only.split(","))}
+    scenarios = {name: SCENARIOS[name] for name in named(options.only, SCENARIOS)} if options.only else SCENARIOS
     root = tempfile.mkdtemp(prefix="spoor-peer-", dir=os.environ.get("SPOOR_BENCH_DIR", "/var/tmp"))
     filesystem = run(["stat", "-f", "-c", "%T", root]).stdout.strip()
     if filesystem in ("tmpfs", "ramfs"):
@@ -365,13 +373,13 @@ def main():
     memory = {}
     results = {}
     replays = {"postgres": [], "inline": [], "spoor": [], "before": []}
-    one_client = [name for name, (clients, *_) in scenarios.items() if clients == 1]
+    unsynced_in = named(options.unsynced, scenarios) if options.unsynced else []
     eatmydata = shutil.which("eatmydata")
     try:
         postgres = Postgres(root)
         spoor = Spoor(root, options.spoord)
         before = Spoor(root, options.before, name="before") if options.before else None
-        if one_client and eatmydata:
+        if unsynced_in and eatmydata:
             unsynced = Spoor(root, options.spoord, name="unsynced", under=[eatmydata])
         inline = postgres.with_inline_projection()
         everyone = [("postgres", postgres), ("inline", inline), ("spoor", spoor)] + ([("before", before)] if before else [])
@@ -381,7 +389,7 @@ def main():
         for round in range(options.rounds):
             for name, (clients, existing, rate, history, *command) in scenarios.items():
                 # Each round starts with the next side, so that the machine's drift hits all alike.
-                taking = everyone + ([("unsynced", unsynced)] if unsynced and name in one_client else [])
+                taking = everyone + ([("unsynced", unsynced)] if unsynced and name in unsynced_in else [])
                 sides = taking[round % len(taking):] + taking[:round % len(taking)]
                 for side, system in sides:
                     result = system.bench(clients, options.seconds, existing, rate, history, *command)
@@ -447,14 +455,14 @@ def main():
           "(the event and the case's 1.5 KB jsonb state in one transaction, as Marten does); ratio = Spoor / inline")
     table("inline", "PG inline projection", "Spoor", client_cpu=True)
     if unsynced:
-        print("\none client, Spoor with LMDB's two syncs made no-ops (the same spoord under eatmydata: not durable, a "
+        print("\nSpoor with LMDB's two syncs made no-ops (the same spoord under eatmydata: not durable, a "
               "measurement only) against the inline peer at full durability; ratio = Spoor unsynced / inline. At 1x or "
               "more, what keeps durable Spoor from the peer is those two syncs and nothing else (issue 31)")
-        table("inline", "PG inline projection", "Spoor unsynced", client_cpu=True, side="unsynced", names=one_client)
+        table("inline", "PG inline projection", "Spoor unsynced", client_cpu=True, side="unsynced", names=unsynced_in)
         print("\nwhat the two syncs cost Spoor: ratio = durable / unsynced")
-        table("unsynced", "Spoor unsynced", "Spoor", client_cpu=False, names=one_client)
-    elif one_client:
-        print("\none client without LMDB's syncs: not measured; install eatmydata (apt-get install eatmydata)")
+        table("unsynced", "Spoor unsynced", "Spoor", client_cpu=False, names=unsynced_in)
+    elif unsynced_in:
+        print("\nSpoor without LMDB's syncs: not measured; install eatmydata (apt-get install eatmydata)")
     if any(r["written"] is None for runs in results.values() for r in runs):
         print("\nwhat the disk wrote: not measured, the kernel gives no /sys/dev/block/<major>:<minor>/stat for the disk under the runs")
     else:
