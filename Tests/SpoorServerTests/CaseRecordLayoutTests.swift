@@ -83,6 +83,7 @@ struct CaseRecordLayoutTests {
             #expect(sealed.first == 1, "sealed")
             return Array(try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.dropFirst()), using: key, authenticating: Array(context.utf8)))
         }
+        // The head's record starts with the version it is folded up to (8 bytes), then the sealed head.
         #expect(try opened(records[0], after: 8, with: "spoor case state s1") == entry.state.headBinary())
         #expect(records[1].key == StoredCase.key(of: "s1", part))
         #expect(try opened(records[1], after: 0, with: "spoor case state s1 part 1 0") == entry.state.binary(of: part))

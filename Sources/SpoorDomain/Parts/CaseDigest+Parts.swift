@@ -82,8 +82,8 @@ extension CaseState {
 
     /// What `part` lists on the worklist: the `pending` of ``digestPart(of:)``, without the rest of
     /// the part. The worklist's index reads only this, before and after every command, and drawing
-    /// the whole part copied each signal of its chunk (a signal on a growing case: 4.5 % of the
-    /// daemon's CPU, BENCHMARKS.md session 23).
+    /// the whole part copied each signal of its chunk (a signal on a growing case: the index was
+    /// 9.3 % of the daemon's CPU, BENCHMARKS.md session 23).
     public func pending(in part: Part) -> [CaseDigest.Pending] {
         switch part.list {
         case .signals: signals.all.chunk(part.chunk).compactMap(Self.pending(of:))
