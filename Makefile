@@ -118,8 +118,9 @@ bench-socket: deps
 	$(BENCH_SPM) run -c release --package-path Benchmarks spoor-bench socket --spoord $$($(SWIFT) build -c release --show-bin-path)/spoord $(BENCH_ARGS)
 
 ## bench-peer: Spoor against PostgreSQL 15 with full durability, side by side in one sitting
-## (Benchmarks/peer/compare-postgres.py: 3 rounds of 10 s, alternating; about 6 minutes).
-## bench-compare: the short guard to run before a change lands (3 rounds of 3 s, under 3 minutes);
+## (Benchmarks/peer/compare-postgres.py: 3 rounds of 10 s, alternating; 13 minutes of runs alone:
+## 8 scenarios, 3 sides, 4 at one client, then the replays).
+## bench-compare: the short guard to run before a change lands (3 rounds of 3 s, about 5 minutes here);
 ## with BEFORE=REV, the release spoord of that revision (built in a worktree under /var/tmp) takes
 ## its turn too, over 5 rounds of 8 s (3 s cannot tell 5 % here), and a second table sets this
 ## build against it. At one client the same spoord runs under eatmydata too: its commit without
